@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DiboliError, renderMessage, statusOf, type ErrorCode } from '../domain/errors.js';
+import { preferredLanguage } from './language.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** `/location/lat` → `location.lat`; a missing property names itself. */
+function fieldOf(issue: ValidationIssue | undefined): string | undefined {
+  if (!issue) return undefined;
+  const missing = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+  if (typeof missing === 'string') path.push(missing);
+  return path.length > 0 ? path.join('.') : undefined;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, params: Record<string, string | number>, field?: string) {
+  const message = renderMessage(code, params, preferredLanguage(request.headers['accept-language']));
+  return reply.status(statusOf(code)).send(field ? { code, message, field } : { code, message });
+}
+
+/**
+ * One place that turns failures into `{code, message, field?}`: coded domain errors keep their
+ * status, schema failures become ERR_VALIDATION naming the field, and anything unexpected is a
+ * 500 whose details stay in the log.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | DiboliError, request, reply) => {
+    if (error instanceof DiboliError) return send(reply, request, error.code, error.params, error.field);
+    const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
+    if (fastifyError.validation) {
+      const issue = fastifyError.validation[0];
+      const field = fieldOf(issue);
+      const detail = [field, issue?.message].filter(Boolean).join(' ');
+      return send(reply, request, 'ERR_VALIDATION', { detail }, field);
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastifyError.statusCode === 400 && error instanceof SyntaxError)) {
+      return send(reply, request, 'ERR_MALFORMED_JSON', {});
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return send(reply, request, 'ERR_VALIDATION', { detail: fastifyError.message });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return send(reply, request, 'ERR_INTERNAL', {});
+  });
+  app.setNotFoundHandler((request, reply) => send(reply, request, 'ERR_ROUTE_NOT_FOUND', {}));
+}

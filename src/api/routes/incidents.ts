@@ -1,0 +1,104 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { DiboliError } from '../../domain/errors.js';
+import type { Incident } from '../../domain/incident.js';
+import { actorOf } from '../authentication.js';
+import {
+  ErrorSchema,
+  featureCollectionOf,
+  IdParams,
+  IncidentInputSchema,
+  IncidentPatchSchema,
+  IncidentPropertiesSchema,
+  IncidentQuerySchema,
+  IncidentSchema,
+} from '../schemas.js';
+import type { Services } from '../services.js';
+
+const PointSchema = Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) });
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
+
+function parseBbox(text: string): [number, number, number, number] {
+  const parts = text.split(',').map(Number);
+  const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
+  const valid =
+    parts.length === 4 &&
+    parts.every(Number.isFinite) &&
+    minLon >= -180 && maxLon <= 180 && minLat >= -90 && maxLat <= 90 &&
+    minLon <= maxLon && minLat <= maxLat;
+  if (!valid) throw new DiboliError('ERR_BAD_BBOX', {}, 'bbox');
+  return [minLon, minLat, maxLon, maxLat];
+}
+
+/** A whole day given as `to=2025-02-20` includes that day. */
+function endOfDay(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString();
+}
+
+function startOf(value: string | undefined): string | undefined {
+  return value ? new Date(value).toISOString() : undefined;
+}
+
+function toFeature(incident: Incident) {
+  const { location, ...properties } = incident;
+  return { type: 'Feature' as const, id: incident.id, geometry: { type: 'Point' as const, coordinates: [location.lon, location.lat] }, properties };
+}
+
+export async function incidentRoutes(app: FastifyInstance, { incidents }: Services): Promise<void> {
+  app.get(
+    '/api/v1/incidents',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents visible to the caller, newest first, as GeoJSON',
+        querystring: IncidentQuerySchema,
+        response: { 200: featureCollectionOf(IncidentPropertiesSchema, PointSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const query = request.query as Static<typeof IncidentQuerySchema>;
+      const found = await incidents.search(actorOf(request), {
+        bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+        from: startOf(query.from),
+        to: endOfDay(query.to),
+        eventType: query.eventType,
+        section: query.section,
+        owner: query.owner,
+        status: query.status,
+        limit: query.limit ?? 5000,
+      });
+      return { type: 'FeatureCollection' as const, features: found.map(toFeature) };
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents',
+    { schema: { tags: ['incidents'], summary: 'Record an incident', body: IncidentInputSchema, response: { 201: IncidentSchema, ...errors } } },
+    async (request, reply) => {
+      const created = await incidents.create(actorOf(request), request.body as Static<typeof IncidentInputSchema>);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/:id',
+    { schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentSchema, ...errors } } },
+    async (request) => incidents.get(actorOf(request), (request.params as Static<typeof IdParams>).id),
+  );
+
+  app.patch(
+    '/api/v1/incidents/:id',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Change an incident (owner nation only); narrowing releasableTo takes it away from partners',
+        params: IdParams,
+        body: IncidentPatchSchema,
+        response: { 200: IncidentSchema, ...errors },
+      },
+    },
+    async (request) =>
+      incidents.update(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof IncidentPatchSchema>),
+  );
+}

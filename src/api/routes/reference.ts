@@ -1,0 +1,198 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { EVENT_TYPES } from '../../domain/event-types.js';
+import { regionBasemap, type Basemap } from '../../geo/basemap.js';
+import { actorOf } from '../authentication.js';
+import { ErrorSchema, featureCollectionOf, NationCodeSchema, Nullable } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema };
+const LineGeometry = Type.Object({ type: Type.String(), coordinates: Type.Any() });
+const PlacesQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 100 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+    country: Type.Optional(NationCodeSchema),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * What every user of the node reads to draw the picture: the mechanism, geography (borders,
+ * sections, axes, basemap), gazetteer, taxonomy, units and posts (the last two by releasability).
+ */
+export async function referenceRoutes(app: FastifyInstance, { node, gazetteer }: Services): Promise<void> {
+  let basemap: Basemap | undefined;
+
+  app.get(
+    '/api/v1/mechanism',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'The mechanism this node belongs to, with its sharing policy',
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            nations: Type.Array(NationCodeSchema),
+            agreement: Type.Object({ title: Type.String(), date: Type.String(), reference: Type.String() }),
+            sharingPolicy: Type.Record(Type.String(), Type.Array(NationCodeSchema)),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async () => node.mechanism,
+  );
+
+  app.get(
+    '/api/v1/taxonomy',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Event types (ACLED) and their sub-types, plus border categories',
+        response: { 200: Type.Object({ eventTypes: Type.Record(Type.String(), Type.Array(Type.String())) }), ...errors },
+      },
+    },
+    async () => ({ eventTypes: EVENT_TYPES as unknown as Record<string, string[]> }),
+  );
+
+  app.get(
+    '/api/v1/borders',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Borders between mechanism nations (Natural Earth 10m)',
+        response: { 200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() }), LineGeometry), ...errors },
+      },
+    },
+    async () => {
+      const borders = await node.repos.geography.borders();
+      return {
+        type: 'FeatureCollection' as const,
+        features: borders.map((b) => ({ type: 'Feature' as const, id: b.id, geometry: b.geometry, properties: { id: b.id, nations: b.nations, lengthKm: b.lengthKm } })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/sections',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Border sections with their threat level',
+        response: {
+          200: featureCollectionOf(
+            Type.Object({ id: Type.String(), borderId: Type.String(), index: Type.Integer(), nations: Type.Array(NationCodeSchema), startKm: Type.Number(), lengthKm: Type.Number(), threatLevel: Type.String() }),
+            LineGeometry,
+          ),
+          ...errors,
+        },
+      },
+    },
+    async () => {
+      const sections = await node.repos.geography.sections();
+      return {
+        type: 'FeatureCollection' as const,
+        features: sections.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/axes',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Strategic axes',
+        response: { 200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) }), LineGeometry), ...errors },
+      },
+    },
+    async () => {
+      const axes = await node.repos.geography.axes();
+      return {
+        type: 'FeatureCollection' as const,
+        features: axes.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/basemap',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Country outlines around the mechanism, for a map without a tile server',
+        response: { 200: featureCollectionOf(Type.Object({ nation: Nullable(Type.String()), name: Type.String() }), LineGeometry), ...errors },
+      },
+    },
+    async (_request, reply) => {
+      basemap ??= regionBasemap(node.mechanism.nations);
+      reply.header('cache-control', 'private, max-age=86400');
+      return basemap;
+    },
+  );
+
+  app.get(
+    '/api/v1/places',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Gazetteer search (GeoNames), accent- and case-insensitive',
+        querystring: PlacesQuery,
+        response: {
+          200: Type.Array(
+            Type.Object({ id: Type.Integer(), name: Type.String(), country: Type.String(), admin1: Type.String(), lat: Type.Number(), lon: Type.Number(), featureCode: Type.String() }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { q, limit, country } = request.query as Static<typeof PlacesQuery>;
+      const places = (await gazetteer()).search(q, { limit: limit ?? 10, country: country ?? node.mechanism.nations });
+      return places.map(({ id, name, country: c, admin1, lat, lon, featureCode }) => ({ id, name, country: c, admin1, lat, lon, featureCode }));
+    },
+  );
+
+  app.get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Units visible to the caller (tree by parentId)',
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), nation: NationCodeSchema, name: Type.String(), callSign: Type.String(), parentId: Nullable(Type.String()), owner: NationCodeSchema })), ...errors },
+      },
+    },
+    async (request) => node.repos.organisation.unitsVisibleTo(actorOf(request).nation),
+  );
+
+  app.get(
+    '/api/v1/posts',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Posts (border posts, bases, checkpoints) visible to the caller',
+        response: {
+          200: featureCollectionOf(
+            Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), nation: NationCodeSchema, owner: NationCodeSchema, releasableTo: Type.Array(NationCodeSchema), section: Nullable(Type.String()) }),
+            LineGeometry,
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const posts = await node.repos.organisation.postsVisibleTo(actorOf(request).nation);
+      return {
+        type: 'FeatureCollection' as const,
+        features: posts.map(({ location, ...properties }) => ({
+          type: 'Feature' as const,
+          id: properties.id,
+          geometry: { type: 'Point', coordinates: [location.lon, location.lat] },
+          properties,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, loadConfig, type NodeConfig } from '../config.js';
+import { DiboliError } from '../domain/errors.js';
+import { UsageError } from './command.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The flags every node command shares; each maps onto a NodeConfig field. */
+export const NODE_FLAGS = {
+  data: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'section-km': { type: 'string' },
+  'buffer-km': { type: 'string' },
+} as const satisfies Options;
+
+export const NODE_FLAGS_HELP = `  --data DIR          the node's data folder (default ./diboli-data, or DIBOLI_DATA)
+  --section-km N      border section length in km (default 25)
+  --buffer-km N       distance either side of the border a section covers (default 30)`;
+
+export function parseFlags<T extends Options>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Reads the configuration once; the environment is passed in here and nowhere else. */
+export function configFrom(values: Record<string, unknown>): NodeConfig {
+  const flag = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  try {
+    return loadConfig(
+      { dataDir: flag('data'), host: flag('host'), port: flag('port'), sectionKm: flag('section-km'), bufferKm: flag('buffer-km') },
+      process.env,
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Coded errors become one line on stderr and exit code 1. */
+export async function reportingErrors(stderr: (text: string) => void, name: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DiboliError) {
+      stderr(`diboli ${name}: ${error.messageIn('en')}${error.field ? ` (${error.field})` : ''}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

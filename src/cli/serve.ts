@@ -1,0 +1,43 @@
+import { buildApp } from '../api/app.js';
+import type { NodeConfig } from '../config.js';
+import { openStore } from '../store/database.js';
+import { createNodeContext } from '../services/node-context.js';
+import type { Command, CommandIO } from './command.js';
+import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
+
+/** Runs the node until SIGINT/SIGTERM; resolves with the exit code once closed. */
+export async function serveNode(config: NodeConfig, io: CommandIO, banner: (url: string) => string = (url) => `Diboli node listening on ${url}\n`): Promise<number> {
+  const store = await openStore(config.dataDir, { synchronous: config.synchronous });
+  const node = await createNodeContext(config, store);
+  const app = await buildApp(node, { logger: config.logLevel !== 'silent' });
+  const address = await app.listen({ host: config.host, port: config.port });
+  const url = address.replace('[::1]', 'localhost');
+  io.stdout(banner(url));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await store.close();
+  return 0;
+}
+
+export const serveCommand: Command = {
+  summary: 'run the node: HTTP API, web UI and OpenAPI document',
+  help: `Usage: diboli serve --data DIR [--host 127.0.0.1] [--port 8080]
+
+Serves the node's HTTP API under /api/v1, its OpenAPI document at /api/docs, the web UI at /
+and /healthz. Stop with Ctrl-C (SIGINT) or SIGTERM. Other settings come from the environment
+(DIBOLI_*) or DIR/diboli.toml.
+
+Options:
+  --data DIR     the node's data folder (made by \`diboli init\` or \`diboli demo\`)
+  --host HOST    address to listen on (default 127.0.0.1)
+  --port PORT    port (default 8080; 0 picks a free one)`,
+  async run(args, io) {
+    const { values } = parseFlags(args, NODE_FLAGS);
+    const config = configFrom(values);
+    return reportingErrors(io.stderr, 'serve', () => serveNode(config, io));
+  },
+};

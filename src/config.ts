@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+
+/**
+ * Everything a node is configured with, read once at start. Precedence: command-line flags >
+ * environment (DIBOLI_*) > `diboli.toml` in the data folder > defaults. Nothing else in the code
+ * reads `process.env`.
+ */
+export interface NodeConfig {
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Length of the border sections made by `diboli init`. */
+  sectionKm: number;
+  /** Distance either side of the border within which a point belongs to a section. */
+  bufferKm: number;
+  /** Points further than this from every mechanism nation are refused. */
+  areaMarginKm: number;
+  tokenTtlHours: number;
+  loginAttemptsPerMinute: number;
+  /** `normal` survives a killed process; `full` also survives a power cut, at a cost per write. */
+  synchronous: 'normal' | 'full';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
+  host: '127.0.0.1',
+  port: 8080,
+  sectionKm: 25,
+  bufferKm: 30,
+  areaMarginKm: 50,
+  tokenTtlHours: 12,
+  loginAttemptsPerMinute: 10,
+  synchronous: 'normal',
+  logLevel: 'warn',
+};
+
+export const CONFIG_FILE = 'diboli.toml';
+
+type Overrides = Partial<Record<keyof NodeConfig, string | number | undefined>>;
+
+const ENV_NAMES: Record<keyof NodeConfig, string> = {
+  dataDir: 'DIBOLI_DATA',
+  host: 'DIBOLI_HOST',
+  port: 'DIBOLI_PORT',
+  sectionKm: 'DIBOLI_SECTION_KM',
+  bufferKm: 'DIBOLI_BUFFER_KM',
+  areaMarginKm: 'DIBOLI_AREA_MARGIN_KM',
+  tokenTtlHours: 'DIBOLI_TOKEN_TTL_HOURS',
+  loginAttemptsPerMinute: 'DIBOLI_LOGIN_ATTEMPTS_PER_MINUTE',
+  synchronous: 'DIBOLI_SYNCHRONOUS',
+  logLevel: 'DIBOLI_LOG_LEVEL',
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(flags: Overrides, env: Record<string, string | undefined>): NodeConfig {
+  const fromEnv: Overrides = {};
+  for (const [key, name] of Object.entries(ENV_NAMES) as [keyof NodeConfig, string][]) {
+    if (env[name] !== undefined && env[name] !== '') fromEnv[key] = env[name];
+  }
+  const dataDir = resolve(String(flags.dataDir ?? fromEnv.dataDir ?? './diboli-data'));
+  const fromFile = readConfigFile(dataDir);
+  const pick = (key: keyof NodeConfig) => flags[key] ?? fromEnv[key] ?? fromFile[key];
+
+  return {
+    dataDir,
+    host: String(pick('host') ?? DEFAULT_CONFIG.host),
+    port: integer('port', pick('port'), DEFAULT_CONFIG.port, 0, 65535),
+    sectionKm: positive('sectionKm', pick('sectionKm'), DEFAULT_CONFIG.sectionKm, 1, 500),
+    bufferKm: positive('bufferKm', pick('bufferKm'), DEFAULT_CONFIG.bufferKm, 0, 300),
+    areaMarginKm: positive('areaMarginKm', pick('areaMarginKm'), DEFAULT_CONFIG.areaMarginKm, 0, 1000),
+    tokenTtlHours: positive('tokenTtlHours', pick('tokenTtlHours'), DEFAULT_CONFIG.tokenTtlHours, 0.01, 24 * 30),
+    loginAttemptsPerMinute: integer('loginAttemptsPerMinute', pick('loginAttemptsPerMinute'), DEFAULT_CONFIG.loginAttemptsPerMinute, 1, 10_000),
+    synchronous: oneOf('synchronous', pick('synchronous'), ['normal', 'full'] as const, DEFAULT_CONFIG.synchronous),
+    logLevel: oneOf('logLevel', pick('logLevel'), ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, DEFAULT_CONFIG.logLevel),
+  };
+}
+
+function readConfigFile(dataDir: string): Overrides {
+  const path = join(dataDir, CONFIG_FILE);
+  if (!existsSync(path)) return {};
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseToml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: ${(error as Error).message}`);
+  }
+  const overrides: Overrides = {};
+  for (const key of Object.keys(ENV_NAMES) as (keyof NodeConfig)[]) {
+    const value = parsed[key];
+    if (typeof value === 'string' || typeof value === 'number') overrides[key] = value;
+  }
+  return overrides;
+}
+
+function number(name: string, raw: string | number | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isFinite(value)) throw new ConfigError(`${name} must be a number (got "${raw}")`);
+  return value;
+}
+
+function positive(name: string, raw: string | number | undefined, fallback: number, min: number, max: number): number {
+  const value = number(name, raw, fallback);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+function integer(name: string, raw: string | number | undefined, fallback: number, min: number, max: number): number {
+  const value = positive(name, raw, fallback, min, max);
+  if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number (got ${value})`);
+  return value;
+}
+
+function oneOf<T extends string>(name: string, raw: string | number | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(String(raw))) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}

@@ -1,0 +1,135 @@
+import { along } from '@turf/along';
+import { bbox } from '@turf/bbox';
+import { length } from '@turf/length';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
+import type { LineString, LonLat } from '../geo/geojson.js';
+import type { EarlyWarningConfig, ThreatLevel } from './early-warning-config.js';
+import { levelRank } from './threat-level.js';
+
+/**
+ * Coverage: when each border section was last patrolled, and which threatened sections have gone
+ * unpatrolled too long (the gaps a coordinator must fill first).
+ */
+
+export interface SectionLine {
+  id: string;
+  geometry: LineString;
+}
+
+/** A patrol's path (planned route or recorded track) and when it was run. */
+export interface PatrolPassage {
+  patrol: string;
+  path: LineString;
+  /** When the passage ended (last position or completion), ISO 8601. */
+  at: string;
+}
+
+export interface CoverageRule {
+  /** The path must pass within this distance of a point of the section for it to count… */
+  radiusKm: number;
+  /** …for at least this fraction of the section's length. */
+  minFraction: number;
+}
+
+export function coverageRuleOf(config: EarlyWarningConfig): CoverageRule {
+  return { radiusKm: config.coverageRadiusKm, minFraction: config.minCoveredFraction };
+}
+
+type Box = [number, number, number, number];
+
+/** Points along a section where coverage is tested: about one per kilometre, at least eleven. */
+export function samplePoints(line: LineString): LonLat[] {
+  const km = length({ type: 'Feature', geometry: line, properties: {} });
+  const steps = Math.max(10, Math.ceil(km));
+  const points: LonLat[] = [];
+  for (let i = 0; i <= steps; i += 1) {
+    points.push(along(line, (km * i) / steps).geometry.coordinates as LonLat);
+  }
+  return points;
+}
+
+function expandedBox(line: LineString, km: number): Box {
+  const [minLon, minLat, maxLon, maxLat] = bbox(line) as Box;
+  // A degree of latitude is ~111 km; of longitude, less away from the equator.
+  const dLat = km / 111;
+  const cos = Math.max(0.1, Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
+  const dLon = km / (111 * cos);
+  return [minLon - dLon, minLat - dLat, maxLon + dLon, maxLat + dLat];
+}
+
+function inBox(point: LonLat, box: Box): boolean {
+  return point[0] >= box[0] && point[0] <= box[2] && point[1] >= box[1] && point[1] <= box[3];
+}
+
+/** Fraction (0..1) of the sampled section within the rule's radius of the path. */
+export function coveredFraction(samples: readonly LonLat[], path: LineString, radiusKm: number): number {
+  if (samples.length === 0 || path.coordinates.length < 2) return 0;
+  const box = expandedBox(path, radiusKm);
+  let near = 0;
+  for (const point of samples) {
+    if (inBox(point, box) && pointToLineDistance(point, path, { units: 'kilometers' }) <= radiusKm) near += 1;
+  }
+  return near / samples.length;
+}
+
+export function covers(samples: readonly LonLat[], path: LineString, rule: CoverageRule): boolean {
+  return coveredFraction(samples, path, rule.radiusKm) >= rule.minFraction;
+}
+
+export interface LastPatrolled {
+  section: string;
+  /** ISO 8601, or null when no passage ever covered the section. */
+  at: string | null;
+  patrol: string | null;
+}
+
+/** For each section, the most recent passage that covered it. */
+export function lastPatrolled(
+  sections: readonly SectionLine[],
+  passages: readonly PatrolPassage[],
+  rule: CoverageRule,
+): LastPatrolled[] {
+  // Latest first, so each section stops at its first covering passage.
+  const byRecency = [...passages].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return sections.map((section) => {
+    const samples = samplePoints(section.geometry);
+    const found = byRecency.find((passage) => covers(samples, passage.path, rule));
+    return { section: section.id, at: found ? found.at : null, patrol: found ? found.patrol : null };
+  });
+}
+
+export interface SectionStanding {
+  section: string;
+  level: ThreatLevel;
+  lastPatrolledAt: string | null;
+}
+
+export interface CoverageGap {
+  section: string;
+  level: ThreatLevel;
+  lastPatrolledAt: string | null;
+  /** Whole and fractional days since the last passage; null when never patrolled. */
+  daysSincePatrol: number | null;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Sections at medium or above not patrolled within `days` before `now`, the most threatened first
+ * and, within a level, the longest neglected first (never patrolled before everything else).
+ */
+export function coverageGaps(standings: readonly SectionStanding[], now: Date, days: number): CoverageGap[] {
+  const gaps: CoverageGap[] = [];
+  for (const standing of standings) {
+    if (levelRank(standing.level) < levelRank('medium')) continue;
+    const since = standing.lastPatrolledAt === null ? null : (now.getTime() - Date.parse(standing.lastPatrolledAt)) / MS_PER_DAY;
+    if (since !== null && since <= days) continue;
+    gaps.push({ section: standing.section, level: standing.level, lastPatrolledAt: standing.lastPatrolledAt, daysSincePatrol: since });
+  }
+  return gaps.sort(
+    (a, b) =>
+      levelRank(b.level) - levelRank(a.level) ||
+      (b.daysSincePatrol ?? Number.POSITIVE_INFINITY) - (a.daysSincePatrol ?? Number.POSITIVE_INFINITY) ||
+      a.section.localeCompare(b.section),
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The one catalogue of coded errors. Domain rules and services throw `DiboliError`; the HTTP
+ * layer maps it to `{code, message, field?}` with the message in the caller's language, and the
+ * CLI prints the message as one line.
+ */
+export type Lang = 'fr' | 'en';
+
+interface CatalogueEntry {
+  status: number;
+  fr: string;
+  en: string;
+}
+
+const CATALOGUE = {
+  ERR_VALIDATION: { status: 400, fr: 'Requête invalide : {detail}', en: 'Invalid request: {detail}' },
+  ERR_MALFORMED_JSON: { status: 400, fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
+  ERR_BAD_BBOX: { status: 400, fr: 'bbox doit être minLon,minLat,maxLon,maxLat dans les bornes WGS 84.', en: 'bbox must be minLon,minLat,maxLon,maxLat within WGS 84 bounds.' },
+  ERR_BAD_TIME_RANGE: { status: 400, fr: 'La période est inversée : « from » doit précéder « to ».', en: 'The time range is inverted: "from" must come before "to".' },
+  ERR_UNKNOWN_EVENT_TYPE: { status: 422, fr: 'Type d’événement inconnu : {value}.', en: 'Unknown event type: {value}.' },
+  ERR_SUB_EVENT_TYPE_MISMATCH: { status: 422, fr: 'Le sous-type « {value} » n’appartient pas au type « {eventType} ».', en: 'Sub-event type "{value}" does not belong to event type "{eventType}".' },
+  ERR_OCCURRED_IN_FUTURE: { status: 422, fr: 'La date de l’événement est dans le futur.', en: 'The event date is in the future.' },
+  ERR_OUTSIDE_AREA: { status: 422, fr: 'Ce point est hors de la zone du mécanisme.', en: 'This point is outside the mechanism’s area.' },
+  ERR_RELEASE_OUTSIDE_MECHANISM: { status: 422, fr: 'Diffusion impossible vers {value} : cette nation ne fait pas partie du mécanisme.', en: 'Cannot release to {value}: that nation is not part of the mechanism.' },
+  ERR_NOT_OWNER: { status: 403, fr: 'Seule la nation propriétaire ({owner}) peut modifier cet enregistrement.', en: 'Only the owner nation ({owner}) may change this record.' },
+  ERR_FORBIDDEN_ROLE: { status: 403, fr: 'Votre rôle ({role}) ne permet pas cette action.', en: 'Your role ({role}) does not allow this action.' },
+  ERR_NOT_FOUND: { status: 404, fr: 'Introuvable : {kind} {id}.', en: 'Not found: {kind} {id}.' },
+  ERR_ROUTE_NOT_FOUND: { status: 404, fr: 'Adresse inconnue.', en: 'Unknown address.' },
+  ERR_UNAUTHENTICATED: { status: 401, fr: 'Authentification requise.', en: 'Authentication required.' },
+  ERR_BAD_CREDENTIALS: { status: 401, fr: 'Identifiant ou mot de passe incorrect.', en: 'Wrong username or password.' },
+  ERR_TOO_MANY_ATTEMPTS: { status: 429, fr: 'Trop de tentatives de connexion ; réessayez dans {seconds} s.', en: 'Too many login attempts; try again in {seconds} s.' },
+  ERR_PATROL_TRANSITION: { status: 409, fr: 'Une patrouille « {from} » ne peut pas passer à « {to} ».', en: 'A patrol that is "{from}" cannot become "{to}".' },
+  ERR_PATROL_NOT_APPROVED: { status: 409, fr: 'La patrouille n’est pas encore approuvée par toutes les nations ({pending}).', en: 'The patrol is not yet approved by every nation ({pending}).' },
+  ERR_ALREADY_APPROVED: { status: 409, fr: 'La nation {nation} a déjà approuvé cette patrouille.', en: 'Nation {nation} has already approved this patrol.' },
+  ERR_NOT_A_PARTICIPANT: { status: 403, fr: 'La nation {nation} ne participe pas à cette patrouille.', en: 'Nation {nation} does not take part in this patrol.' },
+  ERR_JOINT_NEEDS_UNITS: { status: 422, fr: 'Une patrouille conjointe exige au moins une unité de chaque nation participante (manque : {missing}).', en: 'A joint patrol needs at least one unit of each participating nation (missing: {missing}).' },
+  ERR_UNKNOWN_UNIT: { status: 422, fr: 'Unité inconnue : {value}.', en: 'Unknown unit: {value}.' },
+  ERR_UNKNOWN_AXIS: { status: 422, fr: 'Axe inconnu : {value}.', en: 'Unknown axis: {value}.' },
+  ERR_BAD_WINDOW: { status: 422, fr: 'La fin de la fenêtre doit suivre son début.', en: 'The window must end after it starts.' },
+  ERR_PATROL_NOT_UNDERWAY: { status: 409, fr: 'Les positions ne sont acceptées que pour une patrouille en cours.', en: 'Positions are only accepted for a patrol under way.' },
+  ERR_USERNAME_TAKEN: { status: 409, fr: 'Le nom d’utilisateur {value} existe déjà.', en: 'Username {value} already exists.' },
+  ERR_NODE_NOT_INITIALISED: { status: 500, fr: 'Le nœud n’est pas initialisé (lancez « diboli init »).', en: 'The node is not initialised (run "diboli init").' },
+  ERR_INTERNAL: { status: 500, fr: 'Erreur interne du serveur.', en: 'Internal server error.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+export type ErrorParams = Record<string, string | number>;
+
+export class DiboliError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, field?: string) {
+    super(renderMessage(code, params, 'en'));
+    this.name = 'DiboliError';
+    this.code = code;
+    this.params = params;
+    this.field = field;
+  }
+
+  get status(): number {
+    return CATALOGUE[this.code].status;
+  }
+
+  messageIn(lang: Lang): string {
+    return renderMessage(this.code, this.params, lang);
+  }
+}
+
+export function renderMessage(code: ErrorCode, params: ErrorParams, lang: Lang): string {
+  return CATALOGUE[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export function statusOf(code: ErrorCode): number {
+  return CATALOGUE[code].status;
+}

@@ -1,0 +1,131 @@
+import { DiboliError } from '../domain/errors.js';
+import {
+  checkIncidentFacts,
+  type DatePrecision,
+  type GeoPrecision,
+  type Incident,
+  type IncidentFacts,
+  type IncidentSource,
+  type IncidentStatus,
+  type LatLon,
+} from '../domain/incident.js';
+import { resolveReleasability } from '../domain/mechanism.js';
+import { requireOwner, requireVerb } from '../domain/permissions.js';
+import type { Actor } from '../domain/user.js';
+import type { IncidentQuery } from '../store/incident-repository.js';
+import type { NodeContext } from './node-context.js';
+
+export interface IncidentInput {
+  occurredAt: string;
+  datePrecision?: DatePrecision;
+  location: LatLon;
+  geoPrecision?: GeoPrecision;
+  placeName?: string | null;
+  eventType: string;
+  subEventType: string;
+  actors?: string[];
+  fatalities?: number | null;
+  injured?: number | null;
+  abducted?: number | null;
+  narrative?: string | null;
+  source?: Partial<IncidentSource>;
+  status?: IncidentStatus;
+  releasableTo?: string[];
+}
+
+export type IncidentPatch = Partial<IncidentInput>;
+
+const DEFAULT_SOURCE: IncidentSource = { kind: 'other', name: null, reliability: null, credibility: null };
+
+function factsOf(input: IncidentInput): IncidentFacts {
+  const occurredAt = new Date(input.occurredAt);
+  if (Number.isNaN(occurredAt.getTime())) throw new DiboliError('ERR_VALIDATION', { detail: 'occurredAt' }, 'occurredAt');
+  return {
+    occurredAt: occurredAt.toISOString(),
+    datePrecision: input.datePrecision ?? 'day',
+    location: { lat: input.location.lat, lon: input.location.lon },
+    geoPrecision: input.geoPrecision ?? 'exact',
+    placeName: input.placeName?.trim() || null,
+    eventType: input.eventType,
+    subEventType: input.subEventType,
+    actors: [...new Set((input.actors ?? []).map((a) => a.trim()).filter(Boolean))],
+    fatalities: input.fatalities ?? null,
+    injured: input.injured ?? null,
+    abducted: input.abducted ?? null,
+    narrative: input.narrative?.trim() || null,
+    source: { ...DEFAULT_SOURCE, ...input.source },
+    status: input.status ?? 'unverified',
+  };
+}
+
+export class IncidentService {
+  constructor(private readonly node: NodeContext) {}
+
+  async create(actor: Actor, input: IncidentInput): Promise<Incident> {
+    requireVerb(actor, 'incident.create');
+    // Records made on this node belong to this node's nation; a seconded partner officer does not write here.
+    requireOwner(actor, this.node.nation);
+    if (input.releasableTo !== undefined) requireVerb(actor, 'incident.release');
+    const facts = this.checked(factsOf(input));
+    const now = this.node.clock.now().toISOString();
+    const incident: Incident = {
+      ...facts,
+      id: this.node.ids.newId(),
+      owner: this.node.nation,
+      releasableTo: resolveReleasability(this.node.mechanism, this.node.nation, 'incident', input.releasableTo),
+      version: 1,
+      section: this.node.sectionAt(facts.location),
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+    };
+    await this.node.repos.incidents.insert(incident);
+    return incident;
+  }
+
+  async get(actor: Actor, id: string): Promise<Incident> {
+    const incident = await this.node.repos.incidents.findVisible(id, actor.nation);
+    if (!incident) throw new DiboliError('ERR_NOT_FOUND', { kind: 'incident', id });
+    return incident;
+  }
+
+  async update(actor: Actor, id: string, patch: IncidentPatch): Promise<Incident> {
+    const current = await this.get(actor, id);
+    requireOwner(actor, current.owner);
+    requireVerb(actor, 'incident.edit');
+    if (patch.releasableTo !== undefined) requireVerb(actor, 'incident.release');
+    const merged: IncidentInput = {
+      ...current,
+      ...definedOnly(patch),
+      source: { ...current.source, ...patch.source },
+    };
+    const facts = this.checked(factsOf(merged));
+    const updated: Incident = {
+      ...current,
+      ...facts,
+      releasableTo:
+        patch.releasableTo === undefined
+          ? current.releasableTo
+          : resolveReleasability(this.node.mechanism, current.owner, 'incident', patch.releasableTo),
+      section: this.node.sectionAt(facts.location),
+      version: current.version + 1,
+      updatedAt: this.node.clock.now().toISOString(),
+    };
+    await this.node.repos.incidents.update(updated);
+    return updated;
+  }
+
+  async search(actor: Actor, query: IncidentQuery): Promise<Incident[]> {
+    if (query.from && query.to && query.from > query.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
+    return this.node.repos.incidents.search(actor.nation, query);
+  }
+
+  private checked(facts: IncidentFacts): IncidentFacts {
+    checkIncidentFacts(facts, { now: this.node.clock.now().toISOString(), isInMechanismArea: (p) => this.node.inArea(p) });
+    return facts;
+  }
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,138 @@
+import type { LineString } from 'geojson';
+import { DiboliError } from '../domain/errors.js';
+import { resolveReleasability } from '../domain/mechanism.js';
+import type { NationCode } from '../domain/nation.js';
+import { checkPatrolComposition, checkPatrolWindow, type Patrol, type PatrolKind, type PositionReport } from '../domain/patrol.js';
+import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
+import { requireOwner, requireVerb, type Verb } from '../domain/permissions.js';
+import type { Actor } from '../domain/user.js';
+import type { StoredPosition } from '../store/patrol-repository.js';
+import type { NodeContext } from './node-context.js';
+
+export interface PatrolInput {
+  name: string;
+  kind: PatrolKind;
+  nations?: string[];
+  unitIds: string[];
+  axisId?: string | null;
+  route?: LineString | null;
+  plannedStart: string;
+  plannedEnd: string;
+  releasableTo?: string[];
+}
+
+const ACTION_VERB: Record<PatrolAction, Verb> = {
+  propose: 'patrol.propose',
+  approve: 'patrol.approve',
+  start: 'patrol.start',
+  complete: 'patrol.complete',
+  cancel: 'patrol.cancel',
+};
+
+export class PatrolService {
+  constructor(private readonly node: NodeContext) {}
+
+  async create(actor: Actor, input: PatrolInput): Promise<Patrol> {
+    requireVerb(actor, 'patrol.create');
+    checkPatrolWindow(input.plannedStart, input.plannedEnd);
+    const units = await this.node.repos.organisation.unitsByIds(actor.nation, input.unitIds);
+    for (const unitId of input.unitIds) {
+      if (!units.some((u) => u.id === unitId)) throw new DiboliError('ERR_UNKNOWN_UNIT', { value: unitId }, 'unitIds');
+    }
+    const nations = this.participants(input, units.map((u) => u.nation));
+    checkPatrolComposition(input.kind, nations, units.map((u) => u.nation));
+    const route = input.route ?? (input.axisId ? await this.axisRoute(input.axisId) : null);
+    const now = this.node.clock.now().toISOString();
+    // Every participant must see the patrol it is asked to approve, whatever the sharing default says.
+    const requested = input.releasableTo ?? this.node.mechanism.sharingPolicy.patrol;
+    const releasableTo = resolveReleasability(this.node.mechanism, this.node.nation, 'patrol', [...new Set([...requested, ...nations])]);
+    const patrol: Patrol = {
+      id: this.node.ids.newId(),
+      owner: this.node.nation,
+      releasableTo,
+      version: 1,
+      name: input.name.trim(),
+      kind: input.kind,
+      status: 'draft',
+      nations,
+      unitIds: [...new Set(input.unitIds)],
+      axisId: input.axisId ?? null,
+      route,
+      plannedStart: new Date(input.plannedStart).toISOString(),
+      plannedEnd: new Date(input.plannedEnd).toISOString(),
+      approvals: [],
+      startedAt: null,
+      completedAt: null,
+      debrief: null,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+    };
+    await this.node.repos.patrols.insert(patrol);
+    return patrol;
+  }
+
+  async get(actor: Actor, id: string): Promise<Patrol> {
+    const patrol = await this.node.repos.patrols.findVisible(id, actor.nation);
+    if (!patrol) throw new DiboliError('ERR_NOT_FOUND', { kind: 'patrol', id });
+    return patrol;
+  }
+
+  list(actor: Actor, status?: string): Promise<Patrol[]> {
+    return this.node.repos.patrols.listVisible(actor.nation, status);
+  }
+
+  /**
+   * Moves a patrol through its lifecycle. Participants act on a joint patrol (a partner
+   * coordinator approves for their nation); cancelling belongs to the owner nation alone.
+   */
+  async act(actor: Actor, id: string, action: PatrolAction): Promise<Patrol> {
+    const patrol = await this.get(actor, id);
+    requireVerb(actor, ACTION_VERB[action]);
+    if (action === 'cancel') requireOwner(actor, patrol.owner);
+    else if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
+    const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());
+    const updated: Patrol = { ...patrol, ...next, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
+    await this.node.repos.patrols.update(updated);
+    return updated;
+  }
+
+  async reportPositions(actor: Actor, id: string, positions: readonly PositionReport[]): Promise<number> {
+    requireVerb(actor, 'patrol.report');
+    const patrol = await this.get(actor, id);
+    if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
+    if (patrol.status !== 'underway') throw new DiboliError('ERR_PATROL_NOT_UNDERWAY');
+    const now = this.node.clock.now().getTime();
+    const stored: StoredPosition[] = positions.map((p, i) => {
+      const at = Date.parse(p.at);
+      if (Number.isNaN(at)) throw new DiboliError('ERR_VALIDATION', { detail: `positions/${i}/at` }, `positions/${i}/at`);
+      if (at > now + 60_000) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, `positions/${i}/at`);
+      if (!this.node.inArea(p)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, `positions/${i}`);
+      return { at: new Date(at).toISOString(), lat: p.lat, lon: p.lon, section: this.node.sectionAt(p) };
+    });
+    await this.node.repos.patrols.insertPositions(patrol.id, stored, actor.userId);
+    return stored.length;
+  }
+
+  async track(actor: Actor, id: string): Promise<StoredPosition[]> {
+    const patrol = await this.get(actor, id);
+    return this.node.repos.patrols.track(patrol.id);
+  }
+
+  private participants(input: PatrolInput, unitNations: NationCode[]): NationCode[] {
+    const nations = input.nations?.length ? input.nations : input.kind === 'joint' ? unitNations : [this.node.nation];
+    const unique = [...new Set(nations)].sort();
+    for (const nation of unique) {
+      if (!this.node.mechanism.nations.includes(nation)) throw new DiboliError('ERR_RELEASE_OUTSIDE_MECHANISM', { value: nation }, 'nations');
+    }
+    if (!unique.includes(this.node.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: this.node.nation }, 'nations');
+    if (input.kind === 'national' && unique.length !== 1) throw new DiboliError('ERR_VALIDATION', { detail: 'nations: a national patrol has one nation' }, 'nations');
+    return unique;
+  }
+
+  private async axisRoute(axisId: string): Promise<LineString> {
+    const axis = (await this.node.repos.geography.axes()).find((a) => a.id === axisId);
+    if (!axis) throw new DiboliError('ERR_UNKNOWN_AXIS', { value: axisId }, 'axisId');
+    return axis.geometry;
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import * as initial from './migrations/0001-initial.js';
+import type { Database } from './schema.js';
+
+export const DATABASE_FILE = 'diboli.db';
+
+/** Numbered migrations, applied in order; a shipped one is never edited. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export interface Store {
+  db: Kysely<Database>;
+  /** The raw connection, for the few hot paths where a prepared statement is measurably faster. */
+  sqlite: SQLite.Database;
+  close: () => Promise<void>;
+}
+
+export interface OpenOptions {
+  synchronous?: 'normal' | 'full';
+}
+
+/**
+ * Opens (and migrates) the node's database in `dataDir`. WAL mode: a write is durable once its
+ * transaction commits, so an acknowledged write survives the process being killed.
+ */
+export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const sqlite = new SQLite(join(dataDir, DATABASE_FILE));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,144 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
+import type { NationCode } from '../domain/nation.js';
+import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import type { Database, IncidentRow } from './schema.js';
+
+export interface IncidentQuery {
+  bbox?: [number, number, number, number];
+  from?: string;
+  to?: string;
+  eventType?: string;
+  section?: string;
+  owner?: NationCode;
+  status?: string;
+  limit: number;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export class IncidentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Inserts the incident and its R*Tree entry in one transaction. */
+  async insert(incident: Incident): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { seq } = await trx.insertInto('incidents').values(toRow(incident)).returning('seq').executeTakeFirstOrThrow();
+      await insertBbox(trx, seq, incident);
+    });
+  }
+
+  /** Replaces the stored version; the caller has checked ownership and bumped `version`. */
+  async update(incident: Incident): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { seq } = await trx
+        .updateTable('incidents')
+        .set(toRow(incident))
+        .where('id', '=', incident.id)
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
+      await insertBbox(trx, seq, incident);
+    });
+  }
+
+  async findVisible(id: string, viewer: NationCode): Promise<Incident | undefined> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).where(visibleTo(viewer)).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  /** Incidents the viewer may see, newest first; the bounding box goes through the R*Tree. */
+  async search(viewer: NationCode, query: IncidentQuery): Promise<Incident[]> {
+    let q = this.db.selectFrom('incidents').selectAll('incidents').where(visibleTo(viewer));
+    if (query.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = query.bbox;
+      q = q
+        .innerJoin('incidentBbox', 'incidentBbox.id', 'incidents.seq')
+        .where('incidentBbox.minLon', '>=', minLon)
+        .where('incidentBbox.maxLon', '<=', maxLon)
+        .where('incidentBbox.minLat', '>=', minLat)
+        .where('incidentBbox.maxLat', '<=', maxLat);
+    }
+    if (query.from) q = q.where('incidents.occurredAt', '>=', query.from);
+    if (query.to) q = q.where('incidents.occurredAt', '<=', query.to);
+    if (query.eventType) q = q.where('incidents.eventType', '=', query.eventType);
+    if (query.section) q = q.where('incidents.section', '=', query.section);
+    if (query.owner) q = q.where('incidents.owner', '=', query.owner);
+    if (query.status) q = q.where('incidents.status', '=', query.status);
+    const rows = await q.orderBy('incidents.occurredAt', 'desc').limit(query.limit).execute();
+    return rows.map(fromRow);
+  }
+
+  async count(): Promise<number> {
+    const { n } = await this.db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+}
+
+async function insertBbox(db: Db, seq: number, incident: Incident): Promise<void> {
+  const { lat, lon } = incident.location;
+  await db.insertInto('incidentBbox').values({ id: seq, minLon: lon, maxLon: lon, minLat: lat, maxLat: lat }).execute();
+}
+
+function toRow(incident: Incident) {
+  return {
+    id: incident.id,
+    owner: incident.owner,
+    releasableTo: writeStringArray(incident.releasableTo),
+    version: incident.version,
+    createdAt: incident.createdAt,
+    updatedAt: incident.updatedAt,
+    occurredAt: incident.occurredAt,
+    datePrecision: incident.datePrecision,
+    lat: incident.location.lat,
+    lon: incident.location.lon,
+    geoPrecision: incident.geoPrecision,
+    placeName: incident.placeName,
+    section: incident.section,
+    eventType: incident.eventType,
+    subEventType: incident.subEventType,
+    actors: writeStringArray(incident.actors),
+    fatalities: incident.fatalities,
+    injured: incident.injured,
+    abducted: incident.abducted,
+    narrative: incident.narrative,
+    sourceKind: incident.source.kind,
+    sourceName: incident.source.name,
+    sourceReliability: incident.source.reliability,
+    sourceCredibility: incident.source.credibility,
+    status: incident.status,
+    createdBy: incident.createdBy,
+  };
+}
+
+export function fromRow(row: IncidentRow): Incident {
+  return {
+    id: row.id,
+    owner: row.owner,
+    releasableTo: readStringArray(row.releasableTo),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    occurredAt: row.occurredAt,
+    datePrecision: row.datePrecision as Incident['datePrecision'],
+    location: { lat: row.lat, lon: row.lon },
+    geoPrecision: row.geoPrecision as Incident['geoPrecision'],
+    placeName: row.placeName,
+    section: row.section,
+    eventType: row.eventType,
+    subEventType: row.subEventType,
+    actors: readStringArray(row.actors),
+    fatalities: row.fatalities,
+    injured: row.injured,
+    abducted: row.abducted,
+    narrative: row.narrative,
+    source: {
+      kind: row.sourceKind as SourceKind,
+      name: row.sourceName,
+      reliability: row.sourceReliability as SourceReliability | null,
+      credibility: row.sourceCredibility as InformationCredibility | null,
+    },
+    status: row.status as Incident['status'],
+    createdBy: row.createdBy,
+  };
+}

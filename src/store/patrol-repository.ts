@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { NationCode } from '../domain/nation.js';
+import type { Patrol, PositionReport } from '../domain/patrol.js';
+import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
+import type { LineString } from '../geo/geojson.js';
+import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import type { Database, PatrolRow } from './schema.js';
+
+/** Rows per INSERT for position batches: well under SQLite's limit of bound parameters. */
+const POSITION_CHUNK = 2000;
+
+export interface StoredPosition extends PositionReport {
+  section: string | null;
+}
+
+export class PatrolRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(patrol: Patrol): Promise<void> {
+    await this.db.insertInto('patrols').values(toRow(patrol)).execute();
+  }
+
+  /** Saves the patrol and its approvals together. */
+  async update(patrol: Patrol): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('patrols').set(toRow(patrol)).where('id', '=', patrol.id).execute();
+      await trx.deleteFrom('patrolApprovals').where('patrolId', '=', patrol.id).execute();
+      if (patrol.approvals.length > 0) {
+        await trx
+          .insertInto('patrolApprovals')
+          .values(patrol.approvals.map((a) => ({ patrolId: patrol.id, nation: a.nation, userId: a.userId, at: a.at })))
+          .execute();
+      }
+    });
+  }
+
+  async findVisible(id: string, viewer: NationCode): Promise<Patrol | undefined> {
+    const row = await this.db.selectFrom('patrols').selectAll().where('id', '=', id).where(visibleTo(viewer)).executeTakeFirst();
+    if (!row) return undefined;
+    const approvals = await this.db.selectFrom('patrolApprovals').selectAll().where('patrolId', '=', id).orderBy('at').execute();
+    return fromRow(row, approvals);
+  }
+
+  async listVisible(viewer: NationCode, status?: string): Promise<Patrol[]> {
+    let q = this.db.selectFrom('patrols').selectAll().where(visibleTo(viewer));
+    if (status) q = q.where('status', '=', status);
+    const rows = await q.orderBy('plannedStart', 'desc').limit(1000).execute();
+    if (rows.length === 0) return [];
+    const approvals = await this.db
+      .selectFrom('patrolApprovals')
+      .selectAll()
+      .where('patrolId', 'in', rows.map((r) => r.id))
+      .orderBy('at')
+      .execute();
+    return rows.map((row) => fromRow(row, approvals.filter((a) => a.patrolId === row.id)));
+  }
+
+  /** Appends a batch of positions in one transaction: all of them or none. */
+  async insertPositions(patrolId: string, positions: readonly StoredPosition[], reportedBy: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < positions.length; i += POSITION_CHUNK) {
+        const chunk = positions.slice(i, i + POSITION_CHUNK);
+        await trx
+          .insertInto('positions')
+          .values(chunk.map((p) => ({ patrolId, at: p.at, lat: p.lat, lon: p.lon, section: p.section, reportedBy })))
+          .execute();
+      }
+    });
+  }
+
+  async track(patrolId: string): Promise<StoredPosition[]> {
+    return this.db
+      .selectFrom('positions')
+      .select(['at', 'lat', 'lon', 'section'])
+      .where('patrolId', '=', patrolId)
+      .orderBy('at')
+      .orderBy('seq')
+      .execute();
+  }
+}
+
+function toRow(patrol: Patrol) {
+  return {
+    id: patrol.id,
+    owner: patrol.owner,
+    releasableTo: writeStringArray(patrol.releasableTo),
+    version: patrol.version,
+    createdAt: patrol.createdAt,
+    updatedAt: patrol.updatedAt,
+    name: patrol.name,
+    kind: patrol.kind,
+    status: patrol.status,
+    nations: writeStringArray(patrol.nations),
+    unitIds: writeStringArray(patrol.unitIds),
+    axisId: patrol.axisId,
+    route: patrol.route ? JSON.stringify(patrol.route) : null,
+    plannedStart: patrol.plannedStart,
+    plannedEnd: patrol.plannedEnd,
+    startedAt: patrol.startedAt,
+    completedAt: patrol.completedAt,
+    debrief: patrol.debrief,
+    createdBy: patrol.createdBy,
+  };
+}
+
+function fromRow(row: PatrolRow, approvals: { nation: string; userId: string; at: string }[]): Patrol {
+  return {
+    id: row.id,
+    owner: row.owner,
+    releasableTo: readStringArray(row.releasableTo),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    name: row.name,
+    kind: row.kind as Patrol['kind'],
+    status: row.status as Patrol['status'],
+    nations: readStringArray(row.nations),
+    unitIds: readStringArray(row.unitIds),
+    axisId: row.axisId,
+    route: row.route ? (JSON.parse(row.route) as LineString) : null,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    debrief: row.debrief,
+    createdBy: row.createdBy,
+    approvals: approvals.map((a): PatrolApproval => ({ nation: a.nation, userId: a.userId, at: a.at })),
+  };
+}

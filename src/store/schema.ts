@@ -1,0 +1,189 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them (camelCase here, snake_case in SQLite through CamelCasePlugin).
+ * JSON columns hold text; repositories parse them. Times are ISO 8601 strings in UTC.
+ */
+export interface Database {
+  nodeMeta: NodeMetaTable;
+  mechanisms: MechanismTable;
+  users: UserTable;
+  sessions: SessionTable;
+  units: UnitTable;
+  posts: PostTable;
+  borders: BorderTable;
+  sections: SectionTable;
+  axes: AxisTable;
+  incidents: IncidentTable;
+  incidentBbox: IncidentBboxTable;
+  patrols: PatrolTable;
+  patrolApprovals: PatrolApprovalTable;
+  positions: PositionTable;
+  observations: ObservationTable;
+}
+
+export interface NodeMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface MechanismTable {
+  id: string;
+  name: string;
+  nations: string;
+  agreementTitle: string;
+  agreementDate: string;
+  agreementReference: string;
+  sharingPolicy: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  nation: string;
+  role: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Columns every shared record carries. */
+interface SharedRecordColumns {
+  id: string;
+  owner: string;
+  /** JSON array of nation codes; `[]` = national only. */
+  releasableTo: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitTable extends SharedRecordColumns {
+  nation: string;
+  name: string;
+  callSign: string;
+  parentId: string | null;
+}
+
+export interface PostTable extends SharedRecordColumns {
+  nation: string;
+  name: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  section: string | null;
+}
+
+export interface BorderTable {
+  id: string;
+  nations: string;
+  lengthKm: number;
+  geometry: string;
+}
+
+export interface SectionTable {
+  id: string;
+  borderId: string;
+  idx: number;
+  nations: string;
+  startKm: number;
+  lengthKm: number;
+  geometry: string;
+  threatLevel: string;
+}
+
+export interface AxisTable {
+  id: string;
+  name: string;
+  nations: string;
+  geometry: string;
+}
+
+export interface IncidentTable extends SharedRecordColumns {
+  seq: Generated<number>;
+  occurredAt: string;
+  datePrecision: string;
+  lat: number;
+  lon: number;
+  geoPrecision: string;
+  placeName: string | null;
+  section: string | null;
+  eventType: string;
+  subEventType: string;
+  actors: string;
+  fatalities: number | null;
+  injured: number | null;
+  abducted: number | null;
+  narrative: string | null;
+  sourceKind: string;
+  sourceName: string | null;
+  sourceReliability: string | null;
+  sourceCredibility: number | null;
+  status: string;
+  createdBy: string | null;
+}
+
+/** R*Tree over incident points: `id` is the incident's `seq`. */
+export interface IncidentBboxTable {
+  id: number;
+  minLon: number;
+  maxLon: number;
+  minLat: number;
+  maxLat: number;
+}
+
+export interface PatrolTable extends SharedRecordColumns {
+  name: string;
+  kind: string;
+  status: string;
+  nations: string;
+  unitIds: string;
+  axisId: string | null;
+  route: string | null;
+  plannedStart: string;
+  plannedEnd: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  debrief: string | null;
+  createdBy: string | null;
+}
+
+export interface PatrolApprovalTable {
+  patrolId: string;
+  nation: string;
+  userId: string;
+  at: string;
+}
+
+export interface PositionTable {
+  seq: Generated<number>;
+  patrolId: string;
+  at: string;
+  lat: number;
+  lon: number;
+  section: string | null;
+  reportedBy: string | null;
+}
+
+export interface ObservationTable extends SharedRecordColumns {
+  patrolId: string;
+  at: string;
+  lat: number | null;
+  lon: number | null;
+  section: string | null;
+  text: string;
+  createdBy: string | null;
+}
+
+export type IncidentRow = Selectable<IncidentTable>;
+export type NewIncidentRow = Insertable<IncidentTable>;
+export type IncidentUpdate = Updateable<IncidentTable>;
+export type PatrolRow = Selectable<PatrolTable>;
+export type UserRow = Selectable<UserTable>;

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { User } from '../domain/user.js';
+import type { Database, UserRow } from './schema.js';
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export class UserRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(user: UserWithHash, createdAt: string): Promise<void> {
+    await this.db
+      .insertInto('users')
+      .values({ id: user.id, username: user.username, displayName: user.displayName, nation: user.nation, role: user.role, passwordHash: user.passwordHash, createdAt })
+      .execute();
+  }
+
+  async findByUsername(username: string): Promise<UserWithHash | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async list(): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(({ passwordHash: _hidden, ...user }) => fromRow({ ...user, passwordHash: '' }));
+  }
+
+  async insertSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string): Promise<void> {
+    await this.db.insertInto('sessions').values({ tokenHash, userId, createdAt, expiresAt }).execute();
+  }
+
+  /** The user behind a live session, or undefined when unknown or expired. */
+  async findBySession(tokenHash: string, now: string): Promise<User | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .selectAll('users')
+      .where('sessions.tokenHash', '=', tokenHash)
+      .where('sessions.expiresAt', '>', now)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { passwordHash: _hidden, ...user } = fromRow(row);
+    return user;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
+  }
+
+  async deleteExpiredSessions(now: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
+  }
+}
+
+function fromRow(row: UserRow): UserWithHash {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    nation: row.nation,
+    role: row.role as User['role'],
+    passwordHash: row.passwordHash,
+  };
+}
