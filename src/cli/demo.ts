@@ -1,5 +1,6 @@
 import { STRATEGIC_AXES } from '../geo/axes.js';
-import { openStore } from '../store/database.js';
+import type { NodeConfig } from '../config.js';
+import { openStore, type Store } from '../store/database.js';
 import { addUser } from '../services/auth-service.js';
 import { createNodeContext, repositoriesOf, type NodeContext } from '../services/node-context.js';
 import { setUpNode } from '../services/node-setup.js';
@@ -71,6 +72,16 @@ async function seed(node: NodeContext): Promise<void> {
   }
 }
 
+/** Makes an empty store the demo node of Mali; used by `diboli demo` and by the tests. */
+export async function installDemo(store: Store, config: NodeConfig, progress: (line: string) => void = () => {}): Promise<NodeContext> {
+  progress('Setting up the demo node of Mali…');
+  await setUpNode(repositoriesOf(store), { nation: 'ML', partners: ['SN', 'MR'], sectionKm: config.sectionKm, mechanism: DEMO_MECHANISM, axes: [...STRATEGIC_AXES] }, progress);
+  progress('Adding users, units, posts, patrols and incidents…');
+  const node = await createNodeContext(config, store);
+  await seed(node);
+  return node;
+}
+
 export const demoCommand: Command = {
   summary: 'set up a Mali node with the Mali–Senegal demo (and serve it with --serve)',
   help: `Usage: diboli demo --data DIR [--serve] [--host 127.0.0.1] [--port 8080]
@@ -92,14 +103,10 @@ ${NODE_FLAGS_HELP}`,
     return reportingErrors(io.stderr, 'demo', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });
       try {
-        const repos = repositoriesOf(store);
-        if (await repos.node.identity()) {
+        if (await repositoriesOf(store).node.identity()) {
           io.stderr(`Demo node already present in ${config.dataDir}; keeping its data.\n`);
         } else {
-          io.stderr('Setting up the demo node of Mali…\n');
-          await setUpNode(repos, { nation: 'ML', partners: ['SN', 'MR'], sectionKm: config.sectionKm, mechanism: DEMO_MECHANISM, axes: [...STRATEGIC_AXES] }, (line) => io.stderr(`${line}\n`));
-          io.stderr('Adding users, units, posts, patrols and incidents…\n');
-          await seed(await createNodeContext(config, store));
+          await installDemo(store, config, (line) => io.stderr(`${line}\n`));
         }
       } finally {
         await store.close();

@@ -28,20 +28,27 @@ function tokenHash(token: string): string {
 }
 
 export class AuthService {
-  private readonly throttle: LoginThrottle;
+  /** Failed attempts per username… */
+  private readonly perUser: LoginThrottle;
+  /** …and per client address, looser: a whole coordination centre may sit behind one address. */
+  private readonly perAddress: LoginThrottle;
 
   constructor(private readonly node: NodeContext) {
-    this.throttle = new LoginThrottle(node.config.loginAttemptsPerMinute, node.clock);
+    this.perUser = new LoginThrottle(node.config.loginAttemptsPerMinute, node.clock);
+    this.perAddress = new LoginThrottle(node.config.loginAttemptsPerMinute * 5, node.clock);
   }
 
   async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
-    const keys = [`user:${username.toLowerCase()}`, `addr:${clientAddress}`];
-    const wait = this.throttle.retryAfter(keys);
+    const name = username.toLowerCase();
+    const wait = Math.max(this.perUser.retryAfter([name]), this.perAddress.retryAfter([clientAddress]));
     if (wait > 0) throw new DiboliError('ERR_TOO_MANY_ATTEMPTS', { seconds: wait });
-    this.throttle.record(keys);
-    const user = await this.node.repos.users.findByUsername(username.toLowerCase());
-    if (!user || !(await verifyPassword(password, user.passwordHash))) throw new DiboliError('ERR_BAD_CREDENTIALS');
-    this.throttle.forget(keys[0]!);
+    const user = await this.node.repos.users.findByUsername(name);
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      this.perUser.record([name]);
+      this.perAddress.record([clientAddress]);
+      throw new DiboliError('ERR_BAD_CREDENTIALS');
+    }
+    this.perUser.forget(name);
     const token = randomBytes(32).toString('base64url');
     const now = this.node.clock.now();
     const expiresAt = new Date(now.getTime() + this.node.config.tokenTtlHours * 3_600_000).toISOString();

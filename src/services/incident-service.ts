@@ -80,6 +80,7 @@ export class IncidentService {
       createdBy: actor.userId,
     };
     await this.node.repos.incidents.insert(incident);
+    this.node.events.emit('incident', { after: incident });
     return incident;
   }
 
@@ -112,6 +113,7 @@ export class IncidentService {
       updatedAt: this.node.clock.now().toISOString(),
     };
     await this.node.repos.incidents.update(updated);
+    this.node.events.emit('incident', { before: current, after: updated });
     return updated;
   }
 

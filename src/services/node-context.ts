@@ -11,6 +11,12 @@ import { NodeRepository } from '../store/node-repository.js';
 import { OrganisationRepository } from '../store/organisation-repository.js';
 import { PatrolRepository } from '../store/patrol-repository.js';
 import { UserRepository } from '../store/user-repository.js';
+import { AuditRepository } from '../store/audit-repository.js';
+import { NodeKeyRepository } from '../store/node-key-repository.js';
+import { OutboxRepository } from '../store/outbox-repository.js';
+import { PeerRepository } from '../store/peer-repository.js';
+import { ReleaseRecorder } from '../store/release-recorder.js';
+import { NodeEvents } from './node-events.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './runtime.js';
 
 export interface Repositories {
@@ -20,6 +26,10 @@ export interface Repositories {
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
   patrols: PatrolRepository;
+  keys: NodeKeyRepository;
+  peers: PeerRepository;
+  outbox: OutboxRepository;
+  audit: AuditRepository;
 }
 
 /** Everything a service needs, built once when the node starts. */
@@ -32,20 +42,27 @@ export interface NodeContext {
   sections: SectionIndex;
   clock: Clock;
   ids: IdSource;
+  events: NodeEvents;
   /** True when a point may hold a record of this mechanism. */
   inArea(location: { lat: number; lon: number }): boolean;
   /** Nearest section within the buffer, or null. */
   sectionAt(location: { lat: number; lon: number }): string | null;
 }
 
-export function repositoriesOf(store: Store): Repositories {
+/** Writes of shared records go through the release recorder: audited, and queued for partners in the same transaction. */
+export function repositoriesOf(store: Store, clock: Clock = systemClock): Repositories {
+  const onWrite = new ReleaseRecorder(store.db, clock).hook;
   return {
     node: new NodeRepository(store.db),
     users: new UserRepository(store.db),
     geography: new GeographyRepository(store.db),
-    organisation: new OrganisationRepository(store.db),
-    incidents: new IncidentRepository(store.db),
-    patrols: new PatrolRepository(store.db),
+    organisation: new OrganisationRepository(store.db, onWrite),
+    incidents: new IncidentRepository(store.db, onWrite),
+    patrols: new PatrolRepository(store.db, onWrite),
+    keys: new NodeKeyRepository(store.db),
+    peers: new PeerRepository(store.db),
+    outbox: new OutboxRepository(store.db),
+    audit: new AuditRepository(store.db),
   };
 }
 
@@ -54,7 +71,7 @@ export async function createNodeContext(
   store: Store,
   runtime: { clock?: Clock; ids?: IdSource } = {},
 ): Promise<NodeContext> {
-  const repos = repositoriesOf(store);
+  const repos = repositoriesOf(store, runtime.clock ?? systemClock);
   const identity = await repos.node.identity();
   const mechanism = identity && (await repos.node.mechanism(identity.mechanismId));
   if (!identity || !mechanism) throw new DiboliError('ERR_NODE_NOT_INITIALISED');
@@ -68,6 +85,7 @@ export async function createNodeContext(
     sections,
     clock: runtime.clock ?? systemClock,
     ids: runtime.ids ?? randomIds,
+    events: new NodeEvents(),
     inArea: ({ lat, lon }) => isInMechanismArea([lon, lat], mechanism.nations, config.areaMarginKm),
     sectionAt: ({ lat, lon }) => sections.nearest([lon, lat])?.sectionId ?? null,
   };

@@ -68,6 +68,8 @@ export async function setUpNode(repos: Repositories, setup: NodeSetup, progress:
   progress(`Cut ${borders.length} border(s) into ${sections.length} sections of ${setup.sectionKm} km.`);
 
   await repos.node.saveIdentity({ nation, mechanismId: mechanism.id }, mechanism);
+  // The node's federation identity: made once, kept on later runs (partners registered its public key).
+  await repos.keys.ensure();
   await repos.geography.replace(borders, sections, setup.axes ?? (await repos.geography.axes()));
   return {
     mechanism,

@@ -69,6 +69,7 @@ export class PatrolService {
       createdBy: actor.userId,
     };
     await this.node.repos.patrols.insert(patrol);
+    this.node.events.emit('patrol', { after: patrol });
     return patrol;
   }
 
@@ -94,6 +95,7 @@ export class PatrolService {
     const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());
     const updated: Patrol = { ...patrol, ...next, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
     await this.node.repos.patrols.update(updated);
+    this.node.events.emit('patrol', { before: patrol, after: updated });
     return updated;
   }
 
@@ -107,10 +109,13 @@ export class PatrolService {
       const at = Date.parse(p.at);
       if (Number.isNaN(at)) throw new DiboliError('ERR_VALIDATION', { detail: `positions/${i}/at` }, `positions/${i}/at`);
       if (at > now + 60_000) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, `positions/${i}/at`);
-      if (!this.node.inArea(p)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, `positions/${i}`);
-      return { at: new Date(at).toISOString(), lat: p.lat, lon: p.lon, section: this.node.sectionAt(p) };
+      const section = this.node.sectionAt(p);
+      // A point near a section is inside the area; only the others need the polygon test.
+      if (section === null && !this.node.inArea(p)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, `positions/${i}`);
+      return { at: new Date(at).toISOString(), lat: p.lat, lon: p.lon, section };
     });
     await this.node.repos.patrols.insertPositions(patrol.id, stored, actor.userId);
+    if (stored.length > 0) this.node.events.emit('positions', { patrolId: patrol.id, count: stored.length, lastAt: stored.at(-1)!.at });
     return stored.length;
   }
 

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import Fastify from 'fastify';
+import { buildApp } from '../src/api/app.js';
+import { installDemo } from '../src/cli/demo.js';
+import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
+import { loadConfig } from '../src/config.js';
+import { openStore } from '../src/store/database.js';
+import { createNodeContext } from '../src/services/node-context.js';
+import { percentile, rate } from './figures.js';
+
+const POSITIONS = 200_000;
+const POSITION_BATCH = 5_000;
+const INCIDENTS = 1_000_000;
+const VIEWPORT_REQUESTS = 300;
+
+/** The machine's limit for appending rows: prepared inserts in transactions, no framework. */
+function rawInsertBaseline(dir: string): number {
+  const db = new SQLite(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE p (seq INTEGER PRIMARY KEY, patrol_id TEXT, at TEXT, lat REAL, lon REAL, section TEXT, reported_by TEXT)');
+  const insert = db.prepare('INSERT INTO p (patrol_id, at, lat, lon, section, reported_by) VALUES (?, ?, ?, ?, ?, ?)');
+  const batch = db.transaction((from: number) => {
+    for (let i = from; i < from + POSITION_BATCH; i++) insert.run('patrol', new Date(1_750_000_000_000 + i * 1000).toISOString(), 14 + i * 1e-6, -12 + i * 1e-6, 'ML-SN-02', 'user');
+  });
+  const started = performance.now();
+  for (let i = 0; i < POSITIONS; i += POSITION_BATCH) batch(i);
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return POSITIONS / seconds;
+}
+
+async function helloWorldBaseline(requests: number): Promise<{ perSecond: number; p95: number }> {
+  const app = Fastify();
+  app.get('/', async () => ({ hello: 'world' }));
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < requests; i++) {
+    const t = performance.now();
+    await (await fetch(url)).json();
+    latencies.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await app.close();
+  return { perSecond: requests / seconds, p95: percentile(latencies, 0.95) };
+}
+
+/** Fills the incident table the fast way (prepared statements), spread over the Kayes border region. */
+function fillIncidents(dir: string, count: number): void {
+  const db = new SQLite(join(dir, 'diboli.db'));
+  const incident = db.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
+    place_name, section, event_type, sub_event_type, actors, source_kind, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'day', ?, ?, 'exact', NULL, NULL, 'Border activity', 'Smuggling', '[]', 'other', 'unverified')`);
+  const box = db.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
+  const owners = ['ML', 'ML', 'SN', 'MR'];
+  const released = ['["SN"]', '[]', '["ML"]', '["ML"]'];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const fill = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const lon = -13 + random() * 4;
+      const lat = 12 + random() * 4;
+      const at = new Date(Date.parse('2020-01-01') + random() * 6.9 * 365 * 86_400_000).toISOString();
+      const kind = i % 4;
+      const { lastInsertRowid } = incident.run(`bench-${i}`, owners[kind], released[kind], at, at, at, lat, lon);
+      box.run(lastInsertRowid, lon, lon, lat, lat);
+    }
+  });
+  for (let i = 0; i < count; i += 50_000) fill(i, Math.min(count, i + 50_000));
+  db.close();
+}
+
+export async function benchNode(print: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'diboli-bench-'));
+  try {
+    print('# Node (issue 2)');
+    const raw = rawInsertBaseline(dir);
+    print(`baseline: raw better-sqlite3 insert loop      ${rate(raw)} rows/s`);
+    const hello = await helloWorldBaseline(2000);
+    print(`baseline: Fastify hello-world (sequential)    ${rate(hello.perSecond)} req/s, p95 ${hello.p95.toFixed(2)} ms`);
+
+    const config = loadConfig({ dataDir: join(dir, 'node') }, {});
+    const store = await openStore(config.dataDir);
+    await installDemo(store, config);
+    // Filled before the server listens, so that no idle keep-alive connection goes stale meanwhile.
+    let started = performance.now();
+    fillIncidents(config.dataDir, INCIDENTS);
+    print(`filled ${rate(INCIDENTS)} incidents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const node = await createNodeContext(config, store);
+    const app = await buildApp(node, { webRoot: false });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const login = async (username: string) =>
+      ((await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()) as { token: string }).token;
+    const token = await login('coord.ml');
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const post = (path: string, body?: unknown) => fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }).then((r) => r.json() as Promise<any>);
+
+    const patrol = await post('/api/v1/patrols', { name: 'bench', kind: 'national', unitIds: ['ml-gtia-diboli'], plannedStart: '2026-01-01T00:00:00Z', plannedEnd: '2026-01-02T00:00:00Z' });
+    for (const action of ['propose', 'approve', 'start']) await post(`/api/v1/patrols/${patrol.id}/${action}`);
+    const bodies: string[] = [];
+    for (let b = 0; b < POSITIONS / POSITION_BATCH; b++) {
+      const positions = Array.from({ length: POSITION_BATCH }, (_, i) => {
+        const n = b * POSITION_BATCH + i;
+        return { at: new Date(Date.parse('2026-01-01T00:00:00Z') + n * 100).toISOString(), lat: 14.2 + (n % 1000) * 0.0004, lon: -12.3 + (n % 777) * 0.0005 };
+      });
+      bodies.push(JSON.stringify({ positions }));
+    }
+    started = performance.now();
+    for (const body of bodies) {
+      const response = await fetch(`${url}/api/v1/patrols/${patrol.id}/positions`, { method: 'POST', headers, body });
+      if (response.status !== 200) throw new Error(`positions: ${response.status} ${await response.text()}`);
+    }
+    const positionsPerSecond = POSITIONS / ((performance.now() - started) / 1000);
+    print(`position reports through POST …/positions     ${rate(positionsPerSecond)} /s (batches of ${POSITION_BATCH}; target ≥ 50,000) = ${(positionsPerSecond / raw).toFixed(2)} × raw insert loop`);
+
+
+    const viewport = async (w: number, h: number, extra = '') => {
+      const latencies: number[] = [];
+      let features = 0;
+      let seed = 7;
+      for (let i = 0; i < VIEWPORT_REQUESTS; i++) {
+        seed = (seed * 48_271) % 2_147_483_647;
+        const lon = -13 + (seed % 1000) / 1000 * (4 - w);
+        const lat = 12 + ((seed >> 10) % 1000) / 1000 * (4 - h);
+        const t = performance.now();
+        const response = await fetch(`${url}/api/v1/incidents?bbox=${lon},${lat},${lon + w},${lat + h}${extra}`, { headers });
+        const collection = (await response.json()) as { features: unknown[] };
+        latencies.push(performance.now() - t);
+        features += collection.features.length;
+      }
+      return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), features: features / VIEWPORT_REQUESTS };
+    };
+    for (const [label, w, h, extra] of [
+      ['viewport 0.1°×0.1° (district)', 0.1, 0.1, ''],
+      ['viewport 0.25°×0.2° (cercle)', 0.25, 0.2, ''],
+      ['viewport 0.25°×0.2°, last 90 days', 0.25, 0.2, '&from=2026-09-01'],
+      ['viewport 1°×1° (limit 5000)', 1, 1, ''],
+    ] as const) {
+      const figures = await viewport(w, h, extra);
+      print(
+        `GET /api/v1/incidents ${label.padEnd(34)} p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, ${figures.features.toFixed(0)} features/answer (target p95 ≤ 50 ms; hello-world p95 ${hello.p95.toFixed(2)} ms)`,
+      );
+    }
+    await app.close();
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

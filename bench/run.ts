@@ -1,0 +1,28 @@
+/**
+ * `npm run bench [-- NAME…]`: prints figures, each beside a baseline measured in the same run.
+ * Nothing here is asserted; the figures go into the notes of the work they measure.
+ */
+import { benchEarlyWarning } from './early-warning.js';
+import { benchGeo } from './geo.js';
+import { benchNode } from './node.js';
+
+const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> = {
+  node: benchNode,
+  geo: benchGeo,
+  'early-warning': benchEarlyWarning,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})\n`);
+  process.exit(2);
+}
+const print = (line: string) => process.stdout.write(`${line}\n`);
+print(`Diboli benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const started = performance.now();
+  await bench(print);
+  print(`(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+}

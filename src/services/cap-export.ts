@@ -1,0 +1,99 @@
+import type { Alert } from '../domain/alert.js';
+import {
+  buildCapAtomFeed,
+  buildCapDocument,
+  capMessageFromAlert,
+  capPolygonAroundLine,
+  type CapArea,
+  type PublicAlert,
+} from '../domain/cap-document.js';
+import { THREAT_LEVEL_NAME } from '../domain/threat-level.js';
+import type { NodeContext } from './node-context.js';
+
+/** Radius of the zone around a point cause, and of the band around a section line, in km. */
+const AREA_RADIUS_KM = 10;
+
+const EVENT_FR: Record<Alert['ruleKind'], string> = {
+  'incident-near': 'Incident de sécurité',
+  'level-rising': 'Hausse du niveau de menace',
+  'patrol-overdue': 'Patrouille sans nouvelles',
+  'news-severity': 'Événement signalé par la presse',
+};
+
+/** Plain advice to the population, by gravity; French, the working language of the region. */
+function instructionFor(alert: Alert): string {
+  if (alert.severity === 'critical' || alert.severity === 'high') {
+    return 'Évitez la zone et les déplacements non indispensables. Suivez les consignes des forces de défense et de sécurité et signalez tout fait suspect au poste le plus proche.';
+  }
+  return 'Restez vigilants dans la zone et signalez tout fait suspect aux forces de défense et de sécurité.';
+}
+
+/** CAP sender: the node's coordination centre, as a token without spaces or commas. */
+export function capSender(node: NodeContext): string {
+  return `ncc-${node.nation.toLowerCase()}@${node.mechanism.id.toLowerCase()}.diboli`;
+}
+
+async function areaOf(node: NodeContext, alert: Alert): Promise<CapArea> {
+  const section = alert.section ? (await node.repos.geography.sections()).find((s) => s.id === alert.section) : undefined;
+  const description = section ? `Tronçon frontalier ${section.id}` : 'Zone frontalière';
+  if (alert.location) {
+    return { description, circles: [{ center: [alert.location.lon, alert.location.lat], radiusKm: AREA_RADIUS_KM }] };
+  }
+  if (section) return { description, polygons: [capPolygonAroundLine(section.geometry, AREA_RADIUS_KM)] };
+  // No place known (e.g. an overdue patrol): nothing to tell the population where; the CAP rules
+  // refuse an area without a shape, and the route answers that the alert is not public.
+  return { description, polygons: [] };
+}
+
+export async function publicAlertOf(node: NodeContext, alert: Alert): Promise<PublicAlert> {
+  const when = new Date(alert.at);
+  const level = THREAT_LEVEL_NAME[alert.severity].fr;
+  const description = [
+    alert.headline.fr + '.',
+    alert.section ? `Tronçon ${alert.section}.` : '',
+    Number.isNaN(when.getTime()) ? '' : `Signalé le ${when.toISOString().slice(0, 10)}.`,
+    `Gravité estimée : ${level}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    id: alert.id,
+    severity: alert.severity,
+    event: EVENT_FR[alert.ruleKind],
+    headline: alert.headline.fr,
+    description,
+    instruction: instructionFor(alert),
+    raisedAt: new Date(alert.createdAt),
+    certainty: alert.ruleKind === 'news-severity' ? 'Possible' : 'Likely',
+    urgency: 'Immediate',
+    responseTypes: alert.severity === 'critical' || alert.severity === 'high' ? ['Avoid', 'Monitor'] : ['Monitor'],
+    expiresAt: new Date(Date.parse(alert.createdAt) + 2 * 86_400_000),
+    area: await areaOf(node, alert),
+  };
+}
+
+/** The CAP 1.2 XML of a public alert. */
+export async function capDocumentOf(node: NodeContext, alert: Alert): Promise<string> {
+  const message = capMessageFromAlert(await publicAlertOf(node, alert), {
+    sender: capSender(node),
+    senderName: `Centre national de coordination (${node.nation}) – ${node.mechanism.name}`,
+  });
+  return buildCapDocument(message);
+}
+
+export function capFeedOf(node: NodeContext, alerts: readonly Alert[], baseUrl: string): string {
+  return buildCapAtomFeed({
+    id: `urn:diboli:${node.mechanism.id}:${node.nation}:cap`,
+    title: `Alertes à la population – ${node.mechanism.name} (${node.nation})`,
+    updated: alerts.length > 0 ? new Date(Math.max(...alerts.map((a) => Date.parse(a.createdAt)))) : node.clock.now(),
+    selfHref: `${baseUrl}/api/v1/cap.atom`,
+    author: `Centre national de coordination (${node.nation})`,
+    entries: alerts.map((a) => ({
+      identifier: a.id,
+      title: a.headline.fr,
+      updated: new Date(a.updatedAt),
+      capHref: `${baseUrl}/api/v1/alerts/${encodeURIComponent(a.id)}/cap`,
+      summary: `Gravité : ${THREAT_LEVEL_NAME[a.severity].fr}`,
+    })),
+  });
+}

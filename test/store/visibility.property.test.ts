@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/domain/incident.js';
+import type { Patrol } from '../../src/domain/patrol.js';
+import { isVisibleTo } from '../../src/domain/visibility.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { IncidentRepository } from '../../src/store/incident-repository.js';
+import { PatrolRepository } from '../../src/store/patrol-repository.js';
+
+const NATIONS = ['ML', 'SN', 'MR', 'GN'] as const;
+const nation = fc.constantFrom(...NATIONS);
+const releasable = fc.uniqueArray(nation, { maxLength: 4 });
+
+let dir: string;
+let store: Store;
+let run = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'diboli-visibility-'));
+  store = await openStore(dir);
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function incident(id: string, owner: string, releasableTo: string[], lon: number, lat: number): Incident {
+  return {
+    id, owner, releasableTo: releasableTo.filter((n) => n !== owner), version: 1,
+    occurredAt: '2026-01-01T00:00:00.000Z', datePrecision: 'day', location: { lat, lon }, geoPrecision: 'exact',
+    placeName: null, section: null, eventType: 'Battles', subEventType: 'Armed clash', actors: [],
+    fatalities: null, injured: null, abducted: null, narrative: null,
+    source: { kind: 'other', name: null, reliability: null, credibility: null }, status: 'unverified',
+    createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: null,
+  };
+}
+
+function patrol(id: string, owner: string, releasableTo: string[]): Patrol {
+  return {
+    id, owner, releasableTo: releasableTo.filter((n) => n !== owner), version: 1, name: id, kind: 'national', status: 'draft',
+    nations: [owner], unitIds: [], axisId: null, route: null, plannedStart: '2026-01-01T00:00:00.000Z', plannedEnd: '2026-01-02T00:00:00.000Z',
+    approvals: [], startedAt: null, completedAt: null, debrief: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: null,
+  };
+}
+
+describe('the store applies the visibility rule', () => {
+  it('never returns a record to a nation it is not owned by nor released to', async () => {
+    const records = fc.array(fc.record({ owner: nation, releasableTo: releasable, lon: fc.double({ min: -13, max: -11, noNaN: true }), lat: fc.double({ min: 13, max: 15, noNaN: true }) }), { minLength: 1, maxLength: 25 });
+    await fc.assert(
+      fc.asyncProperty(records, nation, async (drafts, viewer) => {
+        run += 1;
+        // Each run sits in its own longitude band, so its records can be queried apart from earlier runs'.
+        const band = -170 + run * 0.5;
+        const incidents = new IncidentRepository(store.db);
+        const patrols = new PatrolRepository(store.db);
+        const written = drafts.map((d, i) => incident(`r${run}-i${i}`, d.owner, d.releasableTo, band + (d.lon + 13) / 10, d.lat));
+        for (const record of written) await incidents.insert(record);
+        for (const [i, d] of drafts.entries()) await patrols.insert(patrol(`r${run}-p${i}`, d.owner, d.releasableTo));
+
+        const expected = written.filter((r) => isVisibleTo(r, viewer)).map((r) => r.id).sort();
+        const listed = await incidents.search(viewer, { bbox: [band, 12, band + 0.49, 16], limit: 1000 });
+        expect(listed.map((r) => r.id).sort()).toEqual(expected);
+        for (const record of written) {
+          expect((await incidents.findVisible(record.id, viewer)) !== undefined).toBe(isVisibleTo(record, viewer));
+        }
+        const visiblePatrols = (await patrols.listVisible(viewer)).filter((p) => p.id.startsWith(`r${run}-`));
+        for (const p of visiblePatrols) expect(isVisibleTo(p, viewer)).toBe(true);
+        expect(visiblePatrols.length).toBe(drafts.filter((d) => isVisibleTo({ owner: d.owner, releasableTo: d.releasableTo }, viewer)).length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

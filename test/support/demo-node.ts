@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.js';
+import { installDemo } from '../../src/cli/demo.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
+import { loadConfig } from '../../src/config.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
+import type { Clock } from '../../src/services/runtime.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export interface DemoNode {
+  dir: string;
+  store: Store;
+  node: NodeContext;
+  app: FastifyInstance;
+  token(username: string): Promise<string>;
+  call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options?: { as?: string; body?: unknown; raw?: string; lang?: string }): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`. */
+export async function startDemoNode(options: { clock?: Clock } = {}): Promise<DemoNode> {
+  const dir = mkdtempSync(join(tmpdir(), 'diboli-test-'));
+  const config = loadConfig({ dataDir: dir }, {});
+  const store = await openStore(dir);
+  await installDemo(store, config);
+  const node = await createNodeContext(config, store, { clock: options.clock });
+  const app = await buildApp(node, { webRoot: false });
+  const tokens = new Map<string, string>();
+
+  async function token(username: string): Promise<string> {
+    const known = tokens.get(username);
+    if (known) return known;
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+    const issued = (response.json() as { token: string }).token;
+    tokens.set(username, issued);
+    return issued;
+  }
+
+  return {
+    dir,
+    store,
+    node,
+    app,
+    token,
+    async call(method, url, { as, body, raw, lang } = {}) {
+      const headers: Record<string, string> = {};
+      if (as) headers.authorization = `Bearer ${await token(as)}`;
+      if (lang) headers['accept-language'] = lang;
+      if (raw !== undefined || body !== undefined) headers['content-type'] = 'application/json';
+      const response = await app.inject({ method, url, headers, payload: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+      const text = response.body;
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: response.statusCode, body: parsed as any };
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
