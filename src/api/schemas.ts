@@ -153,6 +153,7 @@ export const PatrolSchema = Type.Object(
     plannedEnd: IsoDateTime,
     startedAt: Nullable(IsoDateTime),
     completedAt: Nullable(IsoDateTime),
+    debrief: Nullable(Type.String()),
     approvals: Type.Array(Type.Object({ nation: NationCodeSchema, userId: Type.String(), at: IsoDateTime })),
     pendingApprovals: Type.Array(NationCodeSchema),
     version: Type.Integer(),
@@ -182,3 +183,22 @@ export const UserSchema = Type.Object({
   nation: NationCodeSchema,
   role: literals(ROLES),
 });
+
+export const ObservationInputSchema = Type.Object(
+  { at: IsoDateTime, location: Type.Optional(Nullable(LatLonSchema)), text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+
+export const ObservationSchema = Type.Object({
+  id: Type.String(),
+  owner: NationCodeSchema,
+  releasableTo: Type.Array(NationCodeSchema),
+  patrolId: Type.String(),
+  at: IsoDateTime,
+  location: Nullable(LatLonSchema),
+  section: Nullable(Type.String()),
+  text: Type.String(),
+  createdAt: IsoDateTime,
+});
+
+export const DebriefSchema = Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });

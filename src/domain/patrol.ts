@@ -24,6 +24,19 @@ export interface Patrol extends PatrolLifecycle, Releasable {
   releasableTo: NationCode[];
 }
 
+/** Something a patrol saw or did, noted on the way (a fuel depot, a crossing point in use). */
+export interface Observation extends Releasable {
+  id: string;
+  patrolId: string;
+  at: string;
+  location: { lat: number; lon: number } | null;
+  section: string | null;
+  text: string;
+  createdAt: string;
+  createdBy: string | null;
+  releasableTo: NationCode[];
+}
+
 export interface PositionReport {
   at: string;
   lat: number;

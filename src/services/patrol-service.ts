@@ -2,7 +2,7 @@ import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
 import { resolveReleasability } from '../domain/mechanism.js';
 import type { NationCode } from '../domain/nation.js';
-import { checkPatrolComposition, checkPatrolWindow, type Patrol, type PatrolKind, type PositionReport } from '../domain/patrol.js';
+import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolKind, type PositionReport } from '../domain/patrol.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
 import { requireOwner, requireVerb, type Verb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
@@ -117,6 +117,49 @@ export class PatrolService {
     await this.node.repos.patrols.insertPositions(patrol.id, stored, actor.userId);
     if (stored.length > 0) this.node.events.emit('positions', { patrolId: patrol.id, count: stored.length, lastAt: stored.at(-1)!.at });
     return stored.length;
+  }
+
+  /** Notes taken on the way, by the owner nation's people while the patrol runs or just after. */
+  async observe(actor: Actor, id: string, input: { at: string; location?: { lat: number; lon: number } | null; text: string }): Promise<Observation> {
+    requireVerb(actor, 'patrol.report');
+    const patrol = await this.get(actor, id);
+    requireOwner(actor, patrol.owner);
+    if (patrol.status !== 'underway' && patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_NOT_UNDERWAY');
+    const at = Date.parse(input.at);
+    if (at > this.node.clock.now().getTime() + 60_000) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, 'at');
+    const location = input.location ?? null;
+    if (location && !this.node.inArea(location)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, 'location');
+    const observation: Observation = {
+      id: this.node.ids.newId(),
+      owner: patrol.owner,
+      releasableTo: patrol.releasableTo,
+      patrolId: patrol.id,
+      at: new Date(at).toISOString(),
+      location,
+      section: location ? this.node.sectionAt(location) : null,
+      text: input.text.trim(),
+      createdAt: this.node.clock.now().toISOString(),
+      createdBy: actor.userId,
+    };
+    await this.node.repos.observations.insert(observation);
+    return observation;
+  }
+
+  async observations(actor: Actor, id: string): Promise<Observation[]> {
+    const patrol = await this.get(actor, id);
+    return this.node.repos.observations.ofPatrol(patrol.id, actor.nation);
+  }
+
+  /** The report after the patrol: written once it is completed, by its owner nation. */
+  async debrief(actor: Actor, id: string, text: string): Promise<Patrol> {
+    requireVerb(actor, 'patrol.complete');
+    const patrol = await this.get(actor, id);
+    requireOwner(actor, patrol.owner);
+    if (patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_TRANSITION', { from: patrol.status, to: 'completed' });
+    const updated: Patrol = { ...patrol, debrief: text.trim(), version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
+    await this.node.repos.patrols.update(updated);
+    this.node.events.emit('patrol', { before: patrol, after: updated });
+    return updated;
   }
 
   async track(actor: Actor, id: string): Promise<StoredPosition[]> {

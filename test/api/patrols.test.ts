@@ -57,9 +57,18 @@ describe('joint patrols over HTTP', () => {
     expect(track.body.geometry.coordinates).toHaveLength(50);
     expect(track.body.geometry.coordinates[0]).toEqual([-12.2, 14.456]);
 
+    const seen = await demo.call('POST', `/api/v1/patrols/${id}/observations`, { as: 'lead.ml', body: { at: '2026-11-29T10:30:00Z', location: { lat: 14.45, lon: -12.19 }, text: 'Dépôt de carburant informel près du pont' } });
+    expect(seen.status).toBe(201);
+    expect(seen.body).toMatchObject({ section: 'ML-SN-02', releasableTo: ['SN'], owner: 'ML' });
+    expect((await demo.call('GET', `/api/v1/patrols/${id}/observations`, { as: 'coord.sn' })).body.map((o: any) => o.text)).toEqual(['Dépôt de carburant informel près du pont']);
+    expect((await demo.call('PUT', `/api/v1/patrols/${id}/debrief`, { as: 'lead.ml', body: { text: 'Trop tôt' } })).body.code).toBe('ERR_PATROL_TRANSITION');
+
     const done = await demo.call('POST', `/api/v1/patrols/${id}/complete`, { as: 'lead.ml' });
     expect(done.body).toMatchObject({ status: 'completed', completedAt: '2026-11-29T12:00:00.000Z' });
     expect((await demo.call('POST', `/api/v1/patrols/${id}/cancel`, { as: 'coord.ml' })).body.code).toBe('ERR_PATROL_TRANSITION');
+    const debrief = await demo.call('PUT', `/api/v1/patrols/${id}/debrief`, { as: 'lead.ml', body: { text: 'Axe calme ; trois passeurs interpellés.' } });
+    expect(debrief.body).toMatchObject({ debrief: 'Axe calme ; trois passeurs interpellés.', version: 7 });
+    expect((await demo.call('PUT', `/api/v1/patrols/${id}/debrief`, { as: 'coord.sn', body: { text: 'x' } })).body.code).toBe('ERR_NOT_OWNER');
   });
 
   it('lists the demo patrols for both nations, with who has approved', async () => {

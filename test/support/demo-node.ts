@@ -21,7 +21,7 @@ export interface DemoNode {
   node: NodeContext;
   app: FastifyInstance;
   token(username: string): Promise<string>;
-  call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options?: { as?: string; body?: unknown; raw?: string; lang?: string }): Promise<ApiResponse<T>>;
+  call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options?: { as?: string; body?: unknown; raw?: string; lang?: string }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 

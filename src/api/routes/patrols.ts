@@ -4,7 +4,7 @@ import type { Patrol } from '../../domain/patrol.js';
 import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES, type PatrolAction } from '../../domain/patrol-lifecycle.js';
 import type { Unit } from '../../domain/organisation.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, GeometrySchema, literals, IdParams, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
+import { DebriefSchema, ErrorSchema, GeometrySchema, IdParams, literals, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -92,6 +92,39 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     async (request) => {
       const { positions } = request.body as Static<typeof PositionsBodySchema>;
       return { accepted: await patrols.reportPositions(actorOf(request), (request.params as Static<typeof IdParams>).id, positions) };
+    },
+  );
+
+  app.post(
+    '/api/v1/patrols/:id/observations',
+    {
+      schema: {
+        tags: ['patrols'],
+        summary: 'Note an observation of a patrol under way or just completed',
+        params: IdParams,
+        body: ObservationInputSchema,
+        response: { 201: ObservationSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const observation = await patrols.observe(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof ObservationInputSchema>);
+      return reply.status(201).send(observation);
+    },
+  );
+
+  app.get(
+    '/api/v1/patrols/:id/observations',
+    { schema: { tags: ['patrols'], summary: 'Observations of a patrol', params: IdParams, response: { 200: Type.Array(ObservationSchema), ...errors } } },
+    async (request) => patrols.observations(actorOf(request), (request.params as Static<typeof IdParams>).id),
+  );
+
+  app.put(
+    '/api/v1/patrols/:id/debrief',
+    { schema: { tags: ['patrols'], summary: 'Write the debrief of a completed patrol', params: IdParams, body: DebriefSchema, response: { 200: PatrolSchema, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const updated = await patrols.debrief(actor, (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof DebriefSchema>).text);
+      return view(updated, actor.nation);
     },
   );
 
