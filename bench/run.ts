@@ -5,11 +5,13 @@
 import { benchEarlyWarning } from './early-warning.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
+import { benchWeb } from './web.js';
 
 const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> = {
   node: benchNode,
   geo: benchGeo,
   'early-warning': benchEarlyWarning,
+  web: benchWeb,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

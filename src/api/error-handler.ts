@@ -17,6 +17,29 @@ function fieldOf(issue: ValidationIssue | undefined): string | undefined {
   return path.length > 0 ? path.join('.') : undefined;
 }
 
+const VALIDATION_WORDS: Record<string, { fr: string; en: string }> = {
+  required: { fr: 'champ obligatoire manquant', en: 'missing required field' },
+  additionalProperties: { fr: 'champ inconnu', en: 'unknown field' },
+  enum: { fr: 'valeur non autorisée', en: 'value not allowed' },
+  format: { fr: 'format incorrect', en: 'wrong format' },
+  type: { fr: 'type incorrect', en: 'wrong type' },
+  minimum: { fr: 'valeur trop petite', en: 'value too small' },
+  maximum: { fr: 'valeur trop grande', en: 'value too large' },
+  minLength: { fr: 'texte trop court', en: 'text too short' },
+  maxLength: { fr: 'texte trop long', en: 'text too long' },
+  minItems: { fr: 'trop peu d’éléments', en: 'too few items' },
+  maxItems: { fr: 'trop d’éléments', en: 'too many items' },
+  minProperties: { fr: 'aucun champ fourni', en: 'no field given' },
+  uniqueItems: { fr: 'éléments en double', en: 'duplicate items' },
+  pattern: { fr: 'format incorrect', en: 'wrong format' },
+};
+
+/** The schema validator speaks English only; say what is wrong in the caller's language. */
+function validationDetail(issue: (ValidationIssue & { keyword?: string }) | undefined, field: string | undefined, lang: 'fr' | 'en'): string {
+  const words = VALIDATION_WORDS[issue?.keyword ?? ''] ?? { fr: 'valeur incorrecte', en: 'invalid value' };
+  return field ? `${words[lang]} (${field})` : words[lang];
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, params: Record<string, string | number>, field?: string) {
   const message = renderMessage(code, params, preferredLanguage(request.headers['accept-language']));
   return reply.status(statusOf(code)).send(field ? { code, message, field } : { code, message });
@@ -32,9 +55,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof DiboliError) return send(reply, request, error.code, error.params, error.field);
     const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
     if (fastifyError.validation) {
-      const issue = fastifyError.validation[0];
+      const issue = fastifyError.validation[0] as (ValidationIssue & { keyword?: string }) | undefined;
       const field = fieldOf(issue);
-      const detail = [field, issue?.message].filter(Boolean).join(' ');
+      const detail = validationDetail(issue, field, preferredLanguage(request.headers['accept-language']));
       return send(reply, request, 'ERR_VALIDATION', { detail }, field);
     }
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastifyError.statusCode === 400 && error instanceof SyntaxError)) {

@@ -1,0 +1,233 @@
+/**
+ * The web UI with ten thousand incidents in view: time to the first drawn map, time until the
+ * list answers a click, frame rate while panning, and the JavaScript shipped. The baseline is the
+ * same page with no incident at all, measured in the same run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { percentile } from './figures.js';
+
+const INCIDENTS = 10_000;
+const RUNS = 3;
+const EVENT_TYPES: Record<string, string[]> = {
+  Battles: ['Armed clash'],
+  'Violence against civilians': ['Attack', 'Abduction/forced disappearance'],
+  'Border activity': ['Smuggling', 'Illegal crossing', 'Cattle rustling', 'Illegal gold mining'],
+  'Strategic developments': ['Arrests'],
+};
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** JS and CSS of the built UI, gzip-compressed as a server would send them. */
+function shippedBytes(): { js: number; css: number } {
+  const assets = join('web', 'dist', 'assets');
+  let js = 0;
+  let css = 0;
+  for (const name of readdirSync(assets)) {
+    const size = gzipSync(readFileSync(join(assets, name)), { level: 9 }).length;
+    if (name.endsWith('.js')) js += size;
+    else if (name.endsWith('.css')) css += size;
+  }
+  return { js, css };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function startNode(): Promise<{ origin: string; stop: () => void }> {
+  if (process.env.DIBOLI_BENCH_ORIGIN) return { origin: process.env.DIBOLI_BENCH_ORIGIN, stop: () => undefined };
+  const data = mkdtempSync(join(tmpdir(), 'diboli-bench-web-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/diboli.js', 'demo', '--data', data, '--serve', '--port', String(port)], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    child.kill('SIGTERM');
+    rmSync(data, { recursive: true, force: true });
+  };
+  for (let waited = 0; waited < 90_000; waited += 250) {
+    if (child.exitCode !== null) break;
+    const healthy = await fetch(`${origin}/healthz`).then((answer) => answer.ok, () => false);
+    if (healthy) return { origin, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stop();
+  throw new Error('the demo node did not start');
+}
+
+/** Synthetic incidents spread over the box of the partner borders, as the API would send them. */
+function syntheticIncidents(count: number, box: [number, number, number, number]): string {
+  const random = mulberry32(11);
+  const types = Object.entries(EVENT_TYPES);
+  const now = Date.now();
+  const features = Array.from({ length: count }, (_, index) => {
+    const [eventType, subTypes] = types[Math.floor(random() * types.length)]!;
+    const occurredAt = new Date(now - Math.floor(random() * 90) * 86_400_000).toISOString();
+    return {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [box[0] + random() * (box[2] - box[0]), box[1] + random() * (box[3] - box[1])] },
+      properties: {
+        id: `bench-${index}`,
+        owner: index % 4 === 0 ? 'SN' : 'ML',
+        releasableTo: index % 4 === 0 ? ['ML'] : ['SN'],
+        section: null,
+        occurredAt,
+        datePrecision: 'day',
+        placeName: null,
+        eventType,
+        subEventType: subTypes[Math.floor(random() * subTypes.length)]!,
+        actors: [],
+        fatalities: null,
+        injured: null,
+        abducted: null,
+        narrative: null,
+        source: { kind: 'patrol', name: null, reliability: null, credibility: null },
+        status: 'unverified',
+        version: 1,
+        createdAt: occurredAt,
+        updatedAt: occurredAt,
+      },
+    };
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+async function bordersBox(origin: string, token: string): Promise<[number, number, number, number]> {
+  const answer = await fetch(`${origin}/api/v1/borders`, { headers: { Authorization: `Bearer ${token}` } });
+  const borders = (await answer.json()) as { features: { geometry: { coordinates: unknown } }[] };
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value) && typeof value[0] === 'number') {
+      const [lon, lat] = value as [number, number];
+      box[0] = Math.min(box[0], lon);
+      box[1] = Math.min(box[1], lat);
+      box[2] = Math.max(box[2], lon);
+      box[3] = Math.max(box[3], lat);
+    } else if (Array.isArray(value)) value.forEach(walk);
+  };
+  borders.features.forEach((feature) => walk(feature.geometry.coordinates));
+  return box;
+}
+
+interface PageFigures {
+  mapDrawnMs: number;
+  listReadyMs: number;
+  clickToDetailsMs: number;
+  panFps: number;
+}
+
+async function measurePage(context: BrowserContext, origin: string, incidents: string, expected: number): Promise<PageFigures> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.route(/\/api\/v1\/incidents\?/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: incidents }),
+  );
+  const started = performance.now();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(`(() => {
+    const drawn = document.querySelector('[data-testid=map-status]')?.getAttribute('data-drawn');
+    return drawn !== null && drawn !== undefined && drawn !== '' && Number(drawn) >= ${expected > 0 ? 1 : 0};
+  })()`);
+  const mapDrawnMs = performance.now() - started;
+  if (expected > 0) await page.locator('.incident-row').first().waitFor();
+  await page.waitForFunction(
+    `(document.querySelector('[data-testid=incident-count]')?.textContent ?? '').replace(/\\D/g, '') === '${expected}'`,
+  );
+  const listReadyMs = performance.now() - started;
+  let clickToDetailsMs = Number.NaN;
+  if (expected > 0) {
+    const clicked = performance.now();
+    await page.locator('.incident-row').first().click();
+    await page.getByTestId('incident-details').waitFor();
+    clickToDetailsMs = performance.now() - clicked;
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+  }
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    const count = () => { window.__frames += 1; requestAnimationFrame(count); };
+    requestAnimationFrame(count);
+  })()`);
+  const panStarted = performance.now();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let step = 1; step <= 40; step++) {
+    await page.mouse.move(box.x + box.width / 2 - step * 6, box.y + box.height / 2 - step * 3);
+  }
+  await page.mouse.up();
+  const frames = (await page.evaluate('window.__frames')) as number;
+  const panFps = frames / ((performance.now() - panStarted) / 1000);
+  await page.close();
+  return { mapDrawnMs, listReadyMs, clickToDetailsMs, panFps };
+}
+
+export async function benchWeb(print: (line: string) => void): Promise<void> {
+  const { js, css } = shippedBytes();
+  print(`web: JS shipped ${(js / 1024).toFixed(0)} KiB gzip (target ≤ 1536 KiB), CSS ${(css / 1024).toFixed(0)} KiB gzip`);
+  const node = await startNode();
+  const profile = mkdtempSync(join(tmpdir(), 'diboli-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'fr-FR',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const login = await fetch(`${node.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'coord.ml', password: 'diboli-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    await context.addCookies([{ name: 'diboli_token', value: token, url: node.origin }]);
+    const box = await bordersBox(node.origin, token);
+    const cases: [string, number][] = [
+      ['baseline, no incident', 0],
+      [`${INCIDENTS.toLocaleString('en-US')} incidents in view`, INCIDENTS],
+    ];
+    for (const [label, count] of cases) {
+      const body = syntheticIncidents(count, box);
+      const runs: PageFigures[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await measurePage(context, node.origin, body, count));
+      const median = (pick: (figures: PageFigures) => number) => percentile(runs.map(pick), 0.5);
+      print(
+        `web (${label}, median of ${RUNS}): map drawn ${median((f) => f.mapDrawnMs).toFixed(0)} ms (target ≤ 2000), ` +
+          `list ready ${median((f) => f.listReadyMs).toFixed(0)} ms` +
+          (count > 0 ? `, row click → details ${median((f) => f.clickToDetailsMs).toFixed(0)} ms` : '') +
+          `, ${median((f) => f.panFps).toFixed(0)} frames/s while panning`,
+      );
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    node.stop();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  await benchWeb((line) => console.log(line));
+}

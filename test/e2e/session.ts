@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'diboli-demo';
+
+/** Opens the UI and logs in, ending any session the browser still holds. */
+export async function logIn(page: Page, origin: string, username: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  const logout = page.getByRole('button', { name: /Se déconnecter|Sign out/ });
+  const username_ = page.locator('#login-username');
+  await Promise.race([logout.waitFor(), username_.waitFor()]);
+  if (await logout.isVisible()) {
+    await logout.click();
+    await username_.waitFor();
+  }
+  await username_.fill(username);
+  await page.locator('#login-password').fill(DEMO_PASSWORD);
+  await page.locator('form.login-card button[type=submit]').click();
+  await page.getByTestId('identity').waitFor();
+}
+
+/** The number shown above the incident list ("1 234 incidents" in French). */
+export async function shownIncidentCount(page: Page): Promise<number> {
+  const counter = page.getByTestId('incident-count');
+  await page.waitForFunction(
+    `!/Chargement|Loading/.test(document.querySelector('[data-testid=incident-count]')?.textContent ?? 'Chargement')`,
+  );
+  const text = (await counter.textContent()) ?? '';
+  return Number(text.replace(/\D/g, ''));
+}
+
+/** Waits until the map reports what it drew once idle, and returns the number of incidents drawn. */
+export async function drawnIncidents(page: Page, atLeast = 1): Promise<number> {
+  await page.waitForFunction(
+    `Number(document.querySelector('[data-testid=map-status]')?.getAttribute('data-drawn') || -1) >= ${atLeast}`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  return Number(await page.getByTestId('map-status').getAttribute('data-drawn'));
+}
+
+interface ApiIncident {
+  id: string;
+  owner: string;
+  releasableTo: string[];
+}
+
+/** The incident feed as the logged-in user's browser receives it. */
+export async function incidentsSeenBy(page: Page): Promise<ApiIncident[]> {
+  const collection = (await page.evaluate(
+    `fetch('/api/v1/incidents?limit=50000', { headers: { Accept: 'application/json', Authorization: 'Bearer ' + (sessionStorage.getItem('diboli.token') ?? '') } }).then((answer) => answer.json())`,
+  )) as { features: { properties: ApiIncident }[] };
+  return collection.features.map((feature) => feature.properties);
+}

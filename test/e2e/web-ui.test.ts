@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import type { Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, type Browser } from './browser.js';
+import { startDemoNode, type RunningNode } from './node.js';
+import { censusOf } from './pixels.js';
+import { drawnIncidents, incidentsSeenBy, logIn, shownIncidentCount } from './session.js';
+
+// Colours of the map style (web/src/map/palette.ts): the border and two event types.
+const BORDER = '#e0007a';
+const INCIDENT_COLOURS = ['#d7301f', '#7a0177', '#f16913', '#3182bd', '#6a51a3', '#238b45', '#b8860b'];
+
+let node: RunningNode;
+let browser: Browser;
+
+describe('web UI against a demo node', () => {
+  beforeAll(async () => {
+    if (!existsSync('web/dist/index.html') && !process.env.DIBOLI_E2E_ORIGIN) {
+      throw new Error('web/dist is missing: run `npm run build` (it builds the web UI) first');
+    }
+    node = await startDemoNode();
+    browser = await openBrowser(node.origin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await node?.stop();
+  });
+
+  it('logs in and shows who is logged in, in French', async () => {
+    const { page } = browser;
+    await page.goto(`${node.origin}/`);
+    await page.locator('#login-username').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.getByRole('heading', { name: 'Connexion' }).isVisible()).toBe(true);
+    await screenshot(page, '01-login');
+    await logIn(page, node.origin, 'coord.ml');
+    const identity = page.getByTestId('identity');
+    await expect.poll(() => identity.textContent()).toContain('ML');
+    expect(await identity.textContent()).toContain('Coordinateur');
+  });
+
+  it('draws the map with the border and the incidents', async () => {
+    const { page } = browser;
+    expect(await drawnIncidents(page)).toBeGreaterThan(0);
+    const shot = await page.getByTestId('map').screenshot();
+    const census = await censusOf(page, shot, [BORDER, ...INCIDENT_COLOURS]);
+    expect(census.distinctColours).toBeGreaterThan(30);
+    expect(census.near[BORDER]).toBeGreaterThan(50);
+    const incidentPixels = INCIDENT_COLOURS.reduce((sum, colour) => sum + (census.near[colour] ?? 0), 0);
+    expect(incidentPixels).toBeGreaterThan(50);
+    await screenshot(page, '02-picture-coord-ml');
+  });
+
+  it('lists the demo incidents, partners’ ones with their release badge', async () => {
+    const { page } = browser;
+    await page.getByLabel('Seulement la zone visible').uncheck();
+    const seen = await incidentsSeenBy(page);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(await shownIncidentCount(page)).toBe(seen.length);
+    expect(await page.locator('.incident-row').count()).toBeGreaterThan(0);
+    const first = page.locator('.incident-row').first();
+    expect(await first.getByTestId('release-badge').textContent()).toMatch(/^[A-Z]{2} (→|·) /);
+    expect(seen.some((incident) => incident.owner === 'SN')).toBe(true);
+  });
+
+  it('hides Mali’s national-only incidents from a Senegal user', async () => {
+    const { page } = browser;
+    const seenByMali = await incidentsSeenBy(page);
+    const nationalOnly = seenByMali.filter((incident) => incident.owner === 'ML' && !incident.releasableTo.includes('SN'));
+    expect(nationalOnly.length).toBeGreaterThan(0);
+    const releasedToSenegal = seenByMali.filter((incident) => incident.owner === 'SN' || incident.releasableTo.includes('SN'));
+
+    await logIn(page, node.origin, 'liaison.sn');
+    expect(await page.getByTestId('identity').textContent()).toContain('SN');
+    await page.getByLabel('Seulement la zone visible').uncheck();
+    expect(await shownIncidentCount(page)).toBe(releasedToSenegal.length);
+    const seenBySenegal = new Set((await incidentsSeenBy(page)).map((incident) => incident.id));
+    for (const incident of nationalOnly) {
+      expect(seenBySenegal.has(incident.id)).toBe(false);
+      expect(await page.locator(`[data-incident-id="${incident.id}"]`).count()).toBe(0);
+    }
+    await drawnIncidents(page);
+    await screenshot(page, '03-picture-liaison-sn');
+  });
+
+  it('shows a server validation error next to its field', async () => {
+    const { page } = browser;
+    await logIn(page, node.origin, 'coord.ml');
+    await page.getByRole('button', { name: 'Nouvel incident' }).click();
+    await page.getByLabel("Type d'événement", { exact: true }).selectOption('Border activity');
+    await page.getByLabel("Sous-type d'événement", { exact: true }).selectOption('Smuggling');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const error = page.locator('#incident-error-location');
+    await error.waitFor();
+    expect((await error.textContent())?.trim().length).toBeGreaterThan(3);
+    expect(await page.locator('fieldset.location').getAttribute('aria-describedby')).toBe('incident-error-location');
+    await screenshot(page, '04-validation-error');
+    await page.getByRole('button', { name: 'Annuler' }).click();
+  });
+
+  it('records an incident through the form and finds it in the list and on the map', async () => {
+    const { page } = browser;
+    const before = await drawnIncidents(page);
+    await page.getByRole('button', { name: 'Nouvel incident' }).click();
+    await page.getByRole('button', { name: 'Placer sur la carte' }).click();
+    const map = page.getByTestId('map');
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.62, box.y + box.height * 0.38);
+    await expect.poll(() => page.getByTestId('incident-location').textContent()).toMatch(/Lat\./);
+    await page.getByLabel("Type d'événement", { exact: true }).selectOption('Border activity');
+    await page.getByLabel("Sous-type d'événement", { exact: true }).selectOption('Cattle rustling');
+    await page.getByLabel('Acteurs', { exact: true }).fill('Voleurs de bétail');
+    await page.getByLabel('Tués', { exact: true }).fill('0');
+    await page.getByLabel('Fiabilité de la source').selectOption('B');
+    await page.getByLabel("Crédibilité de l'information").selectOption('2');
+    const narrative = `Troupeau de 40 têtes enlevé près du poste (essai ${Date.now()})`;
+    await page.getByLabel('Récit', { exact: true }).fill(narrative);
+    await screenshot(page, '05-incident-form');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response: Response) => response.url().endsWith('/api/v1/incidents') && response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Enregistrer' }).click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    const created = (await answer.json()) as { id: string };
+    await expect.poll(() => page.getByTestId('incident-details').textContent()).toContain(narrative);
+
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    await page.locator(`[data-incident-id="${created.id}"]`).waitFor();
+    expect(await drawnIncidents(page, before + 1)).toBe(before + 1);
+    await screenshot(page, '06-incident-recorded');
+  });
+
+  it('switches to English and back to French', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Patrols' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByTestId('identity').textContent()).toContain('Coordinator');
+    expect(await page.getByTestId('incident-count').textContent()).toMatch(/incidents?$/);
+    await screenshot(page, '07-english');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('tab', { name: 'Patrouilles' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.getByTestId('identity').textContent()).toContain('Coordinateur');
+  });
+
+  it('plans a joint patrol that the coordinators of both nations approve', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Patrouilles' }).click();
+    await page.getByRole('button', { name: 'Planifier une patrouille' }).click();
+    const name = `Patrouille conjointe Diboli–Kidira ${Date.now()}`;
+    await page.getByLabel('Nom', { exact: true }).fill(name);
+    // Exactly the two nations of the mechanism's Mali–Senegal pair take part.
+    for (const box of await page.locator('input[id^="patrol-nation-"]:not([disabled])').all()) {
+      if ((await box.getAttribute('id')) === 'patrol-nation-SN') await box.check();
+      else await box.uncheck();
+    }
+    for (const group of await page.locator('.unit-group').all()) {
+      await group.getByRole('checkbox').first().check();
+    }
+    expect(await page.locator('.unit-group').count()).toBe(2);
+    const axes = page.getByLabel('Axe', { exact: true });
+    const axisOptions = await axes.locator('option').count();
+    if (axisOptions > 1) await axes.selectOption({ index: 1 });
+    await screenshot(page, '08-patrol-form');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response: Response) => response.url().endsWith('/api/v1/patrols') && response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Créer la patrouille' }).click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    const created = (await answer.json()) as { id: string };
+    const card = page.locator(`[data-patrol-id="${created.id}"]`);
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Proposer' }).click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('proposed');
+    await card.getByRole('button', { name: 'Approuver' }).click();
+    await expect.poll(() => card.locator('.approvals').textContent()).toContain('En attente : SN');
+    expect(await card.getAttribute('data-status')).toBe('proposed');
+
+    await logIn(page, node.origin, 'coord.sn');
+    await page.getByRole('tab', { name: 'Patrouilles' }).click();
+    const partnerCard = page.locator(`[data-patrol-id="${created.id}"]`);
+    await partnerCard.getByRole('button', { name: 'Approuver' }).click();
+    await expect.poll(() => partnerCard.getAttribute('data-status')).toBe('approved');
+    expect(await partnerCard.getByTestId('patrol-status').textContent()).toBe('Approuvée');
+    await partnerCard.getByRole('button', { name: name }).click();
+    await screenshot(page, '09-patrol-approved');
+  });
+
+  it('fits a 10-inch tablet held upright, map above the panel', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    await drawnIncidents(page);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const panel = (await page.locator('.side-panel').boundingBox())!;
+    expect(map.height).toBeGreaterThan(400);
+    expect(panel.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(800);
+    await screenshot(page, '10-tablet');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('never asked for anything outside the node', () => {
+    expect(browser.foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { get, post, rememberToken } from './client';
+import type {
+  Axes,
+  Basemap,
+  Borders,
+  Incident,
+  Incidents,
+  LoginAnswer,
+  Mechanism,
+  NewIncident,
+  NewPatrol,
+  Patrol,
+  PatrolAction,
+  Place,
+  Posts,
+  Sections,
+  Taxonomy,
+  Track,
+  Unit,
+  User,
+} from './types';
+
+export async function login(username: string, password: string): Promise<User> {
+  const answer = await post<LoginAnswer>('/api/v1/auth/login', { username, password });
+  rememberToken(answer.token);
+  return answer.user;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await post<void>('/api/v1/auth/logout');
+  } finally {
+    rememberToken(null);
+  }
+}
+
+export const fetchMe = () => get<User>('/api/v1/me');
+export const fetchMechanism = () => get<Mechanism>('/api/v1/mechanism');
+export const fetchBasemap = () => get<Basemap>('/api/v1/basemap');
+export const fetchBorders = () => get<Borders>('/api/v1/borders');
+export const fetchSections = () => get<Sections>('/api/v1/sections');
+export const fetchAxes = () => get<Axes>('/api/v1/axes');
+export const fetchPosts = () => get<Posts>('/api/v1/posts');
+export const fetchUnits = () => get<Unit[]>('/api/v1/units');
+export const fetchTaxonomy = () => get<Taxonomy>('/api/v1/taxonomy');
+
+export function searchPlaces(query: string, limit = 8): Promise<Place[]> {
+  const params = new URLSearchParams({ q: query, limit: String(limit) });
+  return get<Place[]>(`/api/v1/places?${params}`);
+}
+
+/** Server-side filters of the incident feed; empty values are left out. */
+export interface IncidentQuery {
+  from?: string;
+  to?: string;
+  eventType?: string;
+  section?: string;
+  owner?: string;
+  status?: string;
+  limit?: number;
+}
+
+export function fetchIncidents(query: IncidentQuery): Promise<Incidents> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  return get<Incidents>(`/api/v1/incidents?${params}`);
+}
+
+export const createIncident = (incident: NewIncident) => post<Incident>('/api/v1/incidents', incident);
+
+export const fetchPatrols = () => get<Patrol[]>('/api/v1/patrols');
+export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols', patrol);
+export const actOnPatrol = (id: string, action: PatrolAction) =>
+  post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
+export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);

@@ -1,0 +1,180 @@
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+
+/** The node's API, as the UI reads it (JSON, camelCase). */
+
+export type NationCode = string;
+export type Role = 'coordinator' | 'liaison' | 'patrol_lead' | 'analyst' | 'admin' | 'observer';
+export const ROLES: readonly Role[] = ['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin', 'observer'];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  nation: NationCode;
+  role: Role;
+  nodeNation: NationCode;
+}
+
+export interface LoginAnswer {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+export interface Mechanism {
+  id: string;
+  name: string;
+  nations: NationCode[];
+  agreement: { title: string; date: string; reference: string };
+  sharingPolicy: { incident: NationCode[]; patrol: NationCode[]; position: NationCode[] };
+}
+
+export type ThreatLevel = 'low' | 'medium' | 'high' | 'critical';
+export const THREAT_LEVELS: readonly ThreatLevel[] = ['low', 'medium', 'high', 'critical'];
+
+export type Basemap = FeatureCollection<Polygon | MultiPolygon, { nation: NationCode | null; name: string }>;
+export type Borders = FeatureCollection<LineString | MultiLineString, { id: string; nations: NationCode[]; lengthKm: number }>;
+export interface SectionProperties {
+  id: string;
+  borderId: string;
+  index: number;
+  lengthKm: number;
+  threatLevel: ThreatLevel;
+}
+export type Sections = FeatureCollection<LineString, SectionProperties>;
+export type Axes = FeatureCollection<LineString, { id: string; name: string }>;
+export interface PostProperties {
+  id: string;
+  name: string;
+  kind: string;
+  nation: NationCode;
+  owner: NationCode;
+  releasableTo: NationCode[];
+}
+export type Posts = FeatureCollection<Point, PostProperties>;
+
+export interface Unit {
+  id: string;
+  nation: NationCode;
+  name: string;
+  callSign: string;
+  parentId: string | null;
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  country: string;
+  admin1: string;
+  lat: number;
+  lon: number;
+  featureCode: string;
+}
+
+export interface Taxonomy {
+  eventTypes: Record<string, string[]>;
+}
+
+export type DatePrecision = 'hour' | 'day' | 'month' | 'year';
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['hour', 'day', 'month', 'year'];
+export type SourceKind = 'patrol' | 'unit' | 'community' | 'article' | 'other';
+export const SOURCE_KINDS: readonly SourceKind[] = ['patrol', 'unit', 'community', 'article', 'other'];
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+export const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+export const CREDIBILITIES: readonly number[] = [1, 2, 3, 4, 5, 6];
+export type IncidentStatus = 'unverified' | 'confirmed' | 'refuted';
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = ['unverified', 'confirmed', 'refuted'];
+
+export interface IncidentSource {
+  kind: SourceKind;
+  name: string | null;
+  reliability: Reliability | null;
+  credibility: number | null;
+}
+
+export interface IncidentProperties {
+  id: string;
+  owner: NationCode;
+  releasableTo: NationCode[];
+  section: string | null;
+  occurredAt: string;
+  datePrecision: DatePrecision;
+  placeName: string | null;
+  eventType: string;
+  subEventType: string;
+  actors: string[];
+  fatalities: number | null;
+  injured: number | null;
+  abducted: number | null;
+  narrative: string | null;
+  source: IncidentSource;
+  status: IncidentStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type IncidentFeature = Feature<Point, IncidentProperties>;
+export type Incidents = FeatureCollection<Point, IncidentProperties>;
+
+export interface Incident extends IncidentProperties {
+  location: { lat: number; lon: number };
+}
+
+export interface NewIncident {
+  occurredAt: string;
+  datePrecision?: DatePrecision;
+  location?: { lat: number; lon: number };
+  placeName?: string;
+  eventType: string;
+  subEventType: string;
+  actors?: string[];
+  fatalities?: number | null;
+  injured?: number | null;
+  abducted?: number | null;
+  narrative?: string;
+  source?: Partial<IncidentSource>;
+  status?: IncidentStatus;
+  releasableTo?: NationCode[];
+}
+
+export type PatrolKind = 'joint' | 'national';
+export type PatrolStatus = 'draft' | 'proposed' | 'approved' | 'underway' | 'completed' | 'cancelled';
+export type PatrolAction = 'propose' | 'approve' | 'start' | 'complete' | 'cancel';
+
+export interface Patrol {
+  id: string;
+  owner: NationCode;
+  name: string;
+  kind: PatrolKind;
+  status: PatrolStatus;
+  nations: NationCode[];
+  units: Pick<Unit, 'id' | 'nation' | 'name' | 'callSign'>[];
+  route: LineString | null;
+  plannedStart: string;
+  plannedEnd: string;
+  approvals: { nation: NationCode; userId: string; at: string }[];
+  pendingApprovals: NationCode[];
+  releasableTo: NationCode[];
+}
+
+export interface NewPatrol {
+  name: string;
+  kind: PatrolKind;
+  nations?: NationCode[];
+  unitIds: string[];
+  axisId?: string;
+  route?: LineString;
+  plannedStart: string;
+  plannedEnd: string;
+  releasableTo?: NationCode[];
+}
+
+export type Track = Feature<LineString, Record<string, unknown>>;
+
+/** Error body of every 4xx/5xx answer. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+}

@@ -1,0 +1,52 @@
+import type { IncidentQuery } from '../api/endpoints';
+
+/** What the officer filters the picture by; dates are `YYYY-MM-DD` from date inputs. */
+export interface IncidentFilter {
+  from: string;
+  to: string;
+  eventType: string;
+  section: string;
+  owner: string;
+  status: string;
+  inView: boolean;
+}
+
+export const NO_FILTER: IncidentFilter = {
+  from: '',
+  to: '',
+  eventType: '',
+  section: '',
+  owner: '',
+  status: '',
+  inView: true,
+};
+
+/** The biggest picture the UI asks for at once; clustering keeps it drawable. */
+export const INCIDENT_LIMIT = 20_000;
+
+export function toQuery(filter: IncidentFilter): IncidentQuery {
+  return {
+    from: filter.from ? `${filter.from}T00:00:00.000Z` : undefined,
+    to: filter.to ? `${filter.to}T23:59:59.999Z` : undefined,
+    eventType: filter.eventType || undefined,
+    section: filter.section || undefined,
+    owner: filter.owner || undefined,
+    status: filter.status || undefined,
+    limit: INCIDENT_LIMIT,
+  };
+}
+
+/** Same filter applied in the browser, so that the list and map agree whatever the server honours. */
+export function matchesFilter(
+  incident: { occurredAt: string; eventType: string; section: string | null; owner: string; status: string },
+  filter: IncidentFilter,
+): boolean {
+  const day = incident.occurredAt.slice(0, 10);
+  if (filter.from && day < filter.from) return false;
+  if (filter.to && day > filter.to) return false;
+  if (filter.eventType && incident.eventType !== filter.eventType) return false;
+  if (filter.section && incident.section !== filter.section) return false;
+  if (filter.owner && incident.owner !== filter.owner) return false;
+  if (filter.status && incident.status !== filter.status) return false;
+  return true;
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THREAT_LEVELS } from '../api/types';
+import { eventTypeLabel } from '../i18n/taxonomy';
+import { AXIS_COLOUR, BORDER_COLOUR, EVENT_TYPE_COLOURS, POST_COLOUR, ROUTE_COLOUR, THREAT_COLOURS, TRACK_COLOUR } from './palette';
+
+export function Legend() {
+  const { t, i18n } = useTranslation();
+  // On a tablet held upright the legend would hide half of the map: it starts folded there.
+  const [open, setOpen] = useState(() => window.innerWidth > 900);
+  return (
+    <section className="legend" aria-label={t('map.legend')}>
+      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('map.legend')}
+      </button>
+      {open && (
+        <div className="legend-body">
+          <h3>{t('map.threat')}</h3>
+          <ul>
+            {THREAT_LEVELS.map((level) => (
+              <li key={level}>
+                <span className="swatch line" style={{ background: THREAT_COLOURS[level] }} />
+                {t(`threat.${level}`)}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('map.eventTypes')}</h3>
+          <ul>
+            {Object.entries(EVENT_TYPE_COLOURS).map(([eventType, colour]) => (
+              <li key={eventType}>
+                <span className="swatch dot" style={{ background: colour }} />
+                {eventTypeLabel(eventType, i18n.language)}
+              </li>
+            ))}
+          </ul>
+          <ul>
+            <li>
+              <span className="swatch thin" style={{ background: BORDER_COLOUR }} />
+              {t('map.border')}
+            </li>
+            <li>
+              <span className="swatch dashed" style={{ borderColor: AXIS_COLOUR }} />
+              {t('map.axis')}
+            </li>
+            <li>
+              <span className="swatch ring" style={{ borderColor: POST_COLOUR }} />
+              {t('map.post')}
+            </li>
+            <li>
+              <span className="swatch line" style={{ background: ROUTE_COLOUR }} />
+              {t('map.route')}
+            </li>
+            <li>
+              <span className="swatch dashed" style={{ borderColor: TRACK_COLOUR }} />
+              {t('map.track')}
+            </li>
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

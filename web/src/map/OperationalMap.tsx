@@ -1,0 +1,197 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bounds } from '../incidents/view';
+import { formatNumber } from '../i18n/format';
+import { showClusterCounts } from './clusterCounts';
+import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
+
+export type MapLayerData = Partial<Record<Exclude<keyof typeof SOURCE, 'draft'>, FeatureCollection | Feature | null>>;
+
+/** What a click on the map designates; the workspace looks the full record up by id. */
+export interface MapSelection {
+  kind: 'incident' | 'section' | 'border' | 'axis' | 'post' | 'patrol';
+  id: string;
+}
+
+const LAYER_KIND: Record<string, MapSelection['kind']> = {
+  'incident-points': 'incident',
+  sections: 'section',
+  borders: 'border',
+  axes: 'axis',
+  posts: 'post',
+  'patrol-routes': 'patrol',
+};
+
+export type PickMode = 'point' | 'route' | null;
+
+interface OperationalMapProps {
+  layers: MapLayerData;
+  draft: FeatureCollection<Geometry>;
+  picking: PickMode;
+  /** Frame to show once, when the data first arrives (the partner border). */
+  initialFrame: Bounds | null;
+  /** Point to centre on when it changes (a record picked in a list). */
+  focus: { lon: number; lat: number; key: number } | null;
+  onPick: (lon: number, lat: number) => void;
+  onSelect: (selection: MapSelection) => void;
+  onBoundsChange: (bounds: Bounds) => void;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function OperationalMap(props: OperationalMapProps) {
+  const { t, i18n } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [drawn, setDrawn] = useState<number | null>(null);
+  // Handlers read the latest props without re-binding the map's events.
+  const latest = useRef(props);
+  latest.current = props;
+  const framed = useRef(false);
+  // Only the layers whose data changed are sent again: re-clustering ten thousand incidents
+  // because the axes arrived would stall the first drawing.
+  const sent = useRef(new Map<string, unknown>());
+
+  useEffect(() => {
+    if (!container.current) return;
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: container.current,
+        style: operationalStyle(),
+        center: [-11.5, 14.2],
+        zoom: 6,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.touchZoomRotate.disableRotation();
+
+    const reportBounds = () => {
+      const b = map.getBounds();
+      latest.current.onBoundsChange([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    const countDrawn = () => {
+      let count = 0;
+      for (const feature of map.queryRenderedFeatures({ layers: ['incident-clusters', 'incident-points'] })) {
+        count += (feature.properties.point_count as number | undefined) ?? 1;
+      }
+      setDrawn(count);
+    };
+
+    map.on('load', () => {
+      setReady(true);
+      reportBounds();
+    });
+    map.on('moveend', reportBounds);
+    map.on('idle', countDrawn);
+    map.on('click', (event) => {
+      const { picking, onPick, onSelect } = latest.current;
+      if (picking) {
+        onPick(event.lngLat.lng, event.lngLat.lat);
+        return;
+      }
+      const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
+      const hit = map.queryRenderedFeatures(event.point, { layers: [...layers] })[0];
+      if (!hit) return;
+      if (hit.layer.id === 'incident-clusters') {
+        const source = map.getSource(SOURCE.incidents) as GeoJSONSource;
+        const clusterId = hit.properties.cluster_id as number;
+        void source.getClusterExpansionZoom(clusterId).then((zoom) => {
+          if (hit.geometry.type === 'Point') {
+            map.easeTo({ center: hit.geometry.coordinates as [number, number], zoom });
+          }
+        });
+        return;
+      }
+      const kind = LAYER_KIND[hit.layer.id];
+      const id = hit.properties.id;
+      if (kind && typeof id === 'string') onSelect({ kind, id });
+    });
+    for (const layer of CLICKABLE_LAYERS) {
+      map.on('mouseenter', layer, () => {
+        if (!latest.current.picking) map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = latest.current.picking ? 'crosshair' : '';
+      });
+    }
+    return () => {
+      mapRef.current = null;
+      sent.current.clear();
+      setReady(false);
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    return showClusterCounts(map, (count) => formatNumber(count, i18n.language, 0));
+  }, [ready, i18n.language]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    for (const [name, value] of Object.entries(props.layers)) {
+      if (sent.current.has(name) && sent.current.get(name) === value) continue;
+      sent.current.set(name, value);
+      const source = map.getSource(SOURCE[name as keyof typeof SOURCE]) as GeoJSONSource | undefined;
+      source?.setData(value ?? EMPTY);
+    }
+  }, [ready, props.layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    (map.getSource(SOURCE.draft) as GeoJSONSource).setData(props.draft);
+  }, [ready, props.draft]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map.getCanvas().style.cursor = props.picking ? 'crosshair' : '';
+  }, [props.picking]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !props.initialFrame || framed.current) return;
+    framed.current = true;
+    const [west, south, east, north] = props.initialFrame;
+    map.fitBounds([west, south, east, north], { padding: 60, duration: 0, maxZoom: 9 });
+  }, [ready, props.initialFrame]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !props.focus) return;
+    map.easeTo({ center: [props.focus.lon, props.focus.lat], zoom: Math.max(map.getZoom(), 9) });
+  }, [ready, props.focus]);
+
+  return (
+    <div className="map-frame">
+      <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
+      {failed && <p className="map-failure">{t('map.unavailable')}</p>}
+      {props.picking && (
+        <p className="map-hint" role="status">
+          {t(props.picking === 'point' ? 'map.pickHint' : 'map.routeHint')}
+        </p>
+      )}
+      <p className="visually-hidden" role="status" data-testid="map-status" data-drawn={drawn ?? ''}>
+        {drawn === null ? '' : t('list.count', { count: drawn, shown: formatNumber(drawn, i18n.language, 0) })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { THREAT_LEVELS } from '../api/types';
+import {
+  AXIS_COLOUR,
+  BORDER_COLOUR,
+  DRAFT_COLOUR,
+  EVENT_TYPE_COLOURS,
+  OTHER_EVENT_COLOUR,
+  POST_COLOUR,
+  ROUTE_COLOUR,
+  THREAT_COLOURS,
+  TRACK_COLOUR,
+} from './palette';
+
+/** Ids of the GeoJSON sources the map is fed through; the style loads nothing else. */
+export const SOURCE = {
+  basemap: 'basemap',
+  borders: 'borders',
+  sections: 'sections',
+  axes: 'axes',
+  posts: 'posts',
+  incidents: 'incidents',
+  routes: 'patrol-routes',
+  track: 'patrol-track',
+  draft: 'draft',
+} as const;
+
+/** Layers a click can select, topmost first. */
+export const CLICKABLE_LAYERS = [
+  'incident-clusters',
+  'incident-points',
+  'posts',
+  'patrol-routes',
+  'axes',
+  'sections',
+  'borders',
+] as const;
+
+const EVENT_TYPES = Object.keys(EVENT_TYPE_COLOURS);
+const countKey = (index: number) => `type${index}`;
+
+/** Each cluster carries a count per event type, so that it can take the colour of its main type. */
+function clusterCounts(): Record<string, [string, ExpressionSpecification]> {
+  const properties: Record<string, [string, ExpressionSpecification]> = {};
+  EVENT_TYPES.forEach((eventType, index) => {
+    properties[countKey(index)] = ['+', ['case', ['==', ['get', 'eventType'], eventType], 1, 0]];
+  });
+  return properties;
+}
+
+function dominantTypeColour(): ExpressionSpecification {
+  const branches: unknown[] = [];
+  EVENT_TYPES.forEach((eventType, index) => {
+    const beatsOthers = EVENT_TYPES.map((_, other) => other)
+      .filter((other) => other !== index)
+      .map((other) => ['>=', ['get', countKey(index)], ['get', countKey(other)]]);
+    branches.push(['all', ...beatsOthers], EVENT_TYPE_COLOURS[eventType]);
+  });
+  return ['case', ...branches, OTHER_EVENT_COLOUR] as unknown as ExpressionSpecification;
+}
+
+function eventColour(): ExpressionSpecification {
+  const pairs = EVENT_TYPES.flatMap((eventType) => [eventType, EVENT_TYPE_COLOURS[eventType] as string]);
+  return ['match', ['get', 'eventType'], ...pairs, OTHER_EVENT_COLOUR] as unknown as ExpressionSpecification;
+}
+
+function threatColour(): ExpressionSpecification {
+  const pairs = THREAT_LEVELS.flatMap((level) => [level, THREAT_COLOURS[level]]);
+  return ['match', ['get', 'threatLevel'], ...pairs, '#999999'] as unknown as ExpressionSpecification;
+}
+
+const empty = () => ({ type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } });
+
+export function operationalStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.basemap]: empty(),
+      [SOURCE.borders]: empty(),
+      [SOURCE.sections]: empty(),
+      [SOURCE.axes]: empty(),
+      [SOURCE.posts]: empty(),
+      [SOURCE.routes]: empty(),
+      [SOURCE.track]: empty(),
+      [SOURCE.draft]: empty(),
+      [SOURCE.incidents]: {
+        ...empty(),
+        cluster: true,
+        clusterRadius: 44,
+        clusterMaxZoom: 12,
+        clusterProperties: clusterCounts(),
+      },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#b9d3e6' } },
+      {
+        id: 'countries',
+        type: 'fill',
+        source: SOURCE.basemap,
+        paint: {
+          'fill-color': ['case', ['!=', ['get', 'nation'], null], '#f4efe2', '#e2ddd0'],
+        },
+      },
+      {
+        id: 'country-outlines',
+        type: 'line',
+        source: SOURCE.basemap,
+        paint: { 'line-color': '#9c9584', 'line-width': 0.8 },
+      },
+      {
+        id: 'sections',
+        type: 'line',
+        source: SOURCE.sections,
+        layout: { 'line-cap': 'butt' },
+        paint: { 'line-color': threatColour(), 'line-width': 9, 'line-opacity': 0.75 },
+      },
+      {
+        id: 'borders',
+        type: 'line',
+        source: SOURCE.borders,
+        paint: { 'line-color': BORDER_COLOUR, 'line-width': 2.5 },
+      },
+      {
+        id: 'axes',
+        type: 'line',
+        source: SOURCE.axes,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': AXIS_COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'patrol-routes',
+        type: 'line',
+        source: SOURCE.routes,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': ROUTE_COLOUR, 'line-width': 4, 'line-opacity': 0.8 },
+      },
+      {
+        id: 'patrol-track',
+        type: 'line',
+        source: SOURCE.track,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': TRACK_COLOUR, 'line-width': 3, 'line-dasharray': [1, 1] },
+      },
+      {
+        id: 'posts',
+        type: 'circle',
+        source: SOURCE.posts,
+        paint: {
+          'circle-color': '#ffffff',
+          'circle-radius': 5,
+          'circle-stroke-color': POST_COLOUR,
+          'circle-stroke-width': 3,
+        },
+      },
+      {
+        id: 'incident-clusters',
+        type: 'circle',
+        source: SOURCE.incidents,
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': dominantTypeColour(),
+          'circle-opacity': 0.85,
+          'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 22, 1000, 28],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      },
+      {
+        id: 'incident-points',
+        type: 'circle',
+        source: SOURCE.incidents,
+        filter: ['!', ['has', 'point_count']],
+        paint: {
+          'circle-color': eventColour(),
+          'circle-radius': 7,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: 'draft-line',
+        type: 'line',
+        source: SOURCE.draft,
+        filter: ['==', ['geometry-type'], 'LineString'],
+        paint: { 'line-color': DRAFT_COLOUR, 'line-width': 3, 'line-dasharray': [2, 1] },
+      },
+      {
+        id: 'draft-points',
+        type: 'circle',
+        source: SOURCE.draft,
+        filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'role'], 'selected']],
+        paint: {
+          'circle-color': DRAFT_COLOUR,
+          'circle-radius': 7,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      },
+      {
+        id: 'selected-ring',
+        type: 'circle',
+        source: SOURCE.draft,
+        filter: ['==', ['get', 'role'], 'selected'],
+        paint: {
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-radius': 13,
+          'circle-stroke-color': '#111111',
+          'circle-stroke-width': 3,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { actOnPatrol } from '../api/endpoints';
+import type { Patrol, PatrolAction, User } from '../api/types';
+import { formatDateTime } from '../i18n/format';
+import { ReleaseBadge } from '../shell/ReleaseBadge';
+import { offeredActions } from './transitions';
+
+interface PatrolCardProps {
+  patrol: Patrol;
+  user: User;
+  selected: boolean;
+  onSelect: (patrol: Patrol) => void;
+  onChanged: (patrol: Patrol) => void;
+}
+
+export function PatrolCard({ patrol, user, selected, onSelect, onChanged }: PatrolCardProps) {
+  const { t, i18n } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: PatrolAction) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onChanged(await actOnPatrol(patrol.id, action));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : t('patrol.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className={`patrol-card${selected ? ' selected' : ''}`} data-patrol-id={patrol.id} data-status={patrol.status}>
+      <header>
+        <button type="button" className="link patrol-name" onClick={() => onSelect(patrol)} aria-pressed={selected}>
+          {patrol.name}
+        </button>
+        <span className={`status-chip ${patrol.status}`} data-testid="patrol-status">
+          {t(`patrol.statuses.${patrol.status}`)}
+        </span>
+        <ReleaseBadge owner={patrol.owner} releasableTo={patrol.releasableTo} />
+      </header>
+      <p className="row-meta">
+        {t(`patrol.kinds.${patrol.kind}`)} · {patrol.nations.join(' + ')} · {formatDateTime(patrol.plannedStart, i18n.language)} →{' '}
+        {formatDateTime(patrol.plannedEnd, i18n.language)}
+      </p>
+      <p className="row-meta">{patrol.units.map((unit) => `${unit.callSign} (${unit.nation})`).join(', ')}</p>
+      {patrol.status !== 'draft' && patrol.status !== 'cancelled' && (
+        <div className="approvals" aria-label={t('patrol.approvals')}>
+          <ul>
+            {patrol.approvals.map((approval) => (
+              <li key={approval.nation} className="approved">
+                ✓ {t('patrol.approvedBy', { nation: approval.nation, date: formatDateTime(approval.at, i18n.language) })}
+              </li>
+            ))}
+            {patrol.pendingApprovals.map((nation) => (
+              <li key={nation} className="pending">
+                … {t('patrol.pending', { nation })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="patrol-actions">
+        {offeredActions(patrol, user).map((action) => (
+          <button key={action} type="button" disabled={busy} className={action === 'approve' ? 'primary' : undefined} onClick={() => void act(action)}>
+            {t(`patrol.actions.${action}`)}
+          </button>
+        ))}
+      </div>
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,213 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { createPatrol } from '../api/endpoints';
+import type { Axes, NewPatrol, Patrol, PatrolKind, Unit } from '../api/types';
+import { FieldError, errorId } from '../forms/FieldError';
+import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
+import { localInputValue, toInstant } from '../forms/datetime';
+import { ReleaseChooser } from '../forms/ReleaseChooser';
+import { nationName } from '../i18n/format';
+
+interface PatrolFormProps {
+  nodeNation: string;
+  nations: readonly string[];
+  defaultRelease: readonly string[];
+  units: readonly Unit[];
+  axes: Axes | null;
+  route: [number, number][];
+  drawing: boolean;
+  onDraw: (on: boolean) => void;
+  onClearRoute: () => void;
+  onCreated: (patrol: Patrol) => void;
+  onCancel: () => void;
+}
+
+const FIELDS = ['name', 'kind', 'nations', 'unitIds', 'axisId', 'route', 'plannedStart', 'plannedEnd', 'releasableTo'] as const;
+const FORM = 'patrol';
+const eid = (field: string) => errorId(FORM, field);
+const HOUR = 3_600_000;
+
+export function PatrolForm(props: PatrolFormProps) {
+  const { t, i18n } = useTranslation();
+  const partners = props.nations.filter((nation) => nation !== props.nodeNation);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<PatrolKind>('joint');
+  const [nations, setNations] = useState<string[]>(() => [
+    props.nodeNation,
+    // The partners the mechanism shares patrols with are the likely participants.
+    ...(props.defaultRelease.length > 0 ? props.defaultRelease : partners.slice(0, 1)),
+  ]);
+  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [axisId, setAxisId] = useState('');
+  const [plannedStart, setPlannedStart] = useState(() => localInputValue(new Date(Date.now() + 24 * HOUR)));
+  const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(new Date(Date.now() + 30 * HOUR)));
+  const [releasableTo, setReleasableTo] = useState<string[]>(() => [...props.defaultRelease]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const participating = kind === 'joint' ? nations : [props.nodeNation];
+  const toggleNation = (nation: string, on: boolean) => {
+    setNations(on ? [...nations, nation] : nations.filter((other) => other !== nation));
+    if (on && !releasableTo.includes(nation) && nation !== props.nodeNation) setReleasableTo([...releasableTo, nation]);
+  };
+  const toggleUnit = (id: string, on: boolean) => setUnitIds(on ? [...unitIds, id] : unitIds.filter((other) => other !== id));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const chosenUnits = unitIds.filter((id) => props.units.some((unit) => unit.id === id && participating.includes(unit.nation)));
+    const patrol: NewPatrol = {
+      name: name.trim(),
+      kind,
+      nations: participating,
+      unitIds: chosenUnits,
+      plannedStart: toInstant(plannedStart),
+      plannedEnd: toInstant(plannedEnd),
+      releasableTo,
+    };
+    if (axisId) patrol.axisId = axisId;
+    else if (props.route.length >= 2) patrol.route = { type: 'LineString', coordinates: props.route };
+    setBusy(true);
+    setErrors({});
+    try {
+      props.onCreated(await createPatrol(patrol));
+    } catch (error) {
+      setErrors(
+        error instanceof ApiError
+          ? fieldErrorFor(error.field, error.message, FIELDS)
+          : { form: error instanceof Error ? error.message : t('patrol.failed') },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (field: string) =>
+    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': eid(field) } : {};
+
+  return (
+    <form className="entity-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="patrol-form-title">
+      <h2 id="patrol-form-title">{t('patrol.plan')}</h2>
+      <div className="field">
+        <label htmlFor="patrol-name">{t('patrol.name')}</label>
+        <input id="patrol-name" value={name} onChange={(event) => setName(event.target.value)} {...described('name')} />
+        <FieldError id={eid('name')} message={errors.name} />
+      </div>
+      <div className="field">
+        <label htmlFor="patrol-kind">{t('patrol.kind')}</label>
+        <select id="patrol-kind" value={kind} onChange={(event) => setKind(event.target.value as PatrolKind)} {...described('kind')}>
+          <option value="joint">{t('patrol.kinds.joint')}</option>
+          <option value="national">{t('patrol.kinds.national')}</option>
+        </select>
+        <FieldError id={eid('kind')} message={errors.kind} />
+      </div>
+      {kind === 'joint' && (
+        <fieldset {...described('nations')}>
+          <legend>{t('patrol.nations')}</legend>
+          {props.nations.map((nation) => (
+            <label key={nation} className="checkbox">
+              <input
+                type="checkbox"
+                id={`patrol-nation-${nation}`}
+                checked={nations.includes(nation)}
+                disabled={nation === props.nodeNation}
+                onChange={(event) => toggleNation(nation, event.target.checked)}
+              />
+              {nationName(nation, i18n.language)} ({nation})
+            </label>
+          ))}
+          <FieldError id={eid('nations')} message={errors.nations} />
+        </fieldset>
+      )}
+      <fieldset {...described('unitIds')}>
+        <legend>{t('patrol.units')}</legend>
+        {participating.map((nation) => (
+          <div key={nation} className="unit-group">
+            <h3>{t('patrol.unitsOf', { nation: nationName(nation, i18n.language) })}</h3>
+            {props.units
+              .filter((unit) => unit.nation === nation)
+              .map((unit) => (
+                <label key={unit.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    id={`patrol-unit-${unit.id}`}
+                    checked={unitIds.includes(unit.id)}
+                    onChange={(event) => toggleUnit(unit.id, event.target.checked)}
+                  />
+                  {unit.name} <span className="hint">({unit.callSign})</span>
+                </label>
+              ))}
+          </div>
+        ))}
+        <FieldError id={eid('unitIds')} message={errors.unitIds} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="patrol-axis">{t('patrol.axis')}</label>
+        <select id="patrol-axis" value={axisId} onChange={(event) => setAxisId(event.target.value)} {...described('axisId')}>
+          <option value="">{t('patrol.noAxis')}</option>
+          {props.axes?.features.map((axis) => (
+            <option key={axis.properties.id} value={axis.properties.id}>
+              {axis.properties.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={eid('axisId')} message={errors.axisId} />
+      </div>
+      {!axisId && (
+        <div className="field route-draw" {...described('route')}>
+          <button type="button" aria-pressed={props.drawing} onClick={() => props.onDraw(!props.drawing)}>
+            {t('patrol.drawRoute')}
+          </button>
+          <span className="hint">{t('patrol.drawing', { count: props.route.length })}</span>
+          {props.route.length > 0 && (
+            <button type="button" className="link" onClick={props.onClearRoute}>
+              {t('patrol.clearRoute')}
+            </button>
+          )}
+          <FieldError id={eid('route')} message={errors.route} />
+        </div>
+      )}
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="patrol-plannedStart">{t('patrol.plannedStart')}</label>
+          <input
+            id="patrol-plannedStart"
+            type="datetime-local"
+            value={plannedStart}
+            onChange={(event) => setPlannedStart(event.target.value)}
+            {...described('plannedStart')}
+          />
+          <FieldError id={eid('plannedStart')} message={errors.plannedStart} />
+        </div>
+        <div className="field">
+          <label htmlFor="patrol-plannedEnd">{t('patrol.plannedEnd')}</label>
+          <input
+            id="patrol-plannedEnd"
+            type="datetime-local"
+            value={plannedEnd}
+            onChange={(event) => setPlannedEnd(event.target.value)}
+            {...described('plannedEnd')}
+          />
+          <FieldError id={eid('plannedEnd')} message={errors.plannedEnd} />
+        </div>
+      </div>
+      <ReleaseChooser
+        idPrefix={FORM}
+        partners={partners}
+        chosen={releasableTo}
+        error={errors.releasableTo}
+        errorId={eid('releasableTo')}
+        onChange={setReleasableTo}
+      />
+      <FieldError id={eid('form')} message={errors.form} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('patrol.submit')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('patrol.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,310 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchTrack } from '../api/endpoints';
+import type { Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
+import { IncidentDetails } from '../incidents/IncidentDetails';
+import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
+import { IncidentsPanel } from '../incidents/IncidentsPanel';
+import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
+import { useIncidents } from '../incidents/useIncidents';
+import { newestFirst, withinBounds, type Bounds } from '../incidents/view';
+import { Legend } from '../map/Legend';
+import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
+import { PatrolForm } from '../patrols/PatrolForm';
+import { PatrolsPanel } from '../patrols/PatrolsPanel';
+import { usePatrols } from '../patrols/usePatrols';
+import { FeatureDetails } from './FeatureDetails';
+import { boundsOf } from './geometry';
+import { Header } from './Header';
+import { useReferenceData } from './useReferenceData';
+
+type Tab = 'incidents' | 'patrols' | 'details';
+type Editing = 'incident' | 'patrol' | null;
+
+const REPORTERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin']);
+const PLANNERS = new Set(['coordinator', 'liaison', 'admin']);
+
+export function Workspace({ user, onLogout }: { user: User; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const reference = useReferenceData();
+  const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
+  const [revision, setRevision] = useState(0);
+  const query = useMemo(() => toQuery(filter), [filter]);
+  const feed = useIncidents(query, revision);
+  const { patrols, replace: replacePatrol, reload: reloadPatrols } = usePatrols();
+  const [bounds, setBounds] = useState<Bounds | null>(null);
+  const [tab, setTab] = useState<Tab>('incidents');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [picking, setPicking] = useState<PickMode>(null);
+  const [location, setLocation] = useState<PickedLocation | null>(null);
+  const [route, setRoute] = useState<[number, number][]>([]);
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
+  const [track, setTrack] = useState<Track | null>(null);
+
+  const nations = reference.mechanism?.nations ?? [user.nodeNation];
+  const partners = nations.filter((nation) => nation !== user.nodeNation);
+
+  const filtered = useMemo(
+    () => feed.incidents.filter((incident) => matchesFilter(incident.properties, filter)),
+    [feed.incidents, filter],
+  );
+  const listed = useMemo(
+    () => newestFirst(filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
+    [filtered, filter.inView, bounds],
+  );
+  const selectedIncident =
+    selection?.kind === 'incident' ? feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null : null;
+  const selectedPatrol = selection?.kind === 'patrol' ? patrols.find((patrol) => patrol.id === selection.id) ?? null : null;
+
+  const incidentCollection = useMemo(
+    () => ({ type: 'FeatureCollection', features: filtered }) as FeatureCollection,
+    [filtered],
+  );
+  const layers = useMemo(
+    () => ({
+      basemap: reference.basemap,
+      borders: reference.borders,
+      sections: reference.sections,
+      axes: reference.axes,
+      posts: reference.posts,
+      incidents: incidentCollection,
+      routes: {
+        type: 'FeatureCollection',
+        features: patrols
+          .filter((patrol) => patrol.route && patrol.status !== 'cancelled')
+          .map((patrol) => ({
+            type: 'Feature',
+            geometry: patrol.route,
+            properties: { id: patrol.id, status: patrol.status },
+          })),
+      } as FeatureCollection,
+      track,
+    }),
+    [reference, incidentCollection, patrols, track],
+  );
+
+  const draft = useMemo<FeatureCollection<Geometry>>(() => {
+    const features: Feature<Geometry>[] = [];
+    if (editing === 'incident' && location) {
+      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: {} });
+    }
+    if (editing === 'patrol' && route.length > 0) {
+      if (route.length >= 2) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: route }, properties: {} });
+      for (const vertex of route) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: vertex }, properties: {} });
+    }
+    if (selectedIncident) {
+      features.push({ type: 'Feature', geometry: selectedIncident.geometry, properties: { role: 'selected' } });
+    }
+    return { type: 'FeatureCollection', features };
+  }, [editing, location, route, selectedIncident]);
+
+  // The first view frames where the incidents are; the whole length of every border is too wide.
+  const initialFrame = useMemo(() => {
+    if (feed.loading) return null;
+    const around = boundsOf({ type: 'FeatureCollection', features: feed.incidents });
+    return around ?? boundsOf(reference.borders) ?? boundsOf(reference.sections);
+  }, [feed.loading, feed.incidents, reference.borders, reference.sections]);
+
+  // A patrol's track is fetched when it is selected, and dropped when another record is.
+  useEffect(() => {
+    if (!selectedPatrol) {
+      setTrack(null);
+      return;
+    }
+    let live = true;
+    fetchTrack(selectedPatrol.id).then(
+      (found) => live && setTrack(found),
+      () => live && setTrack(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selectedPatrol?.id, selectedPatrol?.status]);
+
+  const showOnMap = useCallback(
+    (lon: number, lat: number) => {
+      const inView = bounds && lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3];
+      if (!inView) setFocus({ lon, lat, key: Date.now() });
+    },
+    [bounds],
+  );
+
+  const openIncident = useCallback(
+    (incident: IncidentFeature) => {
+      setSelection({ kind: 'incident', id: incident.properties.id });
+      const [lon, lat] = incident.geometry.coordinates as [number, number];
+      showOnMap(lon, lat);
+    },
+    [showOnMap],
+  );
+
+  const select = useCallback((picked: MapSelection) => {
+    setSelection(picked);
+    setTab(picked.kind === 'patrol' ? 'patrols' : 'details');
+  }, []);
+
+  const pick = useCallback(
+    (lon: number, lat: number) => {
+      if (picking === 'point') {
+        setLocation({ lon, lat });
+        setPicking(null);
+      } else if (picking === 'route') {
+        setRoute((current) => [...current, [lon, lat]]);
+      }
+    },
+    [picking],
+  );
+
+  const stopEditing = () => {
+    setEditing(null);
+    setPicking(null);
+    setLocation(null);
+    setRoute([]);
+  };
+
+  const incidentSaved = (incident: Incident) => {
+    stopEditing();
+    setRevision((value) => value + 1);
+    setSelection({ kind: 'incident', id: incident.id });
+    setTab('details');
+    showOnMap(incident.location.lon, incident.location.lat);
+  };
+
+  const patrolChanged = (patrol: Patrol) => {
+    replacePatrol(patrol);
+    setSelection({ kind: 'patrol', id: patrol.id });
+  };
+
+  const patrolCreated = (patrol: Patrol) => {
+    stopEditing();
+    patrolChanged(patrol);
+    reloadPatrols();
+    setTab('patrols');
+  };
+
+  const eventTypes = reference.taxonomy ? Object.keys(reference.taxonomy.eventTypes) : [];
+  const sectionIds = reference.sections?.features.map((feature) => feature.properties.id) ?? [];
+
+  return (
+    <div className="workspace">
+      <Header user={user} mechanism={reference.mechanism} onLogout={onLogout} />
+      <div className="workspace-body">
+        <aside className="side-panel">
+          {editing === 'incident' && reference.taxonomy ? (
+            <IncidentForm
+              eventTypes={reference.taxonomy.eventTypes}
+              partners={partners}
+              defaultRelease={(reference.mechanism?.sharingPolicy.incident ?? []).filter((nation) => nation !== user.nodeNation)}
+              location={location}
+              picking={picking === 'point'}
+              onPickOnMap={(on) => setPicking(on ? 'point' : null)}
+              onLocation={(picked) => {
+                setLocation(picked);
+                setFocus({ ...picked, key: Date.now() });
+              }}
+              onSaved={incidentSaved}
+              onCancel={stopEditing}
+            />
+          ) : editing === 'patrol' ? (
+            <PatrolForm
+              nodeNation={user.nodeNation}
+              nations={nations}
+              defaultRelease={(reference.mechanism?.sharingPolicy.patrol ?? []).filter((nation) => nation !== user.nodeNation)}
+              units={reference.units}
+              axes={reference.axes}
+              route={route}
+              drawing={picking === 'route'}
+              onDraw={(on) => setPicking(on ? 'route' : null)}
+              onClearRoute={() => setRoute([])}
+              onCreated={patrolCreated}
+              onCancel={stopEditing}
+            />
+          ) : (
+            <>
+              <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+                {(['incidents', 'patrols', 'details'] as const).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    id={`tab-${name}`}
+                    aria-selected={tab === name}
+                    aria-controls={`panel-${name}`}
+                    onClick={() => setTab(name)}
+                  >
+                    {t(`tabs.${name}`)}
+                  </button>
+                ))}
+              </div>
+              <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+                {tab === 'incidents' && (
+                  <IncidentsPanel
+                    filter={filter}
+                    onFilter={setFilter}
+                    eventTypes={eventTypes}
+                    sections={sectionIds}
+                    nations={nations}
+                    incidents={listed}
+                    loading={feed.loading}
+                    failure={feed.failure}
+                    selectedId={selectedIncident?.properties.id ?? null}
+                    canReport={REPORTERS.has(user.role)}
+                    onOpen={(incident) => {
+                      openIncident(incident);
+                      setTab('details');
+                    }}
+                    onNew={() => setEditing('incident')}
+                  />
+                )}
+                {tab === 'patrols' && (
+                  <PatrolsPanel
+                    patrols={patrols}
+                    user={user}
+                    selectedId={selectedPatrol?.id ?? null}
+                    canPlan={PLANNERS.has(user.role)}
+                    trackPoints={track ? track.geometry.coordinates.length : null}
+                    onPlan={() => setEditing('patrol')}
+                    onSelect={(patrol) => setSelection({ kind: 'patrol', id: patrol.id })}
+                    onChanged={patrolChanged}
+                  />
+                )}
+                {tab === 'details' && (
+                  <div className="details-panel">
+                    {selectedIncident ? (
+                      <IncidentDetails incident={selectedIncident} />
+                    ) : selection && selection.kind !== 'incident' && selection.kind !== 'patrol' ? (
+                      <FeatureDetails
+                        selection={selection}
+                        sections={reference.sections}
+                        borders={reference.borders}
+                        axes={reference.axes}
+                        posts={reference.posts}
+                      />
+                    ) : (
+                      <p className="empty">{t('details.empty')}</p>
+                    )}
+                  </div>
+                )}
+              </div>
+            </>
+          )}
+        </aside>
+        <main className="map-area">
+          <OperationalMap
+            layers={layers}
+            draft={draft}
+            picking={picking}
+            initialFrame={initialFrame}
+            focus={focus}
+            onPick={pick}
+            onSelect={select}
+            onBoundsChange={setBounds}
+          />
+          <Legend />
+        </main>
+      </div>
+    </div>
+  );
+}
