@@ -22,6 +22,8 @@ export interface NodeConfig {
   /** `normal` survives a killed process; `full` also survives a power cut, at a cost per write. */
   synchronous: 'normal' | 'full';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** A signed federation request whose timestamp is further than this from the clock is refused. */
+  replayWindowSeconds: number;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
   loginAttemptsPerMinute: 10,
   synchronous: 'normal',
   logLevel: 'warn',
+  replayWindowSeconds: 300,
 };
 
 export const CONFIG_FILE = 'diboli.toml';
@@ -51,6 +54,7 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   loginAttemptsPerMinute: 'DIBOLI_LOGIN_ATTEMPTS_PER_MINUTE',
   synchronous: 'DIBOLI_SYNCHRONOUS',
   logLevel: 'DIBOLI_LOG_LEVEL',
+  replayWindowSeconds: 'DIBOLI_REPLAY_WINDOW_SECONDS',
 };
 
 export class ConfigError extends Error {}
@@ -75,6 +79,7 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     loginAttemptsPerMinute: integer('loginAttemptsPerMinute', pick('loginAttemptsPerMinute'), DEFAULT_CONFIG.loginAttemptsPerMinute, 1, 10_000),
     synchronous: oneOf('synchronous', pick('synchronous'), ['normal', 'full'] as const, DEFAULT_CONFIG.synchronous),
     logLevel: oneOf('logLevel', pick('logLevel'), ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, DEFAULT_CONFIG.logLevel),
+    replayWindowSeconds: integer('replayWindowSeconds', pick('replayWindowSeconds'), DEFAULT_CONFIG.replayWindowSeconds, 5, 86_400),
   };
 }
 

@@ -7,16 +7,25 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 import { AuthService } from '../services/auth-service.js';
+import { earlyWarningOf, type EarlyWarningOptions } from '../services/early-warning-service.js';
 import { IncidentService } from '../services/incident-service.js';
+import { NewsService } from '../services/news-service.js';
+import { liveStreamOf } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { registerAuthentication } from './authentication.js';
 import { registerErrorHandling } from './error-handler.js';
+import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
+import { earlyWarningRoutes } from './routes/early-warning.js';
+import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
 import { referenceRoutes } from './routes/reference.js';
+import { sitrepRoutes } from './routes/sitrep.js';
+import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
 
 /** The built web UI, when there is one: `web/dist` beside `dist/`. */
@@ -32,6 +41,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Serve the web UI's files at `/` (default: when built). */
   webRoot?: string | false;
+  /** Early warning's webhook policy and housekeeping period (tests shorten them). */
+  earlyWarning?: EarlyWarningOptions;
 }
 
 export async function buildApp(node: NodeContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -43,12 +54,25 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   });
 
   let gazetteer: Promise<Gazetteer> | undefined;
+  // Early warning listens to the node's events from here on: levels, alerts, webhooks, stream.
+  const earlyWarning = earlyWarningOf(node, options.earlyWarning);
+  await earlyWarning.start();
+  const liveStream = liveStreamOf(node, earlyWarning);
+  app.addHook('onClose', async () => {
+    liveStream.close();
+    await earlyWarning.stop();
+  });
+  const incidents = new IncidentService(node);
+  const loadPlaces = () => (gazetteer ??= loadGazetteer());
   const services: Services = {
     node,
     auth: new AuthService(node),
-    incidents: new IncidentService(node),
+    incidents,
     patrols: new PatrolService(node),
-    gazetteer: () => (gazetteer ??= loadGazetteer()),
+    gazetteer: loadPlaces,
+    earlyWarning,
+    liveStream,
+    news: new NewsService(node, incidents, loadPlaces, earlyWarning),
   };
 
   await app.register(swagger, {
@@ -68,6 +92,12 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(referenceRoutes, services);
   await app.register(incidentRoutes, services);
   await app.register(patrolRoutes, services);
+  await app.register(newsRoutes, services);
+  await app.register(earlyWarningRoutes, services);
+  await app.register(alertRoutes, services);
+  await app.register(streamRoutes, services);
+  await app.register(sitrepRoutes, services);
+  await app.register(federationRoutes, services);
 
   const root = options.webRoot === undefined ? webRoot() : options.webRoot;
   if (root) await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });

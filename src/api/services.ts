@@ -1,6 +1,9 @@
 import type { Gazetteer } from '../geo/gazetteer.js';
 import type { AuthService } from '../services/auth-service.js';
+import type { EarlyWarningService } from '../services/early-warning-service.js';
 import type { IncidentService } from '../services/incident-service.js';
+import type { LiveStream } from '../services/live-stream.js';
+import type { NewsService } from '../services/news-service.js';
 import type { NodeContext } from '../services/node-context.js';
 import type { PatrolService } from '../services/patrol-service.js';
 
@@ -11,4 +14,7 @@ export interface Services {
   incidents: IncidentService;
   patrols: PatrolService;
   gazetteer: () => Promise<Gazetteer>;
+  earlyWarning: EarlyWarningService;
+  liveStream: LiveStream;
+  news: NewsService;
 }

@@ -7,7 +7,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   user: async () => (await import('./user.js')).userCommand,
   serve: async () => (await import('./serve.js')).serveCommand,
   demo: async () => (await import('./demo.js')).demoCommand,
+  node: async () => (await import('./node-info.js')).nodeCommand,
+  peer: async () => (await import('./peer.js')).peerCommand,
+  sync: async () => (await import('./sync.js')).syncCommand,
+  audit: async () => (await import('./audit.js')).auditCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  sitrep: async () => (await import('./sitrep.js')).sitrepCommand,
 };
 
 const processIO: CommandIO = {

@@ -1,4 +1,5 @@
 import { buildApp } from '../api/app.js';
+import { pullerFor } from '../federation/node-puller.js';
 import type { NodeConfig } from '../config.js';
 import { openStore } from '../store/database.js';
 import { createNodeContext } from '../services/node-context.js';
@@ -11,6 +12,9 @@ export async function serveNode(config: NodeConfig, io: CommandIO, banner: (url:
   const node = await createNodeContext(config, store);
   const app = await buildApp(node, { logger: config.logLevel !== 'silent' });
   const address = await app.listen({ host: config.host, port: config.port });
+  // Pulls partner feeds for as long as the node runs; a node without keys serves without federating.
+  const puller = (await node.repos.keys.keys()) ? await pullerFor(node, { onError: (peer, error) => app.log.warn({ peer, err: error.message }, 'federation pull failed') }) : undefined;
+  puller?.start();
   const url = address.replace('[::1]', 'localhost');
   io.stdout(banner(url));
   await new Promise<void>((resolve) => {
@@ -18,6 +22,7 @@ export async function serveNode(config: NodeConfig, io: CommandIO, banner: (url:
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await puller?.stop();
   await app.close();
   await store.close();
   return 0;

@@ -39,7 +39,23 @@ const CATALOGUE = {
   ERR_PATROL_NOT_UNDERWAY: { status: 409, fr: 'Les positions ne sont acceptées que pour une patrouille en cours.', en: 'Positions are only accepted for a patrol under way.' },
   ERR_USERNAME_TAKEN: { status: 409, fr: 'Le nom d’utilisateur {value} existe déjà.', en: 'Username {value} already exists.' },
   ERR_NODE_NOT_INITIALISED: { status: 500, fr: 'Le nœud n’est pas initialisé (lancez « diboli init »).', en: 'The node is not initialised (run "diboli init").' },
+  ERR_EARLY_WARNING_INPUT: { status: 400, fr: 'Valeur refusée pour « {field} » : {fr}', en: 'Value refused for "{field}": {en}' },
+  ERR_ALERT_NOT_PUBLIC: { status: 409, fr: 'Cette alerte n’est pas destinée à la population : pas de document CAP.', en: 'This alert is not meant for the population: no CAP document.' },
+  ERR_ALERT_RULE_EXISTS: { status: 409, fr: 'Une règle d’alerte {value} existe déjà.', en: 'Alert rule {value} already exists.' },
+  ERR_NO_SUCH_PROPOSAL: { status: 404, fr: 'Aucune proposition de patrouille n° {value} pour ces paramètres.', en: 'No patrol proposal number {value} for these parameters.' },
+  ERR_PDF_UNAVAILABLE: { status: 503, fr: 'Impression PDF impossible : {detail}', en: 'PDF printing is unavailable: {detail}' },
+  ERR_CANDIDATE_REVIEWED: { status: 409, fr: 'Cet événement candidat a déjà été traité ({status}).', en: 'This candidate event was already reviewed ({status}).' },
+  ERR_CANDIDATE_NEEDS_LOCATION: { status: 422, fr: 'Lieu inconnu : indiquez la position de l’événement avant de l’accepter.', en: 'Unknown place: give the event a location before accepting it.' },
+  ERR_CANDIDATE_NEEDS_DATE: { status: 422, fr: 'Date inconnue : indiquez la date de l’événement avant de l’accepter.', en: 'Unknown date: give the event a date before accepting it.' },
+  ERR_NEWS_UNREADABLE: { status: 422, fr: 'Article illisible : {detail}', en: 'Unreadable article: {detail}' },
+  ERR_FEED_UNREACHABLE: { status: 502, fr: 'Flux injoignable ou invalide : {detail}', en: 'Feed unreachable or invalid: {detail}' },
   ERR_INTERNAL: { status: 500, fr: 'Erreur interne du serveur.', en: 'Internal server error.' },
+  ERR_FEDERATION_UNAUTHENTICATED: { status: 401, fr: 'Requête de nœud partenaire refusée.', en: 'Partner node request refused.' },
+  ERR_BAD_PUBLIC_KEY: { status: 400, fr: 'Clé publique Ed25519 invalide (base64 brute ou SPKI attendue).', en: 'Invalid Ed25519 public key (raw or SPKI base64 expected).' },
+  ERR_BAD_PEER_URL: { status: 400, fr: 'Adresse de nœud partenaire invalide : {value} (http:// ou https:// attendu).', en: 'Invalid partner node address: {value} (http:// or https:// expected).' },
+  ERR_NOT_A_PARTNER: { status: 422, fr: 'La nation {nation} n’est pas partenaire de ce nœud dans le mécanisme.', en: 'Nation {nation} is not a partner of this node in the mechanism.' },
+  ERR_UNKNOWN_PEER: { status: 404, fr: 'Aucun nœud partenaire enregistré pour {nation}.', en: 'No partner node registered for {nation}.' },
+  ERR_KEY_IN_USE: { status: 409, fr: 'Cette clé publique est déjà celle du nœud de {nation}.', en: 'This public key already belongs to the node of {nation}.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -15,6 +15,14 @@ export const VERBS = {
   'patrol.cancel': ['coordinator'],
   'patrol.report': ['coordinator', 'patrol_lead'],
   'user.manage': ['admin'],
+  'news.ingest': ['coordinator', 'analyst', 'admin'],
+  'news.review': ['coordinator', 'analyst'],
+  'early-warning.override': ['coordinator'],
+  'early-warning.configure': ['coordinator', 'admin'],
+  'early-warning.recompute': ['coordinator', 'admin', 'analyst'],
+  'alert.acknowledge': ['coordinator', 'liaison', 'patrol_lead', 'analyst'],
+  'alert.rules': ['coordinator', 'analyst'],
+  'webhook.manage': ['coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Verb = keyof typeof VERBS;

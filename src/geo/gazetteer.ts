@@ -98,18 +98,28 @@ export function featureRank(featureClass: string, featureCode: string): number {
 }
 
 /**
- * The shipped index (see scripts/build-gazetteer.mjs): place lines
- * (`id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population`,
- * tab-separated) and name lines (`folded name TAB codes`), where a code is the place's position
- * * 2, plus 1 when the name is an alternate name. Name lines are sorted.
+ * The shipped index (see scripts/build-gazetteer.mjs): name lines (`folded name TAB codes`,
+ * sorted), where a code is the offset of the place's line in `placesText` * 2, plus 1 when the
+ * name is an alternate name; place lines (`id, name, lat, lon, featureClass, featureCode,
+ * country, admin1Code, admin1, population`, tab-separated).
  */
 export interface GazetteerIndex {
-  placeLines: readonly string[];
   nameLines: readonly string[];
+  placesText: string;
+  placeCount: number;
 }
 
 /** Builds an index from place records (tests, small custom gazetteers). */
 export function indexPlaces(records: readonly PlaceRecord[]): GazetteerIndex {
+  const lines = records.map((r) =>
+    [r.id, r.name, r.lat, r.lon, r.featureClass, r.featureCode, r.country, r.admin1Code, r.admin1, r.population].join('\t'),
+  );
+  const offsets: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    offsets.push(at);
+    at += line.length + 1;
+  }
   const postings = new Map<string, number[]>();
   const post = (key: string, code: number) => {
     if (key.length === 0) return;
@@ -118,25 +128,24 @@ export function indexPlaces(records: readonly PlaceRecord[]): GazetteerIndex {
     else if (!list.includes(code) && !(code % 2 === 1 && list.includes(code - 1))) list.push(code);
   };
   records.forEach((record, index) => {
-    post(foldName(record.name), index * 2);
-    for (const alternate of record.alternateNames) post(foldName(alternate), index * 2 + 1);
+    post(foldName(record.name), offsets[index]! * 2);
+    for (const alternate of record.alternateNames) post(foldName(alternate), offsets[index]! * 2 + 1);
   });
   return {
-    placeLines: records.map((r) =>
-      [r.id, r.name, r.lat, r.lon, r.featureClass, r.featureCode, r.country, r.admin1Code, r.admin1, r.population].join('\t'),
-    ),
     nameLines: [...postings.keys()].sort().map((key) => `${key}\t${postings.get(key)!.join(',')}`),
+    placesText: lines.map((line) => line + '\n').join(''),
+    placeCount: records.length,
   };
 }
 
-/** Splits the shipped file into its place and name lines. */
+/** Splits the shipped file into its name lines and places text. */
 export function parseGazetteerFile(text: string): GazetteerIndex {
-  const lines = text.split('\n');
-  const header = /^diboli-gazetteer 1 (\d+) (\d+)$/.exec(lines[0] ?? '');
+  const headerEnd = text.indexOf('\n');
+  const header = /^diboli-gazetteer 2 (\d+) (\d+)$/.exec(text.slice(0, Math.max(0, headerEnd)));
   if (!header) throw new Error('gazetteer file: unknown format');
-  const placeCount = Number(header[1]);
-  const nameCount = Number(header[2]);
-  return { placeLines: lines.slice(1, 1 + placeCount), nameLines: lines.slice(1 + placeCount, 1 + placeCount + nameCount) };
+  const namesEnd = headerEnd + 1 + Number(header[2]);
+  const names = text.slice(headerEnd + 1, namesEnd);
+  return { nameLines: names.slice(0, -1).split('\n'), placesText: text.slice(namesEnd), placeCount: Number(header[1]) };
 }
 
 interface Entry {
@@ -166,13 +175,15 @@ export function createGazetteer(
   index: GazetteerIndex,
   aliases: Readonly<Record<string, PlaceAlias>> = PLACE_ALIASES,
 ): Gazetteer {
-  const { placeLines, nameLines } = index;
-  // Places are materialised on first use: a look-up touches a handful of the 45 000 rows.
-  const places: (Place | undefined)[] = new Array(placeLines.length);
-  const placeAt = (i: number): Place => {
-    let place = places[i];
+  const { nameLines, placesText } = index;
+  // Places are read on first use: a look-up touches a handful of the 45 000 rows.
+  const places = new Map<number, Place>();
+  const placeAt = (offset: number): Place => {
+    let place = places.get(offset);
     if (!place) {
-      const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = placeLines[i]!.split('\t');
+      const end = placesText.indexOf('\n', offset);
+      const line = placesText.slice(offset, end < 0 ? undefined : end);
+      const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = line.split('\t');
       place = {
         id: Number(id),
         name: name ?? '',
@@ -185,7 +196,7 @@ export function createGazetteer(
         featureCode: featureCode ?? '',
         population: Number(population) || 0,
       };
-      places[i] = place;
+      places.set(offset, place);
     }
     return place;
   };
@@ -242,11 +253,11 @@ export function createGazetteer(
   }
 
   return {
-    size: placeLines.length,
+    size: index.placeCount,
     byId(id) {
-      const prefix = `${id}\t`;
-      const i = placeLines.findIndex((line) => line.startsWith(prefix));
-      return i < 0 ? undefined : placeAt(i);
+      if (placesText.startsWith(`${id}\t`)) return placeAt(0);
+      const newline = placesText.indexOf(`\n${id}\t`);
+      return newline < 0 ? undefined : placeAt(newline + 1);
     },
     lookup(name, options = {}) {
       const accept = countryFilter(options.country);

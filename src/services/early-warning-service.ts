@@ -90,6 +90,8 @@ export interface RecommendationInput {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** Incidents read per query during a full recompute. */
+const RECOMPUTE_PAGE = 20_000;
 const instances = new WeakMap<NodeContext, EarlyWarningService>();
 
 /** The one early-warning service of a node: every app built on the same node shares it. */
@@ -169,7 +171,9 @@ export class EarlyWarningService {
     const onIncident = (change: { before?: Incident; after?: Incident }) => this.enqueue(() => this.incidentChanged(change));
     this.node.events.on('incident', onIncident);
     this.unsubscribe.push(() => this.node.events.off('incident', onIncident));
-    await this.enqueue(() => this.recomputeNow());
+    // Not awaited: a node with a million incidents answers at once, and every read of levels
+    // queues behind this recompute, so none sees a stale level.
+    void this.enqueue(() => this.recomputeNow()).catch(() => undefined);
     const tickMs = this.options.tickMs ?? 60_000;
     if (tickMs > 0) {
       this.tick = setInterval(() => void this.housekeeping(), tickMs);
@@ -244,15 +248,25 @@ export class EarlyWarningService {
   private async recomputeNow(): Promise<void> {
     const now = this.node.clock.now();
     const oldest = new Date(now.getTime() - this.config.lookbackDays * MS_PER_DAY).toISOString();
-    // Straight from SQLite, row by row: a million incidents do not have to sit in memory as objects.
-    const rows = this.node.store.sqlite
-      .prepare(
-        `SELECT id, section, event_type AS eventType, sub_event_type AS subEventType, occurred_at AS occurredAt,
-                fatalities, source_credibility AS credibility, status
-           FROM incidents WHERE section IS NOT NULL AND occurred_at >= ?`,
-      )
-      .iterate(oldest) as Iterable<ScoredIncident>;
-    const scores = computeSectionScores(this.config, rows, now);
+    // Straight from SQLite, a page at a time by primary key: a million incidents never sit in memory
+    // as objects, and the event loop (and the connection) is free between pages. Scores are sums,
+    // so the pages' scores add up to the whole.
+    const page = this.node.store.sqlite.prepare(
+      `SELECT seq, id, section, event_type AS eventType, sub_event_type AS subEventType, occurred_at AS occurredAt,
+              fatalities, source_credibility AS credibility, status
+         FROM incidents WHERE seq > ? AND seq <= ? AND section IS NOT NULL AND occurred_at >= ? ORDER BY seq LIMIT ?`,
+    );
+    // Incidents written after this point are queued behind the recompute and added by their own
+    // events: they must not be counted twice.
+    const last = (this.node.store.sqlite.prepare('SELECT max(seq) AS seq FROM incidents').get() as { seq: number | null }).seq ?? 0;
+    const scores = new Map<string, number>();
+    for (let after = 0; ; ) {
+      const rows = page.all(after, last, oldest, RECOMPUTE_PAGE) as (ScoredIncident & { seq: number })[];
+      for (const [section, score] of computeSectionScores(this.config, rows, now)) scores.set(section, (scores.get(section) ?? 0) + score);
+      if (rows.length < RECOMPUTE_PAGE) break;
+      after = rows.at(-1)!.seq;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const sections = await this.node.repos.geography.sections();
     const asOf = now.toISOString();
     await this.levels.saveScores(sections.map((s) => ({ section: s.id, score: scores.get(s.id) ?? 0, asOf })));
@@ -309,8 +323,7 @@ export class EarlyWarningService {
   async sectionLevels(): Promise<SectionLevelView[]> {
     await this.refreshLevels();
     const current = await this.currentLevels();
-    const history = await this.levels.history({});
-    const lastChange = new Map(history.map((h) => [h.section, h.at]));
+    const lastChange = await this.levels.lastChanges();
     return [...current.values()].map((level) => ({ ...level, lastChangeAt: lastChange.get(level.section) ?? null }));
   }
 
@@ -493,6 +506,13 @@ export class EarlyWarningService {
     };
     await this.alerts.insertRule(stored);
     return stored;
+  }
+
+  async setRuleEnabled(actor: Actor, id: string, enabled: boolean): Promise<StoredAlertRule> {
+    requireVerb(actor, 'alert.rules');
+    const updated = await this.alerts.setRuleEnabled(id, enabled);
+    if (!updated) throw new DiboliError('ERR_NOT_FOUND', { kind: 'alert rule', id });
+    return updated;
   }
 
   /** A rule may name its target by id only (axis, section, post): the geometry is looked up here. */

@@ -8,7 +8,8 @@ import type { NodeContext } from './node-context.js';
 /** One open stream: the nation it reads as, and where its frames go. */
 export interface StreamClient {
   nation: NationCode;
-  send(frame: string): void;
+  /** The frame's UTF-8 bytes, encoded once for every client. */
+  send(frame: Uint8Array): void;
 }
 
 const instances = new WeakMap<NodeContext, LiveStream>();
@@ -73,7 +74,7 @@ export class LiveStream {
   publish(event: string, record: Releasable | null, data: unknown): void {
     if (this.clients.size === 0) return;
     this.sequence += 1;
-    const frame = `id: ${this.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    const frame = Buffer.from(`id: ${this.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     for (const client of this.clients) {
       if (record === null || isVisibleTo(record, client.nation)) client.send(frame);
     }
@@ -83,7 +84,7 @@ export class LiveStream {
     if (after) this.publish(kind, after, { kind, record: after });
     // Those who could see the old version and not the new one are told to drop their copy.
     if (before && this.clients.size > 0) {
-      const frame = `event: ${kind}-removed\ndata: ${JSON.stringify({ kind, id: before.id })}\n\n`;
+      const frame = Buffer.from(`event: ${kind}-removed\ndata: ${JSON.stringify({ kind, id: before.id })}\n\n`);
       for (const client of this.clients) {
         if (isVisibleTo(before, client.nation) && !(after && isVisibleTo(after, client.nation))) client.send(frame);
       }

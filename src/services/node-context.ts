@@ -9,6 +9,7 @@ import { GeographyRepository } from '../store/geography-repository.js';
 import { IncidentRepository } from '../store/incident-repository.js';
 import { NodeRepository } from '../store/node-repository.js';
 import { OrganisationRepository } from '../store/organisation-repository.js';
+import { ObservationRepository } from '../store/observation-repository.js';
 import { PatrolRepository } from '../store/patrol-repository.js';
 import { UserRepository } from '../store/user-repository.js';
 import { AuditRepository } from '../store/audit-repository.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
   patrols: PatrolRepository;
+  observations: ObservationRepository;
   keys: NodeKeyRepository;
   peers: PeerRepository;
   outbox: OutboxRepository;
@@ -59,6 +61,7 @@ export function repositoriesOf(store: Store, clock: Clock = systemClock): Reposi
     organisation: new OrganisationRepository(store.db, onWrite),
     incidents: new IncidentRepository(store.db, onWrite),
     patrols: new PatrolRepository(store.db, onWrite),
+    observations: new ObservationRepository(store.db),
     keys: new NodeKeyRepository(store.db),
     peers: new PeerRepository(store.db),
     outbox: new OutboxRepository(store.db),

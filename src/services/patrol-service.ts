@@ -90,6 +90,8 @@ export class PatrolService {
   async act(actor: Actor, id: string, action: PatrolAction): Promise<Patrol> {
     const patrol = await this.get(actor, id);
     requireVerb(actor, ACTION_VERB[action]);
+    // A patrol received from a partner node is a read-only copy: it moves on its owner's node only.
+    if (patrol.owner !== this.node.nation) throw new DiboliError('ERR_NOT_OWNER', { owner: patrol.owner });
     if (action === 'cancel') requireOwner(actor, patrol.owner);
     else if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
     const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());

@@ -47,6 +47,8 @@ export interface SitrepData {
   map: { borders: (LineString | MultiLineString)[]; sections: { id: string; geometry: LineString; level: ThreatLevel }[]; axes: LineString[] };
 }
 
+/** Label of incidents attributed to no section (beyond the buffer zone). */
+const OUTSIDE = '—';
 const MS_PER_DAY = 86_400_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,6 +71,8 @@ function counted(values: Iterable<string>): [string, number][] {
 
 export async function gatherSitrep(node: NodeContext, earlyWarning: EarlyWarningService, viewer: NationCode, window: { from: string; to: string }): Promise<SitrepData> {
   const actor: Actor = { userId: 'sitrep', username: 'sitrep', nation: viewer, role: 'observer' };
+  // Levels recorded up to now (a recompute may still be running after the node started).
+  await earlyWarning.refreshLevels();
   const incidents = await node.repos.incidents.search(viewer, { from: window.from, to: window.to, limit: 50_000 });
   const days: [string, number][] = [];
   const perDay = new Map(counted(incidents.map((i) => i.occurredAt.slice(0, 10))));
@@ -99,7 +103,7 @@ export async function gatherSitrep(node: NodeContext, earlyWarning: EarlyWarning
     to: window.to,
     generatedAt: node.clock.now().toISOString(),
     incidents,
-    bySection: counted(incidents.map((i) => i.section ?? '—')),
+    bySection: counted(incidents.map((i) => i.section ?? OUTSIDE)),
     byType: counted(incidents.map((i) => i.eventType)),
     byDay: days,
     fatalities: incidents.reduce((sum, i) => sum + (i.fatalities ?? 0), 0),
@@ -268,24 +272,23 @@ function dailyBars(items: readonly [string, number][], width = 640): string {
 
 /** Equirectangular map scaled by the cosine of the mean latitude: true enough at this scale. */
 function mapFigure(data: SitrepData, lang: Lang, width = 640): string {
-  const points: [number, number][] = [];
-  for (const s of data.map.sections) points.push(...(s.geometry.coordinates as [number, number][]));
-  for (const i of data.incidents) points.push([i.location.lon, i.location.lat]);
+  // Framed on what the period is about (its incidents and the sections above low), else the whole border.
+  const points: [number, number][] = data.incidents.map((i) => [i.location.lon, i.location.lat]);
+  for (const s of data.map.sections) if (s.level !== 'low') points.push(...(s.geometry.coordinates as [number, number][]));
+  if (points.length === 0) for (const s of data.map.sections) points.push(...(s.geometry.coordinates as [number, number][]));
   if (points.length === 0) return '';
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
-  const pad = 0.15;
+  const pad = 0.4;
   const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons) - pad, Math.max(...lons) + pad, Math.min(...lats) - pad, Math.max(...lats) + pad];
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = width / ((maxLon - minLon) * k);
-  const height = Math.round((maxLat - minLat) * scale);
-  const xy = ([lon, lat]: number[]) => `${(((lon! - minLon) * k) * scale).toFixed(1)},${((maxLat - lat!) * scale).toFixed(1)}`;
-  const inside = ([lon, lat]: number[]) => lon! >= minLon - 1 && lon! <= maxLon + 1 && lat! >= minLat - 1 && lat! <= maxLat + 1;
-  const path = (coords: number[][]) => {
-    const kept = coords.filter(inside);
-    return kept.length >= 2 ? `M${kept.map(xy).join('L')}` : '';
-  };
+  const height = Math.min(900, Math.round((maxLat - minLat) * scale));
+  const xy = ([lon, lat]: number[]) => `${((lon! - minLon) * k * scale).toFixed(1)},${((maxLat - lat!) * scale).toFixed(1)}`;
+  // Lines running out of the frame are cut by the drawing's own edges (clip path below).
+  const path = (coords: number[][]) => (coords.length >= 2 ? `M${coords.map(xy).join('L')}` : '');
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + 30}" width="${width}" height="${height + 30}" role="img" style="background:#f4f1ea">`;
+  svg += `<defs><clipPath id="frame"><rect x="0" y="0" width="${width}" height="${height}"/></clipPath></defs><g clip-path="url(#frame)">`;
   for (const border of data.map.borders) {
     const lines = border.type === 'LineString' ? [border.coordinates] : border.coordinates;
     for (const line of lines) svg += `<path d="${path(line)}" fill="none" stroke="#777" stroke-width="1" stroke-dasharray="4 3"/>`;
@@ -298,6 +301,7 @@ function mapFigure(data: SitrepData, lang: Lang, width = 640): string {
     const [x, y] = xy([i.location.lon, i.location.lat]).split(',');
     svg += `<circle cx="${x}" cy="${y}" r="4" fill="#222" stroke="#fff" stroke-width="1"><title>${escapeXml(`${day(i.occurredAt)} ${i.eventType} ${i.placeName ?? ''}`)}</title></circle>`;
   }
+  svg += '</g>';
   let x = 8;
   for (const level of ['low', 'medium', 'high', 'critical'] as const) {
     svg += `<rect x="${x}" y="${height + 10}" width="14" height="8" fill="${LEVEL_COLOUR[level]}"/><text x="${x + 18}" y="${height + 18}" font-size="11">${THREAT_LEVEL_NAME[level][lang]}</text>`;

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
+import * as federation from './migrations/0002-federation.js';
+import * as earlyWarning from './migrations/0003-early-warning.js';
+import * as news from './migrations/0004-news.js';
 import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -10,6 +13,9 @@ export const DATABASE_FILE = 'diboli.db';
 /** Numbered migrations, applied in order; a shipped one is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-federation': federation,
+  '0003-early-warning': earlyWarning,
+  '0004-news': news,
 };
 
 export interface Store {

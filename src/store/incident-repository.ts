@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
 import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import type { RecordWriteHook } from './record-write.js';
 import type { Database, IncidentRow } from './schema.js';
 
 export interface IncidentQuery {
@@ -18,19 +19,25 @@ export interface IncidentQuery {
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class IncidentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `onWrite` runs inside each write's transaction (audit and release to partners). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly onWrite?: RecordWriteHook,
+  ) {}
 
   /** Inserts the incident and its R*Tree entry in one transaction. */
   async insert(incident: Incident): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const { seq } = await trx.insertInto('incidents').values(toRow(incident)).returning('seq').executeTakeFirstOrThrow();
       await insertBbox(trx, seq, incident);
+      await this.onWrite?.(trx, { record: writtenIncident(incident), previous: undefined });
     });
   }
 
   /** Replaces the stored version; the caller has checked ownership and bumped `version`. */
   async update(incident: Incident): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('incidents').select('releasableTo').where('id', '=', incident.id).executeTakeFirst();
       const { seq } = await trx
         .updateTable('incidents')
         .set(toRow(incident))
@@ -39,6 +46,7 @@ export class IncidentRepository {
         .executeTakeFirstOrThrow();
       await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
       await insertBbox(trx, seq, incident);
+      await this.onWrite?.(trx, { record: writtenIncident(incident), previous: readStringArray(before?.releasableTo ?? null) });
     });
   }
 
@@ -75,12 +83,16 @@ export class IncidentRepository {
   }
 }
 
-async function insertBbox(db: Db, seq: number, incident: Incident): Promise<void> {
+function writtenIncident(incident: Incident) {
+  return { kind: 'incident' as const, id: incident.id, owner: incident.owner, version: incident.version, releasableTo: incident.releasableTo, body: incident };
+}
+
+export async function insertBbox(db: Db, seq: number, incident: Incident): Promise<void> {
   const { lat, lon } = incident.location;
   await db.insertInto('incidentBbox').values({ id: seq, minLon: lon, maxLon: lon, minLat: lat, maxLat: lat }).execute();
 }
 
-function toRow(incident: Incident) {
+export function toRow(incident: Incident) {
   return {
     id: incident.id,
     owner: incident.owner,

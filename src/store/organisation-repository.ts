@@ -2,24 +2,31 @@ import type { Kysely } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Post, Unit } from '../domain/organisation.js';
 import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import type { RecordWriteHook } from './record-write.js';
 import type { Database } from './schema.js';
 
 /** Units and posts: shared records like any other, visible by releasability. */
 export class OrganisationRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `onWrite` runs inside each write's transaction (audit and release to partners). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly onWrite?: RecordWriteHook,
+  ) {}
 
   async insertUnit(unit: Unit, at: string): Promise<void> {
-    await this.db
-      .insertInto('units')
-      .values({ id: unit.id, owner: unit.owner, releasableTo: writeStringArray(unit.releasableTo), version: 1, createdAt: at, updatedAt: at, nation: unit.nation, name: unit.name, callSign: unit.callSign, parentId: unit.parentId })
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('units').values(unitRow({ ...unit, version: 1, createdAt: at, updatedAt: at })).execute();
+      const body: VersionedUnit = { ...unit, version: 1, createdAt: at, updatedAt: at };
+      await this.onWrite?.(trx, { record: { kind: 'unit', id: unit.id, owner: unit.owner, version: 1, releasableTo: unit.releasableTo, body }, previous: undefined });
+    });
   }
 
   async insertPost(post: Post, at: string): Promise<void> {
-    await this.db
-      .insertInto('posts')
-      .values({ id: post.id, owner: post.owner, releasableTo: writeStringArray(post.releasableTo), version: 1, createdAt: at, updatedAt: at, nation: post.nation, name: post.name, kind: post.kind, lat: post.location.lat, lon: post.location.lon, section: post.section })
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('posts').values(postRow({ ...post, version: 1, createdAt: at, updatedAt: at })).execute();
+      const body: VersionedPost = { ...post, version: 1, createdAt: at, updatedAt: at };
+      await this.onWrite?.(trx, { record: { kind: 'post', id: post.id, owner: post.owner, version: 1, releasableTo: post.releasableTo, body }, previous: undefined });
+    });
   }
 
   async unitsVisibleTo(viewer: NationCode): Promise<Unit[]> {
@@ -46,4 +53,21 @@ export class OrganisationRepository {
       section: r.section,
     }));
   }
+}
+
+/** A unit or post as it travels between nodes: the record plus its version and times. */
+export interface RecordTimes {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export type VersionedUnit = Unit & RecordTimes;
+export type VersionedPost = Post & RecordTimes;
+
+export function unitRow(unit: VersionedUnit) {
+  return { id: unit.id, owner: unit.owner, releasableTo: writeStringArray(unit.releasableTo), version: unit.version, createdAt: unit.createdAt, updatedAt: unit.updatedAt, nation: unit.nation, name: unit.name, callSign: unit.callSign, parentId: unit.parentId };
+}
+
+export function postRow(post: VersionedPost) {
+  return { id: post.id, owner: post.owner, releasableTo: writeStringArray(post.releasableTo), version: post.version, createdAt: post.createdAt, updatedAt: post.updatedAt, nation: post.nation, name: post.name, kind: post.kind, lat: post.location.lat, lon: post.location.lon, section: post.section };
 }

@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Patrol, PositionReport } from '../domain/patrol.js';
 import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
 import type { LineString } from '../geo/geojson.js';
 import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import type { RecordWriteHook } from './record-write.js';
 import type { Database, PatrolRow } from './schema.js';
 
 /** Rows per INSERT for position batches: well under SQLite's limit of bound parameters. */
@@ -14,23 +15,26 @@ export interface StoredPosition extends PositionReport {
 }
 
 export class PatrolRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `onWrite` runs inside each write's transaction (audit and release to partners). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly onWrite?: RecordWriteHook,
+  ) {}
 
   async insert(patrol: Patrol): Promise<void> {
-    await this.db.insertInto('patrols').values(toRow(patrol)).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('patrols').values(toRow(patrol)).execute();
+      await this.onWrite?.(trx, { record: writtenPatrol(patrol), previous: undefined });
+    });
   }
 
   /** Saves the patrol and its approvals together. */
   async update(patrol: Patrol): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('patrols').select('releasableTo').where('id', '=', patrol.id).executeTakeFirst();
       await trx.updateTable('patrols').set(toRow(patrol)).where('id', '=', patrol.id).execute();
-      await trx.deleteFrom('patrolApprovals').where('patrolId', '=', patrol.id).execute();
-      if (patrol.approvals.length > 0) {
-        await trx
-          .insertInto('patrolApprovals')
-          .values(patrol.approvals.map((a) => ({ patrolId: patrol.id, nation: a.nation, userId: a.userId, at: a.at })))
-          .execute();
-      }
+      await writeApprovals(trx, patrol);
+      await this.onWrite?.(trx, { record: writtenPatrol(patrol), previous: readStringArray(before?.releasableTo ?? null) });
     });
   }
 
@@ -79,7 +83,21 @@ export class PatrolRepository {
   }
 }
 
-function toRow(patrol: Patrol) {
+function writtenPatrol(patrol: Patrol) {
+  return { kind: 'patrol' as const, id: patrol.id, owner: patrol.owner, version: patrol.version, releasableTo: patrol.releasableTo, body: patrol };
+}
+
+export async function writeApprovals(trx: Transaction<Database>, patrol: Patrol): Promise<void> {
+  await trx.deleteFrom('patrolApprovals').where('patrolId', '=', patrol.id).execute();
+  if (patrol.approvals.length > 0) {
+    await trx
+      .insertInto('patrolApprovals')
+      .values(patrol.approvals.map((a) => ({ patrolId: patrol.id, nation: a.nation, userId: a.userId, at: a.at })))
+      .execute();
+  }
+}
+
+export function toRow(patrol: Patrol) {
   return {
     id: patrol.id,
     owner: patrol.owner,

@@ -1,10 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EarlyWarningTables } from './early-warning-schema.js';
+import type { NewsTables } from './news-schema.js';
 
 /**
  * Table shapes as Kysely sees them (camelCase here, snake_case in SQLite through CamelCasePlugin).
  * JSON columns hold text; repositories parse them. Times are ISO 8601 strings in UTC.
  */
-export interface Database {
+export interface Database extends EarlyWarningTables, NewsTables {
   nodeMeta: NodeMetaTable;
   mechanisms: MechanismTable;
   users: UserTable;
@@ -20,6 +22,10 @@ export interface Database {
   patrolApprovals: PatrolApprovalTable;
   positions: PositionTable;
   observations: ObservationTable;
+  peers: PeerTable;
+  outbox: OutboxTable;
+  outboxRelease: OutboxReleaseTable;
+  auditLog: AuditLogTable;
 }
 
 export interface NodeMetaTable {
@@ -187,3 +193,45 @@ export type NewIncidentRow = Insertable<IncidentTable>;
 export type IncidentUpdate = Updateable<IncidentTable>;
 export type PatrolRow = Selectable<PatrolTable>;
 export type UserRow = Selectable<UserTable>;
+
+/** A partner node this node pulls from and serves its feed to. */
+export interface PeerTable {
+  nation: string;
+  url: string;
+  publicKey: string;
+  cursor: Generated<number>;
+  addedAt: string;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+}
+
+/** Signed envelopes this node released, in the order partners read them. */
+export interface OutboxTable {
+  seq: Generated<number>;
+  origin: string;
+  kind: string;
+  recordId: string;
+  version: number;
+  /** JSON array of the nations the envelope is for. */
+  releasedTo: string;
+  /** The envelope's JSON text, exactly as served. */
+  envelope: string;
+  queuedAt: string;
+}
+
+export interface OutboxReleaseTable {
+  nation: string;
+  seq: number;
+}
+
+/** Append-only, hash-chained record of writes, envelopes and rejected requests. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  action: string;
+  /** JSON text. */
+  detail: string;
+  prevHash: string;
+  hash: string;
+}

@@ -21,7 +21,7 @@ const PlacesQuery = Type.Object(
  * What every user of the node reads to draw the picture: the mechanism, geography (borders,
  * sections, axes, basemap), gazetteer, taxonomy, units and posts (the last two by releasability).
  */
-export async function referenceRoutes(app: FastifyInstance, { node, gazetteer }: Services): Promise<void> {
+export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, earlyWarning }: Services): Promise<void> {
   let basemap: Basemap | undefined;
 
   app.get(
@@ -91,6 +91,8 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer }:
       },
     },
     async () => {
+      // Levels decay and overrides expire with time alone: bring them to now before answering.
+      await earlyWarning.refreshLevels();
       const sections = await node.repos.geography.sections();
       return {
         type: 'FeatureCollection' as const,

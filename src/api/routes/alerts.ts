@@ -1,0 +1,235 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { InvalidCapMessage } from '../../domain/cap-document.js';
+import { DiboliError } from '../../domain/errors.js';
+import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
+import { capDocumentOf, capFeedOf } from '../../services/cap-export.js';
+import { actorOf } from '../authentication.js';
+import { ErrorSchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
+const Level = literals(THREAT_LEVELS);
+
+const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), nation: NationCodeSchema, at: Type.String() });
+
+export const AlertSchema = Type.Object({
+  id: Type.String(),
+  owner: NationCodeSchema,
+  releasableTo: Type.Array(NationCodeSchema),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  rule: Type.String(),
+  ruleKind: Type.String(),
+  dedupKey: Type.String(),
+  severity: Level,
+  cause: Type.Object({ kind: Type.String(), id: Type.String() }),
+  at: Type.String(),
+  section: Nullable(Type.String()),
+  location: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number() })),
+  distanceKm: Nullable(Type.Number()),
+  eventType: Nullable(Type.String()),
+  headline: Type.Object({ fr: Type.String(), en: Type.String() }),
+  public: Type.Boolean(),
+  acknowledgements: Type.Optional(Type.Array(AckSchema)),
+});
+
+const TargetSchema = Type.Object(
+  {
+    kind: literals(['axis', 'section', 'post'] as const),
+    id: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    geometry: Type.Optional(Type.Object({ type: Type.String(), coordinates: Type.Any() })),
+  },
+  { additionalProperties: false, description: 'Geometry is looked up from the id when omitted.' },
+);
+
+const RuleBody = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' }),
+    kind: literals(['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'] as const),
+    enabled: Type.Optional(Type.Boolean()),
+    eventTypes: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+    subEventTypes: Type.Optional(Type.Array(Type.String(), { maxItems: 50 })),
+    target: Type.Optional(TargetSchema),
+    withinKm: Type.Optional(Type.Number()),
+    sections: Type.Optional(Type.Array(Type.String(), { maxItems: 500 })),
+    minLevel: Type.Optional(Level),
+    graceMinutes: Type.Optional(Type.Number()),
+    minSeverity: Type.Optional(Level),
+    public: Type.Optional(Type.Boolean({ description: 'Alerts of this rule are meant for the population (CAP).' })),
+    releasableTo: Type.Optional(Type.Array(NationCodeSchema, { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+const StoredRuleSchema = Type.Object({
+  rule: Type.Record(Type.String(), Type.Any()),
+  public: Type.Boolean(),
+  releasableTo: Type.Array(NationCodeSchema),
+  createdAt: Type.String(),
+  createdBy: Nullable(Type.String()),
+});
+
+const AlertsQuery = Type.Object(
+  {
+    since: Type.Optional(IsoDateTime),
+    unacknowledged: Type.Optional(Type.Boolean()),
+    public: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+const WebhookBody = Type.Object(
+  { url: Type.String({ minLength: 1, maxLength: 2000 }), description: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+const WebhookSchema = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  nation: NationCodeSchema,
+  description: Nullable(Type.String()),
+  enabled: Type.Boolean(),
+  createdAt: Type.String(),
+  createdBy: Nullable(Type.String()),
+  deliveries: Type.Optional(Type.Array(Type.Object({ status: Type.String(), attempts: Type.Integer() }))),
+});
+
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** Alert rules, alerts and acknowledgements, CAP documents and feed, webhooks. */
+export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: Services): Promise<void> {
+  app.get(
+    '/api/v1/alert-rules',
+    { schema: { tags: ['alerts'], summary: 'Alert rules of this node', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
+    async () => earlyWarning.listRules(),
+  );
+
+  app.post(
+    '/api/v1/alert-rules',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Add an alert rule (incident near a target, level rising, patrol overdue, news severity)',
+        body: RuleBody,
+        response: { 201: StoredRuleSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body as Record<string, unknown>)),
+  );
+
+  const RuleSwitch = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+  app.patch(
+    '/api/v1/alert-rules/:id',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Switch an alert rule on or off (rules are kept: their alerts refer to them)',
+        params: IdParams,
+        body: RuleSwitch,
+        response: { 200: StoredRuleSchema, ...errors },
+      },
+    },
+    async (request) =>
+      earlyWarning.setRuleEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof RuleSwitch>).enabled),
+  );
+
+  app.get(
+    '/api/v1/alerts',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Alerts the caller’s nation owns or that are released to it, newest first',
+        querystring: AlertsQuery,
+        response: { 200: Type.Array(AlertSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const q = request.query as Static<typeof AlertsQuery>;
+      return earlyWarning.listAlerts(actorOf(request), {
+        ...(q.since ? { since: q.since } : {}),
+        ...(q.unacknowledged ? { unacknowledged: true } : {}),
+        ...(q.public ? { publicOnly: true } : {}),
+        ...(q.limit ? { limit: q.limit } : {}),
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/alerts/:id/ack',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Acknowledge an alert (once per user; again keeps the first time)',
+        params: IdParams,
+        response: { 200: Type.Object({ acknowledgements: Type.Array(AckSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ acknowledgements: await earlyWarning.acknowledge(actorOf(request), (request.params as Static<typeof IdParams>).id) }),
+  );
+
+  app.get(
+    '/api/v1/alerts/:id/cap',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'The alert as an OASIS CAP 1.2 document (alerts meant for the population)',
+        params: IdParams,
+        produces: ['application/cap+xml'],
+        response: { 200: Type.String({ description: 'CAP 1.2 XML' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const alert = await earlyWarning.getAlert(actorOf(request), (request.params as Static<typeof IdParams>).id);
+      if (!alert.public) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
+      let xml: string;
+      try {
+        xml = await capDocumentOf(node, alert);
+      } catch (error) {
+        if (error instanceof InvalidCapMessage) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
+        throw error;
+      }
+      return reply.type('application/cap+xml; charset=utf-8').send(xml);
+    },
+  );
+
+  app.get(
+    '/api/v1/cap.atom',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Atom feed of the CAP documents visible to the caller',
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String({ description: 'Atom 1.0' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const alerts = await earlyWarning.listAlerts(actorOf(request), { publicOnly: true, limit: 200 });
+      return reply.type('application/atom+xml; charset=utf-8').send(capFeedOf(node, alerts, baseUrl(request)));
+    },
+  );
+
+  app.get(
+    '/api/v1/webhooks',
+    { schema: { tags: ['alerts'], summary: 'Webhooks of the caller’s nation, with their deliveries', response: { 200: Type.Array(WebhookSchema), ...errors } } },
+    async (request) => earlyWarning.listWebhooks(actorOf(request)),
+  );
+
+  app.post(
+    '/api/v1/webhooks',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Post every alert visible to the caller’s nation to a URL (JSON; Idempotency-Key header; retried with back-off)',
+        body: WebhookBody,
+        response: { 201: WebhookSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await earlyWarning.addWebhook(actorOf(request), request.body as Static<typeof WebhookBody>)),
+  );
+}

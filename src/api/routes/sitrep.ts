@@ -1,0 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { situationReport, SITREP_FORMATS } from '../../services/situation-report.js';
+import { actorOf } from '../authentication.js';
+import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const SitrepQuery = Type.Object(
+  {
+    from: IsoDateOrDateTime,
+    to: IsoDateOrDateTime,
+    lang: Type.Optional(literals(['fr', 'en'] as const)),
+    format: Type.Optional(literals(SITREP_FORMATS)),
+  },
+  { additionalProperties: false },
+);
+
+export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }: Services): Promise<void> {
+  app.get(
+    '/api/v1/sitrep',
+    {
+      schema: {
+        tags: ['early warning'],
+        summary: 'Situation report of a period, as the caller’s nation sees it (HTML, PDF or Markdown)',
+        querystring: SitrepQuery,
+        produces: ['text/html', 'application/pdf', 'text/markdown'],
+        response: { 200: Type.String(), 400: ErrorSchema, 401: ErrorSchema, 503: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as Static<typeof SitrepQuery>;
+      const report = await situationReport(node, earlyWarning, actorOf(request).nation, { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html' });
+      const extension = { 'text/markdown; charset=utf-8': 'md', 'text/html; charset=utf-8': 'html', 'application/pdf': 'pdf' }[report.contentType] ?? 'txt';
+      reply.header('content-disposition', `inline; filename="sitrep-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${extension}"`);
+      return reply.type(report.contentType).send(report.body);
+    },
+  );
+}

@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { openStore } from '../store/database.js';
+import { earlyWarningOf } from '../services/early-warning-service.js';
+import { createNodeContext } from '../services/node-context.js';
+import { situationReport, SITREP_FORMATS, type SitrepFormat } from '../services/situation-report.js';
+import { UsageError, type Command } from './command.js';
+import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
+
+export const sitrepCommand: Command = {
+  summary: 'write the situation report of a period (HTML, PDF or Markdown)',
+  help: `Usage: diboli sitrep --data DIR --from DATE --to DATE [--lang fr|en] [--format html|pdf|md] --out FILE
+
+Writes the situation report of the node for the period: summary, incidents by section, type and
+day (charts), sections whose threat level changed, patrols completed and coverage gaps, and a map.
+The report shows everything the node's own nation may see. A day alone (YYYY-MM-DD) means the whole
+day. PDF is printed by headless Chromium (/usr/bin/chromium).
+
+Options:
+  --from DATE         first day (or instant) of the period
+  --to DATE           last day (or instant) of the period
+  --lang fr|en        language (default fr)
+  --format html|pdf|md  (default html)
+  --out FILE          where to write the report
+${NODE_FLAGS_HELP}`,
+  async run(args, io) {
+    const { values } = parseFlags(args, {
+      ...NODE_FLAGS,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    });
+    for (const required of ['from', 'to', 'out'] as const) {
+      if (typeof values[required] !== 'string' || values[required] === '') throw new UsageError(`--${required} is required`);
+    }
+    const lang = values.lang ?? 'fr';
+    if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en (got "${lang}")`);
+    const format = values.format ?? 'html';
+    if (!(SITREP_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be html, pdf or md (got "${format}")`);
+    const config = configFrom(values);
+    return reportingErrors(io.stderr, 'sitrep', async () => {
+      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
+      try {
+        const node = await createNodeContext(config, store);
+        const earlyWarning = earlyWarningOf(node, { tickMs: 0 });
+        await earlyWarning.start();
+        try {
+          const report = await situationReport(node, earlyWarning, node.nation, { from: values.from!, to: values.to!, lang, format: format as SitrepFormat });
+          writeFileSync(values.out!, report.body);
+          io.stdout(`Situation report written to ${values.out} (${Buffer.byteLength(report.body)} bytes).\n`);
+          return 0;
+        } finally {
+          await earlyWarning.stop();
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  },
+};

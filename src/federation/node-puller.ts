@@ -1,0 +1,27 @@
+import { DiboliError } from '../domain/errors.js';
+import type { Incident } from '../domain/incident.js';
+import type { NodeContext } from '../services/node-context.js';
+import { parsePrivateKey } from './node-keys.js';
+import { Puller, type PullerDeps } from './puller.js';
+
+/** The puller of a running node: its keys, repositories and clock; received incidents are told to the node's listeners. */
+export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> = {}): Promise<Puller> {
+  const keys = await node.repos.keys.keys();
+  if (!keys) throw new DiboliError('ERR_NODE_NOT_INITIALISED');
+  return new Puller({
+    db: node.store.db,
+    sqlite: node.store.sqlite,
+    self: node.nation,
+    publicKey: keys.publicKey,
+    privateKey: parsePrivateKey(keys.privateKey),
+    peers: node.repos.peers,
+    audit: node.repos.audit,
+    clock: node.clock,
+    onApplied: (changes) => {
+      for (const change of changes) {
+        if (change.kind === 'incident' && change.action === 'upsert') node.events.emit('incident', { after: change.body as Incident });
+      }
+    },
+    ...options,
+  });
+}

@@ -1,0 +1,47 @@
+import type { NationCode } from '../domain/nation.js';
+import type { RecordKind, UnsignedEnvelope } from './envelope.js';
+import { lostAccess } from './lost-access.js';
+
+/** A record as it was just written on its node. */
+export interface WrittenRecord {
+  kind: RecordKind;
+  id: string;
+  owner: NationCode;
+  version: number;
+  releasableTo: readonly NationCode[];
+  body: unknown;
+}
+
+/**
+ * What a local write sends to partners: the new version to every nation it is released to, and a
+ * retraction to every nation that lost access (`previous` is the releasability before the write,
+ * `null` for a deleted record, undefined for a new one). A record this node does not own is
+ * never sent on: only its origin releases it.
+ */
+export function releasePlan(
+  self: NationCode,
+  record: WrittenRecord,
+  previous: readonly NationCode[] | undefined,
+  signedAt: string,
+  deleted = false,
+): UnsignedEnvelope[] {
+  if (record.owner !== self) return [];
+  const current = deleted ? [] : [...new Set(record.releasableTo.filter((n) => n !== self))].sort();
+  const planned: UnsignedEnvelope[] = [];
+  if (current.length > 0) {
+    planned.push({ origin: self, kind: record.kind, id: record.id, version: record.version, releasableTo: current, body: record.body, signedAt });
+  }
+  const lost = lostAccess(previous ?? [], current);
+  if (lost.length > 0) {
+    planned.push({
+      origin: self,
+      kind: 'retraction',
+      id: `${record.kind}:${record.id}`,
+      version: record.version,
+      releasableTo: lost,
+      body: { kind: record.kind, id: record.id },
+      signedAt,
+    });
+  }
+  return planned;
+}

@@ -1,0 +1,222 @@
+/**
+ * Event assembly: each trigger sentence with the date, place, actors and figures that belong to
+ * it (its own first, then its paragraph, then the headline and lead), a salience score to put the
+ * main event first, and the relevance decision: the article reports at least one concrete,
+ * recent, located security event.
+ */
+import type { Gazetteer } from '../geo/gazetteer.js';
+import type { DatePrecision, ExtractedEvent } from './article.js';
+import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import { countFatalities } from './count-casualties.js';
+import { foldText } from './fold-text.js';
+import { actorNames, findActors } from './find-actors.js';
+import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
+import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
+import { splitSentences, type Sentence } from './split-sentences.js';
+export interface AssemblyInput {
+  title: string;
+  body: string;
+  published: string | null;
+  language: 'fr' | 'en';
+}
+
+export interface AssembledEvent {
+  event: ExtractedEvent;
+  salience: number;
+  /** Trigger, place and a date of its own text: what relevance requires. */
+  concrete: boolean;
+}
+
+// A date right after these words is when something was said, not when it happened.
+const REPORTING = /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
+// Statements about what may happen or what usually happens do not report an event.
+const HYPOTHETICAL = /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
+const STATEMENT = /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
+// Words of other sections: a match report, a festival, a health campaign is not a security event.
+const OTHER_GENRES = /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
+
+// Words around a place name that say it is not where the event happened.
+const DIVISION_BEFORE = /\b(region|wilaya|province|region|departement) (?:de |du |d')?(?:la |l')?$/i;
+const DIVISION_AFTER = /^\s+(region|region)\b/i;
+const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+const INSTITUTION_BEFORE = /\b(brigade|gendarmerie|commissariat|tribunal|parquet|hopital|prefet|gouverneur|maire|universite|lycee|stade|prison|cour|court|hospital|mayor|governor)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
+
+const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
+
+function within<T extends { index: number }>(items: readonly T[], sentence: Sentence): T[] {
+  return items.filter((item) => item.index >= sentence.index && item.index < sentence.end);
+}
+
+function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string): DateMention[] {
+  return within(dates, sentence)
+    .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
+    .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.index - b.index);
+}
+
+/**
+ * The place of a sentence: a place the gazetteer knows, introduced by a preposition of place,
+ * populated, in the trigger's clause. Regions, directions ("vers Bamako") and the seats of
+ * institutions ("la brigade de Saraya") only when nothing else is named.
+ */
+function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
+  const here = within(places, sentence);
+  const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
+  const isDivision = (p: PlaceMention) =>
+    DIVISION_BEFORE.test(before(p, 16)) ||
+    DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
+    (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
+  const isDirection = (p: PlaceMention) =>
+    DIRECTION_BEFORE.test(before(p, 24));
+  const isInstitution = (p: PlaceMention) =>
+    INSTITUTION_BEFORE.test(before(p, 30));
+  const isOutside = (p: PlaceMention) => isDivision(p) || isDirection(p) || isInstitution(p);
+  const score = (p: PlaceMention) =>
+    (p.place !== null ? 2 : 0) +
+    (p.cued ? 1 : 0) +
+    (p.place?.featureClass === 'P' ? 1 : 0) +
+    (p.index >= triggerAt ? 0.5 : 0) -
+    (isOutside(p) ? 10 : 0);
+  let best: PlaceMention | undefined;
+  for (const p of here) if (!best || score(p) > score(best)) best = p;
+  return best && !isOutside(best) ? best : undefined;
+}
+
+/** A region named by the sentence, for when it names no town. */
+function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
+  return within(places, sentence).find((p) => p.place !== null);
+}
+
+function daysBetween(a: string, b: string): number {
+  const da = parseIsoDay(a.length === 4 ? `${a}-12-31` : a.length === 7 ? `${a}-28` : a);
+  const db = parseIsoDay(b);
+  if (!da || !db) return 0;
+  return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / 86_400_000;
+}
+
+export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { relevant: boolean; events: AssembledEvent[] } {
+  const title = input.title.trim();
+  const text = title.length > 0 ? `${title}\n\n${input.body}` : input.body;
+  const titleEnd = title.length;
+  // Same offsets as `text`, lower case without accents: what the patterns below read.
+  const folded = foldText(text);
+  const sentences = splitSentences(text);
+  const dates = resolveDates(text, input.published, input.language);
+  const actors = findActors(text);
+  // Words inside an actor's name ("Jama'at Nusrat al-Islam") are not places.
+  const places = findPlaces(text, gazetteer).filter((p) => !actors.some((a) => p.index >= a.index && p.index < a.end));
+  const countries = countryContext(text);
+  const mainCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const genreWords = folded.match(OTHER_GENRES)?.length ?? 0;
+  const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
+
+  const found: (AssembledEvent & { fromTitle: boolean })[] = [];
+  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text));
+  sentences.forEach((sentence, order) => {
+    const triggers = classifySentence(sentence.text);
+    const trigger: Trigger | undefined = triggers[0];
+    if (!trigger) return;
+    const isTitle = sentence.end <= titleEnd;
+    const foldedSentence = folded.slice(sentence.index, sentence.end);
+    const neighbours = sentences.filter((s) => s.paragraph === sentence.paragraph && s !== sentence);
+    const nearby = [...neighbours.filter((s) => s.index > sentence.index), ...neighbours.filter((s) => s.index < sentence.index).reverse()];
+
+    // Date: its own, else its paragraph's, else the nearest before it, else the headline's or the lead's.
+    let date: DateMention | undefined = eventDates(dates, sentence, folded)[0];
+    const ownDate = date !== undefined;
+    const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
+    for (const other of [...nearby.slice(0, 2), ...earlier, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {
+      if (date) break;
+      date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];
+    }
+    // Place: its own, else its paragraph's, else the headline's or the lead's.
+    const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
+    let place = sentencePlace(places, sentence, folded, triggerAt);
+    const ownPlace = place !== undefined;
+    for (const other of [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {
+      if (place) break;
+      place = sentencePlace(places, other, folded, other.index);
+    }
+    place ??= sentenceRegion(places, sentence);
+    const hypothetical = HYPOTHETICAL.test(foldedSentence);
+    const age = date && input.published ? daysBetween(date.date, input.published) : 0;
+    const titleAgrees = titleTriggers.some((t) => t.eventType === trigger.eventType);
+
+    let salience = trigger.weight;
+    if (isTitle) salience += 2;
+    if (titleAgrees) salience += 3;
+    if (ownDate) salience += date!.precision === 'day' ? 2.5 : 1.5;
+    if (ownPlace) salience += 2;
+    if (hypothetical) salience -= 3;
+    // An authority's statement about an event is not the event; the sentence telling it is.
+    if (STATEMENT.test(foldedSentence)) salience -= 3;
+    if (age > 180) salience -= 4;
+    salience -= Math.min(4, order * 0.2);
+    // The toll often follows in the next sentence ("Trois soldats ont été tués.").
+    const next = nearby[0];
+    const fatalities =
+      countFatalities(foldedSentence) ??
+      (next && next.index > sentence.index && classifySentence(next.text).length === 0 ? countFatalities(foldSentence(next.text)) : null);
+    if (fatalities !== null && fatalities > 0) salience += 1;
+
+    const sentenceActors = actorNames(within(actors, sentence));
+    // A report that gives no date at all tells of the days just before it: the publication day
+    // stands in, but only for a strong trigger with its own place.
+    const assumedDate = date === undefined && input.published !== null && trigger.weight >= 8 && ownPlace;
+    if (assumedDate) date = { index: sentence.index, end: sentence.index, text: '', date: input.published!, precision: 'day' };
+    const concrete =
+      !hypothetical &&
+      trigger.weight >= 6 &&
+      place !== undefined &&
+      (ownDate || assumedDate || (date !== undefined && (ownPlace || isTitle))) &&
+      age <= 365;
+    found.push({
+      salience,
+      concrete,
+      fromTitle: isTitle,
+      event: {
+        date: date?.date ?? null,
+        date_precision: date?.precision ?? null,
+        location: place?.name ?? null,
+        country: place?.place?.country ?? (place ? mainCountry : null),
+        admin1: place?.place?.admin1 || null,
+        lat: place?.place?.lat ?? null,
+        lon: place?.place?.lon ?? null,
+        event_type: trigger.eventType,
+        sub_event_type: trigger.subEventType,
+        actors: sentenceActors,
+        fatalities,
+        evidence: sentence.text,
+      },
+    });
+  });
+
+  // The same event told twice (headline and body, two sentences) is kept once, with the details
+  // of both.
+  found.sort((a, b) => b.salience - a.salience);
+  // A headline announces what the body tells with its date and place: the body's sentence stands
+  // for it (with the headline's weight, given above), unless the body never tells it.
+  const bodyTypes = new Set(found.filter((f) => !f.fromTitle).map((f) => f.event.event_type));
+  const events: AssembledEvent[] = [];
+  for (const candidate of found.filter((f) => !f.fromTitle || !bodyTypes.has(f.event.event_type))) {
+    const same = events.find(
+      (kept) =>
+        kept.event.event_type === candidate.event.event_type &&
+        (kept.event.date === null || candidate.event.date === null || kept.event.date.startsWith(candidate.event.date) || candidate.event.date.startsWith(kept.event.date)) &&
+        (kept.event.location === null || candidate.event.location === null || kept.event.location === candidate.event.location),
+    );
+    if (!same) {
+      events.push({ event: candidate.event, salience: candidate.salience, concrete: candidate.concrete });
+      continue;
+    }
+    const into = same.event;
+    const from = candidate.event;
+    if (into.date === null && from.date) Object.assign(into, { date: from.date, date_precision: from.date_precision });
+    if (into.location === null && from.location) Object.assign(into, { location: from.location, country: from.country, admin1: from.admin1, lat: from.lat, lon: from.lon });
+    if (into.fatalities === null) into.fatalities = from.fatalities;
+    for (const actor of from.actors) if (!into.actors.includes(actor)) into.actors.push(actor);
+    same.concrete ||= candidate.concrete;
+  }
+  const best = events[0];
+  const relevant = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);
+  return { relevant, events: relevant ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
+}

@@ -1,0 +1,64 @@
+/**
+ * Main text of a plain-text scrape: what a page says besides its article (menus, teasers,
+ * "Lire aussi", share and newsletter prompts, cookie banners) is dropped, and everything from the
+ * reader comments on is cut, because comments never yield events.
+ */
+
+// A line that opens the comment section (or a reply form) ends the article.
+const COMMENTS_START = [
+  /^\d+\s+(commentaires?|réponses?|comments?|replies|réactions?)\b/i,
+  /^(commentaires?|comments?|réactions?|vos réactions|reader comments)(\s+(via|sur|avec) \S+)?\s*(\(\d+\)|:)?\s*$/i,
+  /^(laisser|ajouter|poster|écrire) un commentaire/i,
+  /^(leave a (reply|comment)|add a comment|post a comment|nouveau commentaire)/i,
+  /^\d+\.\s*posté par /i,
+];
+
+// Lines that belong to the page around the article, not to it.
+const BOILERPLATE = [
+  /^(lire|à lire|a lire|voir) aussi\b/i,
+  /^(read|see) (also|more)\b/i,
+  /^(more from|related articles?|dans la même rubrique|autres articles|sur le même sujet|also read)\b/i,
+  /^(partager|partagez|share)( (sur|cet article|this article|this))?\s*[:|]?/i,
+  /^(tweeter|envoyer|imprimer|copier le lien)\b/i,
+  /\b(newsletter|lettre d'information|inscrivez-vous|abonnez-vous|subscribe|sign up for)\b/i,
+  /\bcookies?\b/i,
+  /^(accueil|home|menu)\b/i,
+  /^(publié|mis à jour|published|updated)\b.*\d/i,
+  /^(répondre|reply|repondre)$/i,
+  /^[<>]\s*[<>]?$/,
+];
+
+/** Lines of navigation: short items separated by pipes, bullets or wide gaps. */
+function isMenu(line: string): boolean {
+  const parts = line.split(/\s*[|›>·•]\s*|\s{3,}/).filter((part) => part.trim().length > 0);
+  if (parts.length < 3) return false;
+  const words = line.split(/\s+/).length;
+  return words / parts.length <= 3;
+}
+
+// "DAKAR, Sept 12 (Reuters) - …": where the story was filed, not where it happened.
+const DATELINE = /^\p{Lu}[\p{Lu} .'’\/-]{2,},\s[^-–—\n]{0,60}?\s[-–—]\s+/u;
+
+export function cleanScrape(text: string): string {
+  const kept: string[] = [];
+  let inList = false;
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trim().replace(DATELINE, '');
+    if (COMMENTS_START.some((pattern) => pattern.test(line))) break;
+    if (line.length === 0) {
+      inList = false;
+      kept.push('');
+      continue;
+    }
+    if (BOILERPLATE.some((pattern) => pattern.test(line))) {
+      // A teaser heading ("Autres articles", "MORE FROM AFRICA") is followed by its list.
+      inList = /^(more from|related|dans la même rubrique|autres articles|sur le même sujet)/i.test(line);
+      continue;
+    }
+    if (inList && /^[-–•*]/.test(line)) continue;
+    inList = false;
+    if (isMenu(line)) continue;
+    kept.push(line);
+  }
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,58 @@
+/**
+ * Fatalities of a sentence: "au moins treize civils ont été tués", "vingt-cinq civils ont perdu la
+ * vie", "left twenty soldiers and one civilian dead". Figures of both sides add up; a plain "ni
+ * blessé ni mort" gives 0. Works on the folded sentence (lower case, no accents).
+ */
+const UNITS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100,
+  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+
+function numberValue(words: string): number | null {
+  if (/^\d+$/.test(words)) return Number(words);
+  let sum = 0;
+  for (const part of words.split(/[- ]|\bet\b/).filter(Boolean)) {
+    const value = UNITS[part];
+    if (value === undefined) return null;
+    sum += value;
+  }
+  return sum > 0 ? sum : null;
+}
+
+const NUMBER =
+  '(\\d+|(?:(?:vingt|trente|quarante|cinquante|soixante|twenty|thirty|forty|fifty)[- ](?:et[- ])?)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|vingt|trente|quarante|cinquante|twenty|thirty|forty|fifty)';
+// Up to three words between the figure and the verb: "treize civils ont été tués".
+const WHO = '(?:[\\w-]+ ){0,3}?';
+const DEATH = '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont perdu la vie|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+
+const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
+const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);
+const TOLL = new RegExp(`\\b${NUMBER} ${WHO}${DEATH}\\b`, 'g');
+const KILLING = new RegExp(`\\b(?:tuant|killing|faisant) ${NUMBER}\\b`);
+
+export function countFatalities(foldedSentence: string): number | null {
+  const s = foldedSentence;
+  if (NONE.test(s)) return 0;
+  // "left twenty soldiers and one civilian dead": two figures under one verb.
+  const pair = PAIR.exec(s);
+  if (pair) {
+    const a = numberValue(pair[1]!);
+    const b = numberValue(pair[2]!);
+    if (a !== null && b !== null) return a + b;
+  }
+  let total = 0;
+  let found = false;
+  for (const match of s.matchAll(TOLL)) {
+    const value = numberValue(match[1]!);
+    // Years are not body counts.
+    if (value === null || value > 5000 || /^(19|20)\d\d$/.test(match[1]!)) continue;
+    total += value;
+    found = true;
+  }
+  if (found) return total;
+  // "tuant un jeune", "killing three"
+  const killing = KILLING.exec(s);
+  return killing ? numberValue(killing[1]!) : null;
+}

@@ -1,0 +1,169 @@
+/**
+ * Place names of a text matched against the gazetteer, then disambiguated: the country the text
+ * is about, the regions it names, the rank of the feature (seats before hamlets) and the distance
+ * to the other places of the text (a story names places close to each other).
+ */
+import { foldName, featureRank, type Gazetteer, type Place } from '../geo/gazetteer.js';
+import { foldText } from './fold-text.js';
+export interface PlaceMention {
+  index: number;
+  end: number;
+  /** As written in the text. */
+  name: string;
+  /** Chosen gazetteer entry; null when the gazetteer does not know the name. */
+  place: Place | null;
+  /** A word such as "à", "près de", "near" introduces it. */
+  cued: boolean;
+}
+
+// Capitalised words that are not places even when a hamlet somewhere bears the name.
+const NOT_PLACES = new Set(
+  [
+    'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'il', 'ils', 'elle', 'elles', 'on', 'nous',
+    'selon', 'dans', 'pour', 'par', 'avec', 'sans', 'sur', 'sous', 'entre', 'depuis', 'apres', 'avant', 'lors', 'mais', 'et', 'ou', 'si',
+    'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'and', 'or', 'but', 'if', 'as', 'it', 'he', 'she', 'they', 'we',
+    'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+    'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'mali', 'senegal', 'mauritanie', 'mauritania', 'niger', 'guinee', 'guinea', 'gambie', 'gambia', 'burkina', 'faso', 'algerie', 'algeria',
+    'afrique', 'africa', 'sahel', 'france', 'russie', 'russia', 'etat', 'state', 'islam', 'allah', 'dieu', 'god', 'coran',
+    'jnim', 'gsim', 'fama', 'eigs', 'issp', 'mfdc', 'onu', 'un', 'afp', 'rfi', 'reuters', 'dirpa', 'garsi', 'cedeao', 'ecowas', 'aes', 'minusma',
+    'president', 'ministre', 'minister', 'general', 'colonel', 'capitaine', 'commandant', 'armee', 'army', 'police', 'gendarmerie',
+    'region', 'cercle', 'commune', 'village', 'zone', 'secteur', 'axe', 'route', 'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west',
+    'centre', 'center', 'forces', 'force', 'groupe', 'group', 'operation', 'mission', 'poste', 'camp', 'base', 'ville', 'town', 'city',
+    'premier', 'prime', 'communique', 'source', 'sources', 'photo', 'video', 'contact', 'sport', 'politique', 'securite', 'economie',
+    'tous', 'tout', 'toute', 'plus', 'moins', 'aucun', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix',
+    'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
+  ].map(foldName),
+);
+
+const CUE = /(?:^|[\s(])(?:à|au|aux|en|près d[e']|pres d[e']|proche d[e']|non loin d[e']|aux environs d[e']|aux alentours d[e']|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|dans la (?:localité|commune|ville|zone|région|cercle) d[e']|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien))? d[eu']|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)\s+(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
+
+// A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
+const NAME = /\p{Lu}[\p{L}\p{M}]*(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+
+interface Candidate {
+  index: number;
+  end: number;
+  name: string;
+  places: Place[];
+  cued: boolean;
+}
+
+/** Countries a text is about, strongest first, from the names and adjectives it uses. */
+export function countryContext(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const folded = foldText(text);
+  const patterns: [string, RegExp][] = [
+    ['ML', /\b(mali|malien(ne)?s?|malian|bamako|fama)\b/gi],
+    ['SN', /\b(senegal(ais(es?)?)?|senegalese|dakar|casamance)\b/gi],
+    ['MR', /\b(mauritanie|mauritanien(ne)?s?|mauritania|mauritanian|nouakchott)\b/gi],
+    ['NE', /\b(niger|nigerien(ne)?s?|nigerien|niamey|tillaberi)\b/gi],
+    ['CI', /\b(cote d'ivoire|ivoirien(ne)?s?|ivorian|ivory coast)\b/gi],
+    ['BF', /\b(burkina( faso)?|burkinabes?|ouagadougou)\b/gi],
+    ['GM', /\b(gambie|gambia|gambien(ne)?s?|gambian|banjul)\b/gi],
+    ['GN', /\b(guinee|guinea|guineen(ne)?s?|guinean|conakry)\b/gi],
+  ];
+  for (const [country, pattern] of patterns) {
+    const n = folded.match(pattern)?.length ?? 0;
+    if (n > 0) counts.set(country, n);
+  }
+  return counts;
+}
+
+function distanceKm(a: Place, b: Place): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
+  const found: Candidate[] = [];
+  const personNames = new Set<string>();
+  for (const match of text.matchAll(NAME)) {
+    // Hyphens join words of one name ("Nioro-du-Sahel") and names of an axis ("Sévaré-Bandiagara").
+    const tokens = match[0].split(/[ -]/);
+    const cued = CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
+    // Longest known name first, then shorter ones from the same start ("Nioro du Sahel", "Nioro").
+    const known: Candidate[] = [];
+    let start = match.index;
+    let offset = 0;
+    while (offset < tokens.length) {
+      let length = Math.min(4, tokens.length - offset);
+      for (; length >= 1; length--) {
+        const name = match[0].slice(start - match.index, start - match.index + tokens.slice(offset, offset + length).join(' ').length).replace(/[’']$/u, '');
+        const folded = foldName(name);
+        if (NOT_PLACES.has(folded) || folded.length < 3) continue;
+        const places = gazetteer.lookup(name);
+        if (places.length > 0) {
+          const before = text.slice(Math.max(0, start - 40), start);
+          known.push({ index: start, end: start + name.length, name, places, cued: CUE.test(before) });
+          break;
+        }
+      }
+      const step = Math.max(1, length);
+      start += tokens.slice(offset, offset + step).join(' ').length + 1;
+      offset += step;
+    }
+    // "Ousmane Sonko", "Moussa Mara": a run of capitalised words of which only some are places is
+    // a person's name, unless a preposition of place introduces it ("près de Manidjèl Kolongo").
+    const whole = known.length === 1 && known[0]!.end - known[0]!.index === match[0].length;
+    if (known.length > 0 && (whole || cued || tokens.length === 1 || known.length === tokens.length)) found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
+    else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
+    else if (
+      cued &&
+      tokens.length <= 3 &&
+      !NOT_PLACES.has(foldName(tokens[0]!)) &&
+      !/^\p{Lu}+$/u.test(match[0]) &&
+      // Adjectives of nationality ("Gambian", "Ivoirienne") name no place.
+      !/(?:ien|ienne|ian|ais|aise|ois|oise|ese|ain|aine|ain)s?$/u.test(match[0])
+    ) {
+      // Not in the gazetteer (a place abroad, a hamlet GeoNames lacks): kept by name.
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued });
+    }
+  }
+  // A surname seen in a full name is not a place elsewhere in the text either.
+  return found.filter((c) => c.cued || !personNames.has(foldName(c.name)));
+}
+
+/** Every place mention of `text`, in order, each with its chosen gazetteer entry (or none). */
+export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
+  const candidates = candidatesIn(text, gazetteer);
+  const countries = countryContext(text);
+  const regions = new Set<string>();
+  for (const c of candidates) for (const p of c.places) if (p.featureCode === 'ADM1') regions.add(`${p.country}.${p.admin1Code}`);
+  // Anchors: names with a single reading, against which the others are placed.
+  const anchors = candidates.filter((c) => c.places.length === 1).map((c) => c.places[0]!);
+  const ranked = candidates.map((candidate) => {
+    let best: Place | null = null;
+    let bestScore = -Infinity;
+    // A district named after its town stands for the town.
+    const towns = candidate.places.filter((p) => p.featureClass === 'P');
+    const readings = candidate.places.filter(
+      (p) => !(p.featureClass === 'A' && p.featureCode !== 'ADM1' && towns.some((t) => t.country === p.country && t.admin1Code === p.admin1Code)),
+    );
+    for (const place of readings.slice(0, 60)) {
+      let score = -featureRank(place.featureClass, place.featureCode);
+      score += Math.min(3, countries.get(place.country) ?? 0) * 1.5;
+      if (countries.size > 0 && !countries.has(place.country)) score -= 2;
+      if (regions.has(`${place.country}.${place.admin1Code}`)) score += 2;
+      // Old duplicate rows without a region are the weaker copy of the same place.
+      if (place.admin1 === '') score -= 0.5;
+      const near = anchors.filter((anchor) => anchor !== place).map((anchor) => distanceKm(anchor, place));
+      if (near.length > 0) {
+        const closest = Math.min(...near);
+        score += closest < 50 ? 3 : closest < 150 ? 1.5 : 0;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = place;
+      }
+    }
+    return { ...candidate, place: best, score: bestScore };
+  });
+  return ranked
+    .filter((c) => c.place !== null || c.cued)
+    .map(({ index, end, name, place, cued }) => ({ index, end, name, place, cued }));
+}

@@ -1,0 +1,255 @@
+/**
+ * Dates mentioned in an article, resolved against its publication day. chrono-node reads the
+ * common forms; the forms the press uses and chrono misses are read here: "en septembre 2024",
+ * "fin janvier" (month precision), "les 3 et 4 septembre" (a span: month precision), "dans la
+ * nuit de samedi à dimanche" (the Sunday), "la veille"/"le lendemain" of the date before.
+ * An event reported in an article happened no later than its publication: a date that would fall
+ * after it is moved back a week or a year when the text left that open, or dropped.
+ */
+// Only the two locales we read: the package's root module loads sixteen and costs a third of a second.
+import * as chronoEn from 'chrono-node/en';
+import * as chronoFr from 'chrono-node/fr';
+import type { DatePrecision } from './article.js';
+
+export interface DateMention {
+  /** Character offsets of the mention in the text. */
+  index: number;
+  end: number;
+  text: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, following the precision. */
+  date: string;
+  precision: DatePrecision;
+}
+
+interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, sept: 9, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const MONTH = '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
+const WEEKDAY = '(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const monthOf = (word: string) => MONTHS[fold(word)] ?? 0;
+const pad = (n: number) => String(n).padStart(2, '0');
+const toUtc = (day: Day) => Date.UTC(day.y, day.m - 1, day.d);
+const fromUtc = (ms: number): Day => {
+  const date = new Date(ms);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+};
+const DAY_MS = 86_400_000;
+
+function format(day: Day, precision: DatePrecision): string {
+  if (precision === 'year') return String(day.y);
+  if (precision === 'month') return `${day.y}-${pad(day.m)}`;
+  return `${day.y}-${pad(day.m)}-${pad(day.d)}`;
+}
+
+/** The last given weekday on or before `reference`. */
+function weekdayOnOrBefore(weekday: number, reference: Day): Day {
+  const ms = toUtc(reference);
+  const back = (new Date(ms).getUTCDay() - weekday + 7) % 7;
+  return fromUtc(ms - back * DAY_MS);
+}
+
+/** The year that puts day/month on or before the reference. */
+function yearOnOrBefore(m: number, d: number, reference: Day): number {
+  return m < reference.m || (m === reference.m && d <= reference.d) ? reference.y : reference.y - 1;
+}
+
+export function parseIsoDay(value: string | null | undefined): Day | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!match) return null;
+  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+}
+
+interface Raw {
+  index: number;
+  end: number;
+  day: Day;
+  precision: DatePrecision;
+  yearKnown: boolean;
+  weekdayOnly: boolean;
+  relative?: -1 | 1;
+}
+
+function ourForms(text: string, reference: Day | null): Raw[] {
+  const found: Raw[] = [];
+  const add = (match: RegExpExecArray, raw: Omit<Raw, 'index' | 'end'>) =>
+    found.push({ index: match.index, end: match.index + match[0].length, ...raw });
+  let match: RegExpExecArray | null;
+
+  // Night spanning two days is dated by its second day.
+  const nightDays = new RegExp(`nuit (?:du|de) (?:${WEEKDAY} )?(\\d{1,2})(?:er)? (?:au|à) (?:${WEEKDAY} )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
+  while ((match = nightDays.exec(text))) {
+    const m = monthOf(match[5]!);
+    const d = Number(match[4]);
+    const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false });
+  }
+  const nightWeekdays = new RegExp(`nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|night of ${WEEKDAY} (?:to|into) ${WEEKDAY}\\b`, 'giu');
+  while ((match = nightWeekdays.exec(text))) {
+    const second = match[2] ?? match[4] ?? match[6];
+    if (!second || !reference) continue;
+    add(match, { day: weekdayOnOrBefore(WEEKDAYS[fold(second)]!, reference), precision: 'day', yearKnown: false, weekdayOnly: true });
+  }
+  // Spans of days within a month: the event is dated to the month.
+  const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
+  while ((match = span.exec(text))) {
+    if (/nuit (?:du|de) $/i.test(text.slice(Math.max(0, match.index - 10), match.index))) continue;
+    const m = monthOf(match[3]!);
+    const d = Number(match[2]);
+    const y = match[4] ? Number(match[4]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d: 1 }, precision: 'month', yearKnown: Boolean(match[4]), weekdayOnly: false });
+  }
+  // Month without a day: "en septembre 2024", "fin janvier", "late January", "au mois d'août 2025".
+  const monthOnly = new RegExp(
+    `\\b(?:(fin|début|debut|mi|courant|late|early|mid|end of|beginning of)[- ](?:du mois d[e'’] ?|de |d[’'])?)?(?:(?:au |le )?mois d[e'’] ?)?${MONTH}(?:,? (\\d{4}))?\\b`,
+    'giu',
+  );
+  while ((match = monthOnly.exec(text))) {
+    const before = text.slice(Math.max(0, match.index - 4), match.index);
+    if (/\d\s*(?:er)?\s*$/.test(before)) continue; // "14 septembre" is chrono's
+    if (/^\s*\d{1,2}\b(?!\d)/.test(text.slice(match.index + match[0].length))) continue; // "January 3"
+    const m = monthOf(match[2]!);
+    if (!match[1] && !match[3] && !/\b(en|in|au|depuis|since|d[eè]s|during|courant)\s*$/i.test(text.slice(Math.max(0, match.index - 12), match.index))) {
+      if (!/mois/i.test(match[0])) continue; // a bare month name ("Mars" is also a planet and a name)
+    }
+    const y = match[3] ? Number(match[3]) : reference ? (m <= reference.m ? reference.y : reference.y - 1) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d: 1 }, precision: 'month', yearKnown: Boolean(match[3]), weekdayOnly: false });
+  }
+  // A year alone: "en 2012", "in 2021", "depuis 2019".
+  const yearOnly = /\b(?:en|in|depuis|since|d[eè]s|during|of|de) ((?:19|20)\d{2})\b/giu;
+  while ((match = yearOnly.exec(text))) {
+    const start = match.index + match[0].length - 4;
+    add({ ...match, index: start, 0: match[1]! } as RegExpExecArray, {
+      day: { y: Number(match[1]), m: 1, d: 1 },
+      precision: 'year',
+      yearKnown: true,
+      weekdayOnly: false,
+    });
+  }
+  // Relative to the date mentioned just before.
+  const relative = /\b(la veille|le lendemain|the day before|the next day|the following day)\b/giu;
+  while ((match = relative.exec(text))) {
+    const back = /veille|before/i.test(match[1]!);
+    add(match, { day: { y: 0, m: 0, d: 0 }, precision: 'day', yearKnown: true, weekdayOnly: false, relative: back ? -1 : 1 });
+  }
+  return found;
+}
+
+// Words without which chrono finds nothing in a sentence: most sentences of a report have none,
+// and chrono's thirty parsers cost time in proportion to the text they read.
+const DATE_CUE = /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago/i;
+
+type ChronoResult = ReturnType<typeof chronoFr.casual.parse>[number];
+
+/** chrono's results over the sentences that may hold a date, with offsets into the whole text. */
+function chronoResults(parser: typeof chronoFr.casual, text: string, ref: Date): { at: number; result: ChronoResult }[] {
+  const results: { at: number; result: ChronoResult }[] = [];
+  for (const chunk of text.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
+    if (!DATE_CUE.test(chunk[0])) continue;
+    for (const result of parser.parse(chunk[0], ref, { forwardDate: false })) {
+      results.push({ at: chunk.index + result.index, result });
+    }
+  }
+  return results;
+}
+
+function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en'): Raw[] {
+  const parser = language === 'fr' ? chronoFr.casual : chronoEn.casual;
+  const ref = reference ? new Date(reference.y, reference.m - 1, reference.d, 12) : new Date(2000, 0, 1, 12);
+  const found: Raw[] = [];
+  for (const { at, result } of chronoResults(parser, text, ref)) {
+    const start = result.start;
+    if (/^(la veille|le lendemain)/i.test(result.text)) continue;
+    const dayKnown = start.isCertain('day');
+    const weekdayKnown = start.isCertain('weekday');
+    const monthKnown = start.isCertain('month');
+    const yearKnown = start.isCertain('year');
+    if (!dayKnown && !weekdayKnown && !monthKnown && !yearKnown) continue;
+    // Words such as "hier"/"yesterday" carry a certain day but need a real reference.
+    if (!reference && !yearKnown) continue;
+    let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
+    let precision: DatePrecision = dayKnown || weekdayKnown ? 'day' : monthKnown ? 'month' : 'year';
+    // "dans la nuit du lundi 13 au mardi 14": chrono reads a range; the night belongs to its end.
+    if (result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 12), at + 4))) {
+      const end = result.end;
+      day = { y: end.get('year') ?? day.y, m: end.get('month') ?? day.m, d: end.get('day') ?? day.d };
+    } else if (result.end && precision === 'day') {
+      precision = 'month';
+    }
+    found.push({
+      index: at,
+      end: at + result.text.length,
+      day,
+      precision,
+      yearKnown,
+      weekdayOnly: weekdayKnown && !dayKnown,
+    });
+  }
+  return found;
+}
+
+/** Moves a date that would fall after publication back to where the text leaves it open. */
+function notAfter(raw: Raw, reference: Day | null): Raw | null {
+  if (!reference) return raw;
+  const limit = toUtc(reference);
+  let day = raw.day;
+  if (raw.precision === 'day' && toUtc(day) > limit) {
+    if (raw.weekdayOnly) day = fromUtc(toUtc(day) - 7 * DAY_MS);
+    else if (!raw.yearKnown) day = { ...day, y: day.y - 1 };
+  }
+  if (raw.precision === 'month' && (day.y > reference.y || (day.y === reference.y && day.m > reference.m)) && !raw.yearKnown) {
+    day = { ...day, y: day.y - 1 };
+  }
+  const first = raw.precision === 'day' ? toUtc(day) : raw.precision === 'month' ? Date.UTC(day.y, day.m - 1, 1) : Date.UTC(day.y, 0, 1);
+  if (first > limit) return null;
+  return { ...raw, day };
+}
+
+/**
+ * Every date of `text`, in text order, none after `published` (`YYYY-MM-DD`). Without a
+ * publication day, the latest fully written date of the text serves as the reference.
+ */
+export function resolveDates(text: string, published: string | null, language: 'fr' | 'en'): DateMention[] {
+  let reference = parseIsoDay(published);
+  if (!reference) {
+    const written = chronoForms(text, null, language).filter((raw) => raw.yearKnown && raw.precision === 'day');
+    const latest = written.map((raw) => toUtc(raw.day)).sort((a, b) => b - a)[0];
+    reference = latest === undefined ? null : fromUtc(latest);
+  }
+  const ours = ourForms(text, reference);
+  const theirs = chronoForms(text, reference, language).filter(
+    (raw) => !ours.some((own) => own.index < raw.end && raw.index < own.end && own.precision !== 'year'),
+  );
+  const all = [...ours.filter((own) => !(own.precision === 'year' && theirs.some((raw) => raw.index <= own.index && own.end <= raw.end))), ...theirs]
+    .sort((a, b) => a.index - b.index);
+  const mentions: DateMention[] = [];
+  let previous: Raw | null = null;
+  for (const candidate of all) {
+    let raw: Raw | null = candidate;
+    if (raw.relative) {
+      if (!previous || previous.precision !== 'day') continue;
+      raw = { ...raw, day: fromUtc(toUtc(previous.day) + raw.relative * DAY_MS), yearKnown: true };
+    }
+    raw = notAfter(raw, reference);
+    if (!raw || !Number.isFinite(raw.day.y) || raw.day.y < 1900) continue;
+    // Overlapping forms (ours inside chrono's or the reverse) keep the first, longer reading.
+    const last = mentions[mentions.length - 1];
+    if (last && raw.index < last.end) continue;
+    mentions.push({ index: raw.index, end: raw.end, text: text.slice(raw.index, raw.end), date: format(raw.day, raw.precision), precision: raw.precision });
+    previous = raw;
+  }
+  return mentions;
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What happened, in the audit log's words: `record.write`, `envelope.queued`, `feed.served`, … */
+export interface AuditEntry {
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'auditHead';
+
+/** Hash of one entry: it covers the previous entry's hash, so no entry can change or go unseen. */
+export function auditHash(prevHash: string, seq: number, at: string, action: string, detail: string): string {
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${at}\n${action}\n${detail}`).digest('hex');
+}
+
+export type AuditVerdict =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; firstBad: number; problem: string };
+
+/**
+ * The node's append-only audit log. Entries are appended inside the caller's transaction, so an
+ * entry exists exactly when the change it records does. The newest entry's seq and hash are also
+ * kept in node_meta: removing entries from the end of the chain leaves it pointing at nothing.
+ */
+export class AuditRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async append(trx: Db, at: string, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const last = await trx.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = entries.map((entry) => {
+      seq += 1;
+      const detail = JSON.stringify(entry.detail);
+      const hash = auditHash(prevHash, seq, at, entry.action, detail);
+      const row = { seq, at, action: entry.action, detail, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // Chunks stay under SQLite's limit of bound parameters.
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('auditLog').values(rows.slice(i, i + 500)).execute();
+    const head = `${seq}:${prevHash}`;
+    await trx.insertInto('nodeMeta').values({ key: HEAD_KEY, value: head }).onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
+  }
+
+  /** Appends in a transaction of its own, for events that change nothing else (a refused request). */
+  async record(at: string, entries: readonly AuditEntry[]): Promise<void> {
+    await this.db.transaction().execute((trx) => this.append(trx, at, entries));
+  }
+
+  async recent(limit: number): Promise<{ seq: number; at: string; action: string; detail: Record<string, unknown> }[]> {
+    const rows = await this.db.selectFrom('auditLog').select(['seq', 'at', 'action', 'detail']).orderBy('seq', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+
+  /** Walks the whole chain; names the first entry that was edited, removed or inserted. */
+  async verify(): Promise<AuditVerdict> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let entries = 0;
+    const pageSize = 5000;
+    for (;;) {
+      const rows = await this.db.selectFrom('auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+      for (const row of rows) {
+        if (row.seq !== expectedSeq) return { ok: false, entries, firstBad: expectedSeq, problem: `entry ${expectedSeq} is missing` };
+        if (row.prevHash !== prevHash) return { ok: false, entries, firstBad: row.seq, problem: `entry ${row.seq} does not follow entry ${row.seq - 1}` };
+        if (auditHash(prevHash, row.seq, row.at, row.action, row.detail) !== row.hash) {
+          return { ok: false, entries, firstBad: row.seq, problem: `entry ${row.seq} was changed after it was written` };
+        }
+        prevHash = row.hash;
+        expectedSeq += 1;
+        entries += 1;
+      }
+      if (rows.length < pageSize) break;
+    }
+    const head = await this.db.selectFrom('nodeMeta').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
+    if (head) {
+      const [seqText, hash] = head.value.split(':');
+      const headSeq = Number(seqText);
+      if (headSeq !== entries || hash !== prevHash) {
+        const firstBad = Math.min(headSeq, entries + 1);
+        return { ok: false, entries, firstBad, problem: `the log ends at entry ${entries} but entry ${headSeq} was written` };
+      }
+    } else if (entries > 0) {
+      return { ok: false, entries, firstBad: 1, problem: 'the record of the newest entry is missing' };
+    }
+    return { ok: true, entries };
+  }
+}

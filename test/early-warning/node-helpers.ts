@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/api/app.js';
+import { installDemo } from '../../src/cli/demo.js';
+import { loadConfig } from '../../src/config.js';
+import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
+import type { Clock } from '../../src/services/runtime.js';
+import { openStore, type Store } from '../../src/store/database.js';
+
+export interface TestNode {
+  dir: string;
+  store: Store;
+  node: NodeContext;
+  app: FastifyInstance;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The Mali demo node in a fresh folder, its API built on the given clock. */
+export async function demoNode(options: { clock?: Clock; app?: AppOptions } = {}): Promise<TestNode> {
+  const dir = mkdtempSync(join(tmpdir(), 'diboli-ew-'));
+  const config = loadConfig({ dataDir: dir }, {});
+  const store = await openStore(dir);
+  await installDemo(store, config);
+  const node = await createNodeContext(config, store, options.clock ? { clock: options.clock } : {});
+  const app = await buildApp(node, { webRoot: false, ...options.app, earlyWarning: { tickMs: 0, ...options.app?.earlyWarning } });
+  return {
+    dir,
+    store,
+    node,
+    app,
+    async login(username) {
+      const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'diboli-demo' } });
+      if (answer.statusCode !== 200) throw new Error(`login ${username}: ${answer.body}`);
+      return (answer.json() as { token: string }).token;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Near Diboli, on the N1/RN1 corridor, a few hundred metres from the Falémé bridge. */
+export const NEAR_DIBOLI = { lat: 14.452, lon: -12.19 };
+
+export function battle(occurredAt: string, extra: Record<string, unknown> = {}) {
+  return {
+    occurredAt,
+    location: NEAR_DIBOLI,
+    eventType: 'Battles',
+    subEventType: 'Armed clash',
+    fatalities: 7,
+    status: 'confirmed',
+    ...extra,
+  };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

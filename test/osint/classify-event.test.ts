@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentence } from '../../src/osint/classify-event.js';
+
+const main = (sentence: string) => {
+  const [trigger] = classifySentence(sentence);
+  return trigger ? `${trigger.eventType} / ${trigger.subEventType}` : null;
+};
+
+describe('classifySentence', () => {
+  it.each([
+    ['Une patrouille est tombée dans une embuscade près de Kolongo.', 'Battles / Armed clash'],
+    ['Des hommes armés ont lancé une attaque contre le poste de Mahou.', 'Battles / Armed clash'],
+    ['Troops came under attack just outside the village.', 'Battles / Armed clash'],
+    ["L'armée a pris le contrôle de Kidal ce mardi.", 'Battles / Government regains territory'],
+    ['The army carried out airstrikes on Sunday against the fighters.', 'Explosions/Remote violence / Air/drone strike'],
+    ['Un véhicule a sauté sur une mine artisanale.', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
+    ['Militants used vehicle bombs against the base.', 'Explosions/Remote violence / Suicide bomb'],
+    ['Six chauffeurs ont été enlevés par des hommes armés.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Les transporteurs ont été interceptés par des groupes armés.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Au moins treize civils ont été tués à Niamana.', 'Violence against civilians / Attack'],
+    ['Des centaines de personnes ont pris part à une marche pour la paix.', 'Protests / Peaceful protest'],
+    ['Two people were shot dead when police cracked down on a protest.', 'Protests / Excessive force against protesters'],
+    ['La police a dispersé les manifestants à coups de gaz lacrymogène.', 'Protests / Protest with intervention'],
+    ['Des migrants ont mis le feu au poste de police.', 'Riots / Violent demonstration'],
+    ['Les gendarmes ont interpellé six hommes.', 'Strategic developments / Arrests'],
+    ['Senegal dismantles a suspected cell in Kidira.', 'Strategic developments / Arrests'],
+    ['Des coupeurs de route ont dépouillé une trentaine d’usagers.', 'Strategic developments / Looting/property destruction'],
+    ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
+    ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
+    ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
+    ['Des jihadistes ont attaqué le camp militaire de Boulkessi.', 'Battles / Armed clash'],
+    ['Des hommes armés ont attaqué le village de Fatou dimanche.', 'Violence against civilians / Attack'],
+    ['Les rebelles ont pris le contrôle de la ville de Léré.', 'Battles / Non-state actor overtakes territory'],
+    ['Les assaillants ont incendié des greniers et des maisons.', 'Strategic developments / Looting/property destruction'],
+    ['Le festival a accueilli des concerts toute la semaine.', null],
+    ['La police forme des agents à la gestion des frontières.', null],
+  ])('%s', (sentence, expected) => {
+    expect(main(sentence)).toBe(expected);
+  });
+
+  it('does not read tear-gas grenades as a grenade attack', () => {
+    expect(classifySentence('Les forces ont tiré des grenades lacrymogènes.').some((t) => t.subEventType === 'Grenade')).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { cleanScrape } from '../../src/osint/clean-scrape.js';
+
+describe('cleanScrape', () => {
+  it.each([
+    ['drops menus', 'Accueil | Politique | Sécurité | Sport\nUne attaque a eu lieu.', 'Une attaque a eu lieu.'],
+    ['drops "Lire aussi" teasers', 'Le fait.\nLire aussi : Kidira : un autre fait\nÀ lire aussi : encore', 'Le fait.'],
+    ['drops share and newsletter prompts', 'Le fait.\nPartager : Facebook | X\nInscrivez-vous à notre newsletter', 'Le fait.'],
+    ['drops cookie banners', 'The fact.\nWe use cookies to improve your experience. [Accept]', 'The fact.'],
+    ['cuts at a French comment count', 'Le fait.\n3 commentaires\nAwa : une attaque hier à Kayes !', 'Le fait.'],
+    ['cuts at an English reply form', 'The fact.\nLeave a Reply\nYour email address will not be published.', 'The fact.'],
+    ['cuts at numbered reader posts', 'Le fait.\n1.Posté par Sidi le 09/03/2025\nTexte', 'Le fait.'],
+    ['cuts at "Commentaires via Facebook"', 'Le fait.\nCommentaires via Facebook :\nUn avis', 'Le fait.'],
+    ['drops the list after a teaser heading', 'Le fait.\nAutres articles\n- Goudiry : un camion renversé\n- Kaolack : incendie\nSuite du texte.', 'Le fait.\nSuite du texte.'],
+    ['drops a wire dateline', 'DAKAR, Sept 12 (Reuters) - Two people died on Monday.', 'Two people died on Monday.'],
+    ['keeps the article text as is', 'Premier paragraphe.\n\nSecond paragraphe.', 'Premier paragraphe.\n\nSecond paragraphe.'],
+  ])('%s', (_rule, input, expected) => {
+    expect(cleanScrape(input)).toBe(expected);
+  });
+});

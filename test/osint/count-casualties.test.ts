@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { foldSentence } from '../../src/osint/classify-event.js';
+import { countFatalities } from '../../src/osint/count-casualties.js';
+
+describe('countFatalities', () => {
+  it.each([
+    ['Au moins treize civils ont été tués à Niamana.', 13],
+    ['Vingt-cinq civils ont perdu la vie et treize autres ont été blessés.', 25],
+    ['Cinq soldats maliens ont été tués, contre trois du côté des assaillants.', 5],
+    ['The attack left twenty soldiers and one civilian dead on Tuesday.', 21],
+    ['Seven of the attackers were killed and eight were taken into custody.', 7],
+    ['Cette fois, ni blessé ni mort n’est à déplorer.', 0],
+    ['Deux soldats ont été blessés.', null],
+    ['En 2012, la ville est tombée.', null],
+  ])('%s → %s', (sentence, expected) => {
+    expect(countFatalities(foldSentence(sentence))).toBe(expected);
+  });
+});

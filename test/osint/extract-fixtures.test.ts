@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import type { Article } from '../../src/osint/article.js';
+import { extract } from '../../src/osint/extract.js';
+
+interface Fixture extends Article {
+  expect: {
+    relevant: boolean;
+    date?: string;
+    event_type?: string;
+    sub_event_type?: string;
+    country?: string;
+    location?: string;
+    fatalities?: number;
+  };
+}
+
+const folder = join(import.meta.dirname, '..', 'fixtures', 'news');
+const fixtures = readdirSync(folder)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => [file, JSON.parse(readFileSync(join(folder, file), 'utf8')) as Fixture] as const);
+
+describe('extract on our own news items', async () => {
+  const gazetteer = await loadGazetteer();
+
+  it.each(fixtures)('%s', (_file, fixture) => {
+    const result = extract(fixture, gazetteer);
+    expect(result.relevant).toBe(fixture.expect.relevant);
+    if (!fixture.expect.relevant) {
+      expect(result.events).toEqual([]);
+      return;
+    }
+    const main = result.events[0]!;
+    const { relevant: _relevant, ...fields } = fixture.expect;
+    for (const [field, value] of Object.entries(fields)) expect(main[field as keyof typeof main], field).toEqual(value);
+  });
+
+  it('never takes an event from reader comments', () => {
+    const [, fixture] = fixtures.find(([file]) => file === 'night-weekday-ambush.json')!;
+    const result = extract(fixture, gazetteer);
+    for (const event of result.events) expect(event.evidence).not.toMatch(/Sadiola/);
+  });
+
+  it('answers relevant:false for empty and non-text input', () => {
+    expect(extract({ published: null, title: '', text: '' }, gazetteer)).toEqual({ relevant: false, language: 'other', events: [] });
+    expect(extract({ published: '2024-01-01', title: '', text: '%%%% 1234 ////' }, gazetteer).relevant).toBe(false);
+  });
+
+  const seed = join(process.cwd(), '..', 'shared', 'corpus', 'seed', 'seed.json');
+  it.runIf(existsSync(seed))('finds the launch of joint patrols at Diboli as the main event of the seed article', () => {
+    const item = JSON.parse(readFileSync(seed, 'utf8')) as Article;
+    const [main] = extract(item, gazetteer).events;
+    expect(main).toMatchObject({
+      date: '2025-02-20',
+      location: 'Diboli',
+      country: 'ML',
+      admin1: 'Kayes',
+      event_type: 'Strategic developments',
+      sub_event_type: 'Change to group/activity',
+    });
+  });
+});

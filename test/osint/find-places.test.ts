@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { countryContext, findPlaces } from '../../src/osint/find-places.js';
+
+describe('findPlaces', async () => {
+  const gazetteer = await loadGazetteer();
+  const names = (text: string) => findPlaces(text, gazetteer).map((m) => `${m.name}/${m.place?.country ?? '?'}`);
+
+  it.each([
+    // Country context picks between homonyms: Kidira exists in Senegal and in Mali.
+    ['Les gendarmes sénégalais ont arrêté quatre hommes à Kidira, ville du Sénégal.', ['Kidira/SN']],
+    ['Des soldats maliens ont patrouillé à Kidira, dans le cercle de Kayes au Mali.', ['Kidira/ML', 'Kayes/ML']],
+    // Press spelling through our alias table.
+    ['Une réunion s’est tenue à Sélibaby.', ['Sélibaby/MR']],
+    // A person's name is not a place, even when a hamlet bears one of its words.
+    ['Ousmane Sonko a parlé à Ziguinchor.', ['Ziguinchor/SN']],
+    // A place the gazetteer lacks is kept by name when a preposition of place introduces it.
+    ['The unit was attacked just outside Tassia, a village in Niger.', ['Tassia/?']],
+    // Adjectives of nationality are not places.
+    ['The blast happened near the Gambian border.', []],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('chooses the reading close to the other places of the text', () => {
+    const [didieni] = findPlaces('Un convoi a été attaqué entre Diédiéni et Kolokani, près de Bamako.', gazetteer);
+    expect(didieni?.place?.admin1).toBe('Koulikoro');
+  });
+
+  it('prefers a town to the district named after it', () => {
+    const [bignona] = findPlaces('Une marche a eu lieu à Bignona.', gazetteer);
+    expect(bignona?.place?.featureClass).toBe('P');
+  });
+});
+
+describe('countryContext', () => {
+  it('counts the names and adjectives of each nation', () => {
+    const counts = countryContext('Les forces maliennes et sénégalaises, à Bamako et Dakar, au Mali.');
+    expect(counts.get('ML')).toBe(3);
+    expect(counts.get('SN')).toBe(2);
+    expect(counts.has('MR')).toBe(false);
+  });
+});

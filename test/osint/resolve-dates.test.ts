@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDates } from '../../src/osint/resolve-dates.js';
+
+const first = (text: string, published: string | null, language: 'fr' | 'en' = 'fr') => {
+  const [mention] = resolveDates(text, published, language);
+  return mention ? `${mention.date} ${mention.precision}` : null;
+};
+
+describe('resolveDates', () => {
+  it.each([
+    // [text, published, language, expected]
+    ['Dimanche 14 septembre, des hommes armés ont attaqué.', '2025-09-15', 'fr', '2025-09-14 day'],
+    ['Le 20 février 2025, la localité a accueilli le lancement.', '2025-02-23', 'fr', '2025-02-20 day'],
+    ['Mercredi, les soldats ont patrouillé.', '2025-09-11', 'fr', '2025-09-10 day'],
+    ['Une attaque a eu lieu mardi dernier.', '2025-09-15', 'fr', '2025-09-09 day'],
+    ['En septembre 2024, les trois pays avaient déjà patrouillé.', '2025-02-23', 'fr', '2024-09 month'],
+    ['Les arrestations ont eu lieu fin janvier.', '2021-02-09', 'fr', '2021-01 month'],
+    ['Ils ont été interceptés les 3 et 4 septembre.', '2025-09-06', 'fr', '2025-09 month'],
+    ['Coups de feu dans la nuit de samedi à dimanche.', '2025-03-12', 'fr', '2025-03-09 day'],
+    ['Dans la nuit du lundi 13 au mardi 14 septembre 2021, un poste a été attaqué.', null, 'fr', '2021-09-14 day'],
+    // A day-month that would fall after publication belongs to the year before.
+    ['Le 28 décembre, un convoi a sauté sur une mine.', '2025-01-05', 'fr', '2024-12-28 day'],
+    ['The blast happened on Thursday near the border.', '2023-12-15', 'en', '2023-12-14 day'],
+    ['Gendarmes detained four men in late January.', '2021-02-09', 'en', '2021-01 month'],
+    ['Nineteen civilians died on January 3 near the village.', '2021-03-31', 'en', '2021-01-03 day'],
+    ['Aucune date ici.', '2025-01-01', 'fr', null],
+  ] as const)('%s (published %s)', (text, published, language, expected) => {
+    expect(first(text, published, language)).toBe(expected);
+  });
+
+  it('dates "la veille" from the day mentioned before it', () => {
+    const mentions = resolveDates('Ce mardi 14 novembre 2023, l’armée est entrée. La veille, les colonnes avaient avancé.', null, 'fr');
+    expect(mentions.map((m) => m.date)).toEqual(['2023-11-14', '2023-11-13']);
+  });
+
+  it('never returns a date after publication', () => {
+    const mentions = resolveDates('Prochain rendez-vous le mercredi 26 janvier.', '2022-01-21', 'fr');
+    for (const mention of mentions) expect(mention.date <= '2022-01-21').toBe(true);
+  });
+});

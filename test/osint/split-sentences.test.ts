@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/osint/split-sentences.js';
+
+describe('splitSentences', () => {
+  it.each([
+    ['Une phrase. Une autre.', ['Une phrase.', 'Une autre.']],
+    ['Lt. Gen. Salifou Mody spoke. Then he left.', ['Lt. Gen. Salifou Mody spoke.', 'Then he left.']],
+    ['Ligne un\nLigne deux', ['Ligne un', 'Ligne deux']],
+    ['Il a dit : « Non. » Puis rien.', ['Il a dit : « Non. »', 'Puis rien.']],
+  ])('%s', (text, expected) => {
+    expect(splitSentences(text).map((s) => s.text)).toEqual(expected);
+  });
+
+  it('keeps offsets into the text and numbers paragraphs', () => {
+    const text = 'Titre\n\nPremière. Seconde.';
+    const sentences = splitSentences(text);
+    for (const s of sentences) expect(text.slice(s.index, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.paragraph)).toEqual([0, 1, 1]);
+  });
+});
