@@ -162,6 +162,27 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     narrative: 'Engin explosif au passage d’un véhicule civil près d’Aourou ; trois blessés.',
     source: { kind: 'unit', name: 'Poste de contrôle d’Aourou', reliability: 'B', credibility: 2 }, status: 'confirmed',
   },
+  {
+    id: 'demo-ml-0009', owner: 'ML', releasableTo: ['SN'], occurredAt: '2026-11-24T05:30:00.000Z', datePrecision: 'hour',
+    location: { lat: 13.705, lon: -12.02 }, placeName: 'Moussala',
+    eventType: 'Battles', subEventType: 'Armed clash', actors: ['JNIM', 'FAMa'], fatalities: 3,
+    narrative: 'Accrochage entre une patrouille des FAMa et des hommes armés venus des sites d’orpaillage de la Falémé ; trois morts.',
+    source: { kind: 'unit', name: 'Région militaire de Kayes', reliability: 'B', credibility: 2 }, status: 'confirmed',
+  },
+  {
+    id: 'demo-ml-0010', owner: 'ML', releasableTo: ['SN'], occurredAt: '2026-11-26T00:00:00.000Z', datePrecision: 'day',
+    location: { lat: 14.43, lon: -11.98 }, placeName: 'Axe Diboli–Kayes',
+    eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED', actors: [], fatalities: 0, injured: 2,
+    narrative: 'Engin explosif improvisé découvert sur la RN1 entre Diboli et Kayes, deux blessés lors du désamorçage.',
+    source: { kind: 'patrol', name: 'Groupement tactique de Diboli', reliability: 'A', credibility: 2 }, status: 'confirmed',
+  },
+  {
+    id: 'demo-sn-0005', owner: 'SN', releasableTo: ['ML'], occurredAt: '2026-11-27T00:00:00.000Z', datePrecision: 'day',
+    location: { lat: 12.95, lon: -11.6 }, placeName: 'Falémé (Saraya)',
+    eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance', actors: ['Hommes armés non identifiés'], fatalities: null, abducted: 2,
+    narrative: 'Deux orpailleurs enlevés sur la rive sénégalaise de la Falémé ; les ravisseurs seraient repartis vers le Mali.',
+    source: { kind: 'community', name: 'Radio communautaire de Saraya', reliability: 'C', credibility: 3 }, status: 'unverified',
+  },
 ];
 
 export interface DemoPatrol {
