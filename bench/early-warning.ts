@@ -7,6 +7,7 @@ import {
   type ScoredIncident,
   type SectionScore,
 } from '../src/domain/threat-score.js';
+import { seededRandom } from './figures.js';
 
 const INCIDENTS = 1_000_000;
 const NEW_INCIDENTS = 100_000;
@@ -14,23 +15,12 @@ const NEW_INCIDENTS = 100_000;
 const SECTIONS = 100;
 const MS_PER_DAY = 86_400_000;
 
-/** Small deterministic generator, so every run scores the same incidents. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sectionId = (i: number): string => `XX-YY-${String(i).padStart(3, '0')}`;
 
 /** Incidents spread over the year before `now`, as the store would hand them over (ISO strings). */
 function syntheticIncidents(count: number, now: Date, seed: number, spanDays: number): ScoredIncident[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const grades = [1, 2, 3, 4, 5, 6] as const;
   const statuses = ['unverified', 'unverified', 'confirmed', 'refuted'] as const;
   const incidents: ScoredIncident[] = new Array(count);

@@ -9,3 +9,15 @@ export function percentile(samples: readonly number[], q: number): number {
 export function rate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
+
+/** Small deterministic generator (mulberry32), so every run measures the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -4,27 +4,17 @@ import type { LonLat } from '../src/geo/geojson.js';
 import { SectionIndex, haversineKm } from '../src/geo/nearest-section.js';
 import { sectionize, type Section } from '../src/geo/sectionize.js';
 import { isInMechanismArea, nationAt } from '../src/geo/nation-at.js';
+import { seededRandom } from './figures.js';
 
 const POINTS = 1_000_000;
 /** Diboli, the fixed point of the baseline. */
 const DIBOLI: LonLat = [-12.19945, 14.45511];
 
-/** Small deterministic generator, so every run looks up the same points. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random points within ≈30 km of a random vertex of the border: the busy case, every point near. */
 function nearBorderPoints(sections: readonly Section[], count: number): Float64Array {
   const vertices = sections.flatMap((s) => s.geometry.coordinates as LonLat[]);
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const points = new Float64Array(count * 2);
   for (let i = 0; i < count; i++) {
     const [lon, lat] = vertices[Math.floor(random() * vertices.length)]!;
@@ -52,7 +42,7 @@ function randomPoints(sections: readonly Section[], count: number): Float64Array
   minLat -= 1;
   maxLon += 1;
   maxLat += 1;
-  const random = mulberry32(20250220);
+  const random = seededRandom(20250220);
   const points = new Float64Array(count * 2);
   for (let i = 0; i < count; i++) {
     points[2 * i] = minLon + random() * (maxLon - minLon);

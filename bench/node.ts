@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
 import { createNodeContext } from '../src/services/node-context.js';
-import { percentile, rate } from './figures.js';
+import { percentile, rate, seededRandom } from './figures.js';
 
 const POSITIONS = 200_000;
 const POSITION_BATCH = 5_000;
@@ -57,8 +57,7 @@ function fillIncidents(dir: string, count: number): void {
   const box = db.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   const owners = ['ML', 'ML', 'SN', 'MR'];
   const released = ['["SN"]', '[]', '["ML"]', '["ML"]'];
-  let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = seededRandom(42);
   const fill = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const lon = -13 + random() * 4;

@@ -3,6 +3,7 @@
  * Nothing here is asserted; the figures go into the notes of the work they measure.
  */
 import { benchEarlyWarning } from './early-warning.js';
+import { benchEarlyWarningNode } from './early-warning-node.js';
 import { benchFederation } from './federation.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   node: benchNode,
   geo: benchGeo,
   'early-warning': benchEarlyWarning,
+  'early-warning-node': benchEarlyWarningNode,
   federation: benchFederation,
   web: benchWeb,
 };
