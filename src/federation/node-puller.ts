@@ -4,7 +4,7 @@ import type { NodeContext } from '../services/node-context.js';
 import { parsePrivateKey } from './node-keys.js';
 import { Puller, type PullerDeps } from './puller.js';
 
-/** The puller of a running node: its keys, repositories and clock; received incidents are told to the node's listeners. */
+/** The puller of a running node: its keys, repositories and clock; received and retracted incidents are told to the node's listeners. */
 export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> = {}): Promise<Puller> {
   const keys = await node.repos.keys.keys();
   if (!keys) throw new DiboliError('ERR_NODE_NOT_INITIALISED');
@@ -19,7 +19,9 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
     clock: node.clock,
     onApplied: (changes) => {
       for (const change of changes) {
-        if (change.kind === 'incident' && change.action === 'upsert') node.events.emit('incident', { after: change.body as Incident });
+        if (change.kind !== 'incident') continue;
+        if (change.action === 'upsert') node.events.emit('incident', { after: change.body as Incident });
+        else if (change.before) node.events.emit('incident', { before: change.before });
       }
     },
     ...options,

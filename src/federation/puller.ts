@@ -4,6 +4,7 @@ import type { NationCode } from '../domain/nation.js';
 import type { Clock } from '../services/runtime.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';
+import { fromRow as incidentFromRow } from '../store/incident-repository.js';
 import { localCopyOf, ReceivedIncidents, removeReceived, storeReceived } from '../store/received-records.js';
 import type { Incident } from '../domain/incident.js';
 import type SQLite from 'better-sqlite3';
@@ -29,7 +30,10 @@ export interface AppliedChange {
   kind: RecordKind;
   id: string;
   action: 'upsert' | 'delete';
+  /** The record as received (upsert). */
   body?: unknown;
+  /** The incident as it was before a retraction removed it, so listeners can take it back out. */
+  before?: Incident;
 }
 
 export interface PullResult {
@@ -201,9 +205,15 @@ export class Puller {
             continue;
           }
           if (verdict.action === 'delete') {
-            if (subject.kind === 'incident') this.incidents.remove(subject.id);
-            else await removeReceived(trx, subject.kind, subject.id);
-            changes.push({ kind: subject.kind, id: subject.id, action: 'delete' });
+            let before: Incident | undefined;
+            if (subject.kind === 'incident') {
+              const row = await trx.selectFrom('incidents').selectAll().where('id', '=', subject.id).executeTakeFirst();
+              before = row && incidentFromRow(row);
+              this.incidents.remove(subject.id);
+            } else {
+              await removeReceived(trx, subject.kind, subject.id);
+            }
+            changes.push({ kind: subject.kind, id: subject.id, action: 'delete', before });
           } else {
             if (!isRecordBody(subject.kind, envelope.body)) throw new PageRefused(`envelope ${envelope.kind} ${envelope.id} v${envelope.version}: malformed record`);
             if (subject.kind === 'incident') this.incidents.store(envelope.body as Incident);

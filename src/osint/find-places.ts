@@ -110,7 +110,7 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // "Ousmane Sonko", "Moussa Mara": a run of capitalised words of which only some are places is
     // a person's name, unless a preposition of place introduces it ("près de Manidjèl Kolongo").
     const whole = known.length === 1 && known[0]!.end - known[0]!.index === match[0].length;
-    if (known.length > 0 && (whole || cued || tokens.length === 1 || known.length === tokens.length)) found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
+    if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-')))) found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
     else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&

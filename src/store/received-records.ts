@@ -60,7 +60,20 @@ export async function removeReceived(trx: Trx, kind: RecordKind, id: string): Pr
     await trx.deleteFrom('incidents').where('id', '=', id).execute();
     return;
   }
-  if (kind === 'patrol') await trx.deleteFrom('patrolApprovals').where('patrolId', '=', id).execute();
+  if (kind === 'patrol') {
+    await trx.deleteFrom('patrolApprovals').where('patrolId', '=', id).execute();
+    // This node's own observations may refer to the partner's patrol; they stay, so the copy
+    // becomes an empty stub no local user can see, rather than blocking the feed forever.
+    const referred = await trx.selectFrom('observations').select('id').where('patrolId', '=', id).limit(1).executeTakeFirst();
+    if (referred) {
+      await trx
+        .updateTable('patrols')
+        .set({ releasableTo: '[]', name: '', nations: '[]', unitIds: '[]', axisId: null, route: null, debrief: null, status: 'cancelled' })
+        .where('id', '=', id)
+        .execute();
+      return;
+    }
+  }
   await trx.deleteFrom(TABLE[kind]).where('id', '=', id).execute();
 }
 

@@ -51,3 +51,17 @@ export async function incidentsSeenBy(page: Page): Promise<ApiIncident[]> {
   )) as { features: { properties: ApiIncident }[] };
   return collection.features.map((feature) => feature.properties);
 }
+
+/** A call to the node's API from the page, as the logged-in user (what another screen or tool would do). */
+export async function apiCall<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const script = `(async () => {
+    const answer = await fetch(${JSON.stringify(path)}, {
+      method: ${JSON.stringify(method)},
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: 'Bearer ' + (sessionStorage.getItem('diboli.token') ?? '') },
+      body: ${body === undefined ? 'undefined' : JSON.stringify(JSON.stringify(body))},
+    });
+    const text = await answer.text();
+    return { status: answer.status, body: text ? JSON.parse(text) : null };
+  })()`;
+  return (await page.evaluate(script)) as { status: number; body: T };
+}

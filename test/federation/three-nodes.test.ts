@@ -170,6 +170,20 @@ describe('three nodes on loopback', () => {
     expect(await mr.node.repos.patrols.findVisible('ml-patrol-fed', 'MR')).toBeUndefined();
     // The copy is read-only on the Senegal node: it moves on Mali's node only.
     await expect(new PatrolService(sn.node).act(sn.coordinator, 'ml-patrol-fed', 'propose')).rejects.toMatchObject({ code: 'ERR_NOT_OWNER' });
+
+    // Senegal noted something on the patrol (its own record), then Mali takes the patrol back.
+    await sn.store.db
+      .insertInto('observations')
+      .values({ id: 'sn-obs-1', owner: 'SN', releasableTo: '[]', version: 1, createdAt: at, updatedAt: at, patrolId: 'ml-patrol-fed', at, lat: null, lon: null, section: null, text: 'Convoi suspect', createdBy: null })
+      .execute();
+    const patrol = (await ml.node.repos.patrols.findVisible('ml-patrol-fed', 'ML'))!;
+    await ml.node.repos.patrols.update({ ...patrol, releasableTo: [], version: 2 });
+    const after = await createIncident(ml, ['SN']);
+    await sn.puller.syncAll();
+    expect(await sn.node.repos.patrols.findVisible('ml-patrol-fed', 'SN')).toBeUndefined();
+    const stub = await sn.store.db.selectFrom('patrols').selectAll().where('id', '=', 'ml-patrol-fed').executeTakeFirst();
+    expect(stub?.name).toBe('');
+    expect(await sn.incidentIds()).toContain(after.id);
   });
 
   it('keeps every audit chain whole through all of this', async () => {

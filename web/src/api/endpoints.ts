@@ -1,6 +1,15 @@
 import { get, post, rememberToken } from './client';
 import type {
+  Alert,
+  AlertAcknowledgement,
   Axes,
+  Candidate,
+  CandidateReview,
+  IngestResult,
+  LevelOverride,
+  NewArticle,
+  SectionHistory,
+  SectionLevel,
   Basemap,
   Borders,
   Incident,
@@ -75,3 +84,25 @@ export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols
 export const actOnPatrol = (id: string, action: PatrolAction) =>
   post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
 export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);
+
+export const fetchAlerts = (limit = 200) => get<Alert[]>(`/api/v1/alerts?limit=${limit}`);
+export const acknowledgeAlert = (id: string) =>
+  post<{ acknowledgements: AlertAcknowledgement[] }>(`/api/v1/alerts/${encodeURIComponent(id)}/ack`);
+/** Opened by the browser itself (a link), so the session cookie carries the credential. */
+export const capDocumentUrl = (id: string) => `/api/v1/alerts/${encodeURIComponent(id)}/cap`;
+
+export const fetchSectionHistory = (id: string) => get<SectionHistory>(`/api/v1/sections/${encodeURIComponent(id)}/history`);
+export const overrideSectionLevel = (id: string, override: LevelOverride) =>
+  post<SectionLevel>(`/api/v1/sections/${encodeURIComponent(id)}/override`, override);
+
+export const fetchPendingCandidates = () => get<Candidate[]>('/api/v1/news/candidates?status=pending&limit=200');
+export const acceptCandidate = (id: string, body: { edits?: Partial<NewIncident>; releasableTo?: string[] }) =>
+  post<CandidateReview>(`/api/v1/news/candidates/${encodeURIComponent(id)}/accept`, body);
+export const rejectCandidate = (id: string, note?: string) =>
+  post<CandidateReview>(`/api/v1/news/candidates/${encodeURIComponent(id)}/reject`, note ? { note } : {});
+export const submitArticle = (article: NewArticle) => post<IngestResult>('/api/v1/news/articles', article);
+
+export type SitrepFormat = 'html' | 'pdf';
+export function sitrepUrl(from: string, to: string, lang: string, format: SitrepFormat): string {
+  return `/api/v1/sitrep?${new URLSearchParams({ from, to, lang, format })}`;
+}

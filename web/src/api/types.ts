@@ -178,3 +178,109 @@ export interface ApiErrorBody {
   message: string;
   field?: string;
 }
+
+export interface AlertAcknowledgement {
+  alertId: string;
+  userId: string;
+  nation: NationCode;
+  at: string;
+}
+
+/** An early-warning alert; the headline comes in both working languages. */
+export interface Alert {
+  id: string;
+  owner: NationCode;
+  releasableTo: NationCode[];
+  rule: string;
+  ruleKind: string;
+  severity: ThreatLevel;
+  cause: { kind: string; id: string };
+  at: string;
+  createdAt: string;
+  section: string | null;
+  location: { lat: number; lon: number } | null;
+  distanceKm: number | null;
+  eventType: string | null;
+  headline: { fr: string; en: string };
+  public: boolean;
+  acknowledgements?: AlertAcknowledgement[];
+}
+
+export interface SectionLevel {
+  section: string;
+  level: ThreatLevel;
+  source: 'computed' | 'override';
+  computedLevel: ThreatLevel;
+  score: number;
+  override?: { level: ThreatLevel; reason: string; setBy: string; setAt: string; expiresAt: string };
+  lastChangeAt: string | null;
+}
+
+export interface SectionHistoryEntry {
+  section: string;
+  at: string;
+  from: ThreatLevel | null;
+  to: ThreatLevel;
+  source: string;
+  score: number;
+  reason?: string;
+}
+
+export interface SectionHistory {
+  current: SectionLevel;
+  history: SectionHistoryEntry[];
+}
+
+export interface LevelOverride {
+  level: ThreatLevel;
+  reason: string;
+  expiresAt: string;
+}
+
+/** An event as the news extractor writes it (snake_case, the evaluation's contract). */
+export interface ExtractedEvent {
+  date: string | null;
+  date_precision: string | null;
+  location: string | null;
+  country: string | null;
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  event_type: string;
+  sub_event_type: string;
+  actors: string[];
+  fatalities: number | null;
+  evidence: string;
+}
+
+export type CandidateStatus = 'pending' | 'accepted' | 'linked' | 'rejected';
+
+export interface Candidate {
+  id: string;
+  articleId: string;
+  rank: number;
+  status: CandidateStatus;
+  event: ExtractedEvent;
+  incidentId: string | null;
+  createdAt: string;
+  article?: { id: string; title: string; url: string | null; published: string | null; source: string | null };
+}
+
+export interface CandidateReview {
+  candidate: Candidate;
+  incident: Incident | null;
+}
+
+export interface NewArticle {
+  published: string | null;
+  title: string;
+  text: string;
+  url?: string;
+}
+
+export interface IngestResult {
+  articleId: string;
+  duplicate: boolean;
+  relevant: boolean;
+  candidates: number;
+}

@@ -4,7 +4,13 @@ import { formatDateTime, formatNumber, formatOccurred } from '../i18n/format';
 import { eventTypeLabel, subEventTypeLabel } from '../i18n/taxonomy';
 import { ReleaseBadge } from '../shell/ReleaseBadge';
 
-export function IncidentDetails({ incident }: { incident: IncidentFeature }) {
+interface IncidentDetailsProps {
+  incident: IncidentFeature;
+  /** Opens the section the incident counts towards (its threat level and history). */
+  onOpenSection?: (sectionId: string) => void;
+}
+
+export function IncidentDetails({ incident, onOpenSection }: IncidentDetailsProps) {
   const { t, i18n } = useTranslation();
   const p = incident.properties;
   const [lon, lat] = incident.geometry.coordinates as [number, number];
@@ -26,7 +32,15 @@ export function IncidentDetails({ incident }: { incident: IncidentFeature }) {
           {p.placeName ?? t('incident.unknown')} ({formatNumber(lat, i18n.language, 4)}, {formatNumber(lon, i18n.language, 4)})
         </dd>
         <dt>{t('incident.section')}</dt>
-        <dd>{p.section ?? t('incident.noSection')}</dd>
+        <dd>
+          {p.section && onOpenSection ? (
+            <button type="button" className="link section-link" onClick={() => onOpenSection(p.section!)}>
+              {p.section}
+            </button>
+          ) : (
+            p.section ?? t('incident.noSection')
+          )}
+        </dd>
         <dt>{t('incident.actors')}</dt>
         <dd>{p.actors.length ? p.actors.join(', ') : t('incident.unknown')}</dd>
         <dt>{t('incident.fatalities')}</dt>

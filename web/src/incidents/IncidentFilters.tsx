@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { INCIDENT_STATUSES } from '../api/types';
 import { eventTypeLabel } from '../i18n/taxonomy';
 import { NO_FILTER, type IncidentFilter } from './filters';
+import { DateInput } from '../forms/DateInput';
 
 interface IncidentFiltersProps {
   filter: IncidentFilter;
@@ -20,11 +21,11 @@ export function IncidentFilters({ filter, eventTypes, sections, nations, onChang
       <div className="filter-row">
         <label>
           {t('filters.from')}
-          <input type="date" value={filter.from} onChange={(event) => set('from', event.target.value)} />
+          <DateInput type="date" value={filter.from} onChange={(event) => set('from', event.target.value)} />
         </label>
         <label>
           {t('filters.to')}
-          <input type="date" value={filter.to} onChange={(event) => set('to', event.target.value)} />
+          <DateInput type="date" value={filter.to} onChange={(event) => set('to', event.target.value)} />
         </label>
       </div>
       <div className="filter-row">

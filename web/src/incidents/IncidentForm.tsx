@@ -23,6 +23,7 @@ import { FieldError, errorId } from '../forms/FieldError';
 import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { PlaceSearch } from './PlaceSearch';
+import { DateInput } from '../forms/DateInput';
 
 export interface PickedLocation {
   lat: number;
@@ -137,7 +138,7 @@ export function IncidentForm(props: IncidentFormProps) {
       <div className="form-row">
         <div className="field">
           <label htmlFor="incident-occurredAt">{t('form.occurredAt')}</label>
-          <input
+          <DateInput
             id="incident-occurredAt"
             type="datetime-local"
             value={occurredAt}

@@ -8,6 +8,7 @@ import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
 import { localInputValue, toInstant } from '../forms/datetime';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { nationName } from '../i18n/format';
+import { DateInput } from '../forms/DateInput';
 
 interface PatrolFormProps {
   nodeNation: string;
@@ -170,7 +171,7 @@ export function PatrolForm(props: PatrolFormProps) {
       <div className="form-row">
         <div className="field">
           <label htmlFor="patrol-plannedStart">{t('patrol.plannedStart')}</label>
-          <input
+          <DateInput
             id="patrol-plannedStart"
             type="datetime-local"
             value={plannedStart}
@@ -181,7 +182,7 @@ export function PatrolForm(props: PatrolFormProps) {
         </div>
         <div className="field">
           <label htmlFor="patrol-plannedEnd">{t('patrol.plannedEnd')}</label>
-          <input
+          <DateInput
             id="patrol-plannedEnd"
             type="datetime-local"
             value={plannedEnd}

@@ -1,25 +1,35 @@
 import type { Patrol, PatrolAction, User } from '../api/types';
 
 /**
- * Actions worth offering to this user on this patrol. The node has the last word (409 when a
- * transition is refused); this only keeps buttons that cannot work out of sight.
+ * Actions worth offering to this user on this patrol, following the node's rules: a patrol moves
+ * on its owner's node only; the owner nation's coordinator alone cancels; each participating
+ * nation's coordinator approves once; the other moves belong to participants in the right role.
+ * The node still has the last word (it refuses with 403/409); this keeps useless buttons away.
  */
 export function offeredActions(patrol: Patrol, user: User): PatrolAction[] {
-  const coordinates = user.role === 'coordinator' || user.role === 'admin';
-  const plans = coordinates || user.role === 'liaison';
-  const leads = coordinates || user.role === 'patrol_lead';
+  if (patrol.owner !== user.nodeNation) return [];
+  const coordinator = user.role === 'coordinator';
+  const participant = patrol.nations.includes(user.nation);
+  const plans = participant && (coordinator || user.role === 'liaison');
+  const leads = participant && (coordinator || user.role === 'patrol_lead');
+  const cancels = coordinator && user.nation === patrol.owner;
+  const offered: PatrolAction[] = [];
   switch (patrol.status) {
     case 'draft':
-      return plans ? ['propose', 'cancel'] : [];
-    case 'proposed': {
-      const mayApprove = user.role === 'coordinator' && patrol.pendingApprovals.includes(user.nation);
-      return [...(mayApprove ? (['approve'] as const) : []), ...(coordinates ? (['cancel'] as const) : [])];
-    }
+      if (plans) offered.push('propose');
+      break;
+    case 'proposed':
+      if (coordinator && participant && patrol.pendingApprovals.includes(user.nation)) offered.push('approve');
+      break;
     case 'approved':
-      return [...(leads ? (['start'] as const) : []), ...(coordinates ? (['cancel'] as const) : [])];
+      if (leads) offered.push('start');
+      break;
     case 'underway':
-      return leads ? ['complete'] : [];
+      if (leads) offered.push('complete');
+      break;
     default:
       return [];
   }
+  if (cancels) offered.push('cancel');
+  return offered;
 }

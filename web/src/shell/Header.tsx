@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { Mechanism, User } from '../api/types';
 import { nationName } from '../i18n/format';
+import { LiveIndicator } from '../live/LiveIndicator';
+import type { LiveState } from '../live/useLiveStream';
+import { SitrepLauncher } from '../reports/SitrepLauncher';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface HeaderProps {
   user: User;
   mechanism: Mechanism | null;
+  liveState: LiveState;
   onLogout: () => void;
 }
 
-export function Header({ user, mechanism, onLogout }: HeaderProps) {
+export function Header({ user, mechanism, liveState, onLogout }: HeaderProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
@@ -25,6 +29,8 @@ export function Header({ user, mechanism, onLogout }: HeaderProps) {
         <span className="user-role">{t(`role.${user.role}`)}</span>
         <span className="node-nation">{t('session.node', { nation: user.nodeNation })}</span>
       </div>
+      <LiveIndicator state={liveState} />
+      <SitrepLauncher />
       <LanguageSwitch />
       <button type="button" className="logout" onClick={onLogout}>
         {t('session.logout')}

@@ -1,8 +1,14 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTrack } from '../api/endpoints';
-import type { Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
+import type { Alert, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
+import { AlertsPanel } from '../alerts/AlertsPanel';
+import { useAlerts } from '../alerts/useAlerts';
+import { useLiveStream } from '../live/useLiveStream';
+import { NewsPanel } from '../news/NewsPanel';
+import { useCandidates } from '../news/useCandidates';
+import { SectionDetails } from '../sections/SectionDetails';
 import { IncidentDetails } from '../incidents/IncidentDetails';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
@@ -19,15 +25,18 @@ import { boundsOf } from './geometry';
 import { Header } from './Header';
 import { useReferenceData } from './useReferenceData';
 
-type Tab = 'incidents' | 'patrols' | 'details';
+type Tab = 'incidents' | 'patrols' | 'alerts' | 'news' | 'details';
 type Editing = 'incident' | 'patrol' | null;
 
 const REPORTERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin']);
 const PLANNERS = new Set(['coordinator', 'liaison', 'admin']);
+const REVIEWERS = new Set(['coordinator', 'analyst']);
+// Several changes often arrive together (an incident, its alert, a level): one reload serves them all.
+const COALESCE_MS = 200;
 
 export function Workspace({ user, onLogout }: { user: User; onLogout: () => void }) {
   const { t } = useTranslation();
-  const reference = useReferenceData();
+  const { reference, reloadSections } = useReferenceData();
   const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
   const [revision, setRevision] = useState(0);
   const query = useMemo(() => toQuery(filter), [filter]);
@@ -42,6 +51,12 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
   const [track, setTrack] = useState<Track | null>(null);
+  const [trackRevision, setTrackRevision] = useState(0);
+  const [levelRevision, setLevelRevision] = useState(0);
+  const alerts = useAlerts(user.id);
+  // Candidates are national and reviewed by the node's own analysts and coordinators.
+  const reviewsNews = REVIEWERS.has(user.role) && user.nation === user.nodeNation;
+  const candidates = useCandidates(reviewsNews);
 
   const nations = reference.mechanism?.nations ?? [user.nodeNation];
   const partners = nations.filter((nation) => nation !== user.nodeNation);
@@ -57,6 +72,44 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const selectedIncident =
     selection?.kind === 'incident' ? feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null : null;
   const selectedPatrol = selection?.kind === 'patrol' ? patrols.find((patrol) => patrol.id === selection.id) ?? null : null;
+
+  const pendingReload = useRef<number | null>(null);
+  const reloadIncidentsSoon = useCallback(() => {
+    if (pendingReload.current !== null) return;
+    pendingReload.current = window.setTimeout(() => {
+      pendingReload.current = null;
+      setRevision((value) => value + 1);
+    }, COALESCE_MS);
+  }, []);
+  useEffect(() => () => {
+    if (pendingReload.current !== null) window.clearTimeout(pendingReload.current);
+  }, []);
+
+  const liveState = useLiveStream(
+    {
+      alert: (data) => alerts.received(data as Alert),
+      level: () => {
+        reloadSections();
+        setLevelRevision((value) => value + 1);
+      },
+      incident: reloadIncidentsSoon,
+      'incident-removed': reloadIncidentsSoon,
+      // The stream carries the stored record; the list wants the API's view of it (approvals pending…).
+      patrol: reloadPatrols,
+      'patrol-removed': reloadPatrols,
+      positions: (data) => {
+        if (selectedPatrol && (data as { patrolId?: string }).patrolId === selectedPatrol.id) setTrackRevision((value) => value + 1);
+      },
+    },
+    () => {
+      reloadIncidentsSoon();
+      reloadPatrols();
+      reloadSections();
+      alerts.reload();
+      if (reviewsNews) candidates.reload();
+      setLevelRevision((value) => value + 1);
+    },
+  );
 
   const incidentCollection = useMemo(
     () => ({ type: 'FeatureCollection', features: filtered }) as FeatureCollection,
@@ -121,7 +174,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     return () => {
       live = false;
     };
-  }, [selectedPatrol?.id, selectedPatrol?.status]);
+  }, [selectedPatrol?.id, selectedPatrol?.status, trackRevision]);
 
   const showOnMap = useCallback(
     (lon: number, lat: number) => {
@@ -184,12 +237,48 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     setTab('patrols');
   };
 
+  const locateAlert = (alert: Alert) => {
+    if (alert.cause.kind === 'incident') setSelection({ kind: 'incident', id: alert.cause.id });
+    const where = alert.location ?? sectionMiddle(alert.section);
+    if (where) setFocus({ lon: where.lon, lat: where.lat, key: Date.now() });
+  };
+
+  const sectionMiddle = (id: string | null) => {
+    const line = id ? reference.sections?.features.find((feature) => feature.properties.id === id)?.geometry.coordinates : undefined;
+    const middle = line?.[Math.floor(line.length / 2)];
+    return middle ? { lon: middle[0]!, lat: middle[1]! } : null;
+  };
+
+  const openSection = (id: string) => {
+    setSelection({ kind: 'section', id });
+    setTab('details');
+    const where = sectionMiddle(id);
+    if (where) showOnMap(where.lon, where.lat);
+  };
+
+  const candidateAccepted = (_candidate: Candidate, incident: Incident | null) => {
+    setRevision((value) => value + 1);
+    if (incident) {
+      setSelection({ kind: 'incident', id: incident.id });
+      showOnMap(incident.location.lon, incident.location.lat);
+    }
+  };
+
+  // The queue has no live event of its own: opening the tab reads it afresh.
+  const reloadCandidates = candidates.reload;
+  useEffect(() => {
+    if (tab === 'news' && reviewsNews) reloadCandidates();
+  }, [tab, reviewsNews, reloadCandidates]);
+
+  const tabs: Tab[] = ['incidents', 'patrols', 'alerts', ...(reviewsNews ? (['news'] as const) : []), 'details'];
+  const selectedSection =
+    selection?.kind === 'section' ? reference.sections?.features.find((feature) => feature.properties.id === selection.id)?.properties ?? null : null;
   const eventTypes = reference.taxonomy ? Object.keys(reference.taxonomy.eventTypes) : [];
   const sectionIds = reference.sections?.features.map((feature) => feature.properties.id) ?? [];
 
   return (
     <div className="workspace">
-      <Header user={user} mechanism={reference.mechanism} onLogout={onLogout} />
+      <Header user={user} mechanism={reference.mechanism} liveState={liveState} onLogout={onLogout} />
       <div className="workspace-body">
         <aside className="side-panel">
           {editing === 'incident' && reference.taxonomy ? (
@@ -224,7 +313,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
           ) : (
             <>
               <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-                {(['incidents', 'patrols', 'details'] as const).map((name) => (
+                {tabs.map((name) => (
                   <button
                     key={name}
                     type="button"
@@ -235,6 +324,16 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     onClick={() => setTab(name)}
                   >
                     {t(`tabs.${name}`)}
+                    {name === 'alerts' && alerts.unacknowledged > 0 && (
+                      <span className="count-badge" data-testid="alert-badge" aria-label={t('alerts.badge', { count: alerts.unacknowledged })}>
+                        {alerts.unacknowledged}
+                      </span>
+                    )}
+                    {name === 'news' && candidates.candidates.length > 0 && (
+                      <span className="count-badge quiet" aria-label={t('news.pending', { count: candidates.candidates.length })}>
+                        {candidates.candidates.length}
+                      </span>
+                    )}
                   </button>
                 ))}
               </div>
@@ -270,10 +369,22 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     onChanged={patrolChanged}
                   />
                 )}
+                {tab === 'alerts' && <AlertsPanel feed={alerts} user={user} onLocate={locateAlert} />}
+                {tab === 'news' && reviewsNews && (
+                  <NewsPanel
+                    queue={candidates}
+                    eventTypes={reference.taxonomy?.eventTypes ?? {}}
+                    partners={partners}
+                    defaultRelease={(reference.mechanism?.sharingPolicy.incident ?? []).filter((nation) => nation !== user.nodeNation)}
+                    onAccepted={candidateAccepted}
+                  />
+                )}
                 {tab === 'details' && (
                   <div className="details-panel">
                     {selectedIncident ? (
-                      <IncidentDetails incident={selectedIncident} />
+                      <IncidentDetails incident={selectedIncident} onOpenSection={openSection} />
+                    ) : selectedSection ? (
+                      <SectionDetails section={selectedSection} user={user} revision={levelRevision} onOverridden={reloadSections} />
                     ) : selection && selection.kind !== 'incident' && selection.kind !== 'patrol' ? (
                       <FeatureDetails
                         selection={selection}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   fetchAxes,
   fetchBasemap,
@@ -35,8 +35,16 @@ const NOTHING: ReferenceData = {
 };
 
 // Each part loads on its own: a missing layer must not keep the rest of the picture from showing.
-export function useReferenceData(): ReferenceData {
+// Sections are the exception to "changes rarely": their threat level moves with the incidents, so
+// they can be fetched again on their own.
+export function useReferenceData(): { reference: ReferenceData; reloadSections: () => void } {
   const [reference, setReference] = useState<ReferenceData>(NOTHING);
+  const reloadSections = useCallback(() => {
+    fetchSections().then(
+      (sections) => setReference((current) => ({ ...current, sections })),
+      () => undefined,
+    );
+  }, []);
   useEffect(() => {
     let live = true;
     const load = <K extends keyof ReferenceData>(key: K, fetcher: () => Promise<ReferenceData[K]>) => {
@@ -59,5 +67,5 @@ export function useReferenceData(): ReferenceData {
       live = false;
     };
   }, []);
-  return reference;
+  return { reference, reloadSections };
 }

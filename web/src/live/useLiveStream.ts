@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+/** The events of `/api/v1/stream`; each carries its JSON payload. */
+export const LIVE_EVENTS = [
+  'alert',
+  'level',
+  'incident',
+  'patrol',
+  'positions',
+  'incident-removed',
+  'patrol-removed',
+] as const;
+export type LiveEvent = (typeof LIVE_EVENTS)[number];
+export type LiveHandlers = Partial<Record<LiveEvent, (data: unknown) => void>>;
+
+/**
+ * Subscribes to the node's server-sent events. The session cookie authenticates the stream; the
+ * browser reconnects by itself after a cut (the node asks for a 3 s retry), and `onResync` runs
+ * once it is back so that what changed while the link was down is fetched again.
+ */
+export function useLiveStream(handlers: LiveHandlers, onResync: () => void): LiveState {
+  const [state, setState] = useState<LiveState>('connecting');
+  // Handlers change at every render; the connection must not.
+  const current = useRef({ handlers, onResync });
+  current.current = { handlers, onResync };
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/stream', { withCredentials: true });
+    let lostOnce = false;
+    source.onopen = () => {
+      setState('live');
+      if (lostOnce) current.current.onResync();
+    };
+    source.onerror = () => {
+      lostOnce = true;
+      setState('reconnecting');
+    };
+    for (const name of LIVE_EVENTS) {
+      source.addEventListener(name, (event) => {
+        let data: unknown = null;
+        try {
+          data = JSON.parse((event as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        current.current.handlers[name]?.(data);
+      });
+    }
+    return () => source.close();
+  }, []);
+
+  return state;
+}

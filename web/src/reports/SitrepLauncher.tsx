@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sitrepUrl } from '../api/endpoints';
+import { DateInput } from '../forms/DateInput';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The situation report of a period, in the UI's language, opened by the browser in a new tab (a
+ * plain link: the session cookie authenticates it and the browser shows or saves the PDF itself).
+ */
+export function SitrepLauncher() {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [from, setFrom] = useState(() => day(new Date(Date.now() - WEEK_MS)));
+  const [to, setTo] = useState(() => day(new Date()));
+  const valid = from !== '' && to !== '' && from <= to;
+  const link = (format: 'html' | 'pdf') => sitrepUrl(from, to, i18n.language === 'en' ? 'en' : 'fr', format);
+
+  return (
+    <div className="sitrep-launcher">
+      <button type="button" aria-expanded={open} aria-controls="sitrep-popover" onClick={() => setOpen((value) => !value)}>
+        {t('sitrep.button')}
+      </button>
+      {open && (
+        <div className="sitrep-popover" id="sitrep-popover" role="dialog" aria-label={t('sitrep.title')}>
+          <h3>{t('sitrep.title')}</h3>
+          <div className="filter-row">
+            <label>
+              {t('filters.from')}
+              <DateInput type="date" value={from} max={to} onChange={(event) => setFrom(event.target.value)} />
+            </label>
+            <label>
+              {t('filters.to')}
+              <DateInput type="date" value={to} min={from} onChange={(event) => setTo(event.target.value)} />
+            </label>
+          </div>
+          {valid ? (
+            <div className="patrol-actions">
+              <a className="button primary" href={link('html')} target="_blank" rel="noopener" data-testid="sitrep-html">
+                {t('sitrep.html')}
+              </a>
+              <a className="button" href={link('pdf')} target="_blank" rel="noopener" data-testid="sitrep-pdf">
+                {t('sitrep.pdf')}
+              </a>
+            </div>
+          ) : (
+            <p className="form-error">{t('sitrep.invalid')}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { overrideSectionLevel } from '../api/endpoints';
+import { THREAT_LEVELS, type SectionLevel, type ThreatLevel } from '../api/types';
+import { localInputValue, toInstant } from '../forms/datetime';
+import { FieldError, errorId } from '../forms/FieldError';
+import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
+import { DateInput } from '../forms/DateInput';
+
+const FIELDS = ['level', 'reason', 'expiresAt'] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface OverrideFormProps {
+  sectionId: string;
+  current: ThreatLevel;
+  onSaved: (level: SectionLevel) => void;
+}
+
+/**
+ * A coordinator forces a section's level until an expiry. The reason is checked by the node (its
+ * message lands under the field), so that the rule lives in one place.
+ */
+export function OverrideForm({ sectionId, current, onSaved }: OverrideFormProps) {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState<ThreatLevel>(current);
+  const [reason, setReason] = useState('');
+  const [expiresAt, setExpiresAt] = useState(() => localInputValue(new Date(Date.now() + DAY_MS)));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const id = (field: string) => errorId('override', field);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      onSaved(await overrideSectionLevel(sectionId, { level, reason, expiresAt: toInstant(expiresAt) }));
+      setReason('');
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(fieldErrorFor(error.field, error.message, FIELDS));
+      else setErrors({ form: t('section.overrideFailed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (field: string) => (errors[field] ? { 'aria-describedby': id(field), 'aria-invalid': true } : {});
+
+  return (
+    <form className="override-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h3>{t('section.override')}</h3>
+      <label htmlFor="override-level">{t('section.level')}</label>
+      <select id="override-level" value={level} onChange={(event) => setLevel(event.target.value as ThreatLevel)} {...described('level')}>
+        {THREAT_LEVELS.map((name) => (
+          <option key={name} value={name}>
+            {t(`threat.${name}`)}
+          </option>
+        ))}
+      </select>
+      <FieldError id={id('level')} message={errors.level} />
+      <label htmlFor="override-reason">{t('section.reason')}</label>
+      <textarea id="override-reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} {...described('reason')} />
+      <FieldError id={id('reason')} message={errors.reason} />
+      <label htmlFor="override-expires">{t('section.expiresAt')}</label>
+      <DateInput
+        id="override-expires"
+        type="datetime-local"
+        value={expiresAt}
+        onChange={(event) => setExpiresAt(event.target.value)}
+        {...described('expiresAt')}
+      />
+      <FieldError id={id('expiresAt')} message={errors.expiresAt} />
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('section.applyOverride')}
+      </button>
+    </form>
+  );
+}

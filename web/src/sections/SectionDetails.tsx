@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SectionProperties, User } from '../api/types';
+import { formatDateTime, formatNumber } from '../i18n/format';
+import { THREAT_COLOURS } from '../map/palette';
+import { LevelHistory } from './LevelHistory';
+import { OverrideForm } from './OverrideForm';
+import { useSectionHistory } from './useSectionHistory';
+
+interface SectionDetailsProps {
+  section: SectionProperties;
+  user: User;
+  /** Moves when the node reports a level change, so that the history is read again. */
+  revision: number;
+  onOverridden: () => void;
+}
+
+/** A border section: its threat level now, why (score or override), its history and, for a coordinator, the override. */
+export function SectionDetails({ section, user, revision, onOverridden }: SectionDetailsProps) {
+  const { t, i18n } = useTranslation();
+  const [saved, setSaved] = useState(0);
+  const { history, failure } = useSectionHistory(section.id, revision + saved);
+  const current = history?.current;
+  const level = current?.level ?? section.threatLevel;
+  return (
+    <article className="details section-details" data-testid="section-details" data-level={level}>
+      <h2>{t('details.section', { id: section.id })}</h2>
+      <dl>
+        <dt>{t('details.threat')}</dt>
+        <dd data-testid="section-level">
+          <span className="swatch dot" style={{ background: THREAT_COLOURS[level] }} aria-hidden="true" />
+          {t(`threat.${level}`)}
+          {current?.source === 'override' && ` (${t('section.overridden')})`}
+        </dd>
+        {current && (
+          <>
+            <dt>{t('section.score')}</dt>
+            <dd data-testid="section-score">{formatNumber(current.score, i18n.language, 2)}</dd>
+            {current.source === 'override' && (
+              <>
+                <dt>{t('section.computedLevel')}</dt>
+                <dd>{t(`threat.${current.computedLevel}`)}</dd>
+              </>
+            )}
+            {current.override && (
+              <>
+                <dt>{t('section.reason')}</dt>
+                <dd>{current.override.reason}</dd>
+                <dt>{t('section.expiresAt')}</dt>
+                <dd>{formatDateTime(current.override.expiresAt, i18n.language)}</dd>
+              </>
+            )}
+          </>
+        )}
+        <dt>{t('details.length')}</dt>
+        <dd>{t('details.km', { value: formatNumber(section.lengthKm, i18n.language) })}</dd>
+      </dl>
+      {failure && <p className="form-error">{t('error.loading', { message: failure })}</p>}
+      <h3>{t('section.history')}</h3>
+      {history && <LevelHistory entries={history.history} />}
+      {user.role === 'coordinator' && (
+        <OverrideForm
+          key={section.id}
+          sectionId={section.id}
+          current={level}
+          onSaved={() => {
+            setSaved((value) => value + 1);
+            onOverridden();
+          }}
+        />
+      )}
+    </article>
+  );
+}
