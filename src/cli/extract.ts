@@ -2,14 +2,11 @@
  * `diboli extract FILE`: the events a news item reports, as one JSON object on stdout.
  * Imports stay light (no server, no database) so that one item is answered quickly.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
 import type { Article } from '../osint/article.js';
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { readNewsItem, UnreadableItem } from '../osint/read-item.js';
 
 const HELP = `Usage: diboli extract FILE [--published YYYY-MM-DD] [--title TEXT] [--pretty]
 
@@ -39,40 +36,6 @@ Exit codes
 Place data: GeoNames (geonames.org), CC BY 4.0.
 `;
 
-class InputError extends Error {}
-
-function itemFromJson(text: string): Article {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new InputError('not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('the JSON item must be an object');
-  const item = value as Record<string, unknown>;
-  if (typeof item.text !== 'string') throw new InputError('the JSON item has no "text" string');
-  if (item.published !== undefined && item.published !== null && typeof item.published !== 'string') {
-    throw new InputError('"published" must be a YYYY-MM-DD string or null');
-  }
-  return {
-    published: typeof item.published === 'string' ? item.published.slice(0, 10) : null,
-    title: typeof item.title === 'string' ? item.title : '',
-    text: item.text,
-    ...(typeof item.lang === 'string' ? { lang: item.lang } : {}),
-    ...(typeof item.url === 'string' ? { url: item.url } : {}),
-  };
-}
-
-function isBinary(bytes: Buffer): boolean {
-  const sample = bytes.subarray(0, 8000);
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
-}
-
 export const extractCommand: Command = {
   summary: 'Find the security events a news item reports (JSON on stdout)',
   help: HELP,
@@ -98,39 +61,12 @@ export const extractCommand: Command = {
     if (published !== undefined && Number.isNaN(Date.parse(published))) throw new UsageError(`--published is not a date: "${published}"`);
     const file = positionals[0]!;
 
-    let bytes: Buffer;
-    try {
-      if (file === '-') {
-        bytes = Buffer.from(await io.readStdin(), 'utf8');
-      } else {
-        const info = await stat(file);
-        if (!info.isFile()) throw new InputError('not a file');
-        if (info.size > MAX_BYTES) throw new InputError(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-        bytes = await readFile(file);
-      }
-    } catch (error) {
-      const reason = error instanceof InputError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
-      io.stderr(`diboli extract: cannot read ${file}: ${reason}\n`);
-      return 1;
-    }
-
     let article: Article;
     try {
-      const kind = file === '-' ? '.json' : extname(file).toLowerCase();
-      if (isBinary(bytes)) {
-        article = { published: published ?? null, title: '', text: '' };
-      } else if (kind === '.json') {
-        article = itemFromJson(bytes.toString('utf8'));
-        if (published !== undefined) article.published = published;
-      } else if (kind === '.html' || kind === '.htm') {
-        const { htmlToText } = await import('../osint/html-text.js');
-        const page = htmlToText(bytes.toString('utf8'));
-        article = { published: published ?? page.published, title: values.title ?? page.title, text: page.text };
-      } else {
-        article = { published: published ?? null, title: values.title ?? '', text: bytes.toString('utf8') };
-      }
+      article = await readNewsItem(file, { published, title: values.title, readStdin: io.readStdin });
     } catch (error) {
-      io.stderr(`diboli extract: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (!(error instanceof UnreadableItem)) throw error;
+      io.stderr(error.stage === 'read' ? `diboli extract: cannot read ${file}: ${error.message}\n` : `diboli extract: ${file}: ${error.message}\n`);
       return 1;
     }
 

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sync: async () => (await import('./sync.js')).syncCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  ingest: async () => (await import('./ingest.js')).ingestCommand,
   sitrep: async () => (await import('./sitrep.js')).sitrepCommand,
 };
 
