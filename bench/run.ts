@@ -5,6 +5,7 @@
 import { benchEarlyWarning } from './early-warning.js';
 import { benchEarlyWarningNode } from './early-warning-node.js';
 import { benchFederation } from './federation.js';
+import { benchExtract } from './extract.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
 import { benchWeb } from './web.js';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   'early-warning-node': benchEarlyWarningNode,
   federation: benchFederation,
   web: benchWeb,
+  extract: benchExtract,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
