@@ -1,7 +1,7 @@
 import { isNationCode, type NationCode } from '../domain/nation.js';
 
 /** Record kinds that cross between nodes. */
-export const RECORD_KINDS = ['incident', 'patrol', 'unit', 'post'] as const;
+export const RECORD_KINDS = ['incident', 'patrol', 'unit', 'post', 'patrol-approval'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export type EnvelopeKind = RecordKind | 'retraction';
 

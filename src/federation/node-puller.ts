@@ -1,5 +1,6 @@
 import { DiboliError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
+import type { Patrol } from '../domain/patrol.js';
 import type { NodeContext } from '../services/node-context.js';
 import { parsePrivateKey } from './node-keys.js';
 import { Puller, type PullerDeps } from './puller.js';
@@ -16,9 +17,11 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
     privateKey: parsePrivateKey(keys.privateKey),
     peers: node.repos.peers,
     audit: node.repos.audit,
+    patrols: node.repos.patrols,
     clock: node.clock,
     onApplied: (changes) => {
       for (const change of changes) {
+        if (change.consequence) node.events.emit('patrol', { before: change.consequence.before, after: change.body as Patrol });
         if (change.kind !== 'incident') continue;
         if (change.action === 'upsert') node.events.emit('incident', { after: change.body as Incident });
         else if (change.before) node.events.emit('incident', { before: change.before });

@@ -7,6 +7,9 @@ import type { Peer, PeerRepository } from '../store/peer-repository.js';
 import { fromRow as incidentFromRow } from '../store/incident-repository.js';
 import { localCopyOf, ReceivedIncidents, removeReceived, storeReceived } from '../store/received-records.js';
 import type { Incident } from '../domain/incident.js';
+import type { Patrol } from '../domain/patrol.js';
+import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { PatrolRepository } from '../store/patrol-repository.js';
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../store/schema.js';
 import { backoffDelay } from './backoff.js';
@@ -15,6 +18,7 @@ import { verifyEnvelope } from './envelope-signature.js';
 import { DEFAULT_PAGE, FEED_PATH, MAX_PAGE } from './feed-server.js';
 import { mayApply } from './may-apply.js';
 import { parsePublicKey } from './node-keys.js';
+import { applyReceivedApproval } from './received-approval.js';
 import { isRecordBody } from './record-bodies.js';
 import { HEADER_SIGNATURE, newNonce, signRequest, verifyResponse } from './request-signature.js';
 
@@ -34,6 +38,11 @@ export interface AppliedChange {
   body?: unknown;
   /** The incident as it was before a retraction removed it, so listeners can take it back out. */
   before?: Incident;
+  /**
+   * Set on a change this node made to one of its own records because of a received one (a
+   * partner's approval applied to our patrol); `body` is then the new version, `before` the old.
+   */
+  consequence?: { before: Patrol };
 }
 
 export interface PullResult {
@@ -60,6 +69,8 @@ export interface PullerDeps {
   privateKey: KeyObject;
   peers: PeerRepository;
   audit: AuditRepository;
+  /** Writes this node's patrols (through the release hook) when a partner's approval applies. */
+  patrols: PatrolRepository;
   clock: Clock;
   random?: () => number;
   pageSize?: number;
@@ -221,6 +232,12 @@ export class Puller {
             changes.push({ kind: subject.kind, id: subject.id, action: 'upsert', body: envelope.body });
           }
           audit.push({ action: verdict.action === 'delete' ? 'envelope.retracted' : 'envelope.applied', detail: { from: peer.nation, kind: subject.kind, id: subject.id, version: envelope.version } });
+          if (verdict.action === 'upsert' && subject.kind === 'patrol-approval') {
+            // Only a version never seen before gets here, so a replayed approval has no effect twice.
+            const effect = await applyReceivedApproval(trx, this.deps.self, envelope.body as PatrolApprovalRecord, this.deps.patrols, at);
+            audit.push(effect.audit);
+            if (effect.before && effect.after) changes.push({ kind: 'patrol', id: effect.after.id, action: 'upsert', body: effect.after, consequence: { before: effect.before } });
+          }
         }
         await this.deps.audit.append(trx, at, audit);
         await this.deps.peers.advance(trx, peer.nation, page.next, at);
@@ -235,7 +252,8 @@ export class Puller {
     if (rejection) return this.rejectPage(peer, rejection);
     if (changes.length > 0) this.deps.onApplied?.(changes);
     const deleted = changes.filter((c) => c.action === 'delete').length;
-    return { peer: peer.nation, applied: changes.length - deleted, deleted, ignored, cursor: page.next, more: page.envelopes.length >= pageSize };
+    const consequences = changes.filter((c) => c.consequence).length;
+    return { peer: peer.nation, applied: changes.length - deleted - consequences, deleted, ignored, cursor: page.next, more: page.envelopes.length >= pageSize };
   }
 
   private async rejectPage(peer: Peer, reason: string): Promise<never> {

@@ -76,11 +76,21 @@ const PostBody = Type.Object({
   section: Nullable(Text(100)),
 });
 
+const PatrolApprovalBody = Type.Object({
+  ...shared,
+  patrolId: Id,
+  patrolVersion: Type.Integer({ minimum: 1 }),
+  nation: Nation,
+  userId: Text(200),
+  at: Time,
+});
+
 const CHECKS = {
   incident: TypeCompiler.Compile(IncidentBody),
   patrol: TypeCompiler.Compile(PatrolBody),
   unit: TypeCompiler.Compile(UnitBody),
   post: TypeCompiler.Compile(PostBody),
+  'patrol-approval': TypeCompiler.Compile(PatrolApprovalBody),
 } satisfies Record<RecordKind, { Check: (value: unknown) => boolean }>;
 
 export function isRecordBody(kind: RecordKind, body: unknown): boolean {

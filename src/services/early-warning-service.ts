@@ -36,6 +36,8 @@ import { PatrolService } from './patrol-service.js';
 import { systemClock, type Clock } from './runtime.js';
 
 /** How webhook deliveries are retried: exponential back-off, bounded attempts, bounded waits. */
+
+type IncidentChange = { before?: Incident; after?: Incident };
 export interface WebhookPolicy {
   maxAttempts: number;
   /** Wait before the second attempt; doubles after each failure… */
@@ -136,6 +138,8 @@ export class EarlyWarningService {
   readonly webhooks: WebhookRepository;
   private config: EarlyWarningConfig = DEFAULT_EARLY_WARNING_CONFIG;
   private queue: Promise<void> = Promise.resolve();
+  /** Incident changes told by the node and not yet counted (see `incidentsChanged`). */
+  private readonly pendingIncidentChanges: IncidentChange[] = [];
   private started: Promise<void> | undefined;
   private tick: NodeJS.Timeout | undefined;
   private deliveryTimer: NodeJS.Timeout | undefined;
@@ -168,7 +172,12 @@ export class EarlyWarningService {
     const stored = await this.levels.settings();
     const checked = validateEarlyWarningConfig(stored);
     this.config = checked.ok ? checked.value : DEFAULT_EARLY_WARNING_CONFIG;
-    const onIncident = (change: { before?: Incident; after?: Incident }) => this.enqueue(() => this.incidentChanged(change));
+    const onIncident = (change: IncidentChange) => {
+      this.pendingIncidentChanges.push(change);
+      // One task per burst: a partner's catch-up delivers thousands of incidents back to back,
+      // and each would otherwise pay its own reads and writes of scores and levels.
+      if (this.pendingIncidentChanges.length === 1) void this.enqueue(() => this.incidentsChanged()).catch(() => undefined);
+    };
     this.node.events.on('incident', onIncident);
     this.unsubscribe.push(() => this.node.events.off('incident', onIncident));
     // Not awaited: a node with a million incidents answers at once, and every read of levels
@@ -218,18 +227,24 @@ export class EarlyWarningService {
 
   // ——— threat levels ———
 
-  private async incidentChanged({ before, after }: { before?: Incident; after?: Incident }): Promise<void> {
+  private async incidentsChanged(): Promise<void> {
+    const changes = this.pendingIncidentChanges.splice(0);
+    if (changes.length === 0) return;
     const now = this.node.clock.now();
-    const sections = [...new Set([before?.section, after?.section].filter((s): s is string => typeof s === 'string'))];
-    const change = { before: scored(before), after: scored(after) };
-    const updated: SectionScore[] = [];
-    for (const section of sections) {
-      const running = (await this.levels.score(section)) ?? { section, score: 0, asOf: now.toISOString() };
-      updated.push(applyIncidentChange(this.config, running, change, now));
+    const running = new Map<string, SectionScore>();
+    for (const { before, after } of changes) {
+      const sections = [...new Set([before?.section, after?.section].filter((s): s is string => typeof s === 'string'))];
+      const change = { before: scored(before), after: scored(after) };
+      for (const section of sections) {
+        const current = running.get(section) ?? (await this.levels.score(section)) ?? { section, score: 0, asOf: now.toISOString() };
+        running.set(section, applyIncidentChange(this.config, current, change, now));
+      }
     }
-    await this.levels.saveScores(updated);
-    await this.refreshLevelsNow(sections);
-    if (after) {
+    await this.levels.saveScores([...running.values()]);
+    await this.refreshLevelsNow([...running.keys()]);
+    if ((await this.alerts.rules()).length === 0) return;
+    for (const { after } of changes) {
+      if (!after) continue;
       const location: [number, number] = [after.location.lon, after.location.lat];
       const event: WatchedEvent = {
         kind: 'incident',

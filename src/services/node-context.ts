@@ -11,6 +11,7 @@ import { NodeRepository } from '../store/node-repository.js';
 import { OrganisationRepository } from '../store/organisation-repository.js';
 import { ObservationRepository } from '../store/observation-repository.js';
 import { PatrolRepository } from '../store/patrol-repository.js';
+import { PatrolApprovalRepository } from '../store/patrol-approval-repository.js';
 import { UserRepository } from '../store/user-repository.js';
 import { AuditRepository } from '../store/audit-repository.js';
 import { NodeKeyRepository } from '../store/node-key-repository.js';
@@ -27,6 +28,7 @@ export interface Repositories {
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
   patrols: PatrolRepository;
+  patrolApprovals: PatrolApprovalRepository;
   observations: ObservationRepository;
   keys: NodeKeyRepository;
   peers: PeerRepository;
@@ -61,6 +63,7 @@ export function repositoriesOf(store: Store, clock: Clock = systemClock): Reposi
     organisation: new OrganisationRepository(store.db, onWrite),
     incidents: new IncidentRepository(store.db, onWrite),
     patrols: new PatrolRepository(store.db, onWrite),
+    patrolApprovals: new PatrolApprovalRepository(store.db, onWrite),
     observations: new ObservationRepository(store.db),
     keys: new NodeKeyRepository(store.db),
     peers: new PeerRepository(store.db),

@@ -90,6 +90,7 @@ export class PatrolService {
   async act(actor: Actor, id: string, action: PatrolAction): Promise<Patrol> {
     const patrol = await this.get(actor, id);
     requireVerb(actor, ACTION_VERB[action]);
+    if (patrol.owner !== this.node.nation && action === 'approve') return this.approveReceived(actor, patrol);
     // A patrol received from a partner node is a read-only copy: it moves on its owner's node only.
     if (patrol.owner !== this.node.nation) throw new DiboliError('ERR_NOT_OWNER', { owner: patrol.owner });
     if (action === 'cancel') requireOwner(actor, patrol.owner);
@@ -99,6 +100,37 @@ export class PatrolService {
     await this.node.repos.patrols.update(updated);
     this.node.events.emit('patrol', { before: patrol, after: updated });
     return updated;
+  }
+
+  /**
+   * This nation approves a partner's patrol from its own node. Only the owner's node changes the
+   * patrol, so this writes an approval record of our own, released to the owner alone; the owner
+   * applies it on receipt and releases the approved version back. The answer is the received copy
+   * unchanged: our nation stays in `pendingApprovals` until that new version arrives.
+   */
+  private async approveReceived(actor: Actor, patrol: Patrol): Promise<Patrol> {
+    // A user of this node acts for this node's nation only.
+    if (actor.nation !== this.node.nation) throw new DiboliError('ERR_NOT_OWNER', { owner: patrol.owner });
+    const given = await this.node.repos.patrolApprovals.ofPatrol(patrol.id, actor.nation);
+    const alreadySent = given.some((a) => a.owner === actor.nation && a.nation === actor.nation);
+    if (alreadySent) throw new DiboliError('ERR_ALREADY_APPROVED', { nation: actor.nation });
+    const now = this.node.clock.now().toISOString();
+    // The same rule as on the owner's node, checked here first so that a refusal is seen at once.
+    applyPatrolAction(patrol, 'approve', actor, now);
+    await this.node.repos.patrolApprovals.insert({
+      id: this.node.ids.newId(),
+      owner: actor.nation,
+      releasableTo: [patrol.owner],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      patrolId: patrol.id,
+      patrolVersion: patrol.version,
+      nation: actor.nation,
+      userId: actor.userId,
+      at: now,
+    });
+    return patrol;
   }
 
   async reportPositions(actor: Actor, id: string, positions: readonly PositionReport[]): Promise<number> {

@@ -6,6 +6,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as federation from './migrations/0002-federation.js';
 import * as earlyWarning from './migrations/0003-early-warning.js';
 import * as news from './migrations/0004-news.js';
+import * as patrolApprovalRecords from './migrations/0005-patrol-approval-records.js';
 import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-federation': federation,
   '0003-early-warning': earlyWarning,
   '0004-news': news,
+  '0005-patrol-approval-records': patrolApprovalRecords,
 };
 
 export interface Store {

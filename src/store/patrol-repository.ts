@@ -30,12 +30,23 @@ export class PatrolRepository {
 
   /** Saves the patrol and its approvals together. */
   async update(patrol: Patrol): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('patrols').select('releasableTo').where('id', '=', patrol.id).executeTakeFirst();
-      await trx.updateTable('patrols').set(toRow(patrol)).where('id', '=', patrol.id).execute();
-      await writeApprovals(trx, patrol);
-      await this.onWrite?.(trx, { record: writtenPatrol(patrol), previous: readStringArray(before?.releasableTo ?? null) });
-    });
+    await this.db.transaction().execute((trx) => this.updateIn(trx, patrol));
+  }
+
+  /** `update` inside a transaction the caller holds (a received approval applied with its page). */
+  async updateIn(trx: Transaction<Database>, patrol: Patrol): Promise<void> {
+    const before = await trx.selectFrom('patrols').select('releasableTo').where('id', '=', patrol.id).executeTakeFirst();
+    await trx.updateTable('patrols').set(toRow(patrol)).where('id', '=', patrol.id).execute();
+    await writeApprovals(trx, patrol);
+    await this.onWrite?.(trx, { record: writtenPatrol(patrol), previous: readStringArray(before?.releasableTo ?? null) });
+  }
+
+  /** The patrol whatever its releasability, read inside the caller's transaction. */
+  async findIn(trx: Transaction<Database>, id: string): Promise<Patrol | undefined> {
+    const row = await trx.selectFrom('patrols').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const approvals = await trx.selectFrom('patrolApprovals').selectAll().where('patrolId', '=', id).orderBy('at').execute();
+    return fromRow(row, approvals);
   }
 
   async findVisible(id: string, viewer: NationCode): Promise<Patrol | undefined> {

@@ -7,11 +7,13 @@ import type { LocalCopy } from '../federation/may-apply.js';
 import { insertBbox, toRow as incidentRow } from './incident-repository.js';
 import { postRow, unitRow, type VersionedPost, type VersionedUnit } from './organisation-repository.js';
 import { toRow as patrolRow, writeApprovals } from './patrol-repository.js';
+import { approvalRow } from './patrol-approval-repository.js';
+import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;
 
-const TABLE = { incident: 'incidents', patrol: 'patrols', unit: 'units', post: 'posts' } as const;
+const TABLE = { incident: 'incidents', patrol: 'patrols', unit: 'units', post: 'posts', 'patrol-approval': 'patrolApprovalRecords' } as const;
 
 /**
  * Records received from partners are stored as ordinary rows owned by their origin, so every
@@ -47,6 +49,11 @@ export async function storeReceived(trx: Trx, kind: RecordKind, body: unknown): 
     case 'post': {
       const row = postRow(body as VersionedPost);
       await trx.insertInto('posts').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      return;
+    }
+    case 'patrol-approval': {
+      const row = approvalRow(body as PatrolApprovalRecord);
+      await trx.insertInto('patrolApprovalRecords').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
       return;
     }
   }

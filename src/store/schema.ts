@@ -20,6 +20,7 @@ export interface Database extends EarlyWarningTables, NewsTables {
   incidentBbox: IncidentBboxTable;
   patrols: PatrolTable;
   patrolApprovals: PatrolApprovalTable;
+  patrolApprovalRecords: PatrolApprovalRecordTable;
   positions: PositionTable;
   observations: ObservationTable;
   peers: PeerTable;
@@ -163,6 +164,15 @@ export interface PatrolTable extends SharedRecordColumns {
 
 export interface PatrolApprovalTable {
   patrolId: string;
+  nation: string;
+  userId: string;
+  at: string;
+}
+
+/** An approval given by a partner nation from its own node (see domain/patrol-approval.ts). */
+export interface PatrolApprovalRecordTable extends SharedRecordColumns {
+  patrolId: string;
+  patrolVersion: number;
   nation: string;
   userId: string;
   at: string;

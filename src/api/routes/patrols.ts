@@ -64,7 +64,10 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
         schema: {
           tags: ['patrols'],
           summary: `Patrol lifecycle: ${action}`,
-          description: 'draft → proposed → approved (once every participating nation approved) → underway → completed; cancel from any open state.',
+          description:
+            action === 'approve'
+              ? 'A coordinator approves for their nation. On a patrol received from a partner, this sends an approval to its owner node and answers the copy unchanged: the nation leaves `pendingApprovals` once the owner applies it and releases the new version.'
+              : 'draft → proposed → approved (once every participating nation approved) → underway → completed; cancel from any open state.',
           params: IdParams,
           response: { 200: PatrolSchema, ...errors },
         },

@@ -1,0 +1,49 @@
+import { DiboliError } from './errors.js';
+import type { NationCode } from './nation.js';
+import type { Patrol } from './patrol.js';
+import { applyPatrolAction, type PatrolLifecycle } from './patrol-lifecycle.js';
+
+/**
+ * A nation's approval of a partner's joint patrol, written on the approving nation's own node and
+ * released to the patrol's owner only. The owner's node alone turns it into an approval on the
+ * patrol (single writer): the record says "we approve", the patrol says what was accepted.
+ */
+export interface PatrolApprovalRecord {
+  id: string;
+  /** The approving nation: the origin of the record. */
+  owner: NationCode;
+  /** The patrol's owner. */
+  releasableTo: NationCode[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  patrolId: string;
+  /** The version of the patrol the approver saw. */
+  patrolVersion: number;
+  nation: NationCode;
+  userId: string;
+  at: string;
+}
+
+export type ApprovalOutcome =
+  | { accepted: true; lifecycle: PatrolLifecycle }
+  | { accepted: false; reason: 'unknown-patrol' | 'not-our-patrol' | 'not-the-approver' | 'not-a-participant' | 'already-approved' | 'not-proposed' };
+
+/**
+ * What a received approval does to the patrol it names, on the node `self`. Anything that does not
+ * fit (someone else's patrol, a nation approving for another, a nation not taking part, a second
+ * approval, a patrol that moved on) is a refusal, never an error: the record is kept all the same.
+ */
+export function receivedApprovalOutcome(self: NationCode, patrol: Patrol | undefined, approval: PatrolApprovalRecord): ApprovalOutcome {
+  if (!patrol) return { accepted: false, reason: 'unknown-patrol' };
+  if (patrol.owner !== self) return { accepted: false, reason: 'not-our-patrol' };
+  if (approval.nation !== approval.owner) return { accepted: false, reason: 'not-the-approver' };
+  try {
+    return { accepted: true, lifecycle: applyPatrolAction(patrol, 'approve', { userId: approval.userId, nation: approval.nation }, approval.at) };
+  } catch (error) {
+    if (!(error instanceof DiboliError)) throw error;
+    if (error.code === 'ERR_NOT_A_PARTICIPANT') return { accepted: false, reason: 'not-a-participant' };
+    if (error.code === 'ERR_ALREADY_APPROVED') return { accepted: false, reason: 'already-approved' };
+    return { accepted: false, reason: 'not-proposed' };
+  }
+}

@@ -1,0 +1,31 @@
+import type { Transaction } from 'kysely';
+import type { NationCode } from '../domain/nation.js';
+import type { Patrol } from '../domain/patrol.js';
+import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { AuditEntry } from '../store/audit-repository.js';
+import type { PatrolRepository } from '../store/patrol-repository.js';
+import type { Database } from '../store/schema.js';
+
+/**
+ * The consequence of a partner's approval just stored by the puller, in the page's transaction:
+ * when it fits, this node (the patrol's owner, its single writer) writes the next version of the
+ * patrol through the ordinary write hook, so it is audited and released to every partner.
+ * When it does not fit, the approval stays recorded and only the refusal is audited.
+ */
+export async function applyReceivedApproval(
+  trx: Transaction<Database>,
+  self: NationCode,
+  approval: PatrolApprovalRecord,
+  patrols: PatrolRepository,
+  now: string,
+): Promise<{ audit: AuditEntry; before?: Patrol; after?: Patrol }> {
+  const detail = { from: approval.owner, id: approval.id, patrolId: approval.patrolId, nation: approval.nation };
+  const before = await patrols.findIn(trx, approval.patrolId);
+  const outcome = receivedApprovalOutcome(self, before, approval);
+  if (!outcome.accepted || !before) {
+    return { audit: { action: 'patrol-approval.ignored', detail: { ...detail, reason: outcome.accepted ? 'unknown-patrol' : outcome.reason } } };
+  }
+  const after: Patrol = { ...before, ...outcome.lifecycle, version: before.version + 1, updatedAt: now };
+  await patrols.updateIn(trx, after);
+  return { audit: { action: 'patrol-approval.applied', detail: { ...detail, patrolVersion: after.version, status: after.status } }, before, after };
+}

@@ -1,0 +1,51 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { NationCode } from '../domain/nation.js';
+import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import type { RecordWriteHook } from './record-write.js';
+import type { Database, PatrolApprovalRecordTable } from './schema.js';
+
+/** Approvals given from this node (and those received from partners, stored as rows of their origin). */
+export class PatrolApprovalRepository {
+  /** `onWrite` runs inside each write's transaction (audit and release to the patrol's owner). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly onWrite?: RecordWriteHook,
+  ) {}
+
+  async insert(approval: PatrolApprovalRecord): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('patrolApprovalRecords').values(approvalRow(approval)).execute();
+      await this.onWrite?.(trx, {
+        record: { kind: 'patrol-approval', id: approval.id, owner: approval.owner, version: approval.version, releasableTo: approval.releasableTo, body: approval },
+        previous: undefined,
+      });
+    });
+  }
+
+  /** The approvals of one patrol that `viewer` may see, oldest first. */
+  async ofPatrol(patrolId: string, viewer: NationCode): Promise<PatrolApprovalRecord[]> {
+    const rows = await this.db.selectFrom('patrolApprovalRecords').selectAll().where('patrolId', '=', patrolId).where(visibleTo(viewer)).orderBy('at').execute();
+    return rows.map(approvalFromRow);
+  }
+}
+
+export function approvalRow(approval: PatrolApprovalRecord) {
+  return {
+    id: approval.id,
+    owner: approval.owner,
+    releasableTo: writeStringArray(approval.releasableTo),
+    version: approval.version,
+    createdAt: approval.createdAt,
+    updatedAt: approval.updatedAt,
+    patrolId: approval.patrolId,
+    patrolVersion: approval.patrolVersion,
+    nation: approval.nation,
+    userId: approval.userId,
+    at: approval.at,
+  };
+}
+
+export function approvalFromRow(row: Selectable<PatrolApprovalRecordTable>): PatrolApprovalRecord {
+  return { ...row, releasableTo: readStringArray(row.releasableTo) };
+}
