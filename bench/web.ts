@@ -1,7 +1,8 @@
 /**
  * The web UI with ten thousand incidents in view: time to the first drawn map, time until the
- * list answers a click, frame rate while panning, and the JavaScript shipped. The baseline is the
- * same page with no incident at all, measured in the same run.
+ * list answers a click, frame rate while panning, the JavaScript shipped, and how long an incident
+ * written on the node takes to reach the list through the live stream. The baseline is the same
+ * page with no incident at all, measured in the same run.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -183,6 +184,43 @@ async function measurePage(context: BrowserContext, origin: string, incidents: s
   return { mapDrawnMs, listReadyMs, clickToDetailsMs, panFps };
 }
 
+const LIVE_WRITES = 5;
+
+/**
+ * Incidents written through the API one after the other, each timed until its row is on screen:
+ * node write, server-sent event, in-place update of the list (with the synthetic feed in view).
+ */
+async function measureLive(context: BrowserContext, origin: string, token: string, incidents: string, box: [number, number, number, number]): Promise<number[]> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.route(/\/api\/v1\/incidents\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: incidents }));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(`document.querySelector('[data-testid=live-indicator]')?.getAttribute('data-state') === 'live'`);
+  await page.locator('.incident-row').first().waitFor();
+  // The new incidents are listed wherever they fall, not only in the part of the map in sight.
+  await page.locator('.filters input[type=checkbox]').first().uncheck();
+  const delays: number[] = [];
+  for (let write = 0; write < LIVE_WRITES; write++) {
+    const started = performance.now();
+    const answer = await fetch(`${origin}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        occurredAt: new Date().toISOString(),
+        location: { lon: (box[0] + box[2]) / 2, lat: (box[1] + box[3]) / 2 },
+        eventType: 'Border activity',
+        subEventType: 'Smuggling',
+        narrative: `bench live ${write}`,
+      }),
+    });
+    const { id } = (await answer.json()) as { id: string };
+    await page.locator(`[data-incident-id="${id}"]`).waitFor();
+    delays.push(performance.now() - started);
+  }
+  await page.close();
+  return delays;
+}
+
 export async function benchWeb(print: (line: string) => void): Promise<void> {
   const { js, css } = shippedBytes();
   print(`web: JS shipped ${(js / 1024).toFixed(0)} KiB gzip (target ≤ 1536 KiB), CSS ${(css / 1024).toFixed(0)} KiB gzip`);
@@ -220,6 +258,11 @@ export async function benchWeb(print: (line: string) => void): Promise<void> {
           `, ${median((f) => f.panFps).toFixed(0)} frames/s while panning`,
       );
     }
+    const delays = await measureLive(context, node.origin, token, syntheticIncidents(INCIDENTS, box), box);
+    print(
+      `web (live stream, ${INCIDENTS.toLocaleString('en-US')} incidents in view): incident written → row on screen, ` +
+        `median ${percentile(delays, 0.5).toFixed(0)} ms, worst ${Math.max(...delays).toFixed(0)} ms over ${LIVE_WRITES} writes`,
+    );
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

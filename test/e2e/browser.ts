@@ -21,8 +21,6 @@ export async function openBrowser(origin: string, viewport = { width: 1280, heig
     headless: true,
     viewport,
     locale: 'fr-FR',
-    // Chromium on Linux takes the language of its own widgets (date fields) from the environment.
-    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
     args: ['--lang=fr-FR', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const foreignRequests: string[] = [];

@@ -3,10 +3,14 @@ import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, type Browser } from './browser.js';
 import { startDemoNode, type RunningNode } from './node.js';
-import { apiCall, logIn, shownIncidentCount } from './session.js';
+import { censusOf } from './pixels.js';
+import { apiCall, drawnIncidents, logIn, shownIncidentCount } from './session.js';
 
 // A smuggling report inside section ML-SN-07 (Falémé, south of Kidira–Diboli).
 const NEAR_SECTION = { lat: 13.65, lon: -12.05 };
+
+// The critical colour of the map style (#8b0000) as drawn: sections are 75 % opaque over the land.
+const CRITICAL_ON_LAND = '#a53b38';
 
 const ARTICLE = {
   published: '2026-11-25',
@@ -107,6 +111,9 @@ describe('early warning and news review in the web UI', () => {
     expect(await page.getByTestId('section-score').textContent()).toMatch(/\d/);
     expect(await page.locator('.level-history li').count()).toBeGreaterThan(0);
 
+    await drawnIncidents(page);
+    const before = await censusOf(page, await page.getByTestId('map').screenshot(), [CRITICAL_ON_LAND]);
+
     await page.getByLabel('Niveau', { exact: true }).selectOption('critical');
     await page.getByRole('button', { name: 'Appliquer' }).click();
     const error = page.locator('#override-error-reason');
@@ -124,6 +131,10 @@ describe('early warning and news review in the web UI', () => {
     await expect.poll(() => details.getAttribute('data-level')).toBe('critical');
     expect(await page.getByTestId('section-level').textContent()).toContain('forcé');
     await expect.poll(() => page.locator('.level-history').textContent()).toContain('Convoi de contrebande');
+    // The map colours the section from its new level, pushed by the node.
+    await expect
+      .poll(async () => (await censusOf(page, await page.getByTestId('map').screenshot(), [CRITICAL_ON_LAND])).near[CRITICAL_ON_LAND], { timeout: 15_000 })
+      .toBeGreaterThan((before.near[CRITICAL_ON_LAND] ?? 0) + 100);
     await screenshot(page, '14-section-overridden');
   });
 

@@ -181,8 +181,13 @@ describe('web UI against a demo node', () => {
     await logIn(page, node.origin, 'coord.sn');
     await page.getByRole('tab', { name: 'Patrouilles' }).click();
     const partnerCard = page.locator(`[data-patrol-id="${created.id}"]`);
+    // Cancelling belongs to the owner nation's coordinator: Senegal's sees no such button.
+    await partnerCard.getByRole('button', { name: 'Approuver' }).waitFor();
+    expect(await partnerCard.getByRole('button', { name: 'Annuler la patrouille' }).count()).toBe(0);
     await partnerCard.getByRole('button', { name: 'Approuver' }).click();
     await expect.poll(() => partnerCard.getAttribute('data-status')).toBe('approved');
+    // Each nation approves once: the button is gone for Senegal as well.
+    expect(await partnerCard.getByRole('button', { name: 'Approuver' }).count()).toBe(0);
     expect(await partnerCard.getByTestId('patrol-status').textContent()).toBe('Approuvée');
     await partnerCard.getByRole('button', { name: name }).click();
     await screenshot(page, '09-patrol-approved');

@@ -48,11 +48,11 @@ export function AlertRow({ alert, acknowledged, canAcknowledge, onLocate, onAckn
         <button type="button" className="link alert-headline" onClick={() => onLocate(alert)} disabled={!alert.location && !alert.section}>
           {headline}
         </button>
+        <ReleaseBadge owner={alert.owner} releasableTo={alert.releasableTo} />
       </div>
       <p className="row-meta">
         {formatDateTime(alert.at, i18n.language)}
-        {alert.section && ` · ${alert.section}`} · {t(`alerts.kinds.${alert.ruleKind}`, { defaultValue: alert.ruleKind })}{' '}
-        <ReleaseBadge owner={alert.owner} releasableTo={alert.releasableTo} />
+        {alert.section && ` · ${alert.section}`} · {t(`alerts.kinds.${alert.ruleKind}`, { defaultValue: alert.ruleKind })}
       </p>
       <div className="alert-actions">
         {acknowledged ? (

@@ -7,20 +7,16 @@ type DateInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'valu
   value: string;
 };
 
-/** Whether the browser draws its date fields in a language other than the UI's. */
-function browserSpeaksOtherLanguage(language: string): boolean {
-  return (navigator.language || '').toLowerCase().split('-')[0] !== language;
-}
-
 /**
  * A native date field tagged with the UI language (browsers that honour `lang` draw it in that
- * language). Most draw date fields in their own locale instead; then the chosen date is also
- * written out underneath, in the UI language, so that no officer has to guess day from month.
+ * language). Most draw date fields in their own locale whatever the page says (Chromium shows
+ * 11/30/2026 to a French officer), and a page cannot tell which: so the chosen date is also
+ * written out underneath in the UI language, and nobody has to guess the day from the month.
  */
 export function DateInput({ type, value, ...rest }: DateInputProps) {
   const { i18n } = useTranslation();
   const readable =
-    value && browserSpeaksOtherLanguage(i18n.language)
+    value
       ? type === 'date'
         ? formatDay(value, i18n.language)
         : formatDateTime(value, i18n.language)

@@ -175,6 +175,7 @@ export const en: Shape<typeof fr> = {
     approvals: 'Approvals',
     approvedBy: 'Approved by {{nation}} on {{date}}',
     pending: 'Waiting for: {{nation}}',
+    approvalSent: 'Approval sent to the {{owner}} node, waiting for it to be applied',
     noPending: 'Every nation has approved',
     actions: {
       propose: 'Propose',

@@ -171,6 +171,7 @@ export const fr = {
     approvals: 'Approbations',
     approvedBy: 'Approuvée par {{nation}} le {{date}}',
     pending: 'En attente : {{nation}}',
+    approvalSent: 'Approbation envoyée au nœud {{owner}}, en attente de sa prise en compte',
     noPending: 'Toutes les nations ont approuvé',
     actions: {
       propose: 'Proposer',

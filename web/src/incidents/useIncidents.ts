@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fetchIncidents, type IncidentQuery } from '../api/endpoints';
-import type { IncidentFeature } from '../api/types';
+import type { Incident, IncidentFeature } from '../api/types';
 
 export interface IncidentFeed {
   incidents: IncidentFeature[];
@@ -8,8 +8,25 @@ export interface IncidentFeed {
   failure: string | null;
 }
 
-/** Incidents matching the server-side filters; `revision` forces a reload after a write. */
-export function useIncidents(query: IncidentQuery, revision: number): IncidentFeed {
+export interface LiveIncidentFeed extends IncidentFeed {
+  /** A record pushed by the live stream, added or replacing its older version in place. */
+  upsert: (incident: Incident) => void;
+  /** A record the user may no longer see (narrowed releasability, deletion). */
+  remove: (id: string) => void;
+}
+
+/** The map and list want GeoJSON; the stream sends the record with its location. */
+export function asFeature(incident: Incident): IncidentFeature {
+  const { location, ...properties } = incident;
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties };
+}
+
+/**
+ * Incidents matching the server-side filters; `revision` forces a reload after a write. Live
+ * changes are applied in place rather than by reloading: with thousands of incidents in view a
+ * reload per change would cost the whole feed each time (the list filters again in the browser).
+ */
+export function useIncidents(query: IncidentQuery, revision: number): LiveIncidentFeed {
   const [feed, setFeed] = useState<IncidentFeed>({ incidents: [], loading: true, failure: null });
   const key = JSON.stringify(query);
   useEffect(() => {
@@ -27,5 +44,22 @@ export function useIncidents(query: IncidentQuery, revision: number): IncidentFe
       live = false;
     };
   }, [key, revision]);
-  return feed;
+
+  const upsert = useCallback((incident: Incident) => {
+    if (!incident.location) return;
+    const feature = asFeature(incident);
+    setFeed((current) => {
+      const index = current.incidents.findIndex((other) => other.properties.id === incident.id);
+      if (index < 0) return { ...current, incidents: [...current.incidents, feature] };
+      if (current.incidents[index]!.properties.version > incident.version) return current;
+      const incidents = current.incidents.slice();
+      incidents[index] = feature;
+      return { ...current, incidents };
+    });
+  }, []);
+  const remove = useCallback((id: string) => {
+    setFeed((current) => ({ ...current, incidents: current.incidents.filter((other) => other.properties.id !== id) }));
+  }, []);
+
+  return { ...feed, upsert, remove };
 }

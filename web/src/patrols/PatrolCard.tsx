@@ -19,12 +19,17 @@ export function PatrolCard({ patrol, user, selected, onSelect, onChanged }: Patr
   const { t, i18n } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // An approval given on a partner's copy travels to the owner node; the copy changes only when
+  // the owner releases the approved version, so the button is put away meanwhile.
+  const [approvalSent, setApprovalSent] = useState(false);
 
   const act = async (action: PatrolAction) => {
     setBusy(true);
     setFailure(null);
     try {
-      onChanged(await actOnPatrol(patrol.id, action));
+      const updated = await actOnPatrol(patrol.id, action);
+      if (action === 'approve' && updated.pendingApprovals.includes(user.nation)) setApprovalSent(true);
+      onChanged(updated);
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : t('patrol.failed'));
     } finally {
@@ -65,11 +70,18 @@ export function PatrolCard({ patrol, user, selected, onSelect, onChanged }: Patr
         </div>
       )}
       <div className="patrol-actions">
-        {offeredActions(patrol, user).map((action) => (
-          <button key={action} type="button" disabled={busy} className={action === 'approve' ? 'primary' : undefined} onClick={() => void act(action)}>
-            {t(`patrol.actions.${action}`)}
-          </button>
-        ))}
+        {approvalSent && patrol.pendingApprovals.includes(user.nation) && (
+          <span className="hint" role="status">
+            {t('patrol.approvalSent', { owner: patrol.owner })}
+          </span>
+        )}
+        {offeredActions(patrol, user)
+          .filter((action) => !(action === 'approve' && approvalSent))
+          .map((action) => (
+            <button key={action} type="button" disabled={busy} className={action === 'approve' ? 'primary' : undefined} onClick={() => void act(action)}>
+              {t(`patrol.actions.${action}`)}
+            </button>
+          ))}
       </div>
       {failure && (
         <p className="form-error" role="alert">

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTrack } from '../api/endpoints';
 import type { Alert, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
@@ -31,8 +31,6 @@ type Editing = 'incident' | 'patrol' | null;
 const REPORTERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin']);
 const PLANNERS = new Set(['coordinator', 'liaison', 'admin']);
 const REVIEWERS = new Set(['coordinator', 'analyst']);
-// Several changes often arrive together (an incident, its alert, a level): one reload serves them all.
-const COALESCE_MS = 200;
 
 export function Workspace({ user, onLogout }: { user: User; onLogout: () => void }) {
   const { t } = useTranslation();
@@ -73,18 +71,6 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     selection?.kind === 'incident' ? feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null : null;
   const selectedPatrol = selection?.kind === 'patrol' ? patrols.find((patrol) => patrol.id === selection.id) ?? null : null;
 
-  const pendingReload = useRef<number | null>(null);
-  const reloadIncidentsSoon = useCallback(() => {
-    if (pendingReload.current !== null) return;
-    pendingReload.current = window.setTimeout(() => {
-      pendingReload.current = null;
-      setRevision((value) => value + 1);
-    }, COALESCE_MS);
-  }, []);
-  useEffect(() => () => {
-    if (pendingReload.current !== null) window.clearTimeout(pendingReload.current);
-  }, []);
-
   const liveState = useLiveStream(
     {
       alert: (data) => alerts.received(data as Alert),
@@ -92,8 +78,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
         reloadSections();
         setLevelRevision((value) => value + 1);
       },
-      incident: reloadIncidentsSoon,
-      'incident-removed': reloadIncidentsSoon,
+      incident: (data) => feed.upsert((data as { record: Incident }).record),
+      'incident-removed': (data) => feed.remove((data as { id: string }).id),
       // The stream carries the stored record; the list wants the API's view of it (approvals pending…).
       patrol: reloadPatrols,
       'patrol-removed': reloadPatrols,
@@ -102,7 +88,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
       },
     },
     () => {
-      reloadIncidentsSoon();
+      setRevision((value) => value + 1);
       reloadPatrols();
       reloadSections();
       alerts.reload();
