@@ -29,6 +29,7 @@ export interface AssembledEvent {
 
 // A date right after these words is when something was said, not when it happened.
 const REPORTING = /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
+const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
 // Statements about what may happen or what usually happens do not report an event.
 const HYPOTHETICAL = /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
 const STATEMENT = /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
@@ -39,6 +40,8 @@ const OTHER_GENRES = /\b(match|championnat|ligue 1|football|buts?|penalty|stade|
 const DIVISION_BEFORE = /\b(region|wilaya|province|region|departement) (?:de |du |d')?(?:la |l')?$/i;
 const DIVISION_AFTER = /^\s+(region|region)\b/i;
 const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+// "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
+const WATERWAY_BEFORE = /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
 const INSTITUTION_BEFORE = /\b(brigade|gendarmerie|commissariat|tribunal|parquet|hopital|prefet|gouverneur|maire|universite|lycee|stade|prison|cour|court|hospital|mayor|governor)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
@@ -50,6 +53,8 @@ function within<T extends { index: number }>(items: readonly T[], sentence: Sent
 function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string): DateMention[] {
   return within(dates, sentence)
     .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
+    // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
+    .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
     .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.index - b.index);
 }
 
@@ -69,7 +74,8 @@ function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, fold
     DIRECTION_BEFORE.test(before(p, 24));
   const isInstitution = (p: PlaceMention) =>
     INSTITUTION_BEFORE.test(before(p, 30));
-  const isOutside = (p: PlaceMention) => isDivision(p) || isDirection(p) || isInstitution(p);
+  const isWaterway = (p: PlaceMention) => WATERWAY_BEFORE.test(before(p, 30));
+  const isOutside = (p: PlaceMention) => isDivision(p) || isDirection(p) || isInstitution(p) || isWaterway(p);
   const score = (p: PlaceMention) =>
     (p.place !== null ? 2 : 0) +
     (p.cued ? 1 : 0) +
@@ -152,11 +158,16 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
     if (age > 180) salience -= 4;
     salience -= Math.min(4, order * 0.2);
     // The toll often follows in the next sentence ("Trois soldats ont été tués.").
-    const next = nearby[0];
-    const fatalities =
-      countFatalities(foldedSentence) ??
-      (next && next.index > sentence.index && classifySentence(next.text).length === 0 ? countFatalities(foldSentence(next.text)) : null);
-    if (fatalities !== null && fatalities > 0) salience += 1;
+    // …or a few sentences later, in sentences that tell of no other event ("Cette fois, ni blessé
+    // ni mort n'est à déplorer.").
+    let fatalities = countFatalities(foldedSentence);
+    for (const next of nearby.filter((s) => s.index > sentence.index).slice(0, 3)) {
+      if (fatalities !== null || classifySentence(next.text).length > 0) break;
+      fatalities = countFatalities(foldSentence(next.text));
+    }
+    // A toll marks the story; a single death told in passing is often its background (the victim
+    // a march mourns).
+    if (fatalities !== null && fatalities > 1) salience += 1;
 
     const sentenceActors = actorNames(within(actors, sentence));
     // A report that gives no date at all tells of the days just before it: the publication day
@@ -215,6 +226,18 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
     if (into.fatalities === null) into.fatalities = from.fatalities;
     for (const actor of from.actors) if (!into.actors.includes(actor)) into.actors.push(actor);
     same.concrete ||= candidate.concrete;
+  }
+  // A toll given in another sentence about the same event (the headline, the army's statement)
+  // belongs to it: same type, no other date.
+  for (const kept of events) {
+    if (kept.event.fatalities !== null) continue;
+    const source = found.find(
+      (f) =>
+        f.event.fatalities !== null &&
+        f.event.event_type === kept.event.event_type &&
+        (f.event.date === null || kept.event.date === null || f.event.date.startsWith(kept.event.date) || kept.event.date.startsWith(f.event.date)),
+    );
+    if (source) kept.event.fatalities = source.event.fatalities;
   }
   const best = events[0];
   const relevant = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);

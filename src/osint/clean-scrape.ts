@@ -15,7 +15,8 @@ const COMMENTS_START = [
 
 // Lines that belong to the page around the article, not to it.
 const BOILERPLATE = [
-  /^(lire|à lire|a lire|voir) aussi\b/i,
+  /^(lire|à lire|a lire|voir) (aussi|également|egalement|encore)\b/i,
+  /^(lire la suite|sur le même thème)\b/i,
   /^(read|see) (also|more)\b/i,
   /^(more from|related articles?|dans la même rubrique|autres articles|sur le même sujet|also read)\b/i,
   /^(partager|partagez|share)( (sur|cet article|this article|this))?\s*[:|]?/i,

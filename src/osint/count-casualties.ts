@@ -25,15 +25,27 @@ const NUMBER =
   '(\\d+|(?:(?:vingt|trente|quarante|cinquante|soixante|twenty|thirty|forty|fifty)[- ](?:et[- ])?)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|vingt|trente|quarante|cinquante|twenty|thirty|forty|fifty)';
 // Up to three words between the figure and the verb: "treize civils ont été tués".
 const WHO = '(?:[\\w-]+ ){0,3}?';
-const DEATH = '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont perdu la vie|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+const DEATH = '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
 const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
 const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);
 const TOLL = new RegExp(`\\b${NUMBER} ${WHO}${DEATH}\\b`, 'g');
-const KILLING = new RegExp(`\\b(?:tuant|killing|faisant) ${NUMBER}\\b`);
+const ABOUT = '(?:(?:au moins|pres de|plus de|environ|quelque|at least|about|some|more than|nearly) )?';
+const KILLING = new RegExp(`\\b(?:tuant|killing|faisant|killed) ${ABOUT}${NUMBER}\\b`);
+// The verb before its victims, in its own clause: "ont tué deux soldats et blessé cinq autres".
+const KILLED_THEM = new RegExp(`\\b(?:ont|a|avoir|avaient|avait|et) (?:tue|abattu|execute|massacre) ${WHO}${ABOUT}${NUMBER}\\b`);
+
+const OTHER_SIDE = new RegExp(`\\bcontre ${NUMBER} (?:du cote|cote|chez|parmi|dans les rangs)`);
+const ONE_KILLED = /\b(?:a ete|avait ete|was|has been) (?:tuee?|abattue?|assassinee?|executee?|killed|shot dead|murdered|executed)\b/;
+
+// Round figures of the press ("une dizaine de morts") read as their value.
+const ROUND: Record<string, number> = { dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100 };
+const ROUND_FIGURE = /\b(?:une )?(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s? d(?:e |')/g;
+// A day of the month between a verb and its figure ("ont tué mardi 8 août quatre bergers") is no toll.
+const DAY_OF_MONTH = /\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/g;
 
 export function countFatalities(foldedSentence: string): number | null {
-  const s = foldedSentence;
+  const s = foldedSentence.replace(DAY_OF_MONTH, '').replace(/ {2,}/g, ' ').replace(ROUND_FIGURE, (_m, word: string) => `${ROUND[word]} `);
   if (NONE.test(s)) return 0;
   // "left twenty soldiers and one civilian dead": two figures under one verb.
   const pair = PAIR.exec(s);
@@ -51,8 +63,15 @@ export function countFatalities(foldedSentence: string): number | null {
     total += value;
     found = true;
   }
-  if (found) return total;
+  if (found) {
+    // "cinq soldats ont été tués, contre trois du côté des assaillants": the other side's dead too.
+    const other = OTHER_SIDE.exec(s);
+    const value = other ? numberValue(other[1]!) : null;
+    return total + (value ?? 0);
+  }
   // "tuant un jeune", "killing three"
-  const killing = KILLING.exec(s);
-  return killing ? numberValue(killing[1]!) : null;
+  const killing = KILLING.exec(s) ?? KILLED_THEM.exec(s);
+  if (killing) return numberValue(killing[1]!);
+  // One person killed, told in the singular: "Pape Faye a été abattu", "a soldier was shot dead".
+  return ONE_KILLED.test(s) ? 1 : null;
 }

@@ -50,6 +50,8 @@ interface Candidate {
   cued: boolean;
 }
 
+const FROM_COUNTRY = /\b(?:venue?s? d[eu']|venant d[eu']|en provenance d[eu']|originaires? d[eu']|refoules? (?:vers|du|de)|from|fled to|vers)\s*(?:la |le |l')?$/;
+
 /** Countries a text is about, strongest first, from the names and adjectives it uses. */
 export function countryContext(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -65,10 +67,27 @@ export function countryContext(text: string): Map<string, number> {
     ['GN', /\b(guinee|guinea|guineen(ne)?s?|guinean|conakry)\b/gi],
   ];
   for (const [country, pattern] of patterns) {
-    const n = folded.match(pattern)?.length ?? 0;
+    // "venus du Mali", "from Mali": where people came from says little about where things happened.
+    const n = [...folded.matchAll(pattern)].filter((m) => !FROM_COUNTRY.test(folded.slice(Math.max(0, m.index - 30), m.index))).length;
     if (n > 0) counts.set(country, n);
   }
   return counts;
+}
+
+const COUNTRY_WORDS: [string, RegExp][] = [
+  ['ML', /^(?:mali|malien(?:ne)?|malian)$/],
+  ['SN', /^(?:senegal|senegalais(?:e)?|senegalese)$/],
+  ['MR', /^(?:mauritanie|mauritania|mauritanien(?:ne)?|mauritanian)$/],
+  ['GN', /^(?:guinee|guinea|guineen(?:ne)?|guinean)$/],
+  ['GM', /^(?:gambie|gambia|gambien(?:ne)?|gambian)$/],
+];
+const RIGHT_AFTER = /^\s*(?:,\s*(?:au|en|in|du cote|cote|on the)\s+(?:the\s+)?|\(\s*|,\s*(?:ville|localite|village|town|commune)\s+(?:frontaliere\s+)?)([a-z]+)/;
+
+/** The country written right after a place name, if any. */
+function namedCountry(after: string): string | null {
+  const word = RIGHT_AFTER.exec(foldText(after))?.[1];
+  if (!word) return null;
+  return COUNTRY_WORDS.find(([, pattern]) => pattern.test(word))?.[0] ?? null;
 }
 
 function distanceKm(a: Place, b: Place): number {
@@ -144,8 +163,11 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
     const readings = candidate.places.filter(
       (p) => !(p.featureClass === 'A' && p.featureCode !== 'ADM1' && towns.some((t) => t.country === p.country && t.admin1Code === p.admin1Code)),
     );
+    // "à Kidira, au Sénégal", "Kidira (Mali)", "Kidira, côté sénégalais": the text says which one.
+    const named = namedCountry(text.slice(candidate.end, candidate.end + 40));
     for (const place of readings.slice(0, 60)) {
       let score = -featureRank(place.featureClass, place.featureCode);
+      if (named !== null) score += place.country === named ? 6 : -6;
       score += Math.min(3, countries.get(place.country) ?? 0) * 1.5;
       if (countries.size > 0 && !countries.has(place.country)) score -= 2;
       if (regions.has(`${place.country}.${place.admin1Code}`)) score += 2;
@@ -155,6 +177,12 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
       if (near.length > 0) {
         const closest = Math.min(...near);
         score += closest < 50 ? 3 : closest < 150 ? 1.5 : 0;
+      } else {
+        // No name with a single reading: the readings of two ambiguous names that lie close
+        // together (Kidira and Falémé on either bank of the river) explain each other.
+        const others = candidates.filter((c) => foldName(c.name) !== foldName(candidate.name)).flatMap((c) => c.places.slice(0, 20));
+        const closest = others.length > 0 ? Math.min(...others.map((other) => distanceKm(other, place))) : Infinity;
+        score += closest < 50 ? 1.5 : 0;
       }
       if (score > bestScore) {
         bestScore = score;

@@ -6,7 +6,15 @@ describe('countFatalities', () => {
   it.each([
     ['Au moins treize civils ont été tués à Niamana.', 13],
     ['Vingt-cinq civils ont perdu la vie et treize autres ont été blessés.', 25],
-    ['Cinq soldats maliens ont été tués, contre trois du côté des assaillants.', 5],
+    // ACLED counts the dead of every side.
+    ['Cinq soldats maliens ont été tués, contre trois du côté des assaillants.', 8],
+    ['Les assaillants ont tué deux soldats et blessé cinq autres.', 2],
+    ['Des individus armés ont tué vendredi 8 août quatre bergers.', 4],
+    ['Les combats ont fait au moins une dizaine de morts.', 10],
+    ['Gunmen opened fire on traders, killing at least 12 people.', 12],
+    ['Un soldat a perdu la vie et deux autres ont été blessés.', 1],
+    ['Pape Faye a été abattu le 19 décembre à Kéniéba.', 1],
+    ['Le bilan s’élève à sept morts parmi les habitants.', 7],
     ['The attack left twenty soldiers and one civilian dead on Tuesday.', 21],
     ['Seven of the attackers were killed and eight were taken into custody.', 7],
     ['Cette fois, ni blessé ni mort n’est à déplorer.', 0],
