@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { percentile } from './figures.js';
+import { percentile, seededRandom } from './figures.js';
 
 const INCIDENTS = 10_000;
 const RUNS = 3;
@@ -23,16 +23,6 @@ const EVENT_TYPES: Record<string, string[]> = {
   'Strategic developments': ['Arrests'],
 };
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** JS and CSS of the built UI, gzip-compressed as a server would send them. */
 function shippedBytes(): { js: number; css: number } {
@@ -80,7 +70,7 @@ async function startNode(): Promise<{ origin: string; stop: () => void }> {
 
 /** Synthetic incidents spread over the box of the partner borders, as the API would send them. */
 function syntheticIncidents(count: number, box: [number, number, number, number]): string {
-  const random = mulberry32(11);
+  const random = seededRandom(11);
   const types = Object.entries(EVENT_TYPES);
   const now = Date.now();
   const features = Array.from({ length: count }, (_, index) => {
