@@ -50,7 +50,7 @@ interface Candidate {
   cued: boolean;
 }
 
-const FROM_COUNTRY = /\b(?:venue?s? d[eu']|venant d[eu']|en provenance d[eu']|originaires? d[eu']|refoules? (?:vers|du|de)|from|fled to|vers)\s*(?:la |le |l')?$/;
+const FROM_COUNTRY = /\b(?:(?:venue?s?|venant|venai(?:en)?t|vien(?:nen)?t|provenant|provenai(?:en)?t|provien(?:nen)?t|en provenance|originaires?|importee?s?) d[eu']|refoules? (?:vers|du|de)|from|fled to|vers)\s*(?:la |le |l')?$/;
 
 /** Countries a text is about, strongest first, from the names and adjectives it uses. */
 export function countryContext(text: string): Map<string, number> {

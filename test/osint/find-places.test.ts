@@ -40,4 +40,13 @@ describe('countryContext', () => {
     expect(counts.get('SN')).toBe(2);
     expect(counts.has('MR')).toBe(false);
   });
+
+  it.each([
+    'Le carburant venait du Mali selon la gendarmerie.',
+    'Des camions provenant du Mali ont été fouillés.',
+    'Du riz importé du Mali a été saisi.',
+    'Les marchandises viennent du Mali.',
+  ])('does not count the country goods or people came from: %s', (sentence) => {
+    expect(countryContext(sentence).has('ML')).toBe(false);
+  });
 });
