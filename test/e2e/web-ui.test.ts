@@ -52,6 +52,20 @@ describe('web UI against a demo node', () => {
     await screenshot(page, '02-picture-coord-ml');
   });
 
+  it('opens the map again where the officer left it', async () => {
+    const { page } = browser;
+    const scale = page.locator('.maplibregl-ctrl-scale');
+    const framed = await scale.textContent();
+    await page.locator('.maplibregl-ctrl-zoom-in').click();
+    await expect.poll(() => page.evaluate(`Object.keys(localStorage).some((key) => key.startsWith('diboli.mapView.'))`)).toBe(true);
+    await expect.poll(() => scale.textContent()).not.toBe(framed);
+    await page.waitForTimeout(500); // the zoom's easing ends, and with it the last saved view
+    const zoomed = await scale.textContent();
+    await page.reload();
+    expect(await drawnIncidents(page)).toBeGreaterThan(0);
+    await expect.poll(() => scale.textContent()).toBe(zoomed);
+  });
+
   it('lists the demo incidents, partners’ ones with their release badge', async () => {
     const { page } = browser;
     await page.getByLabel('Seulement la zone visible').uncheck();

@@ -1,3 +1,4 @@
+import type { Feature, Point } from 'geojson';
 import type { IncidentFeature } from '../api/types';
 
 /** [west, south, east, north] in degrees. */
@@ -9,8 +10,25 @@ export function withinBounds(incident: IncidentFeature, bounds: Bounds): boolean
   return lon >= west && lon <= east && lat >= south && lat <= north;
 }
 
+/** ISO instants in UTC order as plain strings; a collator would cost ten times more for nothing. */
 export function newestFirst(incidents: readonly IncidentFeature[]): IncidentFeature[] {
-  return [...incidents].sort((a, b) => b.properties.occurredAt.localeCompare(a.properties.occurredAt));
+  return [...incidents].sort((a, b) => {
+    const first = a.properties.occurredAt;
+    const second = b.properties.occurredAt;
+    return first < second ? 1 : first > second ? -1 : 0;
+  });
+}
+
+/**
+ * What the map needs of an incident: where it is, its type for the colour and its id for a click.
+ * Sending the whole record would have the map's worker copy and index every narrative and actor.
+ */
+export function mapFeature(incident: IncidentFeature): Feature<Point, { id: string; eventType: string }> {
+  return {
+    type: 'Feature',
+    geometry: incident.geometry,
+    properties: { id: incident.properties.id, eventType: incident.properties.eventType },
+  };
 }
 
 export interface DayCount {

@@ -1,12 +1,13 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bounds } from '../incidents/view';
 import { formatNumber } from '../i18n/format';
 import { showClusterCounts } from './clusterCounts';
-import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
+import type { MapView } from './savedView';
+import { CLICKABLE_LAYERS, SOURCE, operationalStyle, type SourceId } from './style';
 
 export type MapLayerData = Partial<Record<Exclude<keyof typeof SOURCE, 'draft'>, FeatureCollection | Feature | null>>;
 
@@ -17,7 +18,7 @@ export interface MapSelection {
 }
 
 const LAYER_KIND: Record<string, MapSelection['kind']> = {
-  'incident-points': 'incident',
+  incidents: 'incident',
   sections: 'section',
   borders: 'border',
   axes: 'axis',
@@ -31,22 +32,32 @@ interface OperationalMapProps {
   layers: MapLayerData;
   draft: FeatureCollection<Geometry>;
   picking: PickMode;
-  /** Frame to show once, when the data first arrives (the partner border). */
+  /** Where this officer left the map last time on this browser; it opens there again. */
+  savedView: MapView | null;
+  /** Frame to show once, when the data first arrives, if there is no saved view. */
   initialFrame: Bounds | null;
   /** Point to centre on when it changes (a record picked in a list). */
   focus: { lon: number; lat: number; key: number } | null;
   onPick: (lon: number, lat: number) => void;
   onSelect: (selection: MapSelection) => void;
   onBoundsChange: (bounds: Bounds) => void;
+  onViewChange: (view: MapView) => void;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** How long the map waits for its first frame before opening on the default view. */
+const FRAME_WAIT_MS = 1500;
+const FRAME_OPTIONS = { padding: 60, maxZoom: 9 } as const;
+
+// The map's workers start while the session and the data load, not once the map is wanted.
+maplibregl.prewarm();
 
 export function OperationalMap(props: OperationalMapProps) {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
+  const [waited, setWaited] = useState(false);
   const [failed, setFailed] = useState(false);
   const [drawn, setDrawn] = useState<number | null>(null);
   // Handlers read the latest props without re-binding the map's events.
@@ -57,16 +68,41 @@ export function OperationalMap(props: OperationalMapProps) {
   // because the axes arrived would stall the first drawing.
   const sent = useRef(new Map<string, unknown>());
 
+  // The map is made once its first view is known (where the officer left it, or else the frame of
+  // the incidents), with the data already at hand inside its style: a source then cuts its tiles
+  // once, at the zoom they are seen at. Data sent to a map already drawn, just before a move, would
+  // have its tiles cut twice.
   useEffect(() => {
-    if (!container.current) return;
+    const timer = setTimeout(() => setWaited(true), FRAME_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const canCreate = props.savedView !== null || props.initialFrame !== null || waited;
+
+  useEffect(() => {
+    if (!container.current || !canCreate) return;
+    const { layers, draft, savedView, initialFrame } = latest.current;
+    const data: Partial<Record<SourceId, FeatureCollection | Feature>> = { [SOURCE.draft]: draft };
+    for (const [name, value] of Object.entries(layers)) {
+      if (!value) continue;
+      data[SOURCE[name as keyof typeof SOURCE]] = value;
+      sent.current.set(name, value);
+    }
+    framed.current = savedView !== null || initialFrame !== null;
+    const camera = savedView
+      ? { center: savedView.center, zoom: savedView.zoom }
+      : initialFrame
+        ? { bounds: initialFrame, fitBoundsOptions: FRAME_OPTIONS }
+        : { center: [-11.5, 14.2] as [number, number], zoom: 6 };
     let map: maplibregl.Map;
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle(),
-        center: [-11.5, 14.2],
-        zoom: 6,
+        style: operationalStyle(data),
+        ...camera,
         attributionControl: false,
+        // The style has no labels, so there is nothing to fade in; a fade would only cost frames
+        // (each one expensive on machines drawing without a GPU) after every move and tile.
+        fadeDuration: 0,
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
@@ -80,23 +116,25 @@ export function OperationalMap(props: OperationalMapProps) {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.touchZoomRotate.disableRotation();
 
-    const reportBounds = () => {
+    // The view is kept from the first drawing on, so that the next visit opens on the same frame
+    // even if the officer never moved the map.
+    const reportView = () => {
       const b = map.getBounds();
       latest.current.onBoundsChange([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+      const { lng, lat } = map.getCenter();
+      latest.current.onViewChange({ center: [lng, lat], zoom: map.getZoom() });
     };
     const countDrawn = () => {
       let count = 0;
-      for (const feature of map.queryRenderedFeatures({ layers: ['incident-clusters', 'incident-points'] })) {
+      for (const feature of map.queryRenderedFeatures({ layers: ['incidents'] })) {
         count += (feature.properties.point_count as number | undefined) ?? 1;
       }
       setDrawn(count);
     };
 
-    map.on('load', () => {
-      setReady(true);
-      reportBounds();
-    });
-    map.on('moveend', reportBounds);
+    map.once('style.load', () => setReady(true));
+    map.on('load', reportView);
+    map.on('moveend', reportView);
     map.on('idle', countDrawn);
     map.on('click', (event) => {
       const { picking, onPick, onSelect } = latest.current;
@@ -107,7 +145,7 @@ export function OperationalMap(props: OperationalMapProps) {
       const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
       const hit = map.queryRenderedFeatures(event.point, { layers: [...layers] })[0];
       if (!hit) return;
-      if (hit.layer.id === 'incident-clusters') {
+      if (hit.layer.id === 'incidents' && hit.properties.cluster_id !== undefined) {
         const source = map.getSource(SOURCE.incidents) as GeoJSONSource;
         const clusterId = hit.properties.cluster_id as number;
         void source.getClusterExpansionZoom(clusterId).then((zoom) => {
@@ -135,7 +173,7 @@ export function OperationalMap(props: OperationalMapProps) {
       setReady(false);
       map.remove();
     };
-  }, []);
+  }, [canCreate]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -143,11 +181,13 @@ export function OperationalMap(props: OperationalMapProps) {
     return showClusterCounts(map, (count) => formatNumber(count, i18n.language, 0));
   }, [ready, i18n.language]);
 
-  useEffect(() => {
+  // Sent while React commits, not in a later task: while the map is drawing its first frames the
+  // page is busy, and a passive effect can wait there for half a second.
+  useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
     for (const [name, value] of Object.entries(props.layers)) {
-      if (sent.current.has(name) && sent.current.get(name) === value) continue;
+      if ((sent.current.get(name) ?? null) === (value ?? null)) continue;
       sent.current.set(name, value);
       const source = map.getSource(SOURCE[name as keyof typeof SOURCE]) as GeoJSONSource | undefined;
       source?.setData(value ?? EMPTY);
@@ -171,7 +211,7 @@ export function OperationalMap(props: OperationalMapProps) {
     if (!map || !ready || !props.initialFrame || framed.current) return;
     framed.current = true;
     const [west, south, east, north] = props.initialFrame;
-    map.fitBounds([west, south, east, north], { padding: 60, duration: 0, maxZoom: 9 });
+    map.fitBounds([west, south, east, north], { ...FRAME_OPTIONS, duration: 0 });
   }, [ready, props.initialFrame]);
 
   useEffect(() => {

@@ -14,9 +14,10 @@ import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
 import { useIncidents } from '../incidents/useIncidents';
-import { newestFirst, withinBounds, type Bounds } from '../incidents/view';
+import { mapFeature, newestFirst, withinBounds, type Bounds } from '../incidents/view';
 import { Legend } from '../map/Legend';
 import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
+import { loadView, saveView } from '../map/savedView';
 import { PatrolForm } from '../patrols/PatrolForm';
 import { PatrolsPanel } from '../patrols/PatrolsPanel';
 import { usePatrols } from '../patrols/usePatrols';
@@ -59,12 +60,13 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const nations = reference.mechanism?.nations ?? [user.nodeNation];
   const partners = nations.filter((nation) => nation !== user.nodeNation);
 
+  // Sorted once per change of the feed or filter, not at each move of the map.
   const filtered = useMemo(
-    () => feed.incidents.filter((incident) => matchesFilter(incident.properties, filter)),
+    () => newestFirst(feed.incidents.filter((incident) => matchesFilter(incident.properties, filter))),
     [feed.incidents, filter],
   );
   const listed = useMemo(
-    () => newestFirst(filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
+    () => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
     [filtered, filter.inView, bounds],
   );
   const selectedIncident =
@@ -98,7 +100,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   );
 
   const incidentCollection = useMemo(
-    () => ({ type: 'FeatureCollection', features: filtered }) as FeatureCollection,
+    () => ({ type: 'FeatureCollection', features: filtered.map(mapFeature) }) as FeatureCollection,
     [filtered],
   );
   const layers = useMemo(
@@ -139,7 +141,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     return { type: 'FeatureCollection', features };
   }, [editing, location, route, selectedIncident]);
 
-  // The first view frames where the incidents are; the whole length of every border is too wide.
+  const savedView = useMemo(() => loadView(user.id), [user.id]);
+  // Without a saved view, the first one frames where the incidents are; the whole length of every
+  // border is too wide.
   const initialFrame = useMemo(() => {
     if (feed.loading) return null;
     const around = boundsOf({ type: 'FeatureCollection', features: feed.incidents });
@@ -393,11 +397,13 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             layers={layers}
             draft={draft}
             picking={picking}
+            savedView={savedView}
             initialFrame={initialFrame}
             focus={focus}
             onPick={pick}
             onSelect={select}
             onBoundsChange={setBounds}
+            onViewChange={(view) => saveView(user.id, view)}
           />
           <Legend />
         </main>
