@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -141,6 +142,23 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
       const figures = await viewport(w, h, extra);
       print(
         `GET /api/v1/incidents ${label.padEnd(34)} p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, ${figures.features.toFixed(0)} features/answer (target p95 ≤ 50 ms; hello-world p95 ${hello.p95.toFixed(2)} ms)`,
+      );
+    }
+    // The same large answer as it travels: bytes on the wire and time to the last byte.
+    const onTheWire = (encoding: string) =>
+      new Promise<{ bytes: number; ms: number }>((resolve, reject) => {
+        const started = performance.now();
+        get(`${url}/api/v1/incidents?bbox=-13,12,-12,13`, { headers: { ...headers, 'accept-encoding': encoding } }, (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('end', () => resolve({ bytes, ms: performance.now() - started }));
+        }).on('error', reject);
+      });
+    for (const encoding of ['identity', 'gzip']) {
+      const runs = [];
+      for (let i = 0; i < 20; i++) runs.push(await onTheWire(encoding));
+      print(
+        `GET /api/v1/incidents viewport 1°×1°, ${encoding.padEnd(8)}         ${(runs[0]!.bytes / 1e6).toFixed(2)} MB on the wire, p50 ${percentile(runs.map((r) => r.ms), 0.5).toFixed(1)} ms to the last byte on loopback`,
       );
     }
     await app.close();

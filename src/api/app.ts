@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -86,6 +87,11 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
 
   registerErrorHandling(app);
   registerAuthentication(app, services.auth);
+  // Patrol leaders reach their node over thin links: the picture of ten thousand incidents is 6 MB
+  // of JSON and half a megabyte gzipped. A fast gzip level costs about 40 ms for that much, where
+  // brotli would cost three times more for 15 % less. The live stream is left alone (its events
+  // must not wait in a compressor's buffer).
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'], zlibOptions: { level: 4 } });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, services);
@@ -100,6 +106,20 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(federationRoutes, services);
 
   const root = options.webRoot === undefined ? webRoot() : options.webRoot;
-  if (root) await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (root) {
+    // The build leaves brotli and gzip copies beside each file; asset names carry a hash of their
+    // content, so a browser may keep them for good, while the page that names them is checked.
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        const hashed = path.includes(`${sep}assets${sep}`);
+        reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   return app;
 }

@@ -182,7 +182,14 @@ export class Puller {
       await response.body?.cancel();
       throw new PullError(`${peer.nation} answered HTTP ${response.status}`);
     }
-    const body = await readCapped(response, MAX_PAGE_BYTES);
+    let body: Buffer;
+    try {
+      body = await readCapped(response, MAX_PAGE_BYTES);
+    } catch (error) {
+      // A compressed page altered on the way fails to inflate before its signature can be checked.
+      if (failedToInflate(error)) return this.rejectPage(peer, 'the page could not be decompressed');
+      throw error;
+    }
     const signature = response.headers.get(HEADER_SIGNATURE);
     if (!signature || !verifyResponse(nonce, body, signature, peerKey)) {
       return this.rejectPage(peer, 'the page is not signed by the registered key of the peer');
@@ -298,6 +305,12 @@ function parsePage(text: string, cursor: number, pageSize: number): { envelopes:
     checked.push(envelope);
   }
   return { envelopes: checked, next: next as number };
+}
+
+/** zlib's own error codes (Z_DATA_ERROR, Z_BUF_ERROR…), as fetch reports them under `cause`. */
+function failedToInflate(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR_BROTLI'));
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {

@@ -26,13 +26,13 @@ export interface DemoNode {
 }
 
 /** A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`. */
-export async function startDemoNode(options: { clock?: Clock } = {}): Promise<DemoNode> {
+export async function startDemoNode(options: { clock?: Clock; webRoot?: string } = {}): Promise<DemoNode> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-test-'));
   const config = loadConfig({ dataDir: dir }, {});
   const store = await openStore(dir);
   await installDemo(store, config);
   const node = await createNodeContext(config, store, { clock: options.clock });
-  const app = await buildApp(node, { webRoot: false });
+  const app = await buildApp(node, { webRoot: options.webRoot ?? false });
   const tokens = new Map<string, string>();
 
   async function token(username: string): Promise<string> {
