@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { fetchAlerts } from '../api/endpoints';
+import { useLoadedList } from '../api/useLoadedList';
 import type { Alert, AlertAcknowledgement } from '../api/types';
 
 export interface AlertFeed {
@@ -19,44 +20,25 @@ export function isAcknowledgedBy(alert: Alert, userId: string): boolean {
 }
 
 export function useAlerts(userId: string): AlertFeed {
-  const [alerts, setAlerts] = useState<Alert[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    fetchAlerts().then(
-      (found) => {
-        if (!live) return;
-        setAlerts(found);
-        setFailure(null);
-        setLoading(false);
-      },
-      (error: unknown) => {
-        if (!live) return;
-        setFailure(error instanceof Error ? error.message : String(error));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
-  const reload = useCallback(() => setRevision((value) => value + 1), []);
-  const received = useCallback((alert: Alert) => {
-    setAlerts((current) => {
-      const known = current.find((other) => other.id === alert.id);
-      if (!known) return [{ ...alert, acknowledgements: alert.acknowledgements ?? [] }, ...current];
-      return current.map((other) =>
-        other.id === alert.id ? { ...alert, acknowledgements: alert.acknowledgements ?? other.acknowledgements } : other,
-      );
-    });
-  }, []);
-  const acknowledged = useCallback((id: string, acknowledgements: AlertAcknowledgement[]) => {
-    setAlerts((current) => current.map((alert) => (alert.id === id ? { ...alert, acknowledgements } : alert)));
-  }, []);
+  const { items: alerts, loading, failure, reload, setItems: setAlerts } = useLoadedList(fetchAlerts);
+  const received = useCallback(
+    (alert: Alert) => {
+      setAlerts((current) => {
+        const known = current.find((other) => other.id === alert.id);
+        if (!known) return [{ ...alert, acknowledgements: alert.acknowledgements ?? [] }, ...current];
+        return current.map((other) =>
+          other.id === alert.id ? { ...alert, acknowledgements: alert.acknowledgements ?? other.acknowledgements } : other,
+        );
+      });
+    },
+    [setAlerts],
+  );
+  const acknowledged = useCallback(
+    (id: string, acknowledgements: AlertAcknowledgement[]) => {
+      setAlerts((current) => current.map((alert) => (alert.id === id ? { ...alert, acknowledgements } : alert)));
+    },
+    [setAlerts],
+  );
   const unacknowledged = useMemo(() => alerts.filter((alert) => !isAcknowledgedBy(alert, userId)).length, [alerts, userId]);
 
   return { alerts, loading, failure, unacknowledged, reload, received, acknowledged };

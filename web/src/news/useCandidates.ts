@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { fetchPendingCandidates } from '../api/endpoints';
+import { useLoadedList } from '../api/useLoadedList';
 import type { Candidate } from '../api/types';
 
 export interface CandidateQueue {
@@ -12,32 +13,7 @@ export interface CandidateQueue {
 }
 
 export function useCandidates(enabled: boolean): CandidateQueue {
-  const [candidates, setCandidates] = useState<Candidate[]>([]);
-  const [loading, setLoading] = useState(enabled);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    setLoading(true);
-    fetchPendingCandidates().then(
-      (found) => {
-        if (!live) return;
-        setCandidates(found);
-        setFailure(null);
-        setLoading(false);
-      },
-      (error: unknown) => {
-        if (!live) return;
-        setFailure(error instanceof Error ? error.message : String(error));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [enabled, revision]);
-  const reload = useCallback(() => setRevision((value) => value + 1), []);
-  const drop = useCallback((id: string) => setCandidates((current) => current.filter((candidate) => candidate.id !== id)), []);
+  const { items: candidates, loading, failure, reload, setItems } = useLoadedList(fetchPendingCandidates, enabled);
+  const drop = useCallback((id: string) => setItems((current) => current.filter((candidate) => candidate.id !== id)), [setItems]);
   return { candidates, loading, failure, reload, drop };
 }
