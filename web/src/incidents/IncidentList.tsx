@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
 import type { IncidentFeature } from '../api/types';
@@ -21,16 +21,25 @@ export function IncidentList({ incidents, selectedId, onOpen }: IncidentListProp
   const { t, i18n } = useTranslation();
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
-  if (incidents.length === 0) return <p className="empty">{t('list.empty')}</p>;
+  const list = useRef<HTMLDivElement>(null);
+  const empty = incidents.length === 0;
+  // Watched rather than read at each render: reading the height forces the page to lay itself out,
+  // and the list renders again at every move of the map.
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [empty]);
+  if (empty) return <p className="empty">{t('list.empty')}</p>;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(incidents.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   return (
     <div
       className="incident-list"
       data-testid="incident-list"
-      ref={(element) => {
-        if (element && element.clientHeight && element.clientHeight !== viewport) setViewport(element.clientHeight);
-      }}
+      ref={list}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
       <ul style={{ height: incidents.length * ROW_HEIGHT }} aria-label={t('list.count', { count: incidents.length, shown: formatNumber(incidents.length, i18n.language, 0) })}>
