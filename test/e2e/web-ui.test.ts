@@ -64,6 +64,9 @@ describe('web UI against a demo node', () => {
     await page.reload();
     expect(await drawnIncidents(page)).toBeGreaterThan(0);
     await expect.poll(() => scale.textContent()).toBe(zoomed);
+    // …and frames every listed incident again on request.
+    await page.getByRole('button', { name: 'Cadrer les incidents' }).click();
+    await expect.poll(() => scale.textContent()).toBe(framed);
   });
 
   it('lists the demo incidents, partners’ ones with their release badge', async () => {

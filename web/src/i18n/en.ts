@@ -43,6 +43,7 @@ export const en: Shape<typeof fr> = {
     route: 'Patrol route',
     track: 'Patrol track',
     pickHint: 'Click the map to place the point.',
+    frameIncidents: 'Frame the incidents',
     routeHint: 'Click the map to add points to the route.',
     unavailable: 'The map could not be drawn (WebGL unavailable).',
   },

@@ -39,6 +39,7 @@ export const fr = {
     route: 'Itinéraire de patrouille',
     track: 'Trace de patrouille',
     pickHint: 'Cliquez sur la carte pour placer le point.',
+    frameIncidents: 'Cadrer les incidents',
     routeHint: "Cliquez sur la carte pour ajouter des points à l'itinéraire.",
     unavailable: "La carte n'a pas pu être affichée (WebGL indisponible).",
   },

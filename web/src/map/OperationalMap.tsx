@@ -36,6 +36,8 @@ interface OperationalMapProps {
   savedView: MapView | null;
   /** Frame to show once, when the data first arrives, if there is no saved view. */
   initialFrame: Bounds | null;
+  /** Box to fit when it changes (the officer asked to see every incident listed). */
+  frame: { bounds: Bounds; key: number } | null;
   /** Point to centre on when it changes (a record picked in a list). */
   focus: { lon: number; lat: number; key: number } | null;
   onPick: (lon: number, lat: number) => void;
@@ -213,6 +215,12 @@ export function OperationalMap(props: OperationalMapProps) {
     const [west, south, east, north] = props.initialFrame;
     map.fitBounds([west, south, east, north], { ...FRAME_OPTIONS, duration: 0 });
   }, [ready, props.initialFrame]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !props.frame) return;
+    map.fitBounds(props.frame.bounds, FRAME_OPTIONS);
+  }, [ready, props.frame]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -49,6 +49,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [route, setRoute] = useState<[number, number][]>([]);
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
+  const [frame, setFrame] = useState<{ bounds: Bounds; key: number } | null>(null);
   const [track, setTrack] = useState<Track | null>(null);
   const [trackRevision, setTrackRevision] = useState(0);
   const [levelRevision, setLevelRevision] = useState(0);
@@ -399,12 +400,24 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             picking={picking}
             savedView={savedView}
             initialFrame={initialFrame}
+            frame={frame}
             focus={focus}
             onPick={pick}
             onSelect={select}
             onBoundsChange={setBounds}
             onViewChange={(view) => saveView(user.id, view)}
           />
+          <button
+            type="button"
+            className="map-frame-incidents"
+            disabled={filtered.length === 0}
+            onClick={() => {
+              const around = boundsOf({ type: 'FeatureCollection', features: filtered });
+              if (around) setFrame({ bounds: around, key: Date.now() });
+            }}
+          >
+            {t('map.frameIncidents')}
+          </button>
           <Legend />
         </main>
       </div>
