@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { createIncident } from '../api/endpoints';
 import {
   CREDIBILITIES,
@@ -20,7 +19,7 @@ import { formatNumber } from '../i18n/format';
 import { eventTypeLabel, subEventTypeLabel } from '../i18n/taxonomy';
 import { localInputValue, optionalCount, toInstant } from '../forms/datetime';
 import { FieldError, errorId } from '../forms/FieldError';
-import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
+import { useSubmission } from '../forms/useSubmission';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { PlaceSearch } from './PlaceSearch';
 import { DateInput } from '../forms/DateInput';
@@ -80,8 +79,7 @@ export function IncidentForm(props: IncidentFormProps) {
   const [credibility, setCredibility] = useState('');
   const [status, setStatus] = useState<IncidentStatus>('unverified');
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...props.defaultRelease]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useSubmission(FIELDS);
 
   const subTypes = props.eventTypes[eventType] ?? [];
 
@@ -113,19 +111,10 @@ export function IncidentForm(props: IncidentFormProps) {
     if (props.location) incident.location = props.location;
     if (placeName.trim()) incident.placeName = placeName.trim();
     if (narrative.trim()) incident.narrative = narrative.trim();
-    setBusy(true);
-    setErrors({});
-    try {
-      props.onSaved(await createIncident(incident));
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError
-          ? fieldErrorFor(error.field, error.message, FIELDS)
-          : { form: error instanceof Error ? error.message : t('form.failed') },
-      );
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => props.onSaved(await createIncident(incident)),
+      (error) => (error instanceof Error ? error.message : t('form.failed')),
+    );
   };
 
   const described = (field: string) =>

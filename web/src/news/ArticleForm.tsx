@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { submitArticle } from '../api/endpoints';
 import type { IngestResult } from '../api/types';
 import { FieldError, errorId } from '../forms/FieldError';
-import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
+import { useSubmission } from '../forms/useSubmission';
 import { DateInput } from '../forms/DateInput';
 
 const FIELDS = ['published', 'title', 'text', 'url'] as const;
@@ -17,17 +16,14 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useSubmission(FIELDS);
   const id = (field: string) => errorId('article', field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
     setOutcome(null);
-    try {
+    await run(async () => {
       const result = await submitArticle({ published: published || null, title, text, ...(url.trim() ? { url: url.trim() } : {}) });
       setOutcome(
         result.duplicate
@@ -42,11 +38,7 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
         setText('');
       }
       onSubmitted(result);
-    } catch (error) {
-      setErrors(error instanceof ApiError ? fieldErrorFor(error.field, error.message, FIELDS) : { form: t('news.failed') });
-    } finally {
-      setBusy(false);
-    }
+    }, () => t('news.failed'));
   };
 
   if (!open) {

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { createPatrol } from '../api/endpoints';
 import type { Axes, NewPatrol, Patrol, PatrolKind, Unit } from '../api/types';
 import { FieldError, errorId } from '../forms/FieldError';
-import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
+import { useSubmission } from '../forms/useSubmission';
 import { localInputValue, toInstant } from '../forms/datetime';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { nationName } from '../i18n/format';
@@ -44,8 +43,7 @@ export function PatrolForm(props: PatrolFormProps) {
   const [plannedStart, setPlannedStart] = useState(() => localInputValue(new Date(Date.now() + 24 * HOUR)));
   const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(new Date(Date.now() + 30 * HOUR)));
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...props.defaultRelease]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useSubmission(FIELDS);
 
   const participating = kind === 'joint' ? nations : [props.nodeNation];
   const toggleNation = (nation: string, on: boolean) => {
@@ -68,19 +66,10 @@ export function PatrolForm(props: PatrolFormProps) {
     };
     if (axisId) patrol.axisId = axisId;
     else if (props.route.length >= 2) patrol.route = { type: 'LineString', coordinates: props.route };
-    setBusy(true);
-    setErrors({});
-    try {
-      props.onCreated(await createPatrol(patrol));
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError
-          ? fieldErrorFor(error.field, error.message, FIELDS)
-          : { form: error instanceof Error ? error.message : t('patrol.failed') },
-      );
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => props.onCreated(await createPatrol(patrol)),
+      (error) => (error instanceof Error ? error.message : t('patrol.failed')),
+    );
   };
 
   const described = (field: string) =>

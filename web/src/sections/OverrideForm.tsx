@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { overrideSectionLevel } from '../api/endpoints';
 import { THREAT_LEVELS, type SectionLevel, type ThreatLevel } from '../api/types';
 import { localInputValue, toInstant } from '../forms/datetime';
 import { FieldError, errorId } from '../forms/FieldError';
-import { fieldErrorFor, type FieldErrors } from '../forms/fieldErrors';
+import { useSubmission } from '../forms/useSubmission';
 import { DateInput } from '../forms/DateInput';
 
 const FIELDS = ['level', 'reason', 'expiresAt'] as const;
@@ -26,23 +25,15 @@ export function OverrideForm({ sectionId, current, onSaved }: OverrideFormProps)
   const [level, setLevel] = useState<ThreatLevel>(current);
   const [reason, setReason] = useState('');
   const [expiresAt, setExpiresAt] = useState(() => localInputValue(new Date(Date.now() + DAY_MS)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, run } = useSubmission(FIELDS);
   const id = (field: string) => errorId('override', field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
+    await run(async () => {
       onSaved(await overrideSectionLevel(sectionId, { level, reason, expiresAt: toInstant(expiresAt) }));
       setReason('');
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(fieldErrorFor(error.field, error.message, FIELDS));
-      else setErrors({ form: t('section.overrideFailed') });
-    } finally {
-      setBusy(false);
-    }
+    }, () => t('section.overrideFailed'));
   };
 
   const described = (field: string) => (errors[field] ? { 'aria-describedby': id(field), 'aria-invalid': true } : {});
