@@ -40,6 +40,13 @@ describe('what goes over the wire', () => {
     expect(JSON.parse(unzipped.toString('utf8'))).toEqual(plain.json());
   });
 
+  it('answers an encoding it does not know with the plain JSON', async () => {
+    const answer = await get('/api/v1/incidents', { 'accept-encoding': 'x-unknown;q=1' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.json().type).toBe('FeatureCollection');
+  });
+
   it('leaves small answers as they are', async () => {
     const health = await get('/healthz', { 'accept-encoding': 'gzip' });
     expect(health.headers['content-encoding']).toBeUndefined();

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type Browser } from './browser.js';
-import { startDemoNode, type RunningNode } from './node.js';
+import { screenshot, type Browser } from './browser.js';
+import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
+import { startUiSession, type UiSession } from './ui-session.js';
 import { apiCall, drawnIncidents, logIn, shownIncidentCount } from './session.js';
 
 // A smuggling report inside section ML-SN-07 (Falémé, south of Kidira–Diboli).
@@ -26,22 +26,17 @@ interface AlertView {
   acknowledgements: { userId: string }[];
 }
 
+let session: UiSession;
 let node: RunningNode;
 let browser: Browser;
 
 describe('early warning and news review in the web UI', () => {
   beforeAll(async () => {
-    if (!existsSync('web/dist/index.html') && !process.env.DIBOLI_E2E_ORIGIN) {
-      throw new Error('web/dist is missing: run `npm run build` (it builds the web UI) first');
-    }
-    node = await startDemoNode();
-    browser = await openBrowser(node.origin);
+    session = await startUiSession();
+    ({ node, browser } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-  });
+  afterAll(async () => session?.stop());
 
   it('shows an alert raised by a new incident without reloading, and acknowledges it', async () => {
     const { page } = browser;

@@ -1,31 +1,26 @@
-import { existsSync } from 'node:fs';
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type Browser } from './browser.js';
-import { startDemoNode, type RunningNode } from './node.js';
+import { screenshot, type Browser } from './browser.js';
+import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
+import { startUiSession, type UiSession } from './ui-session.js';
 import { drawnIncidents, incidentsSeenBy, logIn, shownIncidentCount } from './session.js';
 
 // Colours of the map style (web/src/map/palette.ts): the border and two event types.
 const BORDER = '#e0007a';
 const INCIDENT_COLOURS = ['#d7301f', '#7a0177', '#f16913', '#3182bd', '#6a51a3', '#238b45', '#b8860b'];
 
+let session: UiSession;
 let node: RunningNode;
 let browser: Browser;
 
 describe('web UI against a demo node', () => {
   beforeAll(async () => {
-    if (!existsSync('web/dist/index.html') && !process.env.DIBOLI_E2E_ORIGIN) {
-      throw new Error('web/dist is missing: run `npm run build` (it builds the web UI) first');
-    }
-    node = await startDemoNode();
-    browser = await openBrowser(node.origin);
+    session = await startUiSession();
+    ({ node, browser } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-  });
+  afterAll(async () => session?.stop());
 
   it('logs in and shows who is logged in, in French', async () => {
     const { page } = browser;
@@ -67,6 +62,14 @@ describe('web UI against a demo node', () => {
     // …and frames every listed incident again on request.
     await page.getByRole('button', { name: 'Cadrer les incidents' }).click();
     await expect.poll(() => scale.textContent()).toBe(framed);
+    // A stored view that is not a view (out of range, or not JSON) is ignored: the incidents are framed.
+    await page.waitForTimeout(500); // the framing's easing ends, and with it the last saved view
+    for (const stored of ['{"center":[-11.4,14.4],"zoom":40}', 'pas du JSON']) {
+      await page.evaluate(`Object.keys(localStorage).filter((key) => key.startsWith('diboli.mapView.')).forEach((key) => localStorage.setItem(key, ${JSON.stringify(stored)}))`);
+      await page.reload();
+      expect(await drawnIncidents(page)).toBeGreaterThan(0);
+      await expect.poll(() => scale.textContent()).toBe(framed);
+    }
   });
 
   it('lists the demo incidents, partners’ ones with their release badge', async () => {
