@@ -7,9 +7,10 @@ import type { Bounds } from '../incidents/view';
 import { formatNumber } from '../i18n/format';
 import { showClusterCounts } from './clusterCounts';
 import type { MapView } from './savedView';
-import { CLICKABLE_LAYERS, SOURCE, operationalStyle, type SourceId } from './style';
+import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
+import { SHAPE_PARTS, mergeShapes, type ShapePart } from './shapes';
 
-export type MapLayerData = Partial<Record<Exclude<keyof typeof SOURCE, 'draft'>, FeatureCollection | Feature | null>>;
+export type MapLayerData = Partial<Record<Exclude<ShapePart, 'draft'> | 'posts' | 'incidents', FeatureCollection | Feature | null>>;
 
 /** What a click on the map designates; the workspace looks the full record up by id. */
 export interface MapSelection {
@@ -47,6 +48,7 @@ interface OperationalMapProps {
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const DEFAULT_VIEW = { center: [-11.5, 14.2] as [number, number], zoom: 6 };
 /** How long the map waits for its first frame before opening on the default view. */
 const FRAME_WAIT_MS = 1500;
 const FRAME_OPTIONS = { padding: 60, maxZoom: 9 } as const;
@@ -83,23 +85,15 @@ export function OperationalMap(props: OperationalMapProps) {
   useEffect(() => {
     if (!container.current || !canCreate) return;
     const { layers, draft, savedView, initialFrame } = latest.current;
-    const data: Partial<Record<SourceId, FeatureCollection | Feature>> = { [SOURCE.draft]: draft };
-    for (const [name, value] of Object.entries(layers)) {
-      if (!value) continue;
-      data[SOURCE[name as keyof typeof SOURCE]] = value;
-      sent.current.set(name, value);
-    }
+    const parts = { ...layers, draft };
+    for (const [name, value] of Object.entries(parts)) sent.current.set(name, value);
     framed.current = savedView !== null || initialFrame !== null;
-    const camera = savedView
-      ? { center: savedView.center, zoom: savedView.zoom }
-      : initialFrame
-        ? { bounds: initialFrame, fitBoundsOptions: FRAME_OPTIONS }
-        : { center: [-11.5, 14.2] as [number, number], zoom: 6 };
+    const camera = savedView ?? (initialFrame ? { bounds: initialFrame, fitBoundsOptions: FRAME_OPTIONS } : DEFAULT_VIEW);
     let map: maplibregl.Map;
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle(data),
+        style: operationalStyle({ shapes: mergeShapes(parts), posts: parts.posts, incidents: parts.incidents, draft }),
         ...camera,
         attributionControl: false,
         // The style has no labels, so there is nothing to fade in; a fade would only cost frames
@@ -188,33 +182,30 @@ export function OperationalMap(props: OperationalMapProps) {
   useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    for (const [name, value] of Object.entries(props.layers)) {
+    const frame = props.initialFrame;
+    if (frame && !framed.current) {
+      framed.current = true;
+      map.fitBounds(frame, { ...FRAME_OPTIONS, duration: 0 });
+    }
+    const parts = { ...props.layers, draft: props.draft };
+    const changed = new Set<string>();
+    for (const [name, value] of Object.entries(parts)) {
       if ((sent.current.get(name) ?? null) === (value ?? null)) continue;
       sent.current.set(name, value);
-      const source = map.getSource(SOURCE[name as keyof typeof SOURCE]) as GeoJSONSource | undefined;
-      source?.setData(value ?? EMPTY);
+      changed.add(name);
     }
-  }, [ready, props.layers]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
-    (map.getSource(SOURCE.draft) as GeoJSONSource).setData(props.draft);
-  }, [ready, props.draft]);
+    const source = (id: string) => map.getSource(id) as GeoJSONSource;
+    if (SHAPE_PARTS.some((part) => changed.has(part))) source(SOURCE.shapes).setData(mergeShapes(parts));
+    for (const name of ['posts', 'incidents', 'draft'] as const) {
+      if (changed.has(name)) source(SOURCE[name]).setData(parts[name] ?? EMPTY);
+    }
+  }, [ready, props.layers, props.draft, props.initialFrame]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     map.getCanvas().style.cursor = props.picking ? 'crosshair' : '';
   }, [props.picking]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready || !props.initialFrame || framed.current) return;
-    framed.current = true;
-    const [west, south, east, north] = props.initialFrame;
-    map.fitBounds([west, south, east, north], { ...FRAME_OPTIONS, duration: 0 });
-  }, [ready, props.initialFrame]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -12,17 +12,15 @@ import {
   THREAT_COLOURS,
   TRACK_COLOUR,
 } from './palette';
+import { PART, type ShapePart } from './shapes';
 
 /** Ids of the GeoJSON sources the map is fed through; the style loads nothing else. */
 export const SOURCE = {
-  basemap: 'basemap',
-  borders: 'borders',
-  sections: 'sections',
-  axes: 'axes',
+  /** Areas and lines, see `mergeShapes`. */
+  shapes: 'shapes',
   posts: 'posts',
   incidents: 'incidents',
-  routes: 'patrol-routes',
-  track: 'patrol-track',
+  /** Points of the record being drawn or picked (its lines are among the shapes). */
   draft: 'draft',
 } as const;
 
@@ -72,8 +70,10 @@ function threatColour(): ExpressionSpecification {
 
 export type SourceId = (typeof SOURCE)[keyof typeof SOURCE];
 
+const partIs = (part: ShapePart): ExpressionSpecification => ['==', ['get', PART], part];
+
 /** The style, each source holding the data given for it (empty otherwise). */
-export function operationalStyle(data: Partial<Record<SourceId, GeoJSON>> = {}): StyleSpecification {
+export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>> = {}): StyleSpecification {
   const geojson = (id: SourceId) => ({
     type: 'geojson' as const,
     data: data[id] ?? { type: 'FeatureCollection' as const, features: [] },
@@ -81,13 +81,8 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON>> = {}):
   return {
     version: 8,
     sources: {
-      [SOURCE.basemap]: geojson(SOURCE.basemap),
-      [SOURCE.borders]: geojson(SOURCE.borders),
-      [SOURCE.sections]: geojson(SOURCE.sections),
-      [SOURCE.axes]: geojson(SOURCE.axes),
+      [SOURCE.shapes]: geojson(SOURCE.shapes),
       [SOURCE.posts]: geojson(SOURCE.posts),
-      [SOURCE.routes]: geojson(SOURCE.routes),
-      [SOURCE.track]: geojson(SOURCE.track),
       [SOURCE.draft]: geojson(SOURCE.draft),
       [SOURCE.incidents]: {
         ...geojson(SOURCE.incidents),
@@ -102,7 +97,8 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON>> = {}):
       {
         id: 'countries',
         type: 'fill',
-        source: SOURCE.basemap,
+        source: SOURCE.shapes,
+        filter: partIs('basemap'),
         // The outlines have a layer of their own; an anti-aliased edge would be drawn twice.
         paint: {
           'fill-color': ['case', ['!=', ['get', 'nation'], null], '#f4efe2', '#e2ddd0'],
@@ -112,40 +108,46 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON>> = {}):
       {
         id: 'country-outlines',
         type: 'line',
-        source: SOURCE.basemap,
+        source: SOURCE.shapes,
+        filter: partIs('basemap'),
         paint: { 'line-color': '#9c9584', 'line-width': 0.8 },
       },
       {
         id: 'sections',
         type: 'line',
-        source: SOURCE.sections,
+        source: SOURCE.shapes,
+        filter: partIs('sections'),
         layout: { 'line-cap': 'butt' },
         paint: { 'line-color': threatColour(), 'line-width': 9, 'line-opacity': 0.75 },
       },
       {
         id: 'borders',
         type: 'line',
-        source: SOURCE.borders,
+        source: SOURCE.shapes,
+        filter: partIs('borders'),
         paint: { 'line-color': BORDER_COLOUR, 'line-width': 2.5 },
       },
       {
         id: 'axes',
         type: 'line',
-        source: SOURCE.axes,
+        source: SOURCE.shapes,
+        filter: partIs('axes'),
         layout: { 'line-join': 'round' },
         paint: { 'line-color': AXIS_COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
       },
       {
         id: 'patrol-routes',
         type: 'line',
-        source: SOURCE.routes,
+        source: SOURCE.shapes,
+        filter: partIs('routes'),
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': ROUTE_COLOUR, 'line-width': 4, 'line-opacity': 0.8 },
       },
       {
         id: 'patrol-track',
         type: 'line',
-        source: SOURCE.track,
+        source: SOURCE.shapes,
+        filter: partIs('track'),
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': TRACK_COLOUR, 'line-width': 3, 'line-dasharray': [1, 1] },
       },
@@ -177,8 +179,8 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON>> = {}):
       {
         id: 'draft-line',
         type: 'line',
-        source: SOURCE.draft,
-        filter: ['==', ['geometry-type'], 'LineString'],
+        source: SOURCE.shapes,
+        filter: ['all', partIs('draft'), ['==', ['geometry-type'], 'LineString']],
         paint: { 'line-color': DRAFT_COLOUR, 'line-width': 3, 'line-dasharray': [2, 1] },
       },
       {

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTrack } from '../api/endpoints';
 import type { Alert, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
@@ -70,6 +70,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     () => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
     [filtered, filter.inView, bounds],
   );
+  // The list renders after the map has been given the incidents, and again after each move of the
+  // map, without holding either up: ten thousand rows are the slowest part of a render.
+  const shownInList = useDeferredValue(listed);
   const selectedIncident =
     selection?.kind === 'incident' ? feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null : null;
   const selectedPatrol = selection?.kind === 'patrol' ? patrols.find((patrol) => patrol.id === selection.id) ?? null : null;
@@ -104,6 +107,17 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     () => ({ type: 'FeatureCollection', features: filtered.map(mapFeature) }) as FeatureCollection,
     [filtered],
   );
+  // Built on their own so that a change of the incidents does not send the routes to the map again.
+  const routes = useMemo(
+    () =>
+      ({
+        type: 'FeatureCollection',
+        features: patrols
+          .filter((patrol) => patrol.route && patrol.status !== 'cancelled')
+          .map((patrol) => ({ type: 'Feature', geometry: patrol.route, properties: { id: patrol.id, status: patrol.status } })),
+      }) as FeatureCollection,
+    [patrols],
+  );
   const layers = useMemo(
     () => ({
       basemap: reference.basemap,
@@ -112,19 +126,10 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
       axes: reference.axes,
       posts: reference.posts,
       incidents: incidentCollection,
-      routes: {
-        type: 'FeatureCollection',
-        features: patrols
-          .filter((patrol) => patrol.route && patrol.status !== 'cancelled')
-          .map((patrol) => ({
-            type: 'Feature',
-            geometry: patrol.route,
-            properties: { id: patrol.id, status: patrol.status },
-          })),
-      } as FeatureCollection,
+      routes,
       track,
     }),
-    [reference, incidentCollection, patrols, track],
+    [reference, incidentCollection, routes, track],
   );
 
   const draft = useMemo<FeatureCollection<Geometry>>(() => {
@@ -336,8 +341,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     eventTypes={eventTypes}
                     sections={sectionIds}
                     nations={nations}
-                    incidents={listed}
-                    loading={feed.loading}
+                    incidents={shownInList}
+                    loading={feed.loading || (shownInList.length === 0 && listed.length > 0)}
                     failure={feed.failure}
                     selectedId={selectedIncident?.properties.id ?? null}
                     canReport={REPORTERS.has(user.role)}
