@@ -1,4 +1,4 @@
-import type { Response } from 'playwright-core';
+import type { Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
@@ -33,6 +33,24 @@ describe('web UI against a demo node', () => {
     const identity = page.getByTestId('identity');
     await expect.poll(() => identity.textContent()).toContain('ML');
     expect(await identity.textContent()).toContain('Coordinateur');
+  });
+
+  it('asks for what the first screen reads once, without waiting for the session check', async () => {
+    const { page } = browser;
+    const events: string[] = [];
+    const onRequest = (request: Request) => events.push(`asked ${new URL(request.url()).pathname}${new URL(request.url()).search}`);
+    const onResponse = (response: Response) => events.push(`answered ${new URL(response.url()).pathname}`);
+    page.on('request', onRequest);
+    page.on('response', onResponse);
+    await page.reload();
+    expect(await drawnIncidents(page)).toBeGreaterThan(0);
+    page.off('request', onRequest);
+    page.off('response', onResponse);
+    const asked = (path: string) => events.filter((event) => event === `asked ${path}`).length;
+    for (const path of ['/api/v1/me', '/api/v1/incidents?limit=20000', '/api/v1/basemap', '/api/v1/sections', '/api/v1/patrols']) {
+      expect(asked(path), path).toBe(1);
+    }
+    expect(events.indexOf('asked /api/v1/incidents?limit=20000')).toBeLessThan(events.indexOf('answered /api/v1/me'));
   });
 
   it('draws the map with the border and the incidents', async () => {

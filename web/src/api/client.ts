@@ -18,10 +18,37 @@ const TOKEN_KEY = 'diboli.token';
 let bearer: string | null = sessionStorage.getItem(TOKEN_KEY);
 let language = 'fr';
 
+/** How long an answer asked for early waits to be taken; later, it would be stale. */
+const EARLY_ANSWER_LIFE_MS = 20_000;
+const early = new Map<string, { answer: Promise<Response>; askedAt: number }>();
+
 export function rememberToken(token: string | null): void {
   bearer = token;
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+  // Answers asked for with the former credentials are not this session's.
+  early.clear();
+}
+
+/**
+ * Starts GET requests that the first screen is sure to make, as the script starts: they travel
+ * while React, the session check and the map get ready, instead of after them. The first `get` of
+ * each path takes its answer.
+ */
+export function requestEarly(paths: readonly string[]): void {
+  for (const path of paths) {
+    const answer = send('GET', path);
+    // An answer never taken must not report its failure as unhandled; a taker still sees it.
+    answer.catch(() => undefined);
+    early.set(path, { answer, askedAt: performance.now() });
+  }
+}
+
+function takeEarly(path: string): Promise<Response> | undefined {
+  const entry = early.get(path);
+  early.delete(path);
+  if (!entry || performance.now() - entry.askedAt > EARLY_ANSWER_LIFE_MS) return undefined;
+  return entry.answer;
 }
 
 /** Error messages come back in the UI's language. */
@@ -29,16 +56,20 @@ export function setApiLanguage(code: string): void {
   language = code;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  const response = await fetch(path, {
+  return fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await ((method === 'GET' ? takeEarly(path) : undefined) ?? send(method, path, body));
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;

@@ -1,4 +1,4 @@
-import { get, post, rememberToken } from './client';
+import { get, post, rememberToken, requestEarly } from './client';
 import type {
   Alert,
   AlertAcknowledgement,
@@ -43,15 +43,40 @@ export async function logout(): Promise<void> {
   }
 }
 
-export const fetchMe = () => get<User>('/api/v1/me');
-export const fetchMechanism = () => get<Mechanism>('/api/v1/mechanism');
-export const fetchBasemap = () => get<Basemap>('/api/v1/basemap');
-export const fetchBorders = () => get<Borders>('/api/v1/borders');
-export const fetchSections = () => get<Sections>('/api/v1/sections');
-export const fetchAxes = () => get<Axes>('/api/v1/axes');
-export const fetchPosts = () => get<Posts>('/api/v1/posts');
-export const fetchUnits = () => get<Unit[]>('/api/v1/units');
-export const fetchTaxonomy = () => get<Taxonomy>('/api/v1/taxonomy');
+/** What every signed-in screen reads first. */
+const FIRST_READS = {
+  me: '/api/v1/me',
+  mechanism: '/api/v1/mechanism',
+  basemap: '/api/v1/basemap',
+  borders: '/api/v1/borders',
+  sections: '/api/v1/sections',
+  axes: '/api/v1/axes',
+  posts: '/api/v1/posts',
+  units: '/api/v1/units',
+  taxonomy: '/api/v1/taxonomy',
+  patrols: '/api/v1/patrols',
+  alerts: '/api/v1/alerts?limit=200',
+} as const;
+
+export const fetchMe = () => get<User>(FIRST_READS.me);
+export const fetchMechanism = () => get<Mechanism>(FIRST_READS.mechanism);
+export const fetchBasemap = () => get<Basemap>(FIRST_READS.basemap);
+export const fetchBorders = () => get<Borders>(FIRST_READS.borders);
+export const fetchSections = () => get<Sections>(FIRST_READS.sections);
+export const fetchAxes = () => get<Axes>(FIRST_READS.axes);
+export const fetchPosts = () => get<Posts>(FIRST_READS.posts);
+export const fetchUnits = () => get<Unit[]>(FIRST_READS.units);
+export const fetchTaxonomy = () => get<Taxonomy>(FIRST_READS.taxonomy);
+
+/**
+ * Asks for what the first screen reads, incidents included, before the session is even checked;
+ * without a session the answers are refusals, dropped when the login page shows. The browser opens
+ * six connections to the node: the session and the incidents, the slowest answer, go first.
+ */
+export function requestFirstReads(incidents: IncidentQuery): void {
+  const { me, ...rest } = FIRST_READS;
+  requestEarly([me, incidentsPath(incidents), ...Object.values(rest)]);
+}
 
 export function searchPlaces(query: string, limit = 8): Promise<Place[]> {
   const params = new URLSearchParams({ q: query, limit: String(limit) });
@@ -69,23 +94,25 @@ export interface IncidentQuery {
   limit?: number;
 }
 
-export function fetchIncidents(query: IncidentQuery): Promise<Incidents> {
+function incidentsPath(query: IncidentQuery): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));
   }
-  return get<Incidents>(`/api/v1/incidents?${params}`);
+  return `/api/v1/incidents?${params}`;
 }
+
+export const fetchIncidents = (query: IncidentQuery) => get<Incidents>(incidentsPath(query));
 
 export const createIncident = (incident: NewIncident) => post<Incident>('/api/v1/incidents', incident);
 
-export const fetchPatrols = () => get<Patrol[]>('/api/v1/patrols');
+export const fetchPatrols = () => get<Patrol[]>(FIRST_READS.patrols);
 export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols', patrol);
 export const actOnPatrol = (id: string, action: PatrolAction) =>
   post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
 export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);
 
-export const fetchAlerts = (limit = 200) => get<Alert[]>(`/api/v1/alerts?limit=${limit}`);
+export const fetchAlerts = () => get<Alert[]>(FIRST_READS.alerts);
 export const acknowledgeAlert = (id: string) =>
   post<{ acknowledgements: AlertAcknowledgement[] }>(`/api/v1/alerts/${encodeURIComponent(id)}/ack`);
 /** Opened by the browser itself (a link), so the session cookie carries the credential. */

@@ -9,7 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORED_LANGUAGE = 'diboli.language';
 
-function initialLanguage(): Language {
+export function initialLanguage(): Language {
   const stored = localStorage.getItem(STORED_LANGUAGE);
   return stored === 'en' ? 'en' : 'fr';
 }
