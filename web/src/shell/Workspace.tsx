@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTrack } from '../api/endpoints';
 import type { Alert, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
@@ -70,9 +70,6 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     () => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
     [filtered, filter.inView, bounds],
   );
-  // The list renders after the map has been given the incidents, and again after each move of the
-  // map, without holding either up: ten thousand rows are the slowest part of a render.
-  const shownInList = useDeferredValue(listed);
   const selectedIncident =
     selection?.kind === 'incident' ? feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null : null;
   const selectedPatrol = selection?.kind === 'patrol' ? patrols.find((patrol) => patrol.id === selection.id) ?? null : null;
@@ -341,8 +338,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     eventTypes={eventTypes}
                     sections={sectionIds}
                     nations={nations}
-                    incidents={shownInList}
-                    loading={feed.loading || (shownInList.length === 0 && listed.length > 0)}
+                    incidents={listed}
+                    loading={feed.loading}
                     failure={feed.failure}
                     selectedId={selectedIncident?.properties.id ?? null}
                     canReport={REPORTERS.has(user.role)}
