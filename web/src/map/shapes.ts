@@ -11,7 +11,7 @@ export const PART = 'part';
  * Every area and line of the picture as one collection, each feature tagged with its part.
  * MapLibre draws a stencil mask of the tiles each time a frame goes from a layer of one source to
  * a layer of another. A machine without a GPU pays each mask over the whole map: with one source
- * for all the shapes, a frame draws it once per pass instead of six times.
+ * for all the shapes, a frame draws it once per pass instead of seven times.
  */
 export function mergeShapes(parts: Partial<Record<ShapePart, FeatureCollection | Feature | null>>): FeatureCollection {
   const features: Feature[] = [];
