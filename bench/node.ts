@@ -10,7 +10,8 @@ import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
 import { createNodeContext } from '../src/services/node-context.js';
-import { percentile, rate, seededRandom } from './figures.js';
+import { fillIncidents } from './fill-incidents.js';
+import { percentile, rate } from './figures.js';
 
 const POSITIONS = 200_000;
 const POSITION_BATCH = 5_000;
@@ -48,29 +49,6 @@ async function helloWorldBaseline(requests: number): Promise<{ perSecond: number
   const seconds = (performance.now() - started) / 1000;
   await app.close();
   return { perSecond: requests / seconds, p95: percentile(latencies, 0.95) };
-}
-
-/** Fills the incident table the fast way (prepared statements), spread over the Kayes border region. */
-function fillIncidents(dir: string, count: number): void {
-  const db = new SQLite(join(dir, 'diboli.db'));
-  const incident = db.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
-    place_name, section, event_type, sub_event_type, actors, source_kind, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'day', ?, ?, 'exact', NULL, NULL, 'Border activity', 'Smuggling', '[]', 'other', 'unverified')`);
-  const box = db.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
-  const owners = ['ML', 'ML', 'SN', 'MR'];
-  const released = ['["SN"]', '[]', '["ML"]', '["ML"]'];
-  const random = seededRandom(42);
-  const fill = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const lon = -13 + random() * 4;
-      const lat = 12 + random() * 4;
-      const at = new Date(Date.parse('2020-01-01') + random() * 6.9 * 365 * 86_400_000).toISOString();
-      const kind = i % 4;
-      const { lastInsertRowid } = incident.run(`bench-${i}`, owners[kind], released[kind], at, at, at, lat, lon);
-      box.run(lastInsertRowid, lon, lon, lat, lat);
-    }
-  });
-  for (let i = 0; i < count; i += 50_000) fill(i, Math.min(count, i + 50_000));
-  db.close();
 }
 
 export async function benchNode(print: (line: string) => void): Promise<void> {

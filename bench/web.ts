@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { fillIncidents } from './fill-incidents.js';
 import { percentile, seededRandom } from './figures.js';
 
 const INCIDENTS = 10_000;
@@ -49,8 +50,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startNode(): Promise<{ origin: string; stop: () => void }> {
-  if (process.env.DIBOLI_BENCH_ORIGIN) return { origin: process.env.DIBOLI_BENCH_ORIGIN, stop: () => undefined };
+/** The demo node the pages are served by; `data` is its folder, unknown for a node started elsewhere. */
+async function startNode(): Promise<{ origin: string; data: string | null; stop: () => void }> {
+  if (process.env.DIBOLI_BENCH_ORIGIN) return { origin: process.env.DIBOLI_BENCH_ORIGIN, data: null, stop: () => undefined };
   const data = mkdtempSync(join(tmpdir(), 'diboli-bench-web-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/diboli.js', 'demo', '--data', data, '--serve', '--port', String(port)], { stdio: 'ignore' });
@@ -62,7 +64,7 @@ async function startNode(): Promise<{ origin: string; stop: () => void }> {
   for (let waited = 0; waited < 90_000; waited += 250) {
     if (child.exitCode !== null) break;
     const healthy = await fetch(`${origin}/healthz`).then((answer) => answer.ok, () => false);
-    if (healthy) return { origin, stop };
+    if (healthy) return { origin, data, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   stop();
@@ -131,23 +133,24 @@ interface PageFigures {
 }
 
 /**
- * One visit of the page. A first visit has no saved map view, so the map waits for the incidents to
+ * One visit of the page, with the given incidents in place of the node's (`null`: the node's own).
+ * A first visit has no saved map view, so the map waits for the incidents to
  * frame them; a returning officer's map opens where it was left. Clicking and panning move the
  * view that the next visit opens on, so visits that prepare or measure a return do neither.
  */
 async function measurePage(
   context: BrowserContext,
   origin: string,
-  incidents: string,
+  incidents: string | null,
   expected: number,
   visit: { first: boolean; interact: boolean },
 ): Promise<PageFigures> {
   const page = await context.newPage();
   if (visit.first) await page.addInitScript('localStorage.clear()');
   page.setDefaultTimeout(60_000);
-  await page.route(/\/api\/v1\/incidents\?/, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: incidents }),
-  );
+  if (incidents !== null) {
+    await page.route(/\/api\/v1\/incidents\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: incidents }));
+  }
   // The page notes when each milestone shows, on its own clock (zero at navigation): polling from
   // here would only see a change at the page's next animation frame, and a drawn map stops asking
   // for frames.
@@ -284,6 +287,16 @@ export async function benchWeb(print: (line: string) => void): Promise<void> {
     const returning: PageFigures[] = [];
     for (let run = 0; run < RUNS; run++) returning.push(await measurePage(context, node.origin, body, INCIDENTS, { first: false, interact: false }));
     printFigures(print, `${INCIDENTS.toLocaleString('en-US')} incidents in view, returning officer`, returning, false);
+    if (node.data !== null) {
+      // The same picture with the incidents in the node's database: its query, serialization and
+      // compression are then part of the wait, as they are for an officer.
+      fillIncidents(node.data, INCIDENTS);
+      const answer = await fetch(`${node.origin}/api/v1/incidents?limit=20000`, { headers: { Authorization: `Bearer ${token}` } });
+      const served = ((await answer.json()) as { features: unknown[] }).features.length;
+      const fromNode: PageFigures[] = [];
+      for (let run = 0; run < RUNS; run++) fromNode.push(await measurePage(context, node.origin, null, served, { first: true, interact: false }));
+      printFigures(print, `${served.toLocaleString('en-US')} incidents served by the node, first visit`, fromNode, false);
+    }
     const delays = await measureLive(context, node.origin, token, syntheticIncidents(INCIDENTS, box), box);
     print(
       `web (live stream, ${INCIDENTS.toLocaleString('en-US')} incidents in view): incident written → row on screen, ` +
