@@ -134,9 +134,9 @@ interface PageFigures {
 
 /**
  * One visit of the page, with the given incidents in place of the node's (`null`: the node's own).
- * A first visit has no saved map view, so the map waits for the incidents to
- * frame them; a returning officer's map opens where it was left. Clicking and panning move the
- * view that the next visit opens on, so visits that prepare or measure a return do neither.
+ * A first visit has no saved map view, so the map waits for the incidents to frame them; a
+ * returning officer's map opens where it was left. Clicking and panning move the view that the
+ * next visit opens on, so visits that prepare or measure a return do neither.
  */
 async function measurePage(
   context: BrowserContext,
