@@ -10,7 +10,7 @@ import type { MapView } from './savedView';
 import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
 import { SHAPE_PARTS, mergeShapes, type ShapePart } from './shapes';
 
-export type MapLayerData = Partial<Record<Exclude<ShapePart, 'draft'> | 'posts' | 'incidents', FeatureCollection | Feature | null>>;
+export type MapLayerData = Partial<Record<ShapePart | 'posts' | 'incidents', FeatureCollection | Feature | null>>;
 
 /** What a click on the map designates; the workspace looks the full record up by id. */
 export interface MapSelection {
@@ -31,6 +31,7 @@ export type PickMode = 'point' | 'route' | null;
 
 interface OperationalMapProps {
   layers: MapLayerData;
+  /** Points of the record being placed or drawn, and the ring of the selected incident. */
   draft: FeatureCollection<Geometry>;
   picking: PickMode;
   /** Where this officer left the map last time on this browser; it opens there again. */
@@ -85,15 +86,15 @@ export function OperationalMap(props: OperationalMapProps) {
   useEffect(() => {
     if (!container.current || !canCreate) return;
     const { layers, draft, savedView, initialFrame } = latest.current;
-    const parts = { ...layers, draft };
-    for (const [name, value] of Object.entries(parts)) sent.current.set(name, value);
+    for (const [name, value] of Object.entries(layers)) sent.current.set(name, value);
+    sent.current.set('points', draft);
     framed.current = savedView !== null || initialFrame !== null;
     const camera = savedView ?? (initialFrame ? { bounds: initialFrame, fitBoundsOptions: FRAME_OPTIONS } : DEFAULT_VIEW);
     let map: maplibregl.Map;
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle({ shapes: mergeShapes(parts), posts: parts.posts, incidents: parts.incidents, draft }),
+        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, incidents: layers.incidents, draft }),
         ...camera,
         attributionControl: false,
         // The style has no labels, so there is nothing to fade in; a fade would only cost frames
@@ -187,7 +188,7 @@ export function OperationalMap(props: OperationalMapProps) {
       framed.current = true;
       map.fitBounds(frame, { ...FRAME_OPTIONS, duration: 0 });
     }
-    const parts = { ...props.layers, draft: props.draft };
+    const parts = { ...props.layers, points: props.draft };
     const changed = new Set<string>();
     for (const [name, value] of Object.entries(parts)) {
       if ((sent.current.get(name) ?? null) === (value ?? null)) continue;
@@ -195,10 +196,10 @@ export function OperationalMap(props: OperationalMapProps) {
       changed.add(name);
     }
     const source = (id: string) => map.getSource(id) as GeoJSONSource;
-    if (SHAPE_PARTS.some((part) => changed.has(part))) source(SOURCE.shapes).setData(mergeShapes(parts));
-    for (const name of ['posts', 'incidents', 'draft'] as const) {
-      if (changed.has(name)) source(SOURCE[name]).setData(parts[name] ?? EMPTY);
-    }
+    if (SHAPE_PARTS.some((part) => changed.has(part))) source(SOURCE.shapes).setData(mergeShapes(props.layers));
+    if (changed.has('posts')) source(SOURCE.posts).setData(props.layers.posts ?? EMPTY);
+    if (changed.has('incidents')) source(SOURCE.incidents).setData(props.layers.incidents ?? EMPTY);
+    if (changed.has('points')) source(SOURCE.draft).setData(props.draft);
   }, [ready, props.layers, props.draft, props.initialFrame]);
 
   useEffect(() => {

@@ -180,7 +180,7 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>>
         id: 'draft-line',
         type: 'line',
         source: SOURCE.shapes,
-        filter: ['all', partIs('draft'), ['==', ['geometry-type'], 'LineString']],
+        filter: partIs('draft'),
         paint: { 'line-color': DRAFT_COLOUR, 'line-width': 3, 'line-dasharray': [2, 1] },
       },
       {

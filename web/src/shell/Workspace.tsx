@@ -115,6 +115,12 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
       }) as FeatureCollection,
     [patrols],
   );
+  // The route being drawn is a line among the map's shapes, which are all sent again when it
+  // changes: it is built apart from the draft's points, so that selecting an incident does not.
+  const draftRoute = useMemo<Feature<Geometry> | null>(
+    () => (editing === 'patrol' && route.length >= 2 ? { type: 'Feature', geometry: { type: 'LineString', coordinates: route }, properties: {} } : null),
+    [editing, route],
+  );
   const layers = useMemo(
     () => ({
       basemap: reference.basemap,
@@ -125,8 +131,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
       incidents: incidentCollection,
       routes,
       track,
+      draft: draftRoute,
     }),
-    [reference, incidentCollection, routes, track],
+    [reference, incidentCollection, routes, track, draftRoute],
   );
 
   const draft = useMemo<FeatureCollection<Geometry>>(() => {
@@ -134,8 +141,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     if (editing === 'incident' && location) {
       features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: {} });
     }
-    if (editing === 'patrol' && route.length > 0) {
-      if (route.length >= 2) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: route }, properties: {} });
+    if (editing === 'patrol') {
       for (const vertex of route) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: vertex }, properties: {} });
     }
     if (selectedIncident) {
