@@ -118,14 +118,24 @@ export class IncidentService {
   }
 
   async search(actor: Actor, query: IncidentQuery): Promise<Incident[]> {
-    if (query.from && query.to && query.from > query.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
+    checkTimeRange(query);
     return this.node.repos.incidents.search(actor.nation, query);
+  }
+
+  /** What `search` finds, as the GeoJSON the API sends (written by the store, see there why). */
+  async searchAsGeoJson(actor: Actor, query: IncidentQuery): Promise<Buffer> {
+    checkTimeRange(query);
+    return this.node.repos.incidents.searchAsGeoJson(actor.nation, query);
   }
 
   private checked(facts: IncidentFacts): IncidentFacts {
     checkIncidentFacts(facts, { now: this.node.clock.now().toISOString(), isInMechanismArea: (p) => this.node.inArea(p) });
     return facts;
   }
+}
+
+function checkTimeRange(query: IncidentQuery): void {
+  if (query.from && query.to && query.from > query.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

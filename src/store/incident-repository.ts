@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { jsonBuildObject } from 'kysely/helpers/sqlite';
 import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
 import { readStringArray, visibleTo, writeStringArray } from './columns.js';
@@ -57,7 +58,64 @@ export class IncidentRepository {
 
   /** Incidents the viewer may see, newest first; the bounding box goes through the R*Tree. */
   async search(viewer: NationCode, query: IncidentQuery): Promise<Incident[]> {
-    let q = this.db.selectFrom('incidents').selectAll('incidents').where(visibleTo(viewer));
+    const rows = await this.matching(viewer, query).selectAll('incidents').execute();
+    return rows.map(fromRow);
+  }
+
+  /**
+   * The same incidents as `search`, as a GeoJSON FeatureCollection in UTF-8. SQLite writes each
+   * record's properties itself and hands over their bytes: going through row objects, `Incident`s,
+   * a serializer and JavaScript strings made the picture of ten thousand incidents cost a second of
+   * the node's time, most of it in the garbage collector. Coordinates are written here, as
+   * JavaScript writes them, because SQLite keeps 15 digits of a double where JavaScript gives back
+   * the exact number.
+   */
+  async searchAsGeoJson(viewer: NationCode, query: IncidentQuery): Promise<Buffer> {
+    const rows = await this.matching(viewer, query)
+      .select((eb) => [
+        'incidents.id',
+        'incidents.lon',
+        'incidents.lat',
+        asBytes(jsonBuildObject({
+          id: eb.ref('incidents.id'),
+          owner: eb.ref('incidents.owner'),
+          releasableTo: jsonArrayColumn(eb.ref('incidents.releasableTo')),
+          section: eb.ref('incidents.section'),
+          occurredAt: eb.ref('incidents.occurredAt'),
+          datePrecision: eb.ref('incidents.datePrecision'),
+          geoPrecision: eb.ref('incidents.geoPrecision'),
+          placeName: eb.ref('incidents.placeName'),
+          eventType: eb.ref('incidents.eventType'),
+          subEventType: eb.ref('incidents.subEventType'),
+          actors: jsonArrayColumn(eb.ref('incidents.actors')),
+          fatalities: eb.ref('incidents.fatalities'),
+          injured: eb.ref('incidents.injured'),
+          abducted: eb.ref('incidents.abducted'),
+          narrative: eb.ref('incidents.narrative'),
+          source: jsonBuildObject({
+            kind: eb.ref('incidents.sourceKind'),
+            name: eb.ref('incidents.sourceName'),
+            reliability: eb.ref('incidents.sourceReliability'),
+            credibility: eb.ref('incidents.sourceCredibility'),
+          }),
+          status: eb.ref('incidents.status'),
+          version: eb.ref('incidents.version'),
+          createdAt: eb.ref('incidents.createdAt'),
+          updatedAt: eb.ref('incidents.updatedAt'),
+        })).as('properties'),
+      ])
+      .execute();
+    const parts: Buffer[] = [Buffer.from('{"type":"FeatureCollection","features":[')];
+    for (const [index, row] of rows.entries()) {
+      const head = `${index === 0 ? '' : ','}{"type":"Feature","id":${JSON.stringify(row.id)},"geometry":{"type":"Point","coordinates":[${row.lon},${row.lat}]},"properties":`;
+      parts.push(Buffer.from(head), row.properties, FEATURE_END);
+    }
+    parts.push(Buffer.from(']}'));
+    return Buffer.concat(parts);
+  }
+
+  private matching(viewer: NationCode, query: IncidentQuery) {
+    let q = this.db.selectFrom('incidents').where(visibleTo(viewer));
     if (query.bbox) {
       const [minLon, minLat, maxLon, maxLat] = query.bbox;
       q = q
@@ -73,14 +131,26 @@ export class IncidentRepository {
     if (query.section) q = q.where('incidents.section', '=', query.section);
     if (query.owner) q = q.where('incidents.owner', '=', query.owner);
     if (query.status) q = q.where('incidents.status', '=', query.status);
-    const rows = await q.orderBy('incidents.occurredAt', 'desc').limit(query.limit).execute();
-    return rows.map(fromRow);
+    // Ties go to the latest recorded, so that every read lists them in the same order.
+    return q.orderBy('incidents.occurredAt', 'desc').orderBy('incidents.seq', 'desc').limit(query.limit);
   }
 
   async count(): Promise<number> {
     const { n } = await this.db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(n);
   }
+}
+
+const FEATURE_END = Buffer.from('}');
+
+/** JSON written by SQLite, taken as its UTF-8 bytes rather than decoded into a string. */
+function asBytes(json: Expression<unknown>): RawBuilder<Buffer> {
+  return sql<Buffer>`cast(${json} as blob)`;
+}
+
+/** A column holding a JSON array of strings, as an array inside the JSON SQLite writes. */
+function jsonArrayColumn(column: Expression<string>): RawBuilder<string[]> {
+  return sql<string[]>`json(coalesce(${column}, '[]'))`;
 }
 
 function writtenIncident(incident: Incident) {

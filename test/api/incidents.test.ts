@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IncidentPropertiesSchema } from '../../src/api/schemas.js';
 import { fixedClock } from '../../src/services/runtime.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
@@ -65,6 +66,20 @@ describe('incidents over HTTP', () => {
     expect(fromSenegal.body.features.map((f: any) => f.properties.owner)).toEqual(fromSenegal.body.features.map(() => 'SN'));
     const section = await demo.call('GET', '/api/v1/incidents?section=ML-SN-02', { as: 'coord.ml' });
     expect(new Set(section.body.features.map((f: any) => f.properties.section))).toEqual(new Set(['ML-SN-02']));
+  });
+
+  it('lists each incident as it reads by id, with the documented fields only', async () => {
+    const listed = await demo.call('GET', '/api/v1/incidents?limit=50', { as: 'coord.ml' });
+    expect(listed.status).toBe(200);
+    expect(listed.body.features.length).toBeGreaterThan(5);
+    const documented = Object.keys(IncidentPropertiesSchema.properties).sort();
+    for (const feature of listed.body.features) {
+      expect(Object.keys(feature.properties).sort()).toEqual(documented);
+      const { location, ...properties } = (await demo.call('GET', `/api/v1/incidents/${feature.id}`, { as: 'coord.ml' })).body;
+      expect(feature).toEqual({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties });
+    }
+    const times = listed.body.features.map((feature: any) => feature.properties.occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
   });
 
   it('hides national-only records from a partner’s user, in lists and by id', async () => {
