@@ -9,6 +9,7 @@ import {
   type ThreatLevel,
   type Validated,
 } from './early-warning-config.js';
+import { eventTypeName } from './event-type-names.js';
 import { EVENT_TYPES, isEventType, type EventType } from './event-types.js';
 import { isThreatLevel, levelChange, levelForScore, levelRank, THREAT_LEVEL_NAME } from './threat-level.js';
 import { undecayedPoints } from './threat-score.js';
@@ -155,7 +156,7 @@ function incidentNear(
     location: incident.location,
     distanceKm: km,
     headline: {
-      fr: `${incident.eventType} à ${String(rounded).replace('.', ',')} km de ${rule.target.name}`,
+      fr: `${eventTypeName(incident.eventType, 'fr')} à ${String(rounded).replace('.', ',')} km de ${rule.target.name}`,
       en: `${incident.eventType} ${rounded} km from ${rule.target.name}`,
     },
   };
@@ -231,7 +232,7 @@ function newsSeverity(
     cause: { kind: 'candidate', id: candidate.id },
     at: '',
     headline: {
-      fr: `Presse : ${candidate.eventType}${where}, gravité ${THREAT_LEVEL_NAME[severity].fr}`,
+      fr: `Presse : ${eventTypeName(candidate.eventType, 'fr')}${where}, niveau de gravité ${THREAT_LEVEL_NAME[severity].fr}`,
       en: `News: ${candidate.eventType}${where}, severity ${THREAT_LEVEL_NAME[severity].en}`,
     },
   };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DiboliError, type Lang } from '../domain/errors.js';
+import { eventTypeName } from '../domain/event-type-names.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
 import type { Incident } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
@@ -216,7 +217,7 @@ export function renderMarkdown(data: SitrepData, lang: Lang): string {
   lines.push(`## ${t.bySection}`, '');
   table([t.section, t.count], data.bySection);
   lines.push(`## ${t.byType}`, '');
-  table([t.type, t.count], data.byType);
+  table([t.type, t.count], data.byType.map(([type, count]) => [eventTypeName(type, lang), count]));
   lines.push(`## ${t.byDay}`, '');
   table([lang === 'fr' ? 'Jour' : 'Day', t.count], data.byDay.filter(([, n]) => n > 0));
   lines.push(`## ${t.levels}`, '');
@@ -299,7 +300,7 @@ function mapFigure(data: SitrepData, lang: Lang, width = 640): string {
   }
   for (const i of data.incidents) {
     const [x, y] = xy([i.location.lon, i.location.lat]).split(',');
-    svg += `<circle cx="${x}" cy="${y}" r="4" fill="#222" stroke="#fff" stroke-width="1"><title>${escapeXml(`${day(i.occurredAt)} ${i.eventType} ${i.placeName ?? ''}`)}</title></circle>`;
+    svg += `<circle cx="${x}" cy="${y}" r="4" fill="#222" stroke="#fff" stroke-width="1"><title>${escapeXml(`${day(i.occurredAt)} ${eventTypeName(i.eventType, lang)} ${i.placeName ?? ''}`)}</title></circle>`;
   }
   svg += '</g>';
   let x = 8;

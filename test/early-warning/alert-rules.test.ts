@@ -89,7 +89,7 @@ describe('incident near an axis, post or section', () => {
       location: [-11.6, 14.1],
     });
     expect(draft?.distanceKm).toBeCloseTo(5.56, 1);
-    expect(draft?.headline.fr).toBe('Battles à 5,6 km de Route frontalière');
+    expect(draft?.headline.fr).toBe('Combats à 5,6 km de Route frontalière');
   });
 
   it('fires once for an incident edited again and again, and again for another incident', () => {
@@ -189,7 +189,7 @@ describe('news candidate of high severity', () => {
     const known = new Set<string>();
     const first = unseen(evaluateRule(news, candidate(), config, now), known);
     expect(first).toMatchObject([{ at: now.toISOString(), cause: { kind: 'candidate', id: 'cand-1' } }]);
-    expect(first[0]?.headline.fr).toBe('Presse : Battles (Lakamané), gravité élevé');
+    expect(first[0]?.headline.fr).toBe('Presse : Combats (Lakamané), niveau de gravité élevé');
     expect(unseen(evaluateRule(news, candidate(), config, now), known)).toHaveLength(0);
     expect(unseen(evaluateRule(news, candidate({ id: 'cand-2' }), config, now), known)).toHaveLength(1);
   });

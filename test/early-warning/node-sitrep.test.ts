@@ -37,11 +37,13 @@ describe('situation report over the API', () => {
     expect(fr.body).toContain('# Rapport de situation');
     expect(fr.body).toContain('## Incidents par tronçon');
     // Demo incidents of that period, Mali's view: national ones included (Mali owns them).
-    expect(fr.body).toContain('| Violence against civilians |');
+    expect(fr.body).toContain('| Violence contre des civils |');
+    expect(fr.body).not.toContain('Violence against civilians');
     expect(fr.body).toMatch(/\d+ incident\(s\) enregistré\(s\)/);
     const en = await t.app.inject({ method: 'GET', url: '/api/v1/sitrep?from=2026-08-01&to=2026-11-30&format=md&lang=en', headers: auth(coord) });
     expect(en.body).toContain('# Situation report');
     expect(en.body).toContain('## Patrols completed');
+    expect(en.body).toContain('| Violence against civilians |');
   });
 
   it('shows a partner only what was released to it', async () => {
