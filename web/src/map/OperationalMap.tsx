@@ -50,7 +50,7 @@ interface OperationalMapProps {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const DEFAULT_VIEW = { center: [-11.5, 14.2] as [number, number], zoom: 6 };
-/** How long the map waits for its first frame before opening on the default view. */
+/** How long the map waits for the incidents before opening without them (saved or default view). */
 const FRAME_WAIT_MS = 1500;
 const FRAME_OPTIONS = { padding: 60, maxZoom: 9 } as const;
 
