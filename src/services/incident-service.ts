@@ -117,14 +117,9 @@ export class IncidentService {
     return updated;
   }
 
-  async search(actor: Actor, query: IncidentQuery): Promise<Incident[]> {
-    checkTimeRange(query);
-    return this.node.repos.incidents.search(actor.nation, query);
-  }
-
-  /** What `search` finds, as the GeoJSON the API sends (written by the store, see there why). */
+  /** The incidents the actor may see, as the GeoJSON the API sends (written by the store, see there why). */
   async searchAsGeoJson(actor: Actor, query: IncidentQuery): Promise<Buffer> {
-    checkTimeRange(query);
+    if (query.from && query.to && query.from > query.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
     return this.node.repos.incidents.searchAsGeoJson(actor.nation, query);
   }
 
@@ -132,10 +127,6 @@ export class IncidentService {
     checkIncidentFacts(facts, { now: this.node.clock.now().toISOString(), isInMechanismArea: (p) => this.node.inArea(p) });
     return facts;
   }
-}
-
-function checkTimeRange(query: IncidentQuery): void {
-  if (query.from && query.to && query.from > query.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
