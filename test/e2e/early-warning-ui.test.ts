@@ -201,6 +201,54 @@ describe('early warning and news review in the web UI', () => {
     await report.close();
   });
 
+  it('writes an alert rule and a webhook address in the alerts panel, each refusal under its field', async () => {
+    const { page } = browser;
+    const ruleId = `e2e-rule-${Date.now()}`;
+    const rulesNow = async () => (await apiCall<{ rule: Record<string, unknown> }[]>(page, 'GET', '/api/v1/alert-rules')).body;
+    await page.getByRole('tab', { name: /^Alertes/ }).click();
+    await page.getByRole('button', { name: 'Nouvelle règle' }).click();
+    await page.getByLabel('Identifiant').fill(ruleId);
+    await page.getByRole('checkbox', { name: 'Activité frontalière' }).check();
+    await page.getByLabel('À proximité de').selectOption({ label: 'une section de frontière' });
+    await page.getByLabel('Cible').selectOption('ML-SN-07');
+    await page.getByLabel('Distance maximale (km)').fill('0');
+    await page.getByRole('button', { name: 'Enregistrer la règle' }).click();
+    await page.getByTestId('rule-error-withinKm').waitFor();
+    expect(await page.locator('#rule-within').getAttribute('aria-describedby')).toBe('rule-error-withinKm');
+    expect((await rulesNow()).some(({ rule }) => rule.id === ruleId)).toBe(false);
+    await screenshot(page, '19-alert-rule-error');
+
+    await page.getByLabel('Distance maximale (km)').fill('25');
+    await page.getByRole('button', { name: 'Enregistrer la règle' }).click();
+    const row = page.locator(`[data-rule-id="${ruleId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Activité frontalière à moins de 25 km de la section ML-SN-07');
+    const stored = (await rulesNow()).find(({ rule }) => rule.id === ruleId)?.rule;
+    expect(stored).toMatchObject({ kind: 'incident-near', eventTypes: ['Border activity'], withinKm: 25, target: { kind: 'section', id: 'ML-SN-07' } });
+
+    await row.getByRole('checkbox', { name: 'Active' }).uncheck();
+    await expect.poll(async () => (await rulesNow()).find(({ rule }) => rule.id === ruleId)?.rule.enabled).toBe(false);
+    expect(await row.getAttribute('class')).toContain('disabled');
+
+    await page.getByLabel('Adresse (http ou https)').fill('ftp://centre.example/alertes');
+    await page.getByRole('button', { name: 'Ajouter l’adresse' }).click();
+    await page.getByTestId('webhook-error-url').waitFor();
+    await page.getByLabel('Adresse (http ou https)').fill('http://127.0.0.1:9/alertes');
+    await page.getByLabel('Description').fill('Centre opérationnel de Kayes');
+    await page.getByRole('button', { name: 'Ajouter l’adresse' }).click();
+    await expect.poll(() => page.locator('.webhooks').textContent()).toContain('Centre opérationnel de Kayes');
+    const hooks = (await apiCall<{ url: string }[]>(page, 'GET', '/api/v1/webhooks')).body;
+    expect(hooks.map((hook) => hook.url)).toContain('http://127.0.0.1:9/alertes');
+    await screenshot(page, '20-alert-rules');
+
+    // A liaison officer reads and acknowledges alerts; rules and addresses are not theirs to write.
+    await logIn(page, node.origin, 'liaison.sn');
+    await page.getByRole('tab', { name: /^Alertes/ }).click();
+    await page.getByRole('heading', { name: 'Alertes', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: "Règles d'alerte" }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /webhooks/ }).count()).toBe(0);
+  });
+
   it('never asked for anything outside the node', () => {
     expect(browser.foreignRequests).toEqual([]);
   });

@@ -1,18 +1,30 @@
 import { useTranslation } from 'react-i18next';
-import type { Alert, User } from '../api/types';
+import type { Alert, Axes, Posts, Sections, User } from '../api/types';
 import { AlertRow } from './AlertRow';
+import { AlertRulesSection } from './AlertRulesSection';
 import { isAcknowledgedBy, type AlertFeed } from './useAlerts';
+import { WebhooksSection } from './WebhooksSection';
 
 // Reading an alert is a matter of releasability; acknowledging it is a duty of these roles.
 const ACKNOWLEDGERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst']);
+// Who the node lets write alert rules, and manage the addresses alerts are posted to.
+const RULE_WRITERS = new Set(['coordinator', 'analyst']);
+const WEBHOOK_MANAGERS = new Set(['coordinator', 'admin']);
 
 interface AlertsPanelProps {
   feed: AlertFeed;
   user: User;
   onLocate: (alert: Alert) => void;
+  /** What a new rule may name: event types, and the axes, sections and posts it may watch. */
+  eventTypes: readonly string[];
+  axes: Axes | null;
+  sections: Sections | null;
+  posts: Posts | null;
+  partners: readonly string[];
+  defaultRelease: readonly string[];
 }
 
-export function AlertsPanel({ feed, user, onLocate }: AlertsPanelProps) {
+export function AlertsPanel({ feed, user, onLocate, ...ruleContext }: AlertsPanelProps) {
   const { t } = useTranslation();
   return (
     <div className="alerts-panel">
@@ -36,6 +48,8 @@ export function AlertsPanel({ feed, user, onLocate }: AlertsPanelProps) {
           />
         ))}
       </ul>
+      {RULE_WRITERS.has(user.role) && <AlertRulesSection nation={user.nodeNation} {...ruleContext} />}
+      {WEBHOOK_MANAGERS.has(user.role) && <WebhooksSection />}
     </div>
   );
 }

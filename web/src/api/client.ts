@@ -95,3 +95,4 @@ function safeJson(text: string): unknown {
 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);

@@ -1,4 +1,4 @@
-import { get, post, rememberToken, requestEarly } from './client';
+import { get, patch, post, rememberToken, requestEarly } from './client';
 import type {
   Alert,
   AlertAcknowledgement,
@@ -7,9 +7,11 @@ import type {
   CandidateReview,
   IngestResult,
   LevelOverride,
+  NewAlertRule,
   NewArticle,
   SectionHistory,
   SectionLevel,
+  StoredAlertRule,
   Basemap,
   Borders,
   Incident,
@@ -27,6 +29,7 @@ import type {
   Track,
   Unit,
   User,
+  Webhook,
 } from './types';
 
 export async function login(username: string, password: string): Promise<User> {
@@ -116,6 +119,12 @@ export const fetchAlerts = () => get<Alert[]>(FIRST_READS.alerts);
 export const acknowledgeAlert = (id: string) =>
   post<{ acknowledgements: AlertAcknowledgement[] }>(`/api/v1/alerts/${encodeURIComponent(id)}/ack`);
 /** Opened by the browser itself (a link), so the session cookie carries the credential. */
+export const fetchAlertRules = () => get<StoredAlertRule[]>('/api/v1/alert-rules');
+export const addAlertRule = (rule: NewAlertRule) => post<StoredAlertRule>('/api/v1/alert-rules', rule);
+export const switchAlertRule = (id: string, enabled: boolean) =>
+  patch<StoredAlertRule>(`/api/v1/alert-rules/${encodeURIComponent(id)}`, { enabled });
+export const fetchWebhooks = () => get<Webhook[]>('/api/v1/webhooks');
+export const addWebhook = (webhook: { url: string; description?: string }) => post<Webhook>('/api/v1/webhooks', webhook);
 export const capDocumentUrl = (id: string) => `/api/v1/alerts/${encodeURIComponent(id)}/cap`;
 
 export const fetchSectionHistory = (id: string) => get<SectionHistory>(`/api/v1/sections/${encodeURIComponent(id)}/history`);

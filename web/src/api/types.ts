@@ -206,6 +206,47 @@ export interface Alert {
   acknowledgements?: AlertAcknowledgement[];
 }
 
+export type AlertRuleKind = 'incident-near' | 'level-rising' | 'patrol-overdue' | 'news-severity';
+export const ALERT_RULE_KINDS: readonly AlertRuleKind[] = ['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'];
+export type AlertTargetKind = 'axis' | 'section' | 'post';
+
+/** What an alert rule watches; the fields used depend on its kind. */
+export interface AlertRuleDefinition {
+  id: string;
+  kind: AlertRuleKind;
+  enabled?: boolean;
+  eventTypes?: string[];
+  subEventTypes?: string[];
+  target?: { kind: AlertTargetKind; id: string; name?: string };
+  withinKm?: number;
+  sections?: string[];
+  minLevel?: ThreatLevel;
+  graceMinutes?: number;
+  minSeverity?: ThreatLevel;
+}
+
+export interface StoredAlertRule {
+  rule: AlertRuleDefinition;
+  /** Its alerts are meant for the population (CAP). */
+  public: boolean;
+  releasableTo: NationCode[];
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export type NewAlertRule = Omit<AlertRuleDefinition, 'enabled'> & { public?: boolean; releasableTo?: NationCode[] };
+
+export interface Webhook {
+  id: string;
+  url: string;
+  nation: NationCode;
+  description: string | null;
+  enabled: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  deliveries?: { status: string; attempts: number }[];
+}
+
 export interface SectionLevel {
   section: string;
   level: ThreatLevel;

@@ -368,7 +368,19 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     onChanged={patrolChanged}
                   />
                 )}
-                {tab === 'alerts' && <AlertsPanel feed={alerts} user={user} onLocate={locateAlert} />}
+                {tab === 'alerts' && (
+                  <AlertsPanel
+                    feed={alerts}
+                    user={user}
+                    onLocate={locateAlert}
+                    eventTypes={Object.keys(reference.taxonomy?.eventTypes ?? {})}
+                    axes={reference.axes}
+                    sections={reference.sections}
+                    posts={reference.posts}
+                    partners={partners}
+                    defaultRelease={(reference.mechanism?.sharingPolicy.incident ?? []).filter((nation) => nation !== user.nodeNation)}
+                  />
+                )}
                 {tab === 'news' && reviewsNews && (
                   <NewsPanel
                     queue={candidates}

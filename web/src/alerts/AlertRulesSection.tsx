@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { fetchAlertRules, switchAlertRule } from '../api/endpoints';
+import type { Axes, Posts, Sections, StoredAlertRule } from '../api/types';
+import { useLoadedList } from '../api/useLoadedList';
+import { ReleaseBadge } from '../shell/ReleaseBadge';
+import { AlertRuleForm } from './AlertRuleForm';
+import { ruleSummary } from './ruleSummary';
+
+interface AlertRulesSectionProps {
+  nation: string;
+  eventTypes: readonly string[];
+  axes: Axes | null;
+  sections: Sections | null;
+  posts: Posts | null;
+  partners: readonly string[];
+  defaultRelease: readonly string[];
+}
+
+/**
+ * The node's alert rules, each switched on or off in place, and a form for a new one. A rule is
+ * never deleted: the alerts it raised name it.
+ */
+export function AlertRulesSection(props: AlertRulesSectionProps) {
+  const { t, i18n } = useTranslation();
+  const rules = useLoadedList(fetchAlertRules);
+  const [adding, setAdding] = useState(false);
+  const [switching, setSwitching] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const replace = (updated: StoredAlertRule) =>
+    rules.setItems((current) => current.map((other) => (other.rule.id === updated.rule.id ? updated : other)));
+
+  // The switch moves at once and moves back if the node refuses.
+  const switchRule = async (stored: StoredAlertRule, enabled: boolean) => {
+    setSwitching(stored.rule.id);
+    setFailure(null);
+    replace({ ...stored, rule: { ...stored.rule, enabled } });
+    try {
+      replace(await switchAlertRule(stored.rule.id, enabled));
+    } catch (error) {
+      replace(stored);
+      setFailure(error instanceof ApiError ? error.message : t('rules.failed'));
+    } finally {
+      setSwitching(null);
+    }
+  };
+
+  return (
+    <section className="alert-rules" aria-labelledby="alert-rules-title">
+      <div className="panel-toolbar">
+        <h3 id="alert-rules-title">{t('rules.title')}</h3>
+        {!adding && (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('rules.new')}
+          </button>
+        )}
+      </div>
+      {rules.failure && <p className="form-error">{t('error.loading', { message: rules.failure })}</p>}
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {!rules.loading && rules.items.length === 0 && <p className="empty">{t('rules.empty')}</p>}
+      <ul className="rule-list">
+        {rules.items.map((stored) => {
+          const { rule, public: isPublic, releasableTo } = stored;
+          const enabled = rule.enabled !== false;
+          return (
+            <li key={rule.id} className={`rule-row${enabled ? '' : ' disabled'}`} data-rule-id={rule.id}>
+              <div className="rule-main">
+                <strong>{rule.id}</strong> · {t(`alerts.kinds.${rule.kind}`)}
+                {isPublic && <span className="public-chip">{t('rules.publicShort')}</span>}
+                <ReleaseBadge owner={props.nation} releasableTo={releasableTo} />
+              </div>
+              <p className="row-meta">{ruleSummary(rule, t, i18n.language)}</p>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={enabled}
+                  disabled={switching === rule.id}
+                  onChange={(event) => void switchRule(stored, event.target.checked)}
+                />
+                {t('rules.enabled')}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {adding && (
+        <AlertRuleForm
+          eventTypes={props.eventTypes}
+          axes={props.axes}
+          sections={props.sections}
+          posts={props.posts}
+          partners={props.partners}
+          defaultRelease={props.defaultRelease}
+          onAdded={(rule) => {
+            rules.setItems((current) => [...current, rule]);
+            setAdding(false);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+    </section>
+  );
+}
