@@ -21,13 +21,17 @@ import { eventTypeLabel } from '../i18n/taxonomy';
 const FIELDS = ['id', 'kind', 'eventTypes', 'target', 'withinKm', 'minLevel', 'graceMinutes', 'minSeverity', 'releasableTo'] as const;
 const TARGET_KINDS: readonly AlertTargetKind[] = ['axis', 'section', 'post'];
 
-interface AlertRuleFormProps {
+/** What a new rule may name: event types, the axes, sections and posts it may watch, partners. */
+export interface RuleChoices {
   eventTypes: readonly string[];
   axes: Axes | null;
   sections: Sections | null;
   posts: Posts | null;
   partners: readonly string[];
   defaultRelease: readonly string[];
+}
+
+interface AlertRuleFormProps extends RuleChoices {
   onAdded: (rule: StoredAlertRule) => void;
   onCancel: () => void;
 }

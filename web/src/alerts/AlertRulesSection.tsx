@@ -2,27 +2,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { fetchAlertRules, switchAlertRule } from '../api/endpoints';
-import type { Axes, Posts, Sections, StoredAlertRule } from '../api/types';
+import type { StoredAlertRule } from '../api/types';
 import { useLoadedList } from '../api/useLoadedList';
 import { ReleaseBadge } from '../shell/ReleaseBadge';
-import { AlertRuleForm } from './AlertRuleForm';
+import { AlertRuleForm, type RuleChoices } from './AlertRuleForm';
 import { ruleSummary } from './ruleSummary';
 
-interface AlertRulesSectionProps {
+interface AlertRulesSectionProps extends RuleChoices {
   nation: string;
-  eventTypes: readonly string[];
-  axes: Axes | null;
-  sections: Sections | null;
-  posts: Posts | null;
-  partners: readonly string[];
-  defaultRelease: readonly string[];
 }
 
 /**
  * The node's alert rules, each switched on or off in place, and a form for a new one. A rule is
  * never deleted: the alerts it raised name it.
  */
-export function AlertRulesSection(props: AlertRulesSectionProps) {
+export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps) {
   const { t, i18n } = useTranslation();
   const rules = useLoadedList(fetchAlertRules);
   const [adding, setAdding] = useState(false);
@@ -73,7 +67,7 @@ export function AlertRulesSection(props: AlertRulesSectionProps) {
               <div className="rule-main">
                 <strong>{rule.id}</strong> · {t(`alerts.kinds.${rule.kind}`)}
                 {isPublic && <span className="public-chip">{t('rules.publicShort')}</span>}
-                <ReleaseBadge owner={props.nation} releasableTo={releasableTo} />
+                <ReleaseBadge owner={nation} releasableTo={releasableTo} />
               </div>
               <p className="row-meta">{ruleSummary(rule, t, i18n.language)}</p>
               <label className="checkbox">
@@ -91,12 +85,7 @@ export function AlertRulesSection(props: AlertRulesSectionProps) {
       </ul>
       {adding && (
         <AlertRuleForm
-          eventTypes={props.eventTypes}
-          axes={props.axes}
-          sections={props.sections}
-          posts={props.posts}
-          partners={props.partners}
-          defaultRelease={props.defaultRelease}
+          {...choices}
           onAdded={(rule) => {
             rules.setItems((current) => [...current, rule]);
             setAdding(false);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Alert, Axes, Posts, Sections, User } from '../api/types';
+import type { Alert, User } from '../api/types';
 import { AlertRow } from './AlertRow';
+import type { RuleChoices } from './AlertRuleForm';
 import { AlertRulesSection } from './AlertRulesSection';
 import { isAcknowledgedBy, type AlertFeed } from './useAlerts';
 import { WebhooksSection } from './WebhooksSection';
@@ -11,20 +12,13 @@ const ACKNOWLEDGERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst
 const RULE_WRITERS = new Set(['coordinator', 'analyst']);
 const WEBHOOK_MANAGERS = new Set(['coordinator', 'admin']);
 
-interface AlertsPanelProps {
+interface AlertsPanelProps extends RuleChoices {
   feed: AlertFeed;
   user: User;
   onLocate: (alert: Alert) => void;
-  /** What a new rule may name: event types, and the axes, sections and posts it may watch. */
-  eventTypes: readonly string[];
-  axes: Axes | null;
-  sections: Sections | null;
-  posts: Posts | null;
-  partners: readonly string[];
-  defaultRelease: readonly string[];
 }
 
-export function AlertsPanel({ feed, user, onLocate, ...ruleContext }: AlertsPanelProps) {
+export function AlertsPanel({ feed, user, onLocate, ...ruleChoices }: AlertsPanelProps) {
   const { t } = useTranslation();
   return (
     <div className="alerts-panel">
@@ -48,7 +42,7 @@ export function AlertsPanel({ feed, user, onLocate, ...ruleContext }: AlertsPane
           />
         ))}
       </ul>
-      {RULE_WRITERS.has(user.role) && <AlertRulesSection nation={user.nodeNation} {...ruleContext} />}
+      {RULE_WRITERS.has(user.role) && <AlertRulesSection nation={user.nodeNation} {...ruleChoices} />}
       {WEBHOOK_MANAGERS.has(user.role) && <WebhooksSection />}
     </div>
   );

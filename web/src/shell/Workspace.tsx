@@ -60,6 +60,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
 
   const nations = reference.mechanism?.nations ?? [user.nodeNation];
   const partners = nations.filter((nation) => nation !== user.nodeNation);
+  // What the mechanism's sharing policy releases a new record to, before the officer changes it.
+  const defaultRelease = (kind: 'incident' | 'patrol') =>
+    (reference.mechanism?.sharingPolicy[kind] ?? []).filter((nation) => nation !== user.nodeNation);
 
   // Sorted once per change of the feed or filter, not at each move of the map.
   const filtered = useMemo(
@@ -284,7 +287,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             <IncidentForm
               eventTypes={reference.taxonomy.eventTypes}
               partners={partners}
-              defaultRelease={(reference.mechanism?.sharingPolicy.incident ?? []).filter((nation) => nation !== user.nodeNation)}
+              defaultRelease={defaultRelease('incident')}
               location={location}
               picking={picking === 'point'}
               onPickOnMap={(on) => setPicking(on ? 'point' : null)}
@@ -299,7 +302,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             <PatrolForm
               nodeNation={user.nodeNation}
               nations={nations}
-              defaultRelease={(reference.mechanism?.sharingPolicy.patrol ?? []).filter((nation) => nation !== user.nodeNation)}
+              defaultRelease={defaultRelease('patrol')}
               units={reference.units}
               axes={reference.axes}
               route={route}
@@ -378,7 +381,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     sections={reference.sections}
                     posts={reference.posts}
                     partners={partners}
-                    defaultRelease={(reference.mechanism?.sharingPolicy.incident ?? []).filter((nation) => nation !== user.nodeNation)}
+                    defaultRelease={defaultRelease('incident')}
                   />
                 )}
                 {tab === 'news' && reviewsNews && (
@@ -386,7 +389,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     queue={candidates}
                     eventTypes={reference.taxonomy?.eventTypes ?? {}}
                     partners={partners}
-                    defaultRelease={(reference.mechanism?.sharingPolicy.incident ?? []).filter((nation) => nation !== user.nodeNation)}
+                    defaultRelease={defaultRelease('incident')}
                     onAccepted={candidateAccepted}
                   />
                 )}
