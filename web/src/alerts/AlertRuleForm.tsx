@@ -18,7 +18,7 @@ import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { useSubmission } from '../forms/useSubmission';
 import { eventTypeLabel } from '../i18n/taxonomy';
 
-const FIELDS = ['id', 'kind', 'eventTypes', 'target', 'withinKm', 'minLevel', 'graceMinutes', 'minSeverity', 'releasableTo'] as const;
+const FIELDS = ['id', 'kind', 'eventTypes', 'target', 'withinKm', 'sections', 'minLevel', 'graceMinutes', 'minSeverity', 'releasableTo'] as const;
 const TARGET_KINDS: readonly AlertTargetKind[] = ['axis', 'section', 'post'];
 
 /** What a new rule may name: event types, the axes, sections and posts it may watch, partners. */
@@ -49,6 +49,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
   const [targetId, setTargetId] = useState('');
   const [withinKm, setWithinKm] = useState('10');
   const [minLevel, setMinLevel] = useState<ThreatLevel>('high');
+  const [watchedSections, setWatchedSections] = useState<string[]>([]);
   const [graceMinutes, setGraceMinutes] = useState('60');
   const [isPublic, setIsPublic] = useState(false);
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...props.defaultRelease]);
@@ -71,7 +72,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
       case 'incident-near':
         return { ...common, eventTypes, target: { kind: targetKind, id: targetId }, withinKm: number(withinKm) };
       case 'level-rising':
-        return { ...common, minLevel };
+        return { ...common, minLevel, ...(watchedSections.length > 0 ? { sections: watchedSections } : {}) };
       case 'patrol-overdue':
         return { ...common, graceMinutes: number(graceMinutes) };
       case 'news-severity':
@@ -146,6 +147,28 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
           <label htmlFor="rule-within">{t('rules.withinKm')}</label>
           <input id="rule-within" type="number" min="0" step="any" value={withinKm} onChange={(event) => setWithinKm(event.target.value)} {...described('withinKm')} />
           <FieldError id={fieldId('withinKm')} message={errors.withinKm} />
+        </>
+      )}
+
+      {kind === 'level-rising' && (
+        <>
+          <label htmlFor="rule-sections">{t('rules.sections')}</label>
+          <select
+            id="rule-sections"
+            multiple
+            size={6}
+            value={watchedSections}
+            onChange={(event) => setWatchedSections([...event.target.selectedOptions].map((option) => option.value))}
+            {...described('sections')}
+          >
+            {(props.sections?.features ?? []).map((section) => (
+              <option key={section.properties.id} value={section.properties.id}>
+                {section.properties.id}
+              </option>
+            ))}
+          </select>
+          <p className="hint">{t('rules.sectionsHint')}</p>
+          <FieldError id={fieldId('sections')} message={errors.sections} />
         </>
       )}
 

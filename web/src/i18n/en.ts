@@ -247,6 +247,8 @@ export const en: Shape<typeof fr> = {
     target: 'Target',
     chooseTarget: '— choose —',
     withinKm: 'Maximum distance (km)',
+    sections: 'Sections watched',
+    sectionsHint: 'None chosen: every section. Ctrl or Shift to choose several.',
     minLevel: 'Level reached at least',
     minSeverity: 'Severity at least',
     graceMinutes: 'Delay allowed (minutes)',

@@ -243,6 +243,8 @@ export const fr = {
     target: 'Cible',
     chooseTarget: '— choisir —',
     withinKm: 'Distance maximale (km)',
+    sections: 'Sections surveillées',
+    sectionsHint: 'Aucune choisie : toutes les sections. Ctrl ou Maj pour en choisir plusieurs.',
     minLevel: 'Niveau atteint au moins',
     minSeverity: 'Gravité au moins',
     graceMinutes: 'Retard toléré (minutes)',
