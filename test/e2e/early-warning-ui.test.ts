@@ -199,6 +199,13 @@ describe('early warning and news review in the web UI', () => {
     expect((await report.content()).length).toBeGreaterThan(500);
     await screenshot(page, '18-sitrep-launcher');
     await report.close();
+    const launcher = page.getByRole('dialog', { name: 'Rapport de situation' });
+    await page.keyboard.press('Escape');
+    expect(await launcher.count()).toBe(0);
+    await page.getByRole('button', { name: 'Rapport de situation' }).click();
+    await launcher.waitFor();
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    expect(await launcher.count()).toBe(0);
   });
 
   it('writes an alert rule and a webhook address in the alerts panel, each refusal under its field', async () => {
@@ -213,7 +220,7 @@ describe('early warning and news review in the web UI', () => {
     await page.getByLabel('Cible').selectOption('ML-SN-07');
     await page.getByLabel('Distance maximale (km)').fill('0');
     await page.getByRole('button', { name: 'Enregistrer la règle' }).click();
-    await page.getByTestId('rule-error-withinKm').waitFor();
+    await page.getByTestId('rule-error-withinKm').scrollIntoViewIfNeeded();
     expect(await page.locator('#rule-within').getAttribute('aria-describedby')).toBe('rule-error-withinKm');
     expect((await rulesNow()).some(({ rule }) => rule.id === ruleId)).toBe(false);
     await screenshot(page, '19-alert-rule-error');
@@ -225,6 +232,21 @@ describe('early warning and news review in the web UI', () => {
     expect(await row.textContent()).toContain('Activité frontalière à moins de 25 km de la section ML-SN-07');
     const stored = (await rulesNow()).find(({ rule }) => rule.id === ruleId)?.rule;
     expect(stored).toMatchObject({ kind: 'incident-near', eventTypes: ['Border activity'], withinKm: 25, target: { kind: 'section', id: 'ML-SN-07' } });
+
+    // A level rule watches the sections chosen, at the level chosen.
+    const levelRuleId = `${ruleId}-level`;
+    await page.getByRole('button', { name: 'Nouvelle règle' }).click();
+    await page.getByLabel('Identifiant').fill(levelRuleId);
+    await page.getByLabel('Ce qui déclenche l’alerte').selectOption({ label: 'Hausse du niveau' });
+    await page.getByLabel('Sections surveillées').selectOption(['ML-SN-07', 'ML-SN-08']);
+    await page.getByLabel('Niveau atteint au moins').selectOption('critical');
+    await page.getByRole('button', { name: 'Enregistrer la règle' }).click();
+    await page.locator(`[data-rule-id="${levelRuleId}"]`).waitFor();
+    expect((await rulesNow()).find(({ rule }) => rule.id === levelRuleId)?.rule).toMatchObject({
+      kind: 'level-rising',
+      sections: ['ML-SN-07', 'ML-SN-08'],
+      minLevel: 'critical',
+    });
 
     await row.getByRole('checkbox', { name: 'Active' }).uncheck();
     await expect.poll(async () => (await rulesNow()).find(({ rule }) => rule.id === ruleId)?.rule.enabled).toBe(false);

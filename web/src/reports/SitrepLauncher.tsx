@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sitrepUrl } from '../api/endpoints';
 import { DateInput } from '../forms/DateInput';
@@ -17,10 +17,32 @@ export function SitrepLauncher() {
   const [to, setTo] = useState(() => day(new Date()));
   const valid = from !== '' && to !== '' && from <= to;
   const link = (format: 'html' | 'pdf') => sitrepUrl(from, to, i18n.language === 'en' ? 'en' : 'fr', format);
+  const launcher = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  // Like any pop-over, it closes on Escape (focus back on its button) or on a press elsewhere;
+  // left open, it covered the map while the officer went on with other work.
+  useEffect(() => {
+    if (!open) return;
+    const pressedElsewhere = (event: PointerEvent) => {
+      if (!launcher.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const escaped = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('pointerdown', pressedElsewhere);
+    document.addEventListener('keydown', escaped);
+    return () => {
+      document.removeEventListener('pointerdown', pressedElsewhere);
+      document.removeEventListener('keydown', escaped);
+    };
+  }, [open]);
 
   return (
-    <div className="sitrep-launcher">
-      <button type="button" aria-expanded={open} aria-controls="sitrep-popover" onClick={() => setOpen((value) => !value)}>
+    <div className="sitrep-launcher" ref={launcher}>
+      <button ref={button} type="button" aria-expanded={open} aria-controls="sitrep-popover" onClick={() => setOpen((value) => !value)}>
         {t('sitrep.button')}
       </button>
       {open && (
