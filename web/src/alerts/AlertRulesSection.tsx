@@ -57,6 +57,7 @@ export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps
           {failure}
         </p>
       )}
+      {rules.loading && <p className="hint">{t('session.loading')}</p>}
       {!rules.loading && rules.items.length === 0 && <p className="empty">{t('rules.empty')}</p>}
       <ul className="rule-list">
         {rules.items.map((stored) => {

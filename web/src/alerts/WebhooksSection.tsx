@@ -39,6 +39,7 @@ export function WebhooksSection() {
     <section className="webhooks" aria-labelledby="webhooks-title">
       <h3 id="webhooks-title">{t('webhooks.title')}</h3>
       {webhooks.failure && <p className="form-error">{t('error.loading', { message: webhooks.failure })}</p>}
+      {webhooks.loading && <p className="hint">{t('session.loading')}</p>}
       {!webhooks.loading && webhooks.items.length === 0 && <p className="empty">{t('webhooks.empty')}</p>}
       <ul className="rule-list">
         {webhooks.items.map((webhook) => (
