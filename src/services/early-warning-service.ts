@@ -50,6 +50,9 @@ export interface WebhookPolicy {
 
 export const DEFAULT_WEBHOOK_POLICY: WebhookPolicy = { maxAttempts: 8, backoffMs: 5_000, maxBackoffMs: 15 * 60_000, timeoutMs: 10_000 };
 
+/** A webhook as its nation's managers see it, with the state of each delivery. */
+export type WebhookWithDeliveries = Webhook & { deliveries: Pick<WebhookDelivery, 'status' | 'attempts'>[] };
+
 export interface EarlyWarningOptions {
   webhooks?: Partial<WebhookPolicy>;
   /**
@@ -676,10 +679,26 @@ export class EarlyWarningService {
     return webhook;
   }
 
-  async listWebhooks(actor: Actor): Promise<(Webhook & { deliveries: Pick<WebhookDelivery, 'status' | 'attempts'>[] })[]> {
+  async listWebhooks(actor: Actor): Promise<WebhookWithDeliveries[]> {
     requireVerb(actor, 'webhook.manage');
     const hooks = await this.webhooks.list(actor.nation);
-    return Promise.all(hooks.map(async (h) => ({ ...h, deliveries: (await this.webhooks.deliveries(h.id)).map(({ status, attempts }) => ({ status, attempts })) })));
+    return Promise.all(hooks.map((hook) => this.withDeliveries(hook)));
+  }
+
+  /**
+   * Switched off, a webhook receives nothing: alerts raised meanwhile are not queued for it, and
+   * the deliveries already waiting wait until it is switched on again.
+   */
+  async setWebhookEnabled(actor: Actor, id: string, enabled: boolean): Promise<WebhookWithDeliveries> {
+    requireVerb(actor, 'webhook.manage');
+    const updated = await this.webhooks.setEnabled(id, actor.nation, enabled);
+    if (!updated) throw new DiboliError('ERR_NOT_FOUND', { kind: 'webhook', id });
+    if (enabled) this.scheduleDeliveries(0);
+    return this.withDeliveries(updated);
+  }
+
+  private async withDeliveries(hook: Webhook): Promise<WebhookWithDeliveries> {
+    return { ...hook, deliveries: (await this.webhooks.deliveries(hook.id)).map(({ status, attempts }) => ({ status, attempts })) };
   }
 
   private async enqueueDeliveries(alert: Alert): Promise<void> {

@@ -296,6 +296,18 @@ export class WebhookRepository {
     return rows.map((r) => ({ ...r, enabled: r.enabled === 1 }));
   }
 
+  /** Switches a webhook of `nation` on or off; undefined when that nation has no such webhook. */
+  async setEnabled(id: string, nation: NationCode, enabled: boolean): Promise<Webhook | undefined> {
+    const result = await this.db
+      .updateTable('webhooks')
+      .set({ enabled: enabled ? 1 : 0 })
+      .where('id', '=', id)
+      .where('nation', '=', nation)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return undefined;
+    return (await this.list(nation)).find((webhook) => webhook.id === id);
+  }
+
   /** Queues a delivery; the unique (webhook, key) pair makes a second enqueue of the same alert a no-op. */
   async enqueue(delivery: WebhookDelivery): Promise<boolean> {
     const result = await this.db
@@ -313,6 +325,7 @@ export class WebhookRepository {
       .selectAll('d')
       .select('w.url')
       .where('d.status', '=', 'pending')
+      .where('w.enabled', '=', 1)
       .where('d.nextTryAt', '<=', now)
       .orderBy('d.nextTryAt')
       .limit(limit)
@@ -320,11 +333,14 @@ export class WebhookRepository {
     return rows.map((r) => ({ ...r, status: r.status as WebhookDelivery['status'] }));
   }
 
+  /** The next try of a delivery to a webhook that is on; those of a switched-off one wait for it. */
   async nextDueAt(): Promise<string | undefined> {
     const row = await this.db
-      .selectFrom('webhookDeliveries')
-      .select((eb) => eb.fn.min('nextTryAt').as('at'))
-      .where('status', '=', 'pending')
+      .selectFrom('webhookDeliveries as d')
+      .innerJoin('webhooks as w', 'w.id', 'd.webhookId')
+      .select((eb) => eb.fn.min('d.nextTryAt').as('at'))
+      .where('d.status', '=', 'pending')
+      .where('w.enabled', '=', 1)
       .executeTakeFirst();
     return (row?.at as string | null | undefined) ?? undefined;
   }

@@ -259,8 +259,13 @@ describe('early warning and news review in the web UI', () => {
     await page.getByLabel('Description').fill('Centre opérationnel de Kayes');
     await page.getByRole('button', { name: 'Ajouter l’adresse' }).click();
     await expect.poll(() => page.locator('.webhooks').textContent()).toContain('Centre opérationnel de Kayes');
-    const hooks = (await apiCall<{ url: string }[]>(page, 'GET', '/api/v1/webhooks')).body;
-    expect(hooks.map((hook) => hook.url)).toContain('http://127.0.0.1:9/alertes');
+    const hooks = (await apiCall<{ id: string; url: string; enabled: boolean }[]>(page, 'GET', '/api/v1/webhooks')).body;
+    const hook = hooks.find((candidate) => candidate.url === 'http://127.0.0.1:9/alertes');
+    expect(hook?.enabled).toBe(true);
+    await page.locator(`[data-webhook-id="${hook!.id}"]`).getByRole('checkbox', { name: /^Active/ }).uncheck();
+    await expect
+      .poll(async () => (await apiCall<{ id: string; enabled: boolean }[]>(page, 'GET', '/api/v1/webhooks')).body.find((other) => other.id === hook!.id)?.enabled)
+      .toBe(false);
     await screenshot(page, '20-alert-rules');
 
     // A liaison officer reads and acknowledges alerts; rules and addresses are not theirs to write.

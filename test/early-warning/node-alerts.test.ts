@@ -240,4 +240,33 @@ describe('webhooks', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits.filter((h) => h.path === '/flaky')).toHaveLength(4);
   });
+
+  it('posts nothing to a switched-off webhook, and posts again once it is switched on; only its own nation may switch it', async () => {
+    const added = (await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: auth(coord), payload: { url: `${base}/paused` } })).json() as { id: string };
+    const off = await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(coord), payload: { enabled: false } });
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ id: added.id, enabled: false, deliveries: [] });
+
+    hits = [];
+    const unheard = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as { id: string };
+    expect((await alerts(coord)).some((a) => a.cause.id === unheard.id)).toBe(true);
+    await waitFor(() => (hits.some((h) => h.path === '/flaky') ? true : undefined), 'the receivers that are on to be posted the alert');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hits.filter((h) => h.path === '/paused')).toEqual([]);
+
+    const on = await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(coord), payload: { enabled: true } });
+    expect(on.json()).toMatchObject({ enabled: true });
+    const heard = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as { id: string };
+    expect((await alerts(coord)).some((a) => a.cause.id === heard.id)).toBe(true);
+    await waitFor(() => (hits.some((h) => h.path === '/paused') ? true : undefined), 'the webhook switched on to be posted the new alert');
+    expect(hits.filter((h) => h.path === '/paused')).toHaveLength(1);
+
+    // Another nation's coordinator on this node does not see the webhook, so cannot switch it.
+    const partner = await t.login('coord.sn');
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(partner), payload: { enabled: false } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(liaisonSn), payload: { enabled: false } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/webhooks/nope', headers: auth(coord), payload: { enabled: false } })).statusCode).toBe(404);
+    const hooks = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: auth(coord) })).json() as { id: string; enabled: boolean }[];
+    expect(hooks.find((hook) => hook.id === added.id)?.enabled).toBe(true);
+  });
 });

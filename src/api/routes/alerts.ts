@@ -82,6 +82,9 @@ const AlertsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** Turns a rule or a webhook on or off. */
+const Switch = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+
 const WebhookBody = Type.Object(
   { url: Type.String({ minLength: 1, maxLength: 2000 }), description: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
@@ -123,7 +126,6 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
     async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body as Record<string, unknown>)),
   );
 
-  const RuleSwitch = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
   app.patch(
     '/api/v1/alert-rules/:id',
     {
@@ -131,12 +133,12 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         tags: ['alerts'],
         summary: 'Switch an alert rule on or off (rules are kept: their alerts refer to them)',
         params: IdParams,
-        body: RuleSwitch,
+        body: Switch,
         response: { 200: StoredRuleSchema, ...errors },
       },
     },
     async (request) =>
-      earlyWarning.setRuleEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof RuleSwitch>).enabled),
+      earlyWarning.setRuleEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof Switch>).enabled),
   );
 
   app.get(
@@ -231,5 +233,20 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request, reply) => reply.status(201).send(await earlyWarning.addWebhook(actorOf(request), request.body as Static<typeof WebhookBody>)),
+  );
+
+  app.patch(
+    '/api/v1/webhooks/:id',
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Switch a webhook of the caller’s nation on or off (off: nothing is posted to it; what waits is posted once it is on again)',
+        params: IdParams,
+        body: Switch,
+        response: { 200: WebhookSchema, ...errors },
+      },
+    },
+    async (request) =>
+      earlyWarning.setWebhookEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof Switch>).enabled),
   );
 }

@@ -125,6 +125,7 @@ export const switchAlertRule = (id: string, enabled: boolean) =>
   patch<StoredAlertRule>(`/api/v1/alert-rules/${encodeURIComponent(id)}`, { enabled });
 export const fetchWebhooks = () => get<Webhook[]>('/api/v1/webhooks');
 export const addWebhook = (webhook: { url: string; description?: string }) => post<Webhook>('/api/v1/webhooks', webhook);
+export const switchWebhook = (id: string, enabled: boolean) => patch<Webhook>(`/api/v1/webhooks/${encodeURIComponent(id)}`, { enabled });
 export const capDocumentUrl = (id: string) => `/api/v1/alerts/${encodeURIComponent(id)}/cap`;
 
 export const fetchSectionHistory = (id: string) => get<SectionHistory>(`/api/v1/sections/${encodeURIComponent(id)}/history`);

@@ -275,6 +275,7 @@ export const en: Shape<typeof fr> = {
     add: 'Add the address',
     failed: 'The address could not be added',
     noDelivery: 'No delivery yet',
+    enabled: 'Active (nothing is posted to an address switched off)',
     status: {
       delivered_one: '{{count}} delivered',
       delivered_other: '{{count}} delivered',

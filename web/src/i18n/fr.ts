@@ -271,6 +271,7 @@ export const fr = {
     add: 'Ajouter l’adresse',
     failed: "L'adresse n'a pas pu être ajoutée",
     noDelivery: 'Aucun envoi pour l’instant',
+    enabled: 'Active (rien n’est envoyé à une adresse désactivée)',
     status: {
       delivered_one: '{{count}} livré',
       delivered_other: '{{count}} livrés',
