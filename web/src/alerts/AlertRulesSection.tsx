@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { fetchAlertRules, switchAlertRule } from '../api/endpoints';
 import type { StoredAlertRule } from '../api/types';
 import { useLoadedList } from '../api/useLoadedList';
 import { ReleaseBadge } from '../shell/ReleaseBadge';
 import { AlertRuleForm, type RuleChoices } from './AlertRuleForm';
 import { ruleSummary } from './ruleSummary';
+import { ListStatus } from '../shell/ListStatus';
+import { useSwitch } from './useSwitch';
 
 interface AlertRulesSectionProps extends RuleChoices {
   nation: string;
@@ -20,26 +21,13 @@ export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps
   const { t, i18n } = useTranslation();
   const rules = useLoadedList(fetchAlertRules);
   const [adding, setAdding] = useState(false);
-  const [switching, setSwitching] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const replace = (updated: StoredAlertRule) =>
-    rules.setItems((current) => current.map((other) => (other.rule.id === updated.rule.id ? updated : other)));
-
-  // The switch moves at once and moves back if the node refuses.
-  const switchRule = async (stored: StoredAlertRule, enabled: boolean) => {
-    setSwitching(stored.rule.id);
-    setFailure(null);
-    replace({ ...stored, rule: { ...stored.rule, enabled } });
-    try {
-      replace(await switchAlertRule(stored.rule.id, enabled));
-    } catch (error) {
-      replace(stored);
-      setFailure(error instanceof ApiError ? error.message : t('rules.failed'));
-    } finally {
-      setSwitching(null);
-    }
-  };
+  const { switching, failure, flip } = useSwitch<StoredAlertRule>({
+    list: rules,
+    idOf: (stored) => stored.rule.id,
+    switched: (stored, enabled) => ({ ...stored, rule: { ...stored.rule, enabled } }),
+    send: (stored, enabled) => switchAlertRule(stored.rule.id, enabled),
+    failed: t('rules.failed'),
+  });
 
   return (
     <section className="alert-rules" aria-labelledby="alert-rules-title">
@@ -51,14 +39,7 @@ export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps
           </button>
         )}
       </div>
-      {rules.failure && <p className="form-error">{t('error.loading', { message: rules.failure })}</p>}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {rules.loading && <p className="hint">{t('session.loading')}</p>}
-      {!rules.loading && rules.items.length === 0 && <p className="empty">{t('rules.empty')}</p>}
+      <ListStatus list={rules} failure={failure} empty={t('rules.empty')} />
       <ul className="rule-list">
         {rules.items.map((stored) => {
           const { rule, public: isPublic, releasableTo } = stored;
@@ -76,7 +57,7 @@ export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps
                   type="checkbox"
                   checked={enabled}
                   disabled={switching === rule.id}
-                  onChange={(event) => void switchRule(stored, event.target.checked)}
+                  onChange={(event) => void flip(stored, event.target.checked)}
                 />
                 {t('rules.enabled')}
               </label>

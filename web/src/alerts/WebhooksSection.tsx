@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { addWebhook, fetchWebhooks, switchWebhook } from '../api/endpoints';
 import type { Webhook } from '../api/types';
 import { useLoadedList } from '../api/useLoadedList';
 import { FieldError, errorId } from '../forms/FieldError';
 import { useSubmission } from '../forms/useSubmission';
+import { ListStatus } from '../shell/ListStatus';
+import { useSwitch } from './useSwitch';
 
 const FIELDS = ['url', 'description'] as const;
 
@@ -26,24 +27,13 @@ export function WebhooksSection() {
   const fieldId = (field: string) => errorId('webhook', field);
   const described = (field: string) => (errors[field] ? { 'aria-describedby': fieldId(field), 'aria-invalid': true } : {});
 
-  const [switching, setSwitching] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const replace = (updated: Webhook) => webhooks.setItems((current) => current.map((other) => (other.id === updated.id ? updated : other)));
-
-  // As for rules: the switch moves at once and moves back if the node refuses.
-  const switchOne = async (webhook: Webhook, enabled: boolean) => {
-    setSwitching(webhook.id);
-    setFailure(null);
-    replace({ ...webhook, enabled });
-    try {
-      replace(await switchWebhook(webhook.id, enabled));
-    } catch (error) {
-      replace(webhook);
-      setFailure(error instanceof ApiError ? error.message : t('webhooks.failed'));
-    } finally {
-      setSwitching(null);
-    }
-  };
+  const { switching, failure, flip } = useSwitch<Webhook>({
+    list: webhooks,
+    idOf: (webhook) => webhook.id,
+    switched: (webhook, enabled) => ({ ...webhook, enabled }),
+    send: (webhook, enabled) => switchWebhook(webhook.id, enabled),
+    failed: t('webhooks.failed'),
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,14 +48,7 @@ export function WebhooksSection() {
   return (
     <section className="webhooks" aria-labelledby="webhooks-title">
       <h3 id="webhooks-title">{t('webhooks.title')}</h3>
-      {webhooks.failure && <p className="form-error">{t('error.loading', { message: webhooks.failure })}</p>}
-      {failure && (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {webhooks.loading && <p className="hint">{t('session.loading')}</p>}
-      {!webhooks.loading && webhooks.items.length === 0 && <p className="empty">{t('webhooks.empty')}</p>}
+      <ListStatus list={webhooks} failure={failure} empty={t('webhooks.empty')} />
       <ul className="rule-list">
         {webhooks.items.map((webhook) => (
           <li key={webhook.id} className={`rule-row${webhook.enabled ? '' : ' disabled'}`} data-webhook-id={webhook.id}>
@@ -82,7 +65,7 @@ export function WebhooksSection() {
                 type="checkbox"
                 checked={webhook.enabled}
                 disabled={switching === webhook.id}
-                onChange={(event) => void switchOne(webhook, event.target.checked)}
+                onChange={(event) => void flip(webhook, event.target.checked)}
               />
               {t('webhooks.enabled')}
             </label>
