@@ -64,9 +64,11 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
         ? (props.sections?.features ?? []).map((section) => ({ id: section.properties.id, name: section.properties.id }))
         : (props.posts?.features ?? []).map((post) => ({ id: post.properties.id, name: post.properties.name }));
 
+  const levelField = kind === 'level-rising' ? 'minLevel' : 'minSeverity';
+
   const definition = (): NewAlertRule => {
     const common = { id: id.trim(), kind, public: isPublic, releasableTo };
-    // An empty number field is sent as a missing value, which the node names as such.
+    // An empty number field goes out as null, which the node refuses under that field.
     const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
     switch (kind) {
       case 'incident-near':
@@ -179,7 +181,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
             id="rule-level"
             value={minLevel}
             onChange={(event) => setMinLevel(event.target.value as ThreatLevel)}
-            {...described(kind === 'level-rising' ? 'minLevel' : 'minSeverity')}
+            {...described(levelField)}
           >
             {THREAT_LEVELS.map((level) => (
               <option key={level} value={level}>
@@ -187,7 +189,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
               </option>
             ))}
           </select>
-          <FieldError id={fieldId('minLevel')} message={errors.minLevel ?? errors.minSeverity} />
+          <FieldError id={fieldId(levelField)} message={errors[levelField]} />
         </>
       )}
 

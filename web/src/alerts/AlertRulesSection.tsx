@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { fetchAlertRules, switchAlertRule } from '../api/endpoints';
 import type { StoredAlertRule } from '../api/types';
 import { useLoadedList } from '../api/useLoadedList';
+import { ListStatus } from '../shell/ListStatus';
 import { ReleaseBadge } from '../shell/ReleaseBadge';
 import { AlertRuleForm, type RuleChoices } from './AlertRuleForm';
 import { ruleSummary } from './ruleSummary';
-import { ListStatus } from '../shell/ListStatus';
 import { useSwitch } from './useSwitch';
 
 interface AlertRulesSectionProps extends RuleChoices {

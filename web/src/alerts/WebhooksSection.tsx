@@ -10,7 +10,7 @@ import { useSwitch } from './useSwitch';
 
 const FIELDS = ['url', 'description'] as const;
 
-/** How many deliveries of each state a webhook has, e.g. "12 delivered · 1 waiting". */
+/** How many of a webhook's deliveries are in each state (delivered, pending, failed). */
 function deliveryCounts(webhook: Webhook): Map<string, number> {
   const counts = new Map<string, number>();
   for (const delivery of webhook.deliveries ?? []) counts.set(delivery.status, (counts.get(delivery.status) ?? 0) + 1);
