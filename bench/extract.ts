@@ -18,8 +18,7 @@ function packageRoot(): string {
 }
 
 function corpusItems(root: string): { articles: Article[]; files: string[]; source: string } {
-  const dev = join(root, '..', 'shared', 'corpus', 'dev');
-  const folder = existsSync(dev) ? dev : join(root, 'test', 'fixtures', 'news');
+  const folder = join(root, 'test', 'fixtures', 'corpus', 'dev');
   const files = readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => join(folder, f));
   const articles = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Article);
   return { articles, files, source: folder };

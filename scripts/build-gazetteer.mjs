@@ -2,7 +2,7 @@
 // Derives the compact gazetteer the product ships (data/geonames/gazetteer.json) from the GeoNames
 // per-country dumps (19-column `geoname` table). Run once when the dumps change:
 //
-//   node scripts/build-gazetteer.mjs [SOURCE_DIR] [OUT_FILE]
+//   node scripts/build-gazetteer.mjs [SOURCE_DIR] [OUT_FILE]   (default source: data/geonames/source)
 //
 // Output (text, read by src/geo/gazetteer.ts), one record a line:
 //   line 1:   "diboli-gazetteer 2 <place count> <length of the names section in characters>"
@@ -18,7 +18,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const source = process.argv[2] ?? join(here, '..', '..', 'shared', 'data', 'geonames');
+const source = process.argv[2] ?? join(here, '..', 'data', 'geonames', 'source');
 const out = process.argv[3] ?? join(here, '..', 'data', 'geonames', 'gazetteer.txt');
 const COUNTRIES = ['ML', 'SN', 'MR'];
 

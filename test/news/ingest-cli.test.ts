@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDiboli } from '../support/node-process.js';
 
-const DEV_CORPUS = new URL('../../../shared/corpus/dev/', import.meta.url).pathname;
+const DEV_CORPUS = new URL('../fixtures/corpus/dev/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'diboli-ingest-'));
 const items = join(dir, 'items');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
 import type { Article } from '../../src/osint/article.js';
@@ -48,17 +48,10 @@ describe('extract on our own news items', async () => {
     expect(extract({ published: '2024-01-01', title: '', text: '%%%% 1234 ////' }, gazetteer).relevant).toBe(false);
   });
 
-  const seed = join(process.cwd(), '..', 'shared', 'corpus', 'seed', 'seed.json');
-  it.runIf(existsSync(seed))('finds the launch of joint patrols at Diboli as the main event of the seed article', () => {
-    const item = JSON.parse(readFileSync(seed, 'utf8')) as Article;
-    const [main] = extract(item, gazetteer).events;
-    expect(main).toMatchObject({
-      date: '2025-02-20',
-      location: 'Diboli',
-      country: 'ML',
-      admin1: 'Kayes',
-      event_type: 'Strategic developments',
-      sub_event_type: 'Change to group/activity',
-    });
+  it('takes the launch at Diboli as the main event of a page with teasers and reader comments', () => {
+    const [, fixture] = fixtures.find(([file]) => file === 'diboli-launch-page.json')!;
+    const [main, ...others] = extract(fixture, gazetteer).events;
+    expect(main).toMatchObject({ date: '2025-02-20', location: 'Diboli', country: 'ML', admin1: 'Kayes' });
+    for (const event of others) expect(event.evidence).not.toMatch(/Kidira on a peur/);
   });
 });
