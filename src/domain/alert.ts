@@ -1,7 +1,7 @@
 import type { AlertRule, AlertRuleKind } from './alert-rules.js';
 import type { ThreatLevel } from './early-warning-config.js';
 import type { NationCode } from './nation.js';
-import type { Releasable } from './visibility.js';
+import type { Releasable } from './sovereignty.js';
 
 /** An alert as a shared record: raised on this node by a rule, released like any record. */
 export interface Alert extends Releasable {

@@ -1,7 +1,7 @@
 import { DiboliError } from './errors.js';
 import { isEventType, isSubEventTypeOf } from './event-types.js';
 import type { NationCode } from './nation.js';
-import type { Releasable } from './visibility.js';
+import type { Releasable } from './sovereignty.js';
 
 export const DATE_PRECISIONS = ['hour', 'day', 'month', 'year'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];

@@ -1,5 +1,5 @@
 import type { NationCode } from './nation.js';
-import type { Releasable } from './visibility.js';
+import type { Releasable } from './sovereignty.js';
 
 /** A node in a nation's tree of agencies and units (`SN › Zone militaire N°4 › GARSI`). */
 export interface Unit extends Releasable {

@@ -2,7 +2,7 @@ import type { LineString } from '../geo/geojson.js';
 import { DiboliError } from './errors.js';
 import type { NationCode } from './nation.js';
 import type { PatrolLifecycle } from './patrol-lifecycle.js';
-import type { Releasable } from './visibility.js';
+import type { Releasable } from './sovereignty.js';
 
 export const PATROL_KINDS = ['joint', 'national'] as const;
 export type PatrolKind = (typeof PATROL_KINDS)[number];

@@ -1,5 +1,4 @@
 import { DiboliError } from './errors.js';
-import type { NationCode } from './nation.js';
 import type { Actor, Role } from './user.js';
 
 /** What each role may do; reading is decided by releasability, not by role. */
@@ -33,9 +32,4 @@ export function mayDo(actor: Actor, verb: Verb): boolean {
 
 export function requireVerb(actor: Actor, verb: Verb): void {
   if (!mayDo(actor, verb)) throw new DiboliError('ERR_FORBIDDEN_ROLE', { role: actor.role });
-}
-
-/** Single writer: only the owner nation changes a record, whoever else can read it. */
-export function requireOwner(actor: Actor, owner: NationCode): void {
-  if (actor.nation !== owner) throw new DiboliError('ERR_NOT_OWNER', { owner });
 }

@@ -1,6 +1,6 @@
 import type { NationCode } from '../domain/nation.js';
 import type { RecordKind, UnsignedEnvelope } from './envelope.js';
-import { lostAccess } from './lost-access.js';
+import { lostAccess } from '../domain/sovereignty.js';
 
 /** A record as it was just written on its node. */
 export interface WrittenRecord {

@@ -13,7 +13,7 @@ import {
 import { DiboliError } from '../domain/errors.js';
 import { isEventType } from '../domain/event-types.js';
 import type { Incident } from '../domain/incident.js';
-import { partnersOf, resolveReleasability } from '../domain/mechanism.js';
+import { partnersOf } from '../domain/mechanism.js';
 import type { NationCode } from '../domain/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import { recommendPatrols, type AvailableUnit, type PatrolProposal } from '../domain/patrol-recommendation.js';
@@ -28,7 +28,7 @@ import {
 } from '../domain/threat-level.js';
 import { applyIncidentChange, computeSectionScores, scoreAt, type ScoredIncident, type SectionScore } from '../domain/threat-score.js';
 import type { Actor } from '../domain/user.js';
-import { isVisibleTo } from '../domain/visibility.js';
+import { isVisibleTo, releasabilityOf } from '../domain/sovereignty.js';
 import type { LineString } from '../geo/geojson.js';
 import { AlertRepository, ThreatLevelRepository, WebhookRepository, type StoredOverride, type Webhook, type WebhookDelivery } from '../store/early-warning-repository.js';
 import type { NodeContext } from './node-context.js';
@@ -518,7 +518,7 @@ export class EarlyWarningService {
     const stored: StoredAlertRule = {
       rule: checked.value,
       public: isPublic === true,
-      releasableTo: resolveReleasability(this.node.mechanism, this.node.nation, 'incident', Array.isArray(releasableTo) ? (releasableTo as string[]) : undefined),
+      releasableTo: releasabilityOf(this.node.mechanism, this.node.nation, 'incident', Array.isArray(releasableTo) ? (releasableTo as string[]) : undefined),
       createdAt: this.node.clock.now().toISOString(),
       createdBy: actor.userId,
     };

@@ -9,8 +9,8 @@ import {
   type IncidentStatus,
   type LatLon,
 } from '../domain/incident.js';
-import { resolveReleasability } from '../domain/mechanism.js';
-import { requireOwner, requireVerb } from '../domain/permissions.js';
+import { releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
+import { requireVerb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { NodeContext } from './node-context.js';
@@ -64,7 +64,7 @@ export class IncidentService {
   async create(actor: Actor, input: IncidentInput): Promise<Incident> {
     requireVerb(actor, 'incident.create');
     // Records made on this node belong to this node's nation; a seconded partner officer does not write here.
-    requireOwner(actor, this.node.nation);
+    requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
     if (input.releasableTo !== undefined) requireVerb(actor, 'incident.release');
     const facts = this.checked(factsOf(input));
     const now = this.node.clock.now().toISOString();
@@ -72,7 +72,7 @@ export class IncidentService {
       ...facts,
       id: this.node.ids.newId(),
       owner: this.node.nation,
-      releasableTo: resolveReleasability(this.node.mechanism, this.node.nation, 'incident', input.releasableTo),
+      releasableTo: releasabilityOf(this.node.mechanism, this.node.nation, 'incident', input.releasableTo),
       version: 1,
       section: this.node.sectionAt(facts.location),
       createdAt: now,
@@ -92,7 +92,8 @@ export class IncidentService {
 
   async update(actor: Actor, id: string, patch: IncidentPatch): Promise<Incident> {
     const current = await this.get(actor, id);
-    requireOwner(actor, current.owner);
+    // A partner's record received here is read-only, even for that partner's own officers.
+    requireWritableHere(current, this.node.nation, actor.nation);
     requireVerb(actor, 'incident.edit');
     if (patch.releasableTo !== undefined) requireVerb(actor, 'incident.release');
     const merged: IncidentInput = {
@@ -107,7 +108,7 @@ export class IncidentService {
       releasableTo:
         patch.releasableTo === undefined
           ? current.releasableTo
-          : resolveReleasability(this.node.mechanism, current.owner, 'incident', patch.releasableTo),
+          : releasabilityOf(this.node.mechanism, current.owner, 'incident', patch.releasableTo),
       section: this.node.sectionAt(facts.location),
       version: current.version + 1,
       updatedAt: this.node.clock.now().toISOString(),

@@ -1,7 +1,7 @@
 import type { Incident } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
 import type { Patrol } from '../domain/patrol.js';
-import { isVisibleTo, type Releasable } from '../domain/visibility.js';
+import { isVisibleTo, type Releasable } from '../domain/sovereignty.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
 

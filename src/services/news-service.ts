@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
 import type { DatePrecision, Incident, InformationCredibility, SourceReliability } from '../domain/incident.js';
-import { requireOwner, requireVerb } from '../domain/permissions.js';
+import { requireVerb } from '../domain/permissions.js';
+import { requireWritableHere } from '../domain/sovereignty.js';
 import type { WatchedCandidate } from '../domain/alert-rules.js';
 import type { Actor } from '../domain/user.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
@@ -143,7 +144,7 @@ export class NewsService {
   /** An item submitted by a user through the API. */
   async ingestAs(actor: Actor, item: Article): Promise<IngestResult> {
     requireVerb(actor, 'news.ingest');
-    requireOwner(actor, this.node.nation);
+    requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
     return this.ingest(item);
   }
 
@@ -179,7 +180,7 @@ export class NewsService {
 
   async addSource(actor: Actor, input: { kind: 'feed' | 'folder'; location: string; name: string; reliability?: string; credibility?: number }): Promise<NewsSource> {
     requireVerb(actor, 'news.ingest');
-    requireOwner(actor, this.node.nation);
+    requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
     if (input.kind === 'feed' && !normalizeUrl(input.location)) throw new DiboliError('ERR_VALIDATION', { detail: 'location: http(s) address' }, 'location');
     if (await this.news.sourceAt(input.location)) throw new DiboliError('ERR_VALIDATION', { detail: 'location: source already registered' }, 'location');
     const source: NewsSource = {
@@ -199,7 +200,7 @@ export class NewsService {
 
   async accept(actor: Actor, id: string, options: AcceptOptions = {}): Promise<Review> {
     requireVerb(actor, 'news.review');
-    requireOwner(actor, this.node.nation);
+    requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
     const candidate = await this.pending(id);
     const { source: _source, ...reviewable } = candidate;
     const event = candidate.event;
@@ -253,7 +254,7 @@ export class NewsService {
 
   async reject(actor: Actor, id: string, note?: string): Promise<Review> {
     requireVerb(actor, 'news.review');
-    requireOwner(actor, this.node.nation);
+    requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
     const { source: _source, ...candidate } = await this.pending(id);
     const reviewed = { reviewedBy: actor.userId, reviewedAt: this.node.clock.now().toISOString(), reviewNote: note ?? null };
     await this.settle(id, { status: 'rejected', incidentId: null, ...reviewed });

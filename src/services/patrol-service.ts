@@ -1,10 +1,10 @@
 import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
-import { resolveReleasability } from '../domain/mechanism.js';
+import { releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { NationCode } from '../domain/nation.js';
 import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolKind, type PositionReport } from '../domain/patrol.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
-import { requireOwner, requireVerb, type Verb } from '../domain/permissions.js';
+import { requireVerb, type Verb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
@@ -45,7 +45,7 @@ export class PatrolService {
     const now = this.node.clock.now().toISOString();
     // Every participant must see the patrol it is asked to approve, whatever the sharing default says.
     const requested = input.releasableTo ?? this.node.mechanism.sharingPolicy.patrol;
-    const releasableTo = resolveReleasability(this.node.mechanism, this.node.nation, 'patrol', [...new Set([...requested, ...nations])]);
+    const releasableTo = releasabilityOf(this.node.mechanism, this.node.nation, 'patrol', [...new Set([...requested, ...nations])]);
     const patrol: Patrol = {
       id: this.node.ids.newId(),
       owner: this.node.nation,
@@ -93,7 +93,7 @@ export class PatrolService {
     if (patrol.owner !== this.node.nation && action === 'approve') return this.approveReceived(actor, patrol);
     // A patrol received from a partner node is a read-only copy: it moves on its owner's node only.
     if (patrol.owner !== this.node.nation) throw new DiboliError('ERR_NOT_OWNER', { owner: patrol.owner });
-    if (action === 'cancel') requireOwner(actor, patrol.owner);
+    if (action === 'cancel') requireWritableHere(patrol, this.node.nation, actor.nation);
     else if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
     const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());
     const updated: Patrol = { ...patrol, ...next, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
@@ -157,7 +157,7 @@ export class PatrolService {
   async observe(actor: Actor, id: string, input: { at: string; location?: { lat: number; lon: number } | null; text: string }): Promise<Observation> {
     requireVerb(actor, 'patrol.report');
     const patrol = await this.get(actor, id);
-    requireOwner(actor, patrol.owner);
+    requireWritableHere(patrol, this.node.nation, actor.nation);
     if (patrol.status !== 'underway' && patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_NOT_UNDERWAY');
     const at = Date.parse(input.at);
     if (at > this.node.clock.now().getTime() + 60_000) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, 'at');
@@ -188,7 +188,7 @@ export class PatrolService {
   async debrief(actor: Actor, id: string, text: string): Promise<Patrol> {
     requireVerb(actor, 'patrol.complete');
     const patrol = await this.get(actor, id);
-    requireOwner(actor, patrol.owner);
+    requireWritableHere(patrol, this.node.nation, actor.nation);
     if (patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_TRANSITION', { from: patrol.status, to: 'completed' });
     const updated: Patrol = { ...patrol, debrief: text.trim(), version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
     await this.node.repos.patrols.update(updated);

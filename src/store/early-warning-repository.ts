@@ -5,7 +5,8 @@ import type { ThreatLevel } from '../domain/early-warning-config.js';
 import type { NationCode } from '../domain/nation.js';
 import type { LevelHistoryEntry, LevelOverride, LevelSource } from '../domain/threat-level.js';
 import type { SectionScore } from '../domain/threat-score.js';
-import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import { readStringArray, writeStringArray } from './columns.js';
+import { visibleTo } from './sovereignty.js';
 import type { AlertTable } from './early-warning-schema.js';
 import type { Database } from './schema.js';
 

@@ -2,7 +2,8 @@ import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } 
 import { jsonBuildObject } from 'kysely/helpers/sqlite';
 import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
-import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import { readStringArray, writeStringArray } from './columns.js';
+import { visibleTo } from './sovereignty.js';
 import type { RecordWriteHook } from './record-write.js';
 import type { Database, IncidentRow } from './schema.js';
 

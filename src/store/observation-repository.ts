@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Observation } from '../domain/patrol.js';
-import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import { readStringArray, writeStringArray } from './columns.js';
+import { visibleTo } from './sovereignty.js';
 import type { Database } from './schema.js';
 
 /** What a patrol saw on its way: shared with the patrol's partners like the patrol itself. */

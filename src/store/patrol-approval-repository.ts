@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
-import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import { readStringArray, writeStringArray } from './columns.js';
+import { visibleTo } from './sovereignty.js';
 import type { RecordWriteHook } from './record-write.js';
 import type { Database, PatrolApprovalRecordTable } from './schema.js';
 

@@ -3,7 +3,8 @@ import type { NationCode } from '../domain/nation.js';
 import type { Patrol, PositionReport } from '../domain/patrol.js';
 import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
 import type { LineString } from '../geo/geojson.js';
-import { readStringArray, visibleTo, writeStringArray } from './columns.js';
+import { readStringArray, writeStringArray } from './columns.js';
+import { visibleTo } from './sovereignty.js';
 import type { RecordWriteHook } from './record-write.js';
 import type { Database, PatrolRow } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveReleasability, type Mechanism } from '../../src/domain/mechanism.js';
-import { isVisibleTo } from '../../src/domain/visibility.js';
+import type { Mechanism } from '../../src/domain/mechanism.js';
+import { isVisibleTo, releasabilityOf } from '../../src/domain/sovereignty.js';
 
 const mechanism: Mechanism = {
   id: 'M',
@@ -18,11 +18,11 @@ describe('releasability', () => {
     ['never the owner itself', ['ML', 'SN'], 'incident', ['SN']],
     ['positions to nobody by default', undefined, 'position', []],
   ] as const)('resolves to %s', (_name, requested, kind, expected) => {
-    expect(resolveReleasability(mechanism, 'ML', kind, requested)).toEqual(expected);
+    expect(releasabilityOf(mechanism, 'ML', kind, requested)).toEqual(expected);
   });
 
   it('refuses a nation outside the mechanism, naming the field', () => {
-    expect(() => resolveReleasability(mechanism, 'ML', 'incident', ['SN', 'FR'])).toThrow(expect.objectContaining({ code: 'ERR_RELEASE_OUTSIDE_MECHANISM', field: 'releasableTo' }));
+    expect(() => releasabilityOf(mechanism, 'ML', 'incident', ['SN', 'FR'])).toThrow(expect.objectContaining({ code: 'ERR_RELEASE_OUTSIDE_MECHANISM', field: 'releasableTo' }));
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { backoffDelay } from '../../src/federation/backoff.js';
 import { canonicalJson } from '../../src/federation/canonical-json.js';
 import { asEnvelope, type Envelope } from '../../src/federation/envelope.js';
 import { signEnvelope, verifyEnvelope } from '../../src/federation/envelope-signature.js';
-import { lostAccess } from '../../src/federation/lost-access.js';
+import { lostAccess } from '../../src/domain/sovereignty.js';
 import { mayApply, type LocalCopy } from '../../src/federation/may-apply.js';
 import { generateNodeKeys, normalisePublicKey, parsePrivateKey, parsePublicKey, publicKeyOf } from '../../src/federation/node-keys.js';
 import { releasePlan } from '../../src/federation/release-plan.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
-import { isVisibleTo } from '../../src/domain/visibility.js';
+import { isVisibleTo } from '../../src/domain/sovereignty.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { IncidentRepository } from '../../src/store/incident-repository.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import type { Patrol } from '../../src/domain/patrol.js';
-import { isVisibleTo } from '../../src/domain/visibility.js';
+import { isVisibleTo } from '../../src/domain/sovereignty.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { IncidentRepository } from '../../src/store/incident-repository.js';
 import { PatrolRepository } from '../../src/store/patrol-repository.js';

@@ -1,0 +1,81 @@
+import { DiboliError } from './errors.js';
+import { partnersOf, type Mechanism, type SharedKind } from './mechanism.js';
+import type { NationCode } from './nation.js';
+
+/**
+ * The sovereignty rules, in one place: who may read a record, what a record may be released to,
+ * who loses access when it is narrowed, who may change it, and who may receive what is derived
+ * from records. Every channel (REST, live stream, alerts, CAP, webhooks, reports, levels, tiles,
+ * the federation feed) decides through these functions; the store applies the read rule in SQL
+ * through its twin, `store/sovereignty.ts`.
+ */
+
+/** The two fields that decide who may read a record. */
+export interface Releasable {
+  owner: NationCode;
+  /** Nations the owner released the record to; empty means national only. */
+  releasableTo: readonly NationCode[];
+}
+
+/** The read rule: a nation sees a record it owns or one released to it, and nothing else. */
+export function isVisibleTo(record: Releasable, nation: NationCode): boolean {
+  return record.owner === nation || record.releasableTo.includes(nation);
+}
+
+/** Every nation that may read the record: its owner and the nations it was released to, sorted. */
+export function audienceOf(record: Releasable): NationCode[] {
+  return [...new Set([record.owner, ...record.releasableTo])].sort();
+}
+
+/**
+ * The nations that may read every one of `records`: what is derived from several records (a
+ * level, an alert, a count) may reach a nation only when each of its inputs may.
+ */
+export function commonAudience(records: readonly Releasable[], among: readonly NationCode[]): NationCode[] {
+  return [...new Set(among)].filter((nation) => records.every((r) => isVisibleTo(r, nation))).sort();
+}
+
+/**
+ * The releasability a record gets: what its author asked for, else the mechanism's default for
+ * that kind. Either way it names only partner nations (never the owner itself, never an outsider)
+ * and is sorted, so equal sets compare equal.
+ */
+export function releasabilityOf(
+  mechanism: Mechanism,
+  owner: NationCode,
+  kind: SharedKind,
+  requested: readonly string[] | undefined,
+  field = 'releasableTo',
+): NationCode[] {
+  const chosen = requested ?? mechanism.sharingPolicy[kind];
+  const partners = new Set(partnersOf(mechanism, owner));
+  for (const nation of chosen) {
+    if (nation !== owner && !partners.has(nation)) {
+      throw new DiboliError('ERR_RELEASE_OUTSIDE_MECHANISM', { value: nation }, field);
+    }
+  }
+  return [...new Set(chosen.filter((n) => n !== owner))].sort();
+}
+
+/** Nations that could read the previous version and cannot read the new one. */
+export function lostAccess(before: readonly NationCode[], after: readonly NationCode[]): NationCode[] {
+  const kept = new Set(after);
+  return [...new Set(before.filter((n) => !kept.has(n)))].sort();
+}
+
+/**
+ * Who may read a patrol's positions: its owner, and those of the partners it was released to that
+ * the mechanism's position policy names. Live positions are the most sensitive data there is.
+ */
+export function positionsAudience(patrol: Releasable, mechanism: Pick<Mechanism, 'sharingPolicy'>): Releasable {
+  return { owner: patrol.owner, releasableTo: patrol.releasableTo.filter((n) => mechanism.sharingPolicy.position.includes(n)) };
+}
+
+/**
+ * Single writer: a record changes on its owner's node only, by a user of the owner nation. A copy
+ * received from a partner is read-only here, whoever asks, and a partner's officer seconded to this
+ * node does not change this nation's records.
+ */
+export function requireWritableHere(record: Pick<Releasable, 'owner'>, nodeNation: NationCode, actorNation: NationCode): void {
+  if (record.owner !== nodeNation || actorNation !== record.owner) throw new DiboliError('ERR_NOT_OWNER', { owner: record.owner });
+}
