@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
@@ -7,6 +6,7 @@ import * as federation from './migrations/0002-federation.js';
 import * as earlyWarning from './migrations/0003-early-warning.js';
 import * as news from './migrations/0004-news.js';
 import * as patrolApprovalRecords from './migrations/0005-patrol-approval-records.js';
+import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -36,9 +36,13 @@ export interface OpenOptions {
  * transaction commits, so an acknowledged write survives the process being killed.
  */
 export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(join(dataDir, DATABASE_FILE));
+  makePrivate(dataDir);
+  const file = join(dataDir, DATABASE_FILE);
+  const sqlite = new SQLite(file);
+  // Before the first read: the WAL and shared-memory files SQLite makes next take this mode.
+  makeFilesPrivate([file]);
   sqlite.pragma('journal_mode = WAL');
+  makeFilesPrivate([`${file}-wal`, `${file}-shm`]);
   sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
