@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { parseAllowList } from './domain/webhook-target.js';
 
 /**
  * Everything a node is configured with, read once at start. Precedence: command-line flags >
@@ -24,6 +25,13 @@ export interface NodeConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** A signed federation request whose timestamp is further than this from the clock is refused. */
   replayWindowSeconds: number;
+  /** Headless Chromium that prints situation reports as PDF. */
+  chromiumPath: string;
+  /**
+   * Webhook targets allowed although not public: host names, addresses or CIDR ranges (loopback,
+   * private, link-local… addresses are refused otherwise).
+   */
+  webhookAllowedHosts: string[];
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -37,6 +45,8 @@ export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
   synchronous: 'normal',
   logLevel: 'warn',
   replayWindowSeconds: 300,
+  chromiumPath: '/usr/bin/chromium',
+  webhookAllowedHosts: [],
 };
 
 export const CONFIG_FILE = 'diboli.toml';
@@ -55,6 +65,8 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   synchronous: 'DIBOLI_SYNCHRONOUS',
   logLevel: 'DIBOLI_LOG_LEVEL',
   replayWindowSeconds: 'DIBOLI_REPLAY_WINDOW_SECONDS',
+  chromiumPath: 'DIBOLI_CHROMIUM',
+  webhookAllowedHosts: 'DIBOLI_WEBHOOK_ALLOWED_HOSTS',
 };
 
 export class ConfigError extends Error {}
@@ -80,6 +92,8 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     synchronous: oneOf('synchronous', pick('synchronous'), ['normal', 'full'] as const, DEFAULT_CONFIG.synchronous),
     logLevel: oneOf('logLevel', pick('logLevel'), ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, DEFAULT_CONFIG.logLevel),
     replayWindowSeconds: integer('replayWindowSeconds', pick('replayWindowSeconds'), DEFAULT_CONFIG.replayWindowSeconds, 5, 86_400),
+    chromiumPath: String(pick('chromiumPath') ?? DEFAULT_CONFIG.chromiumPath),
+    webhookAllowedHosts: hostList('webhookAllowedHosts', pick('webhookAllowedHosts')),
   };
 }
 
@@ -96,6 +110,8 @@ function readConfigFile(dataDir: string): Overrides {
   for (const key of Object.keys(ENV_NAMES) as (keyof NodeConfig)[]) {
     const value = parsed[key];
     if (typeof value === 'string' || typeof value === 'number') overrides[key] = value;
+    // A list in the file (`webhookAllowedHosts = ["10.1.0.0/16"]`) reads like the comma-separated variable.
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) overrides[key] = value.join(',');
   }
   return overrides;
 }
@@ -117,6 +133,17 @@ function integer(name: string, raw: string | number | undefined, fallback: numbe
   const value = positive(name, raw, fallback, min, max);
   if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number (got ${value})`);
   return value;
+}
+
+function hostList(name: string, raw: string | number | undefined): string[] {
+  if (raw === undefined) return [];
+  const entries = String(raw).split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    parseAllowList(entries);
+  } catch (error) {
+    throw new ConfigError(`${name}: ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 function oneOf<T extends string>(name: string, raw: string | number | undefined, allowed: readonly T[], fallback: T): T {

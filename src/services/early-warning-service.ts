@@ -34,6 +34,7 @@ import { AlertRepository, ThreatLevelRepository, WebhookRepository, type StoredO
 import type { NodeContext } from './node-context.js';
 import { PatrolService } from './patrol-service.js';
 import { systemClock, type Clock } from './runtime.js';
+import { checkWebhookTarget, postWebhook } from './webhook-client.js';
 
 /** How webhook deliveries are retried: exponential back-off, bounded attempts, bounded waits. */
 
@@ -666,6 +667,7 @@ export class EarlyWarningService {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new DiboliError('ERR_EARLY_WARNING_INPUT', { field: 'url', fr: 'adresse http(s) attendue.', en: 'an http(s) address is expected.' }, 'url');
     }
+    await checkWebhookTarget(url, this.node.config.webhookAllowedHosts);
     const webhook: Webhook = {
       id: this.node.ids.newId(),
       url: url.toString(),
@@ -753,8 +755,7 @@ export class EarlyWarningService {
     const attempts = delivery.attempts + 1;
     let error: string | null = null;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
+      const response = await postWebhook(delivery.url, {
         headers: {
           'content-type': 'application/json',
           'idempotency-key': delivery.idempotencyKey,
@@ -762,10 +763,8 @@ export class EarlyWarningService {
           'x-diboli-attempt': String(attempts),
         },
         body: delivery.payload,
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.policy.timeoutMs),
-      });
-      await response.body?.cancel().catch(() => undefined);
+      }, this.node.config.webhookAllowedHosts);
       if (!response.ok) error = `HTTP ${response.status}`;
     } catch (caught) {
       error = (caught as Error).name === 'TimeoutError' ? 'timeout' : (caught as Error).message;

@@ -48,6 +48,8 @@ export async function startDemoNode(): Promise<RunningNode> {
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['bin/diboli.js', 'demo', '--data', dataDir, '--serve', '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The webhook the UI tests add points at loopback, which a node refuses unless allowed.
+    env: { ...process.env, DIBOLI_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

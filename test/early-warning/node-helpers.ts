@@ -21,7 +21,8 @@ export interface TestNode {
 /** The Mali demo node in a fresh folder, its API built on the given clock. */
 export async function demoNode(options: { clock?: Clock; app?: AppOptions } = {}): Promise<TestNode> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-ew-'));
-  const config = loadConfig({ dataDir: dir }, {});
+  // The tests' webhook receivers listen on loopback, which a node refuses unless its operator allows it.
+  const config = loadConfig({ dataDir: dir, webhookAllowedHosts: '127.0.0.1' }, {});
   const store = await openStore(dir);
   await installDemo(store, config);
   const node = await createNodeContext(config, store, options.clock ? { clock: options.clock } : {});

@@ -19,7 +19,21 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', sectionKm: 25, bufferKm: 30 });
   });
 
+  it('reads the PDF printer and the webhook allow-list from the environment or a list in diboli.toml', () => {
+    expect(loadConfig({ dataDir: join(dir, 'none') }, {})).toMatchObject({ chromiumPath: '/usr/bin/chromium', webhookAllowedHosts: [] });
+    const fromEnv = loadConfig({ dataDir: join(dir, 'none') }, { DIBOLI_CHROMIUM: '/opt/chromium/chrome', DIBOLI_WEBHOOK_ALLOWED_HOSTS: '10.1.0.0/16, alerts.kayes.internal' });
+    expect(fromEnv).toMatchObject({ chromiumPath: '/opt/chromium/chrome', webhookAllowedHosts: ['10.1.0.0/16', 'alerts.kayes.internal'] });
+    const listed = mkdtempSync(join(tmpdir(), 'diboli-config-'));
+    try {
+      writeFileSync(join(listed, 'diboli.toml'), 'webhookAllowedHosts = ["127.0.0.1", "fd00::/8"]\n');
+      expect(loadConfig({ dataDir: listed }, {}).webhookAllowedHosts).toEqual(['127.0.0.1', 'fd00::/8']);
+    } finally {
+      rmSync(listed, { recursive: true, force: true });
+    }
+  });
+
   it.each([
+    [{ webhookAllowedHosts: '10.0.0.0/33' }, /webhookAllowedHosts: "10.0.0.0\/33" is not an address or a CIDR range/],
     [{ port: '70000' }, /port must be between 0 and 65535/],
     [{ port: '80.5' }, /port must be a whole number/],
     [{ sectionKm: '-1' }, /sectionKm must be between/],
