@@ -52,7 +52,12 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, par
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DiboliError, request, reply) => {
-    if (error instanceof DiboliError) return send(reply, request, error.code, error.params, error.field);
+    if (error instanceof DiboliError) {
+      // A refusal that names a wait in seconds says it in Retry-After too, for clients and proxies.
+      const wait = error.params.seconds;
+      if ((error.status === 429 || error.status === 503) && typeof wait === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(wait))));
+      return send(reply, request, error.code, error.params, error.field);
+    }
     const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
     if (fastifyError.validation) {
       const issue = fastifyError.validation[0] as (ValidationIssue & { keyword?: string }) | undefined;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { openStore } from '../store/database.js';
 import { earlyWarningOf } from '../services/early-warning-service.js';
 import { createNodeContext } from '../services/node-context.js';
+import { pdfPrinterOf } from '../services/pdf-printer.js';
 import { situationReport, SITREP_FORMATS, type SitrepFormat } from '../services/situation-report.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
@@ -13,7 +14,7 @@ export const sitrepCommand: Command = {
 Writes the situation report of the node for the period: summary, incidents by section, type and
 day (charts), sections whose threat level changed, patrols completed and coverage gaps, and a map.
 The report shows everything the node's own nation may see. A day alone (YYYY-MM-DD) means the whole
-day. PDF is printed by headless Chromium (/usr/bin/chromium).
+day. PDF is printed by headless Chromium (/usr/bin/chromium, or DIBOLI_CHROMIUM / chromiumPath).
 
 Options:
   --from DATE         first day (or instant) of the period
@@ -45,12 +46,15 @@ ${NODE_FLAGS_HELP}`,
         const node = await createNodeContext(config, store);
         const earlyWarning = earlyWarningOf(node, { tickMs: 0 });
         await earlyWarning.start();
+        const printer = pdfPrinterOf(node);
         try {
-          const report = await situationReport(node, earlyWarning, node.nation, { from: values.from!, to: values.to!, lang, format: format as SitrepFormat });
+          const asked = { from: values.from!, to: values.to!, lang, format: format as SitrepFormat } as const;
+          const report = await printer.forRequester('cli', (print) => situationReport(node, earlyWarning, node.nation, asked, { print }));
           writeFileSync(values.out!, report.body);
           io.stdout(`Situation report written to ${values.out} (${Buffer.byteLength(report.body)} bytes).\n`);
           return 0;
         } finally {
+          await printer.close();
           await earlyWarning.stop();
         }
       } finally {

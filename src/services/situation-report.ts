@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { DiboliError, type Lang } from '../domain/errors.js';
 import { eventTypeName } from '../domain/event-type-names.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
@@ -12,6 +11,7 @@ import type { CoverageGap } from '../domain/coverage.js';
 import type { LineString, MultiLineString } from '../geo/geojson.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
+import type { Print } from './pdf-printer.js';
 
 /**
  * The situation report (SITREP) of a period: summary, incidents by section, type and day, sections
@@ -367,27 +367,7 @@ ${parts.join('\n')}
 }
 
 // ——— PDF ———
-
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-/** Prints the HTML with headless Chromium; the page may load nothing from anywhere. */
-export async function printPdf(html: string, executablePath = DEFAULT_CHROMIUM): Promise<Buffer> {
-  if (!existsSync(executablePath)) throw new DiboliError('ERR_PDF_UNAVAILABLE', { detail: `${executablePath} not found` });
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
-  } finally {
-    await browser.close();
-  }
-}
+// Printed by the node's one browser (./pdf-printer.ts), which the caller hands in as `print`.
 
 export interface SitrepOutput {
   contentType: string;
@@ -400,7 +380,7 @@ export async function situationReport(
   earlyWarning: EarlyWarningService,
   viewer: NationCode,
   request: SitrepRequest,
-  options: { chromiumPath?: string } = {},
+  options: { print?: Print } = {},
 ): Promise<SitrepOutput> {
   if (request.lang !== 'fr' && request.lang !== 'en') throw new DiboliError('ERR_VALIDATION', { detail: 'lang: fr or en' }, 'lang');
   if (!(SITREP_FORMATS as readonly string[]).includes(request.format)) throw new DiboliError('ERR_VALIDATION', { detail: 'format: html, pdf or md' }, 'format');
@@ -409,5 +389,6 @@ export async function situationReport(
   if (request.format === 'md') return { contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(data, request.lang) };
   const html = renderHtml(data, request.lang);
   if (request.format === 'html') return { contentType: 'text/html; charset=utf-8', body: html };
-  return { contentType: 'application/pdf', body: await printPdf(html, options.chromiumPath) };
+  if (!options.print) throw new DiboliError('ERR_PDF_UNAVAILABLE', { detail: 'no printer' });
+  return { contentType: 'application/pdf', body: await options.print(html) };
 }

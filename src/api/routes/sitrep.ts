@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { pdfPrinterOf } from '../../services/pdf-printer.js';
 import { situationReport, SITREP_FORMATS } from '../../services/situation-report.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
@@ -16,6 +17,9 @@ const SitrepQuery = Type.Object(
 );
 
 export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }: Services): Promise<void> {
+  // The node's one browser for PDF reports, started on the first one and closed with the node.
+  const printer = pdfPrinterOf(node);
+  app.addHook('onClose', () => printer.close());
   app.get(
     '/api/v1/sitrep',
     {
@@ -24,12 +28,18 @@ export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }:
         summary: 'Situation report of a period, as the caller’s nation sees it (HTML, PDF or Markdown)',
         querystring: SitrepQuery,
         produces: ['text/html', 'application/pdf', 'text/markdown'],
-        response: { 200: Type.String(), 400: ErrorSchema, 401: ErrorSchema, 503: ErrorSchema },
+        response: { 200: Type.String(), 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema },
       },
     },
     async (request, reply) => {
       const q = request.query as Static<typeof SitrepQuery>;
-      const report = await situationReport(node, earlyWarning, actorOf(request).nation, { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html' });
+      const actor = actorOf(request);
+      const asked = { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html' } as const;
+      // Printing is the costly part: one PDF in hand per user, and a bounded queue for the node.
+      const report =
+        asked.format === 'pdf'
+          ? await printer.forRequester(actor.userId, (print) => situationReport(node, earlyWarning, actor.nation, asked, { print }))
+          : await situationReport(node, earlyWarning, actor.nation, asked);
       const extension = { 'text/markdown; charset=utf-8': 'md', 'text/html; charset=utf-8': 'html', 'application/pdf': 'pdf' }[report.contentType] ?? 'txt';
       reply.header('content-disposition', `inline; filename="sitrep-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${extension}"`);
       return reply.type(report.contentType).send(report.body);
