@@ -27,8 +27,9 @@ guess (common passwords, keyboard runs, French or English words, dates): several
               sessions: at the next login they set up an authenticator app again.
   remove      removes the account; its sessions end.
 
-Roles: ${ROLES.join(', ')}. Coordinators and administrators log in with a second factor (an
-authenticator app), set up at their first login.
+Roles: ${ROLES.join(', ')}.
+Coordinators and administrators log in with a second factor (an authenticator app), set up at
+their first login.
 The nation is the user's own: a partner officer seconded to this node keeps their nation.`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, username: { type: 'string' }, nation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } });
