@@ -4,9 +4,10 @@ import { DEMO_SECOND_FACTORS } from './demo-content.js';
 
 /**
  * The authenticator apps of the demo's users, for the tests, benchmarks and scripts that log in.
- * A code is accepted once, and the node takes the codes of the 30-second steps just before and
- * after the current one: each call gives the code of the earliest step not given yet, so up to
- * three logins of one user fit in one step.
+ * A code is accepted once, and the node also takes the code of the step after the current one:
+ * each call gives the current step's code, or the next step's when the current one was given
+ * already, so two logins of one user fit in one 30-second step. (The previous step's code is never
+ * given: a step changing between here and the node's check would make it too old.)
  */
 export class DemoAuthenticators {
   private readonly lastStep = new Map<string, number>();
@@ -16,7 +17,7 @@ export class DemoAuthenticators {
     const secret = DEMO_SECOND_FACTORS[username];
     if (!secret) return undefined;
     const current = Math.floor(at.getTime() / 1000 / TOTP.period);
-    const step = Math.max(current - 1, (this.lastStep.get(username) ?? -Infinity) + 1);
+    const step = Math.max(current, (this.lastStep.get(username) ?? -Infinity) + 1);
     if (step > current + 1) throw new Error(`${username}: every code valid at ${at.toISOString()} was used already`);
     this.lastStep.set(username, step);
     return Totp.generate({ secret: Secret.fromBase32(secret), ...TOTP, timestamp: step * TOTP.period * 1000 });
