@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from '../src/api/app.js';
 import { installDemo } from '../src/cli/demo.js';
+import { DemoAuthenticators } from '../src/cli/demo-codes.js';
+import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import type { Actor } from '../src/domain/user.js';
 import { earlyWarningOf } from '../src/services/early-warning-service.js';
@@ -137,8 +139,9 @@ async function diboli(print: (line: string) => void): Promise<{ fanOut: number[]
     const node = await createNodeContext(config, store);
     const app = await buildApp(node, { webRoot: false, earlyWarning: { tickMs: 0 } });
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
+    const authenticators = new DemoAuthenticators();
     const login = async (username: string) =>
-      ((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'diboli-demo' } })).json() as { token: string }).token;
+      ((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) } })).json() as { token: string }).token;
     const tokens = [await login('coord.ml'), await login('liaison.sn')];
     const coordinator = (await node.repos.users.findByUsername('coord.ml'))!;
     const actor: Actor = { userId: coordinator.id, username: coordinator.username, nation: coordinator.nation, role: coordinator.role };

@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import { buildApp } from '../src/api/app.js';
 import { installDemo } from '../src/cli/demo.js';
+import { DemoAuthenticators } from '../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
@@ -70,8 +71,9 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
     const node = await createNodeContext(config, store);
     const app = await buildApp(node, { webRoot: false });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const authenticators = new DemoAuthenticators();
     const login = async (username: string) =>
-      ((await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()) as { token: string }).token;
+      ((await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) }) })).json()) as { token: string }).token;
     const token = await login('coord.ml');
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const post = (path: string, body?: unknown) => fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }).then((r) => r.json() as Promise<any>);

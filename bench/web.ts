@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { DemoAuthenticators } from '../src/cli/demo-codes.js';
+import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { fillIncidents } from './fill-incidents.js';
 import { percentile, seededRandom } from './figures.js';
 
@@ -277,7 +279,7 @@ export async function benchWeb(print: (line: string) => void): Promise<void> {
     const login = await fetch(`${node.origin}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'coord.ml', password: 'diboli-demo' }),
+      body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code: new DemoAuthenticators().codeFor('coord.ml', new Date()) }),
     });
     const { token } = (await login.json()) as { token: string };
     await context.addCookies([{ name: 'diboli_token', value: token, url: node.origin }]);

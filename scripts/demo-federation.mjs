@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 
 const keepRunning = !process.argv.includes('--exit');
 const root = mkdtempSync(join(tmpdir(), 'diboli-federation-demo-'));
@@ -35,15 +36,25 @@ async function waitFor(probe, timeoutMs) {
   return { found: undefined, ms: Date.now() - start };
 }
 
-async function login(nation) {
-  const { port, user } = nodes[nation];
-  const answer = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+async function post(nation, path, body) {
+  const answer = await fetch(`http://127.0.0.1:${nodes[nation].port}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: user, password: PASSWORD }),
+    body: JSON.stringify(body),
   });
-  if (!answer.ok) throw new Error(`login on ${nation} failed: ${answer.status}`);
-  return (await answer.json()).token;
+  if (!answer.ok) throw new Error(`${path} on ${nation} failed: ${answer.status}`);
+  return answer.json();
+}
+
+// A coordinator logs in with a second factor: the first login sets it up (as the web UI does),
+// with the secret kept here to make the codes; the secret is printed for an authenticator app.
+async function login(nation) {
+  const node = nodes[nation];
+  const credentials = { username: node.user, password: PASSWORD };
+  const { secret } = await post(nation, '/api/v1/auth/login/enrolment', credentials);
+  node.secret = secret;
+  const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
+  return (await post(nation, '/api/v1/auth/login/enrolment/confirm', { ...credentials, code })).token;
 }
 
 async function api(nation, token, path, init = {}) {
@@ -136,6 +147,7 @@ async function main() {
 
   if (!keepRunning) return;
   say(`\nLes deux nœuds tournent ; connexions ${nodes.ML.user} / ${nodes.SN.user}, mot de passe « ${PASSWORD} ». Ctrl-C pour arrêter.`);
+  say(`Double authentification : clé ${nodes.ML.secret} (${nodes.ML.user}), ${nodes.SN.secret} (${nodes.SN.user}) à saisir dans une application d’authentification.`);
   await new Promise((resolve) => process.once('SIGINT', resolve));
 }
 

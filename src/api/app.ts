@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
-import { AuthService } from '../services/auth-service.js';
+import { AuthService, type AuthOptions } from '../services/auth-service.js';
 import { earlyWarningOf, type EarlyWarningOptions } from '../services/early-warning-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { NewsService } from '../services/news-service.js';
@@ -44,6 +44,8 @@ export interface AppOptions {
   webRoot?: string | false;
   /** Early warning's webhook policy and housekeeping period (tests shorten them). */
   earlyWarning?: EarlyWarningOptions;
+  /** The password hasher and the session sweep (tests count hashes and shorten the sweep). */
+  auth?: AuthOptions;
 }
 
 export async function buildApp(node: NodeContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -59,7 +61,9 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   const earlyWarning = earlyWarningOf(node, options.earlyWarning);
   await earlyWarning.start();
   const liveStream = liveStreamOf(node, earlyWarning);
+  const auth = new AuthService(node, options.auth);
   app.addHook('onClose', async () => {
+    auth.close();
     liveStream.close();
     await earlyWarning.stop();
   });
@@ -67,7 +71,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   const loadPlaces = () => (gazetteer ??= loadGazetteer());
   const services: Services = {
     node,
-    auth: new AuthService(node),
+    auth,
     incidents,
     patrols: new PatrolService(node),
     gazetteer: loadPlaces,

@@ -23,10 +23,13 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
+/** Logging in, and setting up the second factor that logging in needs. */
+const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/login/enrolment', '/api/v1/auth/login/enrolment/confirm']);
+
 /** Paths that answer without a token: health, login, the API document and the web UI's files. */
 function isPublic(url: string): boolean {
   const path = url.split('?')[0] ?? '';
-  return path === '/healthz' || path === '/api/v1/auth/login' || path.startsWith('/api/docs') || !path.startsWith('/api/');
+  return path === '/healthz' || LOGIN_PATHS.has(path) || path.startsWith('/api/docs') || !path.startsWith('/api/');
 }
 
 /** Every API route needs a valid token; the actor it names is what access rules are decided on. */

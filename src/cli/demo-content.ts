@@ -9,7 +9,18 @@ import type { Role } from '../domain/user.js';
  * Kidira–Diboli, and work with Mauritania on the Guidimaka side. Places and coordinates are real
  * (GeoNames); the incidents are illustrative.
  */
-export const DEMO_PASSWORD = 'diboli-demo';
+export const DEMO_PASSWORD = 'diboli-demo-kayes';
+
+/**
+ * Fixed second-factor secrets (base32) of the demo's coordinators and administrator, printed with
+ * the logins so that a tester can add them to an authenticator app. Public, like the password:
+ * for the demo only.
+ */
+export const DEMO_SECOND_FACTORS: Readonly<Record<string, string>> = {
+  'coord.ml': 'DEMOCOORDMLDIBOLIKAYESBORDERMALI',
+  'coord.sn': 'DEMOCOORDSNDIBOLIKIDIRASENEGALSN',
+  'admin.ml': 'DEMOADMINMLDIBOLINODEKEYSBAMAKOO',
+};
 
 export const DEMO_MECHANISM: Omit<Mechanism, 'nations'> = {
   id: 'ML-SN-KAYES',

@@ -1,7 +1,9 @@
 import { STRATEGIC_AXES } from '../geo/axes.js';
 import type { NodeConfig } from '../config.js';
 import { openStore, type Store } from '../store/database.js';
+import { AccountKeys } from '../services/account-keys.js';
 import { addUser } from '../services/auth-service.js';
+import { authenticatorOf, SecondFactors } from '../services/second-factors.js';
 import { createNodeContext, repositoriesOf, type NodeContext } from '../services/node-context.js';
 import { setUpNode } from '../services/node-setup.js';
 import { PatrolService } from '../services/patrol-service.js';
@@ -9,7 +11,7 @@ import { fixedClock } from '../services/runtime.js';
 import type { ThreatLevel } from '../store/geography-repository.js';
 import type { Actor } from '../domain/user.js';
 import type { Command } from './command.js';
-import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
+import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
 import { serveNode } from './serve.js';
 
@@ -26,9 +28,12 @@ async function seed(node: NodeContext): Promise<void> {
   const plannedIds: string[] = [];
   const seeding: NodeContext = { ...node, clock, ids: { newId: () => plannedIds.shift() ?? node.ids.newId() } };
   const actors = new Map<string, Actor>();
+  const secondFactors = new SecondFactors(seeding, AccountKeys.inDataFolder(node.config.dataDir));
   for (const u of DEMO_USERS) {
     const user = await addUser(seeding, { ...u, password: DEMO_PASSWORD });
     actors.set(u.username, { userId: user.id, username: user.username, nation: user.nation, role: user.role });
+    const secret = DEMO_SECOND_FACTORS[u.username];
+    if (secret) await secondFactors.enrolWithSecret(user, secret);
   }
   const partnersOf = (owner: string) => node.mechanism.nations.filter((n) => n !== owner);
   for (const unit of DEMO_UNITS) await node.repos.organisation.insertUnit({ ...unit, releasableTo: partnersOf(unit.owner) }, SEEDED_AT);
@@ -82,6 +87,14 @@ export async function installDemo(store: Store, config: NodeConfig, progress: (l
   return node;
 }
 
+/** The demo's second-factor secrets, each with the otpauth:// address a QR code would hold. */
+function demoAuthenticators(): string[] {
+  return Object.entries(DEMO_SECOND_FACTORS).flatMap(([username, secret]) => [
+    `  ${username.padEnd(12)} ${secret}`,
+    `  ${''.padEnd(12)} ${authenticatorOf('ML', username, secret).toString()}`,
+  ]);
+}
+
 export const demoCommand: Command = {
   summary: 'set up a Mali node with the Mali–Senegal demo (and serve it with --serve)',
   help: `Usage: diboli demo --data DIR [--serve] [--host 127.0.0.1] [--port 8080]
@@ -92,6 +105,8 @@ partner), with units, posts, the N1/RN1 corridor, the joint patrol launched at D
 Runs only once per folder: an existing demo node is left as it is. With --serve, then runs the node.
 
 Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.
+${Object.keys(DEMO_SECOND_FACTORS).join(', ')} also give a code from an authenticator app holding
+their demo secret (printed by --serve, with otpauth:// addresses to paste or turn into QR codes).
 
 Options:
   --serve        run the node afterwards (like \`diboli serve\`)
@@ -121,6 +136,8 @@ ${NODE_FLAGS_HELP}`,
           `API document: ${url}/api/docs`,
           `Logins (password "${DEMO_PASSWORD}"):`,
           ...DEMO_USERS.map((u) => `  ${u.username.padEnd(12)} ${u.nation} ${u.role.padEnd(12)} ${u.displayName}`),
+          'Second factor (add the secret to an authenticator app; the login asks for its 6-digit code):',
+          ...demoAuthenticators(),
           '',
         ].join('\n'),
       );

@@ -1,38 +1,74 @@
 import { openStore } from '../store/database.js';
-import { addUser } from '../services/auth-service.js';
+import { addUser, changePassword, removeUser, resetSecondFactor } from '../services/accounts.js';
 import { createNodeContext } from '../services/node-context.js';
 import { ROLES } from '../domain/user.js';
+import { MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
+const VERBS = ['add', 'list', 'password', 'reset-2fa', 'remove'] as const;
+type Verb = (typeof VERBS)[number];
+
 export const userCommand: Command = {
-  summary: 'add or list users of the node',
+  summary: 'add, list or remove users; set a password; reset a second factor',
   help: `Usage: diboli user add --data DIR --username U --nation ML --role coordinator [--name "Display Name"]
        diboli user list --data DIR
+       diboli user password --data DIR --username U
+       diboli user reset-2fa --data DIR --username U
+       diboli user remove --data DIR --username U
 
-The password is read from standard input (one line), so it never shows in the process list:
+Passwords are read from standard input (one line), so they never show in the process list:
   echo 'a long passphrase' | diboli user add --data ./node --username awa.diallo --nation ML --role coordinator
+A password has at least ${MIN_PASSWORD_LENGTH} characters, is not made from the username, and is not easy to
+guess (common passwords, keyboard runs, French or English words, dates): several unrelated words do.
+
+  password    sets a new password; the user's open sessions end.
+  reset-2fa   forgets the user's second factor and recovery codes (a lost phone) and ends their
+              sessions: at the next login they set up an authenticator app again.
+  remove      removes the account; its sessions end.
 
 Roles: ${ROLES.join(', ')}.
+Coordinators and administrators log in with a second factor (an authenticator app), set up at
+their first login.
 The nation is the user's own: a partner officer seconded to this node keeps their nation.`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, username: { type: 'string' }, nation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } });
-    const [verb] = positionals;
+    const verb = positionals[0] as Verb | undefined;
     const config = configFrom(values);
-    if (verb !== 'add' && verb !== 'list') throw new UsageError('expected "add" or "list"');
+    if (!verb || !VERBS.includes(verb)) throw new UsageError(`expected one of ${VERBS.join(', ')}`);
     if (verb === 'add' && (!values.username || !values.nation || !values.role)) throw new UsageError('add needs --username, --nation and --role');
+    if (verb !== 'add' && verb !== 'list' && !values.username) throw new UsageError(`${verb} needs --username`);
     return reportingErrors(io.stderr, 'user', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });
       try {
         const node = await createNodeContext(config, store);
-        if (verb === 'list') {
-          for (const u of await node.repos.users.list()) io.stdout(`${u.username}\t${u.nation}\t${u.role}\t${u.displayName}\n`);
-          return 0;
+        const username = values.username!;
+        switch (verb) {
+          case 'list':
+            for (const u of await node.repos.users.list()) io.stdout(`${u.username}\t${u.nation}\t${u.role}\t${u.displayName}\n`);
+            return 0;
+          case 'add': {
+            const password = (await io.readStdin()).replace(/\r?\n$/, '');
+            const user = await addUser(node, { username, nation: values.nation!.toUpperCase(), role: values.role!, password, displayName: values.name });
+            io.stdout(`User ${user.username} (${user.nation}, ${user.role}) added.\n`);
+            return 0;
+          }
+          case 'password': {
+            const user = await changePassword(node, username, (await io.readStdin()).replace(/\r?\n$/, ''));
+            io.stdout(`Password of ${user.username} changed; their sessions have ended.\n`);
+            return 0;
+          }
+          case 'reset-2fa': {
+            const user = await resetSecondFactor(node, username);
+            io.stdout(`Second factor of ${user.username} reset; they set up an authenticator app again at their next login.\n`);
+            return 0;
+          }
+          case 'remove': {
+            const user = await removeUser(node, username);
+            io.stdout(`User ${user.username} removed.\n`);
+            return 0;
+          }
         }
-        const password = (await io.readStdin()).replace(/\r?\n$/, '');
-        const user = await addUser(node, { username: values.username!, nation: values.nation!.toUpperCase(), role: values.role!, password, displayName: values.name });
-        io.stdout(`User ${user.username} (${user.nation}, ${user.role}) added.\n`);
-        return 0;
       } finally {
         await store.close();
       }

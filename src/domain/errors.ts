@@ -59,6 +59,15 @@ const CATALOGUE = {
   ERR_NOT_A_PARTNER: { status: 422, fr: 'La nation {nation} n’est pas partenaire de ce nœud dans le mécanisme.', en: 'Nation {nation} is not a partner of this node in the mechanism.' },
   ERR_UNKNOWN_PEER: { status: 404, fr: 'Aucun nœud partenaire enregistré pour {nation}.', en: 'No partner node registered for {nation}.' },
   ERR_KEY_IN_USE: { status: 409, fr: 'Cette clé publique est déjà celle du nœud de {nation}.', en: 'This public key already belongs to the node of {nation}.' },
+  ERR_PASSWORD_TOO_SHORT: { status: 422, fr: 'Mot de passe trop court : au moins {min} caractères.', en: 'Password too short: at least {min} characters.' },
+  ERR_PASSWORD_HAS_USERNAME: { status: 422, fr: 'Le mot de passe ne doit pas reprendre le nom d’utilisateur.', en: 'The password must not be made from the username.' },
+  ERR_PASSWORD_WEAK: { status: 422, fr: 'Mot de passe trop facile à deviner (mot courant, suite du clavier, date…) : allongez-le, par exemple avec plusieurs mots sans rapport entre eux.', en: 'Password too easy to guess (common word, keyboard run, date…): make it longer, for instance with several unrelated words.' },
+  ERR_SECOND_FACTOR_REQUIRED: { status: 401, fr: 'Saisissez le code de votre application d’authentification (ou un code de secours).', en: 'Enter the code from your authenticator app (or a recovery code).' },
+  ERR_BAD_SECOND_FACTOR: { status: 401, fr: 'Code incorrect, expiré ou déjà utilisé.', en: 'Wrong, expired or already used code.' },
+  ERR_SECOND_FACTOR_ENROLMENT_REQUIRED: { status: 403, fr: 'Votre rôle exige une double authentification : enregistrez d’abord une application d’authentification.', en: 'Your role requires two-factor authentication: set up an authenticator app first.' },
+  ERR_SECOND_FACTOR_ENROLLED: { status: 409, fr: 'Une double authentification est déjà en place pour ce compte ; l’administrateur peut la réinitialiser (diboli user reset-2fa).', en: 'Two-factor authentication is already set up for this account; the administrator can reset it (diboli user reset-2fa).' },
+  ERR_SECOND_FACTOR_NOT_STARTED: { status: 409, fr: 'Aucun enregistrement de double authentification en cours pour ce compte.', en: 'No two-factor set-up is in progress for this account.' },
+  ERR_SECOND_FACTOR_UNREADABLE: { status: 500, fr: 'Le secret de double authentification est illisible (clé du dossier de données changée) ; l’administrateur doit lancer « diboli user reset-2fa ».', en: 'The two-factor secret cannot be read (the data folder’s key changed); the administrator must run "diboli user reset-2fa".' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -1,88 +1,195 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
-import { isNationCode } from '../domain/nation.js';
-import { isRole, type User } from '../domain/user.js';
-import { LoginThrottle } from './login-throttle.js';
+import { secondFactorDemand } from '../domain/second-factor.js';
+import type { User } from '../domain/user.js';
+import type { SessionInfo } from '../store/session-repository.js';
+import type { UserWithHash } from '../store/user-repository.js';
+import { AccountKeys } from './account-keys.js';
+import { KnownDevices } from './known-devices.js';
+import { LoginLimiter, type Budget } from './login-limiter.js';
 import type { NodeContext } from './node-context.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { Passwords } from './passwords.js';
+import { SecondFactors, type Enrolment } from './second-factors.js';
+import { SessionWatch } from './session-watch.js';
+
+export { addUser, type NewUser } from './accounts.js';
 
 export interface LoginResult {
   token: string;
   expiresAt: string;
   user: User;
+  /** The known-device cookie this browser keeps from now on (see KnownDevices). */
+  deviceCookie: string;
+  /** After a login with a recovery code: how many are left. */
+  recoveryCodesLeft?: number;
 }
 
-export interface NewUser {
+export interface Credentials {
   username: string;
-  displayName?: string;
-  nation: string;
-  role: string;
   password: string;
+  /** The authenticator's current code, or a recovery code, for users with a second factor. */
+  code?: string;
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-const MIN_PASSWORD = 8;
+/** Where an attempt comes from: the client's address and the known-device cookie it sent. */
+export interface LoginClient {
+  address: string;
+  deviceCookie?: string;
+}
 
-function tokenHash(token: string): string {
+export interface AuthOptions {
+  /** The password hasher (tests pass one that counts its hashes). */
+  passwords?: Passwords;
+  /** How often expiry and sessions ended elsewhere are looked for (SessionWatch); 0 never. */
+  sessionSweepMs?: number;
+}
+
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export class AuthService {
-  /** Failed attempts per username… */
-  private readonly perUser: LoginThrottle;
-  /** …and per client address, looser: a whole coordination centre may sit behind one address. */
-  private readonly perAddress: LoginThrottle;
+function withoutHash({ passwordHash: _hidden, ...user }: UserWithHash): User {
+  return user;
+}
 
-  constructor(private readonly node: NodeContext) {
-    this.perUser = new LoginThrottle(node.config.loginAttemptsPerMinute, node.clock);
-    this.perAddress = new LoginThrottle(node.config.loginAttemptsPerMinute * 5, node.clock);
+/**
+ * Logging in, second factors and sessions. Every attempt — password, code, enrolment — first
+ * takes a place in the login limiter, then costs exactly one password hash whether or not the
+ * username exists; only then is anything about the account looked at.
+ */
+export class AuthService {
+  readonly sessions: SessionWatch;
+  readonly secondFactors: SecondFactors;
+  private readonly limiter: LoginLimiter;
+  private readonly passwords: Passwords;
+  private readonly devices: KnownDevices;
+
+  constructor(
+    private readonly node: NodeContext,
+    options: AuthOptions = {},
+  ) {
+    const keys = AccountKeys.inDataFolder(node.config.dataDir);
+    this.passwords = options.passwords ?? new Passwords();
+    this.limiter = new LoginLimiter(node.clock);
+    this.devices = new KnownDevices(keys, node.clock);
+    this.secondFactors = new SecondFactors(node, keys);
+    this.sessions = new SessionWatch(node.repos.sessions, node.clock, options.sessionSweepMs);
   }
 
-  async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
-    const name = username.toLowerCase();
-    const wait = Math.max(this.perUser.retryAfter([name]), this.perAddress.retryAfter([clientAddress]));
-    if (wait > 0) throw new DiboliError('ERR_TOO_MANY_ATTEMPTS', { seconds: wait });
-    const user = await this.node.repos.users.findByUsername(name);
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      this.perUser.record([name]);
-      this.perAddress.record([clientAddress]);
-      throw new DiboliError('ERR_BAD_CREDENTIALS');
-    }
-    this.perUser.forget(name);
-    const token = randomBytes(32).toString('base64url');
-    const now = this.node.clock.now();
-    const expiresAt = new Date(now.getTime() + this.node.config.tokenTtlHours * 3_600_000).toISOString();
-    await this.node.repos.users.insertSession(tokenHash(token), user.id, now.toISOString(), expiresAt);
-    const { passwordHash: _hidden, ...publicUser } = user;
-    return { token, expiresAt, user: publicUser };
+  /**
+   * Password, then — for a user with a second factor — its code, in one request: nothing is kept
+   * between the two, and a guessed code costs a password check and a place in the limiter like a
+   * guessed password. Without a code the answer says one is needed (only to whoever knew the
+   * password); a coordinator or administrator without a second factor is told to enrol.
+   */
+  async login(credentials: Credentials, client: LoginClient): Promise<LoginResult> {
+    return this.withPassword(credentials, client, async (user, release) => {
+      const demand = secondFactorDemand(user.role, await this.secondFactors.state(user.id));
+      if (demand === 'enrolment') {
+        release();
+        throw new DiboliError('ERR_SECOND_FACTOR_ENROLMENT_REQUIRED');
+      }
+      let recoveryCodesLeft: number | undefined;
+      if (demand === 'code') {
+        if (!credentials.code) {
+          release();
+          throw new DiboliError('ERR_SECOND_FACTOR_REQUIRED', {}, 'code');
+        }
+        const checked = await this.secondFactors.check(user, credentials.code);
+        if (!checked.accepted) throw new DiboliError('ERR_BAD_SECOND_FACTOR', {}, 'code');
+        recoveryCodesLeft = checked.recoveryCodesLeft;
+      }
+      release();
+      const session = await this.openSession(user, client);
+      return recoveryCodesLeft === undefined ? session : { ...session, recoveryCodesLeft };
+    });
+  }
+
+  /** Step 1 of enrolment: a new secret for the authenticator (the password proves who asks). */
+  async beginEnrolment(credentials: Credentials, client: LoginClient): Promise<Enrolment> {
+    return this.withPassword(credentials, client, async (user, release) => {
+      release();
+      return this.secondFactors.begin(user);
+    });
+  }
+
+  /** Step 2: the authenticator's first code confirms it; a full session and the recovery codes, shown once. */
+  async confirmEnrolment(credentials: Credentials & { code: string }, client: LoginClient): Promise<LoginResult & { recoveryCodes: string[] }> {
+    return this.withPassword(credentials, client, async (user, release) => {
+      const recoveryCodes = await this.secondFactors.confirm(user, credentials.code);
+      release();
+      return { ...(await this.openSession(user, client)), recoveryCodes };
+    });
   }
 
   async authenticate(token: string): Promise<User> {
-    const user = await this.node.repos.users.findBySession(tokenHash(token), this.node.clock.now().toISOString());
+    const user = await this.node.repos.users.findBySession(tokenHash(token), this.now());
     if (!user) throw new DiboliError('ERR_UNAUTHENTICATED');
     return user;
   }
 
-  async logout(token: string): Promise<void> {
-    await this.node.repos.users.deleteSession(tokenHash(token));
+  /** The live session behind a token, for what must end with it (the event stream). */
+  async sessionOf(token: string): Promise<SessionInfo> {
+    const session = await this.node.repos.sessions.find(tokenHash(token), this.now());
+    if (!session) throw new DiboliError('ERR_UNAUTHENTICATED');
+    return session;
   }
-}
 
-/** Creates a user; used by `diboli user add` and the demo. */
-export async function addUser(node: Pick<NodeContext, 'repos' | 'clock' | 'ids' | 'mechanism'>, input: NewUser): Promise<User> {
-  const username = input.username.toLowerCase();
-  if (!USERNAME.test(username)) {
-    throw new DiboliError('ERR_VALIDATION', { detail: 'username: 2–64 characters a-z 0-9 . _ -' }, 'username');
+  async logout(token: string): Promise<void> {
+    const hash = tokenHash(token);
+    await this.node.repos.users.deleteSession(hash);
+    this.sessions.ended(hash);
   }
-  if (!isNationCode(input.nation) || !node.mechanism.nations.includes(input.nation)) {
-    throw new DiboliError('ERR_RELEASE_OUTSIDE_MECHANISM', { value: input.nation }, 'nation');
+
+  close(): void {
+    this.sessions.stop();
   }
-  if (!isRole(input.role)) throw new DiboliError('ERR_VALIDATION', { detail: `role ${input.role}` }, 'role');
-  if (input.password.length < MIN_PASSWORD) {
-    throw new DiboliError('ERR_VALIDATION', { detail: `password: at least ${MIN_PASSWORD} characters` }, 'password');
+
+  /**
+   * Takes the attempt's place in the limiter — synchronously, before anything is awaited, so
+   * concurrent attempts cannot overtake the limit — then checks the password: against the user's
+   * hash, or a hash nobody matches for an unknown username (same cost). `then` runs for a right
+   * password and calls `release` once the attempt turned out not to be a wrong guess; an attempt
+   * that is not released counts against the limit for the rest of the minute.
+   */
+  private async withPassword<T>(
+    credentials: Credentials,
+    client: LoginClient,
+    then: (user: User, release: () => void) => Promise<T>,
+  ): Promise<T> {
+    const username = credentials.username.toLowerCase();
+    const reservation = this.limiter.reserve(this.budgets(username, client));
+    const found = await this.node.repos.users.findByUsername(username);
+    const matches = found ? await this.passwords.verify(credentials.password, found.passwordHash) : await this.passwords.verifyNobody(credentials.password);
+    if (!found || !matches) throw new DiboliError('ERR_BAD_CREDENTIALS');
+    return then(withoutHash(found), () => reservation.release());
   }
-  if (await node.repos.users.findByUsername(username)) throw new DiboliError('ERR_USERNAME_TAKEN', { value: username }, 'username');
-  const user: User = { id: node.ids.newId(), username, displayName: input.displayName ?? username, nation: input.nation, role: input.role };
-  await node.repos.users.insert({ ...user, passwordHash: await hashPassword(input.password) }, node.clock.now().toISOString());
-  return user;
+
+  /**
+   * A browser that already logged in as this user (known-device cookie) counts under its own
+   * budget, and not under the user's or the address's: neither a guesser of the username nor
+   * colleagues' typos behind the same address lock it out. Every other attempt counts under the
+   * username's budget and under the address's looser one (a coordination centre is one address).
+   */
+  private budgets(username: string, client: LoginClient): Budget[] {
+    const perMinute = this.node.config.loginAttemptsPerMinute;
+    const device = this.devices.deviceOf(client.deviceCookie, username);
+    if (device) return [{ key: `device:${device}`, limit: perMinute }];
+    return [
+      { key: `user:${username}`, limit: perMinute },
+      { key: `address:${client.address}`, limit: perMinute * 5 },
+    ];
+  }
+
+  private async openSession(user: User, client: LoginClient): Promise<LoginResult> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.node.clock.now();
+    const expiresAt = new Date(now.getTime() + this.node.config.tokenTtlHours * 3_600_000).toISOString();
+    await this.node.repos.users.insertSession(tokenHash(token), user.id, now.toISOString(), expiresAt);
+    return { token, expiresAt, user, deviceCookie: this.devices.remember(client.deviceCookie, user.username) };
+  }
+
+  private now(): string {
+    return this.node.clock.now().toISOString();
+  }
 }

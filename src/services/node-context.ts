@@ -13,6 +13,8 @@ import { ObservationRepository } from '../store/observation-repository.js';
 import { PatrolRepository } from '../store/patrol-repository.js';
 import { PatrolApprovalRepository } from '../store/patrol-approval-repository.js';
 import { UserRepository } from '../store/user-repository.js';
+import { SecondFactorRepository } from '../store/second-factor-repository.js';
+import { SessionRepository } from '../store/session-repository.js';
 import { AuditRepository } from '../store/audit-repository.js';
 import { NodeKeyRepository } from '../store/node-key-repository.js';
 import { OutboxRepository } from '../store/outbox-repository.js';
@@ -24,6 +26,8 @@ import { randomIds, systemClock, type Clock, type IdSource } from './runtime.js'
 export interface Repositories {
   node: NodeRepository;
   users: UserRepository;
+  sessions: SessionRepository;
+  secondFactors: SecondFactorRepository;
   geography: GeographyRepository;
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
@@ -59,6 +63,8 @@ export function repositoriesOf(store: Store, clock: Clock = systemClock): Reposi
   return {
     node: new NodeRepository(store.db),
     users: new UserRepository(store.db),
+    sessions: new SessionRepository(store.db),
+    secondFactors: new SecondFactorRepository(store.db),
     geography: new GeographyRepository(store.db),
     organisation: new OrganisationRepository(store.db, onWrite),
     incidents: new IncidentRepository(store.db, onWrite),

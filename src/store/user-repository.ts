@@ -51,6 +51,15 @@ export class UserRepository {
   async deleteExpiredSessions(now: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
   }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
+  }
+
+  /** Sessions, second factor and recovery codes go with the user (foreign keys, on delete cascade). */
+  async remove(userId: string): Promise<void> {
+    await this.db.deleteFrom('users').where('id', '=', userId).execute();
+  }
 }
 
 function fromRow(row: UserRow): UserWithHash {

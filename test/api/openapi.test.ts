@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 
 let demo: DemoNode;
 beforeAll(async () => {
@@ -61,8 +62,8 @@ describe('reference data and the API document', () => {
   });
 
   it('logs in and out with a token that stops working afterwards', async () => {
-    const login = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'analyst.ml', password: 'diboli-demo' } });
-    expect(login.headers['set-cookie']).toMatch(/diboli_token=.*HttpOnly/);
+    const login = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'analyst.ml', password: DEMO_PASSWORD } });
+    expect([login.headers['set-cookie']].flat().join('\n')).toMatch(/diboli_token=.*HttpOnly/);
     const { token } = login.json() as { token: string };
     const me = await demo.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `diboli_token=${token}` } });
     expect(me.json()).toMatchObject({ username: 'analyst.ml', nation: 'ML', role: 'analyst', nodeNation: 'ML' });
@@ -77,7 +78,7 @@ describe('reference data and the API document', () => {
     }
     expect(attempts.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(attempts.slice(10)).toEqual([429, 429]);
-    const blocked = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.sn', password: 'diboli-demo' } });
+    const blocked = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.sn', password: DEMO_PASSWORD } });
     expect(blocked.json()).toMatchObject({ code: 'ERR_TOO_MANY_ATTEMPTS' });
   });
 });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 export interface RunningNode {
   origin: string;
+  /** The node's data folder (undefined for a node started elsewhere, DIBOLI_E2E_ORIGIN). */
+  dataDir?: string;
   stop: () => Promise<void>;
 }
 
@@ -69,5 +71,5 @@ export async function startDemoNode(): Promise<RunningNode> {
     await stop();
     throw error;
   }
-  return { origin, stop };
+  return { origin, dataDir, stop };
 }

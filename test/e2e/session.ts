@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 
-export const DEMO_PASSWORD = 'diboli-demo';
+/** The demo users' authenticator apps (coord.ml, coord.sn and admin.ml give a code after the password). */
+export const authenticators = new DemoAuthenticators();
 
 /** Opens the UI and logs in, ending any session the browser still holds. */
 export async function logIn(page: Page, origin: string, username: string): Promise<void> {
@@ -15,6 +18,11 @@ export async function logIn(page: Page, origin: string, username: string): Promi
   await username_.fill(username);
   await page.locator('#login-password').fill(DEMO_PASSWORD);
   await page.locator('form.login-card button[type=submit]').click();
+  const code = authenticators.codeFor(username, new Date());
+  if (code) {
+    await page.locator('#login-code').fill(code);
+    await page.locator('form.login-card button[type=submit]').click();
+  }
   await page.getByTestId('identity').waitFor();
 }
 

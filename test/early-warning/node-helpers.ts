@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/api/app.js';
 import { installDemo } from '../../src/cli/demo.js';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
 import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
 import type { Clock } from '../../src/services/runtime.js';
@@ -27,13 +29,14 @@ export async function demoNode(options: { clock?: Clock; app?: AppOptions } = {}
   await installDemo(store, config);
   const node = await createNodeContext(config, store, options.clock ? { clock: options.clock } : {});
   const app = await buildApp(node, { webRoot: false, ...options.app, earlyWarning: { tickMs: 0, ...options.app?.earlyWarning } });
+  const authenticators = new DemoAuthenticators();
   return {
     dir,
     store,
     node,
     app,
     async login(username) {
-      const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'diboli-demo' } });
+      const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, node.clock.now()) } });
       if (answer.statusCode !== 200) throw new Error(`login ${username}: ${answer.body}`);
       return (answer.json() as { token: string }).token;
     },

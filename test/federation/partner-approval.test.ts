@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patrol } from '../../src/domain/patrol.js';
 import { addUser } from '../../src/services/auth-service.js';
@@ -35,11 +36,15 @@ async function pull(into: TestNode, from: TestNode) {
   return into.puller.pullOnce(peer);
 }
 
+/** A new coordinator of the node, logged in through the second-factor set-up every coordinator goes through. */
 async function tokenOf(node: TestNode, username: string): Promise<string> {
   const password = 'une longue phrase secrète';
   await addUser(node.node, { username, nation: node.nation, role: 'coordinator', password, displayName: username });
-  const login = await fetch(`${node.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  return ((await login.json()) as { token: string }).token;
+  const post = async (path: string, body: unknown) =>
+    (await fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, any>>;
+  const { secret } = await post('/api/v1/auth/login/enrolment', { username, password });
+  const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
+  return (await post('/api/v1/auth/login/enrolment/confirm', { username, password, code })).token;
 }
 
 async function auditActions(node: TestNode, action: string) {

@@ -50,7 +50,7 @@ describe('diboli CLI', () => {
   it('refuses a short password', async () => {
     const result = await runDiboli(['user', 'add', '--data', dir, '--username', 'short.pw', '--nation', 'ML', '--role', 'analyst'], 'abc\n');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('at least 8 characters');
+    expect(result.stderr).toContain('at least 12 characters');
   });
 
   it('reports a broken diboli.toml clearly', async () => {

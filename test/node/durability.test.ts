@@ -2,13 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { exited, runDiboli, startNodeProcess } from '../support/node-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'diboli-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const authenticators = new DemoAuthenticators();
+
 async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coord.ml', password: 'diboli-demo' }) });
+  const code = authenticators.codeFor('coord.ml', new Date());
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code }) });
   return ((await response.json()) as { token: string }).token;
 }
 

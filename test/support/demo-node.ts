@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/app.js';
+import { buildApp, type AppOptions } from '../../src/api/app.js';
 import { installDemo } from '../../src/cli/demo.js';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore, type Store } from '../../src/store/database.js';
@@ -26,19 +27,20 @@ export interface DemoNode {
 }
 
 /** A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`. */
-export async function startDemoNode(options: { clock?: Clock; webRoot?: string } = {}): Promise<DemoNode> {
+export async function startDemoNode(options: { clock?: Clock; webRoot?: string; app?: AppOptions } = {}): Promise<DemoNode> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-test-'));
   const config = loadConfig({ dataDir: dir }, {});
   const store = await openStore(dir);
   await installDemo(store, config);
   const node = await createNodeContext(config, store, { clock: options.clock });
-  const app = await buildApp(node, { webRoot: options.webRoot ?? false });
+  const app = await buildApp(node, { webRoot: options.webRoot ?? false, ...options.app });
   const tokens = new Map<string, string>();
+  const authenticators = new DemoAuthenticators();
 
   async function token(username: string): Promise<string> {
     const known = tokens.get(username);
     if (known) return known;
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, node.clock.now()) } });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
     const issued = (response.json() as { token: string }).token;
     tokens.set(username, issued);

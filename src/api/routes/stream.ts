@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../authentication.js';
+import { actorOf, bearerToken } from '../authentication.js';
 import { ErrorSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 /** Comment lines keep idle connections open through proxies that cut silent ones. */
 const HEARTBEAT_MS = 25_000;
 
-export async function streamRoutes(app: FastifyInstance, { liveStream }: Services): Promise<void> {
+export async function streamRoutes(app: FastifyInstance, { liveStream, auth }: Services): Promise<void> {
   const open = new Set<ServerResponse>();
   // A stream never ends by itself: closing the server ends them, or it would wait forever.
   app.addHook('preClose', async () => {
@@ -21,13 +21,16 @@ export async function streamRoutes(app: FastifyInstance, { liveStream }: Service
       schema: {
         tags: ['alerts'],
         summary: 'Server-sent events: alerts, level changes and record changes the caller may see',
-        description: 'Events: `alert`, `level`, `incident`, `patrol`, `positions`, and `incident-removed` / `patrol-removed` when a record stops being visible.',
+        description:
+          'Events: `alert`, `level`, `incident`, `patrol`, `positions`, and `incident-removed` / `patrol-removed` when a record stops being visible. ' +
+          'The stream ends with a `session-ended` event when its session does (logout, expiry, second factor reset, user removed).',
         produces: ['text/event-stream'],
         response: { 200: Type.String(), 401: ErrorSchema },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const session = await auth.sessionOf(bearerToken(request) ?? '');
       reply.hijack();
       const socket = reply.raw;
       socket.writeHead(200, {
@@ -42,10 +45,16 @@ export async function streamRoutes(app: FastifyInstance, { liveStream }: Service
       const heartbeat = setInterval(() => socket.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       open.add(socket);
+      // What the session let through ends with it: the client is told, then the stream closes.
+      const unwatch = auth.sessions.watch(session, () => {
+        socket.write('event: session-ended\ndata: {}\n\n');
+        socket.end();
+      });
       const close = () => {
         open.delete(socket);
         clearInterval(heartbeat);
         remove();
+        unwatch();
       };
       request.raw.once('close', close);
       socket.once('close', close);

@@ -5,6 +5,7 @@ import type {
   Axes,
   Candidate,
   CandidateReview,
+  Enrolment,
   IngestResult,
   LevelOverride,
   NewAlertRule,
@@ -32,10 +33,20 @@ import type {
   Webhook,
 } from './types';
 
-export async function login(username: string, password: string): Promise<User> {
-  const answer = await post<LoginAnswer>('/api/v1/auth/login', { username, password });
+/** Password, and the authenticator's code (or a recovery code) for users with a second factor. */
+export async function login(username: string, password: string, code?: string): Promise<LoginAnswer> {
+  const answer = await post<LoginAnswer>('/api/v1/auth/login', code ? { username, password, code } : { username, password });
   rememberToken(answer.token);
-  return answer.user;
+  return answer;
+}
+
+export const beginEnrolment = (username: string, password: string) => post<Enrolment>('/api/v1/auth/login/enrolment', { username, password });
+
+/** The first code confirms the second factor and opens the session; the recovery codes come this once. */
+export async function confirmEnrolment(username: string, password: string, code: string): Promise<LoginAnswer & { recoveryCodes: string[] }> {
+  const answer = await post<LoginAnswer & { recoveryCodes: string[] }>('/api/v1/auth/login/enrolment/confirm', { username, password, code });
+  rememberToken(answer.token);
+  return answer;
 }
 
 export async function logout(): Promise<void> {

@@ -19,6 +19,14 @@ export interface LoginAnswer {
   token: string;
   expiresAt: string;
   user: User;
+  /** After a login with a recovery code. */
+  recoveryCodesLeft?: number;
+}
+
+/** A second factor being set up: the secret for the authenticator app, and the otpauth:// address of its QR code. */
+export interface Enrolment {
+  secret: string;
+  uri: string;
 }
 
 export interface Mechanism {

@@ -11,6 +11,8 @@ export const LIVE_EVENTS = [
   'positions',
   'incident-removed',
   'patrol-removed',
+  // The session behind the stream ended (logout elsewhere, expiry, second factor reset): the node closes it.
+  'session-ended',
 ] as const;
 export type LiveEvent = (typeof LIVE_EVENTS)[number];
 export type LiveHandlers = Partial<Record<LiveEvent, (data: unknown) => void>>;

@@ -1,35 +1,95 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { fetchMe, login } from '../api/endpoints';
-import type { User } from '../api/types';
+import { beginEnrolment, confirmEnrolment, fetchMe, login } from '../api/endpoints';
+import type { Enrolment, User } from '../api/types';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { CodeStep, EnrolmentStep, RecoveryCodesStep } from './SecondFactorSteps';
+
+/**
+ * Password first; then, for users with a second factor, the authenticator's code (the node takes
+ * both in one request, so the password stays in this page's memory until then); coordinators and
+ * administrators without one set it up here, and see their recovery codes once.
+ */
+type Step =
+  | { kind: 'password' }
+  | { kind: 'code' }
+  | { kind: 'enrolment'; enrolment: Enrolment }
+  | { kind: 'recovery'; codes: string[]; user: User };
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'password' });
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  // The profile from /me carries the node's nation, which the login answer may leave out.
+  const finish = async (user: User) => onLoggedIn(await fetchMe().catch(() => user));
+
+  const refused = (error: unknown) => setFailure(error instanceof ApiError ? error.message : t('login.failed'));
+
+  const attempt = async (run: () => Promise<void>) => {
     setBusy(true);
     setFailure(null);
     try {
-      const answered = await login(username, password);
-      // The profile from /me carries the node's nation, which the login answer may leave out.
-      onLoggedIn(await fetchMe().catch(() => answered));
+      await run();
     } catch (error) {
-      setFailure(error instanceof ApiError ? error.message : t('login.failed'));
+      if (error instanceof ApiError && error.code === 'ERR_SECOND_FACTOR_REQUIRED') setStep({ kind: 'code' });
+      else if (error instanceof ApiError && error.code === 'ERR_SECOND_FACTOR_ENROLMENT_REQUIRED') {
+        await beginEnrolment(username, password).then((enrolment) => setStep({ kind: 'enrolment', enrolment }), refused);
+      } else refused(error);
     } finally {
       setBusy(false);
     }
   };
 
-  return (
-    <main className="login-page">
-      <form className="login-card" onSubmit={(event) => void submit(event)}>
+  const restart = () => {
+    setPassword('');
+    setFailure(null);
+    setStep({ kind: 'password' });
+  };
+
+  const footer = <LanguageSwitch />;
+  let card;
+  if (step.kind === 'code') {
+    card = (
+      <CodeStep
+        username={username}
+        busy={busy}
+        failure={failure}
+        onBack={restart}
+        footer={footer}
+        onSubmit={(code) => void attempt(async () => finish((await login(username, password, code)).user))}
+      />
+    );
+  } else if (step.kind === 'enrolment') {
+    card = (
+      <EnrolmentStep
+        enrolment={step.enrolment}
+        busy={busy}
+        failure={failure}
+        onBack={restart}
+        footer={footer}
+        onSubmit={(code) =>
+          void attempt(async () => {
+            const answer = await confirmEnrolment(username, password, code);
+            setPassword('');
+            setStep({ kind: 'recovery', codes: answer.recoveryCodes, user: answer.user });
+          })
+        }
+      />
+    );
+  } else if (step.kind === 'recovery') {
+    card = <RecoveryCodesStep codes={step.codes} onDone={() => void finish(step.user)} />;
+  } else {
+    const submit = (event: FormEvent) => {
+      event.preventDefault();
+      void attempt(async () => finish((await login(username, password)).user));
+    };
+    card = (
+      <form className="login-card" onSubmit={submit}>
         <h1>{t('app.name')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
         <h2>{t('login.title')}</h2>
@@ -60,8 +120,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
         <button type="submit" disabled={busy}>
           {t('login.submit')}
         </button>
-        <LanguageSwitch />
+        {footer}
       </form>
-    </main>
-  );
+    );
+  }
+  return <main className="login-page">{card}</main>;
 }

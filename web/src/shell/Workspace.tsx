@@ -89,6 +89,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
       // The stream carries the stored record; the list wants the API's view of it (approvals pending…).
       patrol: reloadPatrols,
       'patrol-removed': reloadPatrols,
+      'session-ended': onLogout,
       positions: (data) => {
         if (selectedPatrol && (data as { patrolId?: string }).patrolId === selectedPatrol.id) setTrackRevision((value) => value + 1);
       },
