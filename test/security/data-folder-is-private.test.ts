@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { main } from '../../src/cli/main.js';
 import { DATABASE_FILE, openStore } from '../../src/store/database.js';
 import { freePort } from '../e2e/node.js';
@@ -100,7 +101,7 @@ describe('the data folder is private to the account that runs the node', () => {
       const login = await fetch(`${origin}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'coord.ml', password: 'diboli-demo' }),
+        body: JSON.stringify({ username: 'analyst.ml', password: DEMO_PASSWORD }),
       });
       expect(login.status).toBe(200);
       expect(modeOf(dir)).toBe(0o700);
