@@ -8,6 +8,11 @@ import { PatrolService } from '../services/patrol-service.js';
 import { fixedClock } from '../services/runtime.js';
 import type { ThreatLevel } from '../store/geography-repository.js';
 import type { Actor } from '../domain/user.js';
+import type { Incident } from '../domain/incident.js';
+import type { RecordKind } from '../federation/envelope.js';
+import { storeNewIncident } from '../services/incident-service.js';
+import { OrganisationService } from '../services/organisation-service.js';
+import { storeReceived } from '../store/received-records.js';
 import type { Command } from './command.js';
 import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
@@ -31,13 +36,22 @@ async function seed(node: NodeContext): Promise<void> {
     actors.set(u.username, { userId: user.id, username: user.username, nation: user.nation, role: user.role });
   }
   const partnersOf = (owner: string) => node.mechanism.nations.filter((n) => n !== owner);
-  for (const unit of DEMO_UNITS) await node.repos.organisation.insertUnit({ ...unit, releasableTo: partnersOf(unit.owner) }, SEEDED_AT);
-  for (const post of DEMO_POSTS) {
-    await node.repos.organisation.insertPost({ ...post, releasableTo: partnersOf(post.owner), section: node.sectionAt(post.location) }, SEEDED_AT);
+  // Mali's own records are written and released like any other; the partners' ones stand for the
+  // copies their nodes released to this one, stored as received (never released onward).
+  const organisation = new OrganisationService(node);
+  const times = { version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT };
+  for (const unit of DEMO_UNITS) {
+    const record = { ...unit, releasableTo: partnersOf(unit.owner) };
+    if (unit.owner === node.nation) await organisation.addUnit(record, SEEDED_AT);
+    else await storeReceivedCopy(node, 'unit', { ...record, ...times });
   }
-  // Partner-owned incidents stand for what the partner's node released to this one.
+  for (const post of DEMO_POSTS) {
+    const record = { ...post, releasableTo: partnersOf(post.owner), section: node.sectionAt(post.location) };
+    if (post.owner === node.nation) await organisation.addPost(record, SEEDED_AT);
+    else await storeReceivedCopy(node, 'post', { ...record, ...times });
+  }
   for (const incident of DEMO_INCIDENTS) {
-    await node.repos.incidents.insert({
+    const record: Incident = {
       injured: null,
       abducted: null,
       ...incident,
@@ -47,7 +61,9 @@ async function seed(node: NodeContext): Promise<void> {
       createdAt: incident.occurredAt,
       updatedAt: incident.occurredAt,
       createdBy: null,
-    });
+    };
+    if (incident.owner === node.nation) await storeNewIncident(node, record);
+    else await storeReceivedCopy(node, 'incident', record);
   }
   const perSection = new Map<string, number>();
   for (const incident of DEMO_INCIDENTS) {
@@ -70,6 +86,10 @@ async function seed(node: NodeContext): Promise<void> {
       await patrols.act(actors.get(step.by)!, plan.id, step.action);
     }
   }
+}
+
+async function storeReceivedCopy(node: NodeContext, kind: RecordKind, body: unknown): Promise<void> {
+  await node.store.db.transaction().execute((trx) => storeReceived(trx, kind, body));
 }
 
 /** Makes an empty store the demo node of Mali; used by `diboli demo` and by the tests. */

@@ -19,6 +19,7 @@ import { DEFAULT_PAGE, FEED_PATH, MAX_PAGE } from './feed-server.js';
 import { mayApply } from './may-apply.js';
 import { parsePublicKey } from './node-keys.js';
 import { applyReceivedApproval } from './received-approval.js';
+import type { ReleaseStep } from './release.js';
 import { isRecordBody } from './record-bodies.js';
 import { HEADER_SIGNATURE, newNonce, signRequest, verifyResponse } from './request-signature.js';
 
@@ -69,8 +70,10 @@ export interface PullerDeps {
   privateKey: KeyObject;
   peers: PeerRepository;
   audit: AuditRepository;
-  /** Writes this node's patrols (through the release hook) when a partner's approval applies. */
+  /** Writes this node's patrols when a partner's approval applies… */
   patrols: PatrolRepository;
+  /** …and releases the new version, in the page's transaction. */
+  release: ReleaseStep;
   clock: Clock;
   random?: () => number;
   pageSize?: number;
@@ -241,7 +244,7 @@ export class Puller {
           audit.push({ action: verdict.action === 'delete' ? 'envelope.retracted' : 'envelope.applied', detail: { from: peer.nation, kind: subject.kind, id: subject.id, version: envelope.version } });
           if (verdict.action === 'upsert' && subject.kind === 'patrol-approval') {
             // Only a version never seen before gets here, so a replayed approval has no effect twice.
-            const effect = await applyReceivedApproval(trx, this.deps.self, envelope.body as PatrolApprovalRecord, this.deps.patrols, at);
+            const effect = await applyReceivedApproval(trx, this.deps.self, envelope.body as PatrolApprovalRecord, this.deps.patrols, this.deps.release, at);
             audit.push(effect.audit);
             if (effect.before && effect.after) changes.push({ kind: 'patrol', id: effect.after.id, action: 'upsert', body: effect.after, consequence: { before: effect.before } });
           }

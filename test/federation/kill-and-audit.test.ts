@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/database.js';
 import { createNodeContext } from '../../src/services/node-context.js';
 import { registerPeer } from '../../src/services/peer-registration.js';
+import { storeNewIncident } from '../../src/services/incident-service.js';
 import { initNodeFolder, removeFolder } from './nodes.js';
 import { runDiboli as runCli } from '../support/node-process.js';
 import { freePort, startCli, startServe, stopProcess, until, type Running } from './processes.js';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   [mlDir, snDir] = await Promise.all([initNodeFolder('ML'), initNodeFolder('SN')]);
   [mlPort, snPort] = [await freePort(), await freePort()];
   const mlKey = await withNode(mlDir, async (node) => {
-    for (let i = 0; i < RELEASED; i++) await node.repos.incidents.insert(incident(i));
+    for (let i = 0; i < RELEASED; i++) await storeNewIncident(node, incident(i));
     return (await node.repos.keys.keys())!.publicKey;
   });
   const snKey = await withNode(snDir, async (node) => {
