@@ -30,8 +30,9 @@ export type AuditVerdict =
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async append(trx: Db, at: string, entries: readonly AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  /** Appends in the caller's transaction; answers the hash of the newest entry (undefined when nothing was appended). */
+  async append(trx: Db, at: string, entries: readonly AuditEntry[]): Promise<string | undefined> {
+    if (entries.length === 0) return undefined;
     const last = await trx.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     let seq = last?.seq ?? 0;
     let prevHash = last?.hash ?? GENESIS_HASH;
@@ -47,11 +48,12 @@ export class AuditRepository {
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('auditLog').values(rows.slice(i, i + 500)).execute();
     const head = `${seq}:${prevHash}`;
     await trx.insertInto('nodeMeta').values({ key: HEAD_KEY, value: head }).onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
+    return prevHash;
   }
 
   /** Appends in a transaction of its own, for events that change nothing else (a refused request). */
-  async record(at: string, entries: readonly AuditEntry[]): Promise<void> {
-    await this.db.transaction().execute((trx) => this.append(trx, at, entries));
+  async record(at: string, entries: readonly AuditEntry[]): Promise<string | undefined> {
+    return this.db.transaction().execute((trx) => this.append(trx, at, entries));
   }
 
   async recent(limit: number): Promise<{ seq: number; at: string; action: string; detail: Record<string, unknown> }[]> {

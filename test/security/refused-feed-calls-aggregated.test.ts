@@ -34,9 +34,11 @@ describe('refused feed calls', () => {
 
     const entries = await refusalEntries(ml);
     const after = (await ml.store.db.selectFrom('auditLog').select('seq').execute()).length;
-    expect(after - before).toBeLessThanOrEqual(3);
-    expect(entries.length).toBeGreaterThanOrEqual(1);
-    expect(entries.length).toBeLessThanOrEqual(2);
+    // The first refusal of the minute at once, the rest in one count when the minute closed (two
+    // minutes at most if the flood straddled a minute's end).
+    expect(after - before).toBeLessThanOrEqual(4);
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(entries.length).toBeLessThanOrEqual(4);
     expect(entries.every((e) => e.reason === 'missing-or-malformed-signature-headers')).toBe(true);
     expect(entries.reduce((sum, e) => sum + Number(e.count), 0)).toBe(1000);
     expect(await ml.node.repos.audit.verify()).toMatchObject({ ok: true });

@@ -24,6 +24,7 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
   const keys = await node.repos.keys.keys();
   if (!keys) return; // a node without keys takes no part in federation until `diboli init` gives it some
   const server = new FeedServer({
+    db: node.store.db,
     self: node.nation,
     privateKey: parsePrivateKey(keys.privateKey),
     peers: node.repos.peers,
@@ -36,6 +37,7 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
   // Held-open feed requests must not keep the node from shutting down.
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
+  app.addHook('onClose', async () => server.close());
 
   app.get(
     FEED_PATH,
