@@ -2,7 +2,9 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Clock } from '../services/runtime.js';
+import type { AnchorRepository } from '../store/anchor-repository.js';
 import type { AuditRepository } from '../store/audit-repository.js';
+import { anchorsAnswer } from './anchors.js';
 import { FeedNonceRepository, FeedRefusalRepository } from '../store/feed-guard-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';
@@ -28,6 +30,7 @@ export interface FeedServerDeps {
   peers: PeerRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  anchors: AnchorRepository;
   clock: Clock;
   replayWindowSeconds: number;
 }
@@ -100,6 +103,14 @@ export class FeedServer {
       { action: 'feed.served', detail: { peer: peer.nation, after, next: page.next, envelopes: page.envelopes.length, seal } },
     ]);
     const body = `{"envelopes":[${page.envelopes.join(',')}],"next":${page.next},"anchor":${JSON.stringify(anchor)}}`;
+    return { body, signature: signResponse(nonce, body, this.deps.privateKey) };
+  }
+
+  /** The anchors this node kept of the calling peer's audit chain, for its `diboli audit verify`. */
+  async anchorsOf(peer: Peer, nonce: string): Promise<ServedPage> {
+    const held = await this.deps.anchors.heldOf(peer.nation);
+    const body = anchorsAnswer(held);
+    await this.deps.audit.record(this.now(), [{ action: 'anchors.served', detail: { peer: peer.nation, anchors: held.length } }]);
     return { body, signature: signResponse(nonce, body, this.deps.privateKey) };
   }
 

@@ -17,6 +17,7 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
     privateKey: parsePrivateKey(keys.privateKey),
     peers: node.repos.peers,
     audit: node.repos.audit,
+    anchors: node.repos.anchors,
     patrols: node.repos.patrols,
     release: node.release,
     clock: node.clock,

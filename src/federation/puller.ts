@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Clock } from '../services/runtime.js';
+import type { AnchorRepository } from '../store/anchor-repository.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';
 import { fromRow as incidentFromRow } from '../store/incident-repository.js';
@@ -70,6 +71,8 @@ export interface PullerDeps {
   privateKey: KeyObject;
   peers: PeerRepository;
   audit: AuditRepository;
+  /** Where the peers' audit anchors are kept. */
+  anchors: AnchorRepository;
   /** Writes this node's patrols when a partner's approval applies… */
   patrols: PatrolRepository;
   /** …and releases the new version, in the page's transaction. */
@@ -205,7 +208,7 @@ export class Puller {
     return this.apply(peer, cursor, page, pageSize);
   }
 
-  private async apply(peer: Peer, cursor: number, page: { envelopes: Envelope[]; next: number }, pageSize: number): Promise<PullResult> {
+  private async apply(peer: Peer, cursor: number, page: ParsedPage, pageSize: number): Promise<PullResult> {
     const at = this.now();
     const changes: AppliedChange[] = [];
     let ignored = 0;
@@ -250,6 +253,7 @@ export class Puller {
           }
         }
         await this.deps.audit.append(trx, at, audit);
+        if (page.anchor) await this.deps.anchors.keep(trx, peer.nation, page.anchor, at);
         await this.deps.peers.advance(trx, peer.nation, page.next, at);
         return undefined;
       })
@@ -290,7 +294,7 @@ export class Puller {
 }
 
 /** The page's outer shape; every envelope in it must have an envelope's shape too. */
-function parsePage(text: string, cursor: number, pageSize: number): { envelopes: Envelope[]; next: number } | string {
+function parsePage(text: string, cursor: number, pageSize: number): ParsedPage | string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -298,8 +302,10 @@ function parsePage(text: string, cursor: number, pageSize: number): { envelopes:
     return 'the page is not JSON';
   }
   if (typeof parsed !== 'object' || parsed === null) return 'the page is not an object';
-  const { envelopes, next } = parsed as { envelopes?: unknown; next?: unknown };
+  const { envelopes, next, anchor } = parsed as { envelopes?: unknown; next?: unknown; anchor?: unknown };
   if (!Array.isArray(envelopes) || !Number.isSafeInteger(next) || (next as number) < cursor) return 'the page has no envelopes or cursor';
+  // A node of an earlier release sends no anchor; one that does sends a SHA-256 in hex.
+  if (anchor !== undefined && (typeof anchor !== 'string' || !/^[0-9a-f]{64}$/.test(anchor))) return 'the page has a malformed audit anchor';
   if (envelopes.length > pageSize) return `the page holds ${envelopes.length} envelopes, more than the ${pageSize} asked for`;
   const checked: Envelope[] = [];
   for (const raw of envelopes) {
@@ -307,7 +313,14 @@ function parsePage(text: string, cursor: number, pageSize: number): { envelopes:
     if (!envelope) return 'the page holds something that is not an envelope';
     checked.push(envelope);
   }
-  return { envelopes: checked, next: next as number };
+  return { envelopes: checked, next: next as number, anchor: anchor as string | undefined };
+}
+
+interface ParsedPage {
+  envelopes: Envelope[];
+  next: number;
+  /** The serving node's audit anchor, kept so that `diboli audit verify` there can be checked against it. */
+  anchor: string | undefined;
 }
 
 /** zlib's own error codes (Z_DATA_ERROR, Z_BUF_ERROR…), as fetch reports them under `cause`. */

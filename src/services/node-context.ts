@@ -13,6 +13,7 @@ import { ObservationRepository } from '../store/observation-repository.js';
 import { PatrolRepository } from '../store/patrol-repository.js';
 import { PatrolApprovalRepository } from '../store/patrol-approval-repository.js';
 import { UserRepository } from '../store/user-repository.js';
+import { AnchorRepository } from '../store/anchor-repository.js';
 import { AuditRepository } from '../store/audit-repository.js';
 import { NodeKeyRepository } from '../store/node-key-repository.js';
 import { OutboxRepository } from '../store/outbox-repository.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   peers: PeerRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  anchors: AnchorRepository;
 }
 
 /** Everything a service needs, built once when the node starts. */
@@ -71,6 +73,7 @@ export function repositoriesOf(store: Store): Repositories {
     peers: new PeerRepository(store.db),
     outbox: new OutboxRepository(store.db),
     audit: new AuditRepository(store.db),
+    anchors: new AnchorRepository(store.db),
   };
 }
 
