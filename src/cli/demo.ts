@@ -13,6 +13,11 @@ import type { RecordKind } from '../federation/envelope.js';
 import { storeNewIncident } from '../services/incident-service.js';
 import { OrganisationService } from '../services/organisation-service.js';
 import { storeReceived } from '../store/received-records.js';
+import { CREDENTIAL_FORMAT, type SecondedRole, type SecondmentCredential } from '../domain/secondment.js';
+import { generateNodeKeys, parsePrivateKey } from '../federation/node-keys.js';
+import { signCredential } from '../federation/secondment-signature.js';
+import { registerPeer } from '../services/peer-registration.js';
+import { attachCredential } from '../services/secondments.js';
 import type { Command } from './command.js';
 import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
@@ -31,9 +36,17 @@ async function seed(node: NodeContext): Promise<void> {
   const plannedIds: string[] = [];
   const seeding: NodeContext = { ...node, clock, ids: { newId: () => plannedIds.shift() ?? node.ids.newId() } };
   const actors = new Map<string, Actor>();
+  const senegal = await senegalForTheDemo(node);
   for (const u of DEMO_USERS) {
     const user = await addUser(seeding, { ...u, password: DEMO_PASSWORD });
-    actors.set(u.username, { userId: user.id, username: user.username, nation: user.nation, role: user.role });
+    const actor: Actor = { userId: user.id, username: user.username, nation: user.nation, role: user.role, hostNation: node.nation };
+    if (user.nation === 'SN') {
+      // Senegal's officers act here only through the credentials Senegal's node signed for them.
+      const credential = senegal.second(user.username, u.role as SecondedRole);
+      await attachCredential(node, user, credential);
+      actor.secondment = { id: credential.id, issuer: credential.issuer, role: credential.role, expiresAt: credential.expiresAt };
+    }
+    actors.set(u.username, actor);
   }
   const partnersOf = (owner: string) => node.mechanism.nations.filter((n) => n !== owner);
   // Mali's own records are written and released like any other; the partners' ones stand for the
@@ -86,6 +99,25 @@ async function seed(node: NodeContext): Promise<void> {
       await patrols.act(actors.get(step.by)!, plan.id, step.action);
     }
   }
+}
+
+/**
+ * Senegal's node is not part of the demo: a key pair stands for it, registered as Senegal's peer
+ * (at an address where nothing answers, so pulls from it fail and are logged) and used once, here,
+ * to sign the secondments of Senegal's two officers on Mali's node. Its private key is then dropped.
+ */
+async function senegalForTheDemo(node: NodeContext): Promise<{ second(username: string, role: SecondedRole): SecondmentCredential }> {
+  const keys = generateNodeKeys();
+  await registerPeer(node, { nation: 'SN', url: 'http://127.0.0.1:9', key: keys.publicKey });
+  const privateKey = parsePrivateKey(keys.privateKey);
+  // Valid from the story's dates to a year after today, whichever clock the node runs on.
+  const now = node.clock.now().getTime();
+  const issuedAt = new Date(Math.min(now, Date.parse(SEEDED_AT))).toISOString();
+  const expiresAt = new Date(Math.max(now, Date.parse(SEEDED_AT)) + 365 * 86_400_000).toISOString();
+  return {
+    second: (username, role) =>
+      signCredential({ format: CREDENTIAL_FORMAT, id: `demo-secondment-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt }, privateKey),
+  };
 }
 
 async function storeReceivedCopy(node: NodeContext, kind: RecordKind, body: unknown): Promise<void> {

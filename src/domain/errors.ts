@@ -55,6 +55,9 @@ const CATALOGUE = {
   ERR_BAD_PEER_URL: { status: 400, fr: 'Adresse de nœud partenaire invalide : {value} (http:// ou https:// attendu).', en: 'Invalid partner node address: {value} (http:// or https:// expected).' },
   ERR_NOT_A_PARTNER: { status: 422, fr: 'La nation {nation} n’est pas partenaire de ce nœud dans le mécanisme.', en: 'Nation {nation} is not a partner of this node in the mechanism.' },
   ERR_UNKNOWN_PEER: { status: 404, fr: 'Aucun nœud partenaire enregistré pour {nation}.', en: 'No partner node registered for {nation}.' },
+  ERR_NO_SECONDMENT: { status: 403, fr: 'Ce compte de la nation {nation} n’a pas d’accréditation de détachement valide signée par le nœud de sa nation : il lit ce qui est diffusé à sa nation et n’écrit rien ici.', en: 'This account of nation {nation} holds no valid secondment credential signed by its nation’s node: it reads what is released to its nation and writes nothing here.' },
+  ERR_OUTSIDE_SECONDMENT: { status: 403, fr: 'Un officier détaché de la nation {nation} ne peut ici que proposer et approuver les patrouilles conjointes de sa nation et accuser réception des alertes.', en: 'A seconded officer of nation {nation} may only propose and approve its nation’s joint patrols and acknowledge alerts here.' },
+  ERR_BAD_CREDENTIAL: { status: 422, fr: 'Accréditation de détachement refusée : {reason}.', en: 'Secondment credential refused: {reason}.' },
   ERR_KEY_IN_USE: { status: 409, fr: 'Cette clé publique est déjà celle du nœud de {nation}.', en: 'This public key already belongs to the node of {nation}.' },
 } as const satisfies Record<string, CatalogueEntry>;
 

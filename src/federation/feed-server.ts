@@ -9,6 +9,7 @@ import { FeedNonceRepository, FeedRefusalRepository } from '../store/feed-guard-
 import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';
 import type { Database } from '../store/schema.js';
+import type { SecondmentRepository } from '../store/secondment-repository.js';
 import { normalisePublicKey, parsePublicKey } from './node-keys.js';
 import { RefusalTally } from './refusal-tally.js';
 import { ReplayGuard } from './replay-guard.js';
@@ -31,6 +32,7 @@ export interface FeedServerDeps {
   outbox: OutboxRepository;
   audit: AuditRepository;
   anchors: AnchorRepository;
+  secondments: SecondmentRepository;
   clock: Clock;
   replayWindowSeconds: number;
 }
@@ -102,7 +104,9 @@ export class FeedServer {
     const anchor = await this.deps.audit.record(this.now(), [
       { action: 'feed.served', detail: { peer: peer.nation, after, next: page.next, envelopes: page.envelopes.length, seal } },
     ]);
-    const body = `{"envelopes":[${page.envelopes.join(',')}],"next":${page.next},"anchor":${JSON.stringify(anchor)}}`;
+    // Secondments this nation revoked for the caller's node, until they expire: the caller stops honouring them.
+    const revoked = await this.deps.secondments.revokedFor(peer.nation, this.now());
+    const body = `{"envelopes":[${page.envelopes.join(',')}],"next":${page.next},"anchor":${JSON.stringify(anchor)},"revoked":${JSON.stringify(revoked)}}`;
     return { body, signature: signResponse(nonce, body, this.deps.privateKey) };
   }
 

@@ -18,6 +18,7 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
     peers: node.repos.peers,
     audit: node.repos.audit,
     anchors: node.repos.anchors,
+    secondments: node.repos.secondments,
     patrols: node.repos.patrols,
     release: node.release,
     clock: node.clock,

@@ -11,6 +11,7 @@ import type { Incident } from '../domain/incident.js';
 import type { Patrol } from '../domain/patrol.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import type { PatrolRepository } from '../store/patrol-repository.js';
+import type { SecondmentRepository } from '../store/secondment-repository.js';
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../store/schema.js';
 import { backoffDelay } from './backoff.js';
@@ -24,6 +25,8 @@ import type { ReleaseStep } from './release.js';
 import { isRecordBody } from './record-bodies.js';
 import { HEADER_SIGNATURE, newNonce, signRequest, verifyResponse } from './request-signature.js';
 
+/** More revoked secondments than this in one answer is not an honest node's answer. */
+const MAX_REVOCATIONS = 10_000;
 /** A page bigger than this is refused unread: no honest page of MAX_PAGE records comes near it. */
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 /** How long a running node holds each feed request open waiting for news. */
@@ -73,6 +76,8 @@ export interface PullerDeps {
   audit: AuditRepository;
   /** Where the peers' audit anchors are kept. */
   anchors: AnchorRepository;
+  /** Where the secondments a peer's nation revoked are kept. */
+  secondments: SecondmentRepository;
   /** Writes this node's patrols when a partner's approval applies… */
   patrols: PatrolRepository;
   /** …and releases the new version, in the page's transaction. */
@@ -254,6 +259,7 @@ export class Puller {
         }
         await this.deps.audit.append(trx, at, audit);
         if (page.anchor) await this.deps.anchors.keep(trx, peer.nation, page.anchor, at);
+        await this.deps.secondments.recordRevocations(trx, peer.nation, page.revoked, at);
         await this.deps.peers.advance(trx, peer.nation, page.next, at);
         return undefined;
       })
@@ -302,10 +308,14 @@ function parsePage(text: string, cursor: number, pageSize: number): ParsedPage |
     return 'the page is not JSON';
   }
   if (typeof parsed !== 'object' || parsed === null) return 'the page is not an object';
-  const { envelopes, next, anchor } = parsed as { envelopes?: unknown; next?: unknown; anchor?: unknown };
+  const { envelopes, next, anchor, revoked } = parsed as { envelopes?: unknown; next?: unknown; anchor?: unknown; revoked?: unknown };
   if (!Array.isArray(envelopes) || !Number.isSafeInteger(next) || (next as number) < cursor) return 'the page has no envelopes or cursor';
   // A node of an earlier release sends no anchor; one that does sends a SHA-256 in hex.
   if (anchor !== undefined && (typeof anchor !== 'string' || !/^[0-9a-f]{64}$/.test(anchor))) return 'the page has a malformed audit anchor';
+  const revocations = revoked ?? [];
+  if (!Array.isArray(revocations) || revocations.length > MAX_REVOCATIONS || !revocations.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)) {
+    return 'the page has a malformed list of revoked secondments';
+  }
   if (envelopes.length > pageSize) return `the page holds ${envelopes.length} envelopes, more than the ${pageSize} asked for`;
   const checked: Envelope[] = [];
   for (const raw of envelopes) {
@@ -313,7 +323,7 @@ function parsePage(text: string, cursor: number, pageSize: number): ParsedPage |
     if (!envelope) return 'the page holds something that is not an envelope';
     checked.push(envelope);
   }
-  return { envelopes: checked, next: next as number, anchor: anchor as string | undefined };
+  return { envelopes: checked, next: next as number, anchor: anchor as string | undefined, revoked: revocations as string[] };
 }
 
 interface ParsedPage {
@@ -321,6 +331,8 @@ interface ParsedPage {
   next: number;
   /** The serving node's audit anchor, kept so that `diboli audit verify` there can be checked against it. */
   anchor: string | undefined;
+  /** Secondments the peer's nation revoked for this node (credential ids). */
+  revoked: string[];
 }
 
 /** zlib's own error codes (Z_DATA_ERROR, Z_BUF_ERROR…), as fetch reports them under `cause`. */

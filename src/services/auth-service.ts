@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
 import { isNationCode } from '../domain/nation.js';
-import { isRole, type User } from '../domain/user.js';
+import { isRole, type Actor, type User } from '../domain/user.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { NodeContext } from './node-context.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { actorFor } from './secondments.js';
 
 export interface LoginResult {
   token: string;
@@ -61,6 +62,11 @@ export class AuthService {
     const user = await this.node.repos.users.findBySession(tokenHash(token), this.node.clock.now().toISOString());
     if (!user) throw new DiboliError('ERR_UNAUTHENTICATED');
     return user;
+  }
+
+  /** The actor a signed-in user is on this node: a partner nation's officer carries its secondment while it holds. */
+  actorFor(user: User): Promise<Actor> {
+    return actorFor(this.node, user);
   }
 
   async logout(token: string): Promise<void> {

@@ -63,9 +63,9 @@ export class IncidentService {
   constructor(private readonly node: NodeContext) {}
 
   async create(actor: Actor, input: IncidentInput): Promise<Incident> {
-    requireVerb(actor, 'incident.create');
     // Records made on this node belong to this node's nation; a seconded partner officer does not write here.
     requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
+    requireVerb(actor, 'incident.create');
     if (input.releasableTo !== undefined) requireVerb(actor, 'incident.release');
     const facts = this.checked(factsOf(input));
     const now = this.node.clock.now().toISOString();

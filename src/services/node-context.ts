@@ -18,6 +18,7 @@ import { AuditRepository } from '../store/audit-repository.js';
 import { NodeKeyRepository } from '../store/node-key-repository.js';
 import { OutboxRepository } from '../store/outbox-repository.js';
 import { PeerRepository } from '../store/peer-repository.js';
+import { SecondmentRepository } from '../store/secondment-repository.js';
 import { parsePrivateKey } from '../federation/node-keys.js';
 import { ReleaseStep } from '../federation/release.js';
 import { NodeEvents } from './node-events.js';
@@ -37,6 +38,7 @@ export interface Repositories {
   outbox: OutboxRepository;
   audit: AuditRepository;
   anchors: AnchorRepository;
+  secondments: SecondmentRepository;
 }
 
 /** Everything a service needs, built once when the node starts. */
@@ -74,6 +76,7 @@ export function repositoriesOf(store: Store): Repositories {
     outbox: new OutboxRepository(store.db),
     audit: new AuditRepository(store.db),
     anchors: new AnchorRepository(store.db),
+    secondments: new SecondmentRepository(store.db),
   };
 }
 

@@ -99,7 +99,8 @@ export class PatrolService {
     else if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
     const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());
     const updated: Patrol = { ...patrol, ...next, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
-    await storePatrolVersion(this.node, updated);
+    // A partner's seconded coordinator approves for its nation; the audit names the credential it used.
+    await storePatrolVersion(this.node, updated, actor.secondment?.id);
     this.node.events.emit('patrol', { before: patrol, after: updated });
     return updated;
   }
@@ -188,9 +189,9 @@ export class PatrolService {
 
   /** The report after the patrol: written once it is completed, by its owner nation. */
   async debrief(actor: Actor, id: string, text: string): Promise<Patrol> {
-    requireVerb(actor, 'patrol.complete');
     const patrol = await this.get(actor, id);
     requireWritableHere(patrol, this.node.nation, actor.nation);
+    requireVerb(actor, 'patrol.complete');
     if (patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_TRANSITION', { from: patrol.status, to: 'completed' });
     const updated: Patrol = { ...patrol, debrief: text.trim(), version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
     await storePatrolVersion(this.node, updated);
@@ -232,10 +233,10 @@ export async function storeNewPatrol(node: Writer, patrol: Patrol): Promise<void
 }
 
 /** Stores the next version of a patrol and releases it (or retracts it from nations that lost it), in one transaction. */
-export async function storePatrolVersion(node: Writer, patrol: Patrol): Promise<void> {
+export async function storePatrolVersion(node: Writer, patrol: Patrol, secondment?: string): Promise<void> {
   await node.store.db.transaction().execute(async (trx) => {
     const previous = await node.repos.patrols.updateIn(trx, patrol);
-    await node.release.record(trx, { record: writtenRecord('patrol', patrol), previous });
+    await node.release.record(trx, { record: writtenRecord('patrol', patrol), previous, secondment });
   });
 }
 

@@ -32,6 +32,7 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
     outbox: node.repos.outbox,
     audit: node.repos.audit,
     anchors: node.repos.anchors,
+    secondments: node.repos.secondments,
     clock: node.clock,
     replayWindowSeconds: node.config.replayWindowSeconds,
   });

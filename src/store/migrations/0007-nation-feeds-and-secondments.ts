@@ -71,8 +71,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     expires_at TEXT NOT NULL,
     revoked_at TEXT
   )`.execute(db);
-  // Revocations received from the issuing nations' feeds.
-  await sql`CREATE TABLE secondment_revocations (credential_id TEXT PRIMARY KEY, issuer TEXT NOT NULL, received_at TEXT NOT NULL)`.execute(db);
+  // Revocations received from the issuing nations' feeds (a nation revokes only what it issued).
+  await sql`CREATE TABLE secondment_revocations (
+    issuer TEXT NOT NULL,
+    credential_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, credential_id)
+  ) WITHOUT ROWID`.execute(db);
 }
 
 export async function down(): Promise<void> {
