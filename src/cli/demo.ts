@@ -144,6 +144,8 @@ partner), with units, posts, the N1/RN1 corridor, the joint patrol launched at D
 Runs only once per folder: an existing demo node is left as it is. With --serve, then runs the node.
 
 Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.
+coord.sn and liaison.sn are Senegal's officers seconded to Mali's node: their credentials are
+signed by a stand-in key registered as Senegal's node (nothing answers at its address).
 
 Options:
   --serve        run the node afterwards (like \`diboli serve\`)
