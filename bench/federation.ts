@@ -124,14 +124,16 @@ function seedOutbox(a: BenchNode, from: number, count: number): void {
   const privateKey = parsePrivateKey(a.privateKey);
   const db = a.store.sqlite;
   const insertEnvelope = db.prepare('INSERT INTO outbox (origin, kind, record_id, version, released_to, envelope, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const release = db.prepare('INSERT INTO outbox_release (nation, seq) VALUES (?, ?)');
+  // Senegal's feed: one entry per record at the next position of Senegal's own sequence.
+  const position = db.prepare("INSERT INTO feed_heads (nation, position) VALUES ('SN', 1) ON CONFLICT (nation) DO UPDATE SET position = position + 1 RETURNING position");
+  const release = db.prepare("INSERT INTO feed_entries (nation, position, subject, outbox_seq) VALUES ('SN', ?, ?, ?)");
   const at = new Date().toISOString();
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i++) {
       const body = incident(i, 'ML', ['SN']);
       const envelope = signEnvelope({ origin: 'ML', kind: 'incident', id: body.id, version: 1, releasableTo: ['SN'], body, signedAt: at }, privateKey);
       const { lastInsertRowid } = insertEnvelope.run('ML', 'incident', body.id, 1, '["SN"]', JSON.stringify(envelope), at);
-      release.run('SN', lastInsertRowid);
+      release.run((position.get() as { position: number }).position, `incident:${body.id}`, lastInsertRowid);
     }
   });
   for (let i = from; i < from + count; i += 5000) batch(i, Math.min(from + count, i + 5000));

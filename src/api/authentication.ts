@@ -40,7 +40,7 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
     const token = bearerToken(request);
     if (!token) throw new DiboliError('ERR_UNAUTHENTICATED');
     const user = await auth.authenticate(token);
-    request.actor = { userId: user.id, username: user.username, nation: user.nation, role: user.role };
+    request.actor = await auth.actorFor(user);
   });
 }
 

@@ -10,6 +10,16 @@ import { PatrolService } from '../services/patrol-service.js';
 import { fixedClock } from '../services/runtime.js';
 import type { ThreatLevel } from '../store/geography-repository.js';
 import type { Actor } from '../domain/user.js';
+import type { Incident } from '../domain/incident.js';
+import type { RecordKind } from '../federation/envelope.js';
+import { storeNewIncident } from '../services/incident-service.js';
+import { OrganisationService } from '../services/organisation-service.js';
+import { storeReceived } from '../store/received-records.js';
+import { CREDENTIAL_FORMAT, type SecondedRole, type SecondmentCredential } from '../domain/secondment.js';
+import { generateNodeKeys, parsePrivateKey } from '../federation/node-keys.js';
+import { signCredential } from '../federation/secondment-signature.js';
+import { registerPeer } from '../services/peer-registration.js';
+import { attachCredential } from '../services/secondments.js';
 import type { Command } from './command.js';
 import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
@@ -29,20 +39,37 @@ async function seed(node: NodeContext): Promise<void> {
   const seeding: NodeContext = { ...node, clock, ids: { newId: () => plannedIds.shift() ?? node.ids.newId() } };
   const actors = new Map<string, Actor>();
   const secondFactors = new SecondFactors(seeding, AccountKeys.inDataFolder(node.config.dataDir));
+  const senegal = await senegalForTheDemo(node);
   for (const u of DEMO_USERS) {
     const user = await addUser(seeding, { ...u, password: DEMO_PASSWORD });
-    actors.set(u.username, { userId: user.id, username: user.username, nation: user.nation, role: user.role });
+    const actor: Actor = { userId: user.id, username: user.username, nation: user.nation, role: user.role, hostNation: node.nation };
+    if (user.nation === 'SN') {
+      // Senegal's officers act here only through the credentials Senegal's node signed for them.
+      const credential = senegal.second(user.username, u.role as SecondedRole);
+      await attachCredential(node, user, credential);
+      actor.secondment = { id: credential.id, issuer: credential.issuer, role: credential.role, expiresAt: credential.expiresAt };
+    }
+    actors.set(u.username, actor);
     const secret = DEMO_SECOND_FACTORS[u.username];
     if (secret) await secondFactors.enrolWithSecret(user, secret);
   }
   const partnersOf = (owner: string) => node.mechanism.nations.filter((n) => n !== owner);
-  for (const unit of DEMO_UNITS) await node.repos.organisation.insertUnit({ ...unit, releasableTo: partnersOf(unit.owner) }, SEEDED_AT);
-  for (const post of DEMO_POSTS) {
-    await node.repos.organisation.insertPost({ ...post, releasableTo: partnersOf(post.owner), section: node.sectionAt(post.location) }, SEEDED_AT);
+  // Mali's own records are written and released like any other; the partners' ones stand for the
+  // copies their nodes released to this one, stored as received (never released onward).
+  const organisation = new OrganisationService(node);
+  const times = { version: 1, createdAt: SEEDED_AT, updatedAt: SEEDED_AT };
+  for (const unit of DEMO_UNITS) {
+    const record = { ...unit, releasableTo: partnersOf(unit.owner) };
+    if (unit.owner === node.nation) await organisation.addUnit(record, SEEDED_AT);
+    else await storeReceivedCopy(node, 'unit', { ...record, ...times });
   }
-  // Partner-owned incidents stand for what the partner's node released to this one.
+  for (const post of DEMO_POSTS) {
+    const record = { ...post, releasableTo: partnersOf(post.owner), section: node.sectionAt(post.location) };
+    if (post.owner === node.nation) await organisation.addPost(record, SEEDED_AT);
+    else await storeReceivedCopy(node, 'post', { ...record, ...times });
+  }
   for (const incident of DEMO_INCIDENTS) {
-    await node.repos.incidents.insert({
+    const record: Incident = {
       injured: null,
       abducted: null,
       ...incident,
@@ -52,7 +79,9 @@ async function seed(node: NodeContext): Promise<void> {
       createdAt: incident.occurredAt,
       updatedAt: incident.occurredAt,
       createdBy: null,
-    });
+    };
+    if (incident.owner === node.nation) await storeNewIncident(node, record);
+    else await storeReceivedCopy(node, 'incident', record);
   }
   const perSection = new Map<string, number>();
   for (const incident of DEMO_INCIDENTS) {
@@ -75,6 +104,29 @@ async function seed(node: NodeContext): Promise<void> {
       await patrols.act(actors.get(step.by)!, plan.id, step.action);
     }
   }
+}
+
+/**
+ * Senegal's node is not part of the demo: a key pair stands for it, registered as Senegal's peer
+ * (at an address where nothing answers, so pulls from it fail and are logged) and used once, here,
+ * to sign the secondments of Senegal's two officers on Mali's node. Its private key is then dropped.
+ */
+async function senegalForTheDemo(node: NodeContext): Promise<{ second(username: string, role: SecondedRole): SecondmentCredential }> {
+  const keys = generateNodeKeys();
+  await registerPeer(node, { nation: 'SN', url: 'http://127.0.0.1:9', key: keys.publicKey });
+  const privateKey = parsePrivateKey(keys.privateKey);
+  // Valid from the story's dates to a year after today, whichever clock the node runs on.
+  const now = node.clock.now().getTime();
+  const issuedAt = new Date(Math.min(now, Date.parse(SEEDED_AT))).toISOString();
+  const expiresAt = new Date(Math.max(now, Date.parse(SEEDED_AT)) + 365 * 86_400_000).toISOString();
+  return {
+    second: (username, role) =>
+      signCredential({ format: CREDENTIAL_FORMAT, id: `demo-secondment-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt }, privateKey),
+  };
+}
+
+async function storeReceivedCopy(node: NodeContext, kind: RecordKind, body: unknown): Promise<void> {
+  await node.store.db.transaction().execute((trx) => storeReceived(trx, kind, body));
 }
 
 /** Makes an empty store the demo node of Mali; used by `diboli demo` and by the tests. */
@@ -107,6 +159,8 @@ Runs only once per folder: an existing demo node is left as it is. With --serve,
 Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.
 ${Object.keys(DEMO_SECOND_FACTORS).join(', ')} also give a code from an authenticator app holding
 their demo secret (printed by --serve, with otpauth:// addresses to paste or turn into QR codes).
+coord.sn and liaison.sn are Senegal's officers seconded to Mali's node: their credentials are
+signed by a stand-in key registered as Senegal's node (nothing answers at its address).
 
 Options:
   --serve        run the node afterwards (like \`diboli serve\`)

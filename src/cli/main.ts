@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   peer: async () => (await import('./peer.js')).peerCommand,
   sync: async () => (await import('./sync.js')).syncCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  secondment: async () => (await import('./secondment.js')).secondmentCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
   ingest: async () => (await import('./ingest.js')).ingestCommand,
   sitrep: async () => (await import('./sitrep.js')).sitrepCommand,

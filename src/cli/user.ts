@@ -1,8 +1,10 @@
 import { openStore } from '../store/database.js';
 import { addUser, changePassword, removeUser, resetSecondFactor } from '../services/accounts.js';
 import { createNodeContext } from '../services/node-context.js';
-import { ROLES } from '../domain/user.js';
+import { ROLES, type Role } from '../domain/user.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
+import { attachCredential, checkCredentialFor, readCredential } from '../services/secondments.js';
+import { readText } from './secondment.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
@@ -30,13 +32,19 @@ guess (common passwords, keyboard runs, French or English words, dates): several
 Roles: ${ROLES.join(', ')}.
 Coordinators and administrators log in with a second factor (an authenticator app), set up at
 their first login.
-The nation is the user's own: a partner officer seconded to this node keeps their nation.`,
+The nation is the user's own: a partner officer seconded to this node keeps their nation.
+
+  --credential FILE   for a partner nation's officer: the secondment credential its own node
+                      signed (\`diboli secondment issue\` there); it gives the nation and role when
+                      --nation and --role are left out. Checked against the key registered for
+                      that nation's node (\`diboli peer add\`). Without one, a partner nation's
+                      account reads what is released to its nation and writes nothing.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, username: { type: 'string' }, nation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, username: { type: 'string' }, nation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, credential: { type: 'string' } });
     const verb = positionals[0] as Verb | undefined;
     const config = configFrom(values);
     if (!verb || !VERBS.includes(verb)) throw new UsageError(`expected one of ${VERBS.join(', ')}`);
-    if (verb === 'add' && (!values.username || !values.nation || !values.role)) throw new UsageError('add needs --username, --nation and --role');
+    if (verb === 'add' && (!values.username || ((!values.nation || !values.role) && !values.credential))) throw new UsageError('add needs --username, --nation and --role');
     if (verb !== 'add' && verb !== 'list' && !values.username) throw new UsageError(`${verb} needs --username`);
     return reportingErrors(io.stderr, 'user', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });
@@ -48,9 +56,17 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
             for (const u of await node.repos.users.list()) io.stdout(`${u.username}\t${u.nation}\t${u.role}\t${u.displayName}\n`);
             return 0;
           case 'add': {
+            // A partner officer's credential is checked before the account exists, so a refused one leaves nothing behind.
+            const credential = values.credential === undefined ? undefined : readCredential(readText(values.credential));
+            const nation = (values.nation ?? credential?.issuer ?? '').toUpperCase();
+            const role = values.role ?? credential?.role ?? '';
+            if (credential) await checkCredentialFor(node, credential, { username: username.toLowerCase(), nation, role: role as Role });
             const password = (await io.readStdin()).replace(/\r?\n$/, '');
-            const user = await addUser(node, { username, nation: values.nation!.toUpperCase(), role: values.role!, password, displayName: values.name });
+            const user = await addUser(node, { username, nation, role, password, displayName: values.name });
+            if (credential) await attachCredential(node, user, credential);
             io.stdout(`User ${user.username} (${user.nation}, ${user.role}) added.\n`);
+            if (credential) io.stdout(`Seconded by ${credential.issuer} until ${credential.expiresAt} (credential ${credential.id}).\n`);
+            else if (user.nation !== node.nation) io.stdout(`No credential from ${user.nation}'s node: this account reads what is released to ${user.nation} and writes nothing.\n`);
             return 0;
           }
           case 'password': {

@@ -26,10 +26,41 @@ export const VERBS = {
 
 export type Verb = keyof typeof VERBS;
 
+/**
+ * All a partner nation's officer may write on a host node, by the role its own nation's credential
+ * names: take part in the joint patrols of its nation (a liaison or coordinator proposes one, a
+ * coordinator approves it for its nation) and acknowledge alerts. It reads what is released to its
+ * nation, like any user of that nation. Everything else on the host node — incidents, national
+ * patrols, the host's units, alert rules, overrides, early-warning settings, webhooks, news — is
+ * the host nation's own.
+ */
+export const SECONDED_VERBS: Partial<Record<Verb, readonly Role[]>> = {
+  'patrol.propose': ['coordinator', 'liaison'],
+  'patrol.approve': ['coordinator'],
+  'alert.acknowledge': ['coordinator', 'liaison'],
+};
+
+/** True for an officer of another nation than the node's: what it writes comes from its secondment alone. */
+export function actsOnPartnerNode(actor: Actor): boolean {
+  return actor.hostNation !== undefined && actor.hostNation !== actor.nation;
+}
+
+/**
+ * The one decision of who may do what. A user of the node's nation: by role. A partner nation's
+ * officer: only what `SECONDED_VERBS` allows the role of a secondment its own nation's node signed
+ * (checked at sign-in); an account of a partner nation made here without one writes nothing.
+ */
 export function mayDo(actor: Actor, verb: Verb): boolean {
-  return (VERBS[verb] as readonly Role[]).includes(actor.role);
+  if (!(VERBS[verb] as readonly Role[]).includes(actor.role)) return false;
+  if (!actsOnPartnerNode(actor)) return true;
+  const secondment = actor.secondment;
+  if (!secondment || secondment.issuer !== actor.nation || secondment.role !== actor.role) return false;
+  return (SECONDED_VERBS[verb] ?? []).includes(secondment.role);
 }
 
 export function requireVerb(actor: Actor, verb: Verb): void {
-  if (!mayDo(actor, verb)) throw new DiboliError('ERR_FORBIDDEN_ROLE', { role: actor.role });
+  if (mayDo(actor, verb)) return;
+  if (!actsOnPartnerNode(actor) || !(VERBS[verb] as readonly Role[]).includes(actor.role)) throw new DiboliError('ERR_FORBIDDEN_ROLE', { role: actor.role });
+  if (!actor.secondment) throw new DiboliError('ERR_NO_SECONDMENT', { nation: actor.nation });
+  throw new DiboliError('ERR_OUTSIDE_SECONDMENT', { nation: actor.nation });
 }

@@ -17,7 +17,10 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
     privateKey: parsePrivateKey(keys.privateKey),
     peers: node.repos.peers,
     audit: node.repos.audit,
+    anchors: node.repos.anchors,
+    secondments: node.repos.secondments,
     patrols: node.repos.patrols,
+    release: node.release,
     clock: node.clock,
     onApplied: (changes) => {
       for (const change of changes) {

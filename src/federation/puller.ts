@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Clock } from '../services/runtime.js';
+import type { AnchorRepository } from '../store/anchor-repository.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';
 import { fromRow as incidentFromRow } from '../store/incident-repository.js';
@@ -10,6 +11,7 @@ import type { Incident } from '../domain/incident.js';
 import type { Patrol } from '../domain/patrol.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import type { PatrolRepository } from '../store/patrol-repository.js';
+import type { SecondmentRepository } from '../store/secondment-repository.js';
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../store/schema.js';
 import { backoffDelay } from './backoff.js';
@@ -19,9 +21,12 @@ import { DEFAULT_PAGE, FEED_PATH, MAX_PAGE } from './feed-server.js';
 import { mayApply } from './may-apply.js';
 import { parsePublicKey } from './node-keys.js';
 import { applyReceivedApproval } from './received-approval.js';
+import type { ReleaseStep } from './release.js';
 import { isRecordBody } from './record-bodies.js';
 import { HEADER_SIGNATURE, newNonce, signRequest, verifyResponse } from './request-signature.js';
 
+/** More revoked secondments than this in one answer is not an honest node's answer. */
+const MAX_REVOCATIONS = 10_000;
 /** A page bigger than this is refused unread: no honest page of MAX_PAGE records comes near it. */
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 /** How long a running node holds each feed request open waiting for news. */
@@ -69,8 +74,14 @@ export interface PullerDeps {
   privateKey: KeyObject;
   peers: PeerRepository;
   audit: AuditRepository;
-  /** Writes this node's patrols (through the release hook) when a partner's approval applies. */
+  /** Where the peers' audit anchors are kept. */
+  anchors: AnchorRepository;
+  /** Where the secondments a peer's nation revoked are kept. */
+  secondments: SecondmentRepository;
+  /** Writes this node's patrols when a partner's approval applies… */
   patrols: PatrolRepository;
+  /** …and releases the new version, in the page's transaction. */
+  release: ReleaseStep;
   clock: Clock;
   random?: () => number;
   pageSize?: number;
@@ -202,7 +213,7 @@ export class Puller {
     return this.apply(peer, cursor, page, pageSize);
   }
 
-  private async apply(peer: Peer, cursor: number, page: { envelopes: Envelope[]; next: number }, pageSize: number): Promise<PullResult> {
+  private async apply(peer: Peer, cursor: number, page: ParsedPage, pageSize: number): Promise<PullResult> {
     const at = this.now();
     const changes: AppliedChange[] = [];
     let ignored = 0;
@@ -241,12 +252,14 @@ export class Puller {
           audit.push({ action: verdict.action === 'delete' ? 'envelope.retracted' : 'envelope.applied', detail: { from: peer.nation, kind: subject.kind, id: subject.id, version: envelope.version } });
           if (verdict.action === 'upsert' && subject.kind === 'patrol-approval') {
             // Only a version never seen before gets here, so a replayed approval has no effect twice.
-            const effect = await applyReceivedApproval(trx, this.deps.self, envelope.body as PatrolApprovalRecord, this.deps.patrols, at);
+            const effect = await applyReceivedApproval(trx, this.deps.self, envelope.body as PatrolApprovalRecord, this.deps.patrols, this.deps.release, at);
             audit.push(effect.audit);
             if (effect.before && effect.after) changes.push({ kind: 'patrol', id: effect.after.id, action: 'upsert', body: effect.after, consequence: { before: effect.before } });
           }
         }
         await this.deps.audit.append(trx, at, audit);
+        if (page.anchor) await this.deps.anchors.keep(trx, peer.nation, page.anchor, at);
+        await this.deps.secondments.recordRevocations(trx, peer.nation, page.revoked, at);
         await this.deps.peers.advance(trx, peer.nation, page.next, at);
         return undefined;
       })
@@ -287,7 +300,7 @@ export class Puller {
 }
 
 /** The page's outer shape; every envelope in it must have an envelope's shape too. */
-function parsePage(text: string, cursor: number, pageSize: number): { envelopes: Envelope[]; next: number } | string {
+function parsePage(text: string, cursor: number, pageSize: number): ParsedPage | string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -295,8 +308,14 @@ function parsePage(text: string, cursor: number, pageSize: number): { envelopes:
     return 'the page is not JSON';
   }
   if (typeof parsed !== 'object' || parsed === null) return 'the page is not an object';
-  const { envelopes, next } = parsed as { envelopes?: unknown; next?: unknown };
+  const { envelopes, next, anchor, revoked } = parsed as { envelopes?: unknown; next?: unknown; anchor?: unknown; revoked?: unknown };
   if (!Array.isArray(envelopes) || !Number.isSafeInteger(next) || (next as number) < cursor) return 'the page has no envelopes or cursor';
+  // A node of an earlier release sends no anchor; one that does sends a SHA-256 in hex.
+  if (anchor !== undefined && (typeof anchor !== 'string' || !/^[0-9a-f]{64}$/.test(anchor))) return 'the page has a malformed audit anchor';
+  const revocations = revoked ?? [];
+  if (!Array.isArray(revocations) || revocations.length > MAX_REVOCATIONS || !revocations.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)) {
+    return 'the page has a malformed list of revoked secondments';
+  }
   if (envelopes.length > pageSize) return `the page holds ${envelopes.length} envelopes, more than the ${pageSize} asked for`;
   const checked: Envelope[] = [];
   for (const raw of envelopes) {
@@ -304,7 +323,16 @@ function parsePage(text: string, cursor: number, pageSize: number): { envelopes:
     if (!envelope) return 'the page holds something that is not an envelope';
     checked.push(envelope);
   }
-  return { envelopes: checked, next: next as number };
+  return { envelopes: checked, next: next as number, anchor: anchor as string | undefined, revoked: revocations as string[] };
+}
+
+interface ParsedPage {
+  envelopes: Envelope[];
+  next: number;
+  /** The serving node's audit anchor, kept so that `diboli audit verify` there can be checked against it. */
+  anchor: string | undefined;
+  /** Secondments the peer's nation revoked for this node (credential ids). */
+  revoked: string[];
 }
 
 /** zlib's own error codes (Z_DATA_ERROR, Z_BUF_ERROR…), as fetch reports them under `cause`. */

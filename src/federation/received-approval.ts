@@ -5,11 +5,12 @@ import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../domain/pa
 import type { AuditEntry } from '../store/audit-repository.js';
 import type { PatrolRepository } from '../store/patrol-repository.js';
 import type { Database } from '../store/schema.js';
+import { writtenRecord, type ReleaseStep } from './release.js';
 
 /**
  * The consequence of a partner's approval just stored by the puller, in the page's transaction:
  * when it fits, this node (the patrol's owner, its single writer) writes the next version of the
- * patrol through the ordinary write hook, so it is audited and released to every partner.
+ * patrol and takes the release step, so it is audited and released to every partner.
  * When it does not fit, the approval stays recorded and only the refusal is audited.
  */
 export async function applyReceivedApproval(
@@ -17,6 +18,7 @@ export async function applyReceivedApproval(
   self: NationCode,
   approval: PatrolApprovalRecord,
   patrols: PatrolRepository,
+  release: ReleaseStep,
   now: string,
 ): Promise<{ audit: AuditEntry; before?: Patrol; after?: Patrol }> {
   const detail = { from: approval.owner, id: approval.id, patrolId: approval.patrolId, nation: approval.nation };
@@ -26,6 +28,7 @@ export async function applyReceivedApproval(
     return { audit: { action: 'patrol-approval.ignored', detail: { ...detail, reason: outcome.accepted ? 'unknown-patrol' : outcome.reason } } };
   }
   const after: Patrol = { ...before, ...outcome.lifecycle, version: before.version + 1, updatedAt: now };
-  await patrols.updateIn(trx, after);
+  const previous = await patrols.updateIn(trx, after);
+  await release.record(trx, { record: writtenRecord('patrol', after), previous });
   return { audit: { action: 'patrol-approval.applied', detail: { ...detail, patrolVersion: after.version, status: after.status } }, before, after };
 }

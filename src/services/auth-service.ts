@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
 import { secondFactorDemand } from '../domain/second-factor.js';
-import type { User } from '../domain/user.js';
+import type { Actor, User } from '../domain/user.js';
 import type { SessionInfo } from '../store/session-repository.js';
 import type { UserWithHash } from '../store/user-repository.js';
 import { AccountKeys } from './account-keys.js';
@@ -10,6 +10,7 @@ import { LoginLimiter, type Budget } from './login-limiter.js';
 import type { NodeContext } from './node-context.js';
 import { Passwords } from './passwords.js';
 import { SecondFactors, type Enrolment } from './second-factors.js';
+import { actorFor } from './secondments.js';
 import { SessionWatch } from './session-watch.js';
 
 export { addUser, type NewUser } from './accounts.js';
@@ -126,6 +127,11 @@ export class AuthService {
     const user = await this.node.repos.users.findBySession(tokenHash(token), this.now());
     if (!user) throw new DiboliError('ERR_UNAUTHENTICATED');
     return user;
+  }
+
+  /** The actor a signed-in user is on this node: a partner nation's officer carries its secondment while it holds. */
+  actorFor(user: User): Promise<Actor> {
+    return actorFor(this.node, user);
   }
 
   /** The live session behind a token, for what must end with it (the event stream). */

@@ -12,6 +12,7 @@ import {
 import { releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import { requireVerb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
+import { writtenRecord } from '../federation/release.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { NodeContext } from './node-context.js';
 
@@ -62,9 +63,9 @@ export class IncidentService {
   constructor(private readonly node: NodeContext) {}
 
   async create(actor: Actor, input: IncidentInput): Promise<Incident> {
-    requireVerb(actor, 'incident.create');
     // Records made on this node belong to this node's nation; a seconded partner officer does not write here.
     requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
+    requireVerb(actor, 'incident.create');
     if (input.releasableTo !== undefined) requireVerb(actor, 'incident.release');
     const facts = this.checked(factsOf(input));
     const now = this.node.clock.now().toISOString();
@@ -79,7 +80,7 @@ export class IncidentService {
       updatedAt: now,
       createdBy: actor.userId,
     };
-    await this.node.repos.incidents.insert(incident);
+    await storeNewIncident(this.node, incident);
     this.node.events.emit('incident', { after: incident });
     return incident;
   }
@@ -113,7 +114,10 @@ export class IncidentService {
       version: current.version + 1,
       updatedAt: this.node.clock.now().toISOString(),
     };
-    await this.node.repos.incidents.update(updated);
+    await this.node.store.db.transaction().execute(async (trx) => {
+      const previous = await this.node.repos.incidents.updateIn(trx, updated);
+      await this.node.release.record(trx, { record: writtenRecord('incident', updated), previous });
+    });
     this.node.events.emit('incident', { before: current, after: updated });
     return updated;
   }
@@ -128,6 +132,17 @@ export class IncidentService {
     checkIncidentFacts(facts, { now: this.node.clock.now().toISOString(), isInMechanismArea: (p) => this.node.inArea(p) });
     return facts;
   }
+}
+
+/**
+ * Stores a new incident and takes the release step in the same transaction: audited, and queued
+ * for the nations it is released to. The demo seeds its story through this too.
+ */
+export async function storeNewIncident(node: Pick<NodeContext, 'store' | 'repos' | 'release'>, incident: Incident): Promise<void> {
+  await node.store.db.transaction().execute(async (trx) => {
+    await node.repos.incidents.insertIn(trx, incident);
+    await node.release.record(trx, { record: writtenRecord('incident', incident), previous: undefined });
+  });
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

@@ -15,11 +15,14 @@ import { PatrolApprovalRepository } from '../store/patrol-approval-repository.js
 import { UserRepository } from '../store/user-repository.js';
 import { SecondFactorRepository } from '../store/second-factor-repository.js';
 import { SessionRepository } from '../store/session-repository.js';
+import { AnchorRepository } from '../store/anchor-repository.js';
 import { AuditRepository } from '../store/audit-repository.js';
 import { NodeKeyRepository } from '../store/node-key-repository.js';
 import { OutboxRepository } from '../store/outbox-repository.js';
 import { PeerRepository } from '../store/peer-repository.js';
-import { ReleaseRecorder } from '../store/release-recorder.js';
+import { SecondmentRepository } from '../store/secondment-repository.js';
+import { parsePrivateKey } from '../federation/node-keys.js';
+import { ReleaseStep } from '../federation/release.js';
 import { NodeEvents } from './node-events.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './runtime.js';
 
@@ -38,6 +41,8 @@ export interface Repositories {
   peers: PeerRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  anchors: AnchorRepository;
+  secondments: SecondmentRepository;
 }
 
 /** Everything a service needs, built once when the node starts. */
@@ -51,30 +56,33 @@ export interface NodeContext {
   clock: Clock;
   ids: IdSource;
   events: NodeEvents;
+  /** Audits each write of a shared record and queues what it releases; services call it inside the write's transaction. */
+  release: ReleaseStep;
   /** True when a point may hold a record of this mechanism. */
   inArea(location: { lat: number; lon: number }): boolean;
   /** Nearest section within the buffer, or null. */
   sectionAt(location: { lat: number; lon: number }): string | null;
 }
 
-/** Writes of shared records go through the release recorder: audited, and queued for partners in the same transaction. */
-export function repositoriesOf(store: Store, clock: Clock = systemClock): Repositories {
-  const onWrite = new ReleaseRecorder(store.db, clock).hook;
+/** The store's repositories: SQL only. Releasing what a write changes is the services' step (`NodeContext.release`). */
+export function repositoriesOf(store: Store): Repositories {
   return {
     node: new NodeRepository(store.db),
     users: new UserRepository(store.db),
     sessions: new SessionRepository(store.db),
     secondFactors: new SecondFactorRepository(store.db),
     geography: new GeographyRepository(store.db),
-    organisation: new OrganisationRepository(store.db, onWrite),
-    incidents: new IncidentRepository(store.db, onWrite),
-    patrols: new PatrolRepository(store.db, onWrite),
-    patrolApprovals: new PatrolApprovalRepository(store.db, onWrite),
+    organisation: new OrganisationRepository(store.db),
+    incidents: new IncidentRepository(store.db),
+    patrols: new PatrolRepository(store.db),
+    patrolApprovals: new PatrolApprovalRepository(store.db),
     observations: new ObservationRepository(store.db),
     keys: new NodeKeyRepository(store.db),
     peers: new PeerRepository(store.db),
     outbox: new OutboxRepository(store.db),
     audit: new AuditRepository(store.db),
+    anchors: new AnchorRepository(store.db),
+    secondments: new SecondmentRepository(store.db),
   };
 }
 
@@ -83,11 +91,14 @@ export async function createNodeContext(
   store: Store,
   runtime: { clock?: Clock; ids?: IdSource } = {},
 ): Promise<NodeContext> {
-  const repos = repositoriesOf(store, runtime.clock ?? systemClock);
+  const repos = repositoriesOf(store);
+  const clock = runtime.clock ?? systemClock;
   const identity = await repos.node.identity();
   const mechanism = identity && (await repos.node.mechanism(identity.mechanismId));
   if (!identity || !mechanism) throw new DiboliError('ERR_NODE_NOT_INITIALISED');
   const sections = buildSectionIndex(await repos.geography.sections(), { bufferKm: config.bufferKm });
+  const keys = await repos.keys.keys();
+  const release = new ReleaseStep({ self: identity.nation, privateKey: keys && parsePrivateKey(keys.privateKey), outbox: repos.outbox, audit: repos.audit, clock });
   return {
     config,
     store,
@@ -95,9 +106,10 @@ export async function createNodeContext(
     nation: identity.nation,
     mechanism,
     sections,
-    clock: runtime.clock ?? systemClock,
+    clock,
     ids: runtime.ids ?? randomIds,
     events: new NodeEvents(),
+    release,
     inArea: ({ lat, lon }) => isInMechanismArea([lon, lat], mechanism.nations, config.areaMarginKm),
     sectionAt: ({ lat, lon }) => sections.nearest([lon, lat])?.sectionId ?? null,
   };

@@ -1,6 +1,7 @@
 import { DiboliError } from '../domain/errors.js';
 import { SHARED_KINDS, type Mechanism, type SharingPolicy } from '../domain/mechanism.js';
 import { NATION_NAME, isNationCode, type NationCode } from '../domain/nation.js';
+import { generateNodeKeys } from '../federation/node-keys.js';
 import { computeBorder } from '../geo/border.js';
 import { sectionize } from '../geo/sectionize.js';
 import type { StoredAxis } from '../store/geography-repository.js';
@@ -69,7 +70,7 @@ export async function setUpNode(repos: Repositories, setup: NodeSetup, progress:
 
   await repos.node.saveIdentity({ nation, mechanismId: mechanism.id }, mechanism);
   // The node's federation identity: made once, kept on later runs (partners registered its public key).
-  await repos.keys.ensure();
+  await repos.keys.ensure(generateNodeKeys);
   await repos.geography.replace(borders, sections, setup.axes ?? (await repos.geography.axes()));
   return {
     mechanism,

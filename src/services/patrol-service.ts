@@ -6,6 +6,8 @@ import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patro
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
 import { requireVerb, type Verb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
+import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import { writtenRecord } from '../federation/release.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
 
@@ -68,7 +70,7 @@ export class PatrolService {
       updatedAt: now,
       createdBy: actor.userId,
     };
-    await this.node.repos.patrols.insert(patrol);
+    await storeNewPatrol(this.node, patrol);
     this.node.events.emit('patrol', { after: patrol });
     return patrol;
   }
@@ -97,7 +99,8 @@ export class PatrolService {
     else if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
     const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());
     const updated: Patrol = { ...patrol, ...next, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
-    await this.node.repos.patrols.update(updated);
+    // A partner's seconded coordinator approves for its nation; the audit names the credential it used.
+    await storePatrolVersion(this.node, updated, actor.secondment?.id);
     this.node.events.emit('patrol', { before: patrol, after: updated });
     return updated;
   }
@@ -117,7 +120,7 @@ export class PatrolService {
     const now = this.node.clock.now().toISOString();
     // The same rule as on the owner's node, checked here first so that a refusal is seen at once.
     applyPatrolAction(patrol, 'approve', actor, now);
-    await this.node.repos.patrolApprovals.insert({
+    await storeApproval(this.node, {
       id: this.node.ids.newId(),
       owner: actor.nation,
       releasableTo: [patrol.owner],
@@ -186,12 +189,12 @@ export class PatrolService {
 
   /** The report after the patrol: written once it is completed, by its owner nation. */
   async debrief(actor: Actor, id: string, text: string): Promise<Patrol> {
-    requireVerb(actor, 'patrol.complete');
     const patrol = await this.get(actor, id);
     requireWritableHere(patrol, this.node.nation, actor.nation);
+    requireVerb(actor, 'patrol.complete');
     if (patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_TRANSITION', { from: patrol.status, to: 'completed' });
     const updated: Patrol = { ...patrol, debrief: text.trim(), version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
-    await this.node.repos.patrols.update(updated);
+    await storePatrolVersion(this.node, updated);
     this.node.events.emit('patrol', { before: patrol, after: updated });
     return updated;
   }
@@ -217,4 +220,30 @@ export class PatrolService {
     if (!axis) throw new DiboliError('ERR_UNKNOWN_AXIS', { value: axisId }, 'axisId');
     return axis.geometry;
   }
+}
+
+type Writer = Pick<NodeContext, 'store' | 'repos' | 'release'>;
+
+/** Stores a new patrol and takes the release step in the same transaction. */
+export async function storeNewPatrol(node: Writer, patrol: Patrol): Promise<void> {
+  await node.store.db.transaction().execute(async (trx) => {
+    await node.repos.patrols.insertIn(trx, patrol);
+    await node.release.record(trx, { record: writtenRecord('patrol', patrol), previous: undefined });
+  });
+}
+
+/** Stores the next version of a patrol and releases it (or retracts it from nations that lost it), in one transaction. */
+export async function storePatrolVersion(node: Writer, patrol: Patrol, secondment?: string): Promise<void> {
+  await node.store.db.transaction().execute(async (trx) => {
+    const previous = await node.repos.patrols.updateIn(trx, patrol);
+    await node.release.record(trx, { record: writtenRecord('patrol', patrol), previous, secondment });
+  });
+}
+
+/** Stores this nation's approval of a partner's patrol and releases it to the patrol's owner, in one transaction. */
+export async function storeApproval(node: Writer, approval: PatrolApprovalRecord): Promise<void> {
+  await node.store.db.transaction().execute(async (trx) => {
+    await node.repos.patrolApprovals.insertIn(trx, approval);
+    await node.release.record(trx, { record: writtenRecord('patrol-approval', approval), previous: undefined });
+  });
 }

@@ -8,6 +8,7 @@ import * as news from './migrations/0004-news.js';
 import * as patrolApprovalRecords from './migrations/0005-patrol-approval-records.js';
 import * as accounts from './migrations/0006-accounts.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
+import * as nationFeedsAndSecondments from './migrations/0007-nation-feeds-and-secondments.js';
 import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-news': news,
   '0005-patrol-approval-records': patrolApprovalRecords,
   '0006-accounts': accounts,
+  '0007-nation-feeds-and-secondments': nationFeedsAndSecondments,
 };
 
 export interface Store {

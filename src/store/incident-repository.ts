@@ -4,7 +4,6 @@ import type { Incident, InformationCredibility, SourceKind, SourceReliability } 
 import type { NationCode } from '../domain/nation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
-import type { RecordWriteHook } from './record-write.js';
 import type { Database, IncidentRow } from './schema.js';
 
 export interface IncidentQuery {
@@ -21,35 +20,29 @@ export interface IncidentQuery {
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class IncidentRepository {
-  /** `onWrite` runs inside each write's transaction (audit and release to partners). */
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly onWrite?: RecordWriteHook,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
-  /** Inserts the incident and its R*Tree entry in one transaction. */
-  async insert(incident: Incident): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const { seq } = await trx.insertInto('incidents').values(toRow(incident)).returning('seq').executeTakeFirstOrThrow();
-      await insertBbox(trx, seq, incident);
-      await this.onWrite?.(trx, { record: writtenIncident(incident), previous: undefined });
-    });
+  /** Inserts the incident and its R*Tree entry in the caller's transaction (the service releases it in the same one). */
+  async insertIn(trx: Transaction<Database>, incident: Incident): Promise<void> {
+    const { seq } = await trx.insertInto('incidents').values(toRow(incident)).returning('seq').executeTakeFirstOrThrow();
+    await insertBbox(trx, seq, incident);
   }
 
-  /** Replaces the stored version; the caller has checked ownership and bumped `version`. */
-  async update(incident: Incident): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('incidents').select('releasableTo').where('id', '=', incident.id).executeTakeFirst();
-      const { seq } = await trx
-        .updateTable('incidents')
-        .set(toRow(incident))
-        .where('id', '=', incident.id)
-        .returning('seq')
-        .executeTakeFirstOrThrow();
-      await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
-      await insertBbox(trx, seq, incident);
-      await this.onWrite?.(trx, { record: writtenIncident(incident), previous: readStringArray(before?.releasableTo ?? null) });
-    });
+  /**
+   * Replaces the stored version in the caller's transaction; the caller has checked ownership and
+   * bumped `version`. Answers the releasability the record had before, read in the same transaction.
+   */
+  async updateIn(trx: Transaction<Database>, incident: Incident): Promise<NationCode[]> {
+    const before = await trx.selectFrom('incidents').select('releasableTo').where('id', '=', incident.id).executeTakeFirst();
+    const { seq } = await trx
+      .updateTable('incidents')
+      .set(toRow(incident))
+      .where('id', '=', incident.id)
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
+    await insertBbox(trx, seq, incident);
+    return readStringArray(before?.releasableTo ?? null);
   }
 
   async findVisible(id: string, viewer: NationCode): Promise<Incident | undefined> {
@@ -152,10 +145,6 @@ function asBytes(json: Expression<unknown>): RawBuilder<Buffer> {
 /** A column holding a JSON array of strings, as an array inside the JSON SQLite writes. */
 function jsonArrayColumn(column: Expression<string>): RawBuilder<string[]> {
   return sql<string[]>`json(coalesce(${column}, '[]'))`;
-}
-
-function writtenIncident(incident: Incident) {
-  return { kind: 'incident' as const, id: incident.id, owner: incident.owner, version: incident.version, releasableTo: incident.releasableTo, body: incident };
 }
 
 export async function insertBbox(db: Db, seq: number, incident: Incident): Promise<void> {

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
-import { generateNodeKeys, type NodeKeyPair } from '../federation/node-keys.js';
 import type { Database } from './schema.js';
+
+/** Ed25519 keys as base64: the public key raw, the private key PKCS#8 DER (made in `federation/node-keys.ts`). */
+export interface StoredKeyPair {
+  publicKey: string;
+  privateKey: string;
+}
 
 const PUBLIC = 'publicKey';
 const PRIVATE = 'privateKey';
@@ -9,7 +14,7 @@ const PRIVATE = 'privateKey';
 export class NodeKeyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async keys(): Promise<NodeKeyPair | undefined> {
+  async keys(): Promise<StoredKeyPair | undefined> {
     const rows = await this.db.selectFrom('nodeMeta').selectAll().where('key', 'in', [PUBLIC, PRIVATE]).execute();
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     const publicKey = meta.get(PUBLIC);
@@ -17,11 +22,11 @@ export class NodeKeyRepository {
     return publicKey && privateKey ? { publicKey, privateKey } : undefined;
   }
 
-  /** Creates the key pair once; later calls keep it, since partners have registered its public half. */
-  async ensure(): Promise<NodeKeyPair> {
+  /** Keeps the key pair made by `generate` the first time only: partners have registered its public half. */
+  async ensure(generate: () => StoredKeyPair): Promise<StoredKeyPair> {
     const existing = await this.keys();
     if (existing) return existing;
-    const created = generateNodeKeys();
+    const created = generate();
     await this.db
       .insertInto('nodeMeta')
       .values([{ key: PUBLIC, value: created.publicKey }, { key: PRIVATE, value: created.privateKey }])

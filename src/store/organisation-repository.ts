@@ -1,33 +1,21 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { Post, Unit } from '../domain/organisation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
-import type { RecordWriteHook } from './record-write.js';
 import type { Database } from './schema.js';
 
 /** Units and posts: shared records like any other, visible by releasability. */
 export class OrganisationRepository {
-  /** `onWrite` runs inside each write's transaction (audit and release to partners). */
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly onWrite?: RecordWriteHook,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
-  async insertUnit(unit: Unit, at: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('units').values(unitRow({ ...unit, version: 1, createdAt: at, updatedAt: at })).execute();
-      const body: VersionedUnit = { ...unit, version: 1, createdAt: at, updatedAt: at };
-      await this.onWrite?.(trx, { record: { kind: 'unit', id: unit.id, owner: unit.owner, version: 1, releasableTo: unit.releasableTo, body }, previous: undefined });
-    });
+  /** Stores a unit at version 1 in the caller's transaction (the service releases it in the same one). */
+  async insertUnitIn(trx: Transaction<Database>, unit: VersionedUnit): Promise<void> {
+    await trx.insertInto('units').values(unitRow(unit)).execute();
   }
 
-  async insertPost(post: Post, at: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('posts').values(postRow({ ...post, version: 1, createdAt: at, updatedAt: at })).execute();
-      const body: VersionedPost = { ...post, version: 1, createdAt: at, updatedAt: at };
-      await this.onWrite?.(trx, { record: { kind: 'post', id: post.id, owner: post.owner, version: 1, releasableTo: post.releasableTo, body }, previous: undefined });
-    });
+  async insertPostIn(trx: Transaction<Database>, post: VersionedPost): Promise<void> {
+    await trx.insertInto('posts').values(postRow(post)).execute();
   }
 
   async unitsVisibleTo(viewer: NationCode): Promise<Unit[]> {

@@ -22,20 +22,32 @@ function signalOf(db: object): EventEmitter {
 }
 
 export interface FeedPage {
-  /** Envelope JSON texts, in sequence order, exactly as they were signed and stored. */
+  /** Envelope JSON texts, in feed order, exactly as they were signed and stored. */
   envelopes: string[];
-  /** Cursor to ask from next time: the last sequence number on the page, or `after` when empty. */
+  /** Cursor to ask from next time: the last position on the page, or `after` when empty. */
   next: number;
 }
 
-/** Envelopes this node released, in the order partners read them. */
+/** A signed envelope to queue, and the record it is about (`kind:id`), the same for a version and its retraction. */
+export interface QueuedEnvelope {
+  envelope: Envelope;
+  subject: string;
+}
+
+/**
+ * Envelopes this node released, and each partner nation's feed of them. A nation's feed holds at
+ * most one envelope per record, the newest queued for it, at a position of that nation's own
+ * sequence: an earlier version is no longer served once a later one (or its retraction) is
+ * queued, and how far a nation's cursor moves depends only on what was queued for that nation.
+ */
 export class OutboxRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Queues signed envelopes in the caller's transaction; answers their sequence numbers. */
-  async append(trx: Transaction<Database>, envelopes: readonly Envelope[], at: string): Promise<number[]> {
-    const seqs: number[] = [];
-    for (const envelope of envelopes) {
+  /** Queues signed envelopes in the caller's transaction; answers, per envelope, the position it took in each nation's feed. */
+  async append(trx: Transaction<Database>, queued: readonly QueuedEnvelope[], at: string): Promise<Record<NationCode, number>[]> {
+    const positions: Record<NationCode, number>[] = [];
+    const superseded = new Set<number>();
+    for (const { envelope, subject } of queued) {
       const { seq } = await trx
         .insertInto('outbox')
         .values({
@@ -49,26 +61,43 @@ export class OutboxRepository {
         })
         .returning('seq')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('outboxRelease').values(envelope.releasableTo.map((nation) => ({ nation, seq }))).execute();
-      seqs.push(seq);
+      const taken: Record<NationCode, number> = {};
+      for (const nation of envelope.releasableTo) {
+        const earlier = await trx.deleteFrom('feedEntries').where('nation', '=', nation).where('subject', '=', subject).returning('outboxSeq').executeTakeFirst();
+        if (earlier) superseded.add(earlier.outboxSeq);
+        const { position } = await trx
+          .insertInto('feedHeads')
+          .values({ nation, position: 1 })
+          .onConflict((oc) => oc.column('nation').doUpdateSet((eb) => ({ position: eb(eb.ref('feedHeads.position'), '+', 1) })))
+          .returning('position')
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('feedEntries').values({ nation, position, subject, outboxSeq: seq }).execute();
+        taken[nation] = position;
+      }
+      positions.push(taken);
+    }
+    // An envelope no nation's feed holds any more is never served again: it goes.
+    for (const seq of superseded) {
+      const held = await trx.selectFrom('feedEntries').select('position').where('outboxSeq', '=', seq).limit(1).executeTakeFirst();
+      if (!held) await trx.deleteFrom('outbox').where('seq', '=', seq).execute();
     }
     // Heard only once the connection is free again, i.e. after the transaction ended.
-    if (envelopes.length > 0) signalOf(this.db).emit('queued');
-    return seqs;
+    if (queued.length > 0) signalOf(this.db).emit('queued');
+    return positions;
   }
 
-  /** The envelopes released to `nation` after `after`, oldest first. */
+  /** The envelopes in `nation`'s feed after position `after`, in feed order. */
   async page(nation: NationCode, after: number, limit: number): Promise<FeedPage> {
     const rows = await this.db
-      .selectFrom('outboxRelease')
-      .innerJoin('outbox', 'outbox.seq', 'outboxRelease.seq')
-      .select(['outbox.seq', 'outbox.envelope'])
-      .where('outboxRelease.nation', '=', nation)
-      .where('outboxRelease.seq', '>', after)
-      .orderBy('outboxRelease.seq')
+      .selectFrom('feedEntries')
+      .innerJoin('outbox', 'outbox.seq', 'feedEntries.outboxSeq')
+      .select(['feedEntries.position', 'outbox.envelope'])
+      .where('feedEntries.nation', '=', nation)
+      .where('feedEntries.position', '>', after)
+      .orderBy('feedEntries.position')
       .limit(limit)
       .execute();
-    return { envelopes: rows.map((r) => r.envelope), next: rows.at(-1)?.seq ?? after };
+    return { envelopes: rows.map((r) => r.envelope), next: rows.at(-1)?.position ?? after };
   }
 
   async count(): Promise<number> {

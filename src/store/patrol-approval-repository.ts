@@ -1,27 +1,17 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
-import type { RecordWriteHook } from './record-write.js';
 import type { Database, PatrolApprovalRecordTable } from './schema.js';
 
 /** Approvals given from this node (and those received from partners, stored as rows of their origin). */
 export class PatrolApprovalRepository {
-  /** `onWrite` runs inside each write's transaction (audit and release to the patrol's owner). */
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly onWrite?: RecordWriteHook,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(approval: PatrolApprovalRecord): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('patrolApprovalRecords').values(approvalRow(approval)).execute();
-      await this.onWrite?.(trx, {
-        record: { kind: 'patrol-approval', id: approval.id, owner: approval.owner, version: approval.version, releasableTo: approval.releasableTo, body: approval },
-        previous: undefined,
-      });
-    });
+  /** Stores an approval given from this node, in the caller's transaction (the service releases it in the same one). */
+  async insertIn(trx: Transaction<Database>, approval: PatrolApprovalRecord): Promise<void> {
+    await trx.insertInto('patrolApprovalRecords').values(approvalRow(approval)).execute();
   }
 
   /** The approvals of one patrol that `viewer` may see, oldest first. */

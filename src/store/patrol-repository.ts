@@ -5,7 +5,6 @@ import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
 import type { LineString } from '../geo/geojson.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
-import type { RecordWriteHook } from './record-write.js';
 import type { Database, PatrolRow } from './schema.js';
 
 /** Rows per INSERT for position batches: well under SQLite's limit of bound parameters. */
@@ -16,30 +15,20 @@ export interface StoredPosition extends PositionReport {
 }
 
 export class PatrolRepository {
-  /** `onWrite` runs inside each write's transaction (audit and release to partners). */
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly onWrite?: RecordWriteHook,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(patrol: Patrol): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('patrols').values(toRow(patrol)).execute();
-      await this.onWrite?.(trx, { record: writtenPatrol(patrol), previous: undefined });
-    });
+  /** Inserts the patrol in the caller's transaction (the service releases it in the same one). */
+  async insertIn(trx: Transaction<Database>, patrol: Patrol): Promise<void> {
+    await trx.insertInto('patrols').values(toRow(patrol)).execute();
+    await writeApprovals(trx, patrol);
   }
 
-  /** Saves the patrol and its approvals together. */
-  async update(patrol: Patrol): Promise<void> {
-    await this.db.transaction().execute((trx) => this.updateIn(trx, patrol));
-  }
-
-  /** `update` inside a transaction the caller holds (a received approval applied with its page). */
-  async updateIn(trx: Transaction<Database>, patrol: Patrol): Promise<void> {
+  /** Saves the patrol and its approvals in the caller's transaction; answers its releasability before. */
+  async updateIn(trx: Transaction<Database>, patrol: Patrol): Promise<NationCode[]> {
     const before = await trx.selectFrom('patrols').select('releasableTo').where('id', '=', patrol.id).executeTakeFirst();
     await trx.updateTable('patrols').set(toRow(patrol)).where('id', '=', patrol.id).execute();
     await writeApprovals(trx, patrol);
-    await this.onWrite?.(trx, { record: writtenPatrol(patrol), previous: readStringArray(before?.releasableTo ?? null) });
+    return readStringArray(before?.releasableTo ?? null);
   }
 
   /** The patrol whatever its releasability, read inside the caller's transaction. */
@@ -95,9 +84,6 @@ export class PatrolRepository {
   }
 }
 
-function writtenPatrol(patrol: Patrol) {
-  return { kind: 'patrol' as const, id: patrol.id, owner: patrol.owner, version: patrol.version, releasableTo: patrol.releasableTo, body: patrol };
-}
 
 export async function writeApprovals(trx: Transaction<Database>, patrol: Patrol): Promise<void> {
   await trx.deleteFrom('patrolApprovals').where('patrolId', '=', patrol.id).execute();

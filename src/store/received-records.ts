@@ -17,7 +17,7 @@ const TABLE = { incident: 'incidents', patrol: 'patrols', unit: 'units', post: '
 
 /**
  * Records received from partners are stored as ordinary rows owned by their origin, so every
- * local read (and its visibility rule) sees them; these writes bypass the release hook because a
+ * local read (and its visibility rule) sees them; these writes take no release step because a
  * received record is never released onward.
  */
 export async function localCopyOf(trx: Trx, kind: RecordKind, id: string): Promise<LocalCopy | undefined> {

@@ -26,8 +26,15 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables 
   observations: ObservationTable;
   peers: PeerTable;
   outbox: OutboxTable;
-  outboxRelease: OutboxReleaseTable;
   auditLog: AuditLogTable;
+  feedEntries: FeedEntryTable;
+  feedHeads: FeedHeadTable;
+  feedNonces: FeedNonceTable;
+  feedRefusals: FeedRefusalTable;
+  peerAnchors: PeerAnchorTable;
+  secondments: SecondmentTable;
+  issuedSecondments: IssuedSecondmentTable;
+  secondmentRevocations: SecondmentRevocationTable;
 }
 
 export interface NodeMetaTable {
@@ -231,9 +238,66 @@ export interface OutboxTable {
   queuedAt: string;
 }
 
-export interface OutboxReleaseTable {
+/** One nation's feed: at most one envelope per record, numbered by that nation's own sequence. */
+export interface FeedEntryTable {
   nation: string;
-  seq: number;
+  position: number;
+  /** The record the envelope is about, `kind:id`, for a version and a retraction alike. */
+  subject: string;
+  outboxSeq: number;
+}
+
+export interface FeedHeadTable {
+  nation: string;
+  position: number;
+}
+
+export interface FeedNonceTable {
+  nonce: string;
+  /** Milliseconds since the epoch after which the nonce's request is stale anyway. */
+  forgetAt: number;
+}
+
+export interface FeedRefusalTable {
+  /** `YYYY-MM-DDTHH:MM` in UTC. */
+  minute: string;
+  reason: string;
+  caller: string;
+  count: number;
+}
+
+export interface PeerAnchorTable {
+  id: Generated<number>;
+  nation: string;
+  anchor: string;
+  receivedAt: string;
+}
+
+export interface SecondmentTable {
+  userId: string;
+  credentialId: string;
+  issuer: string;
+  role: string;
+  expiresAt: string;
+  /** The credential's JSON as its issuing node signed it. */
+  credential: string;
+  addedAt: string;
+}
+
+export interface IssuedSecondmentTable {
+  id: string;
+  host: string;
+  username: string;
+  role: string;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface SecondmentRevocationTable {
+  credentialId: string;
+  issuer: string;
+  receivedAt: string;
 }
 
 /** Append-only, hash-chained record of writes, envelopes and rejected requests. */

@@ -7,6 +7,8 @@ import { loadConfig } from '../../src/config.js';
 import type { Actor } from '../../src/domain/user.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { pullerFor } from '../../src/federation/node-puller.js';
+import { parsePrivateKey } from '../../src/federation/node-keys.js';
+import { newNonce, signRequest } from '../../src/federation/request-signature.js';
 import type { Puller } from '../../src/federation/puller.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { createNodeContext, repositoriesOf, type NodeContext } from '../../src/services/node-context.js';
@@ -101,4 +103,24 @@ export function incidentInput(releasableTo: string[], narrative = 'Passage illé
 
 export async function createIncident(node: TestNode, releasableTo: string[], narrative?: string): Promise<Incident> {
   return node.incidents.create(node.coordinator, incidentInput(releasableTo, narrative));
+}
+
+/** One page of `server`'s feed as `caller`'s node would ask for it: a request signed with the caller's key. */
+export async function feedAnswer(caller: TestNode, server: TestNode, after = 0, limit = 1000): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+  const path = `/federation/v1/feed?after=${after}&limit=${limit}&wait=0`;
+  const keys = (await caller.node.repos.keys.keys())!;
+  const headers = signRequest({ method: 'GET', pathAndQuery: path, audience: server.nation, timestamp: Date.now(), nonce: newNonce() }, parsePrivateKey(keys.privateKey), keys.publicKey);
+  const answer = await fetch(`${server.url}${path}`, { headers });
+  return { status: answer.status, headers, text: await answer.text() };
+}
+
+export interface FeedPageSeen {
+  envelopes: { kind: string; id: string; version: number; releasableTo: string[]; body: Record<string, unknown> }[];
+  next: number;
+}
+
+export async function feedPage(caller: TestNode, server: TestNode, after = 0, limit = 1000): Promise<FeedPageSeen> {
+  const answer = await feedAnswer(caller, server, after, limit);
+  if (answer.status !== 200) throw new Error(`feed answered ${answer.status}: ${answer.text}`);
+  return JSON.parse(answer.text) as FeedPageSeen;
 }

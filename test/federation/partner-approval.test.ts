@@ -2,7 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patrol } from '../../src/domain/patrol.js';
 import { addUser } from '../../src/services/auth-service.js';
-import { PatrolService } from '../../src/services/patrol-service.js';
+import { OrganisationService } from '../../src/services/organisation-service.js';
+import { PatrolService, storeApproval } from '../../src/services/patrol-service.js';
 import { linkAll, removeFolder, startNode, type TestNode } from './nodes.js';
 
 // A joint Mali–Senegal patrol planned on Mali's node is approved by Senegal from Senegal's node.
@@ -18,8 +19,8 @@ beforeAll(async () => {
   [ml, sn, mr] = await Promise.all([startNode('ML'), startNode('SN'), startNode('MR')]);
   await linkAll([ml, sn, mr]);
   // Mali plans with its own unit and a Senegalese one released to it.
-  await ml.node.repos.organisation.insertUnit({ id: 'ml-unit', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null }, at);
-  await sn.node.repos.organisation.insertUnit({ id: 'sn-unit', owner: 'SN', releasableTo: ['ML'], nation: 'SN', name: 'Escadron Kidira', callSign: 'KID-1', parentId: null }, at);
+  await new OrganisationService(ml.node).addUnit({ id: 'ml-unit', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null }, at);
+  await new OrganisationService(sn.node).addUnit({ id: 'sn-unit', owner: 'SN', releasableTo: ['ML'], nation: 'SN', name: 'Escadron Kidira', callSign: 'KID-1', parentId: null }, at);
   await pull(ml, sn);
 });
 
@@ -116,7 +117,7 @@ describe('a partner approves a joint patrol from its own node', () => {
   it('records a duplicated approval but changes nothing', async () => {
     const before = await patrolOn(ml);
     // Written straight to Senegal's store, past the check its API makes.
-    await sn.node.repos.patrolApprovals.insert({
+    await storeApproval(sn.node, {
       id: 'sn-approval-dup', owner: 'SN', releasableTo: ['ML'], version: 1, createdAt: at, updatedAt: at,
       patrolId: patrol.id, patrolVersion: patrol.version, nation: 'SN', userId: 'someone-else', at,
     });
@@ -130,7 +131,7 @@ describe('a partner approves a joint patrol from its own node', () => {
 
   it('records an approval from a nation that does not take part but changes nothing', async () => {
     const before = await patrolOn(ml);
-    await mr.node.repos.patrolApprovals.insert({
+    await storeApproval(mr.node, {
       id: 'mr-approval', owner: 'MR', releasableTo: ['ML'], version: 1, createdAt: at, updatedAt: at,
       patrolId: patrol.id, patrolVersion: 1, nation: 'MR', userId: 'coord-MR', at,
     });

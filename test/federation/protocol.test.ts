@@ -7,7 +7,7 @@ import { lostAccess } from '../../src/domain/sovereignty.js';
 import { mayApply, type LocalCopy } from '../../src/federation/may-apply.js';
 import { generateNodeKeys, normalisePublicKey, parsePrivateKey, parsePublicKey, publicKeyOf } from '../../src/federation/node-keys.js';
 import { releasePlan } from '../../src/federation/release-plan.js';
-import { ReplayGuard } from '../../src/federation/replay-guard.js';
+import { MemoryNonces, ReplayGuard } from '../../src/federation/replay-guard.js';
 import { checkRequest, readStamp, signRequest, signResponse, verifyResponse } from '../../src/federation/request-signature.js';
 
 const ml = generateNodeKeys();
@@ -199,13 +199,14 @@ describe('request signature', () => {
 });
 
 describe('ReplayGuard', () => {
-  it('accepts a nonce once within the window and forgets it after', () => {
-    const guard = new ReplayGuard(300_000);
-    expect(guard.accept('n1', 0)).toBe(true);
-    expect(guard.accept('n1', 299_000)).toBe(false);
-    expect(guard.accept('n2', 299_000)).toBe(true);
-    guard.accept('n3', 1_000_000);
-    expect(guard.size).toBe(1);
+  it('accepts a nonce once within the window and forgets it after', async () => {
+    const nonces = new MemoryNonces();
+    const guard = new ReplayGuard(300_000, nonces);
+    expect(await guard.accept('n1', 0)).toBe(true);
+    expect(await guard.accept('n1', 299_000)).toBe(false);
+    expect(await guard.accept('n2', 299_000)).toBe(true);
+    await guard.accept('n3', 1_000_000);
+    expect(nonces.size).toBe(1);
   });
 });
 

@@ -73,7 +73,9 @@ describe('the incident list written by SQLite', () => {
           source: { kind: 'patrol', name: d.sourceName, reliability: d.credibility === null ? null : 'B', credibility: d.credibility },
           status: 'unverified', createdAt: d.occurredAt, updatedAt: d.occurredAt, createdBy: 'someone',
         }));
-        for (const record of written) await incidents.insert(record);
+        await store.db.transaction().execute(async (trx) => {
+          for (const record of written) await incidents.insertIn(trx, record);
+        });
 
         const query = { bbox: [band, 12, band + 0.049, 16] as [number, number, number, number], limit: 1000 };
         const listed = (await geoJson(incidents, viewer, query)) as { type: string; features: unknown[] };
@@ -92,12 +94,12 @@ describe('the incident list written by SQLite', () => {
     for (const [i, day] of days.entries()) {
       for (const section of ['ML-SN-01', 'ML-SN-02']) {
         const at = `${day}T08:00:00.000Z`;
-        await incidents.insert({
+        await store.db.transaction().execute((trx) => incidents.insertIn(trx, {
           id: `filters-${section}-${i}`, owner: 'ML', releasableTo: [], version: 1, occurredAt: at, datePrecision: 'day',
           location: { lon: 175 + i / 100, lat: 14 }, geoPrecision: 'exact', placeName: null, section, eventType: 'Battles',
           subEventType: 'Armed clash', actors: [], fatalities: 1, injured: null, abducted: null, narrative: null,
           source: { kind: 'patrol', name: null, reliability: null, credibility: null }, status: 'unverified', createdAt: at, updatedAt: at, createdBy: null,
-        });
+        }));
       }
     }
     const ids = async (query: Parameters<IncidentRepository['searchAsGeoJson']>[1]) =>

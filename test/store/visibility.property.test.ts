@@ -57,8 +57,10 @@ describe('the store applies the visibility rule', () => {
         const incidents = new IncidentRepository(store.db);
         const patrols = new PatrolRepository(store.db);
         const written = drafts.map((d, i) => incident(`r${run}-i${i}`, d.owner, d.releasableTo, band + (d.lon + 13) / 10, d.lat));
-        for (const record of written) await incidents.insert(record);
-        for (const [i, d] of drafts.entries()) await patrols.insert(patrol(`r${run}-p${i}`, d.owner, d.releasableTo));
+        await store.db.transaction().execute(async (trx) => {
+          for (const record of written) await incidents.insertIn(trx, record);
+          for (const [i, d] of drafts.entries()) await patrols.insertIn(trx, patrol(`r${run}-p${i}`, d.owner, d.releasableTo));
+        });
 
         const expected = written.filter((r) => isVisibleTo(r, viewer)).map((r) => r.id).sort();
         const listed = await incidents.search(viewer, { bbox: [band, 12, band + 0.49, 16], limit: 1000 });

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
+import { ANCHORS_PATH } from '../../federation/anchors.js';
 import { DEFAULT_PAGE, FEED_PATH, FeedServer, MAX_PAGE, MAX_WAIT_SECONDS } from '../../federation/feed-server.js';
 import { parsePrivateKey } from '../../federation/node-keys.js';
 import { HEADER_SIGNATURE } from '../../federation/request-signature.js';
@@ -24,11 +25,14 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
   const keys = await node.repos.keys.keys();
   if (!keys) return; // a node without keys takes no part in federation until `diboli init` gives it some
   const server = new FeedServer({
+    db: node.store.db,
     self: node.nation,
     privateKey: parsePrivateKey(keys.privateKey),
     peers: node.repos.peers,
     outbox: node.repos.outbox,
     audit: node.repos.audit,
+    anchors: node.repos.anchors,
+    secondments: node.repos.secondments,
     clock: node.clock,
     replayWindowSeconds: node.config.replayWindowSeconds,
   });
@@ -36,16 +40,30 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
   // Held-open feed requests must not keep the node from shutting down.
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
+  app.addHook('onClose', async () => server.close());
+
+  const authenticate = async (request: FastifyRequest) => {
+    const verdict = await server.authenticate(request.method, request.url, request.headers, request.ip);
+    if (!verdict.ok) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
+    callers.set(request, { peer: verdict.peer, nonce: verdict.nonce });
+  };
+
+  app.get(
+    ANCHORS_PATH,
+    { schema: { tags: ['federation'], summary: 'The anchors of the calling partner node’s audit chain that this node kept (signed request)', security: [] }, onRequest: authenticate },
+    async (request, reply) => {
+      const caller = callers.get(request);
+      if (!caller) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
+      const answer = await server.anchorsOf(caller.peer, caller.nonce);
+      return reply.header('content-type', 'application/json; charset=utf-8').header(HEADER_SIGNATURE, answer.signature).send(answer.body);
+    },
+  );
 
   app.get(
     FEED_PATH,
     {
       schema: { tags: ['federation'], summary: 'Envelopes released to the calling partner node (signed request)', querystring: FeedQuery, security: [] },
-      onRequest: async (request) => {
-        const verdict = await server.authenticate(request.method, request.url, request.headers, request.ip);
-        if (!verdict.ok) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
-        callers.set(request, { peer: verdict.peer, nonce: verdict.nonce });
-      },
+      onRequest: authenticate,
     },
     async (request, reply) => {
       const caller = callers.get(request);
