@@ -11,10 +11,16 @@ import { DEMO_SECOND_FACTORS } from './demo-content.js';
  */
 export class DemoAuthenticators {
   private readonly lastStep = new Map<string, number>();
+  private readonly secrets = new Map<string, string>(Object.entries(DEMO_SECOND_FACTORS));
+
+  /** Keeps the secret of an account enrolled after the demo was made (a test's own coordinator). */
+  learn(username: string, secret: string): void {
+    this.secrets.set(username, secret);
+  }
 
   /** A code not given before for `username` at time `at`, or undefined for users without a second factor. */
   codeFor(username: string, at: Date): string | undefined {
-    const secret = DEMO_SECOND_FACTORS[username];
+    const secret = this.secrets.get(username);
     if (!secret) return undefined;
     const current = Math.floor(at.getTime() / 1000 / TOTP.period);
     const step = Math.max(current, (this.lastStep.get(username) ?? -Infinity) + 1);

@@ -3,7 +3,10 @@ import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { CREDENTIAL_FORMAT } from '../../src/domain/secondment.js';
 import { generateNodeKeys, parsePrivateKey } from '../../src/federation/node-keys.js';
 import { signCredential } from '../../src/federation/secondment-signature.js';
+import { Secret, TOTP } from 'otpauth';
+import { AccountKeys } from '../../src/services/account-keys.js';
 import { addUser } from '../../src/services/auth-service.js';
+import { SecondFactors } from '../../src/services/second-factors.js';
 import { OrganisationService } from '../../src/services/organisation-service.js';
 import { PatrolService } from '../../src/services/patrol-service.js';
 import { actorFor, attachCredential, issueSecondment, revokeSecondment } from '../../src/services/secondments.js';
@@ -166,7 +169,11 @@ describe('between the real nodes of Mali and Senegal', () => {
     const credential = await issueSecondment(sn.node, { username: 'awa.sn', role: 'coordinator', host: 'ML', days: 30 });
     const user = await addUser(ml.node, { username: 'awa.sn', nation: 'SN', role: 'coordinator', password });
     await attachCredential(ml.node, user, credential);
-    const login = await fetch(`${ml.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'awa.sn', password }) });
+    // A seconded coordinator logs in on the host with a second factor, like the host's own.
+    const secret = 'AWASNSECONDEDCOORDINATORKAYES234';
+    await new SecondFactors(ml.node, AccountKeys.inDataFolder(ml.dataDir)).enrolWithSecret(user, secret);
+    const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
+    const login = await fetch(`${ml.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'awa.sn', password, code }) });
     const { token } = (await login.json()) as { token: string };
 
     const first = await proposedJointPatrol('Patrouille RN1');
