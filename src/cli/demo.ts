@@ -6,7 +6,6 @@ import { createNodeContext, repositoriesOf, type NodeContext } from '../services
 import { setUpNode } from '../services/node-setup.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { fixedClock } from '../services/runtime.js';
-import type { ThreatLevel } from '../store/geography-repository.js';
 import type { Actor } from '../domain/user.js';
 import type { Command } from './command.js';
 import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
@@ -14,11 +13,6 @@ import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } 
 import { serveNode } from './serve.js';
 
 const SEEDED_AT = '2026-11-28T12:00:00.000Z';
-
-/** Demo threat levels until early warning computes them: more recorded incidents, hotter section. */
-function levelFor(count: number): ThreatLevel {
-  return count >= 3 ? 'critical' : count === 2 ? 'high' : count === 1 ? 'medium' : 'low';
-}
 
 async function seed(node: NodeContext): Promise<void> {
   const clock = fixedClock(SEEDED_AT);
@@ -49,12 +43,7 @@ async function seed(node: NodeContext): Promise<void> {
       createdBy: null,
     });
   }
-  const perSection = new Map<string, number>();
-  for (const incident of DEMO_INCIDENTS) {
-    const section = node.sectionAt(incident.location);
-    if (section) perSection.set(section, (perSection.get(section) ?? 0) + 1);
-  }
-  for (const [section, count] of perSection) await node.repos.geography.setThreatLevel(section, levelFor(count));
+  // Threat levels are early warning's, computed per audience when the node starts.
 
   const patrols = new PatrolService(seeding);
   for (const plan of DEMO_PATROLS) {

@@ -5,7 +5,7 @@ import type { NationCode } from './nation.js';
 /**
  * The sovereignty rules, in one place: who may read a record, what a record may be released to,
  * who loses access when it is narrowed, who may change it, and who may receive what is derived
- * from records. Every channel (REST, live stream, alerts, CAP, webhooks, reports, levels, tiles,
+ * from records (computed per audience, see `audiencesTouched`). Every channel (REST, live stream, alerts, CAP, webhooks, reports, levels, tiles,
  * the federation feed) decides through these functions; the store applies the read rule in SQL
  * through its twin, `store/sovereignty.ts`.
  */
@@ -69,6 +69,29 @@ export function lostAccess(before: readonly NationCode[], after: readonly Nation
  */
 export function positionsAudience(patrol: Releasable, mechanism: Pick<Mechanism, 'sharingPolicy'>): Releasable {
   return { owner: patrol.owner, releasableTo: patrol.releasableTo.filter((n) => mechanism.sharingPolicy.position.includes(n)) };
+}
+
+/**
+ * Derived figures (section scores, levels and their history, alerts) are computed per audience: for
+ * each nation, from the records that nation may read on this node, the node's own nation reading
+ * all it holds. A change to a record touches the audiences that may read it before or after the
+ * change, and no other: what one nation is told never moves because of what it may not see.
+ */
+export function audiencesTouched(versions: readonly (Releasable | null | undefined)[], nations: readonly NationCode[]): NationCode[] {
+  return [...new Set(nations)].filter((nation) => versions.some((v) => v && isVisibleTo(v, nation))).sort();
+}
+
+/**
+ * A record derived for one audience (an alert raised from its view) is made by this node and
+ * released to that audience alone; `isDerivedFor` is how it is read: each nation reads what was
+ * computed for it, the host nation included, and never another audience's figures.
+ */
+export function derivedFor(nodeNation: NationCode, audience: NationCode): Releasable {
+  return { owner: nodeNation, releasableTo: audience === nodeNation ? [] : [audience] };
+}
+
+export function isDerivedFor(record: { audience: NationCode }, nation: NationCode): boolean {
+  return record.audience === nation;
 }
 
 /**

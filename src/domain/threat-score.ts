@@ -31,7 +31,8 @@
  * every incident; `computeSectionScores` is the full recompute and the two agree.
  */
 import type { EarlyWarningConfig, Credibility, IncidentStatus } from './early-warning-config.js';
-import type { EventType } from './event-types.js';
+import { isEventType, type EventType } from './event-types.js';
+import type { Incident } from './incident.js';
 
 /** What the score needs of an incident; the store maps its rows onto this. */
 export interface ScoredIncident {
@@ -44,6 +45,43 @@ export interface ScoredIncident {
   fatalities?: number | null;
   credibility?: Credibility | null;
   status: IncidentStatus;
+}
+
+/** The fields of an incident (a stored row or a record) that its score depends on. */
+export interface ScoringFields {
+  id: string;
+  section: string | null;
+  eventType: string;
+  subEventType?: string | null;
+  occurredAt: string;
+  fatalities?: number | null;
+  credibility?: number | null;
+  status: string;
+}
+
+/** An incident record's scoring fields (a stored row has them as columns already). */
+export function scoringFieldsOf(incident: Incident): ScoringFields {
+  return {
+    id: incident.id,
+    section: incident.section,
+    eventType: incident.eventType,
+    subEventType: incident.subEventType,
+    occurredAt: incident.occurredAt,
+    fatalities: incident.fatalities,
+    credibility: incident.source.credibility,
+    status: incident.status,
+  };
+}
+
+/**
+ * The one mapping from an incident to what its score is computed from, used by the incremental
+ * update and by the full recompute alike, so the two cannot count an incident differently. An
+ * incident outside every section, or of a type the taxonomy does not know, counts nothing (null).
+ * The fields are taken as they are (no copy: the recompute passes a million rows through here).
+ */
+export function scoredIncident(fields: ScoringFields): ScoredIncident | null {
+  if (fields.section === null || !isEventType(fields.eventType)) return null;
+  return fields as ScoredIncident;
 }
 
 export interface ContributionFactors {

@@ -7,6 +7,7 @@ import * as federation from './migrations/0002-federation.js';
 import * as earlyWarning from './migrations/0003-early-warning.js';
 import * as news from './migrations/0004-news.js';
 import * as patrolApprovalRecords from './migrations/0005-patrol-approval-records.js';
+import * as derivedPerAudience from './migrations/0008-derived-per-audience.js';
 import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-early-warning': earlyWarning,
   '0004-news': news,
   '0005-patrol-approval-records': patrolApprovalRecords,
+  '0008-derived-per-audience': derivedPerAudience,
 };
 
 export interface Store {

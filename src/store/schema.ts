@@ -103,7 +103,6 @@ export interface SectionTable {
   startKm: number;
   lengthKm: number;
   geometry: string;
-  threatLevel: string;
 }
 
 export interface AxisTable {
