@@ -152,22 +152,42 @@ export function computeSectionScores(
   incidents: Iterable<ScoredIncident>,
   now: Date,
 ): Map<string, number> {
+  return computeAudienceScores(config, incidents, () => SINGLE, now).get(SINGLE[0]) ?? new Map();
+}
+
+const SINGLE = [''] as const;
+
+/**
+ * Full recompute for several audiences at once (see `audiencesTouched` in sovereignty.ts): each
+ * incident's points are computed once and added, section by section, to the score of every
+ * audience `audiencesOf` names for it. An audience that counts no incident has no entry.
+ */
+export function computeAudienceScores(
+  config: EarlyWarningConfig,
+  incidents: Iterable<ScoredIncident>,
+  audiencesOf: (incident: ScoredIncident) => readonly string[],
+  now: Date,
+): Map<string, Map<string, number>> {
   const nowMs = now.getTime();
   const oldestMs = nowMs - config.lookbackDays * MS_PER_DAY;
   // ln 2 / half-life in ms, so the loop does one exp per incident and nothing else per call.
   const rate = Math.LN2 / (config.halfLifeDays * MS_PER_DAY);
-  const scores = new Map<string, number>();
+  const result = new Map<string, Map<string, number>>();
   for (const incident of incidents) {
+    const audiences = audiencesOf(incident);
+    if (audiences.length === 0) continue;
     const at = Date.parse(incident.occurredAt);
-    const previous = scores.get(incident.section);
-    if (!(at <= nowMs && at >= oldestMs)) {
-      if (previous === undefined) scores.set(incident.section, 0);
-      continue;
+    const inRange = at <= nowMs && at >= oldestMs;
+    const points = inRange ? undecayedPoints(config, incident) * Math.exp(-(nowMs - at) * rate) : 0;
+    for (const audience of audiences) {
+      let scores = result.get(audience);
+      if (!scores) result.set(audience, (scores = new Map()));
+      const previous = scores.get(incident.section);
+      // A section seen only through incidents out of range still gets its (zero) score.
+      if (inRange || previous === undefined) scores.set(incident.section, (previous ?? 0) + points);
     }
-    const points = undecayedPoints(config, incident) * Math.exp(-(nowMs - at) * rate);
-    scores.set(incident.section, (previous ?? 0) + points);
   }
-  return scores;
+  return result;
 }
 
 /** A section's running score, valid at `asOf`; what the store keeps per section. */

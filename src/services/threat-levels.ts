@@ -3,11 +3,11 @@ import { DiboliError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
 import { requireVerb } from '../domain/permissions.js';
-import { audiencesTouched, isVisibleTo, releasabilityOf, requireWritableHere, type Releasable } from '../domain/sovereignty.js';
+import { audiencesTouched, isVisibleTo, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import { effectiveLevel, nextHistoryEntry, overrideInForce, type EffectiveLevel, type LevelHistoryEntry } from '../domain/threat-level.js';
 import {
   applyIncidentChange,
-  computeSectionScores,
+  computeAudienceScores,
   scoredIncident,
   scoreAt,
   scoringFieldsOf,
@@ -16,7 +16,7 @@ import {
 } from '../domain/threat-score.js';
 import type { Actor } from '../domain/user.js';
 import { readStringArray } from '../store/columns.js';
-import type { AudienceLevelEntry, AudienceSectionState, StoredOverride, ThreatLevelRepository } from '../store/threat-level-repository.js';
+import type { AudienceLevelEntry, AudienceSectionState, ScoringRow, StoredOverride, ThreatLevelRepository } from '../store/threat-level-repository.js';
 import type { NodeContext } from './node-context.js';
 
 /** An incident change as the node tells it: `before` absent for a new one, `after` for a removed one. */
@@ -109,23 +109,21 @@ export class ThreatLevels {
     // events: they must not be counted twice.
     const last = this.repo.lastIncidentSeq();
     const scores = new Map<NationCode, Map<string, number>>(nations.map((n) => [n, new Map()]));
-    // Few distinct releasabilities: each JSON text is read once.
-    const parsed = new Map<string, Releasable>();
+    // Few distinct releasabilities: each is read, and its audiences found, once.
+    const audiencesOfRelease = new Map<string, NationCode[]>();
+    const audiencesOf = (row: ScoringRow): NationCode[] => {
+      const cacheKey = `${row.owner}${row.releasableTo}`;
+      let audiences = audiencesOfRelease.get(cacheKey);
+      if (!audiences) audiencesOfRelease.set(cacheKey, (audiences = audiencesTouched([{ owner: row.owner, releasableTo: readStringArray(row.releasableTo) }], nations)));
+      return audiences;
+    };
     for (let after = 0; ; ) {
       const rows = this.repo.scoringPage(after, last, oldest, RECOMPUTE_PAGE);
-      for (const audience of nations) {
-        const seen: ScoredIncident[] = [];
-        for (const row of rows) {
-          const cacheKey = `${row.owner}${row.releasableTo}`;
-          let record = parsed.get(cacheKey);
-          if (!record) parsed.set(cacheKey, (record = { owner: row.owner, releasableTo: readStringArray(row.releasableTo) }));
-          if (!isVisibleTo(record, audience)) continue;
-          const scored = scoredIncident(row);
-          if (scored) seen.push(scored);
-        }
-        // Scores are sums, so the pages' scores add up to the whole.
-        const sums = scores.get(audience)!;
-        for (const [section, score] of computeSectionScores(config, seen, now)) sums.set(section, (sums.get(section) ?? 0) + score);
+      const scored = rows.filter((row) => scoredIncident(row) !== null) as (ScoringRow & ScoredIncident)[];
+      // Scores are sums, so the pages' scores add up to the whole.
+      for (const [audience, sums] of computeAudienceScores(config, scored, (row) => audiencesOf(row as ScoringRow & ScoredIncident), now)) {
+        const total = scores.get(audience)!;
+        for (const [section, score] of sums) total.set(section, (total.get(section) ?? 0) + score);
       }
       if (rows.length < RECOMPUTE_PAGE) break;
       after = rows.at(-1)!.seq;
