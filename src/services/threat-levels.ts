@@ -109,12 +109,13 @@ export class ThreatLevels {
     // events: they must not be counted twice.
     const last = this.repo.lastIncidentSeq();
     const scores = new Map<NationCode, Map<string, number>>(nations.map((n) => [n, new Map()]));
-    // Few distinct releasabilities: each is read, and its audiences found, once.
-    const audiencesOfRelease = new Map<string, NationCode[]>();
+    // Few distinct (owner, releasability) pairs: each is read, and its audiences found, once.
+    const audiencesOfRelease = new Map<string, Map<string, NationCode[]>>();
     const audiencesOf = (row: ScoringRow): NationCode[] => {
-      const cacheKey = `${row.owner}${row.releasableTo}`;
-      let audiences = audiencesOfRelease.get(cacheKey);
-      if (!audiences) audiencesOfRelease.set(cacheKey, (audiences = audiencesTouched([{ owner: row.owner, releasableTo: readStringArray(row.releasableTo) }], nations)));
+      let byRelease = audiencesOfRelease.get(row.owner);
+      if (!byRelease) audiencesOfRelease.set(row.owner, (byRelease = new Map()));
+      let audiences = byRelease.get(row.releasableTo);
+      if (!audiences) byRelease.set(row.releasableTo, (audiences = audiencesTouched([{ owner: row.owner, releasableTo: readStringArray(row.releasableTo) }], nations)));
       return audiences;
     };
     for (let after = 0; ; ) {
