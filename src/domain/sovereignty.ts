@@ -5,7 +5,7 @@ import type { NationCode } from './nation.js';
 /**
  * The sovereignty rules, in one place: who may read a record, what a record may be released to,
  * who loses access when it is narrowed, who may change it, and who may receive what is derived
- * from records (computed per audience, see `audiencesTouched`). Every channel (REST, live stream, alerts, CAP, webhooks, reports, levels, tiles,
+ * from records. Every channel (REST, live stream, alerts, CAP, webhooks, reports, levels, tiles,
  * the federation feed) decides through these functions; the store applies the read rule in SQL
  * through its twin, `store/sovereignty.ts`.
  */

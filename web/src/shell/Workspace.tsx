@@ -399,14 +399,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     {selectedIncident ? (
                       <IncidentDetails incident={selectedIncident} onOpenSection={openSection} />
                     ) : selectedSection ? (
-                      <SectionDetails
-                        section={selectedSection}
-                        user={user}
-                        revision={levelRevision}
-                        partners={partners}
-                        defaultRelease={defaultRelease('incident')}
-                        onOverridden={reloadSections}
-                      />
+                      <SectionDetails section={selectedSection} user={user} revision={levelRevision} partners={partners} defaultRelease={defaultRelease('incident')} onOverridden={reloadSections} />
                     ) : selection && selection.kind !== 'incident' && selection.kind !== 'patrol' ? (
                       <FeatureDetails
                         selection={selection}
