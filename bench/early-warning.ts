@@ -3,10 +3,12 @@ import { EVENT_TYPES, EVENT_TYPE_NAMES } from '../src/domain/event-types.js';
 import { effectiveLevel, levelForScore, nextHistoryEntry, type LevelHistoryEntry } from '../src/domain/threat-level.js';
 import {
   applyIncidentChange,
+  computeAudienceScores,
   computeSectionScores,
   type ScoredIncident,
   type SectionScore,
 } from '../src/domain/threat-score.js';
+import { audiencesTouched, type Releasable } from '../src/domain/sovereignty.js';
 import { seededRandom } from './figures.js';
 
 const INCIDENTS = 1_000_000;
@@ -17,6 +19,15 @@ const MS_PER_DAY = 86_400_000;
 
 
 const sectionId = (i: number): string => `XX-YY-${String(i).padStart(3, '0')}`;
+
+/** A tripartite mechanism seen from the first nation's node: every incident counts for each nation that may see it. */
+const NATIONS = ['ML', 'SN', 'MR'];
+const RELEASES: Releasable[] = [
+  { owner: 'ML', releasableTo: [] },
+  { owner: 'ML', releasableTo: ['SN'] },
+  { owner: 'ML', releasableTo: ['MR', 'SN'] },
+  { owner: 'SN', releasableTo: ['ML'] },
+];
 
 /** Incidents spread over the year before `now`, as the store would hand them over (ISO strings). */
 function syntheticIncidents(count: number, now: Date, seed: number, spanDays: number): ScoredIncident[] {
@@ -130,11 +141,72 @@ export async function benchEarlyWarning(print: (line: string) => void): Promise<
   }
 
   print(
-    `early-warning incremental update: ${NEW_INCIDENTS.toLocaleString('en')} new incidents, mean ` +
+    `early-warning incremental update (one picture): ${NEW_INCIDENTS.toLocaleString('en')} new incidents, mean ` +
       `${((incrementalMs / NEW_INCIDENTS) * 1000).toFixed(2)} µs, p50 ${(percentile(latencies, 0.5) * 1000).toFixed(2)} µs, ` +
       `p99 ${(percentile(latencies, 0.99) * 1000).toFixed(2)} µs, p99.9 ${(percentile(latencies, 0.999) * 1000).toFixed(2)} µs, ` +
       `max ${(latencies[NEW_INCIDENTS - 1]! * 1000).toFixed(0)} µs per incident; ${changes} level changes; ` +
       `largest gap to a full recompute ${(worst * 100).toExponential(1)} %`,
+  );
+
+  // Per audience, as the node keeps them: the same incidents, each released as one of RELEASES
+  // (a quarter each), counted for every nation that may see it — ML sees all, SN three quarters,
+  // MR a quarter.
+  const releaseOf = (i: number) => RELEASES[i % RELEASES.length]!;
+  const audiencesByRelease = new Map(RELEASES.map((release) => [release, audiencesTouched([release], NATIONS)]));
+  const indexOf = new Map(incidents.map((incident, i) => [incident, i]));
+  const perAudience = (): { ms: number; scores: Map<string, Map<string, number>> } => {
+    const t0 = performance.now();
+    // As the node's recompute: one pass, each incident's points added to each audience that may see it.
+    const scores = computeAudienceScores(config, incidents, (incident) => audiencesByRelease.get(releaseOf(indexOf.get(incident)!))!, now);
+    return { ms: performance.now() - t0, scores };
+  };
+  perAudience();
+  const { ms: audienceFullMs, scores: audienceScores } = perAudience();
+  print(
+    `early-warning full recompute per audience (${NATIONS.length} nations, same incidents): ${audienceFullMs.toFixed(0)} ms, ` +
+      `${(audienceFullMs / fullMs).toFixed(2)}× the one-picture recompute`,
+  );
+
+  const audienceRunning = new Map<string, SectionScore>();
+  const audienceHistory = new Map<string, LevelHistoryEntry>();
+  const key = (nation: string, section: string) => `${nation}|${section}`;
+  for (const [nation, sums] of audienceScores) {
+    for (const [section, score] of sums) {
+      audienceRunning.set(key(nation, section), { section, score, asOf: now.toISOString() });
+      const entry = nextHistoryEntry(null, effectiveLevel(section, score, config.thresholds, undefined, now), now);
+      if (entry) audienceHistory.set(key(nation, section), entry);
+    }
+  }
+  const audienceLatencies = new Float64Array(NEW_INCIDENTS);
+  let audienceChanges = 0;
+  let touched = 0;
+  const tAudience = performance.now();
+  for (let i = 0; i < NEW_INCIDENTS; i++) {
+    const incident = arrivals[i]!;
+    const at = new Date(incident.occurredAt);
+    const release = releaseOf(i);
+    const t = performance.now();
+    for (const nation of audiencesTouched([release], NATIONS)) {
+      touched += 1;
+      const k = key(nation, incident.section);
+      const before = audienceRunning.get(k) ?? { section: incident.section, score: 0, asOf: at.toISOString() };
+      const after = applyIncidentChange(config, before, { after: incident }, at);
+      audienceRunning.set(k, after);
+      const entry = nextHistoryEntry(audienceHistory.get(k), effectiveLevel(incident.section, after.score, config.thresholds, undefined, at), at);
+      if (entry) {
+        audienceHistory.set(k, entry);
+        audienceChanges++;
+      }
+    }
+    audienceLatencies[i] = performance.now() - t;
+  }
+  const audienceIncrementalMs = performance.now() - tAudience;
+  audienceLatencies.sort();
+  print(
+    `early-warning incremental update per audience: ${NEW_INCIDENTS.toLocaleString('en')} new incidents (${(touched / NEW_INCIDENTS).toFixed(2)} audiences each), mean ` +
+      `${((audienceIncrementalMs / NEW_INCIDENTS) * 1000).toFixed(2)} µs, p50 ${(percentile(audienceLatencies, 0.5) * 1000).toFixed(2)} µs, ` +
+      `p99 ${(percentile(audienceLatencies, 0.99) * 1000).toFixed(2)} µs per incident (one picture: p50 ${(percentile(latencies, 0.5) * 1000).toFixed(2)} µs); ` +
+      `${audienceChanges} level changes`,
   );
 }
 

@@ -8,7 +8,6 @@ import { createNodeContext, repositoriesOf, type NodeContext } from '../services
 import { setUpNode } from '../services/node-setup.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { fixedClock } from '../services/runtime.js';
-import type { ThreatLevel } from '../store/geography-repository.js';
 import type { Actor } from '../domain/user.js';
 import type { Incident } from '../domain/incident.js';
 import type { RecordKind } from '../federation/envelope.js';
@@ -26,11 +25,6 @@ import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } 
 import { serveNode } from './serve.js';
 
 const SEEDED_AT = '2026-11-28T12:00:00.000Z';
-
-/** Demo threat levels until early warning computes them: more recorded incidents, hotter section. */
-function levelFor(count: number): ThreatLevel {
-  return count >= 3 ? 'critical' : count === 2 ? 'high' : count === 1 ? 'medium' : 'low';
-}
 
 async function seed(node: NodeContext): Promise<void> {
   const clock = fixedClock(SEEDED_AT);
@@ -83,12 +77,7 @@ async function seed(node: NodeContext): Promise<void> {
     if (incident.owner === node.nation) await storeNewIncident(node, record);
     else await storeReceivedCopy(node, 'incident', record);
   }
-  const perSection = new Map<string, number>();
-  for (const incident of DEMO_INCIDENTS) {
-    const section = node.sectionAt(incident.location);
-    if (section) perSection.set(section, (perSection.get(section) ?? 0) + 1);
-  }
-  for (const [section, count] of perSection) await node.repos.geography.setThreatLevel(section, levelFor(count));
+  // Threat levels are early warning's, computed per audience when the node starts.
 
   const patrols = new PatrolService(seeding);
   for (const plan of DEMO_PATROLS) {

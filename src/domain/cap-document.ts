@@ -145,7 +145,9 @@ export function validateCapMessage(message: CapMessage): FieldError[] {
   if (!Number.isInteger(offset) || Math.abs(offset) > 14 * 60) errors.push(fieldError('utcOffsetMinutes', 'out_of_range'));
   if (message.scope === 'Restricted' && !message.restriction) errors.push(fieldError('restriction', 'required'));
   if (message.scope === 'Private' && !message.addresses) errors.push(fieldError('addresses', 'required'));
-  if (message.info.length === 0) errors.push(fieldError('info', 'required'));
+  // A Cancel (or an Ack, an Error) may stand alone: it refers to earlier messages instead.
+  if (message.info.length === 0 && (message.msgType === 'Alert' || message.msgType === 'Update')) errors.push(fieldError('info', 'required'));
+  if (message.msgType !== 'Alert' && (message.references?.length ?? 0) === 0) errors.push(fieldError('references', 'required'));
   message.info.forEach((info, i) => {
     for (const field of ['event', 'headline', 'description', 'instruction'] as const) {
       if (!info[field] || info[field].trim() === '') errors.push(fieldError(`info.${i}.${field}`, 'required'));
@@ -286,6 +288,28 @@ export function capMessageFromAlert(
     msgType: 'Alert',
     scope: 'Public',
     info: [info],
+  };
+}
+
+/** A CAP reference to an earlier message: `sender,identifier,sent`. */
+export function capReference(sender: string, identifier: string, sent: Date, utcOffsetMinutes = 0): string {
+  return `${sender},${identifier},${formatCapDateTime(sent, utcOffsetMinutes)}`;
+}
+
+/**
+ * The CAP `Cancel` of earlier messages of the same sender: it names them in `references` and, on
+ * purpose, carries no `info` — nothing of what the cancelled messages said, nor why they are cancelled.
+ */
+export function capCancelMessage(cancel: { id: string; sent: Date; references: readonly { identifier: string; sent: Date }[] }, origin: { sender: string; status?: CapStatus }): CapMessage {
+  return {
+    identifier: cancel.id,
+    sender: origin.sender,
+    sent: cancel.sent,
+    status: origin.status ?? 'Actual',
+    msgType: 'Cancel',
+    scope: 'Public',
+    references: cancel.references.map((r) => capReference(origin.sender, r.identifier, r.sent)),
+    info: [],
   };
 }
 

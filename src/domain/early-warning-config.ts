@@ -1,3 +1,4 @@
+import { DiboliError } from './errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, isEventType, type EventType } from './event-types.js';
 
 /**
@@ -316,4 +317,10 @@ export function validateOverride(input: unknown): Validated<LevelOverride> {
       expiresAt: input.expiresAt as string,
     },
   };
+}
+
+/** The first of a validator's field errors, as the error catalogue's 400 naming that field. */
+export function fieldErrorToDiboli(errors: readonly FieldError[]): DiboliError {
+  const first = errors[0] ?? { field: 'input', message: { fr: 'valeur invalide', en: 'invalid value' } };
+  return new DiboliError('ERR_EARLY_WARNING_INPUT', { field: first.field, fr: first.message.fr, en: first.message.en }, first.field);
 }

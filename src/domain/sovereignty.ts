@@ -72,6 +72,29 @@ export function positionsAudience(patrol: Releasable, mechanism: Pick<Mechanism,
 }
 
 /**
+ * Derived figures (section scores, levels and their history, alerts) are computed per audience: for
+ * each nation, from the records that nation may read on this node, the node's own nation reading
+ * all it holds. A change to a record touches the audiences that may read it before or after the
+ * change, and no other: what one nation is told never moves because of what it may not see.
+ */
+export function audiencesTouched(versions: readonly (Releasable | null | undefined)[], nations: readonly NationCode[]): NationCode[] {
+  return [...new Set(nations)].filter((nation) => versions.some((v) => v && isVisibleTo(v, nation))).sort();
+}
+
+/**
+ * A record derived for one audience (an alert raised from its view) is made by this node and
+ * released to that audience alone; `isDerivedFor` is how it is read: each nation reads what was
+ * computed for it, the host nation included, and never another audience's figures.
+ */
+export function derivedFor(nodeNation: NationCode, audience: NationCode): Releasable {
+  return { owner: nodeNation, releasableTo: audience === nodeNation ? [] : [audience] };
+}
+
+export function isDerivedFor(record: { audience: NationCode }, nation: NationCode): boolean {
+  return record.audience === nation;
+}
+
+/**
  * Single writer: a record changes on its owner's node only, by a user of the owner nation. A copy
  * received from a partner is read-only here, whoever asks, and a partner's officer seconded to this
  * node does not change this nation's records.

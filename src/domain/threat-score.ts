@@ -31,7 +31,8 @@
  * every incident; `computeSectionScores` is the full recompute and the two agree.
  */
 import type { EarlyWarningConfig, Credibility, IncidentStatus } from './early-warning-config.js';
-import type { EventType } from './event-types.js';
+import { isEventType, type EventType } from './event-types.js';
+import type { Incident } from './incident.js';
 
 /** What the score needs of an incident; the store maps its rows onto this. */
 export interface ScoredIncident {
@@ -44,6 +45,43 @@ export interface ScoredIncident {
   fatalities?: number | null;
   credibility?: Credibility | null;
   status: IncidentStatus;
+}
+
+/** The fields of an incident (a stored row or a record) that its score depends on. */
+export interface ScoringFields {
+  id: string;
+  section: string | null;
+  eventType: string;
+  subEventType?: string | null;
+  occurredAt: string;
+  fatalities?: number | null;
+  credibility?: number | null;
+  status: string;
+}
+
+/** An incident record's scoring fields (a stored row has them as columns already). */
+export function scoringFieldsOf(incident: Incident): ScoringFields {
+  return {
+    id: incident.id,
+    section: incident.section,
+    eventType: incident.eventType,
+    subEventType: incident.subEventType,
+    occurredAt: incident.occurredAt,
+    fatalities: incident.fatalities,
+    credibility: incident.source.credibility,
+    status: incident.status,
+  };
+}
+
+/**
+ * The one mapping from an incident to what its score is computed from, used by the incremental
+ * update and by the full recompute alike, so the two cannot count an incident differently. An
+ * incident outside every section, or of a type the taxonomy does not know, counts nothing (null).
+ * The fields are taken as they are (no copy: the recompute passes a million rows through here).
+ */
+export function scoredIncident(fields: ScoringFields): ScoredIncident | null {
+  if (fields.section === null || !isEventType(fields.eventType)) return null;
+  return fields as ScoredIncident;
 }
 
 export interface ContributionFactors {
@@ -114,22 +152,42 @@ export function computeSectionScores(
   incidents: Iterable<ScoredIncident>,
   now: Date,
 ): Map<string, number> {
+  return computeAudienceScores(config, incidents, () => SINGLE, now).get(SINGLE[0]) ?? new Map();
+}
+
+const SINGLE = [''] as const;
+
+/**
+ * Full recompute for several audiences at once (see `audiencesTouched` in sovereignty.ts): each
+ * incident's points are computed once and added, section by section, to the score of every
+ * audience `audiencesOf` names for it. An audience that counts no incident has no entry.
+ */
+export function computeAudienceScores(
+  config: EarlyWarningConfig,
+  incidents: Iterable<ScoredIncident>,
+  audiencesOf: (incident: ScoredIncident) => readonly string[],
+  now: Date,
+): Map<string, Map<string, number>> {
   const nowMs = now.getTime();
   const oldestMs = nowMs - config.lookbackDays * MS_PER_DAY;
   // ln 2 / half-life in ms, so the loop does one exp per incident and nothing else per call.
   const rate = Math.LN2 / (config.halfLifeDays * MS_PER_DAY);
-  const scores = new Map<string, number>();
+  const result = new Map<string, Map<string, number>>();
   for (const incident of incidents) {
+    const audiences = audiencesOf(incident);
+    if (audiences.length === 0) continue;
     const at = Date.parse(incident.occurredAt);
-    const previous = scores.get(incident.section);
-    if (!(at <= nowMs && at >= oldestMs)) {
-      if (previous === undefined) scores.set(incident.section, 0);
-      continue;
+    const inRange = at <= nowMs && at >= oldestMs;
+    const points = inRange ? undecayedPoints(config, incident) * Math.exp(-(nowMs - at) * rate) : 0;
+    for (const audience of audiences) {
+      let scores = result.get(audience);
+      if (!scores) result.set(audience, (scores = new Map()));
+      const previous = scores.get(incident.section);
+      // A section seen only through incidents out of range still gets its (zero) score.
+      if (inRange || previous === undefined) scores.set(incident.section, (previous ?? 0) + points);
     }
-    const points = undecayedPoints(config, incident) * Math.exp(-(nowMs - at) * rate);
-    scores.set(incident.section, (previous ?? 0) + points);
   }
-  return scores;
+  return result;
 }
 
 /** A section's running score, valid at `asOf`; what the store keeps per section. */

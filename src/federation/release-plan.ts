@@ -14,7 +14,7 @@ export interface WrittenRecord {
 
 /**
  * What a local write sends to partners: the new version to every nation it is released to, and a
- * retraction to every nation that lost access (`previous` is the releasability before the write,
+ * retraction to each nation that lost access (`previous` is the releasability before the write,
  * `null` for a deleted record, undefined for a new one). A record this node does not own is
  * never sent on: only its origin releases it.
  */
@@ -31,14 +31,15 @@ export function releasePlan(
   if (current.length > 0) {
     planned.push({ origin: self, kind: record.kind, id: record.id, version: record.version, releasableTo: current, body: record.body, signedAt });
   }
-  const lost = lostAccess(previous ?? [], current);
-  if (lost.length > 0) {
+  // One retraction per nation that lost access: a nation is told that it lost the record, not
+  // who else did (that belongs to the new version, which it may no longer see).
+  for (const nation of lostAccess(previous ?? [], current)) {
     planned.push({
       origin: self,
       kind: 'retraction',
       id: `${record.kind}:${record.id}`,
       version: record.version,
-      releasableTo: lost,
+      releasableTo: [nation],
       body: { kind: record.kind, id: record.id },
       signedAt,
     });

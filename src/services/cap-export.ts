@@ -1,7 +1,8 @@
-import type { Alert } from '../domain/alert.js';
+import type { Alert, AlertCancel, AlertMessage } from '../domain/alert.js';
 import {
   buildCapAtomFeed,
   buildCapDocument,
+  capCancelMessage,
   capMessageFromAlert,
   capPolygonAroundLine,
   type CapArea,
@@ -72,28 +73,36 @@ export async function publicAlertOf(node: NodeContext, alert: Alert): Promise<Pu
   };
 }
 
-/** The CAP 1.2 XML of a public alert. */
-export async function capDocumentOf(node: NodeContext, alert: Alert): Promise<string> {
-  const message = capMessageFromAlert(await publicAlertOf(node, alert), {
+/** The CAP 1.2 XML of a public alert, or of the Cancel of a withdrawn one. */
+export async function capDocumentOf(node: NodeContext, message: AlertMessage): Promise<string> {
+  if (message.msgType === 'Cancel') return buildCapDocument(capCancelMessage(cancelForCap(message), { sender: capSender(node) }));
+  const alertMessage = capMessageFromAlert(await publicAlertOf(node, message), {
     sender: capSender(node),
     senderName: `Centre national de coordination (${node.nation}) – ${node.mechanism.name}`,
   });
-  return buildCapDocument(message);
+  return buildCapDocument(alertMessage);
 }
 
-export function capFeedOf(node: NodeContext, alerts: readonly Alert[], baseUrl: string): string {
+function cancelForCap(cancel: AlertCancel) {
+  return { id: cancel.id, sent: new Date(cancel.createdAt), references: cancel.references.map((r) => ({ identifier: r.identifier, sent: new Date(r.sent) })) };
+}
+
+/** A feed entry says what kind of message it links to, and for a Cancel nothing more. */
+function entryOf(message: AlertMessage, baseUrl: string) {
+  const capHref = `${baseUrl}/api/v1/alerts/${encodeURIComponent(message.id)}/cap`;
+  if (message.msgType === 'Cancel') {
+    return { identifier: message.id, title: 'Annulation d’une alerte', updated: new Date(message.updatedAt), capHref, summary: `Annule : ${message.references.map((r) => r.identifier).join(', ')}` };
+  }
+  return { identifier: message.id, title: message.headline.fr, updated: new Date(message.updatedAt), capHref, summary: `Gravité : ${THREAT_LEVEL_NAME[message.severity].fr}` };
+}
+
+export function capFeedOf(node: NodeContext, messages: readonly AlertMessage[], baseUrl: string): string {
   return buildCapAtomFeed({
     id: `urn:diboli:${node.mechanism.id}:${node.nation}:cap`,
     title: `Alertes à la population – ${node.mechanism.name} (${node.nation})`,
-    updated: alerts.length > 0 ? new Date(Math.max(...alerts.map((a) => Date.parse(a.createdAt)))) : node.clock.now(),
+    updated: messages.length > 0 ? new Date(Math.max(...messages.map((a) => Date.parse(a.createdAt)))) : node.clock.now(),
     selfHref: `${baseUrl}/api/v1/cap.atom`,
     author: `Centre national de coordination (${node.nation})`,
-    entries: alerts.map((a) => ({
-      identifier: a.id,
-      title: a.headline.fr,
-      updated: new Date(a.updatedAt),
-      capHref: `${baseUrl}/api/v1/alerts/${encodeURIComponent(a.id)}/cap`,
-      summary: `Gravité : ${THREAT_LEVEL_NAME[a.severity].fr}`,
-    })),
+    entries: messages.map((m) => entryOf(m, baseUrl)),
   });
 }

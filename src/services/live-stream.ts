@@ -1,14 +1,16 @@
+import type { AlertMessage } from '../domain/alert.js';
 import type { Incident } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
 import type { Patrol } from '../domain/patrol.js';
-import { isVisibleTo, type Releasable } from '../domain/sovereignty.js';
+import { isDerivedFor, isVisibleTo, positionsAudience, type Releasable } from '../domain/sovereignty.js';
+import type { AudienceLevelEntry } from '../store/threat-level-repository.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
 
 /** One open stream: the nation it reads as, and where its frames go. */
 export interface StreamClient {
   nation: NationCode;
-  /** The frame's UTF-8 bytes, encoded once for every client. */
+  /** The frame's UTF-8 bytes, encoded once for every client of the nation. */
   send(frame: Uint8Array): void;
 }
 
@@ -24,20 +26,21 @@ export function liveStreamOf(node: NodeContext, earlyWarning: EarlyWarningServic
 }
 
 /**
- * Server-sent events of what changed on the node, each frame serialised once and written to the
- * clients whose nation may see the record (the sovereignty rule, applied per event and client).
+ * Server-sent events of what changed on the node. Each frame goes to the clients whose nation may
+ * receive it (the sovereignty rules, applied per event and nation), and frames are numbered per
+ * nation: a nation's ids count only the frames it was sent, so they tell it nothing of the others.
  */
 export class LiveStream {
-  private readonly clients = new Set<StreamClient>();
-  private sequence = 0;
+  private readonly clients = new Map<NationCode, Set<StreamClient>>();
+  private readonly sequences = new Map<NationCode, number>();
   private readonly detach: (() => void)[] = [];
 
   constructor(
     private readonly node: NodeContext,
     earlyWarning: EarlyWarningService,
   ) {
-    const onAlert = (alert: Releasable & { id: string }) => this.publish('alert', alert, alert);
-    const onLevel = (entry: unknown) => this.publish('level', null, entry);
+    const onAlert = (message: AlertMessage) => this.publish(message.msgType === 'Cancel' ? 'alert-cancelled' : 'alert', message, (nation) => isDerivedFor(message, nation));
+    const onLevel = ({ audience, ...entry }: AudienceLevelEntry) => this.publish('level', entry, (nation) => nation === audience);
     const onIncident = ({ before, after }: { before?: Incident; after?: Incident }) => this.recordChanged('incident', before, after);
     const onPatrol = ({ before, after }: { before?: Patrol; after?: Patrol }) => this.recordChanged('patrol', before, after);
     const onPositions = (batch: { patrolId: string; count: number; lastAt: string }) => void this.positions(batch);
@@ -56,12 +59,19 @@ export class LiveStream {
   }
 
   get size(): number {
-    return this.clients.size;
+    let count = 0;
+    for (const group of this.clients.values()) count += group.size;
+    return count;
   }
 
   add(client: StreamClient): () => void {
-    this.clients.add(client);
-    return () => this.clients.delete(client);
+    const group = this.clients.get(client.nation) ?? new Set<StreamClient>();
+    group.add(client);
+    this.clients.set(client.nation, group);
+    return () => {
+      group.delete(client);
+      if (group.size === 0 && this.clients.get(client.nation) === group) this.clients.delete(client.nation);
+    };
   }
 
   close(): void {
@@ -70,33 +80,35 @@ export class LiveStream {
     instances.delete(this.node);
   }
 
-  /** `record` decides who receives the frame; null for what every user of the node may read. */
-  publish(event: string, record: Releasable | null, data: unknown): void {
+  /**
+   * Sends `data` as event `event` to the clients of every nation `mayReceive` lets through. The
+   * body is serialised once; each such nation's next id is put in front of it.
+   */
+  publish(event: string, data: unknown, mayReceive: (nation: NationCode) => boolean): void {
     if (this.clients.size === 0) return;
-    this.sequence += 1;
-    const frame = Buffer.from(`id: ${this.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    for (const client of this.clients) {
-      if (record === null || isVisibleTo(record, client.nation)) client.send(frame);
+    let body: string | undefined;
+    for (const [nation, group] of this.clients) {
+      if (!mayReceive(nation)) continue;
+      body ??= `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      const id = (this.sequences.get(nation) ?? 0) + 1;
+      this.sequences.set(nation, id);
+      const frame = Buffer.from(`id: ${id}\n${body}`);
+      for (const client of group) client.send(frame);
     }
   }
 
   private recordChanged<T extends Releasable & { id: string }>(kind: string, before: T | undefined, after: T | undefined): void {
-    if (after) this.publish(kind, after, { kind, record: after });
+    if (after) this.publish(kind, { kind, record: after }, (nation) => isVisibleTo(after, nation));
     // Those who could see the old version and not the new one are told to drop their copy.
-    if (before && this.clients.size > 0) {
-      const frame = Buffer.from(`event: ${kind}-removed\ndata: ${JSON.stringify({ kind, id: before.id })}\n\n`);
-      for (const client of this.clients) {
-        if (isVisibleTo(before, client.nation) && !(after && isVisibleTo(after, client.nation))) client.send(frame);
-      }
-    }
+    if (before) this.publish(`${kind}-removed`, { kind, id: before.id }, (nation) => isVisibleTo(before, nation) && !(after && isVisibleTo(after, nation)));
   }
 
-  /** Live positions are the most sensitive data: owner, and partners the sharing policy names. */
+  /** Live positions are the most sensitive data: owner, and partners the position policy names. */
   private async positions(batch: { patrolId: string; count: number; lastAt: string }): Promise<void> {
     if (this.clients.size === 0) return;
     const patrol = await this.node.repos.patrols.findVisible(batch.patrolId, this.node.nation).catch(() => undefined);
     if (!patrol) return;
-    const sharedWith = patrol.releasableTo.filter((n) => this.node.mechanism.sharingPolicy.position.includes(n));
-    this.publish('positions', { owner: patrol.owner, releasableTo: sharedWith }, batch);
+    const audience = positionsAudience(patrol, this.node.mechanism);
+    this.publish('positions', batch, (nation) => isVisibleTo(audience, nation));
   }
 }

@@ -1,6 +1,6 @@
 import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
-import { releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
+import { isVisibleTo, positionsAudience, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { NationCode } from '../domain/nation.js';
 import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolKind, type PositionReport } from '../domain/patrol.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
@@ -199,8 +199,13 @@ export class PatrolService {
     return updated;
   }
 
+  /**
+   * The patrol's positions, for a nation the position policy releases them to; any other nation
+   * that may see the patrol reads an empty track, as its live stream carries none of them.
+   */
   async track(actor: Actor, id: string): Promise<StoredPosition[]> {
     const patrol = await this.get(actor, id);
+    if (!isVisibleTo(positionsAudience(patrol, this.node.mechanism), actor.nation)) return [];
     return this.node.repos.patrols.track(patrol.id);
   }
 

@@ -7,7 +7,12 @@ export interface Clock {
 
 /** Where new record ids come from. */
 export interface IdSource {
-  newId(): string;
+  /**
+   * A new id. Records derived for one audience (its alerts, its webhook deliveries) name that
+   * audience in `scope`, so that a source that counts (tests) numbers them per audience and a
+   * nation's ids never depend on what another nation was sent; random sources ignore it.
+   */
+  newId(scope?: string): string;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -7,8 +7,9 @@ import * as earlyWarning from './migrations/0003-early-warning.js';
 import * as news from './migrations/0004-news.js';
 import * as patrolApprovalRecords from './migrations/0005-patrol-approval-records.js';
 import * as accounts from './migrations/0006-accounts.js';
-import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import * as nationFeedsAndSecondments from './migrations/0007-nation-feeds-and-secondments.js';
+import * as derivedPerAudience from './migrations/0008-derived-per-audience.js';
+import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-patrol-approval-records': patrolApprovalRecords,
   '0006-accounts': accounts,
   '0007-nation-feeds-and-secondments': nationFeedsAndSecondments,
+  '0008-derived-per-audience': derivedPerAudience,
 };
 
 export interface Store {

@@ -1,8 +1,8 @@
 import type { Generated } from 'kysely';
 
-/** Early-warning tables (migration 0003), as Kysely sees them; merged into `Database`. */
+/** Early-warning tables (migrations 0003 and 0008), as Kysely sees them; merged into `Database`. */
 export interface EarlyWarningTables {
-  sectionScores: SectionScoreTable;
+  audienceSectionLevels: AudienceSectionLevelTable;
   threatLevelHistory: ThreatLevelHistoryTable;
   levelOverrides: LevelOverrideTable;
   earlyWarningSettings: EarlyWarningSettingsTable;
@@ -13,14 +13,20 @@ export interface EarlyWarningTables {
   webhookDeliveries: WebhookDeliveryTable;
 }
 
-export interface SectionScoreTable {
+/** A section as one audience sees it: running score, and the level shown with its source. */
+export interface AudienceSectionLevelTable {
+  audience: string;
   section: string;
   score: number;
   asOf: string;
+  level: string | null;
+  source: string | null;
+  changedAt: string | null;
 }
 
 export interface ThreatLevelHistoryTable {
   seq: Generated<number>;
+  audience: string;
   section: string;
   at: string;
   fromLevel: string | null;
@@ -38,6 +44,8 @@ export interface LevelOverrideTable {
   setBy: string;
   setAt: string;
   expiresAt: string;
+  owner: string;
+  releasableTo: string;
 }
 
 export interface EarlyWarningSettingsTable {
@@ -57,29 +65,37 @@ export interface AlertRuleTable {
   createdBy: string | null;
 }
 
+/** Alerts (`msgType` Alert) and the CAP Cancels of withdrawn ones (`msgType` Cancel), per audience. */
 export interface AlertTable {
   seq: Generated<number>;
   id: string;
+  msgType: string;
+  audience: string;
   owner: string;
   releasableTo: string;
   version: number;
   createdAt: string;
   updatedAt: string;
   dedupKey: string;
-  ruleId: string;
-  ruleKind: string;
-  severity: string;
-  causeKind: string;
-  causeId: string;
-  at: string;
+  ruleId: string | null;
+  ruleKind: string | null;
+  severity: string | null;
+  causeKind: string | null;
+  causeId: string | null;
+  at: string | null;
   section: string | null;
   lat: number | null;
   lon: number | null;
   distanceKm: number | null;
   eventType: string | null;
-  headlineFr: string;
-  headlineEn: string;
+  headlineFr: string | null;
+  headlineEn: string | null;
   public: number;
+  /** A Cancel: the message it cancels and when that one was sent. */
+  referencesId: string | null;
+  referencesSent: string | null;
+  /** An alert whose cause left its audience's view; it is no longer served. */
+  withdrawnAt: string | null;
 }
 
 export interface AlertAcknowledgementTable {

@@ -4,8 +4,6 @@ import type { LineString, MultiLineString } from '../geo/geojson.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import type { Database } from './schema.js';
 
-export type ThreatLevel = 'low' | 'medium' | 'high' | 'critical';
-
 export interface StoredBorder {
   id: string;
   nations: NationCode[];
@@ -21,7 +19,6 @@ export interface StoredSection {
   startKm: number;
   lengthKm: number;
   geometry: LineString;
-  threatLevel: ThreatLevel;
 }
 
 export interface StoredAxis {
@@ -35,10 +32,12 @@ export interface StoredAxis {
 export class GeographyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Replaces the whole geography in one transaction, keeping threat levels of sections whose id survives. */
-  async replace(borders: StoredBorder[], sections: Omit<StoredSection, 'threatLevel'>[], axes: StoredAxis[]): Promise<void> {
+  /**
+   * Replaces the whole geography in one transaction. Section ids are stable, so the levels and
+   * history early warning keeps per audience (by section id) carry over.
+   */
+  async replace(borders: StoredBorder[], sections: StoredSection[], axes: StoredAxis[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const levels = new Map((await trx.selectFrom('sections').select(['id', 'threatLevel']).execute()).map((s) => [s.id, s.threatLevel]));
       await trx.deleteFrom('sections').execute();
       await trx.deleteFrom('borders').execute();
       await trx.deleteFrom('axes').execute();
@@ -56,7 +55,6 @@ export class GeographyRepository {
             startKm: s.startKm,
             lengthKm: s.lengthKm,
             geometry: JSON.stringify(s.geometry),
-            threatLevel: levels.get(s.id) ?? 'low',
           })
           .execute();
       }
@@ -81,12 +79,7 @@ export class GeographyRepository {
       startKm: r.startKm,
       lengthKm: r.lengthKm,
       geometry: JSON.parse(r.geometry),
-      threatLevel: r.threatLevel as ThreatLevel,
     }));
-  }
-
-  async setThreatLevel(sectionId: string, level: ThreatLevel): Promise<void> {
-    await this.db.updateTable('sections').set({ threatLevel: level }).where('id', '=', sectionId).execute();
   }
 
   async axes(): Promise<StoredAxis[]> {

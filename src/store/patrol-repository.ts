@@ -73,6 +73,12 @@ export class PatrolRepository {
     });
   }
 
+  /** When the patrol last reported a position (its last check-in), or null. */
+  async lastPositionAt(patrolId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('positions').select((eb) => eb.fn.max('at').as('at')).where('patrolId', '=', patrolId).executeTakeFirst();
+    return (row?.at as string | null | undefined) ?? null;
+  }
+
   async track(patrolId: string): Promise<StoredPosition[]> {
     return this.db
       .selectFrom('positions')

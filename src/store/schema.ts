@@ -111,7 +111,6 @@ export interface SectionTable {
   startKm: number;
   lengthKm: number;
   geometry: string;
-  threatLevel: string;
 }
 
 export interface AxisTable {

@@ -12,3 +12,9 @@ export function visibleTo(nation: NationCode): RawBuilder<SqlBool> {
   if (!isNationCode(nation)) throw new Error(`not a nation code: ${nation}`);
   return sql<SqlBool>`(owner = ${nation} OR releasable_to LIKE ${`%"${nation}"%`})`;
 }
+
+/** The twin of `isDerivedFor`: rows computed for the nation's own audience (levels, history, alerts). */
+export function derivedFor(nation: NationCode): RawBuilder<SqlBool> {
+  if (!isNationCode(nation)) throw new Error(`not a nation code: ${nation}`);
+  return sql<SqlBool>`(audience = ${nation})`;
+}

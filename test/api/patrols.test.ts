@@ -53,9 +53,11 @@ describe('joint patrols over HTTP', () => {
     const reported = await demo.call('POST', `/api/v1/patrols/${id}/positions`, { as: 'lead.ml', body: { positions } });
     expect(reported).toEqual({ status: 200, body: { accepted: 50 } });
 
-    const track = await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.sn' });
+    const track = await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.ml' });
     expect(track.body.geometry.coordinates).toHaveLength(50);
     expect(track.body.geometry.coordinates[0]).toEqual([-12.2, 14.456]);
+    // The demo mechanism releases positions to no partner: Senegal's officers read none.
+    expect((await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.sn' })).body.geometry.coordinates).toEqual([]);
 
     const seen = await demo.call('POST', `/api/v1/patrols/${id}/observations`, { as: 'lead.ml', body: { at: '2026-11-29T10:30:00Z', location: { lat: 14.45, lon: -12.19 }, text: 'Dépôt de carburant informel près du pont' } });
     expect(seen.status).toBe(201);

@@ -149,6 +149,13 @@ describe('releasePlan', () => {
     ]);
   });
 
+  it('retracts from each nation on its own, so none learns who else lost the record', () => {
+    expect(releasePlan('ML', { ...record, releasableTo: [] }, ['MR', 'SN'], at).map((e) => [e.kind, e.releasableTo])).toEqual([
+      ['retraction', ['MR']],
+      ['retraction', ['SN']],
+    ]);
+  });
+
   it('only retracts when the record becomes national', () => {
     expect(releasePlan('ML', { ...record, releasableTo: [] }, ['SN'], at).map((e) => [e.kind, e.releasableTo])).toEqual([['retraction', ['SN']]]);
   });

@@ -67,7 +67,7 @@ describe('webhook targets are checked against an allow-list', () => {
     const earlyWarning = earlyWarningOf(demo.node);
     const stored = [`http://localhost:${port}/hook`, `http://127.0.0.1:${port}/hook`, `http://[::ffff:7f00:1]:${port}/hook`];
     for (const [i, url] of stored.entries()) {
-      await earlyWarning.webhooks.insert({ id: `stored-${i}`, url, nation: 'ML', description: null, enabled: true, createdAt: new Date().toISOString(), createdBy: null });
+      await earlyWarning.webhooks.repo.insert({ id: `stored-${i}`, url, nation: 'ML', description: null, enabled: true, createdAt: new Date().toISOString(), createdBy: null });
     }
     const rule = await demo.call('POST', '/api/v1/alert-rules', {
       as: 'coord.ml',
@@ -81,7 +81,7 @@ describe('webhook targets are checked against an allow-list', () => {
     expect(incident.status).toBe(201);
 
     const tried = async () => {
-      const all = await Promise.all(stored.map((_, i) => earlyWarning.webhooks.deliveries(`stored-${i}`)));
+      const all = await Promise.all(stored.map((_, i) => earlyWarning.webhooks.repo.deliveries(`stored-${i}`)));
       return all.every((list) => list.length === 1 && list[0]!.attempts >= 1) ? all.map((list) => list[0]!) : undefined;
     };
     const deadline = Date.now() + 20_000;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/database.js';
-import { WebhookRepository, type Webhook, type WebhookDelivery } from '../../src/store/early-warning-repository.js';
+import { WebhookRepository, type Webhook, type WebhookDelivery } from '../../src/store/webhook-repository.js';
 
 let dir: string;
 let store: Store;

@@ -15,6 +15,8 @@ const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), n
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
+  msgType: Type.Literal('Alert'),
+  audience: NationCodeSchema,
   owner: NationCodeSchema,
   releasableTo: Type.Array(NationCodeSchema),
   version: Type.Integer(),
@@ -34,6 +36,23 @@ export const AlertSchema = Type.Object({
   public: Type.Boolean(),
   acknowledgements: Type.Optional(Type.Array(AckSchema)),
 });
+
+/** What a nation is sent when the cause of one of its alerts left its view: the CAP Cancel of that alert. */
+export const AlertCancelSchema = Type.Object({
+  id: Type.String(),
+  msgType: Type.Literal('Cancel'),
+  audience: NationCodeSchema,
+  owner: NationCodeSchema,
+  releasableTo: Type.Array(NationCodeSchema),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  references: Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() })),
+  public: Type.Boolean(),
+  acknowledgements: Type.Optional(Type.Array(AckSchema)),
+});
+
+const AlertMessageSchema = Type.Union([AlertSchema, AlertCancelSchema]);
 
 const TargetSchema = Type.Object(
   {
@@ -109,8 +128,8 @@ function baseUrl(request: FastifyRequest): string {
 export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: Services): Promise<void> {
   app.get(
     '/api/v1/alert-rules',
-    { schema: { tags: ['alerts'], summary: 'Alert rules of this node', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
-    async () => earlyWarning.listRules(),
+    { schema: { tags: ['alerts'], summary: 'Alert rules of this node the caller’s nation may read (those released to it)', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
+    async (request) => earlyWarning.listRules(actorOf(request)),
   );
 
   app.post(
@@ -146,9 +165,9 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Alerts the caller’s nation owns or that are released to it, newest first',
+        summary: 'Alerts raised for the caller’s nation and the CAP Cancels of those withdrawn from it, newest first',
         querystring: AlertsQuery,
-        response: { 200: Type.Array(AlertSchema), ...errors },
+        response: { 200: Type.Array(AlertMessageSchema), ...errors },
       },
     },
     async (request) => {
@@ -180,18 +199,18 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
     {
       schema: {
         tags: ['alerts'],
-        summary: 'The alert as an OASIS CAP 1.2 document (alerts meant for the population)',
+        summary: 'The alert, or the Cancel of a withdrawn one, as an OASIS CAP 1.2 document (alerts meant for the population)',
         params: IdParams,
         produces: ['application/cap+xml'],
         response: { 200: Type.String({ description: 'CAP 1.2 XML' }), ...errors },
       },
     },
     async (request, reply) => {
-      const alert = await earlyWarning.getAlert(actorOf(request), (request.params as Static<typeof IdParams>).id);
-      if (!alert.public) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
+      const message = await earlyWarning.getAlert(actorOf(request), (request.params as Static<typeof IdParams>).id);
+      if (!message.public) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
       let xml: string;
       try {
-        xml = await capDocumentOf(node, alert);
+        xml = await capDocumentOf(node, message);
       } catch (error) {
         if (error instanceof InvalidCapMessage) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
         throw error;
@@ -205,7 +224,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Atom feed of the CAP documents visible to the caller',
+        summary: 'Atom feed of the CAP documents (alerts and Cancels) of the caller’s nation',
         produces: ['application/atom+xml'],
         response: { 200: Type.String({ description: 'Atom 1.0' }), ...errors },
       },

@@ -45,6 +45,9 @@ const OverrideBody = Type.Object(
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
     expiresAt: IsoDateTime,
     startsAt: Type.Optional(IsoDateTime),
+    releasableTo: Type.Optional(
+      Type.Array(NationCodeSchema, { maxItems: 20, uniqueItems: true, description: 'Partners whose levels it applies to; default: as the mechanism releases incidents.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -114,11 +117,11 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
     {
       schema: {
         tags: ['early warning'],
-        summary: 'Each section’s level now: score, computed level, override in force',
+        summary: 'Each section’s level now, as the caller’s nation sees it: score, computed level, override in force',
         response: { 200: Type.Array(LevelViewSchema), ...errors },
       },
     },
-    async () => earlyWarning.sectionLevels(),
+    async (request) => earlyWarning.sectionLevels(actorOf(request)),
   );
 
   app.get(
@@ -134,7 +137,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
     },
     async (request) => {
       const { from, to } = request.query as Static<typeof WindowQuery>;
-      return earlyWarning.history((request.params as Static<typeof IdParams>).id, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      return earlyWarning.history(actorOf(request), (request.params as Static<typeof IdParams>).id, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
     },
   );
 
@@ -143,7 +146,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
     {
       schema: {
         tags: ['early warning'],
-        summary: 'Force a section’s level until an expiry (coordinator; reason required)',
+        summary: 'Force a section’s level until an expiry, for the nations the override is released to (coordinator; reason required)',
         params: IdParams,
         body: OverrideBody,
         response: { 200: LevelViewSchema, ...errors },
@@ -164,7 +167,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
     async (request) => {
       requireVerb(actorOf(request), 'early-warning.recompute');
       await earlyWarning.recompute();
-      return earlyWarning.sectionLevels();
+      return earlyWarning.sectionLevels(actorOf(request));
     },
   );
 

@@ -80,7 +80,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
     {
       schema: {
         tags: ['geography'],
-        summary: 'Border sections with their threat level',
+        summary: 'Border sections with their threat level, as the caller’s nation sees it',
         response: {
           200: featureCollectionOf(
             Type.Object({ id: Type.String(), borderId: Type.String(), index: Type.Integer(), nations: Type.Array(NationCodeSchema), startKm: Type.Number(), lengthKm: Type.Number(), threatLevel: Type.String() }),
@@ -90,10 +90,9 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
         },
       },
     },
-    async () => {
-      // Levels decay and overrides expire with time alone: bring them to now before answering.
-      await earlyWarning.refreshLevels();
-      const sections = await node.repos.geography.sections();
+    async (request) => {
+      // Each nation sees the levels computed from what it may see, brought to now.
+      const sections = await earlyWarning.sectionsWithLevels(actorOf(request));
       return {
         type: 'FeatureCollection' as const,
         features: sections.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties })),

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { fetchAlerts } from '../api/endpoints';
 import { useLoadedList } from '../api/useLoadedList';
-import type { Alert, AlertAcknowledgement } from '../api/types';
+import type { Alert, AlertAcknowledgement, AlertCancel } from '../api/types';
 
 export interface AlertFeed {
   alerts: Alert[];
@@ -12,6 +12,8 @@ export interface AlertFeed {
   reload: () => void;
   /** An alert pushed by the live stream: new ones go on top, a newer version replaces the old. */
   received: (alert: Alert) => void;
+  /** A Cancel pushed by the live stream: the alerts it names are taken off the list. */
+  cancelled: (cancel: AlertCancel) => void;
   acknowledged: (id: string, acknowledgements: AlertAcknowledgement[]) => void;
 }
 
@@ -33,6 +35,13 @@ export function useAlerts(userId: string): AlertFeed {
     },
     [setAlerts],
   );
+  const cancelled = useCallback(
+    (cancel: AlertCancel) => {
+      const withdrawn = new Set(cancel.references.map((reference) => reference.identifier));
+      setAlerts((current) => current.filter((alert) => !withdrawn.has(alert.id)));
+    },
+    [setAlerts],
+  );
   const acknowledged = useCallback(
     (id: string, acknowledgements: AlertAcknowledgement[]) => {
       setAlerts((current) => current.map((alert) => (alert.id === id ? { ...alert, acknowledgements } : alert)));
@@ -41,5 +50,5 @@ export function useAlerts(userId: string): AlertFeed {
   );
   const unacknowledged = useMemo(() => alerts.filter((alert) => !isAcknowledgedBy(alert, userId)).length, [alerts, userId]);
 
-  return { alerts, loading, failure, unacknowledged, reload, received, acknowledged };
+  return { alerts, loading, failure, unacknowledged, reload, received, cancelled, acknowledged };
 }

@@ -1,6 +1,7 @@
 import { get, patch, post, rememberToken, requestEarly } from './client';
 import type {
   Alert,
+  AlertCancel,
   AlertAcknowledgement,
   Axes,
   Candidate,
@@ -126,7 +127,9 @@ export const actOnPatrol = (id: string, action: PatrolAction) =>
   post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
 export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);
 
-export const fetchAlerts = () => get<Alert[]>(FIRST_READS.alerts);
+/** The alerts in force; the list also holds the Cancels of withdrawn ones, which the panel does not show. */
+export const fetchAlerts = async () =>
+  (await get<(Alert | AlertCancel)[]>(FIRST_READS.alerts)).filter((message): message is Alert => message.msgType !== 'Cancel');
 export const acknowledgeAlert = (id: string) =>
   post<{ acknowledgements: AlertAcknowledgement[] }>(`/api/v1/alerts/${encodeURIComponent(id)}/ack`);
 /** Opened by the browser itself (a link), so the session cookie carries the credential. */

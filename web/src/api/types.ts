@@ -194,9 +194,11 @@ export interface AlertAcknowledgement {
   at: string;
 }
 
-/** An early-warning alert; the headline comes in both working languages. */
+/** An early-warning alert, raised for the reader's nation; the headline comes in both working languages. */
 export interface Alert {
   id: string;
+  msgType: 'Alert';
+  audience: NationCode;
   owner: NationCode;
   releasableTo: NationCode[];
   rule: string;
@@ -212,6 +214,16 @@ export interface Alert {
   headline: { fr: string; en: string };
   public: boolean;
   acknowledgements?: AlertAcknowledgement[];
+}
+
+/** Sent when the cause of an alert left the reader's view: the alerts it names are withdrawn. */
+export interface AlertCancel {
+  id: string;
+  msgType: 'Cancel';
+  audience: NationCode;
+  createdAt: string;
+  references: { identifier: string; sent: string }[];
+  public: boolean;
 }
 
 export type AlertRuleKind = 'incident-near' | 'level-rising' | 'patrol-overdue' | 'news-severity';
@@ -284,6 +296,8 @@ export interface LevelOverride {
   level: ThreatLevel;
   reason: string;
   expiresAt: string;
+  /** Partners whose levels it applies to; the node's own nation's always. */
+  releasableTo?: NationCode[];
 }
 
 /** An event as the news extractor writes it (snake_case, the evaluation's contract). */

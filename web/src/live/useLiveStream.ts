@@ -5,6 +5,7 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting';
 /** The events of `/api/v1/stream`; each carries its JSON payload. */
 export const LIVE_EVENTS = [
   'alert',
+  'alert-cancelled',
   'level',
   'incident',
   'patrol',

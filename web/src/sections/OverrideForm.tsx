@@ -6,32 +6,38 @@ import { localInputValue, toInstant } from '../forms/datetime';
 import { FieldError, errorId } from '../forms/FieldError';
 import { useSubmission } from '../forms/useSubmission';
 import { DateInput } from '../forms/DateInput';
+import { ReleaseChooser } from '../forms/ReleaseChooser';
 
-const FIELDS = ['level', 'reason', 'expiresAt'] as const;
+const FIELDS = ['level', 'reason', 'expiresAt', 'releasableTo'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface OverrideFormProps {
   sectionId: string;
   current: ThreatLevel;
+  /** The partners an override may apply to, and those it applies to unless the coordinator chooses. */
+  partners: readonly string[];
+  defaultRelease: readonly string[];
   onSaved: (level: SectionLevel) => void;
 }
 
 /**
- * A coordinator forces a section's level until an expiry. The reason is checked by the node (its
- * message lands under the field), so that the rule lives in one place.
+ * A coordinator forces a section's level until an expiry, for their own nation and the partners
+ * they release it to (each partner's levels are computed from what it may see). The reason is
+ * checked by the node (its message lands under the field), so that the rule lives in one place.
  */
-export function OverrideForm({ sectionId, current, onSaved }: OverrideFormProps) {
+export function OverrideForm({ sectionId, current, partners, defaultRelease, onSaved }: OverrideFormProps) {
   const { t } = useTranslation();
   const [level, setLevel] = useState<ThreatLevel>(current);
   const [reason, setReason] = useState('');
   const [expiresAt, setExpiresAt] = useState(() => localInputValue(new Date(Date.now() + DAY_MS)));
+  const [releasableTo, setReleasableTo] = useState<string[]>(() => [...defaultRelease]);
   const { busy, errors, run } = useSubmission(FIELDS);
   const id = (field: string) => errorId('override', field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
-      onSaved(await overrideSectionLevel(sectionId, { level, reason, expiresAt: toInstant(expiresAt) }));
+      onSaved(await overrideSectionLevel(sectionId, { level, reason, expiresAt: toInstant(expiresAt), releasableTo }));
       setReason('');
     }, () => t('section.overrideFailed'));
   };
@@ -62,6 +68,7 @@ export function OverrideForm({ sectionId, current, onSaved }: OverrideFormProps)
         {...described('expiresAt')}
       />
       <FieldError id={id('expiresAt')} message={errors.expiresAt} />
+      <ReleaseChooser idPrefix="override" partners={partners} chosen={releasableTo} error={errors.releasableTo} errorId={id('releasableTo')} onChange={setReleasableTo} />
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}

@@ -12,11 +12,14 @@ interface SectionDetailsProps {
   user: User;
   /** Moves when the node reports a level change, so that the history is read again. */
   revision: number;
+  /** Partners an override may be released to, and the mechanism's default for them. */
+  partners: readonly string[];
+  defaultRelease: readonly string[];
   onOverridden: () => void;
 }
 
 /** A border section: its threat level now, why (score or override), its history and, for a coordinator, the override. */
-export function SectionDetails({ section, user, revision, onOverridden }: SectionDetailsProps) {
+export function SectionDetails({ section, user, revision, partners, defaultRelease, onOverridden }: SectionDetailsProps) {
   const { t, i18n } = useTranslation();
   const [saved, setSaved] = useState(0);
   const { history, failure } = useSectionHistory(section.id, revision + saved);
@@ -58,11 +61,13 @@ export function SectionDetails({ section, user, revision, onOverridden }: Sectio
       {failure && <p className="form-error">{t('error.loading', { message: failure })}</p>}
       <h3>{t('section.history')}</h3>
       {history && <LevelHistory entries={history.history} />}
-      {user.role === 'coordinator' && (
+      {user.role === 'coordinator' && user.nation === user.nodeNation && (
         <OverrideForm
           key={section.id}
           sectionId={section.id}
           current={level}
+          partners={partners}
+          defaultRelease={defaultRelease}
           onSaved={() => {
             setSaved((value) => value + 1);
             onOverridden();

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTrack } from '../api/endpoints';
-import type { Alert, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
+import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
 import { useLiveStream } from '../live/useLiveStream';
@@ -80,6 +80,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const liveState = useLiveStream(
     {
       alert: (data) => alerts.received(data as Alert),
+      'alert-cancelled': (data) => alerts.cancelled(data as AlertCancel),
       level: () => {
         reloadSections();
         setLevelRevision((value) => value + 1);
@@ -399,7 +400,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     {selectedIncident ? (
                       <IncidentDetails incident={selectedIncident} onOpenSection={openSection} />
                     ) : selectedSection ? (
-                      <SectionDetails section={selectedSection} user={user} revision={levelRevision} onOverridden={reloadSections} />
+                      <SectionDetails section={selectedSection} user={user} revision={levelRevision} partners={partners} defaultRelease={defaultRelease('incident')} onOverridden={reloadSections} />
                     ) : selection && selection.kind !== 'incident' && selection.kind !== 'patrol' ? (
                       <FeatureDetails
                         selection={selection}
