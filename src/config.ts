@@ -51,7 +51,7 @@ export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
 
 export const CONFIG_FILE = 'diboli.toml';
 
-type Overrides = Partial<Record<keyof NodeConfig, string | number | undefined>>;
+export type Overrides = Partial<Record<keyof NodeConfig, string | number | undefined>>;
 
 const ENV_NAMES: Record<keyof NodeConfig, string> = {
   dataDir: 'DIBOLI_DATA',

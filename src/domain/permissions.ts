@@ -29,15 +29,18 @@ export type Verb = keyof typeof VERBS;
 /**
  * All a partner nation's officer may write on a host node, by the role its own nation's credential
  * names: take part in the joint patrols of its nation (a liaison or coordinator proposes one, a
- * coordinator approves it for its nation) and acknowledge alerts. It reads what is released to its
- * nation, like any user of that nation. Everything else on the host node — incidents, national
- * patrols, the host's units, alert rules, overrides, early-warning settings, webhooks, news — is
- * the host nation's own.
+ * coordinator approves it for its nation), acknowledge alerts, and — a coordinator — name the
+ * addresses where the alerts this node raises for its own nation are posted (its nation's webhooks,
+ * which receive only what that nation may see). It reads what is released to its nation, like any
+ * user of that nation. Everything else on the host node — incidents, national patrols, the host's
+ * units, alert rules, overrides, early-warning settings, the host's webhooks, news — is the host
+ * nation's own.
  */
 export const SECONDED_VERBS: Partial<Record<Verb, readonly Role[]>> = {
   'patrol.propose': ['coordinator', 'liaison'],
   'patrol.approve': ['coordinator'],
   'alert.acknowledge': ['coordinator', 'liaison'],
+  'webhook.manage': ['coordinator'],
 };
 
 /** True for an officer of another nation than the node's: what it writes comes from its secondment alone. */

@@ -263,9 +263,9 @@ describe('webhooks', () => {
     await waitFor(() => (hits.some((h) => h.path === '/paused') ? true : undefined), 'the webhook switched on to be posted the new alert');
     expect(hits.filter((h) => h.path === '/paused')).toHaveLength(1);
 
-    // Another nation's coordinator seconded here manages no webhook of this node.
+    // Another nation's coordinator seconded here manages its own nation's webhooks only: this one is not found.
     const partner = await t.login('coord.sn');
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(partner), payload: { enabled: false } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(partner), payload: { enabled: false } })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(liaisonSn), payload: { enabled: false } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/webhooks/nope', headers: auth(coord), payload: { enabled: false } })).statusCode).toBe(404);
     const hooks = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: auth(coord) })).json() as { id: string; enabled: boolean }[];

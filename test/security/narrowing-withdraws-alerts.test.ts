@@ -25,7 +25,7 @@ describe('narrowing an incident withdraws the alerts derived from it', () => {
   let stream: StreamSubscription;
 
   beforeAll(async () => {
-    demo = await startDemoNode({ clock: fixedClock('2027-03-01T12:00:00.000Z') });
+    demo = await startDemoNode({ clock: fixedClock('2027-03-01T12:00:00.000Z'), config: { webhookAllowedHosts: '127.0.0.1' } });
     origin = await demo.app.listen({ host: '127.0.0.1', port: 0 });
     expect((await demo.call('POST', '/api/v1/alert-rules', { as: 'coord.ml', body: N1_RULE })).status).toBe(201);
     hook = await startWebhookReceiver();

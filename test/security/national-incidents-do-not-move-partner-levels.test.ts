@@ -38,7 +38,7 @@ async function senegalView(): Promise<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  demo = await startDemoNode({ clock });
+  demo = await startDemoNode({ clock, config: { webhookAllowedHosts: '127.0.0.1' } });
   origin = await demo.app.listen({ host: '127.0.0.1', port: 0 });
   section = demo.node.sectionAt(NEAR_DIBOLI)!;
   // A public level-rising rule released to Senegal (the mechanism's default for incidents).

@@ -91,11 +91,16 @@ describe('on the demo node of Mali', () => {
     expect(own.body.features.every((f: { properties: { owner: string; releasableTo: string[] } }) => f.properties.owner === 'SN' || f.properties.releasableTo.includes('SN'))).toBe(true);
   });
 
-  it('lets a seconded officer only propose and approve its nation’s joint patrols and acknowledge alerts', async () => {
+  it('lets a seconded officer only propose and approve its nation’s joint patrols, acknowledge alerts and name its nation’s webhooks', async () => {
     for (const [what, method, url, body] of writes()) {
+      if (what === 'a webhook') continue;
       const answer = await attempt('coord.sn', method, url, body);
       expect([what, answer.status, answer.body.code]).toEqual([what, 403, 'ERR_OUTSIDE_SECONDMENT']);
     }
+    // Senegal's own address, for what this node raises for Senegal: a coordinator's secondment allows it.
+    const hook = await demo.call('POST', '/api/v1/webhooks', { as: 'coord.sn', body: { url: 'https://93.184.215.14/alertes-sn' } });
+    expect(hook).toMatchObject({ status: 201, body: { nation: 'SN' } });
+    expect(await demo.call('POST', '/api/v1/webhooks', { as: 'liaison.sn', body: { url: 'https://93.184.215.14/alertes-sn-2' } })).toMatchObject({ status: 403 });
     expect((await demo.call('POST', `/api/v1/alerts/${alertId}/ack`, { as: 'liaison.sn' })).status).toBe(200);
     expect((await demo.call('POST', `/api/v1/patrols/${draftId}/propose`, { as: 'liaison.sn' })).body.status).toBe('proposed');
     // A liaison does not approve, seconded or not.

@@ -6,7 +6,7 @@ import { buildApp, type AppOptions } from '../../src/api/app.js';
 import { installDemo } from '../../src/cli/demo.js';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Overrides } from '../../src/config.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
 import type { Clock } from '../../src/services/runtime.js';
@@ -27,9 +27,9 @@ export interface DemoNode {
 }
 
 /** A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`. */
-export async function startDemoNode(options: { clock?: Clock; webRoot?: string; app?: AppOptions } = {}): Promise<DemoNode> {
+export async function startDemoNode(options: { clock?: Clock; webRoot?: string; app?: AppOptions; config?: Overrides } = {}): Promise<DemoNode> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-test-'));
-  const config = loadConfig({ dataDir: dir }, {});
+  const config = loadConfig({ ...options.config, dataDir: dir }, {});
   const store = await openStore(dir);
   await installDemo(store, config);
   const node = await createNodeContext(config, store, { clock: options.clock });

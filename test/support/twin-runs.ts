@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
 import { installDemo } from '../../src/cli/demo.js';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
 import type { Incident } from '../../src/domain/incident.js';
@@ -13,6 +14,9 @@ import { earlyWarningOf } from '../../src/services/early-warning-service.js';
 import { storeNewIncident } from '../../src/services/incident-service.js';
 import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
 import { registerPeer } from '../../src/services/peer-registration.js';
+import { attachCredential } from '../../src/services/secondments.js';
+import { CREDENTIAL_FORMAT } from '../../src/domain/secondment.js';
+import { signCredential } from '../../src/federation/secondment-signature.js';
 import { fixedClock, type IdSource } from '../../src/services/runtime.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { WebhookRepository } from '../../src/store/webhook-repository.js';
@@ -70,6 +74,16 @@ export async function makeTemplate(): Promise<Template> {
   const node = await createNodeContext(config, store);
   const senegal = generateNodeKeys();
   await registerPeer(node, { nation: 'SN', url: 'http://127.0.0.1:9', key: senegal.publicKey });
+  // A new key for Senegal's node voids what the demo's stand-in key signed: Senegal's officers get
+  // credentials signed with this one, valid over the runs' clock and the machine's.
+  const now = node.clock.now().getTime();
+  const issuedAt = new Date(Math.min(now, Date.parse(START))).toISOString();
+  const expiresAt = new Date(Math.max(now, Date.parse(START)) + 300 * 86_400_000).toISOString();
+  for (const [username, role] of [['coord.sn', 'coordinator'], ['liaison.sn', 'liaison']] as const) {
+    const user = (await node.repos.users.findByUsername(username))!;
+    const unsigned = { format: CREDENTIAL_FORMAT, id: `twin-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt } as const;
+    await attachCredential(node, user, signCredential(unsigned, parsePrivateKey(senegal.privateKey)));
+  }
   const border = (await node.repos.geography.sections()).filter((s) => s.id.startsWith('ML-SN'));
   // Three sections apart from each other, the first near Diboli where the demo's axis runs.
   const picked = [border[1], border[Math.floor(border.length / 2)], border[border.length - 2]].filter((s) => s !== undefined);
@@ -106,7 +120,8 @@ export interface Run {
 export async function startRun(template: Template, name: Run['name'], options: { positionsToSenegal: boolean; webhooks: { nation: string; url: string }[] }): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), `diboli-twin-${name}-`));
   for (const file of readdirSync(template.dir)) copyFileSync(join(template.dir, file), join(dir, file));
-  const config = loadConfig({ dataDir: dir }, {});
+  // The webhook receivers listen on loopback, which a node refuses unless told otherwise.
+  const config = loadConfig({ dataDir: dir, webhookAllowedHosts: '127.0.0.1' }, {});
   const store = await openStore(dir);
   if (options.positionsToSenegal) {
     store.sqlite.prepare(`UPDATE mechanisms SET sharing_policy = json_set(sharing_policy, '$.position', json('["SN"]'))`).run();
@@ -121,9 +136,11 @@ export async function startRun(template: Template, name: Run['name'], options: {
   const app = await buildApp(node, { webRoot: false, earlyWarning: { tickMs: 0, webhooks: { backoffMs: 20, maxBackoffMs: 50, maxAttempts: 5, timeoutMs: 2000 } } });
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const tokens = new Map<string, string>();
+  const authenticators = new DemoAuthenticators();
   const token = async (username: string) => {
     if (!tokens.has(username)) {
-      const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const code = authenticators.codeFor(username, clock.now());
+      const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code } });
       tokens.set(username, (answer.json() as { token: string }).token);
     }
     return tokens.get(username)!;
