@@ -14,7 +14,7 @@ import { NewsService } from '../services/news-service.js';
 import { liveStreamOf } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
-import { registerAuthentication } from './authentication.js';
+import { markRoutesPublic, registerAuthentication } from './authentication.js';
 import { registerErrorHandling } from './error-handler.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
@@ -83,7 +83,6 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app);
   registerAuthentication(app, services.auth);
@@ -105,6 +104,16 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
 
+  // The API document and the web UI's files are for anyone who reaches the node.
+  await app.register(async (publicFiles) => {
+    markRoutesPublic(publicFiles);
+    await publicFiles.register(swaggerUi, { routePrefix: '/api/docs' });
+    await servePages(publicFiles, options);
+  });
+  return app;
+}
+
+async function servePages(app: FastifyInstance, options: AppOptions): Promise<void> {
   const root = options.webRoot === undefined ? webRoot() : options.webRoot;
   if (root) {
     // The build leaves brotli and gzip copies beside each file; asset names carry a hash of their
@@ -121,5 +130,4 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
       },
     });
   }
-  return app;
 }

@@ -13,6 +13,7 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
   app.post(
     '/api/v1/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Log in; returns a bearer token (also set as an HttpOnly cookie for the web UI)',

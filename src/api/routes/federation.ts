@@ -40,6 +40,8 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
   app.get(
     FEED_PATH,
     {
+      // Not a user's route: the signed request below is its only credential.
+      config: { partnerNode: true },
       schema: { tags: ['federation'], summary: 'Envelopes released to the calling partner node (signed request)', querystring: FeedQuery, security: [] },
       onRequest: async (request) => {
         const verdict = await server.authenticate(request.method, request.url, request.headers, request.ip);
