@@ -15,7 +15,7 @@ import { liveStreamOf } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { markRoutesPublic, registerAuthentication } from './authentication.js';
-import { registerErrorHandling } from './error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
@@ -28,6 +28,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { sitrepRoutes } from './routes/sitrep.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
+import { acceptJsonBodiesOnly, validatorCompilers } from './validation.js';
 
 /** The built web UI, when there is one: `web/dist` beside `dist/`. */
 function webRoot(): string | undefined {
@@ -51,8 +52,11 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
     logger: options.logger ? { level: node.config.logLevel === 'silent' ? 'silent' : node.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    schemaController: validatorCompilers(),
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
+  acceptJsonBodiesOnly(app);
 
   let gazetteer: Promise<Gazetteer> | undefined;
   // Early warning listens to the node's events from here on: levels, alerts, webhooks, stream.

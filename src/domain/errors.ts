@@ -56,6 +56,16 @@ const CATALOGUE = {
   ERR_NOT_A_PARTNER: { status: 422, fr: 'La nation {nation} n’est pas partenaire de ce nœud dans le mécanisme.', en: 'Nation {nation} is not a partner of this node in the mechanism.' },
   ERR_UNKNOWN_PEER: { status: 404, fr: 'Aucun nœud partenaire enregistré pour {nation}.', en: 'No partner node registered for {nation}.' },
   ERR_KEY_IN_USE: { status: 409, fr: 'Cette clé publique est déjà celle du nœud de {nation}.', en: 'This public key already belongs to the node of {nation}.' },
+  // The HTTP edge: what reaches the node before any route runs.
+  ERR_BAD_DATE_TIME: { status: 400, fr: 'Date ou heure invalide : « {value} » (ISO 8601 attendu, secondes de 00 à 59).', en: 'Invalid date or time: "{value}" (ISO 8601 expected, seconds 00 to 59).' },
+  ERR_JSON_TOO_DEEP: { status: 400, fr: 'Le corps de la requête est imbriqué sur plus de {max} niveaux.', en: 'The request body is nested more than {max} levels deep.' },
+  ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, fr: 'Type de contenu non accepté : le corps doit être du JSON (application/json).', en: 'Content type not accepted: the body must be JSON (application/json).' },
+  ERR_BODY_TOO_LARGE: { status: 413, fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
+  ERR_BAD_URL: { status: 400, fr: 'Adresse mal formée.', en: 'Malformed address.' },
+  ERR_URI_TOO_LONG: { status: 414, fr: 'Adresse trop longue.', en: 'Address too long.' },
+  ERR_HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.', en: 'Request headers too large.' },
+  ERR_BAD_REQUEST: { status: 400, fr: 'Requête HTTP mal formée.', en: 'Malformed HTTP request.' },
+  ERR_REQUEST_TIMEOUT: { status: 408, fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
