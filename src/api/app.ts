@@ -15,6 +15,7 @@ import { liveStreamOf } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { markRoutesPublic, registerAuthentication } from './authentication.js';
+import { allowInlineStyles, refuseForeignCookieWrites, registerSecurityHeaders } from './browser-hardening.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
@@ -89,7 +90,9 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   });
 
   registerErrorHandling(app);
+  await registerSecurityHeaders(app);
   registerAuthentication(app, services.auth);
+  refuseForeignCookieWrites(app);
   // Patrol leaders reach their node over thin links: the picture of ten thousand incidents is 6 MB
   // of JSON and half a megabyte gzipped. A fast gzip level costs about 40 ms for that much, where
   // brotli would cost three times more for 15 % less. The live stream is left alone (its events
@@ -111,7 +114,10 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   // The API document and the web UI's files are for anyone who reaches the node.
   await app.register(async (publicFiles) => {
     markRoutesPublic(publicFiles);
-    await publicFiles.register(swaggerUi, { routePrefix: '/api/docs' });
+    await publicFiles.register(async (apiDocument) => {
+      allowInlineStyles(apiDocument);
+      await apiDocument.register(swaggerUi, { routePrefix: '/api/docs' });
+    });
     await servePages(publicFiles, options);
   });
   return app;

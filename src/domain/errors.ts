@@ -66,6 +66,7 @@ const CATALOGUE = {
   ERR_HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.', en: 'Request headers too large.' },
   ERR_BAD_REQUEST: { status: 400, fr: 'Requête HTTP mal formée.', en: 'Malformed HTTP request.' },
   ERR_REQUEST_TIMEOUT: { status: 408, fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },
+  ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
