@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
@@ -49,14 +49,17 @@ export interface AppOptions {
 }
 
 export async function buildApp(node: NodeContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { tlsCert, tlsKey, trustProxy } = node.config;
   const app = Fastify({
     logger: options.logger ? { level: node.config.logLevel === 'silent' ? 'silent' : node.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // X-Forwarded-* headers count only from the proxies listed in the configuration.
+    trustProxy: trustProxy ?? false,
     schemaController: validatorCompilers(),
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
-  });
+    ...(tlsCert && tlsKey ? { https: { cert: readFileSync(tlsCert), key: readFileSync(tlsKey) } } : {}),
+  }) as unknown as FastifyInstance;
   acceptJsonBodiesOnly(app);
 
   let gazetteer: Promise<Gazetteer> | undefined;
