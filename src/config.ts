@@ -32,6 +32,14 @@ export interface NodeConfig {
    * private, link-local… addresses are refused otherwise).
    */
   webhookAllowedHosts: string[];
+  /** PEM certificate and key: the node serves HTTPS itself when both are given. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /**
+   * Addresses (IPs or CIDR ranges, comma-separated) of reverse proxies whose X-Forwarded-* headers
+   * are believed: `X-Forwarded-Proto: https` from them makes the session cookie Secure.
+   */
+  trustProxy?: string;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -67,6 +75,9 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   replayWindowSeconds: 'DIBOLI_REPLAY_WINDOW_SECONDS',
   chromiumPath: 'DIBOLI_CHROMIUM',
   webhookAllowedHosts: 'DIBOLI_WEBHOOK_ALLOWED_HOSTS',
+  tlsCert: 'DIBOLI_TLS_CERT',
+  tlsKey: 'DIBOLI_TLS_KEY',
+  trustProxy: 'DIBOLI_TRUST_PROXY',
 };
 
 export class ConfigError extends Error {}
@@ -94,7 +105,30 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     replayWindowSeconds: integer('replayWindowSeconds', pick('replayWindowSeconds'), DEFAULT_CONFIG.replayWindowSeconds, 5, 86_400),
     chromiumPath: String(pick('chromiumPath') ?? DEFAULT_CONFIG.chromiumPath),
     webhookAllowedHosts: hostList('webhookAllowedHosts', pick('webhookAllowedHosts')),
+    ...tlsFiles(pick('tlsCert'), pick('tlsKey')),
+    ...proxies(pick('trustProxy')),
   };
+}
+
+/** Both files or neither (relative paths from the working folder, like the data folder's). */
+function tlsFiles(cert: string | number | undefined, key: string | number | undefined): Pick<NodeConfig, 'tlsCert' | 'tlsKey'> {
+  if (cert === undefined && key === undefined) return {};
+  if (cert === undefined || key === undefined) throw new ConfigError('tlsCert and tlsKey go together: give both files, or neither');
+  const paths = { tlsCert: resolve(String(cert)), tlsKey: resolve(String(key)) };
+  for (const [name, path] of Object.entries(paths)) {
+    if (!existsSync(path)) throw new ConfigError(`${name}: no such file ${path}`);
+  }
+  return paths;
+}
+
+/** A comma-separated list of IP addresses or CIDR ranges. */
+function proxies(raw: string | number | undefined): Pick<NodeConfig, 'trustProxy'> {
+  if (raw === undefined) return {};
+  const list = String(raw).split(',').map((entry) => entry.trim()).filter(Boolean);
+  const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+  const wrong = list.find((entry) => !address.test(entry));
+  if (list.length === 0 || wrong !== undefined) throw new ConfigError(`trustProxy must list IP addresses or CIDR ranges, comma-separated (got "${wrong ?? raw}")`);
+  return { trustProxy: list.join(',') };
 }
 
 function readConfigFile(dataDir: string): Overrides {

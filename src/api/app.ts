@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
@@ -14,8 +14,9 @@ import { NewsService } from '../services/news-service.js';
 import { liveStreamOf } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
-import { registerAuthentication } from './authentication.js';
-import { registerErrorHandling } from './error-handler.js';
+import { markRoutesPublic, registerAuthentication } from './authentication.js';
+import { allowInlineStyles, refuseForeignCookieWrites, registerSecurityHeaders } from './browser-hardening.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
@@ -28,6 +29,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { sitrepRoutes } from './routes/sitrep.js';
 import { streamRoutes } from './routes/stream.js';
 import type { Services } from './services.js';
+import { acceptJsonBodiesOnly, validatorCompilers } from './validation.js';
 
 /** The built web UI, when there is one: `web/dist` beside `dist/`. */
 function webRoot(): string | undefined {
@@ -49,12 +51,18 @@ export interface AppOptions {
 }
 
 export async function buildApp(node: NodeContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { tlsCert, tlsKey, trustProxy } = node.config;
   const app = Fastify({
     logger: options.logger ? { level: node.config.logLevel === 'silent' ? 'silent' : node.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
-  });
+    // X-Forwarded-* headers count only from the proxies listed in the configuration.
+    trustProxy: trustProxy ?? false,
+    schemaController: validatorCompilers(),
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    ...(tlsCert && tlsKey ? { https: { cert: readFileSync(tlsCert), key: readFileSync(tlsKey) } } : {}),
+  }) as unknown as FastifyInstance;
+  acceptJsonBodiesOnly(app);
 
   let gazetteer: Promise<Gazetteer> | undefined;
   // Early warning listens to the node's events from here on: levels, alerts, webhooks, stream.
@@ -87,10 +95,11 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app);
+  await registerSecurityHeaders(app);
   registerAuthentication(app, services.auth);
+  refuseForeignCookieWrites(app);
   // Patrol leaders reach their node over thin links: the picture of ten thousand incidents is 6 MB
   // of JSON and half a megabyte gzipped. A fast gzip level costs about 40 ms for that much, where
   // brotli would cost three times more for 15 % less. The live stream is left alone (its events
@@ -109,6 +118,19 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
 
+  // The API document and the web UI's files are for anyone who reaches the node.
+  await app.register(async (publicFiles) => {
+    markRoutesPublic(publicFiles);
+    await publicFiles.register(async (apiDocument) => {
+      allowInlineStyles(apiDocument);
+      await apiDocument.register(swaggerUi, { routePrefix: '/api/docs' });
+    });
+    await servePages(publicFiles, options);
+  });
+  return app;
+}
+
+async function servePages(app: FastifyInstance, options: AppOptions): Promise<void> {
   const root = options.webRoot === undefined ? webRoot() : options.webRoot;
   if (root) {
     // The build leaves brotli and gzip copies beside each file; asset names carry a hash of their
@@ -125,5 +147,4 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
       },
     });
   }
-  return app;
 }

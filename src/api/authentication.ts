@@ -9,6 +9,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** Answers without a token: health, login, the API document, the web UI's files. */
+    public?: boolean;
+    /** Called by partner nodes, not users: the route checks the signed request itself. */
+    partnerNode?: boolean;
+  }
 }
 
 export function bearerToken(request: FastifyRequest): string | undefined {
@@ -18,25 +24,46 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   if (!cookie) return undefined;
   for (const part of cookie.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === TOKEN_COOKIE) return decodedCookie(value.join('='));
   }
   return undefined;
 }
 
-/** Logging in, and setting up the second factor that logging in needs. */
-const LOGIN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/login/enrolment', '/api/v1/auth/login/enrolment/confirm']);
-
-/** Paths that answer without a token: health, login, the API document and the web UI's files. */
-function isPublic(url: string): boolean {
-  const path = url.split('?')[0] ?? '';
-  return path === '/healthz' || LOGIN_PATHS.has(path) || path.startsWith('/api/docs') || !path.startsWith('/api/');
+/** A cookie value that cannot be decoded is no credential (the caller is then unauthenticated). */
+function decodedCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
-/** Every API route needs a valid token; the actor it names is what access rules are decided on. */
+/**
+ * Marks every route registered in `scope` (and its children) as answering without a token: for
+ * plugins whose routes we do not declare ourselves (the API document, the web UI's files).
+ */
+export function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, public: true };
+  });
+}
+
+/** Whether the route found for this request answers without a user's token. */
+function needsNoUser(request: FastifyRequest): boolean {
+  const config = request.routeOptions.config;
+  // No route matched: the not-found answer tells nothing the API document does not.
+  return request.is404 || config.public === true || config.partnerNode === true;
+}
+
+/**
+ * Every route needs a valid token unless the route itself says otherwise: decided on the route
+ * that was found (after routing, so on the decoded path), before the body is read or validated,
+ * so that an anonymous caller learns nothing from validation errors.
+ */
 export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (isPublic(request.url)) return;
+    if (needsNoUser(request)) return;
     const token = bearerToken(request);
     if (!token) throw new DiboliError('ERR_UNAUTHENTICATED');
     const user = await auth.authenticate(token);

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DiboliError, renderMessage, statusOf, type ErrorCode } from '../domain/errors.js';
 import { preferredLanguage } from './language.js';
@@ -45,6 +47,41 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, par
   return reply.status(statusOf(code)).send(field ? { code, message, field } : { code, message });
 }
 
+/** Fastify's own refusals, each with its catalogue code (and so its status). */
+const FRAMEWORK_ERRORS: Record<string, ErrorCode> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'ERR_MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'ERR_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'ERR_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'ERR_BAD_REQUEST',
+  FST_ERR_BAD_URL: 'ERR_BAD_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'ERR_URI_TOO_LONG',
+};
+
+/**
+ * Errors Fastify meets before a route is found (a path that cannot be decoded, a parameter over
+ * `maxParamLength`): the same catalogue shape as every other answer.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const code = FRAMEWORK_ERRORS[error.code] ?? 'ERR_BAD_REQUEST';
+  void send(reply, request, code, {});
+}
+
+/**
+ * Requests that Node's HTTP parser refuses (headers too large, malformed request line, too
+ * slow) never become requests: answer on the socket in the catalogue's shape, in French since no
+ * header could be read.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'ERR_HEADERS_TOO_LARGE' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'ERR_REQUEST_TIMEOUT' : 'ERR_BAD_REQUEST';
+  const body = JSON.stringify({ code, message: renderMessage(code, {}, 'fr') });
+  const status = statusOf(code);
+  const head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+  if (socket.writable) socket.end(head + body);
+  else socket.destroy(error);
+}
+
 /**
  * One place that turns failures into `{code, message, field?}`: coded domain errors keep their
  * status, schema failures become ERR_VALIDATION naming the field, and anything unexpected is a
@@ -68,6 +105,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastifyError.statusCode === 400 && error instanceof SyntaxError)) {
       return send(reply, request, 'ERR_MALFORMED_JSON', {});
     }
+    const known = FRAMEWORK_ERRORS[fastifyError.code];
+    if (known) return send(reply, request, known, {});
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return send(reply, request, 'ERR_VALIDATION', { detail: fastifyError.message });
     }

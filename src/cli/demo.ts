@@ -21,7 +21,7 @@ import { registerPeer } from '../services/peer-registration.js';
 import { attachCredential } from '../services/secondments.js';
 import type { Command } from './command.js';
 import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
-import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors } from './options.js';
+import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors, SERVE_FLAGS } from './options.js';
 import { serveNode } from './serve.js';
 
 const SEEDED_AT = '2026-11-28T12:00:00.000Z';
@@ -153,10 +153,10 @@ signed by a stand-in key registered as Senegal's node (nothing answers at its ad
 
 Options:
   --serve        run the node afterwards (like \`diboli serve\`)
-  --host, --port as for \`diboli serve\`
+  --host, --port, --tls-cert, --tls-key, --trust-proxy as for \`diboli serve\`
 ${NODE_FLAGS_HELP}`,
   async run(args, io) {
-    const { values } = parseFlags(args, { ...NODE_FLAGS, serve: { type: 'boolean' } });
+    const { values } = parseFlags(args, { ...NODE_FLAGS, ...SERVE_FLAGS, serve: { type: 'boolean' } });
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'demo', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });

@@ -14,6 +14,19 @@ export const NODE_FLAGS = {
   'buffer-km': { type: 'string' },
 } as const satisfies Options;
 
+/** How `serve` (and `demo --serve`) listen: HTTPS with their own certificate, or behind a proxy. */
+export const SERVE_FLAGS = {
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'trust-proxy': { type: 'string' },
+} as const satisfies Options;
+
+export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HTTPS (with --tls-key; or DIBOLI_TLS_CERT)
+  --tls-key FILE      PEM private key of that certificate (or DIBOLI_TLS_KEY)
+  --trust-proxy LIST  addresses of reverse proxies to believe, comma-separated IPs or CIDR
+                      ranges (or DIBOLI_TRUST_PROXY): their X-Forwarded-Proto/-For/-Host count,
+                      and \`X-Forwarded-Proto: https\` makes the session cookie Secure`;
+
 export const NODE_FLAGS_HELP = `  --data DIR          the node's data folder (default ./diboli-data, or DIBOLI_DATA)
   --section-km N      border section length in km (default 25)
   --buffer-km N       distance either side of the border a section covers (default 30)`;
@@ -31,7 +44,16 @@ export function configFrom(values: Record<string, unknown>): NodeConfig {
   const flag = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   try {
     return loadConfig(
-      { dataDir: flag('data'), host: flag('host'), port: flag('port'), sectionKm: flag('section-km'), bufferKm: flag('buffer-km') },
+      {
+        dataDir: flag('data'),
+        host: flag('host'),
+        port: flag('port'),
+        sectionKm: flag('section-km'),
+        bufferKm: flag('buffer-km'),
+        tlsCert: flag('tls-cert'),
+        tlsKey: flag('tls-key'),
+        trustProxy: flag('trust-proxy'),
+      },
       process.env,
     );
   } catch (error) {

@@ -1,5 +1,6 @@
 import { DiboliError } from './errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, isEventType, type EventType } from './event-types.js';
+import { instantOfDayOrTime } from './time.js';
 
 /**
  * The tunable parameters of early warning (threat score, levels, coverage, recommendation), their
@@ -148,9 +149,14 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldEr
 
 type Check = 'positive' | 'non-negative' | 'fraction';
 
+/** No setting is meaningful beyond this (days, km, weights, scores): larger ones overflow dates. */
+const SETTING_CEILING = 100_000;
+
 function checkNumber(errors: FieldError[], field: string, value: unknown, check: Check): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     errors.push(fieldError(field, 'not_a_number'));
+  } else if (value > SETTING_CEILING) {
+    errors.push(fieldError(field, 'out_of_range'));
   } else if (check === 'positive' && value <= 0) {
     errors.push(fieldError(field, 'must_be_positive'));
   } else if (check === 'non-negative' && value < 0) {
@@ -263,8 +269,8 @@ function parseInstant(errors: FieldError[], field: string, value: unknown): numb
     errors.push(fieldError(field, 'required'));
     return undefined;
   }
-  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = typeof value === 'string' ? instantOfDayOrTime(value) : undefined;
+  if (ms === undefined) {
     errors.push(fieldError(field, 'not_a_date'));
     return undefined;
   }

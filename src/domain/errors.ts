@@ -59,7 +59,7 @@ const CATALOGUE = {
   ERR_NOT_A_PARTNER: { status: 422, fr: 'La nation {nation} n’est pas partenaire de ce nœud dans le mécanisme.', en: 'Nation {nation} is not a partner of this node in the mechanism.' },
   ERR_UNKNOWN_PEER: { status: 404, fr: 'Aucun nœud partenaire enregistré pour {nation}.', en: 'No partner node registered for {nation}.' },
   ERR_NO_SECONDMENT: { status: 403, fr: 'Ce compte de la nation {nation} n’a pas d’accréditation de détachement valide signée par le nœud de sa nation : il lit ce qui est diffusé à sa nation et n’écrit rien ici.', en: 'This account of nation {nation} holds no valid secondment credential signed by its nation’s node: it reads what is released to its nation and writes nothing here.' },
-  ERR_OUTSIDE_SECONDMENT: { status: 403, fr: 'Un officier détaché de la nation {nation} ne peut ici que proposer et approuver les patrouilles conjointes de sa nation et accuser réception des alertes.', en: 'A seconded officer of nation {nation} may only propose and approve its nation’s joint patrols and acknowledge alerts here.' },
+  ERR_OUTSIDE_SECONDMENT: { status: 403, fr: 'Un officier détaché de la nation {nation} ne peut ici que proposer et approuver les patrouilles conjointes de sa nation, accuser réception des alertes et (coordinateur) gérer les webhooks de sa nation.', en: 'A seconded officer of nation {nation} may only propose and approve its nation’s joint patrols, acknowledge alerts and (coordinator) manage its nation’s webhooks here.' },
   ERR_BAD_CREDENTIAL: { status: 422, fr: 'Accréditation de détachement refusée : {reason}.', en: 'Secondment credential refused: {reason}.' },
   ERR_KEY_IN_USE: { status: 409, fr: 'Cette clé publique est déjà celle du nœud de {nation}.', en: 'This public key already belongs to the node of {nation}.' },
   ERR_PASSWORD_TOO_SHORT: { status: 422, fr: 'Mot de passe trop court : au moins {min} caractères.', en: 'Password too short: at least {min} characters.' },
@@ -71,6 +71,17 @@ const CATALOGUE = {
   ERR_SECOND_FACTOR_ENROLLED: { status: 409, fr: 'Une double authentification est déjà en place pour ce compte ; l’administrateur peut la réinitialiser (diboli user reset-2fa).', en: 'Two-factor authentication is already set up for this account; the administrator can reset it (diboli user reset-2fa).' },
   ERR_SECOND_FACTOR_NOT_STARTED: { status: 409, fr: 'Aucun enregistrement de double authentification en cours pour ce compte.', en: 'No two-factor set-up is in progress for this account.' },
   ERR_SECOND_FACTOR_UNREADABLE: { status: 500, fr: 'Le secret de double authentification est illisible (clé du dossier de données changée) ; l’administrateur doit lancer « diboli user reset-2fa ».', en: 'The two-factor secret cannot be read (the data folder’s key changed); the administrator must run "diboli user reset-2fa".' },
+  // The HTTP edge: what reaches the node before any route runs.
+  ERR_BAD_DATE_TIME: { status: 400, fr: 'Date ou heure invalide : « {value} » (ISO 8601 attendu, secondes de 00 à 59).', en: 'Invalid date or time: "{value}" (ISO 8601 expected, seconds 00 to 59).' },
+  ERR_JSON_TOO_DEEP: { status: 400, fr: 'Le corps de la requête est imbriqué sur plus de {max} niveaux.', en: 'The request body is nested more than {max} levels deep.' },
+  ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, fr: 'Type de contenu non accepté : le corps doit être du JSON (application/json).', en: 'Content type not accepted: the body must be JSON (application/json).' },
+  ERR_BODY_TOO_LARGE: { status: 413, fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
+  ERR_BAD_URL: { status: 400, fr: 'Adresse mal formée.', en: 'Malformed address.' },
+  ERR_URI_TOO_LONG: { status: 414, fr: 'Adresse trop longue.', en: 'Address too long.' },
+  ERR_HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.', en: 'Request headers too large.' },
+  ERR_BAD_REQUEST: { status: 400, fr: 'Requête HTTP mal formée.', en: 'Malformed HTTP request.' },
+  ERR_REQUEST_TIMEOUT: { status: 408, fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },
+  ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
+import { expect } from 'vitest';
 
 /** The demo users' authenticator apps (coord.ml, coord.sn and admin.ml give a code after the password). */
 export const authenticators = new DemoAuthenticators();
@@ -29,21 +30,17 @@ export async function logIn(page: Page, origin: string, username: string): Promi
 /** The number shown above the incident list ("1 234 incidents" in French). */
 export async function shownIncidentCount(page: Page): Promise<number> {
   const counter = page.getByTestId('incident-count');
-  await page.waitForFunction(
-    `!/Chargement|Loading/.test(document.querySelector('[data-testid=incident-count]')?.textContent ?? 'Chargement')`,
-  );
+  // Polled from here: waitForFunction evaluates strings in the page, which its policy forbids.
+  await expect.poll(async () => /Chargement|Loading/.test((await counter.textContent()) ?? 'Chargement'), { timeout: 15_000 }).toBe(false);
   const text = (await counter.textContent()) ?? '';
   return Number(text.replace(/\D/g, ''));
 }
 
 /** Waits until the map reports what it drew once idle, and returns the number of incidents drawn. */
 export async function drawnIncidents(page: Page, atLeast = 1): Promise<number> {
-  await page.waitForFunction(
-    `Number(document.querySelector('[data-testid=map-status]')?.getAttribute('data-drawn') || -1) >= ${atLeast}`,
-    undefined,
-    { timeout: 30_000 },
-  );
-  return Number(await page.getByTestId('map-status').getAttribute('data-drawn'));
+  const status = page.getByTestId('map-status');
+  await expect.poll(async () => Number((await status.getAttribute('data-drawn')) || -1), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
+  return Number(await status.getAttribute('data-drawn'));
 }
 
 interface ApiIncident {

@@ -25,8 +25,11 @@ export async function startUiSession(): Promise<UiSession> {
     node,
     browser,
     stop: async () => {
-      await browser.close();
-      await node.stop();
+      try {
+        await browser.close();
+      } finally {
+        await node.stop();
+      }
     },
   };
 }

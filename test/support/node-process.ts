@@ -20,7 +20,7 @@ export function startNodeProcess(args: string[], timeoutMs = 60_000): Promise<No
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/[\d.]+:\d+)/.exec(output);
+      const match = /(https?:\/\/[\d.]+:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: match[1]!, output: () => output });

@@ -59,6 +59,7 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
   app.post(
     '/api/v1/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Log in; returns a bearer token (also set as an HttpOnly cookie for the web UI)',
@@ -83,6 +84,7 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
   app.post(
     '/api/v1/auth/login/enrolment',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Set up a second factor: a new secret for an authenticator app (confirmed by its first code)',
@@ -97,6 +99,7 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
   app.post(
     '/api/v1/auth/login/enrolment/confirm',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Confirm the second factor with its first code; logs in and returns the recovery codes, shown this once',

@@ -50,7 +50,11 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
 
   app.get(
     ANCHORS_PATH,
-    { schema: { tags: ['federation'], summary: 'The anchors of the calling partner node’s audit chain that this node kept (signed request)', security: [] }, onRequest: authenticate },
+    {
+      schema: { tags: ['federation'], summary: 'The anchors of the calling partner node’s audit chain that this node kept (signed request)', security: [] },
+      config: { partnerNode: true },
+      onRequest: authenticate,
+    },
     async (request, reply) => {
       const caller = callers.get(request);
       if (!caller) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
@@ -62,6 +66,8 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
   app.get(
     FEED_PATH,
     {
+      // Not a user's route: the signed request below is its only credential.
+      config: { partnerNode: true },
       schema: { tags: ['federation'], summary: 'Envelopes released to the calling partner node (signed request)', querystring: FeedQuery, security: [] },
       onRequest: authenticate,
     },

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
+import { isDay, parseInstant } from '../../domain/time.js';
 import { actorOf } from '../authentication.js';
 import {
   ErrorSchema,
@@ -32,11 +33,11 @@ function parseBbox(text: string): [number, number, number, number] {
 /** A whole day given as `to=2025-02-20` includes that day. */
 function endOfDay(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : new Date(value).toISOString();
+  return isDay(value) ? `${value}T23:59:59.999Z` : parseInstant(value, 'to');
 }
 
 function startOf(value: string | undefined): string | undefined {
-  return value ? new Date(value).toISOString() : undefined;
+  return value ? parseInstant(value, 'from') : undefined;
 }
 
 export async function incidentRoutes(app: FastifyInstance, { incidents }: Services): Promise<void> {

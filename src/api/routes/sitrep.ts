@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pdfPrinterOf } from '../../services/pdf-printer.js';
 import { situationReport, SITREP_FORMATS } from '../../services/situation-report.js';
 import { actorOf } from '../authentication.js';
+import { DOCUMENT_POLICY } from '../browser-hardening.js';
 import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
 import type { Services } from '../services.js';
 
@@ -23,6 +24,7 @@ export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }:
   app.get(
     '/api/v1/sitrep',
     {
+      helmet: DOCUMENT_POLICY,
       schema: {
         tags: ['early warning'],
         summary: 'Situation report of a period, as the caller’s nation sees it (HTML, PDF or Markdown)',
