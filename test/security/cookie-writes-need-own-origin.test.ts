@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 // Finding 14 of issue 13 (CSRF part): a `text/plain` POST from a foreign page, carried by the
@@ -21,7 +22,7 @@ function cancel(headers: Record<string, string>, payload = '{}') {
 
 beforeAll(async () => {
   demo = await startDemoNode();
-  const login = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.ml', password: 'diboli-demo' } });
+  const login = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.ml', password: DEMO_PASSWORD, code: demo.code('coord.ml') } });
   const setCookie = String(login.headers['set-cookie']);
   cookie = setCookie.split(';')[0]!;
   token = (login.json() as { token: string }).token;

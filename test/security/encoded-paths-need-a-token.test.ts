@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 // Finding 1 of issue 13: the public-route check read the raw URL while the router decodes it, so
@@ -95,7 +96,7 @@ describe('authentication is decided on the route found, not on the address as wr
   it('still answers its public routes without a token: health, login, the API document and the UI', async () => {
     expect((await demo.call('GET', '/healthz')).status).toBe(200);
     expect((await demo.call('GET', '/%68ealthz')).status).toBe(200);
-    expect((await demo.call('POST', '/api/v1/auth/login', { body: { username: 'observer.ml', password: 'diboli-demo' } })).status).toBe(200);
+    expect((await demo.call('POST', '/api/v1/auth/login', { body: { username: 'observer.ml', password: DEMO_PASSWORD } })).status).toBe(200);
     expect((await demo.call('GET', '/api/docs/json')).status).toBe(200);
     expect((await demo.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
     const page = await demo.app.inject({ method: 'GET', url: '/' });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { installDemo } from '../../src/cli/demo.js';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore, type Store } from '../../src/store/database.js';
@@ -38,11 +39,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const OWN_ORIGIN = 'http://localhost';
 
 /**
- * Tables whose rows record a refusal or a session rather than a record: the audit log (refused
- * partner calls are audited by design), sessions and login bookkeeping (a failed login is
- * counted), replay nonces. Every other table must be untouched by a refused request.
+ * Tables whose rows record a refusal or a session rather than a record: the audit log and the
+ * per-minute tally of refused partner calls (both audited by design), sessions and login
+ * bookkeeping (a failed login is counted), replay nonces. Every other table must be untouched by
+ * a refused request.
  */
-const BOOKKEEPING = /audit|session|login|nonce|throttle|kysely/i;
+const BOOKKEEPING = /audit|session|login|nonce|throttle|refusal|kysely/i;
 /** node_meta also holds the audit chain's head, which moves with the audit log. */
 const BOOKKEEPING_ROWS: Record<string, string> = { node_meta: "key NOT LIKE '%audit%'" };
 
@@ -202,7 +204,7 @@ beforeAll(async () => {
   const node = await installDemo(store, config);
   // Housekeeping off and one webhook attempt: background work follows requests, never comes later.
   app = await buildApp(node, { webRoot: false, earlyWarning: { tickMs: 0, webhooks: { maxAttempts: 1, timeoutMs: 500 } } });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.ml', password: DEMO_PASSWORD } });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.ml', password: DEMO_PASSWORD, code: new DemoAuthenticators().codeFor('coord.ml', new Date()) } });
   token = (login.json() as { token: string }).token;
   operations = operationsOf((await app.inject({ method: 'GET', url: '/api/docs/json' })).json());
 });

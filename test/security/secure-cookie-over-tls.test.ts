@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
+import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 import { exited, runDiboli, startNodeProcess, type NodeProcess } from '../support/node-process.js';
@@ -47,7 +49,7 @@ async function appWith(settings: { trustProxy?: string }): Promise<FastifyInstan
 }
 
 async function loginCookie(app: FastifyInstance, headers: Record<string, string>): Promise<string> {
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { username: 'coord.ml', password: 'diboli-demo' } });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { username: 'analyst.ml', password: DEMO_PASSWORD } });
   expect(login.statusCode).toBe(200);
   return String(login.headers['set-cookie']);
 }
@@ -73,7 +75,8 @@ describe('the session cookie is Secure whenever the node is reached over HTTPS',
   it('serves HTTPS with the certificate given to `diboli serve`, and marks the cookie Secure', async () => {
     expect(served.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect((await overTls(`${served.url}/healthz`)).status).toBe(200);
-    const login = await overTls(`${served.url}/api/v1/auth/login`, 'POST', { username: 'coord.ml', password: 'diboli-demo' });
+    const code = new DemoAuthenticators().codeFor('coord.ml', new Date());
+    const login = await overTls(`${served.url}/api/v1/auth/login`, 'POST', { username: 'coord.ml', password: DEMO_PASSWORD, code });
     expect(login.status).toBe(200);
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toMatch(/^diboli_token=[^;]+;/);

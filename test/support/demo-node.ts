@@ -22,6 +22,8 @@ export interface DemoNode {
   node: NodeContext;
   app: FastifyInstance;
   token(username: string): Promise<string>;
+  /** A fresh code of the user's authenticator app (demo users and those a test enrolled), if it has one. */
+  code(username: string): string | undefined;
   call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options?: { as?: string; body?: unknown; raw?: string; lang?: string }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startDemoNode(options: { clock?: Clock; webRoot?: string; 
     node,
     app,
     token,
+    code: (username) => authenticators.codeFor(username, node.clock.now()),
     async call(method, url, { as, body, raw, lang } = {}) {
       const headers: Record<string, string> = {};
       if (as) headers.authorization = `Bearer ${await token(as)}`;
