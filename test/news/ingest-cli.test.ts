@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDiboli } from '../support/node-process.js';
 
-const DEV_CORPUS = new URL('../fixtures/corpus/dev/', import.meta.url).pathname;
+const CORPUS = new URL('../../corpus/', import.meta.url).pathname;
+// Forty items of the corpus's train split (the test split is read only by the scorer).
+const TRAIN_ITEMS = (JSON.parse(readFileSync(join(CORPUS, 'splits.json'), 'utf8')) as { train: string[] }).train.slice(0, 40);
 const dir = mkdtempSync(join(tmpdir(), 'diboli-ingest-'));
 const items = join(dir, 'items');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('diboli ingest', () => {
   it('stores a folder of news items once, with their candidate events, and reports what it could not read', async () => {
     expect((await runDiboli(['demo', '--data', join(dir, 'node')])).code).toBe(0);
-    cpSync(DEV_CORPUS, items, { recursive: true });
+    mkdirSync(items);
+    for (const id of TRAIN_ITEMS) cpSync(join(CORPUS, 'items', `${id}.json`), join(items, `${id}.json`));
     const count = readdirSync(items).filter((f) => f.endsWith('.json')).length;
     writeFileSync(join(items, 'zz-empty.txt'), '');
 

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Splits the news corpus (corpus/items/*.json) into train, dev and test, by event, and writes
+// corpus/splits.json and corpus/TEST-SPLIT.sha256. Deterministic: the same items give the same
+// split on any machine. Run once when the corpus changes; the test split is then frozen (a test
+// recomputes its hash), so that its figures stay those of articles the extractor was never tuned on.
+//
+//   node scripts/split-corpus.mjs
+//
+// The rule:
+// 1. Items with the same `event_key` form a group; an item about no event (`none`) is a group of
+//    its own. Groups whose gold events lie within 20 days and 40 km of each other (or share a
+//    place name) are joined: reports of one event often tell the other as background.
+// 2. Groups holding an item the extractor was tuned on before the split go to train.
+// 3. The other groups are put in strata by relevance and language (fr, en, or both), ordered in
+//    each stratum by the SHA-256 of their name, and each goes to the split furthest below its
+//    share (60 / 15 / 25 % of the stratum's items, counting the groups placed before it).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const itemsDir = join(root, 'corpus', 'items');
+const SHARES = { train: 0.6, dev: 0.15, test: 0.25 };
+const SALT = 'diboli news corpus split v1';
+// The development corpus the extractor was tuned on before this corpus existed.
+const TUNED_BEFORE_SPLIT = new Set([
+  'A-001', 'A-005', 'A-009', 'A-011', 'A-014', 'A-016', 'A-019', 'A-020', 'A-022', 'B-001', 'B-003', 'B-006', 'B-007',
+  'B-010', 'B-013', 'B-022', 'B-024', 'C-003', 'C-004', 'C-009', 'C-013', 'C-016', 'C-018', 'C-021', 'C-022', 'D-004',
+  'D-006', 'D-010', 'D-013', 'D-016', 'D-018', 'D-021', 'D-024', 'N-002', 'N-006', 'N-011', 'N-012', 'seed',
+]);
+
+const files = readdirSync(itemsDir).filter((f) => f.endsWith('.json')).sort();
+const items = files.map((f) => JSON.parse(readFileSync(join(itemsDir, f), 'utf8')));
+
+// Union-find over group names.
+const parent = new Map();
+const find = (x) => {
+  while (parent.get(x) !== x) x = parent.get(x);
+  return x;
+};
+const union = (a, b) => {
+  const [ra, rb] = [find(a), find(b)];
+  if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+};
+const groupOf = (item) => (item.event_key && item.event_key !== 'none' ? item.event_key : `item:${item.id}`);
+for (const item of items) if (!parent.has(groupOf(item))) parent.set(groupOf(item), groupOf(item));
+
+const DAY = 86_400_000;
+/** First and last day a gold date covers, in ms. */
+function span(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d) return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d)];
+  if (m) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 0)];
+  return [Date.UTC(y, 0, 1), Date.UTC(y, 11, 31)];
+}
+function km(a, b) {
+  const r = (x) => (x * Math.PI) / 180;
+  const h = Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lon - a.lon) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+const fold = (s) => String(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+function related(a, b) {
+  const [a0, a1] = span(a.date);
+  const [b0, b1] = span(b.date);
+  const gap = Math.max(0, b0 - a1, a0 - b1);
+  if (gap > 20 * DAY) return false;
+  if ([a.lat, a.lon, b.lat, b.lon].every(Number.isFinite) && km(a, b) <= 40) return true;
+  return fold(a.location) === fold(b.location);
+}
+const withEvents = items.filter((item) => item.gold.relevant && item.gold.events.length > 0);
+for (let i = 0; i < withEvents.length; i++) {
+  for (let j = i + 1; j < withEvents.length; j++) {
+    const [x, y] = [withEvents[i], withEvents[j]];
+    if (find(groupOf(x)) === find(groupOf(y))) continue;
+    if (x.gold.events.some((a) => y.gold.events.some((b) => related(a, b)))) union(groupOf(x), groupOf(y));
+  }
+}
+
+const groups = new Map();
+for (const item of items) {
+  const root = find(groupOf(item));
+  if (!groups.has(root)) groups.set(root, { names: new Set(), items: [] });
+  groups.get(root).names.add(groupOf(item));
+  groups.get(root).items.push(item);
+}
+
+const splits = { train: [], dev: [], test: [] };
+const strata = new Map();
+for (const group of groups.values()) {
+  if (group.items.some((item) => TUNED_BEFORE_SPLIT.has(item.id))) group.forced = 'train';
+  const langs = [...new Set(group.items.map((item) => item.lang))].sort().join('+');
+  const stratum = `${group.items.some((item) => item.gold.relevant) ? 'relevant' : 'irrelevant'} ${langs}`;
+  group.name = [...group.names].sort().join(' + ');
+  group.hash = createHash('sha256').update(`${SALT}\n${group.name}`).digest('hex');
+  if (!strata.has(stratum)) strata.set(stratum, []);
+  strata.get(stratum).push(group);
+}
+const report = [];
+for (const [stratum, members] of [...strata.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  const count = { train: 0, dev: 0, test: 0 };
+  const place = (group, split) => {
+    count[split] += group.items.length;
+    splits[split].push(...group.items.map((item) => item.id));
+  };
+  for (const group of members.filter((g) => g.forced)) place(group, group.forced);
+  for (const group of members.filter((g) => !g.forced).sort((a, b) => a.hash.localeCompare(b.hash))) {
+    const after = count.train + count.dev + count.test + group.items.length;
+    const deficit = (split) => SHARES[split] * after - count[split];
+    const split = ['train', 'dev', 'test'].reduce((best, s) => (deficit(s) > deficit(best) ? s : best), 'train');
+    place(group, split);
+  }
+  report.push(`${stratum}: train ${count.train}, dev ${count.dev}, test ${count.test}`);
+}
+for (const split of Object.keys(splits)) splits[split].sort();
+
+const out = {
+  about: 'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The test split is frozen: corpus/TEST-SPLIT.sha256.',
+  train: splits.train,
+  dev: splits.dev,
+  test: splits.test,
+};
+writeFileSync(join(root, 'corpus', 'splits.json'), JSON.stringify(out, null, 2) + '\n');
+
+// The test split's fingerprint: its ids in order, each followed by a newline, its file's bytes and a newline.
+const hash = createHash('sha256');
+for (const id of splits.test) {
+  hash.update(`${id}\n`);
+  hash.update(readFileSync(join(itemsDir, `${id}.json`)));
+  hash.update('\n');
+}
+writeFileSync(join(root, 'corpus', 'TEST-SPLIT.sha256'), `${hash.digest('hex')}\n`);
+
+for (const line of report) console.log(line);
+console.log(`groups: ${groups.size}; items: train ${splits.train.length}, dev ${splits.dev.length}, test ${splits.test.length}`);
