@@ -7,6 +7,7 @@
 import type { Gazetteer } from '../geo/gazetteer.js';
 import type { DatePrecision, ExtractedEvent } from './article.js';
 import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import type { Sense } from './lexicon/triggers.js';
 import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
@@ -33,16 +34,21 @@ const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
 // Statements about what may happen or what usually happens do not report an event.
 const HYPOTHETICAL = /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
 const STATEMENT = /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
+// A trial, a verdict, an anniversary tells of an event long past, not of a new one.
+const RETROSPECTIVE = /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
 // Words of other sections: a match report, a festival, a health campaign is not a security event.
 const OTHER_GENRES = /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
 
 // Words around a place name that say it is not where the event happened.
-const DIVISION_BEFORE = /\b(region|wilaya|province|region|departement) (?:de |du |d')?(?:la |l')?$/i;
+const DIVISION_BEFORE = /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture) (?:de |du |d')?(?:la |l')?$/i;
 const DIVISION_AFTER = /^\s+(region|region)\b/i;
 const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
 const WATERWAY_BEFORE = /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
 const INSTITUTION_BEFORE = /\b(brigade|gendarmerie|commissariat|tribunal|parquet|hopital|prefet|gouverneur|maire|universite|lycee|stade|prison|cour|court|hospital|mayor|governor)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
+
+// Senses told along with an attack rather than as an event of their own.
+const ACCOMPANYING = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
@@ -111,14 +117,18 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
   // Words inside an actor's name ("Jama'at Nusrat al-Islam") are not places.
   const places = findPlaces(text, gazetteer).filter((p) => !actors.some((a) => p.index >= a.index && p.index < a.end));
   const countries = countryContext(text);
-  const mainCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // The country the text is about: named, or else that of the places it names.
+  const placeCountries = new Map<string, number>();
+  for (const p of places) if (p.place) placeCountries.set(p.place.country, (placeCountries.get(p.place.country) ?? 0) + 1);
+  const mainCountry =
+    [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? [...placeCountries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const genreWords = folded.match(OTHER_GENRES)?.length ?? 0;
   const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
 
   const found: (AssembledEvent & { fromTitle: boolean })[] = [];
-  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text));
+  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text, input.language));
   sentences.forEach((sentence, order) => {
-    const triggers = classifySentence(sentence.text);
+    const triggers = classifySentence(sentence.text, input.language);
     const trigger: Trigger | undefined = triggers[0];
     if (!trigger) return;
     const isTitle = sentence.end <= titleEnd;
@@ -143,7 +153,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
       place = sentencePlace(places, other, folded, other.index);
     }
     place ??= sentenceRegion(places, sentence);
-    const hypothetical = HYPOTHETICAL.test(foldedSentence);
+    const hypothetical = HYPOTHETICAL.test(foldedSentence) || RETROSPECTIVE.test(foldedSentence);
     const age = date && input.published ? daysBetween(date.date, input.published) : 0;
     const titleAgrees = titleTriggers.some((t) => t.eventType === trigger.eventType);
 
@@ -162,7 +172,11 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
     // ni mort n'est à déplorer.").
     let fatalities = countFatalities(foldedSentence);
     for (const next of nearby.filter((s) => s.index > sentence.index).slice(0, 3)) {
-      if (fatalities !== null || classifySentence(next.text).length > 0) break;
+      if (fatalities !== null) break;
+      // A sentence about another event ends the story of this one; burnt granaries and looted
+      // cattle are told along with the attack.
+      const other = classifySentence(next.text, input.language).filter((t) => !ACCOMPANYING.has(t.sense));
+      if (other.some((t) => t.eventType !== trigger.eventType)) break;
       fatalities = countFatalities(foldSentence(next.text));
     }
     // A toll marks the story; a single death told in passing is often its background (the victim

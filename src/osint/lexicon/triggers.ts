@@ -1,0 +1,214 @@
+/**
+ * Trigger words of security events, French and English, by sense. A sense maps to an ACLED
+ * sub-event type directly (an ambush is an armed clash) or through its target (an attack on a
+ * post is a battle, on a village an attack on civilians: see classify-event.ts).
+ *
+ * Notation (folded: lower case, no accents, apostrophes and hyphens as spaces):
+ * - `verbs`: the first word is a lemma inflected in every tense, person and participle
+ *   (« prendre pour cible » matches « a été pris pour cible », « prenant pour cible »); a word
+ *   marked `^` is the one inflected instead (« s en ^prendre a »).
+ * - `nouns`: every word as written but the last, which takes its plural.
+ * - `phrases`: as written.
+ * - `~` stands for up to three words of any kind (« sauter sur ~ mine »).
+ */
+export type Sense =
+  | 'attack' | 'kill' | 'toll' | 'clash' | 'neutralise' | 'abduct' | 'ied' | 'explosion' | 'air' | 'suicide' | 'shelling'
+  | 'grenade' | 'arrest' | 'loot' | 'destroy' | 'weapons' | 'protest' | 'riot' | 'mob' | 'patrol' | 'agreement'
+  | 'takeover' | 'base' | 'cattle' | 'smuggling' | 'gold' | 'displacement' | 'crossing' | 'sexual';
+
+export interface Words {
+  verbs?: string[];
+  nouns?: string[];
+  phrases?: string[];
+}
+
+export interface TriggerRow {
+  sense: Sense;
+  /** How strongly the words point to a concrete event (0–12). */
+  weight: number;
+  /** Words too common to count alone (« viser », "strike"): only with a target in their clause. */
+  needsTarget?: boolean;
+  fr: Words;
+  en: Words;
+}
+
+export const TRIGGERS: TriggerRow[] = [
+  {
+    sense: 'suicide', weight: 11,
+    fr: { nouns: ['kamikaze', 'attentat suicide', 'attentats suicides', 'vehicule piege', 'voiture piegee', 'camion piege', 'vehicules piegees', 'vbied'] },
+    en: { nouns: ['suicide bomber', 'suicide bombing', 'suicide attack', 'car bomb', 'vehicle bomb', 'truck bomb', 'vbied'], phrases: ['packed with explosives', 'laden with explosives'] },
+  },
+  {
+    sense: 'air', weight: 10,
+    fr: {
+      nouns: ['frappe aerienne', 'frappes aeriennes', 'frappe de drone', 'frappes de drones', 'bombardement aerien', 'bombardements aeriens', 'raid aerien', 'raids aeriens', 'frappe d aviation', 'frappe ciblee', 'frappes ciblees', 'vecteur aerien', 'vecteurs aeriens'],
+      verbs: ['bombarder'],
+      phrases: ['drone a frappe', 'drones ont frappe', 'aviation a frappe', 'aviation militaire a frappe', 'par des drones', 'par l aviation', 'par un drone', 'moyens aeriens', 'appui aerien'],
+    },
+    en: { nouns: ['airstrike', 'air strike', 'air raid', 'drone strike', 'drone attack', 'aerial bombardment', 'helicopter strike'], phrases: ['fighter jets', 'by drones', 'by a drone', 'drones struck', 'drone struck'] },
+  },
+  {
+    sense: 'ied', weight: 10,
+    fr: {
+      nouns: ['engin explosif', 'engins explosifs', 'engin explosif improvise', 'eei', 'mine artisanale', 'mines artisanales', 'mine antichar', 'mines antichars', 'mine anti char', 'mine antipersonnel', 'bombe artisanale', 'engin de fabrication artisanale'],
+      verbs: ['sauter sur ~ mine', 'sauter sur ~ engin', 'heurter ~ mine', 'heurter ~ engin', 'rouler sur ~ mine', 'rouler sur ~ engin', 'toucher ~ mine'],
+      phrases: ['explosion d une mine', 'explosion d un engin', 'mine a explose', 'engin a explose'],
+    },
+    en: {
+      nouns: ['improvised explosive device', 'ied', 'roadside bomb', 'landmine', 'land mine', 'anti tank mine', 'antitank mine', 'explosive device', 'mine blast', 'mine explosion'],
+      verbs: ['hit ~ mine', 'strike ~ mine', 'run over ~ mine', 'drive over ~ mine', 'hit ~ explosive', 'strike ~ explosive', 'hit ~ ied', 'strike ~ ied'],
+    },
+  },
+  { sense: 'explosion', weight: 7, fr: { nouns: ['explosion', 'deflagration'], verbs: ['exploser'] }, en: { nouns: ['blast', 'explosion'], verbs: ['explode'] } },
+  {
+    sense: 'shelling', weight: 9,
+    fr: { nouns: ['obus', 'tir de mortier', 'tirs de mortiers', 'tirs d obus', 'roquette', 'tir de roquette', 'tirs indirects', 'pilonnage'], verbs: ['pilonner'] },
+    en: { nouns: ['shelling', 'mortar fire', 'mortar round', 'mortar shell', 'mortar attack', 'rocket attack', 'rocket fire', 'artillery fire', 'indirect fire', 'shell'], verbs: ['shell'] },
+  },
+  { sense: 'grenade', weight: 8, fr: { nouns: ['grenade'] }, en: { nouns: ['grenade'] } },
+  {
+    sense: 'takeover', weight: 9,
+    fr: {
+      verbs: ['prendre le controle', 'reprendre le controle', 'prendre position a', 'prendre position dans', 'reoccuper', 'reconquerir', 'reinvestir', 'entrer dans la ville', 'hisser le drapeau', 'installer ~ dans la ville', 'controler la ville', 'tomber aux mains', 'tomber entre les mains', 's ^emparer de la ville', 's ^emparer du camp', 's ^emparer de la localite'],
+      nouns: ['prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
+      phrases: ['reconquis', 'reconquise', 'reconquirent'],
+    },
+    en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp'], nouns: ['takeover', 'capture of'] },
+  },
+  {
+    sense: 'clash', weight: 9,
+    fr: {
+      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque'],
+      verbs: ['tendre une embuscade', 'tomber dans une embuscade', 'repousser', 'affronter', 'accrocher', 'engager le combat', 's ^affronter', 'tirer sur les militaires', 'mettre en deroute', 'mettre en fuite', 'echanger des tirs', 'decrocher', 'fondre sur'],
+      phrases: ['ont riposte', 'a riposte', 'riposterent', 'ripostant', 'riposte vigoureusement', 'combats', 'de violents combats'],
+    },
+    en: {
+      nouns: ['ambush', 'clash', 'firefight', 'gunfight', 'gun battle', 'exchange of fire', 'heavy fighting', 'counterattack', 'counter attack', 'shootout'],
+      verbs: ['ambush', 'clash', 'repel', 'repulse', 'fight off', 'exchange fire', 'come under attack', 'come under fire', 'return fire'],
+    },
+  },
+  {
+    sense: 'attack', weight: 8,
+    fr: {
+      nouns: ['attaque', 'assaut', 'incursion', 'raid', 'attentat', 'attaque terroriste', 'attaque jihadiste', 'attaque armee', 'attaque a main armee', 'operation de represailles', 'represailles', 'agression', 'assaut coordonne', 'attaques coordonnees', 'vague d attaques', 'attaques simultanees', 'tuerie'],
+      verbs: [
+        'attaquer', 'prendre pour cible', 'prendre d assaut', 'faire irruption', 'assaillir', 's en ^prendre a', 'ouvrir le feu',
+        'faire une incursion', 'mener une attaque', 'perpetrer une attaque', 'revendiquer l attaque', 'revendiquer ~ attaque',
+      ],
+    },
+    en: {
+      nouns: ['attack', 'assault', 'raid', 'incursion', 'armed attack', 'terrorist attack', 'jihadist attack', 'onslaught', 'coordinated attacks', 'massacre'],
+      verbs: ['attack', 'storm', 'raid', 'open fire', 'assault', 'besiege', 'overrun', 'claim responsibility'],
+    },
+  },
+  {
+    sense: 'attack', weight: 7, needsTarget: true,
+    fr: { verbs: ['viser', 'cibler', 'investir', 'encercler', 'harceler', 'frapper', 'tirer sur'] },
+    en: { verbs: ['target', 'strike', 'hit', 'fire on', 'shoot at'] },
+  },
+  {
+    sense: 'kill', weight: 8,
+    fr: {
+      verbs: ['tuer', 'abattre', 'assassiner', 'executer', 'massacrer', 'egorger', 'decapiter', 'liquider', 'exterminer', 'fusiller', 'achever', 'cribler de balles'],
+      nouns: ['massacre', 'assassinat', 'execution sommaire', 'executions sommaires', 'tuerie', 'carnage', 'boucherie'],
+    },
+    en: { verbs: ['kill', 'shoot dead', 'gun down', 'execute', 'massacre', 'murder', 'slaughter', 'behead', 'slay'], nouns: ['killing', 'execution', 'massacre', 'murder', 'bloodbath'] },
+  },
+  {
+    sense: 'toll', weight: 6,
+    fr: {
+      verbs: ['perdre la vie', 'succomber', 'mourir', 'blesser', 'faire ~ morts', 'faire ~ victimes', 'faire ~ blesses'],
+      nouns: ['bilan', 'bilan humain', 'bilan provisoire', 'bilan officiel', 'pertes en vies humaines', 'perte en vie humaine', 'corps sans vie', 'cadavre', 'blesse', 'victimes civiles', 'mort'],
+    },
+    en: { verbs: ['die', 'lose their lives', 'wound', 'injure', 'leave ~ dead'], nouns: ['death toll', 'toll', 'casualties', 'dead', 'wounded', 'bodies', 'fatalities'] },
+  },
+  {
+    sense: 'neutralise', weight: 8,
+    fr: { verbs: ['neutraliser', 'mettre hors d etat de nuire', 'eliminer', 'detruire ~ base', 'detruire ~ refuge'], nouns: ['terroristes neutralises', 'neutralisation'] },
+    en: { verbs: ['neutralise', 'neutralize', 'eliminate'] },
+  },
+  {
+    sense: 'abduct', weight: 9,
+    fr: {
+      verbs: ['enlever', 'kidnapper', 'sequestrer', 'prendre en otage', 'emmener vers une destination inconnue', 'enlever ~ force', 'rapter'],
+      nouns: ['enlevement', 'rapt', 'prise d otage', 'prises d otages', 'otage', 'disparition forcee', 'sequestration', 'kidnapping', 'ravisseur'],
+    },
+    en: { verbs: ['abduct', 'kidnap', 'take hostage', 'seize ~ hostage', 'hold hostage'], nouns: ['abduction', 'kidnapping', 'hostage', 'kidnapper', 'abductor', 'enforced disappearance'] },
+  },
+  { sense: 'sexual', weight: 8, fr: { verbs: ['violer'], nouns: ['viol', 'violences sexuelles', 'violence sexuelle'] }, en: { verbs: ['rape'], nouns: ['rape', 'sexual violence', 'sexual assault'] } },
+  {
+    sense: 'protest', weight: 6,
+    fr: {
+      nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
+      verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche'],
+    },
+    en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against'] },
+  },
+  {
+    sense: 'riot', weight: 8,
+    fr: {
+      nouns: ['emeute', 'emeutier', 'heurts', 'saccage', 'casse', 'pneus brules', 'jets de pierres', 'barricade', 'vandalisme', 'violences urbaines'],
+      verbs: ['saccager', 'vandaliser', 'mettre le feu', 'incendier', 'caillasser', 'lancer des pierres', 'jeter des pierres', 'barricader', 'bruler des pneus', 'tout casser'],
+    },
+    en: { nouns: ['riot', 'rioter', 'unrest', 'violent protest', 'violent demonstration'], verbs: ['riot', 'ransack', 'vandalise', 'vandalize', 'set fire to', 'torch', 'hurl stones', 'throw stones', 'loot'] },
+  },
+  { sense: 'mob', weight: 8, fr: { verbs: ['lyncher'], nouns: ['lynchage', 'vindicte populaire', 'justice populaire', 'foule en colere'] }, en: { verbs: ['lynch'], nouns: ['lynching', 'mob violence', 'mob justice', 'angry mob', 'mob'] } },
+  {
+    sense: 'arrest', weight: 7,
+    fr: {
+      verbs: ['arreter', 'interpeller', 'apprehender', 'demanteler', 'mettre aux arrets', 'placer en garde a vue', 'mettre la main sur', 'deferer', 'capturer', 'alpaguer', 'cueillir', 'ecrouer', 'incarcerer', 'retenir', 'detenir', 'mettre a la disposition'],
+      nouns: ['arrestation', 'interpellation', 'garde a vue', 'demantelement', 'coup de filet', 'capture', 'detention', 'mandat de depot', 'suspect', 'presume terroriste', 'presumes terroristes'],
+    },
+    en: { verbs: ['arrest', 'detain', 'apprehend', 'dismantle', 'break up', 'round up', 'capture', 'take into custody', 'nab'], nouns: ['arrest', 'detention', 'custody', 'crackdown', 'suspect'] },
+  },
+  {
+    sense: 'loot', weight: 7,
+    fr: {
+      nouns: ['braquage', 'braqueur', 'coupeur de route', 'coupeurs de routes', 'vol a main armee', 'vols a main armee', 'butin', 'pillage', 'attaque a main armee', 'bandit', 'bandits armes', 'banditisme', 'rancon', 'racket'],
+      verbs: ['braquer', 'depouiller', 'piller', 'voler', 'derober', 'emporter', 'ranconner', 'extorquer', 's ^emparer de'],
+    },
+    en: { nouns: ['robbery', 'armed robbery', 'highway robbery', 'robber', 'bandit', 'looting', 'loot', 'holdup', 'hold up', 'banditry', 'ransom'], verbs: ['rob', 'loot', 'steal', 'plunder', 'make off with'] },
+  },
+  {
+    sense: 'destroy', weight: 7,
+    fr: {
+      verbs: ['detruire', 'incendier', 'bruler', 'reduire en cendres', 'calciner', 'saboter', 'endommager', 'raser', 'devaster', 'demolir', 'mettre hors d usage'],
+      nouns: ['destruction', 'incendie', 'degats materiels', 'sabotage', 'orpaillage clandestin', 'dragues'],
+    },
+    en: { verbs: ['destroy', 'burn', 'torch', 'set ablaze', 'sabotage', 'damage', 'raze', 'demolish', 'dismantle'], nouns: ['destruction', 'arson', 'sabotage', 'dredges'] },
+  },
+  {
+    sense: 'weapons', weight: 6,
+    fr: {
+      verbs: ['desamorcer', 'saisir ~ armes', 'saisir ~ munitions', 'saisir ~ explosifs', 'decouvrir ~ cache', 'neutraliser ~ engin', 'neutraliser ~ mine', 'detruire ~ engin'],
+      nouns: ['cache d armes', 'caches d armes', 'saisie d armes', 'saisie de munitions', 'stock d armes', 'depot d armes', 'munitions', 'detonateurs', 'explosifs', 'artificiers', 'deminage'],
+    },
+    en: { verbs: ['defuse', 'seize ~ weapons', 'seize ~ ammunition', 'seize ~ explosives', 'find ~ cache'], nouns: ['weapons cache', 'arms cache', 'ammunition', 'explosives', 'bomb disposal', 'demining'] },
+  },
+  {
+    sense: 'patrol', weight: 6,
+    fr: {
+      nouns: ['patrouille conjointe', 'patrouilles conjointes', 'patrouille mixte', 'patrouilles mixtes', 'patrouille fluviale', 'patrouille transfrontaliere', 'operation conjointe', 'exercice conjoint', 'exercice militaire', 'deploiement', 'lancement des patrouilles', 'lancement de l operation', 'operation militaire', 'operation de ratissage', 'ratissage', 'operation de securisation', 'operation antiterroriste', 'couvre feu'],
+      verbs: ['patrouiller', 'deployer', 'lancer ~ operation', 'lancer ~ patrouille', 'lancer ~ patrouilles', 'sillonner', 'ratisser', 'instaurer un couvre feu', 'decreter un couvre feu', 'fermer la frontiere', 'renforcer le dispositif', 'mener ~ operation', 'conduire ~ operation', 'conduire ~ patrouille'],
+    },
+    en: { nouns: ['joint patrol', 'joint patrols', 'river patrol', 'joint operation', 'joint exercise', 'military operation', 'deployment', 'curfew', 'sweep'], verbs: ['patrol', 'deploy', 'launch ~ operation', 'launch ~ patrols', 'impose a curfew', 'close the border', 'conduct ~ operation', 'carry out ~ operation'] },
+  },
+  {
+    sense: 'agreement', weight: 6,
+    fr: {
+      nouns: ['accord de', 'accord sur', 'accord signe', 'accord de paix', 'protocole d accord', 'memorandum', 'convention', 'cessez le feu', 'accord de cooperation', 'accord de defense', 'traite', 'feuille de route', 'reddition', 'depot des armes'],
+      verbs: ['signer ~ accord', 'signer ~ protocole', 'signer ~ convention', 'signer ~ memorandum', 'parapher', 'conclure un accord', 'deposer les armes', 'ratifier'],
+    },
+    en: { nouns: ['agreement', 'peace deal', 'peace agreement', 'accord', 'memorandum', 'ceasefire', 'cease fire', 'treaty', 'surrender'], verbs: ['sign ~ agreement', 'sign ~ accord', 'sign ~ deal', 'sign ~ memorandum', 'conclude ~ agreement', 'lay down ~ arms', 'ratify'] },
+  },
+  {
+    sense: 'base', weight: 5,
+    fr: { verbs: ['installer ~ base', 'installer ~ camp', 'installer ~ quartier general', 'etablir ~ base', 'ouvrir ~ base'], nouns: ['nouvelle base', 'nouveau camp'] },
+    en: { verbs: ['set up ~ base', 'establish ~ base', 'open ~ base'], nouns: ['new base'] },
+  },
+  { sense: 'cattle', weight: 6, fr: { nouns: ['vol de betail', 'vols de betail', 'vol de boeufs', 'vol de bovins', 'enlevement de betail', 'voleurs de betail', 'betail emporte'] }, en: { nouns: ['cattle rustling', 'cattle theft', 'cattle raid', 'livestock theft', 'rustler'] } },
+  { sense: 'smuggling', weight: 5, fr: { nouns: ['contrebande', 'contrebandier', 'trafic de', 'trafiquant', 'fraude', 'marchandises prohibees'] }, en: { nouns: ['smuggling', 'smuggler', 'trafficking', 'trafficker', 'contraband'] } },
+  { sense: 'gold', weight: 4, fr: { nouns: ['orpaillage clandestin', 'orpailleurs clandestins', 'site d orpaillage illegal', 'sites d orpaillage clandestins', 'exploitation illegale'] }, en: { nouns: ['illegal mining', 'illegal gold mining', 'artisanal mining site'] } },
+  { sense: 'displacement', weight: 4, fr: { nouns: ['deplaces internes', 'deplacement massif'], verbs: ['fuir ~ village', 'fuir ~ villages'] }, en: { nouns: ['displaced people', 'displaced persons', 'displaced families'], verbs: ['flee ~ village', 'flee ~ villages'] } },
+  { sense: 'crossing', weight: 4, fr: { nouns: ['passage clandestin', 'franchissement illegal', 'migrants irreguliers', 'migrants interceptes'] }, en: { nouns: ['illegal crossing', 'illegal migrants'] } },
+];
