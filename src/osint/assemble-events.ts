@@ -8,10 +8,14 @@ import type { Gazetteer } from '../geo/gazetteer.js';
 import type { DatePrecision, ExtractedEvent } from './article.js';
 import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
+import { documentFeatures } from './model/features.js';
+import type { NewsModel } from './model/news-model.js';
 import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
-import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
+import { countryContext, findPlaces } from './find-places.js';
+import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
+import type { PlaceMention } from './find-places.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 export interface AssemblyInput {
@@ -39,22 +43,17 @@ const RETROSPECTIVE = /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|s
 // Words of other sections: a match report, a festival, a health campaign is not a security event.
 const OTHER_GENRES = /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
 
-// Words around a place name that say it is not where the event happened.
-const DIVISION_BEFORE = /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture) (?:de |du |d')?(?:la |l')?$/i;
-const DIVISION_AFTER = /^\s+(region|region)\b/i;
-const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
-// "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
-const WATERWAY_BEFORE = /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
-const INSTITUTION_BEFORE = /\b(brigade|gendarmerie|commissariat|tribunal|parquet|hopital|prefet|gouverneur|maire|universite|lycee|stade|prison|cour|court|hospital|mayor|governor)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
-
 // Senses told along with an attack rather than as an event of their own.
 const ACCOMPANYING = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
 
+/** How much the model's belief in a sentence's kind of event adds to its salience. */
+const KIND_WEIGHT = 8;
+/** The model's probability of relevance needed when the rules found a concrete event, and when they did not. */
+const RELEVANT_WITH_RULES = 0.3;
+const RELEVANT_WITHOUT_RULES = 0.75;
+
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
-function within<T extends { index: number }>(items: readonly T[], sentence: Sentence): T[] {
-  return items.filter((item) => item.index >= sentence.index && item.index < sentence.end);
-}
 
 function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string): DateMention[] {
   return within(dates, sentence)
@@ -64,38 +63,13 @@ function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: s
     .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.index - b.index);
 }
 
-/**
- * The place of a sentence: a place the gazetteer knows, introduced by a preposition of place,
- * populated, in the trigger's clause. Regions, directions ("vers Bamako") and the seats of
- * institutions ("la brigade de Saraya") only when nothing else is named.
- */
-function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
-  const here = within(places, sentence);
-  const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
-  const isDivision = (p: PlaceMention) =>
-    DIVISION_BEFORE.test(before(p, 16)) ||
-    DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
-    (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
-  const isDirection = (p: PlaceMention) =>
-    DIRECTION_BEFORE.test(before(p, 24));
-  const isInstitution = (p: PlaceMention) =>
-    INSTITUTION_BEFORE.test(before(p, 30));
-  const isWaterway = (p: PlaceMention) => WATERWAY_BEFORE.test(before(p, 30));
-  const isOutside = (p: PlaceMention) => isDivision(p) || isDirection(p) || isInstitution(p) || isWaterway(p);
-  const score = (p: PlaceMention) =>
-    (p.place !== null ? 2 : 0) +
-    (p.cued ? 1 : 0) +
-    (p.place?.featureClass === 'P' ? 1 : 0) +
-    (p.index >= triggerAt ? 0.5 : 0) -
-    (isOutside(p) ? 10 : 0);
-  let best: PlaceMention | undefined;
-  for (const p of here) if (!best || score(p) > score(best)) best = p;
-  return best && !isOutside(best) ? best : undefined;
-}
-
-/** A region named by the sentence, for when it names no town. */
-function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
-  return within(places, sentence).find((p) => p.place !== null);
+/** Two events' places may be one: same name, one unknown or unplaced, or within 60 km. */
+function closePlaces(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.location === null || b.location === null || a.location === b.location) return true;
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h)) <= 60;
 }
 
 function daysBetween(a: string, b: string): number {
@@ -105,7 +79,7 @@ function daysBetween(a: string, b: string): number {
   return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / 86_400_000;
 }
 
-export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { relevant: boolean; events: AssembledEvent[] } {
+export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
   const title = input.title.trim();
   const text = title.length > 0 ? `${title}\n\n${input.body}` : input.body;
   const titleEnd = title.length;
@@ -125,7 +99,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
   const genreWords = folded.match(OTHER_GENRES)?.length ?? 0;
   const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
 
-  const found: (AssembledEvent & { fromTitle: boolean })[] = [];
+  const found: (AssembledEvent & { fromTitle: boolean; place?: PlaceMention })[] = [];
   const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text, input.language));
   sentences.forEach((sentence, order) => {
     const triggers = classifySentence(sentence.text, input.language);
@@ -198,6 +172,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
       salience,
       concrete,
       fromTitle: isTitle,
+      place,
       event: {
         date: date?.date ?? null,
         date_precision: date?.precision ?? null,
@@ -215,28 +190,39 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
     });
   });
 
+  // The statistical layer weighs in where the rules are unsure: the kind it reads in the article
+  // raises the sentences telling of that kind, and its relevance overrules weak or absent triggers.
+  const features = model ? documentFeatures(title, input.body, input.language) : [];
+  const kinds = model ? model.kinds(features) : new Map<string, number>();
+  const probability = model ? model.relevance(features) : null;
+  for (const f of found) f.salience += KIND_WEIGHT * (kinds.get(`${f.event.event_type} / ${f.event.sub_event_type}`) ?? 0);
   // The same event told twice (headline and body, two sentences) is kept once, with the details
   // of both.
   found.sort((a, b) => b.salience - a.salience);
   // A headline announces what the body tells with its date and place: the body's sentence stands
   // for it (with the headline's weight, given above), unless the body never tells it.
   const bodyTypes = new Set(found.filter((f) => !f.fromTitle).map((f) => f.event.event_type));
-  const events: AssembledEvent[] = [];
+  const events: (AssembledEvent & { place?: PlaceMention })[] = [];
   for (const candidate of found.filter((f) => !f.fromTitle || !bodyTypes.has(f.event.event_type))) {
     const same = events.find(
       (kept) =>
         kept.event.event_type === candidate.event.event_type &&
         (kept.event.date === null || candidate.event.date === null || kept.event.date.startsWith(candidate.event.date) || candidate.event.date.startsWith(kept.event.date)) &&
-        (kept.event.location === null || candidate.event.location === null || kept.event.location === candidate.event.location),
+        closePlaces(kept.event, candidate.event),
     );
     if (!same) {
-      events.push({ event: candidate.event, salience: candidate.salience, concrete: candidate.concrete });
+      events.push({ event: candidate.event, salience: candidate.salience, concrete: candidate.concrete, place: candidate.place });
       continue;
     }
     const into = same.event;
     const from = candidate.event;
     if (into.date === null && from.date) Object.assign(into, { date: from.date, date_precision: from.date_precision });
-    if (into.location === null && from.location) Object.assign(into, { location: from.location, country: from.country, admin1: from.admin1, lat: from.lat, lon: from.lon });
+    // The most specific place of the sentences telling the event wins: the village over its town.
+    const moreSpecific = candidate.place && (!same.place || placeSpecificity(candidate.place, folded) > placeSpecificity(same.place, folded));
+    if (from.location && (into.location === null || moreSpecific)) {
+      Object.assign(into, { location: from.location, country: from.country ?? into.country, admin1: from.admin1 ?? into.admin1, lat: from.lat, lon: from.lon });
+      same.place = candidate.place;
+    }
     if (into.fatalities === null) into.fatalities = from.fatalities;
     for (const actor of from.actors) if (!into.actors.includes(actor)) into.actors.push(actor);
     same.concrete ||= candidate.concrete;
@@ -254,6 +240,10 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer): { re
     if (source) kept.event.fatalities = source.event.fatalities;
   }
   const best = events[0];
-  const relevant = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);
-  return { relevant, events: relevant ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
+  const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);
+  if (probability === null) return { relevant: byRules, events: byRules ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
+  const relevant = best !== undefined && (byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
+  if (!relevant) return { relevant: false, events: [] };
+  const kept = events.filter((e) => e.concrete || e.salience >= 10);
+  return { relevant, events: kept.length > 0 ? kept : [best] };
 }

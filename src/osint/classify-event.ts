@@ -62,6 +62,8 @@ const STATE_FORCES = /\b(armee|fama|forces armees|soldats|militaires|army|troops
 const MILITARY_PRESENT = /\b(soldats|militaires|soldiers|troops|fama|escorte|escort|army|armee|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
 const SECURITY_FORCES = /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD = /\b(manifestants|migrants|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
+// Deaths of accidents and disease are no violence.
+const MISHAP = /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
 const AIR_MEANS = /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
@@ -131,6 +133,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       const index = tokens[hit.start]!.index;
       const target = targetOf(hit, targets, tokens);
       if (row.needsTarget && !target) continue;
+      if (row.sense === 'toll' && MISHAP.test(folded)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
       if (row.sense === 'attack') {

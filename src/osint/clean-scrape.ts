@@ -37,14 +37,27 @@ function isMenu(line: string): boolean {
   return words / parts.length <= 3;
 }
 
-// "DAKAR, Sept 12 (Reuters) - …": where the story was filed, not where it happened.
-const DATELINE = /^\p{Lu}[\p{Lu} .'’\/-]{2,},\s[^-–—\n]{0,60}?\s[-–—]\s+/u;
+// "DAKAR, Sept 12 (Reuters) - …", "BAMAKO (Reuters) - …", "Diéma, 10 février (AMAP) …",
+// "Kayes, le 14 mars 2025 – …": where the story was filed, not where it happened.
+const DATELINE = /^\p{Lu}[\p{Lu} .'’\/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—]\s+/u;
+const DATELINE_MIXED =
+  /^\p{Lu}[\p{L}'’ -]{2,30},\s(?:le\s)?(?:\p{L}+\s)?\d{1,2}(?:er)?\s\p{L}+\.?(?:\s\d{4})?\s*(?:\((?:[^)\n]{1,30})\)\s*[-–—:]?|[-–—:])\s*/u;
+
+/** The dateline opening one of the first lines of a scrape ("Kayes, le 14 mars 2025 – "), if any. */
+export function datelineOf(text: string): string | null {
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n').slice(0, 12)) {
+    const line = raw.trim();
+    const match = DATELINE_MIXED.exec(line) ?? DATELINE.exec(line);
+    if (match) return match[0];
+  }
+  return null;
+}
 
 export function cleanScrape(text: string): string {
   const kept: string[] = [];
   let inList = false;
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim().replace(DATELINE, '');
+    const line = raw.trim().replace(DATELINE, '').replace(DATELINE_MIXED, '');
     if (COMMENTS_START.some((pattern) => pattern.test(line))) break;
     if (line.length === 0) {
       inList = false;

@@ -1,24 +1,47 @@
 /**
  * The news extractor: an article in, the candidate events it reports out, most salient first.
- * Pure: the gazetteer is passed in; HTML is turned into text beforehand (see html-text.ts).
+ * Pure: the gazetteer and the statistical model are passed in (the model shipped in data/news/ is
+ * read once by default); HTML is turned into text beforehand (see html-text.ts).
  */
 import type { Gazetteer } from '../geo/gazetteer.js';
 import type { Article, ExtractionResult } from './article.js';
 import { assembleEvents } from './assemble-events.js';
-import { cleanScrape } from './clean-scrape.js';
+import { cleanScrape, datelineOf } from './clean-scrape.js';
 import { detectLanguage } from './language.js';
+import { shippedNewsModel, type NewsModel } from './model/news-model.js';
+import { resolveDates } from './resolve-dates.js';
 
 /** Longer texts are cut: a news report states its facts early, and time must stay bounded. */
 const MAX_TEXT = 60_000;
 
-export function extract(article: Article, gazetteer: Gazetteer): ExtractionResult {
+/** An article as the extractor reads it: text cleaned of its page, language decided. */
+export interface PreparedArticle {
+  title: string;
+  body: string;
+  published: string | null;
+  language: 'fr' | 'en' | 'other';
+}
+
+export function prepareArticle(article: Article): PreparedArticle {
   // Composed accents, so that "é" is one character wherever the text comes from.
   const body = cleanScrape(article.text.slice(0, MAX_TEXT).normalize('NFC'));
   const title = cleanScrape((article.title ?? '').normalize('NFC')).replace(/\n+/g, ' ');
   const detected = detectLanguage(`${title}\n${body}`);
   const language = detected === 'other' && (article.lang === 'fr' || article.lang === 'en') && body.length < 200 ? article.lang : detected;
+  let published = /^\d{4}-\d{2}-\d{2}$/.test(article.published ?? '') ? article.published : null;
+  // Without a publication day, the dateline's day stands in: the report was filed that day.
+  const dateline = published === null && language !== 'other' ? datelineOf(article.text.slice(0, 3000)) : null;
+  if (dateline) published = resolveDates(dateline, null, language as 'fr' | 'en').find((d) => d.precision === 'day')?.date ?? null;
+  return { title, body, published, language };
+}
+
+/**
+ * The events an article reports. `model` is the statistical layer (the shipped one unless given;
+ * null for the rules alone).
+ */
+export function extract(article: Article, gazetteer: Gazetteer, model: NewsModel | null = shippedNewsModel()): ExtractionResult {
+  const { title, body, published, language } = prepareArticle(article);
   if (language === 'other') return { relevant: false, language, events: [] };
-  const published = /^\d{4}-\d{2}-\d{2}$/.test(article.published ?? '') ? article.published : null;
-  const { relevant, events } = assembleEvents({ title, body, published, language }, gazetteer);
+  const { relevant, events } = assembleEvents({ title, body, published, language }, gazetteer, model);
   return { relevant, language, events: events.map((e) => e.event) };
 }

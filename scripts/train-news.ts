@@ -1,0 +1,95 @@
+/**
+ * `npm run train:news`: trains the news extractor's statistical layer on the corpus's train split
+ * only, and writes data/news/model.json. Deterministic: the same items give the same file
+ * (features in sorted order, full-batch gradient descent from zero, no random numbers).
+ *
+ * Two logistic regressions over the features of src/osint/model/features.ts:
+ * - relevance (binary), on every train item;
+ * - the main event's "type / sub-type" (softmax), on the relevant train items.
+ * Features seen in fewer than two train items are left out: they cannot generalise.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Article } from '../src/osint/article.js';
+import { prepareArticle } from '../src/osint/extract.js';
+import { documentFeatures } from '../src/osint/model/features.js';
+import { encode, MODEL_PATH, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
+
+const ITERATIONS = 600;
+const LEARNING_RATE = 4;
+/** L2 penalty per item: keeps weights of rare words small. */
+const L2 = 0.002;
+const MIN_ITEMS_PER_FEATURE = 2;
+
+interface CorpusItem extends Article {
+  id: string;
+  gold: { relevant: boolean; events: { event_type: string; sub_event_type: string }[] };
+}
+
+const root = join(dirname(MODEL_PATH), '..', '..');
+const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as { train: string[] };
+const items = splits.train.map((id) => JSON.parse(readFileSync(join(root, 'corpus', 'items', `${id}.json`), 'utf8')) as CorpusItem);
+
+const examples = items.map((item) => {
+  const prepared = prepareArticle({ published: item.published, title: item.title, text: item.text, lang: item.lang });
+  const language = prepared.language === 'other' ? (item.lang === 'en' ? 'en' : 'fr') : prepared.language;
+  const main = item.gold.events[0];
+  return {
+    features: documentFeatures(prepared.title, prepared.body, language),
+    relevant: item.gold.relevant,
+    kind: item.gold.relevant && main ? `${main.event_type} / ${main.sub_event_type}` : null,
+  };
+});
+
+const counts = new Map<string, number>();
+for (const example of examples) for (const feature of example.features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+const features = [...counts.entries()].filter(([, n]) => n >= MIN_ITEMS_PER_FEATURE).map(([f]) => f).sort();
+const index = new Map(features.map((feature, i) => [feature, i]));
+const encoded = examples.map((example) => ({ ...example, ...encode(index, example.features) }));
+
+/** Full-batch gradient descent on the mean log-loss plus the L2 penalty. */
+function train(classes: number, rows: { positions: number[]; scale: number; target: number }[]): { bias: number[]; weights: Float64Array[] } {
+  const weights = Array.from({ length: classes }, () => new Float64Array(features.length));
+  const bias = new Array<number>(classes).fill(0);
+  const n = rows.length;
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    const gradients = Array.from({ length: classes }, () => new Float64Array(features.length));
+    const biasGradient = new Array<number>(classes).fill(0);
+    for (const row of rows) {
+      const scores = weights.map((w, k) => row.positions.reduce((sum, at) => sum + w[at]! * row.scale, bias[k]!));
+      const probabilities = classes === 1 ? [sigmoid(scores[0]!)] : softmax(scores);
+      for (let k = 0; k < classes; k++) {
+        const error = probabilities[k]! - (classes === 1 ? row.target : row.target === k ? 1 : 0);
+        biasGradient[k]! += error / n;
+        for (const at of row.positions) gradients[k]![at]! += (error * row.scale) / n;
+      }
+    }
+    for (let k = 0; k < classes; k++) {
+      bias[k]! -= LEARNING_RATE * biasGradient[k]!;
+      const w = weights[k]!;
+      const g = gradients[k]!;
+      for (let j = 0; j < w.length; j++) w[j]! -= LEARNING_RATE * (g[j]! + L2 * w[j]!);
+    }
+  }
+  return { bias, weights };
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+const relevance = train(1, encoded.map((e) => ({ positions: e.positions, scale: e.scale, target: e.relevant ? 1 : 0 })));
+const labels = [...new Set(encoded.flatMap((e) => (e.kind ? [e.kind] : [])))].sort();
+const kind = train(
+  labels.length,
+  encoded.filter((e) => e.kind).map((e) => ({ positions: e.positions, scale: e.scale, target: labels.indexOf(e.kind!) })),
+);
+
+const file: NewsModelFile = {
+  format: 'diboli-news-model 1',
+  trainedOn: `corpus/splits.json train: ${items.length} items (${examples.filter((e) => e.relevant).length} relevant)`,
+  features,
+  relevance: { bias: round(relevance.bias[0]!), weights: packWeights(relevance.weights[0]!) },
+  kind: { labels, bias: kind.bias.map(round), weights: kind.weights.map(packWeights) },
+};
+mkdirSync(dirname(MODEL_PATH), { recursive: true });
+writeFileSync(MODEL_PATH, JSON.stringify(file) + '\n');
+console.log(`${features.length} features, ${labels.length} kinds, from ${items.length} train items: ${MODEL_PATH}`);

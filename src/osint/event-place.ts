@@ -1,0 +1,63 @@
+/**
+ * Where an event happened, from the places its sentence names: the most specific place wins (a
+ * village before its district seat, a district seat before the capital), a village the gazetteer
+ * lacks counts when the text introduces it as one (« le village de Gouari », « à Laghdaf »), and
+ * places named for another reason are set aside: divisions (« cercle de Bankass »), directions
+ * (« vers Bamako »), reference points when something closer is named (« près de Fassala »), the
+ * seats of courts and hospitals, rivers. Datelines are removed before (clean-scrape.ts).
+ */
+import { featureRank } from '../geo/gazetteer.js';
+import type { PlaceMention } from './find-places.js';
+import type { Sentence } from './split-sentences.js';
+
+// Words around a place name that say it is not where the event happened.
+const DIVISION_BEFORE = /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune) (?:de |du |d')?(?:la |l')?$/i;
+const DIVISION_AFTER = /^\s+(region|district|cercle)\b/i;
+const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+// "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
+const WATERWAY_BEFORE = /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
+const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
+const INSTITUTION_BEFORE = /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
+// "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
+const REFERENCE_BEFORE = /\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l')?$/i;
+// A village or a locality named as such is as specific as a place gets.
+const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
+
+export function within<T extends { index: number }>(items: readonly T[], sentence: Sentence): T[] {
+  return items.filter((item) => item.index >= sentence.index && item.index < sentence.end);
+}
+
+/** How specific a place is, whatever its sentence: villages above towns, towns above the capital. */
+export function placeSpecificity(p: PlaceMention, folded: string): number {
+  const before = folded.slice(Math.max(0, p.index - 30), p.index);
+  if (!p.place) return SETTLEMENT_BEFORE.test(before) ? 7 : p.cued ? 4.5 : 2;
+  if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
+  // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4.
+  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
+}
+
+/** The place of a sentence, or none when every place it names is named for another reason. */
+export function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
+  const here = within(places, sentence);
+  const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
+  const isDivision = (p: PlaceMention) =>
+    DIVISION_BEFORE.test(before(p, 18)) ||
+    DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
+    (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
+  const isOutside = (p: PlaceMention) =>
+    isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || INSTITUTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
+  const others = here.filter((p) => !isOutside(p));
+  const score = (p: PlaceMention) =>
+    placeSpecificity(p, folded) +
+    (p.index >= triggerAt ? 0.5 : 0) -
+    (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
+    (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
+  let best: PlaceMention | undefined;
+  for (const p of others) if (!best || score(p) > score(best)) best = p;
+  return best;
+}
+
+/** A region named by the sentence, for when it names no town. */
+export function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
+  return within(places, sentence).find((p) => p.place !== null);
+}
