@@ -55,8 +55,18 @@ const RELEVANT_WITHOUT_RULES = 0.75;
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
 
+/** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …"): when the page was published. */
+function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
+  if (/^(publi|mis a jour|mise a jour|posted|updated|par |by )/i.test(foldSentence(sentence.text))) return true;
+  let rest = sentence.text;
+  for (const d of dates) rest = rest.replace(d.text, ' ');
+  return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;
+}
+
 function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string): DateMention[] {
-  return within(dates, sentence)
+  const here = within(dates, sentence);
+  if (isDateLine(sentence, here)) return [];
+  return here
     .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
     // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
     .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
@@ -159,9 +169,9 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
 
     const sentenceActors = actorNames(within(actors, sentence));
     // A report that gives no date at all tells of the days just before it: the publication day
-    // stands in, but only for a strong trigger with its own place.
+    // stands in (and makes the event concrete only for a strong trigger with its own place).
     const assumedDate = date === undefined && input.published !== null && trigger.weight >= 8 && ownPlace;
-    if (assumedDate) date = { index: sentence.index, end: sentence.index, text: '', date: input.published!, precision: 'day' };
+    if (date === undefined && input.published !== null) date = { index: sentence.index, end: sentence.index, text: '', date: input.published, precision: 'day' };
     const concrete =
       !hypothetical &&
       trigger.weight >= 6 &&

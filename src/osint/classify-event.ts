@@ -61,7 +61,7 @@ const NON_STATE = /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|
 const STATE_FORCES = /\b(armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
 const MILITARY_PRESENT = /\b(soldats|militaires|soldiers|troops|fama|escorte|escort|army|armee|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
 const SECURITY_FORCES = /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
-const CROWD = /\b(manifestants|migrants|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
+const CROWD = /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP = /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.

@@ -139,6 +139,18 @@ function ourForms(text: string, reference: Day | null): Raw[] {
       weekdayOnly: false,
     });
   }
+  // Relative to the publication day: "avant-hier", "ce matin", "cette nuit", "this morning",
+  // "overnight" (a night ending on the day of the report), "le 3 courant" (this month).
+  if (reference) {
+    const today = /\b(avant[- ]hier|ce matin|cette nuit|ce soir|this morning|this evening|overnight|earlier today|(?:le )?(\d{1,2})(?:er)? courant)\b/giu;
+    while ((match = today.exec(text))) {
+      const word = fold(match[1]!);
+      let day = reference;
+      if (word.startsWith('avant')) day = fromUtc(toUtc(reference) - 2 * DAY_MS);
+      else if (match[2]) day = { ...reference, d: Number(match[2]) };
+      add(match, { day, precision: 'day', yearKnown: true, weekdayOnly: false });
+    }
+  }
   // Relative to the date mentioned just before.
   const relative = /\b(la veille|le lendemain|the day before|the next day|the following day)\b/giu;
   while ((match = relative.exec(text))) {
@@ -150,7 +162,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
 
 // Words without which chrono finds nothing in a sentence: most sentences of a report have none,
 // and chrono's thirty parsers cost time in proportion to the text they read.
-const DATE_CUE = /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago/i;
+const DATE_CUE = /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago|matin|soir|nuit|morning|evening|overnight|courant/i;
 
 type ChronoResult = ReturnType<typeof chronoFr.casual.parse>[number];
 
