@@ -109,10 +109,22 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const genreWords = folded.match(OTHER_GENRES)?.length ?? 0;
   const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
 
+  // The statistical layer weighs in where the rules are unsure: the kind it reads in the article
+  // decides attacks whose target no sentence names, raises the sentences telling of that kind, and
+  // its relevance overrules weak or absent triggers.
+  const features = model ? documentFeatures(title, input.body, input.language) : [];
+  const kinds = model ? model.kinds(features) : new Map<string, number>();
+  const probability = model ? model.relevance(features) : null;
+  const guessAttack = (t: Trigger): Trigger => {
+    if (!t.uncertain || kinds.size === 0) return t;
+    const onCivilians = (kinds.get('Violence against civilians / Attack') ?? 0) > (kinds.get('Battles / Armed clash') ?? 0);
+    return { ...t, ...(onCivilians ? { eventType: 'Violence against civilians', subEventType: 'Attack' } : { eventType: 'Battles', subEventType: 'Armed clash' }) };
+  };
+
   const found: (AssembledEvent & { fromTitle: boolean; place?: PlaceMention })[] = [];
-  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text, input.language));
+  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text, input.language).map(guessAttack));
   sentences.forEach((sentence, order) => {
-    const triggers = classifySentence(sentence.text, input.language);
+    const triggers = classifySentence(sentence.text, input.language).map(guessAttack);
     const trigger: Trigger | undefined = triggers[0];
     if (!trigger) return;
     const isTitle = sentence.end <= titleEnd;
@@ -200,11 +212,6 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     });
   });
 
-  // The statistical layer weighs in where the rules are unsure: the kind it reads in the article
-  // raises the sentences telling of that kind, and its relevance overrules weak or absent triggers.
-  const features = model ? documentFeatures(title, input.body, input.language) : [];
-  const kinds = model ? model.kinds(features) : new Map<string, number>();
-  const probability = model ? model.relevance(features) : null;
   for (const f of found) f.salience += KIND_WEIGHT * (kinds.get(`${f.event.event_type} / ${f.event.sub_event_type}`) ?? 0);
   // The same event told twice (headline and body, two sentences) is kept once, with the details
   // of both.

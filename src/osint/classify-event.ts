@@ -18,6 +18,8 @@ export interface Trigger {
   index: number;
   /** The sense of the lexicon the words have. */
   sense: Sense;
+  /** An attack whose target the sentence does not name: battle or attack on civilians is a guess. */
+  uncertain?: boolean;
 }
 
 type Kind = [EventType, string];
@@ -136,11 +138,13 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.sense === 'toll' && MISHAP.test(folded)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
+      let uncertain = false;
       if (row.sense === 'attack') {
         kind = byTarget(target, folded);
         if (!kind) {
           // No target named: the forces or the civilians the sentence names tell which.
           kind = STATE_FORCES.test(folded) ? ARMED_CLASH : CIVILIANS.test(folded) ? ATTACK : ARMED_CLASH;
+          uncertain = !STATE_FORCES.test(folded) && !CIVILIANS.test(folded);
           weight -= 1;
         }
       } else if (row.sense === 'kill' || row.sense === 'toll') {
@@ -175,7 +179,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = DIRECT.air!;
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
-      triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense });
+      triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
     }
   }
   // People held by armed men on a road are abducted, whatever the verb ("interceptés", "retenus").

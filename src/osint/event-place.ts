@@ -11,7 +11,7 @@ import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
 
 // Words around a place name that say it is not where the event happened.
-const DIVISION_BEFORE = /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune) (?:de |du |d')?(?:la |l')?$/i;
+const DIVISION_BEFORE = /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
 const DIVISION_AFTER = /^\s+(region|district|cercle)\b/i;
 const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
@@ -20,6 +20,8 @@ const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE = /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE = /\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l')?$/i;
+// "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
+const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
 
@@ -51,6 +53,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
     (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
+    (AXIS_BEFORE.test(before(p, 30)) && others.length > 1 ? 2 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;
