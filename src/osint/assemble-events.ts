@@ -33,7 +33,7 @@ export interface AssembledEvent {
 }
 
 // A date right after these words is when something was said, not when it happened.
-const REPORTING = /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
+const REPORTING = /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|rendue?s? publique?s?|revendique\w*|a condamne|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
 const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
 // Statements about what may happen or what usually happens do not report an event.
 const HYPOTHETICAL = /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
@@ -63,14 +63,15 @@ function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean 
   return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;
 }
 
-function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string): DateMention[] {
+/** The dates of a sentence that may be its event's: day before month before year, nearest the trigger first. */
+function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string, triggerAt = sentence.index): DateMention[] {
   const here = within(dates, sentence);
   if (isDateLine(sentence, here)) return [];
   return here
     .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
     // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
     .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
-    .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.index - b.index);
+    .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || Math.abs(a.index - triggerAt) - Math.abs(b.index - triggerAt));
 }
 
 /** Two events' places may be one: same name, one unknown or unplaced, or within 60 km. */
@@ -133,7 +134,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const nearby = [...neighbours.filter((s) => s.index > sentence.index), ...neighbours.filter((s) => s.index < sentence.index).reverse()];
 
     // Date: its own, else its paragraph's, else the nearest before it, else the headline's or the lead's.
-    let date: DateMention | undefined = eventDates(dates, sentence, folded)[0];
+    const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
+    let date: DateMention | undefined = eventDates(dates, sentence, folded, triggerAt)[0];
     const ownDate = date !== undefined;
     const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
     for (const other of [...nearby.slice(0, 2), ...earlier, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {
@@ -141,7 +143,6 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];
     }
     // Place: its own, else its paragraph's, else the headline's or the lead's.
-    const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
     let place = sentencePlace(places, sentence, folded, triggerAt);
     const ownPlace = place !== undefined;
     for (const other of [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {

@@ -61,7 +61,7 @@ const CIVILIANS = /\b(civils?|villageois|habitants|passagers|chauffeurs|routiers
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
 const NON_STATE = /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
 const STATE_FORCES = /\b(armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
-const MILITARY_PRESENT = /\b(soldats|militaires|soldiers|troops|fama|escorte|escort|army|armee|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
+const MILITARY_PRESENT = /\b(soldats?|militaires?|soldiers?|troops|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
 const SECURITY_FORCES = /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD = /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
 // Deaths of accidents and disease are no violence.

@@ -19,7 +19,7 @@ const WATERWAY_BEFORE = /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee
 const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE = /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
-const REFERENCE_BEFORE = /\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l')?$/i;
+const REFERENCE_BEFORE = /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l')?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
 // A village or a locality named as such is as specific as a place gets.
@@ -38,7 +38,7 @@ export function placeSpecificity(p: PlaceMention, folded: string): number {
   return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
 }
 
-/** The place of a sentence, or none when every place it names is named for another reason. */
+/** The place of a sentence, or none when every place it names is named for another reason (the seat of a court or a mayor counts only when nothing else is named). */
 export function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
   const here = within(places, sentence);
   const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
@@ -47,13 +47,14 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
-    isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || INSTITUTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
+    isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
   const others = here.filter((p) => !isOutside(p));
   const score = (p: PlaceMention) =>
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
     (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
     (AXIS_BEFORE.test(before(p, 30)) && others.length > 1 ? 2 : 0) -
+    (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;

@@ -40,6 +40,8 @@ const NOT_PLACES = new Set(
 
 const CUE = /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'’]|non loin d[e'’]|aux environs d[e'’]|aux alentours d[e'’]|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e'’]|dans la (?:localité|commune|ville|zone|région|cercle) d[e'’]|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien))? d[eu'’]|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:on )?the outskirts of|aux abords d[eu'’]|à la sortie d[eu'’]|à l[’']entrée d[eu'’]|(?:à la )?périphérie d[eu'’]|(?:attaques?|assauts?|raids?|embuscades?|incursions?) (?:contre|de|d[’']|du|sur)|(?:attacks?|raids?|assaults?|ambush(?:es)?|strikes?) (?:on|in|at|near)|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)(?:\s+|(?<=['’]))(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
 
+const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
+
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
 const NAME = /\p{Lu}[\p{L}\p{M}]*(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
 
@@ -130,6 +132,14 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // "Ousmane Sonko", "Moussa Mara": a run of capitalised words of which only some are places is
     // a person's name, unless a preposition of place introduces it ("près de Manidjèl Kolongo").
     const whole = known.length === 1 && known[0]!.end - known[0]!.index === match[0].length;
+    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    // A nickname in quotes (« Naba ») or after "surnommé", "dit", is a person.
+    if (/(?:[«"“]\s*|surnomm\p{L}*\s+|\bdit\s+|\bdite\s+|alias\s+)$/u.test(before)) continue;
+    // "le village de Tongo Tongo": the whole name, even when the gazetteer knows a part of it.
+    if (!whole && tokens.length <= 4 && !NOT_PLACES.has(foldName(match[0])) && SETTLEMENT_CUE.test(before.replace(/[’]/g, "'"))) {
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
+      continue;
+    }
     if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-')))) found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
     else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
     else if (
