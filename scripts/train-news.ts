@@ -10,7 +10,9 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadGazetteer } from '../src/geo/gazetteer.js';
 import type { Article } from '../src/osint/article.js';
+import { placeCandidatesOf } from '../src/osint/assemble-events.js';
 import { prepareArticle } from '../src/osint/extract.js';
 import { documentFeatures } from '../src/osint/model/features.js';
 import { encode, MODEL_PATH, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
@@ -23,17 +25,37 @@ const MIN_ITEMS_PER_FEATURE = 2;
 
 interface CorpusItem extends Article {
   id: string;
-  gold: { relevant: boolean; events: { event_type: string; sub_event_type: string }[] };
+  gold: { relevant: boolean; events: { event_type: string; sub_event_type: string; location: string; lat: number | null; lon: number | null }[] };
 }
 
 const root = join(dirname(MODEL_PATH), '..', '..');
 const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as { train: string[] };
 const items = splits.train.map((id) => JSON.parse(readFileSync(join(root, 'corpus', 'items', `${id}.json`), 'utf8')) as CorpusItem);
 
+const gazetteer = await loadGazetteer();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’_]/g, ' ').replace(/\s+/g, ' ').trim();
+function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+/** Each place an item names, and whether it is where the gold main event happened. */
+const placeExamples: { features: string[]; target: number }[] = [];
+
 const examples = items.map((item) => {
   const prepared = prepareArticle({ published: item.published, title: item.title, text: item.text, lang: item.lang });
   const language = prepared.language === 'other' ? (item.lang === 'en' ? 'en' : 'fr') : prepared.language;
   const main = item.gold.events[0];
+  if (item.gold.relevant && main) {
+    for (const candidate of placeCandidatesOf({ ...prepared, language }, gazetteer)) {
+      const here = candidate.mentions.some(
+        (m) =>
+          fold(m.name) === fold(main.location) ||
+          (m.place !== null && main.lat !== null && main.lon !== null && kilometres(m.place, { lat: main.lat, lon: main.lon }) <= 25),
+      );
+      placeExamples.push({ features: candidate.features, target: here ? 1 : 0 });
+    }
+  }
   return {
     features: documentFeatures(prepared.title, prepared.body, language),
     relevant: item.gold.relevant,
@@ -49,11 +71,15 @@ const encoded = examples.map((example) => ({ ...example, ...encode(index, exampl
 
 /** Full-batch gradient descent on the mean log-loss plus the L2 penalty. */
 function train(classes: number, rows: { positions: number[]; scale: number; target: number }[]): { bias: number[]; weights: Float64Array[] } {
-  const weights = Array.from({ length: classes }, () => new Float64Array(features.length));
+  return trainOn(classes, features.length, rows);
+}
+
+function trainOn(classes: number, size: number, rows: { positions: number[]; scale: number; target: number }[]): { bias: number[]; weights: Float64Array[] } {
+  const weights = Array.from({ length: classes }, () => new Float64Array(size));
   const bias = new Array<number>(classes).fill(0);
   const n = rows.length;
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    const gradients = Array.from({ length: classes }, () => new Float64Array(features.length));
+    const gradients = Array.from({ length: classes }, () => new Float64Array(size));
     const biasGradient = new Array<number>(classes).fill(0);
     for (const row of rows) {
       const scores = weights.map((w, k) => row.positions.reduce((sum, at) => sum + w[at]! * row.scale, bias[k]!));
@@ -76,6 +102,15 @@ function train(classes: number, rows: { positions: number[]; scale: number; targ
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+// The place ranker: binary features, unscaled (a place has a handful of them).
+const placeFeatures = [...new Set(placeExamples.flatMap((e) => e.features))].sort();
+const placeIndex = new Map(placeFeatures.map((feature, i) => [feature, i]));
+const place = trainOn(
+  1,
+  placeFeatures.length,
+  placeExamples.map((e) => ({ positions: e.features.map((f) => placeIndex.get(f)!), scale: 1, target: e.target })),
+);
+
 const relevance = train(1, encoded.map((e) => ({ positions: e.positions, scale: e.scale, target: e.relevant ? 1 : 0 })));
 const labels = [...new Set(encoded.flatMap((e) => (e.kind ? [e.kind] : [])))].sort();
 const kind = train(
@@ -89,7 +124,8 @@ const file: NewsModelFile = {
   features,
   relevance: { bias: round(relevance.bias[0]!), weights: packWeights(relevance.weights[0]!) },
   kind: { labels, bias: kind.bias.map(round), weights: kind.weights.map(packWeights) },
+  place: { features: placeFeatures, bias: round(place.bias[0]!), weights: packWeights(place.weights[0]!) },
 };
 mkdirSync(dirname(MODEL_PATH), { recursive: true });
 writeFileSync(MODEL_PATH, JSON.stringify(file) + '\n');
-console.log(`${features.length} features, ${labels.length} kinds, from ${items.length} train items: ${MODEL_PATH}`);
+console.log(`${features.length} features, ${labels.length} kinds, ${placeExamples.length} places (${placeFeatures.length} features), from ${items.length} train items: ${MODEL_PATH}`);

@@ -10,6 +10,8 @@ import { classifySentence, foldSentence, type Trigger } from './classify-event.j
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import type { NewsModel } from './model/news-model.js';
+import { placeCandidates, type PlaceCandidate } from './model/place-ranker.js';
+import { foldName } from '../geo/gazetteer.js';
 import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
@@ -51,6 +53,8 @@ const KIND_WEIGHT = 8;
 /** The model's probability of relevance needed when the rules found a concrete event, and when they did not. */
 const RELEVANT_WITH_RULES = 0.3;
 const RELEVANT_WITHOUT_RULES = 0.75;
+/** The place ranker's probability above which its place replaces the one the sentence rules chose. */
+const PLACE_SURE = 0.5;
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
@@ -90,14 +94,14 @@ function daysBetween(a: string, b: string): number {
   return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / 86_400_000;
 }
 
-export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
+/** What the assembly reads of an article before looking for events. */
+function readArticle(input: AssemblyInput, gazetteer: Gazetteer) {
   const title = input.title.trim();
   const text = title.length > 0 ? `${title}\n\n${input.body}` : input.body;
   const titleEnd = title.length;
   // Same offsets as `text`, lower case without accents: what the patterns below read.
   const folded = foldText(text);
   const sentences = splitSentences(text);
-  const dates = resolveDates(text, input.published, input.language);
   const actors = findActors(text);
   // Words inside an actor's name ("Jama'at Nusrat al-Islam") are not places.
   const places = findPlaces(text, gazetteer).filter((p) => !actors.some((a) => p.index >= a.index && p.index < a.end));
@@ -107,6 +111,23 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   for (const p of places) if (p.place) placeCountries.set(p.place.country, (placeCountries.get(p.place.country) ?? 0) + 1);
   const mainCountry =
     [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? [...placeCountries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { title, text, titleEnd, folded, sentences, actors, places, mainCountry };
+}
+
+/** The places an article names, described for the place ranker (training reads them here). */
+export function placeCandidatesOf(input: AssemblyInput, gazetteer: Gazetteer): PlaceCandidate[] {
+  const { folded, sentences, titleEnd, places, mainCountry } = readArticle(input, gazetteer);
+  const triggerWeights = new Map<number, number>();
+  for (const sentence of sentences) {
+    const top = classifySentence(sentence.text, input.language)[0];
+    if (top) triggerWeights.set(sentence.index, top.weight);
+  }
+  return placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry });
+}
+
+export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
+  const { title, text, titleEnd, folded, sentences, actors, places, mainCountry } = readArticle(input, gazetteer);
+  const dates = resolveDates(text, input.published, input.language);
   const genreWords = folded.match(OTHER_GENRES)?.length ?? 0;
   const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
 
@@ -124,10 +145,12 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
 
   const found: (AssembledEvent & { fromTitle: boolean; place?: PlaceMention })[] = [];
   const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text, input.language).map(guessAttack));
+  const triggerWeights = new Map<number, number>();
   sentences.forEach((sentence, order) => {
     const triggers = classifySentence(sentence.text, input.language).map(guessAttack);
     const trigger: Trigger | undefined = triggers[0];
     if (!trigger) return;
+    triggerWeights.set(sentence.index, trigger.weight);
     const isTitle = sentence.end <= titleEnd;
     const foldedSentence = folded.slice(sentence.index, sentence.end);
     const neighbours = sentences.filter((s) => s.paragraph === sentence.paragraph && s !== sentence);
@@ -263,5 +286,21 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const relevant = best !== undefined && (byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);
-  return { relevant, events: kept.length > 0 ? kept : [best] };
+  const result = kept.length > 0 ? kept : [best];
+  // The place ranker reads the whole article: where it is sure, its place is the main event's.
+  const main = result[0]!.event;
+  const ranked = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry })
+    .map((c) => ({ c, p: model!.place(c.features) }))
+    .sort((a, b) => b.p - a.p)[0];
+  if (ranked && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '')) {
+    const mention = ranked.c.mentions.find((m) => m.place !== null) ?? ranked.c.mentions[0]!;
+    Object.assign(main, {
+      location: mention.name,
+      country: mention.place?.country ?? main.country ?? mainCountry,
+      admin1: mention.place?.admin1 || null,
+      lat: mention.place?.lat ?? null,
+      lon: mention.place?.lon ?? null,
+    });
+  }
+  return { relevant, events: result };
 }

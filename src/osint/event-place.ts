@@ -12,7 +12,7 @@ import type { Sentence } from './split-sentences.js';
 
 // Words around a place name that say it is not where the event happened.
 const DIVISION_BEFORE = /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
-const DIVISION_AFTER = /^\s+(region|district|cercle)\b/i;
+const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|area|province|zone)\b/i;
 const DIRECTION_BEFORE = /\b(vers|venus? d[eu']|venant d[eu']|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
 const WATERWAY_BEFORE = /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
@@ -36,6 +36,23 @@ export function placeSpecificity(p: PlaceMention, folded: string): number {
   if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
   // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4.
   return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
+}
+
+/** What the words around a mention say of it: a division, a direction, a landmark, a village… */
+export function describePlace(p: PlaceMention, folded: string): string[] {
+  const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
+  const after = folded.slice(p.end, p.end + 10);
+  const flags: string[] = [];
+  if (DIVISION_BEFORE.test(before(18)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2') flags.push('division');
+  if (DIRECTION_BEFORE.test(before(30))) flags.push('direction');
+  if (REFERENCE_BEFORE.test(before(40))) flags.push('reference');
+  if (INSTITUTION_BEFORE.test(before(30))) flags.push('institution');
+  if (AXIS_BEFORE.test(before(30))) flags.push('axis');
+  if (WATERWAY_BEFORE.test(before(30)) || WATERWAY_AFTER.test(after.slice(0, 8))) flags.push('waterway');
+  if (SETTLEMENT_BEFORE.test(before(30))) flags.push('settlement');
+  if (p.cued) flags.push('cued');
+  if (p.place?.featureCode === 'PPLC') flags.push('capital');
+  return flags;
 }
 
 /** The place of a sentence, or none when every place it names is named for another reason (the seat of a court or a mayor counts only when nothing else is named). */

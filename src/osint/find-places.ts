@@ -34,7 +34,7 @@ const NOT_PLACES = new Set(
     'premier', 'prime', 'communique', 'source', 'sources', 'photo', 'video', 'contact', 'sport', 'politique', 'securite', 'economie',
     'tous', 'tout', 'toute', 'plus', 'moins', 'aucun', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix',
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
-    'some', 'son', 'sa', 'ses', 'chef', 'cherif', 'imam', 'drame', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
+    'some', 'son', 'sa', 'ses', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
   ].map(foldName),
 );
 

@@ -120,7 +120,9 @@ function targetIndex(language: Language): PhraseIndex<TargetClass> {
 export function findTriggers(tokens: readonly Token[], language: Language): Hit<TriggerRow>[] {
   const seen = new Set<TriggerRow>();
   const hits: Hit<TriggerRow>[] = [];
-  for (const hit of triggerIndex(language).match(tokens)) {
+  // At one word, the longest phrase: « attaque à main armée » rather than « attaque ».
+  const all = triggerIndex(language).match(tokens).sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const hit of all) {
     if (seen.has(hit.value)) continue;
     seen.add(hit.value);
     hits.push(hit);

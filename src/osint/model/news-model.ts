@@ -21,6 +21,8 @@ export interface NewsModelFile {
   features: string[];
   relevance: { bias: number; weights: number[] };
   kind: { labels: string[]; bias: number[]; weights: number[][] };
+  /** The place ranker (place-ranker.ts), over features of its own. */
+  place: { features: string[]; bias: number; weights: number[] };
 }
 
 /** Dense weights from the file's sparse pairs. */
@@ -48,6 +50,8 @@ export interface NewsModel {
   relevance(features: readonly string[]): number;
   /** Probability of each "type / sub-type" label for the main event. */
   kinds(features: readonly string[]): Map<string, number>;
+  /** Probability that a place named so (place-ranker.ts) is where the main event happened. */
+  place(features: readonly string[]): number;
 }
 
 export function sigmoid(x: number): number {
@@ -75,7 +79,17 @@ export function createNewsModel(file: NewsModelFile): NewsModel {
   const index = new Map(file.features.map((feature, i) => [feature, i]));
   const relevanceWeights = unpackWeights(file.relevance.weights, file.features.length);
   const kindWeights = file.kind.weights.map((pairs) => unpackWeights(pairs, file.features.length));
+  const placeIndex = new Map(file.place.features.map((feature, i) => [feature, i]));
+  const placeWeights = unpackWeights(file.place.weights, file.place.features.length);
   return {
+    place(features) {
+      let score = file.place.bias;
+      for (const feature of features) {
+        const at = placeIndex.get(feature);
+        if (at !== undefined) score += placeWeights[at]!;
+      }
+      return sigmoid(score);
+    },
     relevance(features) {
       const { positions, scale } = encode(index, features);
       let score = file.relevance.bias;
