@@ -15,7 +15,7 @@ import type { Article } from '../src/osint/article.js';
 import { placeCandidatesOf } from '../src/osint/assemble-events.js';
 import { prepareArticle } from '../src/osint/extract.js';
 import { documentFeatures } from '../src/osint/model/features.js';
-import { encode, MODEL_PATH, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
+import { createNewsModel, encode, MODEL_PATH, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
 
 const ITERATIONS = 600;
 const LEARNING_RATE = 4;
@@ -46,17 +46,9 @@ const examples = items.map((item) => {
   const prepared = prepareArticle({ published: item.published, title: item.title, text: item.text, lang: item.lang });
   const language = prepared.language === 'other' ? (item.lang === 'en' ? 'en' : 'fr') : prepared.language;
   const main = item.gold.events[0];
-  if (item.gold.relevant && main) {
-    for (const candidate of placeCandidatesOf({ ...prepared, language }, gazetteer)) {
-      const here = candidate.mentions.some(
-        (m) =>
-          fold(m.name) === fold(main.location) ||
-          (m.place !== null && main.lat !== null && main.lon !== null && kilometres(m.place, { lat: main.lat, lon: main.lon }) <= 25),
-      );
-      placeExamples.push({ features: candidate.features, target: here ? 1 : 0 });
-    }
-  }
   return {
+    item,
+    prepared: { ...prepared, language },
     features: documentFeatures(prepared.title, prepared.body, language),
     relevant: item.gold.relevant,
     kind: item.gold.relevant && main ? `${main.event_type} / ${main.sub_event_type}` : null,
@@ -102,6 +94,36 @@ function trainOn(classes: number, size: number, rows: { positions: number[]; sca
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+const relevance = train(1, encoded.map((e) => ({ positions: e.positions, scale: e.scale, target: e.relevant ? 1 : 0 })));
+const labels = [...new Set(encoded.flatMap((e) => (e.kind ? [e.kind] : [])))].sort();
+const kind = train(
+  labels.length,
+  encoded.filter((e) => e.kind).map((e) => ({ positions: e.positions, scale: e.scale, target: labels.indexOf(e.kind!) })),
+);
+
+// The place ranker learns from the places the rules choose with the relevance and kind models
+// just trained (and no ranker yet).
+const interim = createNewsModel({
+  format: 'diboli-news-model 1',
+  trainedOn: '',
+  features,
+  relevance: { bias: relevance.bias[0]!, weights: packWeights(relevance.weights[0]!) },
+  kind: { labels, bias: kind.bias, weights: kind.weights.map(packWeights) },
+  place: { features: [], bias: 0, weights: [] },
+});
+for (const { item, prepared } of examples) {
+  const main = item.gold.events[0];
+  if (!item.gold.relevant || !main) continue;
+  for (const candidate of placeCandidatesOf(prepared, gazetteer, interim)) {
+    const here = candidate.mentions.some(
+      (m) =>
+        fold(m.name) === fold(main.location) ||
+        (m.place !== null && main.lat !== null && main.lon !== null && kilometres(m.place, { lat: main.lat, lon: main.lon }) <= 25),
+    );
+    placeExamples.push({ features: candidate.features, target: here ? 1 : 0 });
+  }
+}
+
 // The place ranker: binary features, unscaled (a place has a handful of them).
 const placeFeatures = [...new Set(placeExamples.flatMap((e) => e.features))].sort();
 const placeIndex = new Map(placeFeatures.map((feature, i) => [feature, i]));
@@ -109,13 +131,6 @@ const place = trainOn(
   1,
   placeFeatures.length,
   placeExamples.map((e) => ({ positions: e.features.map((f) => placeIndex.get(f)!), scale: 1, target: e.target })),
-);
-
-const relevance = train(1, encoded.map((e) => ({ positions: e.positions, scale: e.scale, target: e.relevant ? 1 : 0 })));
-const labels = [...new Set(encoded.flatMap((e) => (e.kind ? [e.kind] : [])))].sort();
-const kind = train(
-  labels.length,
-  encoded.filter((e) => e.kind).map((e) => ({ positions: e.positions, scale: e.scale, target: labels.indexOf(e.kind!) })),
 );
 
 const file: NewsModelFile = {

@@ -114,15 +114,20 @@ function readArticle(input: AssemblyInput, gazetteer: Gazetteer) {
   return { title, text, titleEnd, folded, sentences, actors, places, mainCountry };
 }
 
-/** The places an article names, described for the place ranker (training reads them here). */
-export function placeCandidatesOf(input: AssemblyInput, gazetteer: Gazetteer): PlaceCandidate[] {
+/**
+ * The places an article names, described for the place ranker, with the place the rules choose
+ * for its main event (with `model`'s relevance and kinds): what training reads.
+ */
+export function placeCandidatesOf(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null): PlaceCandidate[] {
   const { folded, sentences, titleEnd, places, mainCountry } = readArticle(input, gazetteer);
   const triggerWeights = new Map<number, number>();
   for (const sentence of sentences) {
     const top = classifySentence(sentence.text, input.language)[0];
     if (top) triggerWeights.set(sentence.index, top.weight);
   }
-  return placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry });
+  const rulesOnly = model && { ...model, place: () => 0 };
+  const main = assembleEvents(input, gazetteer, rulesOnly).events[0]?.event.location ?? null;
+  return placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, main === null ? null : foldName(main));
 }
 
 export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
@@ -289,7 +294,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const result = kept.length > 0 ? kept : [best];
   // The place ranker reads the whole article: where it is sure, its place is the main event's.
   const main = result[0]!.event;
-  const ranked = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry })
+  const chosen = main.location === null ? null : foldName(main.location);
+  const ranked = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, chosen)
     .map((c) => ({ c, p: model!.place(c.features) }))
     .sort((a, b) => b.p - a.p)[0];
   if (ranked && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '')) {

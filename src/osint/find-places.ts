@@ -34,7 +34,7 @@ const NOT_PLACES = new Set(
     'premier', 'prime', 'communique', 'source', 'sources', 'photo', 'video', 'contact', 'sport', 'politique', 'securite', 'economie',
     'tous', 'tout', 'toute', 'plus', 'moins', 'aucun', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix',
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
-    'some', 'son', 'sa', 'ses', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
+    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
   ].map(foldName),
 );
 
@@ -43,7 +43,7 @@ const CUE = /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'
 const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
-const NAME = /\p{Lu}[\p{L}\p{M}]*(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+const NAME = /\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
 
 interface Candidate {
   index: number;
@@ -107,7 +107,12 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
   for (const match of text.matchAll(NAME)) {
     // Hyphens join words of one name ("Nioro-du-Sahel") and names of an axis ("Sévaré-Bandiagara").
     const tokens = match[0].split(/[ -]/);
-    const cued = CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
+    // "Ogossagou : …" opening a headline, "Ogossagou, localité peule du centre…": a place named as such.
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    const labelled =
+      (/(?:^|\n)$/.test(text.slice(Math.max(0, match.index - 1), match.index)) && /^\s*[:–—]\s/.test(after)) ||
+      /^,\s*(?:une?\s+|la\s+|le\s+|a\s+|the\s+)?(?:petite\s+|grande\s+|small\s+|border\s+)?(?:localité|village|ville|commune|bourg|hameau|town|city|locality)\b/iu.test(after);
+    const cued = labelled || CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
     // Longest known name first, then shorter ones from the same start ("Nioro du Sahel", "Nioro").
     const known: Candidate[] = [];
     let start = match.index;

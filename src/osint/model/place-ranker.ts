@@ -3,7 +3,8 @@
  * name is described by how and where the text names it (in the headline, the lead, a sentence
  * telling an event; as a village, a division, a direction, a landmark…), and a logistic regression
  * trained on the train split (scripts/train-news.ts) scores the descriptions. It decides where the
- * rules of event-place.ts, which see one sentence at a time, are unsure.
+ * rules of event-place.ts, which see one sentence at a time, are unsure (the place those rules
+ * chose is one of the features).
  */
 import { foldName } from '../../geo/gazetteer.js';
 import { describePlace } from '../event-place.js';
@@ -33,7 +34,7 @@ const bucket = (n: number, limits: readonly number[]) => {
 };
 
 /** The place names of a text, each with the features of its mentions. */
-export function placeCandidates(places: readonly PlaceMention[], context: RankingContext): PlaceCandidate[] {
+export function placeCandidates(places: readonly PlaceMention[], context: RankingContext, chosen: string | null = null): PlaceCandidate[] {
   const groups = new Map<string, PlaceMention[]>();
   for (const p of places) {
     const key = foldName(p.name);
@@ -59,8 +60,10 @@ export function placeCandidates(places: readonly PlaceMention[], context: Rankin
       for (const flag of describePlace(m, context.folded)) flagCounts.set(flag, (flagCounts.get(flag) ?? 0) + 1);
     }
     for (const [flag, n] of flagCounts) features.add(n === mentions.length ? `all:${flag}` : `some:${flag}`);
+    // The place the sentence rules chose for the main event.
+    if (chosen !== null && key === chosen) features.add('chosen');
     // Pairs of the strongest signals: a village named in the headline is not a division named there.
-    for (const a of ['title', 'trigger:strong', 'unknown']) {
+    for (const a of ['title', 'trigger:strong', 'unknown', 'chosen']) {
       if (!features.has(a)) continue;
       for (const b of [...features]) if (b !== a && (b.startsWith('all:') || b.startsWith('code:'))) features.add(`${a}&${b}`);
     }
