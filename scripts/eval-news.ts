@@ -7,10 +7,14 @@
  * --split    the splits to score (default: train, dev and test)
  * --verbose  one line per item where the main event or relevance is wrong
  * --corpus   score every *.json item of DIR as one set instead of the splits
+ * --folds K  also score the train split by K-fold cross-validation: each fold (whole events) is
+ *            scored with a model trained on the other folds, so that the figures say how the
+ *            statistical layer does on articles it was not trained on, without reading dev or test
  *
  * The extractor sees what a feed gives (published, title, text, lang); the item's gold answer,
  * source address, style and event key are kept from it.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +22,13 @@ import { parseArgs } from 'node:util';
 import { loadGazetteer } from '../src/geo/gazetteer.js';
 import type { Article } from '../src/osint/article.js';
 import { extract } from '../src/osint/extract.js';
+import { createNewsModel, type NewsModel } from '../src/osint/model/news-model.js';
 import { checkMainEvent, score, type Metrics, type ScoredPair } from './news-score.js';
+import { trainNewsModel, type TrainingItem } from './news-training.js';
 
 interface CorpusItem {
   id: string;
+  event_key?: string;
   published: string | null;
   title: string;
   lang: string;
@@ -40,6 +47,7 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'train,dev,test' },
     verbose: { type: 'boolean', default: false },
     corpus: { type: 'string' },
+    folds: { type: 'string' },
   },
 });
 
@@ -60,6 +68,23 @@ if (values.corpus) {
 
 const gazetteer = await loadGazetteer();
 const results: [string, Metrics][] = [];
+const models = new Map<string, NewsModel>();
+const folds = Number(values.folds ?? 0);
+if (folds > 1 && !values.corpus) {
+  const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as Record<string, string[]>;
+  const train = splits.train!.map((id) => readItem(join(root, 'corpus', 'items', `${id}.json`)));
+  // Whole events in one fold, so that no fold is scored by a model that read the same event.
+  const foldOf = (item: CorpusItem) => {
+    const key = item.event_key && item.event_key !== 'none' ? item.event_key : item.id;
+    return parseInt(createHash('sha256').update(key).digest('hex').slice(0, 8), 16) % folds;
+  };
+  for (let k = 0; k < folds; k++) {
+    const rest = train.filter((item) => foldOf(item) !== k) as unknown as TrainingItem[];
+    const model = createNewsModel(trainNewsModel(rest, gazetteer, `fold ${k}`));
+    for (const item of train.filter((i) => foldOf(i) === k)) models.set(item.id, model);
+  }
+  sets.unshift([`train ${folds}-fold`, train]);
+}
 for (const [name, items] of sets) {
   const pairs: ScoredPair[] = [];
   for (const item of items) {
@@ -69,7 +94,8 @@ for (const [name, items] of sets) {
       text: item.text,
       lang: item.lang,
     };
-    const result = extract(article, gazetteer);
+    const crossValidated = name.endsWith('-fold');
+    const result = crossValidated ? extract(article, gazetteer, models.get(item.id)!) : extract(article, gazetteer);
     const pair: ScoredPair = { gold: item.gold, system: { relevant: result.relevant, events: result.events } };
     pairs.push(pair);
     if (!values.verbose) continue;
