@@ -20,7 +20,7 @@ import { createNewsModel, encode, packWeights, sigmoid, softmax, type NewsModelF
 const ITERATIONS = 600;
 const LEARNING_RATE = 4;
 /** L2 penalty per item: keeps weights of rare words small. */
-const L2 = 0.002;
+const L2 = 0.0005;
 const MIN_ITEMS_PER_FEATURE = 2;
 
 export interface TrainingItem extends Article {
