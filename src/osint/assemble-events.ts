@@ -53,6 +53,10 @@ const KIND_WEIGHT = 8;
 /** The model's probability of relevance needed when the rules found a concrete event, and when they did not. */
 const RELEVANT_WITH_RULES = 0.3;
 const RELEVANT_WITHOUT_RULES = 0.75;
+const RELEVANT_OTHER_GENRE = 0.8;
+// Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
+const OTHER_GENRE_TITLE =
+  /\b(proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -288,7 +292,11 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const best = events[0];
   const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);
   if (probability === null) return { relevant: byRules, events: byRules ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
-  const relevant = best !== undefined && (byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
+  // A headline announcing a trial, an epidemic, an interview or a look back needs more to count.
+  const otherGenre = OTHER_GENRE_TITLE.test(foldText(title)) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll');
+  const relevant =
+    best !== undefined &&
+    (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);
   const result = kept.length > 0 ? kept : [best];
