@@ -153,10 +153,12 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   };
 
   const found: (AssembledEvent & { fromTitle: boolean; place?: PlaceMention })[] = [];
-  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => classifySentence(s.text, input.language).map(guessAttack));
+  // Each sentence's triggers, read once.
+  const triggersOf = new Map(sentences.map((s) => [s, classifySentence(s.text, input.language).map(guessAttack)]));
+  const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => triggersOf.get(s)!);
   const triggerWeights = new Map<number, number>();
   sentences.forEach((sentence, order) => {
-    const triggers = classifySentence(sentence.text, input.language).map(guessAttack);
+    const triggers = triggersOf.get(sentence)!;
     const trigger: Trigger | undefined = triggers[0];
     if (!trigger) return;
     triggerWeights.set(sentence.index, trigger.weight);
@@ -169,8 +171,12 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
     let date: DateMention | undefined = eventDates(dates, sentence, folded, triggerAt)[0];
     const ownDate = date !== undefined;
+    // Else the date of a sentence telling the same kind of event (next to it, then before it),
+    // then the headline's, the lead's, and last a neighbour's.
     const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
-    for (const other of [...nearby.slice(0, 2), ...earlier, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {
+    const sameKind = (s: Sentence) => triggersOf.get(s)!.some((t) => t.eventType === trigger.eventType);
+    const candidates = [...nearby.filter(sameKind), ...earlier.filter(sameKind), ...sentences.filter((s) => s.end <= titleEnd), ...lead, ...nearby.slice(0, 2)];
+    for (const other of candidates) {
       if (date) break;
       date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];
     }
@@ -204,7 +210,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       if (fatalities !== null) break;
       // A sentence about another event ends the story of this one; burnt granaries and looted
       // cattle are told along with the attack.
-      const other = classifySentence(next.text, input.language).filter((t) => !ACCOMPANYING.has(t.sense));
+      const other = triggersOf.get(next)!.filter((t) => !ACCOMPANYING.has(t.sense));
       if (other.some((t) => t.eventType !== trigger.eventType)) break;
       fatalities = countFatalities(foldSentence(next.text));
     }

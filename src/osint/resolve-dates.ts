@@ -97,11 +97,22 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
     if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false });
   }
-  const nightWeekdays = new RegExp(`nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|night of ${WEEKDAY} (?:to|into) ${WEEKDAY}\\b`, 'giu');
+  const nightWeekdays = new RegExp(
+    `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night|overnight) (?:of|from|between) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
+    'giu',
+  );
   while ((match = nightWeekdays.exec(text))) {
     const second = match[2] ?? match[4] ?? match[6];
     if (!second || !reference) continue;
     add(match, { day: weekdayOnOrBefore(WEEKDAYS[fold(second)]!, reference), precision: 'day', yearKnown: false, weekdayOnly: true });
+  }
+  // "on the night of June 11-12", "night of 11 to 12 June": the night belongs to its second day.
+  const nightDaysEnglish = new RegExp(`night of (?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2}) ${MONTH})(?:,? (\\d{4}))?`, 'giu');
+  while ((match = nightDaysEnglish.exec(text))) {
+    const m = monthOf((match[1] ?? match[6])!);
+    const d = Number(match[3] ?? match[5]);
+    const y = match[7] ? Number(match[7]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[7]), weekdayOnly: false });
   }
   // Spans of days within a month: the event is dated to the month.
   const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
