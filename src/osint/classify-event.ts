@@ -134,7 +134,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       const row = hit.value;
       const index = tokens[hit.start]!.index;
       const target = targetOf(hit, targets, tokens);
-      if (row.needsTarget && !target) continue;
+      // « vise à renforcer », "aims to": an aim, not an act.
+      if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
       if (row.sense === 'toll' && MISHAP.test(folded)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;

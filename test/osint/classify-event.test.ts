@@ -41,4 +41,21 @@ describe('classifySentence', () => {
   it('does not read tear-gas grenades as a grenade attack', () => {
     expect(classifySentence('Les forces ont tiré des grenades lacrymogènes.').some((t) => t.subEventType === 'Grenade')).toBe(false);
   });
+
+  // Phrasings the earlier regular expressions missed, now read through the lexicon's verbs in every
+  // tense and the passive, and the class of their target.
+  it.each([
+    ['Le poste de douane a été pris pour cible par des jihadistes dans la nuit.', 'Battles / Armed clash'],
+    ['Le commissariat de police de Sandaré a été attaqué par des hommes armés.', 'Battles / Armed clash'],
+    ['Un convoi de citernes escorté par l’armée a été attaqué puis incendié.', 'Battles / Armed clash'],
+    ['Des assaillants ont fait irruption lors d’une cérémonie de mariage.', 'Violence against civilians / Attack'],
+    ['Le village a été attaqué par des hommes armés.', 'Violence against civilians / Attack'],
+    ['Gunmen stormed a police station in the town overnight.', 'Battles / Armed clash'],
+    ['Attaque à main armée à Kharakhéna : deux orpailleurs tués.', 'Violence against civilians / Attack'],
+    ['Des drones de l’armée de l’air ont frappé un rassemblement de terroristes.', 'Explosions/Remote violence / Air/drone strike'],
+    ['Ce projet vise à renforcer la résilience des populations.', null],
+    ['La riposte contre le choléra s’organise à Kayes.', null],
+  ])('lexicon: %s', (sentence, expected) => {
+    expect(main(sentence)).toBe(expected);
+  });
 });

@@ -13,6 +13,10 @@ describe('cleanScrape', () => {
     ['cuts at "Commentaires via Facebook"', 'Le fait.\nCommentaires via Facebook :\nUn avis', 'Le fait.'],
     ['drops the list after a teaser heading', 'Le fait.\nAutres articles\n- Goudiry : un camion renversé\n- Kaolack : incendie\nSuite du texte.', 'Le fait.\nSuite du texte.'],
     ['drops a wire dateline', 'DAKAR, Sept 12 (Reuters) - Two people died on Monday.', 'Two people died on Monday.'],
+    ['drops a dateline without a date', 'BAMAKO (Reuters) - Attackers raided a village.', 'Attackers raided a village.'],
+    ['drops an agency dateline', 'Diéma, 10 février (AMAP) Une attaque a visé la brigade.', 'Une attaque a visé la brigade.'],
+    ['drops a dated town dateline', 'Kayes, le 14 mars 2025 – Deux commerçants ont été enlevés.', 'Deux commerçants ont été enlevés.'],
+    ['keeps a sentence that opens with places', 'Bamako, Kayes et Nioro ont été visés.', 'Bamako, Kayes et Nioro ont été visés.'],
     ['keeps the article text as is', 'Premier paragraphe.\n\nSecond paragraphe.', 'Premier paragraphe.\n\nSecond paragraphe.'],
   ])('%s', (_rule, input, expected) => {
     expect(cleanScrape(input)).toBe(expected);

@@ -18,6 +18,13 @@ describe('findPlaces', async () => {
     ['The unit was attacked just outside Tassia, a village in Niger.', ['Tassia/?']],
     // Adjectives of nationality are not places.
     ['The blast happened near the Gambian border.', []],
+    // A village named as such keeps its whole name, even when the gazetteer knows a part of it.
+    ["L'embuscade a eu lieu près du village de Tongo Tongo, au Niger.", ['Tongo Tongo/?']],
+    ['Des hommes armés ont attaqué le village d’Ogossagou.', ['Ogossagou/?']],
+    // A headline's label and a sentence opening with « À » name a place; a nickname does not.
+    ['Ogossagou : feu et sang après le départ de l’armée', ['Ogossagou/?']],
+    ['À Konna, le maire a été enlevé.', ['Konna/ML']],
+    ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

@@ -24,6 +24,12 @@ describe('resolveDates', () => {
     ['Gendarmes detained four men in late January.', '2021-02-09', 'en', '2021-01 month'],
     ['Nineteen civilians died on January 3 near the village.', '2021-03-31', 'en', '2021-01-03 day'],
     ['Aucune date ici.', '2025-01-01', 'fr', null],
+    // Words relative to the publication day, and nights told in English.
+    ['Avant-hier, des hommes armés ont attaqué le poste.', '2025-03-12', 'fr', '2025-03-10 day'],
+    ['Ce matin, une patrouille est tombée dans une embuscade.', '2025-03-12', 'fr', '2025-03-12 day'],
+    ['Le 3 courant, une attaque a visé le camp.', '2025-03-12', 'fr', '2025-03-03 day'],
+    ['At least 86 people were killed on the night of June 11-12.', '2022-06-16', 'en', '2022-06-12 day'],
+    ['The post came under attack overnight from Monday to Tuesday.', '2020-10-15', 'en', '2020-10-13 day'],
   ] as const)('%s (published %s)', (text, published, language, expected) => {
     expect(first(text, published, language)).toBe(expected);
   });
