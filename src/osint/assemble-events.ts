@@ -2,22 +2,21 @@
  * Event assembly: each trigger sentence with the date, place, actors and figures that belong to
  * it (its own first, then its paragraph, then the headline and lead), a salience score to put the
  * main event first, and the relevance decision: the article reports at least one concrete,
- * recent, located security event.
+ * recent, located security event. The statistical layer (model/) weighs in where the rules are
+ * unsure: relevance, the kind of the main event, and its place.
  */
-import type { Gazetteer } from '../geo/gazetteer.js';
+import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import type { DatePrecision, ExtractedEvent } from './article.js';
 import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import type { NewsModel } from './model/news-model.js';
 import { placeCandidates, type PlaceCandidate } from './model/place-ranker.js';
-import { foldName } from '../geo/gazetteer.js';
 import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
-import { countryContext, findPlaces } from './find-places.js';
+import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
 import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
-import type { PlaceMention } from './find-places.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 export interface AssemblyInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMainEvent, score, type GoldEvent, type ScoredPair } from '../../scripts/news-score.js';
+import { checkMainEvent, score, type EventAnswer, type GoldEvent, type ScoredPair } from '../../scripts/news-score.js';
 
 const diboli: GoldEvent = {
   date: '2025-02-20',
@@ -30,7 +30,7 @@ describe('news extraction scores', () => {
   });
 
   it('takes a date at the gold precision, a place within 25 km or by its name', () => {
-    const pair = (system: Partial<GoldEvent>): ScoredPair => ({
+    const pair = (system: Partial<EventAnswer>): ScoredPair => ({
       gold: relevant([{ ...diboli, date: '2025-02' }]),
       system: { relevant: true, events: [{ ...diboli, ...system }] },
     });
