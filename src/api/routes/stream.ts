@@ -39,6 +39,8 @@ export async function streamRoutes(app: FastifyInstance, { liveStream, auth }: S
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
+      // HEAD gets the headers only: a body-less answer held open would send them never.
+      if (request.method === 'HEAD') return void socket.end();
       socket.write('retry: 3000\n: connected\n\n');
       request.raw.socket.setNoDelay(true);
       const remove = liveStream.add({ nation: actor.nation, send: (frame) => socket.write(frame) });
