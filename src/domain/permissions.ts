@@ -1,7 +1,10 @@
 import { DiboliError } from './errors.js';
 import type { Actor, Role } from './user.js';
 
-/** What each role may do; reading is decided by releasability, not by role. */
+/**
+ * What each role may do. Reading a record is decided by releasability, not by role; the node's own
+ * settings (news sources, webhooks) are read by those who manage them.
+ */
 export const VERBS = {
   'incident.create': ['coordinator', 'patrol_lead', 'analyst'],
   'incident.edit': ['coordinator', 'patrol_lead', 'analyst'],
