@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } 
 import { jsonBuildObject } from 'kysely/helpers/sqlite';
 import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
+import { round6 } from '../geo/geojson-output.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, IncidentRow } from './schema.js';
@@ -60,9 +61,8 @@ export class IncidentRepository {
    * The same incidents as `search`, as a GeoJSON FeatureCollection in UTF-8. SQLite writes each
    * record's properties itself and hands over their bytes: going through row objects, `Incident`s,
    * a serializer and JavaScript strings made the picture of ten thousand incidents cost a second of
-   * the node's time, most of it in the garbage collector. Coordinates are written here, as
-   * JavaScript writes them, because SQLite keeps 15 digits of a double where JavaScript gives back
-   * the exact number.
+   * the node's time, most of it in the garbage collector. Coordinates are written here, at the
+   * 6 decimals of everything the node sends (see geo/geojson-output.ts).
    */
   async searchAsGeoJson(viewer: NationCode, query: IncidentQuery): Promise<Buffer> {
     const rows = await this.matching(viewer, query)
@@ -101,7 +101,7 @@ export class IncidentRepository {
       .execute();
     const parts: Buffer[] = [Buffer.from('{"type":"FeatureCollection","features":[')];
     for (const [index, row] of rows.entries()) {
-      const head = `${index === 0 ? '' : ','}{"type":"Feature","id":${JSON.stringify(row.id)},"geometry":{"type":"Point","coordinates":[${row.lon},${row.lat}]},"properties":`;
+      const head = `${index === 0 ? '' : ','}{"type":"Feature","id":${JSON.stringify(row.id)},"geometry":{"type":"Point","coordinates":[${round6(row.lon)},${round6(row.lat)}]},"properties":`;
       parts.push(Buffer.from(head), row.properties, FEATURE_END);
     }
     parts.push(Buffer.from(']}'));

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import { isDay, parseInstant } from '../../domain/time.js';
+import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import {
   ErrorSchema,
@@ -46,7 +47,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
     {
       schema: {
         tags: ['incidents'],
-        summary: 'Incidents visible to the caller, newest first, as GeoJSON',
+        summary: 'Incidents visible to the caller, newest first, as GeoJSON', produces: ['application/geo+json'],
         querystring: IncidentQuerySchema,
         response: { 200: featureCollectionOf(IncidentPropertiesSchema, PointSchema), ...errors },
       },
@@ -64,7 +65,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
         status: query.status,
         limit: query.limit ?? 5000,
       });
-      return reply.type('application/json; charset=utf-8').send(collection);
+      return reply.type(GEOJSON_TYPE).send(collection);
     },
   );
 

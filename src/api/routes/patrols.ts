@@ -4,7 +4,8 @@ import type { Patrol } from '../../domain/patrol.js';
 import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES, type PatrolAction } from '../../domain/patrol-lifecycle.js';
 import type { Unit } from '../../domain/organisation.js';
 import { actorOf } from '../authentication.js';
-import { DebriefSchema, ErrorSchema, GeometrySchema, IdParams, literals, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
+import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
+import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -16,6 +17,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     const byId = new Map(units.map((u) => [u.id, u]));
     return {
       ...patrol,
+      route: geometryForSending(patrol.route),
       units: patrol.unitIds.map((id) => byId.get(id)).filter((u): u is Unit => u !== undefined).map(({ id, nation, name, callSign, parentId }) => ({ id, nation, name, callSign, parentId })),
       pendingApprovals: pendingApprovals(patrol),
     };
@@ -26,15 +28,21 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     {
       schema: {
         tags: ['patrols'],
-        summary: 'Patrols visible to the caller',
+        summary: 'Patrols visible to the caller, as GeoJSON: each one’s planned route is its geometry (null without one)',
+        produces: ['application/geo+json'],
         querystring: Type.Object({ status: Type.Optional(literals(PATROL_STATUSES)) }, { additionalProperties: false }),
-        response: { 200: Type.Array(PatrolSchema), ...errors },
+        response: { 200: featureCollectionOf(PatrolPropertiesSchema, Nullable(GeometrySchema)), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const list = await patrols.list(actor, (request.query as { status?: string }).status);
-      return Promise.all(list.map((p) => view(p, actor.nation)));
+      const views = await Promise.all(list.map((p) => view(p, actor.nation)));
+      reply.type(GEOJSON_TYPE);
+      return {
+        type: 'FeatureCollection' as const,
+        features: views.map(({ route, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: route, properties })),
+      };
     },
   );
 
@@ -136,17 +144,19 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     {
       schema: {
         tags: ['patrols'],
-        summary: 'The patrol’s track from its position reports',
+        summary: 'The patrol’s track from its position reports: a LineString, a Point for one report, null geometry without any',
+        produces: ['application/geo+json'],
         params: IdParams,
-        response: { 200: Type.Object({ type: Type.Literal('Feature'), geometry: GeometrySchema, properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }) }), ...errors },
+        response: { 200: Type.Object({ type: Type.Literal('Feature'), geometry: Nullable(GeometrySchema), properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }) }), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const id = (request.params as Static<typeof IdParams>).id;
       const track = await patrols.track(actorOf(request), id);
+      reply.type(GEOJSON_TYPE);
       return {
         type: 'Feature' as const,
-        geometry: { type: 'LineString', coordinates: track.map((p) => [p.lon, p.lat]) },
+        geometry: lineOrPoint(track.map((p) => [p.lon, p.lat])),
         properties: { patrolId: id, positions: track.length, times: track.map((p) => p.at) },
       };
     },
