@@ -21,6 +21,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
+import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -120,6 +121,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(streamRoutes, services);
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
+  await app.register(exchangeRoutes, services);
 
   // The API document and the web UI's files are for anyone who reaches the node.
   await app.register(async (publicFiles) => {

@@ -20,6 +20,18 @@ export interface IncidentQuery {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Where a page of an export ended: the list's order is newest first, then latest recorded. */
+export interface PageCursor {
+  occurredAt: string;
+  seq: number;
+}
+
+/** An incident as exports write it: with the key it had in the data set it was imported from. */
+export interface ExportedIncident extends Incident {
+  importedFrom: string | null;
+  externalId: string | null;
+}
+
 export class IncidentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -106,6 +118,29 @@ export class IncidentRepository {
     }
     parts.push(Buffer.from(']}'));
     return Buffer.concat(parts);
+  }
+
+  /**
+   * One page of the same incidents, for exports too long for one answer: `after` is where the
+   * previous page ended. Each page is a query of its own, so the node's one connection is never
+   * held by a half-read export. Each incident comes with the key of the data set it was imported
+   * from, if any (`imported_events`).
+   */
+  async page(viewer: NationCode, query: IncidentQuery, after: PageCursor | undefined, size: number): Promise<{ incidents: ExportedIncident[]; next: PageCursor | undefined }> {
+    let q = this.matching(viewer, { ...query, limit: size });
+    if (after) {
+      q = q.where((eb) => eb.or([eb('incidents.occurredAt', '<', after.occurredAt), eb.and([eb('incidents.occurredAt', '=', after.occurredAt), eb('incidents.seq', '<', after.seq)])]));
+    }
+    const rows = await q
+      .leftJoin('importedEvents', 'importedEvents.incidentId', 'incidents.id')
+      .selectAll('incidents')
+      .select(['importedEvents.source as importedFrom', 'importedEvents.externalId as externalId'])
+      .execute();
+    const last = rows.at(-1);
+    return {
+      incidents: rows.map((row) => ({ ...fromRow(row), importedFrom: row.importedFrom ?? null, externalId: row.externalId ?? null })),
+      next: last && rows.length === size ? { occurredAt: last.occurredAt, seq: last.seq } : undefined,
+    };
   }
 
   private matching(viewer: NationCode, query: IncidentQuery) {

@@ -19,7 +19,7 @@ import type { Services } from '../services.js';
 const PointSchema = Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
 
-function parseBbox(text: string): [number, number, number, number] {
+export function parseBbox(text: string): [number, number, number, number] {
   const parts = text.split(',').map(Number);
   const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
   const valid =
@@ -32,12 +32,12 @@ function parseBbox(text: string): [number, number, number, number] {
 }
 
 /** A whole day given as `to=2025-02-20` includes that day. */
-function endOfDay(value: string | undefined): string | undefined {
+export function endOfDay(value: string | undefined): string | undefined {
   if (!value) return undefined;
   return isDay(value) ? `${value}T23:59:59.999Z` : parseInstant(value, 'to');
 }
 
-function startOf(value: string | undefined): string | undefined {
+export function startOf(value: string | undefined): string | undefined {
   return value ? parseInstant(value, 'from') : undefined;
 }
 

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Patrol } from '../../domain/patrol.js';
 import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES, type PatrolAction } from '../../domain/patrol-lifecycle.js';
 import type { Unit } from '../../domain/organisation.js';
+import { DiboliError } from '../../domain/errors.js';
+import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.js';
 import { actorOf } from '../authentication.js';
+import { acceptOnly } from './exchange.js';
 import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
 import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -161,4 +164,64 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
       };
     },
   );
+
+  app.get(
+    '/api/v1/patrols/:id/route.gpx',
+    { schema: { tags: ['exchange'], summary: 'The patrol’s planned route as GPX 1.1 (<rte>)', params: IdParams, produces: ['application/gpx+xml'], response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors } } },
+    async (request, reply) => {
+      const patrol = await patrols.get(actorOf(request), (request.params as Static<typeof IdParams>).id);
+      if (!patrol.route) throw new DiboliError('ERR_PATROL_NO_ROUTE');
+      reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-route.gpx"`);
+      return reply.type(GPX_TYPE).send(routeGpx(patrol.name, patrol.route, node.clock.now().toISOString()));
+    },
+  );
+
+  app.get(
+    '/api/v1/patrols/:id/track.gpx',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'The patrol’s track as GPX 1.1 (<trk>): its positions as the position-sharing policy gives them to the caller (none otherwise)',
+        params: IdParams,
+        produces: ['application/gpx+xml'],
+        response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = (request.params as Static<typeof IdParams>).id;
+      const patrol = await patrols.get(actor, id);
+      const track = await patrols.track(actor, id);
+      reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-track.gpx"`);
+      return reply.type(GPX_TYPE).send(trackGpx(patrol.name, track, node.clock.now().toISOString()));
+    },
+  );
+
+  await app.register(async (gpxScope) => {
+    acceptOnly(gpxScope, ['application/gpx+xml', 'application/xml', 'text/xml'], 'ERR_GPX_ONLY');
+    gpxScope.put(
+      '/api/v1/patrols/:id/route.gpx',
+      {
+        bodyLimit: 4 * 1024 * 1024,
+        schema: {
+          tags: ['exchange'],
+          summary: 'Replace a draft patrol’s planned route with the one of a GPX file (its first route, else its first track)',
+          params: IdParams,
+          consumes: ['application/gpx+xml'],
+          response: { 200: PatrolSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        if (typeof request.body !== 'string') throw new DiboliError('ERR_GPX_ONLY');
+        const { route } = routeFromGpx(request.body);
+        return view(await patrols.replaceRoute(actor, (request.params as Static<typeof IdParams>).id, route), actor.nation);
+      },
+    );
+  });
+}
+
+/** A patrol id as a file name: letters, digits, dot, dash and underscore. */
+function fileNameOf(id: string): string {
+  return `patrol-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 }
