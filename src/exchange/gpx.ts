@@ -39,10 +39,17 @@ export function trackGpx(name: string, positions: readonly { at: string; lat: nu
  */
 export function routeFromGpx(text: string): { name: string | null; route: LineString } {
   const errors: string[] = [];
-  const document = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(text, 'text/xml');
-  const root = document.documentElement;
+  let document: ReturnType<DOMParser['parseFromString']> | undefined;
+  try {
+    document = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom stops at a fatal error (an unclosed element) by throwing, after reporting it.
+    errors.push((error as Error).message);
+  }
+  const root = document?.documentElement;
   if (errors.length > 0 || !root || root.localName !== 'gpx') throw new DiboliError('ERR_GPX_UNREADABLE', { detail: (errors[0] ?? 'not a <gpx> document').split('\n')[0]!.slice(0, 200) });
   const features = gpx(document as never).features;
+  // (A track segment of one point is no line: togeojson leaves it out.)
   const chosen = features.find((f) => f.properties?._gpxType === 'rte') ?? features.find((f) => f.properties?._gpxType === 'trk');
   const geometry = chosen?.geometry;
   const lines = geometry?.type === 'LineString' ? [geometry.coordinates] : geometry?.type === 'MultiLineString' ? geometry.coordinates : [];
