@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, IncidentExport, type ExportFormat } from '../../service
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
-import { ErrorSchema, IsoDateOrDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import { ErrorSchema, featureCollectionOf, IncidentPropertiesSchema, IsoDateOrDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
 import { endOfDay, parseBbox, startOf } from './incidents.js';
 
@@ -85,7 +85,7 @@ export async function exchangeRoutes(app: FastifyInstance, { node }: Services): 
           summary: `The incident list as ${format === 'csv' ? 'CSV in ACLED’s column layout (then diboli_* columns)' : format === 'kml' ? 'KML 2.2 placemarks with ExtendedData' : 'a GeoJSON FeatureCollection'}, with the list’s filters and the caller’s visibility; streamed, any length`,
           querystring: ExportQuerySchema,
           produces: [MEDIA[format].produces],
-          response: { 200: Type.String({ description: `${MEDIA[format].produces} document` }), 400: ErrorSchema },
+          response: { 200: format === 'geojson' ? featureCollectionOf(IncidentPropertiesSchema) : Type.String({ description: `${MEDIA[format].produces} document` }), 400: ErrorSchema },
         },
       },
       async (request, reply) => {
