@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/sqlite';
 import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
@@ -129,7 +129,8 @@ export class IncidentRepository {
   async page(viewer: NationCode, query: IncidentQuery, after: PageCursor | undefined, size: number): Promise<{ incidents: ExportedIncident[]; next: PageCursor | undefined }> {
     let q = this.matching(viewer, { ...query, limit: size });
     if (after) {
-      q = q.where((eb) => eb.or([eb('incidents.occurredAt', '<', after.occurredAt), eb.and([eb('incidents.occurredAt', '=', after.occurredAt), eb('incidents.seq', '<', after.seq)])]));
+      // A row value, so that SQLite walks the (occurred_at, rowid) index from where the page ended.
+      q = q.where(sql<SqlBool>`(incidents.occurred_at, incidents.seq) < (${after.occurredAt}, ${after.seq})`);
     }
     const rows = await q
       .leftJoin('importedEvents', 'importedEvents.incidentId', 'incidents.id')
