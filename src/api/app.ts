@@ -15,11 +15,13 @@ import { liveStreamOf } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { markRoutesPublic, registerAuthentication } from './authentication.js';
+import { asOpenApi30Document, describeRoute } from './openapi-document.js';
 import { allowInlineStyles, refuseForeignCookieWrites, registerSecurityHeaders } from './browser-hardening.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
+import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -90,10 +92,12 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Diboli node API', version: '1', description: 'One national node of a joint border-surveillance mechanism.' },
+      info: { title: 'Diboli node API', version: '1', description: 'One national node of a joint border-surveillance mechanism.', license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' } },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    transform: describeRoute as never,
+    transformObject: asOpenApi30Document as never,
   });
 
   registerErrorHandling(app);
@@ -117,6 +121,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(streamRoutes, services);
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
+  await app.register(exchangeRoutes, services);
 
   // The API document and the web UI's files are for anyone who reaches the node.
   await app.register(async (publicFiles) => {

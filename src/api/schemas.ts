@@ -137,31 +137,31 @@ export const PatrolInputSchema = Type.Object(
 
 export const UnitSchema = Type.Object({ id: Type.String(), nation: NationCodeSchema, name: Type.String(), callSign: Type.String(), parentId: Nullable(Type.String()) });
 
-export const PatrolSchema = Type.Object(
-  {
-    id: Type.String(),
-    owner: NationCodeSchema,
-    releasableTo: Type.Array(NationCodeSchema),
-    name: Type.String(),
-    kind: Type.String(),
-    status: literals(PATROL_STATUSES),
-    nations: Type.Array(NationCodeSchema),
-    units: Type.Array(UnitSchema),
-    axisId: Nullable(Type.String()),
-    route: Nullable(GeometrySchema),
-    plannedStart: IsoDateTime,
-    plannedEnd: IsoDateTime,
-    startedAt: Nullable(IsoDateTime),
-    completedAt: Nullable(IsoDateTime),
-    debrief: Nullable(Type.String()),
-    approvals: Type.Array(Type.Object({ nation: NationCodeSchema, userId: Type.String(), at: IsoDateTime })),
-    pendingApprovals: Type.Array(NationCodeSchema),
-    version: Type.Integer(),
-    createdAt: IsoDateTime,
-    updatedAt: IsoDateTime,
-  },
-  { $id: 'Patrol' },
-);
+const patrolFields = {
+  id: Type.String(),
+  owner: NationCodeSchema,
+  releasableTo: Type.Array(NationCodeSchema),
+  name: Type.String(),
+  kind: Type.String(),
+  status: literals(PATROL_STATUSES),
+  nations: Type.Array(NationCodeSchema),
+  units: Type.Array(UnitSchema),
+  axisId: Nullable(Type.String()),
+  route: Nullable(GeometrySchema),
+  plannedStart: IsoDateTime,
+  plannedEnd: IsoDateTime,
+  startedAt: Nullable(IsoDateTime),
+  completedAt: Nullable(IsoDateTime),
+  debrief: Nullable(Type.String()),
+  approvals: Type.Array(Type.Object({ nation: NationCodeSchema, userId: Type.String(), at: IsoDateTime })),
+  pendingApprovals: Type.Array(NationCodeSchema),
+  version: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+};
+export const PatrolSchema = Type.Object(patrolFields, { $id: 'Patrol' });
+/** A patrol in the list, a GeoJSON Feature whose geometry is its route. */
+export const PatrolPropertiesSchema = Type.Object(Object.fromEntries(Object.entries(patrolFields).filter(([name]) => name !== 'route')) as Omit<typeof patrolFields, 'route'>);
 
 export const PositionsBodySchema = Type.Object(
   {

@@ -9,6 +9,8 @@ export const VERBS = {
   'incident.create': ['coordinator', 'patrol_lead', 'analyst'],
   'incident.edit': ['coordinator', 'patrol_lead', 'analyst'],
   'incident.release': ['coordinator', 'analyst'],
+  /** Bringing a nation's history in from a data set (ACLED's CSV): many records at once, so not patrol leaders. */
+  'incident.import': ['coordinator', 'analyst'],
   'patrol.create': ['coordinator', 'liaison', 'patrol_lead'],
   'patrol.propose': ['coordinator', 'liaison'],
   'patrol.approve': ['coordinator'],

@@ -6,6 +6,7 @@ import { isInMechanismArea } from '../geo/nation-at.js';
 import { buildSectionIndex, type SectionIndex } from '../geo/nearest-section.js';
 import type { Store } from '../store/database.js';
 import { GeographyRepository } from '../store/geography-repository.js';
+import { ImportedEventRepository } from '../store/imported-event-repository.js';
 import { IncidentRepository } from '../store/incident-repository.js';
 import { NodeRepository } from '../store/node-repository.js';
 import { OrganisationRepository } from '../store/organisation-repository.js';
@@ -43,6 +44,7 @@ export interface Repositories {
   audit: AuditRepository;
   anchors: AnchorRepository;
   secondments: SecondmentRepository;
+  importedEvents: ImportedEventRepository;
 }
 
 /** Everything a service needs, built once when the node starts. */
@@ -83,6 +85,7 @@ export function repositoriesOf(store: Store): Repositories {
     audit: new AuditRepository(store.db),
     anchors: new AnchorRepository(store.db),
     secondments: new SecondmentRepository(store.db),
+    importedEvents: new ImportedEventRepository(store.db),
   };
 }
 

@@ -209,6 +209,21 @@ export class PatrolService {
     return this.node.repos.patrols.track(patrol.id);
   }
 
+  /**
+   * A draft's planned route replaced (from a GPX file): by those who plan patrols, on the owner's
+   * node, by the owner nation, before it is proposed to anyone.
+   */
+  async replaceRoute(actor: Actor, id: string, route: LineString): Promise<Patrol> {
+    const patrol = await this.get(actor, id);
+    requireWritableHere(patrol, this.node.nation, actor.nation);
+    requireVerb(actor, 'patrol.create');
+    if (patrol.status !== 'draft') throw new DiboliError('ERR_PATROL_NOT_DRAFT', { status: patrol.status });
+    const updated: Patrol = { ...patrol, route, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
+    await storePatrolVersion(this.node, updated);
+    this.node.events.emit('patrol', { before: patrol, after: updated });
+    return updated;
+  }
+
   private participants(input: PatrolInput, unitNations: NationCode[]): NationCode[] {
     const nations = input.nations?.length ? input.nations : input.kind === 'joint' ? unitNations : [this.node.nation];
     const unique = [...new Set(nations)].sort();

@@ -35,6 +35,16 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables 
   secondments: SecondmentTable;
   issuedSecondments: IssuedSecondmentTable;
   secondmentRevocations: SecondmentRevocationTable;
+  importedEvents: ImportedEventTable;
+}
+
+/** An event of another data set (ACLED) and the incident it became here. */
+export interface ImportedEventTable {
+  source: string;
+  externalId: string;
+  incidentId: string;
+  importedAt: string;
+  importedBy: string | null;
 }
 
 export interface NodeMetaTable {

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import { isDay, parseInstant } from '../../domain/time.js';
+import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import {
   ErrorSchema,
@@ -18,7 +19,7 @@ import type { Services } from '../services.js';
 const PointSchema = Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
 
-function parseBbox(text: string): [number, number, number, number] {
+export function parseBbox(text: string): [number, number, number, number] {
   const parts = text.split(',').map(Number);
   const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
   const valid =
@@ -31,12 +32,12 @@ function parseBbox(text: string): [number, number, number, number] {
 }
 
 /** A whole day given as `to=2025-02-20` includes that day. */
-function endOfDay(value: string | undefined): string | undefined {
+export function endOfDay(value: string | undefined): string | undefined {
   if (!value) return undefined;
   return isDay(value) ? `${value}T23:59:59.999Z` : parseInstant(value, 'to');
 }
 
-function startOf(value: string | undefined): string | undefined {
+export function startOf(value: string | undefined): string | undefined {
   return value ? parseInstant(value, 'from') : undefined;
 }
 
@@ -46,7 +47,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
     {
       schema: {
         tags: ['incidents'],
-        summary: 'Incidents visible to the caller, newest first, as GeoJSON',
+        summary: 'Incidents visible to the caller, newest first, as GeoJSON', produces: ['application/geo+json'],
         querystring: IncidentQuerySchema,
         response: { 200: featureCollectionOf(IncidentPropertiesSchema, PointSchema), ...errors },
       },
@@ -64,7 +65,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
         status: query.status,
         limit: query.limit ?? 5000,
       });
-      return reply.type('application/json; charset=utf-8').send(collection);
+      return reply.type(GEOJSON_TYPE).send(collection);
     },
   );
 

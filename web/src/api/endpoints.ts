@@ -121,7 +121,11 @@ export const fetchIncidents = (query: IncidentQuery) => get<Incidents>(incidents
 
 export const createIncident = (incident: NewIncident) => post<Incident>('/api/v1/incidents', incident);
 
-export const fetchPatrols = () => get<Patrol[]>(FIRST_READS.patrols);
+/** The list is GeoJSON (each patrol's route is its feature's geometry); the screens hold patrols. */
+export const fetchPatrols = async () =>
+  (await get<{ features: { geometry: Patrol['route']; properties: Omit<Patrol, 'route'> }[] }>(FIRST_READS.patrols)).features.map(
+    ({ geometry, properties }) => ({ ...properties, route: geometry }) as Patrol,
+  );
 export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols', patrol);
 export const actOnPatrol = (id: string, action: PatrolAction) =>
   post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);

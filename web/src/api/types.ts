@@ -178,7 +178,8 @@ export interface NewPatrol {
   releasableTo?: NationCode[];
 }
 
-export type Track = Feature<LineString, Record<string, unknown>>;
+/** A patrol's track: no geometry without positions, a Point for one, a LineString from two. */
+export type Track = Feature<LineString | Point | null, { positions: number } & Record<string, unknown>>;
 
 /** Error body of every 4xx/5xx answer. */
 export interface ApiErrorBody {

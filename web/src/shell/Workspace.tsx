@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTrack } from '../api/endpoints';
@@ -135,7 +135,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
       posts: reference.posts,
       incidents: incidentCollection,
       routes,
-      track,
+      track: track?.geometry ? (track as Feature<LineString | Point>) : null,
       draft: draftRoute,
     }),
     [reference, incidentCollection, routes, track, draftRoute],
@@ -367,7 +367,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
                     user={user}
                     selectedId={selectedPatrol?.id ?? null}
                     canPlan={PLANNERS.has(user.role)}
-                    trackPoints={track ? track.geometry.coordinates.length : null}
+                    trackPoints={track ? track.properties.positions : null}
                     onPlan={() => setEditing('patrol')}
                     onSelect={(patrol) => setSelection({ kind: 'patrol', id: patrol.id })}
                     onChanged={patrolChanged}
