@@ -41,10 +41,17 @@ const CONFIGURE =      '401  | ok   403  403  403  ok   403  | 403  403  403  | 
 const ALERT_RULES =    '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
 const ACKNOWLEDGE =    '401  | ok   ok   ok   ok   403  403  | ok   ok   403  | 401 ';
 const WEBHOOKS =       '401  | ok   403  403  403  ok   403  | ok   403  403  | 401 ';
+const IMPORT =         '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
 // Mali's webhook: Senegal's coordinator manages its own nation's webhooks, and does not see Mali's
 const MALI_WEBHOOK =   '401  | ok   403  403  403  ok   403  | 404  403  403  | 401 ';
 
 const SITREP_PERIOD = '/api/v1/sitrep?from=2026-11-01&to=2026-11-30';
+const ROUTE_GPX = {
+  contentType: 'application/gpx+xml',
+  text: '<?xml version="1.0"?><gpx version="1.1" creator="matrice" xmlns="http://www.topografix.com/GPX/1/1"><rte><rtept lat="14.455" lon="-12.2"/><rtept lat="14.43" lon="-12.05"/></rte></gpx>',
+};
+const ACLED_HEADER = 'event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities';
+const acledRow = (n: number) => ({ contentType: 'text/csv', text: `${ACLED_HEADER}\nMTX${n},2024-03-02,2024,1,Battles,Armed clash,Milice,Mali,Kayes,Diboli,14.4551,-12.1995,1,Matrice,Accrochage,0\n` });
 const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 /** A window of its own for each request: a draft takes its units for its window. */
 const recommendation = (b: Bench) => {
@@ -112,6 +119,16 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/patrols/:id/observations': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/observations')),
   'PUT /api/v1/patrols/:id/debrief': row(LEAD_PATROL, () => ({ url: '/api/v1/patrols/demo-patrol-launch/debrief', body: { text: 'Axe dégagé, aucun incident.' } })),
   'GET /api/v1/patrols/:id/track': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/track')),
+  'GET /api/v1/patrols/:id/route.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/route.gpx')),
+  'GET /api/v1/patrols/:id/track.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/track.gpx')),
+  'PUT /api/v1/patrols/:id/route.gpx': row(CREATE_PATROL, async (b) => ({ url: `/api/v1/patrols/${await b.patrol('draft')}/route.gpx`, file: ROUTE_GPX })),
+
+  // Exchange: exports follow releasability; imports bring in this nation's own history
+  'GET /api/v1/exports/incidents.csv': row(ANY_USER),
+  'GET /api/v1/exports/incidents.kml': row(ANY_USER),
+  'GET /api/v1/exports/incidents.geojson': row(ANY_USER),
+  'POST /api/v1/imports/acled': row(IMPORT, (b) => ({ url: '/api/v1/imports/acled?dryRun=true', file: acledRow(b.next()) })),
+  'POST /api/v1/imports/gpx': row(CREATE_PATROL, () => ({ file: ROUTE_GPX })),
 
   // News monitoring: Mali's own; candidates are read as national records (a partner reads none)
   'POST /api/v1/news/articles': row(NEWS_INGEST, (b) => ({ body: { published: '2026-11-20', title: `Bulletin ${b.next()}`, text: 'Marché hebdomadaire calme à Diboli.' } })),

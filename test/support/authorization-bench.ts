@@ -61,6 +61,8 @@ export interface CellRequest {
   token?: string;
   /** The answer is an event stream that does not end: only its status is read, over a socket. */
   stream?: true;
+  /** A body that is not JSON (a CSV or GPX file), sent as it is with its content type. */
+  file?: { contentType: string; text: string };
 }
 
 export type Send = (bench: Bench, caller: Caller) => CellRequest | Promise<CellRequest>;
@@ -251,8 +253,8 @@ export class Bench {
     } else if (caller !== 'anonymous') {
       headers.authorization = `Bearer ${request.token ?? (await this.demo.token(caller))}`;
     }
-    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
-    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const payload = request.file?.text ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+    if (payload !== undefined) headers['content-type'] = request.file?.contentType ?? 'application/json';
     if (request.stream) return this.streamStatus(method, url, headers);
     const response = await this.demo.app.inject({ method: method as 'GET', url, headers, payload });
     let code: string | undefined;
