@@ -9,6 +9,7 @@ import * as patrolApprovalRecords from './migrations/0005-patrol-approval-record
 import * as accounts from './migrations/0006-accounts.js';
 import * as nationFeedsAndSecondments from './migrations/0007-nation-feeds-and-secondments.js';
 import * as derivedPerAudience from './migrations/0008-derived-per-audience.js';
+import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert-chains.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-accounts': accounts,
   '0007-nation-feeds-and-secondments': nationFeedsAndSecondments,
   '0008-derived-per-audience': derivedPerAudience,
+  '0010-stream-log-and-alert-chains': streamLogAndAlertChains,
 };
 
 export interface Store {
