@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
+import { publicAlertRoutes } from './routes/public-alerts.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sitrepRoutes } from './routes/sitrep.js';
 import { streamRoutes } from './routes/stream.js';
@@ -117,6 +118,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(newsRoutes, services);
   await app.register(earlyWarningRoutes, services);
   await app.register(alertRoutes, services);
+  await app.register(publicAlertRoutes, services);
   await app.register(streamRoutes, services);
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
