@@ -102,3 +102,16 @@ export function isDerivedFor(record: { audience: NationCode }, nation: NationCod
 export function requireWritableHere(record: Pick<Releasable, 'owner'>, nodeNation: NationCode, actorNation: NationCode): void {
   if (record.owner !== nodeNation || actorNation !== record.owner) throw new DiboliError('ERR_NOT_OWNER', { owner: record.owner });
 }
+
+/**
+ * What this node may tell its population (the public CAP feed, read without login, by anyone): an
+ * alert of a rule marked public, raised for the host nation's own audience, whose cause is a record
+ * of the host nation itself (`causeOwner`). Nothing a partner released: it was released to the
+ * host nation's officers, not to the public, and a received record is never released onward. So
+ * never an alert raised for a partner's audience, nor one whose cause is a partner's record, nor
+ * one computed from the audience's whole picture, where partners' records count (a level rising:
+ * `causeOwner` null), nor one told by positions (an overdue patrol: null too).
+ */
+export function mayReachPopulation(alert: { audience: NationCode; public: boolean }, causeOwner: NationCode | null, nodeNation: NationCode): boolean {
+  return alert.public && alert.audience === nodeNation && causeOwner === nodeNation;
+}

@@ -10,6 +10,7 @@ import * as accounts from './migrations/0006-accounts.js';
 import * as nationFeedsAndSecondments from './migrations/0007-nation-feeds-and-secondments.js';
 import * as derivedPerAudience from './migrations/0008-derived-per-audience.js';
 import * as importedEvents from './migrations/0009-imported-events.js';
+import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert-chains.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-nation-feeds-and-secondments': nationFeedsAndSecondments,
   '0008-derived-per-audience': derivedPerAudience,
   '0009-imported-events': importedEvents,
+  '0010-stream-log-and-alert-chains': streamLogAndAlertChains,
 };
 
 export interface Store {

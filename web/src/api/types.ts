@@ -195,10 +195,14 @@ export interface AlertAcknowledgement {
   at: string;
 }
 
-/** An early-warning alert, raised for the reader's nation; the headline comes in both working languages. */
+/**
+ * An early-warning alert, raised for the reader's nation; the headline comes in both working
+ * languages. An `Update` replaces the earlier messages it names (its cause changed).
+ */
 export interface Alert {
   id: string;
-  msgType: 'Alert';
+  msgType: 'Alert' | 'Update';
+  references?: { identifier: string; sent: string }[];
   audience: NationCode;
   owner: NationCode;
   releasableTo: NationCode[];
@@ -217,7 +221,7 @@ export interface Alert {
   acknowledgements?: AlertAcknowledgement[];
 }
 
-/** Sent when the cause of an alert left the reader's view: the alerts it names are withdrawn. */
+/** Sent when an alert no longer holds (its cause refuted, changed or out of the reader's view): the alerts it names are withdrawn. */
 export interface AlertCancel {
   id: string;
   msgType: 'Cancel';
