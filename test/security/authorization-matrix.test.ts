@@ -162,6 +162,9 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/alerts/:id/ack': row(ACKNOWLEDGE, (b, caller) => ({ url: `/api/v1/alerts/${b.alerts[b.nationOf(caller)]}/ack` })),
   'GET /api/v1/alerts/:id/cap': row(ANY_USER, (b, caller) => ({ url: `/api/v1/alerts/${b.alerts[b.nationOf(caller)]}/cap` })),
   'GET /api/v1/cap.atom': row(ANY_USER),
+  // The population's feed: Mali's own public alerts about its own records, for anyone
+  'GET /api/v1/public/cap.atom': row(PUBLIC),
+  'GET /api/v1/public/alerts/:id/cap': row(PUBLIC, (b) => ({ url: `/api/v1/public/alerts/${b.alerts.ML}/cap` })),
   'GET /api/v1/webhooks': row(WEBHOOKS),
   'POST /api/v1/webhooks': row(WEBHOOKS, (b) => ({ body: { url: `http://127.0.0.1:9/matrix-${b.next()}` } })),
   'PATCH /api/v1/webhooks/:id': row(MALI_WEBHOOK, (b) => ({ url: `/api/v1/webhooks/${b.maliWebhook}`, body: { enabled: true } })),
