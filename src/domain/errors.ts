@@ -78,6 +78,10 @@ const CATALOGUE = {
   ERR_BODY_TOO_LARGE: { status: 413, fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
   ERR_BAD_URL: { status: 400, fr: 'Adresse mal formée.', en: 'Malformed address.' },
   ERR_URI_TOO_LONG: { status: 414, fr: 'Adresse trop longue.', en: 'Address too long.' },
+  // The web UI's reach: draft patrols, overrides lifted early.
+  ERR_PATROL_NOT_DRAFT: { status: 409, fr: 'Seule une patrouille en brouillon se modifie (celle-ci est « {status} »).', en: 'Only a draft patrol can be changed (this one is "{status}").' },
+  ERR_NO_OVERRIDE: { status: 404, fr: 'Aucun forçage en cours sur le tronçon {section}.', en: 'No override in force on section {section}.' },
+  ERR_NOT_OVERRIDE_AUTHOR: { status: 403, fr: 'Seul le coordinateur qui a forcé ce niveau peut lever le forçage avant son échéance.', en: 'Only the coordinator who forced this level may lift the override before it expires.' },
   ERR_HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.', en: 'Request headers too large.' },
   ERR_BAD_REQUEST: { status: 400, fr: 'Requête HTTP mal formée.', en: 'Malformed HTTP request.' },
   ERR_REQUEST_TIMEOUT: { status: 408, fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },

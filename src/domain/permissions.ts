@@ -7,6 +7,7 @@ export const VERBS = {
   'incident.edit': ['coordinator', 'patrol_lead', 'analyst'],
   'incident.release': ['coordinator', 'analyst'],
   'patrol.create': ['coordinator', 'liaison', 'patrol_lead'],
+  'patrol.edit': ['coordinator', 'liaison', 'patrol_lead'],
   'patrol.propose': ['coordinator', 'liaison'],
   'patrol.approve': ['coordinator'],
   'patrol.start': ['coordinator', 'patrol_lead'],

@@ -100,5 +100,23 @@ export function isDerivedFor(record: { audience: NationCode }, nation: NationCod
  * node does not change this nation's records.
  */
 export function requireWritableHere(record: Pick<Releasable, 'owner'>, nodeNation: NationCode, actorNation: NationCode): void {
-  if (record.owner !== nodeNation || actorNation !== record.owner) throw new DiboliError('ERR_NOT_OWNER', { owner: record.owner });
+  if (!isWritableHere(record, nodeNation, actorNation)) throw new DiboliError('ERR_NOT_OWNER', { owner: record.owner });
+}
+
+/** The single-writer rule as a question (the web UI asks it before offering an edit). */
+export function isWritableHere(record: Pick<Releasable, 'owner'>, nodeNation: NationCode, actorNation: NationCode): boolean {
+  return record.owner === nodeNation && actorNation === record.owner;
+}
+
+/**
+ * The versions of a record a nation may read, oldest first: the unbroken run of versions released
+ * to it up to the newest. A version the owner kept national, and every version before it, stays
+ * hidden — once a nation lost access, what it was shown before is no longer served to it (as on
+ * the federation feed), and what the owner held back is never shown.
+ */
+export function versionsVisibleTo<V extends Releasable & { version: number }>(versions: readonly V[], nation: NationCode): V[] {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  let first = sorted.length;
+  while (first > 0 && isVisibleTo(sorted[first - 1]!, nation)) first--;
+  return sorted.slice(first);
 }

@@ -4,7 +4,7 @@ import type { Patrol } from '../../domain/patrol.js';
 import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES, type PatrolAction } from '../../domain/patrol-lifecycle.js';
 import type { Unit } from '../../domain/organisation.js';
 import { actorOf } from '../authentication.js';
-import { DebriefSchema, ErrorSchema, GeometrySchema, IdParams, literals, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
+import { DebriefSchema, ErrorSchema, GeometrySchema, IdParams, literals, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolPatchSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -54,6 +54,24 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     async (request) => {
       const actor = actorOf(request);
       return view(await patrols.get(actor, (request.params as Static<typeof IdParams>).id), actor.nation);
+    },
+  );
+
+  app.patch(
+    '/api/v1/patrols/:id',
+    {
+      schema: {
+        tags: ['patrols'],
+        summary: 'Change a draft patrol (owner nation’s planners); narrowing releasableTo takes it away from partners',
+        params: IdParams,
+        body: PatrolPatchSchema,
+        response: { 200: PatrolSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const updated = await patrols.update(actor, (request.params as Static<typeof IdParams>).id, request.body as Static<typeof PatrolPatchSchema>);
+      return view(updated, actor.nation);
     },
   );
 
