@@ -15,7 +15,8 @@ export function SitrepLauncher() {
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(() => day(new Date(Date.now() - WEEK_MS)));
   const [to, setTo] = useState(() => day(new Date()));
-  const valid = from !== '' && to !== '' && from <= to;
+  const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const valid = isDay(from) && isDay(to) && from <= to;
   const link = (format: 'html' | 'pdf') => sitrepUrl(from, to, i18n.language === 'en' ? 'en' : 'fr', format);
   const launcher = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -42,8 +43,18 @@ export function SitrepLauncher() {
 
   return (
     <div className="sitrep-launcher" ref={launcher}>
-      <button ref={button} type="button" aria-expanded={open} aria-controls="sitrep-popover" onClick={() => setOpen((value) => !value)}>
-        {t('sitrep.button')}
+      <button
+        ref={button}
+        type="button"
+        aria-label={t('sitrep.button')}
+        aria-expanded={open}
+        aria-controls="sitrep-popover"
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="long-label">{t('sitrep.button')}</span>
+        <span className="short-label" aria-hidden="true">
+          {t('sitrep.short')}
+        </span>
       </button>
       {open && (
         <div className="sitrep-popover" id="sitrep-popover" role="dialog" aria-label={t('sitrep.title')}>
@@ -51,11 +62,11 @@ export function SitrepLauncher() {
           <div className="filter-row">
             <label>
               {t('filters.from')}
-              <DateInput type="date" value={from} max={to} onChange={(event) => setFrom(event.target.value)} />
+              <DateInput type="date" value={from} onChange={setFrom} />
             </label>
             <label>
               {t('filters.to')}
-              <DateInput type="date" value={to} min={from} onChange={(event) => setTo(event.target.value)} />
+              <DateInput type="date" value={to} onChange={setTo} />
             </label>
           </div>
           {valid ? (

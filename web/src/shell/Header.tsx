@@ -32,8 +32,11 @@ export function Header({ user, mechanism, liveState, onLogout }: HeaderProps) {
       <LiveIndicator state={liveState} />
       <SitrepLauncher />
       <LanguageSwitch />
-      <button type="button" className="logout" onClick={onLogout}>
-        {t('session.logout')}
+      <button type="button" className="logout" aria-label={t('session.logout')} onClick={onLogout}>
+        <span className="long-label">{t('session.logout')}</span>
+        <span className="short-label" aria-hidden="true">
+          {t('session.logoutShort')}
+        </span>
       </button>
     </header>
   );
