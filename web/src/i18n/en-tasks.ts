@@ -39,7 +39,7 @@ export const enTasks: Shape<typeof frTasks> = {
     firstSeen: 'First version released to your nation',
   },
   search: { label: 'Search', hint: 'Words of the narrative, place, actor, type…' },
-  exportList: { label: 'Export the list:', csv: 'CSV (ACLED)', geojson: 'GeoJSON', kml: 'KML' },
+  exportList: { label: 'Export the list', csv: 'CSV (ACLED)', geojson: 'GeoJSON', kml: 'KML', none: 'This node offers no export yet.' },
   coverage: {
     title: 'Section coverage',
     gaps_one: '{{count}} gap (over {{days}} d)',

@@ -38,7 +38,7 @@ export const frTasks = {
     firstSeen: 'Première version diffusée à votre nation',
   },
   search: { label: 'Rechercher', hint: 'Mots du récit, lieu, acteur, type…' },
-  exportList: { label: 'Exporter la liste :', csv: 'CSV (ACLED)', geojson: 'GeoJSON', kml: 'KML' },
+  exportList: { label: 'Exporter la liste', csv: 'CSV (ACLED)', geojson: 'GeoJSON', kml: 'KML', none: 'Ce nœud ne propose pas encore d’export.' },
   coverage: {
     title: 'Couverture des tronçons',
     gaps_one: '{{count}} lacune (plus de {{days}} j)',

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, exportPath, exportUrl, fetchApiPaths, type ExportFormat, type IncidentQuery } from '../api/endpoints';
 
-// The API document is read once per page: it says which exports this node offers.
+// The API document says which exports this node offers; it is read once, when first wanted (its
+// first reading costs the node a moment, which the first picture must not wait for).
 let offered: Promise<ExportFormat[]> | undefined;
 function offeredFormats(): Promise<ExportFormat[]> {
   offered ??= fetchApiPaths().then(
@@ -17,29 +18,33 @@ function offeredFormats(): Promise<ExportFormat[]> {
 
 /**
  * The listed incidents as a file, with the list's filters (the visible area included when the
- * list is limited to it): CSV in ACLED's columns, GeoJSON or KML. A node whose API document does
- * not list an export does not show its link.
+ * list is limited to it): CSV in ACLED's columns, GeoJSON or KML — the formats this node's API
+ * offers. A plain link: the session cookie authenticates it and the browser saves the file.
  */
 export function ExportLinks({ query, bbox }: { query: IncidentQuery; bbox: string | null }) {
   const { t } = useTranslation();
-  const [formats, setFormats] = useState<ExportFormat[]>([]);
-  useEffect(() => {
-    let live = true;
-    void offeredFormats().then((found) => live && setFormats(found));
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (formats.length === 0) return null;
+  const [formats, setFormats] = useState<ExportFormat[] | null>(null);
   const filters = bbox ? { ...query, bbox } : query;
   return (
-    <p className="export-links" data-testid="export-links">
-      <span>{t('exportList.label')}</span>
-      {formats.map((format) => (
-        <a key={format} className="button quiet" href={exportUrl(format, filters)} download data-format={format}>
-          {t(`exportList.${format}`)}
-        </a>
-      ))}
-    </p>
+    <details
+      className="export-links"
+      data-testid="export-links"
+      onToggle={(event) => {
+        if ((event.currentTarget as HTMLDetailsElement).open && formats === null) void offeredFormats().then(setFormats);
+      }}
+    >
+      <summary>{t('exportList.label')}</summary>
+      {formats === null ? (
+        <span className="hint">{t('list.loading')}</span>
+      ) : formats.length === 0 ? (
+        <span className="hint">{t('exportList.none')}</span>
+      ) : (
+        formats.map((format) => (
+          <a key={format} className="button quiet" href={exportUrl(format, filters)} download data-format={format}>
+            {t(`exportList.${format}`)}
+          </a>
+        ))
+      )}
+    </details>
   );
 }
