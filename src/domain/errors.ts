@@ -81,6 +81,7 @@ const CATALOGUE = {
   // The web UI's reach: draft patrols, overrides lifted early.
   ERR_PATROL_NOT_DRAFT: { status: 409, fr: 'Seule une patrouille en brouillon se modifie (celle-ci est « {status} »).', en: 'Only a draft patrol can be changed (this one is "{status}").' },
   ERR_NO_OVERRIDE: { status: 404, fr: 'Aucun forçage en cours sur le tronçon {section}.', en: 'No override in force on section {section}.' },
+  ERR_REPORT_AUDIENCE: { status: 403, fr: 'Vous ne pouvez pas établir de rapport vu de {nation} : seulement de votre nation, ou (nation du nœud) d’un partenaire du mécanisme.', en: 'You may not make a report as {nation} sees it: only as your nation does, or (the node’s nation) as a partner of the mechanism does.' },
   ERR_NOT_OVERRIDE_AUTHOR: { status: 403, fr: 'Seul le coordinateur qui a forcé ce niveau peut lever le forçage avant son échéance.', en: 'Only the coordinator who forced this level may lift the override before it expires.' },
   ERR_HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.', en: 'Request headers too large.' },
   ERR_BAD_REQUEST: { status: 400, fr: 'Requête HTTP mal formée.', en: 'Malformed HTTP request.' },

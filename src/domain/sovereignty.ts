@@ -64,6 +64,25 @@ export function lostAccess(before: readonly NationCode[], after: readonly Nation
 }
 
 /**
+ * The partners a document made for `viewer` may be handed to whole: those that may read every
+ * record in it and every record its figures were derived from (the viewer's own nation aside).
+ * Empty: the document stays national. Decided on the viewer's own view, so that the marking itself
+ * tells nothing of records the viewer may not see.
+ */
+export function documentAudience(records: readonly Releasable[], nations: readonly NationCode[], viewer: NationCode): NationCode[] {
+  return commonAudience(records, nations).filter((nation) => nation !== viewer);
+}
+
+/**
+ * Whose view a nation's officer may print on this node: its own; and, for the node's own nation,
+ * a partner's — everything a partner may see here (its records received, those released to it)
+ * the node's nation sees too, so that version tells the maker nothing new and may be handed over.
+ */
+export function mayReportFor(makerNation: NationCode, nodeNation: NationCode, audience: NationCode, nations: readonly NationCode[]): boolean {
+  return audience === makerNation || (makerNation === nodeNation && nations.includes(audience));
+}
+
+/**
  * Who may read a patrol's positions: its owner, and those of the partners it was released to that
  * the mechanism's position policy names. Live positions are the most sensitive data there is.
  */

@@ -133,4 +133,19 @@ describe('planning in the UI', () => {
     await page.getByRole('button', { name: 'Réinitialiser' }).click();
     await expect.poll(() => page.getByTestId('incident-search').inputValue()).toBe('');
   });
+
+  it('prints the report’s version a partner may receive', async () => {
+    const { page } = session.browser;
+    await page.getByRole('button', { name: 'Rapport de situation' }).click();
+    const pdf = page.getByTestId('sitrep-pdf');
+    expect(new URLSearchParams((await pdf.getAttribute('href'))!.split('?')[1]).get('for')).toBeNull();
+    await page.getByTestId('sitrep-audience').selectOption('SN');
+    expect(new URLSearchParams((await pdf.getAttribute('href'))!.split('?')[1]).get('for')).toBe('SN');
+    await screenshot(page, 'sitrep-version-for-partner');
+    const [report] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('sitrep-html').click()]);
+    await report.waitForLoadState();
+    expect(await report.locator('.marking').first().textContent()).toBe('Diffusable à : SN');
+    await report.close();
+    await page.keyboard.press('Escape');
+  });
 });

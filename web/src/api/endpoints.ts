@@ -194,6 +194,7 @@ export const rejectCandidate = (id: string, note?: string) =>
 export const submitArticle = (article: NewArticle) => post<IngestResult>('/api/v1/news/articles', article);
 
 export type SitrepFormat = 'html' | 'pdf';
-export function sitrepUrl(from: string, to: string, lang: string, format: SitrepFormat): string {
-  return `/api/v1/sitrep?${new URLSearchParams({ from, to, lang, format })}`;
+/** `audience`: the nation whose view the report shows, when not the officer's own (a version for a partner). */
+export function sitrepUrl(from: string, to: string, lang: string, format: SitrepFormat, audience?: string): string {
+  return `/api/v1/sitrep?${new URLSearchParams({ from, to, lang, format, ...(audience ? { for: audience } : {}) })}`;
 }

@@ -366,6 +366,9 @@ export const en: Shape<typeof fr> = {
   sitrep: {
     button: 'Situation report',
     short: 'Report',
+    audience: 'Version',
+    own: '{{nation}}: full picture',
+    partner: 'For {{nation}}: what is released to it',
     title: 'Situation report',
     html: 'Open (HTML)',
     pdf: 'Download (PDF)',

@@ -364,6 +364,9 @@ export const fr = {
   sitrep: {
     button: 'Rapport de situation',
     short: 'Rapport',
+    audience: 'Version',
+    own: '{{nation}} : vue complète',
+    partner: 'Pour {{nation}} : ce qui lui est diffusé',
     title: 'Rapport de situation',
     html: 'Ouvrir (HTML)',
     pdf: 'Télécharger (PDF)',
