@@ -81,7 +81,8 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
   const definition = (): NewAlertRule => {
     const common = { id: id.trim(), kind, public: isPublic, releasableTo };
     // An empty number field goes out as null, which the node refuses under that field.
-    const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+    // Typed as the officer writes numbers, a comma or a point before the decimals, whatever the browser's language.
+    const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(/\s/g, '').replace(',', '.')));
     switch (kind) {
       case 'incident-near':
         return { ...common, eventTypes, target: { kind: targetKind, id: targetId }, withinKm: number(withinKm) };
@@ -159,7 +160,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
           </select>
           <FieldError id={fieldId('target')} message={errors.target} />
           <label htmlFor="rule-within">{t('rules.withinKm')}</label>
-          <input id="rule-within" type="number" min="0" step="any" value={withinKm} onChange={(event) => setWithinKm(event.target.value)} {...described('withinKm')} />
+          <input id="rule-within" inputMode="decimal" autoComplete="off" value={withinKm} onChange={(event) => setWithinKm(event.target.value)} {...described('withinKm')} />
           <FieldError id={fieldId('withinKm')} message={errors.withinKm} />
         </>
       )}
@@ -208,7 +209,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
       {kind === 'patrol-overdue' && (
         <>
           <label htmlFor="rule-grace">{t('rules.graceMinutes')}</label>
-          <input id="rule-grace" type="number" min="0" step="1" value={graceMinutes} onChange={(event) => setGraceMinutes(event.target.value)} {...described('graceMinutes')} />
+          <input id="rule-grace" inputMode="numeric" autoComplete="off" value={graceMinutes} onChange={(event) => setGraceMinutes(event.target.value)} {...described('graceMinutes')} />
           <FieldError id={fieldId('graceMinutes')} message={errors.graceMinutes} />
         </>
       )}

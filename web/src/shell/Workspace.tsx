@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchTrack } from '../api/endpoints';
-import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
+import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
 import { CoveragePanel } from '../coverage/CoveragePanel';
@@ -18,6 +17,7 @@ import { OperationalMap, type MapSelection, type PickMode } from '../map/Operati
 import { loadView, saveView } from '../map/savedView';
 import { PatrolForm } from '../patrols/PatrolForm';
 import { PatrolsPanel } from '../patrols/PatrolsPanel';
+import { usePatrolTrack } from '../patrols/usePatrolTrack';
 import { usePatrols } from '../patrols/usePatrols';
 import { can } from '../session/permissions';
 import { DetailsPanel } from './DetailsPanel';
@@ -47,7 +47,6 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
   const [frame, setFrame] = useState<{ bounds: Bounds; key: number } | null>(null);
-  const [track, setTrack] = useState<Track | null>(null);
   const [trackRevision, setTrackRevision] = useState(0);
   const [levelRevision, setLevelRevision] = useState(0);
   const [gaps, setGaps] = useState<string[] | null>(null);
@@ -68,6 +67,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const listed = useMemo(() => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered), [filtered, filter.inView, bounds]);
   const selectedIncident = selection?.kind === 'incident' ? (feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null) : null;
   const selectedPatrol = selection?.kind === 'patrol' ? (patrols.find((patrol) => patrol.id === selection.id) ?? null) : null;
+  const track = usePatrolTrack(selectedPatrol, trackRevision);
 
   const liveState = useLiveStream(
     {
@@ -115,22 +115,6 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     const around = boundsOf({ type: 'FeatureCollection', features: feed.incidents });
     return around ?? boundsOf(reference.borders) ?? boundsOf(reference.sections);
   }, [feed.loading, feed.incidents, reference.borders, reference.sections]);
-
-  // A patrol's track is fetched when it is selected, and dropped when another record is.
-  useEffect(() => {
-    if (!selectedPatrol) {
-      setTrack(null);
-      return;
-    }
-    let live = true;
-    fetchTrack(selectedPatrol.id).then(
-      (found) => live && setTrack(found),
-      () => live && setTrack(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [selectedPatrol?.id, selectedPatrol?.status, trackRevision]);
 
   const showOnMap = useCallback(
     (lon: number, lat: number) => {
