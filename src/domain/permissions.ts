@@ -12,6 +12,7 @@ export const VERBS = {
   /** Bringing a nation's history in from a data set (ACLED's CSV): many records at once, so not patrol leaders. */
   'incident.import': ['coordinator', 'analyst'],
   'patrol.create': ['coordinator', 'liaison', 'patrol_lead'],
+  'patrol.edit': ['coordinator', 'liaison', 'patrol_lead'],
   'patrol.propose': ['coordinator', 'liaison'],
   'patrol.approve': ['coordinator'],
   'patrol.start': ['coordinator', 'patrol_lead'],

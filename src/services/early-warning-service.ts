@@ -227,6 +227,13 @@ export class EarlyWarningService {
     return (await this.history(actor, sectionId)).current;
   }
 
+  /** A coordinator lifts their override of a section before it expires. */
+  async liftOverride(actor: Actor, sectionId: string): Promise<SectionLevelView> {
+    const lifted = await this.levels.checkLift(actor, sectionId);
+    await this.queued(() => this.levels.liftOverrides(lifted));
+    return (await this.history(actor, sectionId)).current;
+  }
+
   /** Changes the tunable parameters (merged over the defaults) and recomputes every level. */
   async updateSettings(actor: Actor, settings: unknown): Promise<EarlyWarningConfig> {
     requireVerb(actor, 'early-warning.configure');

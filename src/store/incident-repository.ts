@@ -4,6 +4,8 @@ import type { Incident, InformationCredibility, SourceKind, SourceReliability } 
 import type { NationCode } from '../domain/nation.js';
 import { round6 } from '../geo/geojson-output.js';
 import { readStringArray, writeStringArray } from './columns.js';
+import { recordVersionIn } from './incident-version-repository.js';
+import { incidentTextMatch } from './text-search.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -15,6 +17,8 @@ export interface IncidentQuery {
   section?: string;
   owner?: NationCode;
   status?: string;
+  /** Free text: every word in the narrative, place, actors, source, id or type names. */
+  q?: string;
   limit: number;
 }
 
@@ -39,13 +43,14 @@ export class IncidentRepository {
   async insertIn(trx: Transaction<Database>, incident: Incident): Promise<void> {
     const { seq } = await trx.insertInto('incidents').values(toRow(incident)).returning('seq').executeTakeFirstOrThrow();
     await insertBbox(trx, seq, incident);
+    await recordVersionIn(trx, incident, incident.createdBy);
   }
 
   /**
    * Replaces the stored version in the caller's transaction; the caller has checked ownership and
    * bumped `version`. Answers the releasability the record had before, read in the same transaction.
    */
-  async updateIn(trx: Transaction<Database>, incident: Incident): Promise<NationCode[]> {
+  async updateIn(trx: Transaction<Database>, incident: Incident, recordedBy: string | null): Promise<NationCode[]> {
     const before = await trx.selectFrom('incidents').select('releasableTo').where('id', '=', incident.id).executeTakeFirst();
     const { seq } = await trx
       .updateTable('incidents')
@@ -55,6 +60,7 @@ export class IncidentRepository {
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
     await insertBbox(trx, seq, incident);
+    await recordVersionIn(trx, incident, recordedBy);
     return readStringArray(before?.releasableTo ?? null);
   }
 
@@ -161,6 +167,7 @@ export class IncidentRepository {
     if (query.section) q = q.where('incidents.section', '=', query.section);
     if (query.owner) q = q.where('incidents.owner', '=', query.owner);
     if (query.status) q = q.where('incidents.status', '=', query.status);
+    if (query.q?.trim()) q = q.where(incidentTextMatch(query.q));
     // Ties go to the latest recorded, so that every read lists them in the same order.
     return q.orderBy('incidents.occurredAt', 'desc').orderBy('incidents.seq', 'desc').limit(query.limit);
   }

@@ -20,6 +20,7 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables,
   axes: AxisTable;
   incidents: IncidentTable;
   incidentBbox: IncidentBboxTable;
+  incidentVersions: IncidentVersionTable;
   patrols: PatrolTable;
   patrolApprovals: PatrolApprovalTable;
   patrolApprovalRecords: PatrolApprovalRecordTable;
@@ -153,6 +154,17 @@ export interface IncidentTable extends SharedRecordColumns {
   sourceCredibility: number | null;
   status: string;
   createdBy: string | null;
+}
+
+/** Each version of an incident written on this node (migration 0011); `body` is the incident as JSON. */
+export interface IncidentVersionTable {
+  incidentId: string;
+  version: number;
+  owner: string;
+  releasableTo: string;
+  body: string;
+  recordedAt: string;
+  recordedBy: string | null;
 }
 
 /** R*Tree over incident points: `id` is the incident's `seq`. */

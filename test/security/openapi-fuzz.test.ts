@@ -179,7 +179,7 @@ function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_whole, name: string) => params[name] ?? 'x');
 }
 
-/** `{code, message, field?}` and nothing else, with a catalogue-looking code. */
+/** `{code, message, field?, errors?}` and nothing else, with a catalogue-looking code; `errors` lists `{field, message}`. */
 function errorShapeProblem(status: number, contentType: string, body: string): string | undefined {
   if (!contentType.startsWith('application/json')) return `content type ${contentType}`;
   let parsed: unknown;
@@ -189,8 +189,11 @@ function errorShapeProblem(status: number, contentType: string, body: string): s
     return 'not JSON';
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'not an object';
-  const { code, message, field, ...rest } = parsed as Record<string, unknown>;
+  const { code, message, field, errors, ...rest } = parsed as Record<string, unknown>;
   if (Object.keys(rest).length > 0) return `extra keys ${Object.keys(rest).join(',')}`;
+  if (errors !== undefined && !(Array.isArray(errors) && errors.every((e) => typeof e?.field === 'string' && typeof e?.message === 'string' && Object.keys(e).length === 2))) {
+    return 'errors not a list of {field, message}';
+  }
   if (typeof code !== 'string' || !/^ERR_[A-Z_]+$/.test(code)) return `code ${String(code)}`;
   if (typeof message !== 'string' || message === '') return 'no message';
   if (field !== undefined && typeof field !== 'string') return 'field not text';

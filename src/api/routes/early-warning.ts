@@ -156,6 +156,19 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
     async (request) => earlyWarning.override(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof OverrideBody>),
   );
 
+  app.delete(
+    '/api/v1/sections/:id/override',
+    {
+      schema: {
+        tags: ['early warning'],
+        summary: 'Lift the override in force on a section before its expiry (the coordinator who set it); the computed level shows again',
+        params: IdParams,
+        response: { 200: LevelViewSchema, ...errors },
+      },
+    },
+    async (request) => earlyWarning.liftOverride(actorOf(request), (request.params as Static<typeof IdParams>).id),
+  );
+
   app.post(
     '/api/v1/sections/recompute',
     {

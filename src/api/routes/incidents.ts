@@ -13,6 +13,7 @@ import {
   IncidentPropertiesSchema,
   IncidentQuerySchema,
   IncidentSchema,
+  IncidentVersionSchema,
 } from '../schemas.js';
 import type { Services } from '../services.js';
 
@@ -63,6 +64,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
         section: query.section,
         owner: query.owner,
         status: query.status,
+        q: query.q,
         limit: query.limit ?? 5000,
       });
       return reply.type(GEOJSON_TYPE).send(collection);
@@ -82,6 +84,19 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
     '/api/v1/incidents/:id',
     { schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentSchema, ...errors } } },
     async (request) => incidents.get(actorOf(request), (request.params as Static<typeof IdParams>).id),
+  );
+
+  app.get(
+    '/api/v1/incidents/:id/versions',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'An incident’s versions, oldest first, with the officer who recorded each; a partner reads only those released to it',
+        params: IdParams,
+        response: { 200: Type.Array(IncidentVersionSchema), ...errors },
+      },
+    },
+    async (request) => incidents.versions(actorOf(request), (request.params as Static<typeof IdParams>).id),
   );
 
   app.patch(

@@ -8,7 +8,7 @@ import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.j
 import { actorOf } from '../authentication.js';
 import { acceptOnly } from './exchange.js';
 import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
-import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
+import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolPatchSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -65,6 +65,24 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     async (request) => {
       const actor = actorOf(request);
       return view(await patrols.get(actor, (request.params as Static<typeof IdParams>).id), actor.nation);
+    },
+  );
+
+  app.patch(
+    '/api/v1/patrols/:id',
+    {
+      schema: {
+        tags: ['patrols'],
+        summary: 'Change a draft patrol (owner nation’s planners); narrowing releasableTo takes it away from partners',
+        params: IdParams,
+        body: PatrolPatchSchema,
+        response: { 200: PatrolSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const updated = await patrols.update(actor, (request.params as Static<typeof IdParams>).id, request.body as Static<typeof PatrolPatchSchema>);
+      return view(updated, actor.nation);
     },
   );
 
