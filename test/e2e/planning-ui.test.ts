@@ -127,8 +127,13 @@ describe('planning in the UI', () => {
     expect(expected).toBeGreaterThan(0);
     await expect.poll(() => shownIncidentCount(page)).toBe(expected);
     await page.getByTestId('export-links').locator('summary').click();
-    // This node's API does not list exports: nothing to download is offered.
-    await expect.poll(() => page.getByTestId('export-links').textContent()).toContain('ne propose pas encore');
+    // The file offered is the list as shown: the same words, the same incidents.
+    const link = page.getByTestId('export-links').locator('a[data-format="geojson"]');
+    await expect.poll(() => link.count()).toBe(1);
+    const href = (await link.getAttribute('href'))!;
+    expect(new URL(href, 'http://node').searchParams.get('q')).toBe('FALEME');
+    const exported = (await apiCall<{ features: unknown[] }>(page, 'GET', href)).body.features.length;
+    expect(exported).toBe(expected);
     await screenshot(page, 'incident-search');
     await page.getByRole('button', { name: 'Réinitialiser' }).click();
     await expect.poll(() => page.getByTestId('incident-search').inputValue()).toBe('');

@@ -96,6 +96,7 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/incidents': row(WRITE_INCIDENT, (b) => ({ body: b.incident() })),
   'GET /api/v1/incidents/:id': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001')),
   'PATCH /api/v1/incidents/:id': row(WRITE_INCIDENT, () => ({ url: '/api/v1/incidents/demo-ml-0001', body: { narrative: 'Relu par la matrice des autorisations.' } })),
+  'GET /api/v1/incidents/:id/versions': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001/versions')),
 
   // Patrols: Senegal's seconded officers propose and approve the joint patrols Senegal takes part in
   'GET /api/v1/patrols': row(ANY_USER),
@@ -103,6 +104,7 @@ const ROWS: Record<string, Row> = {
     body: { name: `Patrouille ${b.next()}`, kind: 'joint', unitIds: JOINT_UNITS, plannedStart: later(30), plannedEnd: later(31) },
   })),
   'GET /api/v1/patrols/:id': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch')),
+  'PATCH /api/v1/patrols/:id': row(CREATE_PATROL, async (b) => ({ url: `/api/v1/patrols/${await b.patrol('draft')}`, body: { name: `Patrouille ${b.next()}` } })),
   'POST /api/v1/patrols/:id/propose': row(PROPOSE, patrolIn('draft', 'propose')),
   'POST /api/v1/patrols/:id/approve': row(APPROVE, patrolIn('proposed', 'approve')),
   'POST /api/v1/patrols/:id/start': row(LEAD_PATROL, patrolIn('approved', 'start')),
@@ -145,6 +147,11 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/sections/levels': row(ANY_USER),
   'GET /api/v1/sections/:id/history': row(ANY_USER, at('/api/v1/sections/ML-SN-02/history')),
   'POST /api/v1/sections/:id/override': row(COORDINATOR, () => ({ url: '/api/v1/sections/ML-SN-02/override', body: { level: 'high', reason: 'Matrice', expiresAt: later(1) } })),
+  // Lifted early: each caller finds an override in place, set by Mali's coordinator.
+  'DELETE /api/v1/sections/:id/override': row(COORDINATOR, async (b) => {
+    await b.expect2xx('POST', '/api/v1/sections/ML-SN-03/override', 'coord.ml', { level: 'high', reason: 'Matrice', expiresAt: later(1) });
+    return { url: '/api/v1/sections/ML-SN-03/override' };
+  }),
   'POST /api/v1/sections/recompute': row(RECOMPUTE),
   'GET /api/v1/early-warning/settings': row(ANY_USER),
   'PUT /api/v1/early-warning/settings': row(CONFIGURE, (b) => ({ body: b.settings })),

@@ -99,7 +99,9 @@ describe('the UI offers exactly what the node allows', () => {
     });
     expect(unknownUnit.status).toBe(mayDo(actor, 'patrol.create') ? 422 : 403);
     // Each move offered on a patrol is one the node's rule accepts for this patrol now.
-    const patrols = (await apiCall<{ id: string; owner: string; releasableTo: string[]; status: string; nations: string[]; approvals: { nation: string; userId: string; at: string }[]; startedAt: string | null; completedAt: string | null }[]>(page, 'GET', '/api/v1/patrols')).body;
+    type PatrolProperties = { id: string; owner: string; releasableTo: string[]; status: string; nations: string[]; approvals: { nation: string; userId: string; at: string }[]; startedAt: string | null; completedAt: string | null };
+    const patrols = (await apiCall<{ features: { properties: PatrolProperties }[] }>(page, 'GET', '/api/v1/patrols')).body.features.map((feature) => feature.properties);
+    expect(patrols.length, 'the demo lists patrols').toBeGreaterThan(0);
     for (const card of await page.locator('[data-patrol-id]').all()) {
       const id = await card.getAttribute('data-patrol-id');
       const patrol = patrols.find((p) => p.id === id)!;

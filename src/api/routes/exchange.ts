@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, IncidentExport, type ExportFormat } from '../../service
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
-import { ErrorSchema, featureCollectionOf, IncidentPropertiesSchema, IsoDateOrDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import { ErrorSchema, featureCollectionOf, IncidentPropertiesSchema, IncidentTextQuery, IsoDateOrDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
 import { endOfDay, parseBbox, startOf } from './incidents.js';
 
@@ -23,6 +23,7 @@ const ExportQuerySchema = Type.Object(
     section: Type.Optional(Type.String()),
     owner: Type.Optional(NationCodeSchema),
     status: Type.Optional(literals(INCIDENT_STATUSES)),
+    q: IncidentTextQuery,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'At most this many incidents; all that match when absent' })),
   },
   { additionalProperties: false },
@@ -93,7 +94,7 @@ export async function exchangeRoutes(app: FastifyInstance, { node }: Services): 
         const query = request.query as Static<typeof ExportQuerySchema>;
         const stream = exports.stream(
           actor,
-          { bbox: query.bbox ? parseBbox(query.bbox) : undefined, from: startOf(query.from), to: endOfDay(query.to), eventType: query.eventType, section: query.section, owner: query.owner, status: query.status, limit: query.limit },
+          { bbox: query.bbox ? parseBbox(query.bbox) : undefined, from: startOf(query.from), to: endOfDay(query.to), eventType: query.eventType, section: query.section, owner: query.owner, status: query.status, q: query.q, limit: query.limit },
           format,
         );
         const day = node.clock.now().toISOString().slice(0, 10);
