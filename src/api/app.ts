@@ -11,20 +11,23 @@ import { AuthService, type AuthOptions } from '../services/auth-service.js';
 import { earlyWarningOf, type EarlyWarningOptions } from '../services/early-warning-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { NewsService } from '../services/news-service.js';
-import { liveStreamOf } from '../services/live-stream.js';
+import { liveStreamOf, type LiveStreamOptions } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { markRoutesPublic, registerAuthentication } from './authentication.js';
+import { asOpenApi30Document, describeRoute } from './openapi-document.js';
 import { allowInlineStyles, refuseForeignCookieWrites, registerSecurityHeaders } from './browser-hardening.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
+import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
+import { publicAlertRoutes } from './routes/public-alerts.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sitrepRoutes } from './routes/sitrep.js';
 import { streamRoutes } from './routes/stream.js';
@@ -48,6 +51,8 @@ export interface AppOptions {
   earlyWarning?: EarlyWarningOptions;
   /** The password hasher and the session sweep (tests count hashes and shorten the sweep). */
   auth?: AuthOptions;
+  /** How many of the live stream's frames are kept for clients that come back (tests shorten it). */
+  stream?: LiveStreamOptions;
 }
 
 export async function buildApp(node: NodeContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -68,12 +73,13 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   // Early warning listens to the node's events from here on: levels, alerts, webhooks, stream.
   const earlyWarning = earlyWarningOf(node, options.earlyWarning);
   await earlyWarning.start();
-  const liveStream = liveStreamOf(node, earlyWarning);
+  const liveStream = liveStreamOf(node, earlyWarning, options.stream);
   const auth = new AuthService(node, options.auth);
   app.addHook('onClose', async () => {
     auth.close();
-    liveStream.close();
+    // Early warning's last alerts still reach the stream's kept frames, then the stream stops.
     await earlyWarning.stop();
+    await liveStream.close();
   });
   const incidents = new IncidentService(node);
   const loadPlaces = () => (gazetteer ??= loadGazetteer());
@@ -90,10 +96,12 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Diboli node API', version: '1', description: 'One national node of a joint border-surveillance mechanism.' },
+      info: { title: 'Diboli node API', version: '1', description: 'One national node of a joint border-surveillance mechanism.', license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' } },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    transform: describeRoute as never,
+    transformObject: asOpenApi30Document as never,
   });
 
   registerErrorHandling(app);
@@ -114,9 +122,11 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(newsRoutes, services);
   await app.register(earlyWarningRoutes, services);
   await app.register(alertRoutes, services);
+  await app.register(publicAlertRoutes, services);
   await app.register(streamRoutes, services);
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
+  await app.register(exchangeRoutes, services);
 
   // The API document and the web UI's files are for anyone who reaches the node.
   await app.register(async (publicFiles) => {

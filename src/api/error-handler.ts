@@ -36,15 +36,48 @@ const VALIDATION_WORDS: Record<string, { fr: string; en: string }> = {
   pattern: { fr: 'format incorrect', en: 'wrong format' },
 };
 
+const REQUIRED_TEXT = { fr: 'champ obligatoire', en: 'required field' };
+
 /** The schema validator speaks English only; say what is wrong in the caller's language. */
-function validationDetail(issue: (ValidationIssue & { keyword?: string }) | undefined, field: string | undefined, lang: 'fr' | 'en'): string {
-  const words = VALIDATION_WORDS[issue?.keyword ?? ''] ?? { fr: 'valeur incorrecte', en: 'invalid value' };
-  return field ? `${words[lang]} (${field})` : words[lang];
+function validationWords(issue: (ValidationIssue & { keyword?: string }) | undefined, lang: 'fr' | 'en'): string {
+  // A text that must not be empty and is: the field is simply missing, as a form sees it.
+  if (issue?.keyword === 'minLength' && issue.params?.limit === 1) return REQUIRED_TEXT[lang];
+  return (VALIDATION_WORDS[issue?.keyword ?? ''] ?? { fr: 'valeur incorrecte', en: 'invalid value' })[lang];
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, params: Record<string, string | number>, field?: string) {
+function validationDetail(issue: (ValidationIssue & { keyword?: string }) | undefined, field: string | undefined, lang: 'fr' | 'en'): string {
+  return field ? `${validationWords(issue, lang)} (${field})` : validationWords(issue, lang);
+}
+
+// Keywords that only say "none of the alternatives fit": the alternative's own issue says more.
+const SUMMARY_KEYWORDS = new Set(['anyOf', 'oneOf', 'if']);
+
+/**
+ * Every field the schema refused, once each, in the order met: what a form shows under each of
+ * its fields at once. A field refused by several rules (a nullable count that is neither a number
+ * nor null) keeps its first specific one.
+ */
+function fieldIssues(issues: readonly (ValidationIssue & { keyword?: string })[], lang: 'fr' | 'en'): FieldIssue[] {
+  const chosen = new Map<string, FieldIssue>();
+  for (const issue of issues) {
+    const field = fieldOf(issue) ?? '';
+    if (chosen.has(field) || SUMMARY_KEYWORDS.has(issue.keyword ?? '')) continue;
+    chosen.set(field, { field, message: validationWords(issue, lang) });
+  }
+  return [...chosen.values()].filter((issue) => issue.field !== '');
+}
+
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, params: Record<string, string | number>, field?: string, errors?: FieldIssue[]) {
   const message = renderMessage(code, params, preferredLanguage(request.headers['accept-language']));
-  return reply.status(statusOf(code)).send(field ? { code, message, field } : { code, message });
+  const body: { code: ErrorCode; message: string; field?: string; errors?: FieldIssue[] } = { code, message };
+  if (field) body.field = field;
+  if (errors && errors.length > 0) body.errors = errors;
+  return reply.status(statusOf(code)).send(body);
 }
 
 /** Fastify's own refusals, each with its catalogue code (and so its status). */
@@ -97,10 +130,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const fastifyError = error as FastifyError & { validation?: ValidationIssue[] };
     if (fastifyError.validation) {
-      const issue = fastifyError.validation[0] as (ValidationIssue & { keyword?: string }) | undefined;
+      const lang = preferredLanguage(request.headers['accept-language']);
+      const issues = fastifyError.validation as (ValidationIssue & { keyword?: string })[];
+      const issue = issues.find((one) => !SUMMARY_KEYWORDS.has(one.keyword ?? '')) ?? issues[0];
       const field = fieldOf(issue);
-      const detail = validationDetail(issue, field, preferredLanguage(request.headers['accept-language']));
-      return send(reply, request, 'ERR_VALIDATION', { detail }, field);
+      return send(reply, request, 'ERR_VALIDATION', { detail: validationDetail(issue, field, lang) }, field, fieldIssues(issues, lang));
     }
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastifyError.statusCode === 400 && error instanceof SyntaxError)) {
       return send(reply, request, 'ERR_MALFORMED_JSON', {});

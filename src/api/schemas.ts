@@ -14,7 +14,12 @@ export const IsoDateOrDateTime = Type.String({ anyOf: [{ format: 'date' }, { for
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ErrorSchema = Type.Object(
-  { code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) },
+  {
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), { description: 'Every field the request’s schema refused, each once (the first is also `field`)' })),
+  },
   { $id: 'Error', description: 'A coded error; the message follows Accept-Language (fr by default, en).' },
 );
 
@@ -104,6 +109,16 @@ const incidentFields = {
 export const IncidentPropertiesSchema = Type.Object(incidentFields);
 export const IncidentSchema = Type.Object({ ...incidentFields, location: LatLonSchema }, { $id: 'Incident' });
 
+export const IncidentVersionSchema = Type.Object({
+  version: Type.Integer(),
+  recordedAt: IsoDateTime,
+  recordedBy: Nullable(Type.Object({ username: Type.String(), displayName: Type.String(), nation: NationCodeSchema })),
+  incident: Type.Object({ ...incidentFields, location: LatLonSchema }),
+});
+
+/** The incident list's free-text filter, shared by the list and its exports. */
+export const IncidentTextQuery = Type.Optional(Type.String({ maxLength: 200, description: 'Free text: every word, in any case and with or without accents, in the narrative, place, actors, source, id or type names (French or English)' }));
+
 export const IncidentQuerySchema = Type.Object(
   {
     bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
@@ -113,6 +128,7 @@ export const IncidentQuerySchema = Type.Object(
     section: Type.Optional(Type.String()),
     owner: Type.Optional(NationCodeSchema),
     status: Type.Optional(literals(INCIDENT_STATUSES)),
+    q: IncidentTextQuery,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50_000, default: 5000 })),
   },
   { additionalProperties: false },
@@ -135,33 +151,35 @@ export const PatrolInputSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const PatrolPatchSchema = Type.Partial(PatrolInputSchema, { additionalProperties: false, minProperties: 1 });
+
 export const UnitSchema = Type.Object({ id: Type.String(), nation: NationCodeSchema, name: Type.String(), callSign: Type.String(), parentId: Nullable(Type.String()) });
 
-export const PatrolSchema = Type.Object(
-  {
-    id: Type.String(),
-    owner: NationCodeSchema,
-    releasableTo: Type.Array(NationCodeSchema),
-    name: Type.String(),
-    kind: Type.String(),
-    status: literals(PATROL_STATUSES),
-    nations: Type.Array(NationCodeSchema),
-    units: Type.Array(UnitSchema),
-    axisId: Nullable(Type.String()),
-    route: Nullable(GeometrySchema),
-    plannedStart: IsoDateTime,
-    plannedEnd: IsoDateTime,
-    startedAt: Nullable(IsoDateTime),
-    completedAt: Nullable(IsoDateTime),
-    debrief: Nullable(Type.String()),
-    approvals: Type.Array(Type.Object({ nation: NationCodeSchema, userId: Type.String(), at: IsoDateTime })),
-    pendingApprovals: Type.Array(NationCodeSchema),
-    version: Type.Integer(),
-    createdAt: IsoDateTime,
-    updatedAt: IsoDateTime,
-  },
-  { $id: 'Patrol' },
-);
+const patrolFields = {
+  id: Type.String(),
+  owner: NationCodeSchema,
+  releasableTo: Type.Array(NationCodeSchema),
+  name: Type.String(),
+  kind: Type.String(),
+  status: literals(PATROL_STATUSES),
+  nations: Type.Array(NationCodeSchema),
+  units: Type.Array(UnitSchema),
+  axisId: Nullable(Type.String()),
+  route: Nullable(GeometrySchema),
+  plannedStart: IsoDateTime,
+  plannedEnd: IsoDateTime,
+  startedAt: Nullable(IsoDateTime),
+  completedAt: Nullable(IsoDateTime),
+  debrief: Nullable(Type.String()),
+  approvals: Type.Array(Type.Object({ nation: NationCodeSchema, userId: Type.String(), at: IsoDateTime })),
+  pendingApprovals: Type.Array(NationCodeSchema),
+  version: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+};
+export const PatrolSchema = Type.Object(patrolFields, { $id: 'Patrol' });
+/** A patrol in the list, a GeoJSON Feature whose geometry is its route. */
+export const PatrolPropertiesSchema = Type.Object(Object.fromEntries(Object.entries(patrolFields).filter(([name]) => name !== 'route')) as Omit<typeof patrolFields, 'route'>);
 
 export const PositionsBodySchema = Type.Object(
   {

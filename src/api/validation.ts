@@ -14,7 +14,9 @@ function sameDatesAsTheServices(ajv: Ajv): void {
   ajv.addFormat('date', isDay);
 }
 
-const SHARED = { removeAdditional: false, useDefaults: true, allErrors: false } as const;
+// Every refused field at once, so that a form shows all its errors together (bodies are at most
+// 1 MB and 32 levels deep, which bounds the work of collecting them).
+const SHARED = { removeAdditional: false, useDefaults: true, allErrors: true } as const;
 
 /**
  * Bodies are JSON, where a number is a number and null is null: they are validated as sent.

@@ -244,3 +244,44 @@ export const DEMO_PATROLS: DemoPatrol[] = [
     ],
   },
 ];
+
+/**
+ * Alert rules of Mali's coordination centre, so that "Alertes" is not empty on a fresh demo: the
+ * story's incidents raise some at once, for Mali and — through the incidents Mali released and the
+ * rules it released — for Senegal's officers seconded to Mali's node; the level-rising rule raises
+ * more when the node starts and finds the sections' levels. A section target is named by a point
+ * in it (`sectionAt`), since section ids follow the section length the node was set up with.
+ */
+export type DemoAlertRule = Record<string, unknown> & { id: string; sectionAt?: { lat: number; lon: number } };
+
+export const DEMO_ALERT_RULES: DemoAlertRule[] = [
+  {
+    id: 'demo-corridor-n1',
+    kind: 'incident-near',
+    eventTypes: ['Battles', 'Explosions/Remote violence', 'Violence against civilians'],
+    target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+    withinKm: 20,
+    public: true,
+    releasableTo: ['SN'],
+  },
+  {
+    id: 'demo-faleme-moussala',
+    kind: 'incident-near',
+    eventTypes: ['Battles', 'Violence against civilians', 'Explosions/Remote violence'],
+    sectionAt: { lat: 13.705, lon: -12.02 },
+    withinKm: 30,
+    public: true,
+    releasableTo: ['SN'],
+  },
+  {
+    id: 'demo-orpaillage-faleme',
+    kind: 'incident-near',
+    eventTypes: ['Border activity'],
+    subEventTypes: ['Illegal gold mining'],
+    sectionAt: { lat: 13.6835, lon: -12.04848 },
+    withinKm: 30,
+    public: false,
+    releasableTo: [],
+  },
+  { id: 'demo-niveau-eleve', kind: 'level-rising', minLevel: 'high', public: false, releasableTo: ['SN'] },
+];

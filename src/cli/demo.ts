@@ -12,6 +12,7 @@ import type { Actor } from '../domain/user.js';
 import type { Incident } from '../domain/incident.js';
 import type { RecordKind } from '../federation/envelope.js';
 import { storeNewIncident } from '../services/incident-service.js';
+import { EarlyWarningService } from '../services/early-warning-service.js';
 import { OrganisationService } from '../services/organisation-service.js';
 import { storeReceived } from '../store/received-records.js';
 import { CREDENTIAL_FORMAT, type SecondedRole, type SecondmentCredential } from '../domain/secondment.js';
@@ -20,13 +21,13 @@ import { signCredential } from '../federation/secondment-signature.js';
 import { registerPeer } from '../services/peer-registration.js';
 import { attachCredential } from '../services/secondments.js';
 import type { Command } from './command.js';
-import { DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS } from './demo-content.js';
+import { DEMO_ALERT_RULES, DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS, type DemoAlertRule } from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors, SERVE_FLAGS } from './options.js';
 import { serveNode } from './serve.js';
 
 const SEEDED_AT = '2026-11-28T12:00:00.000Z';
 
-async function seed(node: NodeContext): Promise<void> {
+async function seed(node: NodeContext, options: DemoOptions): Promise<void> {
   const clock = fixedClock(SEEDED_AT);
   // Demo records keep fixed ids so that the story can be referred to (and tested) by id.
   const plannedIds: string[] = [];
@@ -62,6 +63,7 @@ async function seed(node: NodeContext): Promise<void> {
     if (post.owner === node.nation) await organisation.addPost(record, SEEDED_AT);
     else await storeReceivedCopy(node, 'post', { ...record, ...times });
   }
+  const incidents: Incident[] = [];
   for (const incident of DEMO_INCIDENTS) {
     const record: Incident = {
       injured: null,
@@ -76,6 +78,7 @@ async function seed(node: NodeContext): Promise<void> {
     };
     if (incident.owner === node.nation) await storeNewIncident(node, record);
     else await storeReceivedCopy(node, 'incident', record);
+    incidents.push(record);
   }
   // Threat levels are early warning's, computed per audience when the node starts.
 
@@ -93,6 +96,24 @@ async function seed(node: NodeContext): Promise<void> {
       await patrols.act(actors.get(step.by)!, plan.id, step.action);
     }
   }
+
+  // Alert rules, and the alerts they raise for the story's incidents in each audience that may see
+  // them (level-rising alerts come when the node starts and computes the levels).
+  if (options.alertRules === false) return;
+  clock.set(SEEDED_AT);
+  const earlyWarning = new EarlyWarningService(seeding, { tickMs: 0 });
+  for (const rule of DEMO_ALERT_RULES) {
+    const input = ruleInput(node, rule);
+    if (input) await earlyWarning.addRule(actors.get('coord.ml')!, input);
+  }
+  await earlyWarning.alerting.incidentsChanged(incidents.map((after) => ({ after })), async () => new Map());
+}
+
+/** A demo rule as the API takes it; a section named by a point in it (none there: the rule is left out). */
+function ruleInput(node: NodeContext, { sectionAt, ...rule }: DemoAlertRule): Record<string, unknown> | undefined {
+  if (!sectionAt) return rule;
+  const section = node.sectionAt(sectionAt);
+  return section ? { ...rule, target: { kind: 'section', id: section } } : undefined;
 }
 
 /**
@@ -118,13 +139,18 @@ async function storeReceivedCopy(node: NodeContext, kind: RecordKind, body: unkn
   await node.store.db.transaction().execute((trx) => storeReceived(trx, kind, body));
 }
 
+export interface DemoOptions {
+  /** Seed the demo's alert rules and their alerts (default); tests of alert rules start from none. */
+  alertRules?: boolean;
+}
+
 /** Makes an empty store the demo node of Mali; used by `diboli demo` and by the tests. */
-export async function installDemo(store: Store, config: NodeConfig, progress: (line: string) => void = () => {}): Promise<NodeContext> {
+export async function installDemo(store: Store, config: NodeConfig, progress: (line: string) => void = () => {}, options: DemoOptions = {}): Promise<NodeContext> {
   progress('Setting up the demo node of Mali…');
   await setUpNode(repositoriesOf(store), { nation: 'ML', partners: ['SN', 'MR'], sectionKm: config.sectionKm, mechanism: DEMO_MECHANISM, axes: [...STRATEGIC_AXES] }, progress);
   progress('Adding users, units, posts, patrols and incidents…');
   const node = await createNodeContext(config, store);
-  await seed(node);
+  await seed(node, options);
   return node;
 }
 
@@ -142,7 +168,8 @@ export const demoCommand: Command = {
 
 Makes DIR the node of Mali in the Mali–Senegal mechanism of the Kayes region (Mauritania as third
 partner), with units, posts, the N1/RN1 corridor, the joint patrol launched at Diboli on
-2025-02-20, and incidents — some released by Senegal and Mauritania to Mali, some national only.
+2025-02-20, incidents — some released by Senegal and Mauritania to Mali, some national only — and
+alert rules of Mali's coordination centre, some released to Senegal, that the incidents set off.
 Runs only once per folder: an existing demo node is left as it is. With --serve, then runs the node.
 
 Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.

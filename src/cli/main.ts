@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./extract.js')).extractCommand,
   ingest: async () => (await import('./ingest.js')).ingestCommand,
   sitrep: async () => (await import('./sitrep.js')).sitrepCommand,
+  import: async () => (await import('./import.js')).importCommand,
 };
 
 const processIO: CommandIO = {

@@ -258,9 +258,11 @@ export interface PublicAlert {
   responseTypes?: readonly CapResponseType[];
   expiresAt?: Date;
   area: CapArea;
+  /** For an Update: the earlier messages of the same sender it replaces, oldest first. */
+  replaces?: readonly { identifier: string; sent: Date }[];
 }
 
-/** A CAP message for the population from an alert, in French, sender being the node's address. */
+/** A CAP message for the population from an alert (or its Update), in French, sender being the node's address. */
 export function capMessageFromAlert(
   alert: PublicAlert,
   origin: { sender: string; senderName: string; status?: CapStatus; web?: string },
@@ -280,7 +282,7 @@ export function capMessageFromAlert(
   if (alert.responseTypes) info.responseTypes = alert.responseTypes;
   if (alert.expiresAt) info.expires = alert.expiresAt;
   if (origin.web) info.web = origin.web;
-  return {
+  const message: CapMessage = {
     identifier: alert.id,
     sender: origin.sender,
     sent: alert.raisedAt,
@@ -289,6 +291,11 @@ export function capMessageFromAlert(
     scope: 'Public',
     info: [info],
   };
+  if (alert.replaces && alert.replaces.length > 0) {
+    message.msgType = 'Update';
+    message.references = alert.replaces.map((r) => capReference(origin.sender, r.identifier, r.sent));
+  }
+  return message;
 }
 
 /** A CAP reference to an earlier message: `sender,identifier,sent`. */

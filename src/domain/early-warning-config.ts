@@ -113,7 +113,7 @@ const MESSAGES: Record<EarlyWarningErrorCode, { fr: string; en: string }> = {
   must_not_be_negative: { fr: 'La valeur ne peut pas être négative.', en: 'The value must not be negative.' },
   must_be_fraction: { fr: 'La valeur doit être comprise entre 0 et 1.', en: 'The value must lie between 0 and 1.' },
   thresholds_out_of_order: {
-    fr: 'Les seuils doivent croître : moyen < élevé < critique.',
+    fr: 'Les seuils doivent croître : modéré < élevé < critique.',
     en: 'Thresholds must increase: medium < high < critical.',
   },
   unknown_event_type: { fr: 'Type d’événement inconnu.', en: 'Unknown event type.' },

@@ -78,9 +78,24 @@ const CATALOGUE = {
   ERR_BODY_TOO_LARGE: { status: 413, fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
   ERR_BAD_URL: { status: 400, fr: 'Adresse mal formée.', en: 'Malformed address.' },
   ERR_URI_TOO_LONG: { status: 414, fr: 'Adresse trop longue.', en: 'Address too long.' },
+  // The web UI's reach: draft patrols, overrides lifted early.
+  ERR_PATROL_NOT_DRAFT: { status: 409, fr: 'Seule une patrouille en brouillon se modifie (celle-ci est « {status} »).', en: 'Only a draft patrol can be changed (this one is "{status}").' },
+  ERR_NO_OVERRIDE: { status: 404, fr: 'Aucun forçage en cours sur le tronçon {section}.', en: 'No override in force on section {section}.' },
+  ERR_REPORT_AUDIENCE: { status: 403, fr: 'Vous ne pouvez pas établir de rapport vu de {nation} : seulement de votre nation, ou (nation du nœud) d’un partenaire du mécanisme.', en: 'You may not make a report as {nation} sees it: only as your nation does, or (the node’s nation) as a partner of the mechanism does.' },
+  ERR_NOT_OVERRIDE_AUTHOR: { status: 403, fr: 'Seul le coordinateur qui a forcé ce niveau peut lever le forçage avant son échéance.', en: 'Only the coordinator who forced this level may lift the override before it expires.' },
   ERR_HEADERS_TOO_LARGE: { status: 431, fr: 'En-têtes de la requête trop volumineux.', en: 'Request headers too large.' },
   ERR_BAD_REQUEST: { status: 400, fr: 'Requête HTTP mal formée.', en: 'Malformed HTTP request.' },
   ERR_REQUEST_TIMEOUT: { status: 408, fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },
+  // Exchange formats: imports of ACLED's CSV and GPX routes, exports.
+  ERR_ACLED_VALUE: { status: 422, fr: 'Valeur illisible dans la colonne {column} : « {value} ».', en: 'Unreadable value in column {column}: "{value}".' },
+  ERR_ACLED_COLUMNS_MISSING: { status: 422, fr: 'Ce fichier n’a pas la disposition des colonnes d’ACLED : il manque {columns}.', en: 'This file does not have ACLED’s column layout: {columns} missing.' },
+  ERR_ACLED_UNREADABLE: { status: 422, fr: 'Fichier CSV illisible : {detail}', en: 'Unreadable CSV file: {detail}' },
+  ERR_ACLED_TOO_MANY_ROWS: { status: 413, fr: 'Trop de lignes pour une importation : {max} au plus ; découpez le fichier.', en: 'Too many rows for one import: {max} at most; split the file.' },
+  ERR_CSV_ONLY: { status: 415, fr: 'Type de contenu non accepté : le corps doit être un fichier CSV (text/csv).', en: 'Content type not accepted: the body must be a CSV file (text/csv).' },
+  ERR_GPX_ONLY: { status: 415, fr: 'Type de contenu non accepté : le corps doit être un fichier GPX (application/gpx+xml).', en: 'Content type not accepted: the body must be a GPX file (application/gpx+xml).' },
+  ERR_GPX_UNREADABLE: { status: 422, fr: 'Fichier GPX illisible : {detail}', en: 'Unreadable GPX file: {detail}' },
+  ERR_GPX_NO_ROUTE: { status: 422, fr: 'Ce fichier GPX ne contient ni itinéraire ni trace d’au moins deux points.', en: 'This GPX file holds no route or track of at least two points.' },
+  ERR_PATROL_NO_ROUTE: { status: 404, fr: 'Cette patrouille n’a pas d’itinéraire prévu.', en: 'This patrol has no planned route.' },
   ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
 } as const satisfies Record<string, CatalogueEntry>;
 

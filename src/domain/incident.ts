@@ -58,6 +58,37 @@ export interface Incident extends IncidentFacts, Releasable {
   releasableTo: NationCode[];
 }
 
+/** What an author sends to record an incident (`POST /incidents`); null stays unknown. */
+export interface IncidentInput {
+  occurredAt: string;
+  datePrecision?: DatePrecision;
+  location: LatLon;
+  geoPrecision?: GeoPrecision;
+  placeName?: string | null;
+  eventType: string;
+  subEventType: string;
+  actors?: string[];
+  fatalities?: number | null;
+  injured?: number | null;
+  abducted?: number | null;
+  narrative?: string | null;
+  source?: Partial<IncidentSource>;
+  status?: IncidentStatus;
+  releasableTo?: NationCode[];
+}
+
+/** A change (`PATCH /incidents/:id`): the fields given replace the incident's, null included. */
+export type IncidentPatch = Partial<IncidentInput>;
+
+/** One stored version of an incident, and who recorded it. */
+export interface IncidentVersion {
+  version: number;
+  recordedAt: string;
+  /** The officer who wrote it on this node; null for a copy received from its owner's node. */
+  recordedBy: { username: string; displayName: string; nation: NationCode } | null;
+  incident: Omit<Incident, 'createdBy'>;
+}
+
 export interface IncidentRules {
   now: string;
   isInMechanismArea: (location: LatLon) => boolean;

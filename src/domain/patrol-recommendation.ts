@@ -125,22 +125,27 @@ function coveredBy(route: LineString, samples: ReadonlyMap<string, LonLat[]>, ru
   return covered;
 }
 
+/** The finest length and step a recommendation is computed with. */
+export const MIN_KM = 1;
+
 function validateRequest(request: RecommendationRequest): FieldError[] {
   const errors: FieldError[] = [];
   const window = validateWindow(request.window);
   if (!window.ok) errors.push(...window.errors);
-  if (!(Number.isFinite(request.maxLengthKm) && request.maxLengthKm > 0)) {
+  // Candidates start every `stepKm` along each axis: a step of a metre (or of 1e-294 km, which held
+  // the node for good) only multiplies the work; a patrol is planned to the kilometre.
+  if (!(Number.isFinite(request.maxLengthKm) && request.maxLengthKm >= MIN_KM)) {
     errors.push({
       field: 'maxLengthKm',
-      code: 'must_be_positive',
-      message: { fr: 'La longueur maximale doit être strictement positive.', en: 'The maximum length must be greater than zero.' },
+      code: 'out_of_range',
+      message: { fr: 'La longueur maximale doit être d’au moins 1 km.', en: 'The maximum length must be at least 1 km.' },
     });
   }
-  if (request.stepKm !== undefined && !(Number.isFinite(request.stepKm) && request.stepKm > 0)) {
+  if (request.stepKm !== undefined && !(Number.isFinite(request.stepKm) && request.stepKm >= MIN_KM)) {
     errors.push({
       field: 'stepKm',
-      code: 'must_be_positive',
-      message: { fr: 'Le pas doit être strictement positif.', en: 'The step must be greater than zero.' },
+      code: 'out_of_range',
+      message: { fr: 'Le pas doit être d’au moins 1 km.', en: 'The step must be at least 1 km.' },
     });
   }
   if (request.nations.length === 0) {

@@ -37,6 +37,22 @@ export interface Observation extends Releasable {
   releasableTo: NationCode[];
 }
 
+/** What a planner states of a patrol (`POST /patrols`); the node derives the rest. */
+export interface PatrolInput {
+  name: string;
+  kind: PatrolKind;
+  nations?: NationCode[];
+  unitIds: string[];
+  axisId?: string | null;
+  route?: LineString | null;
+  plannedStart: string;
+  plannedEnd: string;
+  releasableTo?: NationCode[];
+}
+
+/** A change to a draft (`PATCH /patrols/:id`): the fields given replace the draft's. */
+export type PatrolPatch = Partial<PatrolInput>;
+
 export interface PositionReport {
   at: string;
   lat: number;

@@ -1,12 +1,18 @@
 import { DiboliError } from './errors.js';
 import type { Actor, Role } from './user.js';
 
-/** What each role may do; reading is decided by releasability, not by role. */
+/**
+ * What each role may do. Reading a record is decided by releasability, not by role; the node's own
+ * settings (news sources, webhooks) are read by those who manage them.
+ */
 export const VERBS = {
   'incident.create': ['coordinator', 'patrol_lead', 'analyst'],
   'incident.edit': ['coordinator', 'patrol_lead', 'analyst'],
   'incident.release': ['coordinator', 'analyst'],
+  /** Bringing a nation's history in from a data set (ACLED's CSV): many records at once, so not patrol leaders. */
+  'incident.import': ['coordinator', 'analyst'],
   'patrol.create': ['coordinator', 'liaison', 'patrol_lead'],
+  'patrol.edit': ['coordinator', 'liaison', 'patrol_lead'],
   'patrol.propose': ['coordinator', 'liaison'],
   'patrol.approve': ['coordinator'],
   'patrol.start': ['coordinator', 'patrol_lead'],

@@ -64,6 +64,25 @@ export function lostAccess(before: readonly NationCode[], after: readonly Nation
 }
 
 /**
+ * The partners a document made for `viewer` may be handed to whole: those that may read every
+ * record in it and every record its figures were derived from (the viewer's own nation aside).
+ * Empty: the document stays national. Decided on the viewer's own view, so that the marking itself
+ * tells nothing of records the viewer may not see.
+ */
+export function documentAudience(records: readonly Releasable[], nations: readonly NationCode[], viewer: NationCode): NationCode[] {
+  return commonAudience(records, nations).filter((nation) => nation !== viewer);
+}
+
+/**
+ * Whose view a nation's officer may print on this node: its own; and, for the node's own nation,
+ * a partner's — everything a partner may see here (its records received, those released to it)
+ * the node's nation sees too, so that version tells the maker nothing new and may be handed over.
+ */
+export function mayReportFor(makerNation: NationCode, nodeNation: NationCode, audience: NationCode, nations: readonly NationCode[]): boolean {
+  return audience === makerNation || (makerNation === nodeNation && nations.includes(audience));
+}
+
+/**
  * Who may read a patrol's positions: its owner, and those of the partners it was released to that
  * the mechanism's position policy names. Live positions are the most sensitive data there is.
  */
@@ -100,5 +119,36 @@ export function isDerivedFor(record: { audience: NationCode }, nation: NationCod
  * node does not change this nation's records.
  */
 export function requireWritableHere(record: Pick<Releasable, 'owner'>, nodeNation: NationCode, actorNation: NationCode): void {
-  if (record.owner !== nodeNation || actorNation !== record.owner) throw new DiboliError('ERR_NOT_OWNER', { owner: record.owner });
+  if (!isWritableHere(record, nodeNation, actorNation)) throw new DiboliError('ERR_NOT_OWNER', { owner: record.owner });
+}
+
+/** The single-writer rule as a question (the web UI asks it before offering an edit). */
+export function isWritableHere(record: Pick<Releasable, 'owner'>, nodeNation: NationCode, actorNation: NationCode): boolean {
+  return record.owner === nodeNation && actorNation === record.owner;
+}
+
+/**
+ * The versions of a record a nation may read, oldest first: the unbroken run of versions released
+ * to it up to the newest. A version the owner kept national, and every version before it, stays
+ * hidden — once a nation lost access, what it was shown before is no longer served to it (as on
+ * the federation feed), and what the owner held back is never shown.
+ */
+export function versionsVisibleTo<V extends Releasable & { version: number }>(versions: readonly V[], nation: NationCode): V[] {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  let first = sorted.length;
+  while (first > 0 && isVisibleTo(sorted[first - 1]!, nation)) first--;
+  return sorted.slice(first);
+}
+
+/**
+ * What this node may tell its population (the public CAP feed, read without login, by anyone): an
+ * alert of a rule marked public, raised for the host nation's own audience, whose cause is a record
+ * of the host nation itself (`causeOwner`). Nothing a partner released: it was released to the
+ * host nation's officers, not to the public, and a received record is never released onward. So
+ * never an alert raised for a partner's audience, nor one whose cause is a partner's record, nor
+ * one computed from the audience's whole picture, where partners' records count (a level rising:
+ * `causeOwner` null), nor one told by positions (an overdue patrol: null too).
+ */
+export function mayReachPopulation(alert: { audience: NationCode; public: boolean }, causeOwner: NationCode | null, nodeNation: NationCode): boolean {
+  return alert.public && alert.audience === nodeNation && causeOwner === nodeNation;
 }

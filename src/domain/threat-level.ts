@@ -2,12 +2,23 @@ import { THREAT_LEVELS, type EarlyWarningConfig, type LevelOverride, type Threat
 
 export { THREAT_LEVELS, validateOverride, type LevelOverride, type ThreatLevel } from './early-warning-config.js';
 
-/** French names of the levels, as officers read them. */
+/**
+ * Names of the levels, as officers read them: one name each in every channel (map, alerts,
+ * reports, CAP). The web UI reads this table too.
+ */
 export const THREAT_LEVEL_NAME: Readonly<Record<ThreatLevel, { fr: string; en: string }>> = {
   low: { fr: 'faible', en: 'low' },
   medium: { fr: 'modéré', en: 'medium' },
   high: { fr: 'élevé', en: 'high' },
   critical: { fr: 'critique', en: 'critical' },
+};
+
+/** One colour per level, on the map and in the situation report alike (green to dark red). */
+export const THREAT_LEVEL_COLOUR: Readonly<Record<ThreatLevel, string>> = {
+  low: '#2ca25f',
+  medium: '#fdae38',
+  high: '#f03b20',
+  critical: '#8b0000',
 };
 
 export function isThreatLevel(value: unknown): value is ThreatLevel {

@@ -165,27 +165,50 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
   return found.filter((c) => c.cued || !personNames.has(foldName(c.name)));
 }
 
+/**
+ * Bounds on the disambiguation's work. Every reading of a name is compared with the places of the
+ * text's other names, so the work grows with the square of the names; a news report names a few
+ * dozen places, and a text naming more (a list, or a hostile input) is read for its first ones:
+ * without these bounds, 20 kB of repeated ambiguous names held the node for a minute and a half.
+ */
+const MAX_NAMES = 200;
+const MAX_ANCHORS = 200;
+const MAX_NEIGHBOUR_NAMES = 100;
+
 /** Every place mention of `text`, in order, each with its chosen gazetteer entry (or none). */
 export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
-  const candidates = candidatesIn(text, gazetteer);
+  const keyOf = new Map<Candidate, string>();
+  const firstOf = new Map<string, Candidate>();
+  const candidates: Candidate[] = [];
+  for (const candidate of candidatesIn(text, gazetteer)) {
+    const key = foldName(candidate.name);
+    if (!firstOf.has(key)) {
+      if (firstOf.size >= MAX_NAMES) continue;
+      firstOf.set(key, candidate);
+    }
+    keyOf.set(candidate, key);
+    candidates.push(candidate);
+  }
   const countries = countryContext(text);
   const regions = new Set<string>();
-  for (const c of candidates) for (const p of c.places) if (p.featureCode === 'ADM1') regions.add(`${p.country}.${p.admin1Code}`);
-  // Anchors: names with a single reading, against which the others are placed.
-  const anchors = candidates.filter((c) => c.places.length === 1).map((c) => c.places[0]!);
-  const ranked = candidates.map((candidate) => {
-    let best: Place | null = null;
-    let bestScore = -Infinity;
+  for (const c of firstOf.values()) for (const p of c.places) if (p.featureCode === 'ADM1') regions.add(`${p.country}.${p.admin1Code}`);
+  // Anchors: names with a single reading, against which the others are placed. The gazetteer
+  // hands out one object per place, so a place is never its own anchor.
+  const anchors = [...new Set([...firstOf.values()].filter((c) => c.places.length === 1).map((c) => c.places[0]!))].slice(0, MAX_ANCHORS);
+  const neighbourNames = [...firstOf.entries()].slice(0, MAX_NEIGHBOUR_NAMES);
+  // How well each reading of a name fits the rest of the text, the same for all its mentions.
+  const fits = new Map<string, { place: Place; score: number }[]>();
+  const fitsOf = (key: string, places: Place[]) => {
+    const known = fits.get(key);
+    if (known) return known;
     // A district named after its town stands for the town.
-    const towns = candidate.places.filter((p) => p.featureClass === 'P');
-    const readings = candidate.places.filter(
+    const towns = places.filter((p) => p.featureClass === 'P');
+    const readings = places.filter(
       (p) => !(p.featureClass === 'A' && p.featureCode !== 'ADM1' && towns.some((t) => t.country === p.country && t.admin1Code === p.admin1Code)),
     );
-    // "à Kidira, au Sénégal", "Kidira (Mali)", "Kidira, côté sénégalais": the text says which one.
-    const named = namedCountry(text.slice(candidate.end, candidate.end + 40));
-    for (const place of readings.slice(0, 60)) {
+    let others: Place[] | undefined;
+    const scored = readings.slice(0, 60).map((place) => {
       let score = -featureRank(place.featureClass, place.featureCode);
-      if (named !== null) score += place.country === named ? 6 : -6;
       score += Math.min(3, countries.get(place.country) ?? 0) * 1.5;
       if (countries.size > 0 && !countries.has(place.country)) score -= 2;
       if (regions.has(`${place.country}.${place.admin1Code}`)) score += 2;
@@ -196,12 +219,24 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
         const closest = Math.min(...near);
         score += closest < 50 ? 3 : closest < 150 ? 1.5 : 0;
       } else {
-        // No name with a single reading: the readings of two ambiguous names that lie close
+        // No other name with a single reading: the readings of two ambiguous names that lie close
         // together (Kidira and Falémé on either bank of the river) explain each other.
-        const others = candidates.filter((c) => foldName(c.name) !== foldName(candidate.name)).flatMap((c) => c.places.slice(0, 20));
+        others ??= neighbourNames.filter(([other]) => other !== key).flatMap(([, c]) => c.places.slice(0, 20));
         const closest = others.length > 0 ? Math.min(...others.map((other) => distanceKm(other, place))) : Infinity;
         score += closest < 50 ? 1.5 : 0;
       }
+      return { place, score };
+    });
+    fits.set(key, scored);
+    return scored;
+  };
+  const ranked = candidates.map((candidate) => {
+    let best: Place | null = null;
+    let bestScore = -Infinity;
+    // "à Kidira, au Sénégal", "Kidira (Mali)", "Kidira, côté sénégalais": the text says which one.
+    const named = namedCountry(text.slice(candidate.end, candidate.end + 40));
+    for (const { place, score: fit } of fitsOf(keyOf.get(candidate)!, candidate.places)) {
+      const score = fit + (named === null ? 0 : place.country === named ? 6 : -6);
       if (score > bestScore) {
         bestScore = score;
         best = place;

@@ -70,10 +70,11 @@ export async function publicAlertOf(node: NodeContext, alert: Alert): Promise<Pu
     responseTypes: alert.severity === 'critical' || alert.severity === 'high' ? ['Avoid', 'Monitor'] : ['Monitor'],
     expiresAt: new Date(Date.parse(alert.createdAt) + 2 * 86_400_000),
     area: await areaOf(node, alert),
+    ...(alert.msgType === 'Update' ? { replaces: (alert.references ?? []).map((r) => ({ identifier: r.identifier, sent: new Date(r.sent) })) } : {}),
   };
 }
 
-/** The CAP 1.2 XML of a public alert, or of the Cancel of a withdrawn one. */
+/** The CAP 1.2 XML of a public alert, its Update, or its Cancel; throws `InvalidCapMessage` when it cannot be a valid one. */
 export async function capDocumentOf(node: NodeContext, message: AlertMessage): Promise<string> {
   if (message.msgType === 'Cancel') return buildCapDocument(capCancelMessage(cancelForCap(message), { sender: capSender(node) }));
   const alertMessage = capMessageFromAlert(await publicAlertOf(node, message), {
@@ -87,22 +88,44 @@ function cancelForCap(cancel: AlertCancel) {
   return { id: cancel.id, sent: new Date(cancel.createdAt), references: cancel.references.map((r) => ({ identifier: r.identifier, sent: new Date(r.sent) })) };
 }
 
-/** A feed entry says what kind of message it links to, and for a Cancel nothing more. */
-function entryOf(message: AlertMessage, baseUrl: string) {
-  const capHref = `${baseUrl}/api/v1/alerts/${encodeURIComponent(message.id)}/cap`;
-  if (message.msgType === 'Cancel') {
-    return { identifier: message.id, title: 'Annulation d’une alerte', updated: new Date(message.updatedAt), capHref, summary: `Annule : ${message.references.map((r) => r.identifier).join(', ')}` };
-  }
-  return { identifier: message.id, title: message.headline.fr, updated: new Date(message.updatedAt), capHref, summary: `Gravité : ${THREAT_LEVEL_NAME[message.severity].fr}` };
+/** Where a feed and its documents are served: the officers' routes, or the public ones. */
+export interface CapFeedPaths {
+  feed: string;
+  document: (id: string) => string;
+  /** Told apart from the officers' feed of the same nation. */
+  idSuffix: string;
 }
 
-export function capFeedOf(node: NodeContext, messages: readonly AlertMessage[], baseUrl: string): string {
+export const OFFICERS_CAP_PATHS: CapFeedPaths = {
+  feed: '/api/v1/cap.atom',
+  document: (id) => `/api/v1/alerts/${encodeURIComponent(id)}/cap`,
+  idSuffix: '',
+};
+
+/**
+ * A feed entry says what kind of message it links to — an alert, the Update of earlier ones (named,
+ * so that the chain reads in the feed), a Cancel — and for a Cancel nothing more.
+ */
+function entryOf(message: AlertMessage, baseUrl: string, paths: CapFeedPaths) {
+  const capHref = `${baseUrl}${paths.document(message.id)}`;
+  const named = (references: readonly { identifier: string }[]) => references.map((r) => r.identifier).join(', ');
+  if (message.msgType === 'Cancel') {
+    return { identifier: message.id, title: 'Annulation d’une alerte', updated: new Date(message.updatedAt), capHref, summary: `Annule : ${named(message.references)}` };
+  }
+  const gravity = `Gravité : ${THREAT_LEVEL_NAME[message.severity].fr}`;
+  if (message.msgType === 'Update') {
+    return { identifier: message.id, title: `Mise à jour : ${message.headline.fr}`, updated: new Date(message.updatedAt), capHref, summary: `${gravity}. Remplace : ${named(message.references ?? [])}` };
+  }
+  return { identifier: message.id, title: message.headline.fr, updated: new Date(message.updatedAt), capHref, summary: gravity };
+}
+
+export function capFeedOf(node: NodeContext, messages: readonly AlertMessage[], baseUrl: string, paths: CapFeedPaths = OFFICERS_CAP_PATHS): string {
   return buildCapAtomFeed({
-    id: `urn:diboli:${node.mechanism.id}:${node.nation}:cap`,
+    id: `urn:diboli:${node.mechanism.id}:${node.nation}:cap${paths.idSuffix}`,
     title: `Alertes à la population – ${node.mechanism.name} (${node.nation})`,
     updated: messages.length > 0 ? new Date(Math.max(...messages.map((a) => Date.parse(a.createdAt)))) : node.clock.now(),
-    selfHref: `${baseUrl}/api/v1/cap.atom`,
+    selfHref: `${baseUrl}${paths.feed}`,
     author: `Centre national de coordination (${node.nation})`,
-    entries: messages.map((m) => entryOf(m, baseUrl)),
+    entries: messages.map((m) => entryOf(m, baseUrl, paths)),
   });
 }

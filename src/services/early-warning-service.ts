@@ -42,6 +42,8 @@ export interface EarlyWarningOptions {
 /** What the live stream forwards; each names the audience it was computed for. */
 export interface EarlyWarningEventMap {
   alert: [AlertMessage];
+  /** Messages an audience may no longer read (their cause left its view), told before their Cancel. */
+  withdrawn: [{ audience: NationCode; ids: readonly string[] }];
   level: [AudienceLevelEntry];
 }
 
@@ -88,7 +90,7 @@ export class EarlyWarningService {
     const config = () => this.config;
     this.webhooks = new WebhookDeliveries(node, new WebhookRepository(node.store.db), { ...DEFAULT_WEBHOOK_POLICY, ...options.webhooks }, options.wallClock ?? systemClock);
     this.rules = new AlertRuleService(node, new AlertRuleRepository(node.store.db));
-    this.alerting = new Alerting(node, this.rules, new AlertRepository(node.store.db), { deliver: (m) => this.webhooks.enqueue(m), publish: (m) => void this.events.emit('alert', m) }, config, options);
+    this.alerting = new Alerting(node, this.rules, new AlertRepository(node.store.db), { deliver: (m) => this.webhooks.enqueue(m), publish: (m) => void this.events.emit('alert', m), withdrawn: (audience, ids) => void this.events.emit('withdrawn', { audience, ids }) }, config, options);
     this.levels = new ThreatLevels(node, new ThreatLevelRepository(node.store), config, async (entry) => {
       this.events.emit('level', entry);
       await this.alerting.levelRecorded(entry.audience, entry);
@@ -225,6 +227,13 @@ export class EarlyWarningService {
     return (await this.history(actor, sectionId)).current;
   }
 
+  /** A coordinator lifts their override of a section before it expires. */
+  async liftOverride(actor: Actor, sectionId: string): Promise<SectionLevelView> {
+    const lifted = await this.levels.checkLift(actor, sectionId);
+    await this.queued(() => this.levels.liftOverrides(lifted));
+    return (await this.history(actor, sectionId)).current;
+  }
+
   /** Changes the tunable parameters (merged over the defaults) and recomputes every level. */
   async updateSettings(actor: Actor, settings: unknown): Promise<EarlyWarningConfig> {
     requireVerb(actor, 'early-warning.configure');
@@ -266,8 +275,8 @@ export class EarlyWarningService {
     return this.rules.setEnabled(actor, id, enabled);
   }
 
-  /** The caller's alerts in force and the Cancels it was sent, newest first. */
-  async listAlerts(actor: Actor, query: { since?: string; unacknowledged?: boolean; publicOnly?: boolean; limit?: number }) {
+  /** The caller's alerts in force and the Cancels it was sent (with `withSuperseded`, the replaced ones too), newest first. */
+  async listAlerts(actor: Actor, query: { since?: string; unacknowledged?: boolean; publicOnly?: boolean; withSuperseded?: boolean; limit?: number }) {
     await this.settled();
     return this.alerting.list(actor, query);
   }
@@ -275,6 +284,12 @@ export class EarlyWarningService {
   async getAlert(actor: Actor, id: string): Promise<AlertMessage> {
     await this.settled();
     return this.alerting.get(actor, id);
+  }
+
+  /** What this node's nation tells its population (see `mayReachPopulation`), newest first. */
+  async alertsForPopulation(limit: number): Promise<AlertMessage[]> {
+    await this.settled();
+    return this.alerting.repo.forPopulation(this.node.nation, limit);
   }
 
   acknowledge(actor: Actor, id: string): Promise<AlertAcknowledgement[]> {

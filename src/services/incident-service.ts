@@ -1,40 +1,21 @@
 import { DiboliError } from '../domain/errors.js';
 import {
   checkIncidentFacts,
-  type DatePrecision,
-  type GeoPrecision,
   type Incident,
   type IncidentFacts,
+  type IncidentInput,
+  type IncidentPatch,
   type IncidentSource,
-  type IncidentStatus,
-  type LatLon,
+  type IncidentVersion,
 } from '../domain/incident.js';
-import { releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
+import { releasabilityOf, requireWritableHere, versionsVisibleTo } from '../domain/sovereignty.js';
 import { requireVerb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
 import { writtenRecord } from '../federation/release.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { NodeContext } from './node-context.js';
 
-export interface IncidentInput {
-  occurredAt: string;
-  datePrecision?: DatePrecision;
-  location: LatLon;
-  geoPrecision?: GeoPrecision;
-  placeName?: string | null;
-  eventType: string;
-  subEventType: string;
-  actors?: string[];
-  fatalities?: number | null;
-  injured?: number | null;
-  abducted?: number | null;
-  narrative?: string | null;
-  source?: Partial<IncidentSource>;
-  status?: IncidentStatus;
-  releasableTo?: string[];
-}
-
-export type IncidentPatch = Partial<IncidentInput>;
+export type { IncidentInput, IncidentPatch } from '../domain/incident.js';
 
 const DEFAULT_SOURCE: IncidentSource = { kind: 'other', name: null, reliability: null, credibility: null };
 
@@ -115,11 +96,28 @@ export class IncidentService {
       updatedAt: this.node.clock.now().toISOString(),
     };
     await this.node.store.db.transaction().execute(async (trx) => {
-      const previous = await this.node.repos.incidents.updateIn(trx, updated);
+      const previous = await this.node.repos.incidents.updateIn(trx, updated, actor.userId);
       await this.node.release.record(trx, { record: writtenRecord('incident', updated), previous });
     });
     this.node.events.emit('incident', { before: current, after: updated });
     return updated;
+  }
+
+  /**
+   * The incident's versions the actor may read, oldest first, each with the officer who recorded
+   * it. A partner reads only the run of versions released to it up to the newest; a copy received
+   * from its owner's node has no history here (it is kept on the owner's node), only its version.
+   */
+  async versions(actor: Actor, id: string): Promise<IncidentVersion[]> {
+    const current = await this.get(actor, id);
+    const stored = current.owner === this.node.nation ? await this.node.repos.incidentVersions.ofIncident(id) : [];
+    const known = stored.some((v) => v.version === current.version)
+      ? stored.filter((v) => v.version <= current.version)
+      : [...stored, { version: current.version, owner: current.owner, releasableTo: current.releasableTo, recordedAt: current.updatedAt, recordedBy: null, incident: current }];
+    return versionsVisibleTo(known, actor.nation).map(({ version, recordedAt, recordedBy, incident }) => {
+      const { createdBy: _author, ...shown } = incident;
+      return { version, recordedAt, recordedBy, incident: shown };
+    });
   }
 
   /** The incidents the actor may see, as the GeoJSON the API sends (written by the store, see there why). */

@@ -6,7 +6,9 @@ import { isInMechanismArea } from '../geo/nation-at.js';
 import { buildSectionIndex, type SectionIndex } from '../geo/nearest-section.js';
 import type { Store } from '../store/database.js';
 import { GeographyRepository } from '../store/geography-repository.js';
+import { ImportedEventRepository } from '../store/imported-event-repository.js';
 import { IncidentRepository } from '../store/incident-repository.js';
+import { IncidentVersionRepository } from '../store/incident-version-repository.js';
 import { NodeRepository } from '../store/node-repository.js';
 import { OrganisationRepository } from '../store/organisation-repository.js';
 import { ObservationRepository } from '../store/observation-repository.js';
@@ -34,6 +36,7 @@ export interface Repositories {
   geography: GeographyRepository;
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
+  incidentVersions: IncidentVersionRepository;
   patrols: PatrolRepository;
   patrolApprovals: PatrolApprovalRepository;
   observations: ObservationRepository;
@@ -43,6 +46,7 @@ export interface Repositories {
   audit: AuditRepository;
   anchors: AnchorRepository;
   secondments: SecondmentRepository;
+  importedEvents: ImportedEventRepository;
 }
 
 /** Everything a service needs, built once when the node starts. */
@@ -74,6 +78,7 @@ export function repositoriesOf(store: Store): Repositories {
     geography: new GeographyRepository(store.db),
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
+    incidentVersions: new IncidentVersionRepository(store.db),
     patrols: new PatrolRepository(store.db),
     patrolApprovals: new PatrolApprovalRepository(store.db),
     observations: new ObservationRepository(store.db),
@@ -83,6 +88,7 @@ export function repositoriesOf(store: Store): Repositories {
     audit: new AuditRepository(store.db),
     anchors: new AnchorRepository(store.db),
     secondments: new SecondmentRepository(store.db),
+    importedEvents: new ImportedEventRepository(store.db),
   };
 }
 

@@ -2,66 +2,31 @@ import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
 import { isVisibleTo, positionsAudience, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { NationCode } from '../domain/nation.js';
-import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolKind, type PositionReport } from '../domain/patrol.js';
+import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolInput, type PatrolPatch, type PositionReport } from '../domain/patrol.js';
+import { checkPatrolAction, checkPatrolEdit } from '../domain/patrol-actions.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
-import { requireVerb, type Verb } from '../domain/permissions.js';
+import { requireVerb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import { writtenRecord } from '../federation/release.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
 
-export interface PatrolInput {
-  name: string;
-  kind: PatrolKind;
-  nations?: string[];
-  unitIds: string[];
-  axisId?: string | null;
-  route?: LineString | null;
-  plannedStart: string;
-  plannedEnd: string;
-  releasableTo?: string[];
-}
-
-const ACTION_VERB: Record<PatrolAction, Verb> = {
-  propose: 'patrol.propose',
-  approve: 'patrol.approve',
-  start: 'patrol.start',
-  complete: 'patrol.complete',
-  cancel: 'patrol.cancel',
-};
+export type { PatrolInput, PatrolPatch } from '../domain/patrol.js';
 
 export class PatrolService {
   constructor(private readonly node: NodeContext) {}
 
   async create(actor: Actor, input: PatrolInput): Promise<Patrol> {
     requireVerb(actor, 'patrol.create');
-    checkPatrolWindow(input.plannedStart, input.plannedEnd);
-    const units = await this.node.repos.organisation.unitsByIds(actor.nation, input.unitIds);
-    for (const unitId of input.unitIds) {
-      if (!units.some((u) => u.id === unitId)) throw new DiboliError('ERR_UNKNOWN_UNIT', { value: unitId }, 'unitIds');
-    }
-    const nations = this.participants(input, units.map((u) => u.nation));
-    checkPatrolComposition(input.kind, nations, units.map((u) => u.nation));
-    const route = input.route ?? (input.axisId ? await this.axisRoute(input.axisId) : null);
+    const planned = await this.planned(actor, input);
     const now = this.node.clock.now().toISOString();
-    // Every participant must see the patrol it is asked to approve, whatever the sharing default says.
-    const requested = input.releasableTo ?? this.node.mechanism.sharingPolicy.patrol;
-    const releasableTo = releasabilityOf(this.node.mechanism, this.node.nation, 'patrol', [...new Set([...requested, ...nations])]);
     const patrol: Patrol = {
+      ...planned,
       id: this.node.ids.newId(),
       owner: this.node.nation,
-      releasableTo,
       version: 1,
-      name: input.name.trim(),
-      kind: input.kind,
       status: 'draft',
-      nations,
-      unitIds: [...new Set(input.unitIds)],
-      axisId: input.axisId ?? null,
-      route,
-      plannedStart: new Date(input.plannedStart).toISOString(),
-      plannedEnd: new Date(input.plannedEnd).toISOString(),
       approvals: [],
       startedAt: null,
       completedAt: null,
@@ -73,6 +38,31 @@ export class PatrolService {
     await storeNewPatrol(this.node, patrol);
     this.node.events.emit('patrol', { after: patrol });
     return patrol;
+  }
+
+  /** What a planner states of a patrol, checked: its units, participants, route, window and releasability. */
+  private async planned(actor: Actor, input: PatrolInput) {
+    checkPatrolWindow(input.plannedStart, input.plannedEnd);
+    const units = await this.node.repos.organisation.unitsByIds(actor.nation, input.unitIds);
+    for (const unitId of input.unitIds) {
+      if (!units.some((u) => u.id === unitId)) throw new DiboliError('ERR_UNKNOWN_UNIT', { value: unitId }, 'unitIds');
+    }
+    const nations = this.participants(input, units.map((u) => u.nation));
+    checkPatrolComposition(input.kind, nations, units.map((u) => u.nation));
+    const route = input.route ?? (input.axisId ? await this.axisRoute(input.axisId) : null);
+    // Every participant must see the patrol it is asked to approve, whatever the sharing default says.
+    const requested = input.releasableTo ?? this.node.mechanism.sharingPolicy.patrol;
+    return {
+      name: input.name.trim(),
+      kind: input.kind,
+      nations,
+      unitIds: [...new Set(input.unitIds)],
+      axisId: input.axisId ?? null,
+      route,
+      plannedStart: new Date(input.plannedStart).toISOString(),
+      plannedEnd: new Date(input.plannedEnd).toISOString(),
+      releasableTo: releasabilityOf(this.node.mechanism, this.node.nation, 'patrol', [...new Set([...requested, ...nations])]),
+    };
   }
 
   async get(actor: Actor, id: string): Promise<Patrol> {
@@ -91,16 +81,39 @@ export class PatrolService {
    */
   async act(actor: Actor, id: string, action: PatrolAction): Promise<Patrol> {
     const patrol = await this.get(actor, id);
-    requireVerb(actor, ACTION_VERB[action]);
-    if (patrol.owner !== this.node.nation && action === 'approve') return this.approveReceived(actor, patrol);
     // A patrol received from a partner node is a read-only copy: it moves on its owner's node only.
-    if (patrol.owner !== this.node.nation) throw new DiboliError('ERR_NOT_OWNER', { owner: patrol.owner });
-    if (action === 'cancel') requireWritableHere(patrol, this.node.nation, actor.nation);
-    else if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
+    checkPatrolAction(actor, patrol, action, this.node.nation, this.node.clock.now().toISOString());
+    if (patrol.owner !== this.node.nation) return this.approveReceived(actor, patrol);
     const next = applyPatrolAction(patrol, action, actor, this.node.clock.now().toISOString());
     const updated: Patrol = { ...patrol, ...next, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
     // A partner's seconded coordinator approves for its nation; the audit names the credential it used.
     await storePatrolVersion(this.node, updated, actor.secondment?.id);
+    this.node.events.emit('patrol', { before: patrol, after: updated });
+    return updated;
+  }
+
+  /**
+   * Changes a draft: its name, units, route, window or releasability, as when it was planned. The
+   * composition and window rules are those of a new patrol; narrowing the releasability retracts
+   * the draft from the partners that lose it.
+   */
+  async update(actor: Actor, id: string, patch: PatrolPatch): Promise<Patrol> {
+    const patrol = await this.get(actor, id);
+    checkPatrolEdit(actor, patrol, this.node.nation);
+    const input: PatrolInput = {
+      name: patch.name ?? patrol.name,
+      kind: patch.kind ?? patrol.kind,
+      nations: patch.nations ?? [...patrol.nations],
+      unitIds: patch.unitIds ?? patrol.unitIds,
+      axisId: patch.axisId !== undefined ? patch.axisId : patrol.axisId,
+      route: patch.route !== undefined ? patch.route : patch.axisId !== undefined ? null : patrol.route,
+      plannedStart: patch.plannedStart ?? patrol.plannedStart,
+      plannedEnd: patch.plannedEnd ?? patrol.plannedEnd,
+      releasableTo: patch.releasableTo ?? patrol.releasableTo,
+    };
+    const planned = await this.planned(actor, input);
+    const updated: Patrol = { ...patrol, ...planned, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
+    await storePatrolVersion(this.node, updated);
     this.node.events.emit('patrol', { before: patrol, after: updated });
     return updated;
   }
@@ -112,14 +125,10 @@ export class PatrolService {
    * unchanged: our nation stays in `pendingApprovals` until that new version arrives.
    */
   private async approveReceived(actor: Actor, patrol: Patrol): Promise<Patrol> {
-    // A user of this node acts for this node's nation only.
-    if (actor.nation !== this.node.nation) throw new DiboliError('ERR_NOT_OWNER', { owner: patrol.owner });
     const given = await this.node.repos.patrolApprovals.ofPatrol(patrol.id, actor.nation);
     const alreadySent = given.some((a) => a.owner === actor.nation && a.nation === actor.nation);
     if (alreadySent) throw new DiboliError('ERR_ALREADY_APPROVED', { nation: actor.nation });
     const now = this.node.clock.now().toISOString();
-    // The same rule as on the owner's node, checked here first so that a refusal is seen at once.
-    applyPatrolAction(patrol, 'approve', actor, now);
     await storeApproval(this.node, {
       id: this.node.ids.newId(),
       owner: actor.nation,
@@ -207,6 +216,21 @@ export class PatrolService {
     const patrol = await this.get(actor, id);
     if (!isVisibleTo(positionsAudience(patrol, this.node.mechanism), actor.nation)) return [];
     return this.node.repos.patrols.track(patrol.id);
+  }
+
+  /**
+   * A draft's planned route replaced (from a GPX file): by those who plan patrols, on the owner's
+   * node, by the owner nation, before it is proposed to anyone.
+   */
+  async replaceRoute(actor: Actor, id: string, route: LineString): Promise<Patrol> {
+    const patrol = await this.get(actor, id);
+    requireWritableHere(patrol, this.node.nation, actor.nation);
+    requireVerb(actor, 'patrol.create');
+    if (patrol.status !== 'draft') throw new DiboliError('ERR_PATROL_NOT_DRAFT', { status: patrol.status });
+    const updated: Patrol = { ...patrol, route, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
+    await storePatrolVersion(this.node, updated);
+    this.node.events.emit('patrol', { before: patrol, after: updated });
+    return updated;
   }
 
   private participants(input: PatrolInput, unitNations: NationCode[]): NationCode[] {

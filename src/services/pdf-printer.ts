@@ -108,7 +108,9 @@ export class PdfPrinter {
       // A report is self-contained: nothing may be fetched from anywhere while printing it.
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+      // The report's own @page rule sets the paper and the margins its marking and page numbers
+      // are printed in; the PDF is tagged (headings, tables, reading order) for screen readers.
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
     } finally {
       await context.close().catch(() => undefined);
     }

@@ -10,6 +10,8 @@ import type { LineString, MultiLineString } from '../geo/geojson.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
 import type { Print } from './pdf-printer.js';
+import { documentAudience, mayReportFor } from '../domain/sovereignty.js';
+import { releasabilitiesBehind } from '../store/sovereignty.js';
 import { renderHtml, renderMarkdown } from './sitrep-render.js';
 
 export { renderHtml, renderMarkdown } from './sitrep-render.js';
@@ -28,10 +30,23 @@ export interface SitrepRequest {
   to: string;
   lang: Lang;
   format: SitrepFormat;
+  /**
+   * The nation whose view the report shows, when not the maker's own: an officer of the node's
+   * nation makes the version a partner may receive (what that partner sees here, which the
+   * node's nation sees too). See `mayReportFor`.
+   */
+  audience?: NationCode;
 }
 
 export interface SitrepData {
   nation: NationCode;
+  /** The reader's nation: the report is what it may see. */
+  viewer: NationCode;
+  /**
+   * The partners the report may be handed to whole (every record in it and behind its figures is
+   * released to them); empty when it must stay national. Printed on every page.
+   */
+  releasableTo: NationCode[];
   mechanism: string;
   from: string;
   to: string;
@@ -75,7 +90,13 @@ function counted(values: Iterable<string>): [string, number][] {
  * What the report says, for one viewer's nation: its incidents, and its levels, level history and
  * coverage — computed from what that nation may see, like every other channel it reads.
  */
-export async function gatherSitrep(node: NodeContext, earlyWarning: EarlyWarningService, viewer: NationCode, window: { from: string; to: string }): Promise<SitrepData> {
+export async function gatherSitrep(
+  node: NodeContext,
+  earlyWarning: EarlyWarningService,
+  viewer: NationCode,
+  window: { from: string; to: string },
+  maker: NationCode = viewer,
+): Promise<SitrepData> {
   const actor: Actor = { userId: 'sitrep', username: 'sitrep', nation: viewer, role: 'observer' };
   // The viewer's levels brought to now (a recompute may still be running after the node started).
   const levels = await earlyWarning.sectionLevels(actor);
@@ -100,9 +121,14 @@ export async function gatherSitrep(node: NodeContext, earlyWarning: EarlyWarning
     .sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''));
   const coverage = await earlyWarning.coverage(actor);
   const sections = await node.repos.geography.sections();
+  // Levels, their history and coverage rest on the records of the scores' look-back too.
+  const lookback = new Date(Date.parse(window.from) - earlyWarning.settings().lookbackDays * MS_PER_DAY).toISOString();
+  const behind = await releasabilitiesBehind(node.store.db, viewer, { incidents: lookback, overrides: window.from });
   const levelOf = new Map(levels.map((l) => [l.section, l.level]));
   return {
     nation: node.nation,
+    viewer,
+    releasableTo: documentAudience([...incidents, ...patrolsDone, ...behind], node.mechanism.nations, maker),
     mechanism: node.mechanism.name,
     from: window.from,
     to: window.to,
@@ -144,7 +170,9 @@ export async function situationReport(
   if (request.lang !== 'fr' && request.lang !== 'en') throw new DiboliError('ERR_VALIDATION', { detail: 'lang: fr or en' }, 'lang');
   if (!(SITREP_FORMATS as readonly string[]).includes(request.format)) throw new DiboliError('ERR_VALIDATION', { detail: 'format: html, pdf or md' }, 'format');
   const window = sitrepWindow(request.from, request.to);
-  const data = await gatherSitrep(node, earlyWarning, viewer, window);
+  const audience = request.audience ?? viewer;
+  if (!mayReportFor(viewer, node.nation, audience, node.mechanism.nations)) throw new DiboliError('ERR_REPORT_AUDIENCE', { nation: audience }, 'for');
+  const data = await gatherSitrep(node, earlyWarning, audience, window, viewer);
   if (request.format === 'md') return { contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(data, request.lang) };
   const html = renderHtml(data, request.lang);
   if (request.format === 'html') return { contentType: 'text/html; charset=utf-8', body: html };

@@ -221,6 +221,33 @@ export class ThreatLevels {
     await this.refresh(new Map(audiencesTouched([override], this.audiences()).map((audience) => [audience, [override.section]])));
   }
 
+  /**
+   * Ends early the override a coordinator set on a section: the one in force for the node's own
+   * nation must be theirs (a colleague's stands until its expiry or its author lifts it). Their
+   * running overrides of the section end now; the levels of the audiences they applied to return to
+   * what is computed (or to an override still running), and the history says so.
+   */
+  async checkLift(actor: Actor, sectionId: string): Promise<StoredOverride[]> {
+    requireVerb(actor, 'early-warning.override');
+    requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
+    await this.requireSection(sectionId);
+    const now = this.node.clock.now();
+    const running = (await this.repo.activeOverrides(now.toISOString(), [sectionId])).filter(
+      (o) => Date.parse(o.setAt) <= now.getTime() && isVisibleTo(o, actor.nation),
+    );
+    const inForce = overrideInForce(running, now) as StoredOverride | undefined;
+    if (!inForce) throw new DiboliError('ERR_NO_OVERRIDE', { section: sectionId });
+    if (inForce.setBy !== actor.userId) throw new DiboliError('ERR_NOT_OVERRIDE_AUTHOR');
+    return running.filter((o) => o.setBy === actor.userId);
+  }
+
+  async liftOverrides(overrides: readonly StoredOverride[]): Promise<void> {
+    const now = this.node.clock.now().toISOString();
+    for (const override of overrides) await this.repo.endOverride(override.id, now);
+    const touched = audiencesTouched(overrides, this.audiences());
+    await this.refresh(new Map(touched.map((audience) => [audience, [...new Set(overrides.map((o) => o.section))]])));
+  }
+
   async requireSection(sectionId: string): Promise<void> {
     const sections = await this.node.repos.geography.sections();
     if (!sections.some((s) => s.id === sectionId)) throw new DiboliError('ERR_NOT_FOUND', { kind: 'section', id: sectionId });

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Alert, AlertAcknowledgement, AlertCancel, AlertMessage } from '../domain/alert.js';
+import { chainOf, type Alert, type AlertAcknowledgement, type AlertCancel, type AlertMessage, type AlertReference } from '../domain/alert.js';
 import type { AlertRuleKind } from '../domain/alert-rules.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
 import type { NationCode } from '../domain/nation.js';
@@ -12,20 +12,30 @@ export interface AlertQuery {
   since?: string;
   unacknowledgedBy?: string;
   publicOnly?: boolean;
+  /** Also the messages replaced by a later one of their chain (a CAP feed shows whole chains). */
+  withSuperseded?: boolean;
   limit: number;
 }
 
 /**
- * Alerts and the Cancels of withdrawn ones, each of one audience, in one sequence; an alert is
- * unique per audience and cause while in force. A withdrawn alert is kept (its Cancel refers to
- * it) but never served again.
+ * Alerts, their Updates and Cancels, each of one audience, in one sequence; one message is in
+ * force per audience and cause. A message replaced by the next of its chain is superseded: still
+ * served, no longer in force. A withdrawn message (its cause left the audience's view) is kept
+ * (the Cancel refers to it) but never served again.
  */
 export class AlertRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** True when the audience has an alert in force for this cause. */
   async inForce(audience: NationCode, dedupKey: string): Promise<boolean> {
-    const row = await this.db.selectFrom('alerts').select('id').where('audience', '=', audience).where('dedupKey', '=', dedupKey).where('withdrawnAt', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('audience', '=', audience)
+      .where('dedupKey', '=', dedupKey)
+      .where('withdrawnAt', 'is', null)
+      .where('supersededAt', 'is', null)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
@@ -41,8 +51,9 @@ export class AlertRepository {
       .selectFrom('alerts')
       .selectAll()
       .where(derivedFor(audience))
-      .where('msgType', '=', 'Alert')
+      .where('msgType', '!=', 'Cancel')
       .where('withdrawnAt', 'is', null)
+      .where('supersededAt', 'is', null)
       .where((eb) => {
         const byCause = eb.and([eb('causeKind', '=', cause.kind), eb('causeId', '=', cause.id)]);
         return sections.length > 0 ? eb.or([byCause, eb('section', 'in', sections)]) : byCause;
@@ -52,12 +63,75 @@ export class AlertRepository {
     return rows.map((r) => fromRow(r) as Alert);
   }
 
-  /** Withdraws an alert and records its Cancel, in one transaction. */
-  async withdraw(alert: Alert, cancel: AlertCancel): Promise<void> {
+  /** Replaces an alert in force by its Update, in one transaction: the alert stays served, superseded. */
+  async replace(previous: Alert, update: Alert): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('alerts').set({ withdrawnAt: cancel.createdAt }).where('id', '=', alert.id).execute();
+      await trx.updateTable('alerts').set({ supersededAt: update.createdAt }).where('id', '=', previous.id).execute();
+      await trx.insertInto('alerts').values(alertRow(update)).execute();
+    });
+  }
+
+  /** Closes an alert's chain with its Cancel, in one transaction: the chain stays served. */
+  async close(alert: Alert, cancel: AlertCancel): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('alerts').set({ supersededAt: cancel.createdAt }).where('id', '=', alert.id).execute();
       await trx.insertInto('alerts').values(cancelRow(cancel)).execute();
     });
+  }
+
+  /**
+   * Withdraws an alert's whole chain from its audience and records the Cancel, in one transaction;
+   * answers the ids withdrawn. The Cancel stays served: it says nothing of the cause.
+   */
+  async withdraw(alert: Alert, cancel: AlertCancel): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const withdrawn = await trx
+        .updateTable('alerts')
+        .set({ withdrawnAt: cancel.createdAt })
+        .where('audience', '=', alert.audience)
+        .where('chainId', '=', chainOf(alert))
+        .where('msgType', '!=', 'Cancel')
+        .where('withdrawnAt', 'is', null)
+        .returning('id')
+        .execute();
+      await trx.insertInto('alerts').values(cancelRow(cancel)).execute();
+      return withdrawn.map((row) => row.id);
+    });
+  }
+
+  /**
+   * Withdraws from an audience what is left of a cause's closed chains (alerts and Updates already
+   * cancelled, e.g. once refuted) when the cause leaves its view; answers the ids withdrawn.
+   */
+  async withdrawClosedAbout(audience: NationCode, cause: { kind: string; id: string }, at: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('alerts')
+      .set({ withdrawnAt: at })
+      .where('audience', '=', audience)
+      .where('causeKind', '=', cause.kind)
+      .where('causeId', '=', cause.id)
+      .where('msgType', '!=', 'Cancel')
+      .where('withdrawnAt', 'is', null)
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * What the node tells its population: the messages this node's nation may publish (see
+   * `mayReachPopulation`), whole chains, newest first; withdrawn ones never.
+   */
+  async forPopulation(nodeNation: NationCode, limit: number): Promise<AlertMessage[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where(derivedFor(nodeNation))
+      .where('population', '=', 1)
+      .where('withdrawnAt', 'is', null)
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(fromRow);
   }
 
   /** A message of the nation's own audience, in force. */
@@ -66,9 +140,10 @@ export class AlertRepository {
     return row && fromRow(row);
   }
 
-  /** The nation's alerts in force and the Cancels it was sent, newest first. */
+  /** The nation's alerts in force and the Cancels it was sent (with `withSuperseded`, the replaced ones too), newest first. */
   async listFor(nation: NationCode, query: AlertQuery): Promise<(AlertMessage & { acknowledgements: AlertAcknowledgement[] })[]> {
     let q = this.db.selectFrom('alerts').selectAll().where(derivedFor(nation)).where('withdrawnAt', 'is', null);
+    if (!query.withSuperseded) q = q.where('supersededAt', 'is', null);
     if (query.since) q = q.where('createdAt', '>=', query.since);
     if (query.publicOnly) q = q.where('public', '=', 1);
     if (query.unacknowledgedBy) {
@@ -91,7 +166,10 @@ export class AlertRepository {
 function alertRow(alert: Alert) {
   return {
     id: alert.id,
-    msgType: 'Alert',
+    msgType: alert.msgType,
+    chainId: chainOf(alert),
+    referencesJson: alert.references ? JSON.stringify(alert.references) : null,
+    population: alert.population ? 1 : 0,
     audience: alert.audience,
     owner: alert.owner,
     releasableTo: writeStringArray(alert.releasableTo),
@@ -121,14 +199,17 @@ function cancelRow(cancel: AlertCancel) {
   return {
     id: cancel.id,
     msgType: 'Cancel',
+    chainId: chainOf(cancel),
+    referencesJson: JSON.stringify(cancel.references),
+    population: cancel.population ? 1 : 0,
     audience: cancel.audience,
     owner: cancel.owner,
     releasableTo: writeStringArray(cancel.releasableTo),
     version: cancel.version,
     createdAt: cancel.createdAt,
     updatedAt: cancel.updatedAt,
-    // Unique among Cancels: one per withdrawn message.
-    dedupKey: `cancel:${reference!.identifier}`,
+    // Unique among Cancels: one per chain.
+    dedupKey: `cancel:${chainOf(cancel)}`,
     public: cancel.public ? 1 : 0,
     referencesId: reference!.identifier,
     referencesSent: reference!.sent,
@@ -145,13 +226,18 @@ function fromRow(row: Selectable<AlertTable>): AlertMessage {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     public: row.public === 1,
+    population: row.population === 1,
   };
-  if (row.msgType === 'Cancel') {
-    return { ...common, msgType: 'Cancel', references: [{ identifier: row.referencesId ?? '', sent: row.referencesSent ?? '' }] };
-  }
+  const references: AlertReference[] = row.referencesJson
+    ? (JSON.parse(row.referencesJson) as AlertReference[])
+    : row.referencesId
+      ? [{ identifier: row.referencesId, sent: row.referencesSent ?? '' }]
+      : [];
+  if (row.msgType === 'Cancel') return { ...common, msgType: 'Cancel', references };
   return {
     ...common,
-    msgType: 'Alert',
+    msgType: row.msgType === 'Update' ? 'Update' : 'Alert',
+    ...(row.msgType === 'Update' ? { references } : {}),
     rule: row.ruleId ?? '',
     ruleKind: row.ruleKind as AlertRuleKind,
     dedupKey: row.dedupKey,

@@ -9,8 +9,12 @@ import * as patrolApprovalRecords from './migrations/0005-patrol-approval-record
 import * as accounts from './migrations/0006-accounts.js';
 import * as nationFeedsAndSecondments from './migrations/0007-nation-feeds-and-secondments.js';
 import * as derivedPerAudience from './migrations/0008-derived-per-audience.js';
+import * as importedEvents from './migrations/0009-imported-events.js';
+import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert-chains.js';
+import * as incidentVersions from './migrations/0011-incident-versions.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
+import { registerTextFunctions } from './text-search.js';
 
 export const DATABASE_FILE = 'diboli.db';
 
@@ -24,6 +28,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-accounts': accounts,
   '0007-nation-feeds-and-secondments': nationFeedsAndSecondments,
   '0008-derived-per-audience': derivedPerAudience,
+  '0009-imported-events': importedEvents,
+  '0010-stream-log-and-alert-chains': streamLogAndAlertChains,
+  '0011-incident-versions': incidentVersions,
 };
 
 export interface Store {
@@ -52,6 +59,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerTextFunctions(sqlite);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],

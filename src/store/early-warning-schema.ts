@@ -96,6 +96,14 @@ export interface AlertTable {
   referencesSent: string | null;
   /** An alert whose cause left its audience's view; it is no longer served. */
   withdrawnAt: string | null;
+  /** The first message of its chain (Alert, Updates, Cancel); migration 0010. */
+  chainId: string | null;
+  /** A Cancel's or an Update's earlier messages, JSON `[{identifier, sent}]`. */
+  referencesJson: string | null;
+  /** Replaced by the next message of its chain: still served, no longer in force. */
+  supersededAt: string | null;
+  /** 1 when this node's nation may tell its population (the public CAP feed). */
+  population: Generated<number>;
 }
 
 export interface AlertAcknowledgementTable {

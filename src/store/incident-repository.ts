@@ -1,8 +1,11 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/sqlite';
 import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
 import type { NationCode } from '../domain/nation.js';
+import { round6 } from '../geo/geojson-output.js';
 import { readStringArray, writeStringArray } from './columns.js';
+import { recordVersionIn } from './incident-version-repository.js';
+import { incidentTextMatch } from './text-search.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -14,10 +17,24 @@ export interface IncidentQuery {
   section?: string;
   owner?: NationCode;
   status?: string;
+  /** Free text: every word in the narrative, place, actors, source, id or type names. */
+  q?: string;
   limit: number;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** Where a page of an export ended: the list's order is newest first, then latest recorded. */
+export interface PageCursor {
+  occurredAt: string;
+  seq: number;
+}
+
+/** An incident as exports write it: with the key it had in the data set it was imported from. */
+export interface ExportedIncident extends Incident {
+  importedFrom: string | null;
+  externalId: string | null;
+}
 
 export class IncidentRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -26,13 +43,14 @@ export class IncidentRepository {
   async insertIn(trx: Transaction<Database>, incident: Incident): Promise<void> {
     const { seq } = await trx.insertInto('incidents').values(toRow(incident)).returning('seq').executeTakeFirstOrThrow();
     await insertBbox(trx, seq, incident);
+    await recordVersionIn(trx, incident, incident.createdBy);
   }
 
   /**
    * Replaces the stored version in the caller's transaction; the caller has checked ownership and
    * bumped `version`. Answers the releasability the record had before, read in the same transaction.
    */
-  async updateIn(trx: Transaction<Database>, incident: Incident): Promise<NationCode[]> {
+  async updateIn(trx: Transaction<Database>, incident: Incident, recordedBy: string | null): Promise<NationCode[]> {
     const before = await trx.selectFrom('incidents').select('releasableTo').where('id', '=', incident.id).executeTakeFirst();
     const { seq } = await trx
       .updateTable('incidents')
@@ -42,6 +60,7 @@ export class IncidentRepository {
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
     await insertBbox(trx, seq, incident);
+    await recordVersionIn(trx, incident, recordedBy);
     return readStringArray(before?.releasableTo ?? null);
   }
 
@@ -60,9 +79,8 @@ export class IncidentRepository {
    * The same incidents as `search`, as a GeoJSON FeatureCollection in UTF-8. SQLite writes each
    * record's properties itself and hands over their bytes: going through row objects, `Incident`s,
    * a serializer and JavaScript strings made the picture of ten thousand incidents cost a second of
-   * the node's time, most of it in the garbage collector. Coordinates are written here, as
-   * JavaScript writes them, because SQLite keeps 15 digits of a double where JavaScript gives back
-   * the exact number.
+   * the node's time, most of it in the garbage collector. Coordinates are written here, at the
+   * 6 decimals of everything the node sends (see geo/geojson-output.ts).
    */
   async searchAsGeoJson(viewer: NationCode, query: IncidentQuery): Promise<Buffer> {
     const rows = await this.matching(viewer, query)
@@ -101,11 +119,35 @@ export class IncidentRepository {
       .execute();
     const parts: Buffer[] = [Buffer.from('{"type":"FeatureCollection","features":[')];
     for (const [index, row] of rows.entries()) {
-      const head = `${index === 0 ? '' : ','}{"type":"Feature","id":${JSON.stringify(row.id)},"geometry":{"type":"Point","coordinates":[${row.lon},${row.lat}]},"properties":`;
+      const head = `${index === 0 ? '' : ','}{"type":"Feature","id":${JSON.stringify(row.id)},"geometry":{"type":"Point","coordinates":[${round6(row.lon)},${round6(row.lat)}]},"properties":`;
       parts.push(Buffer.from(head), row.properties, FEATURE_END);
     }
     parts.push(Buffer.from(']}'));
     return Buffer.concat(parts);
+  }
+
+  /**
+   * One page of the same incidents, for exports too long for one answer: `after` is where the
+   * previous page ended. Each page is a query of its own, so the node's one connection is never
+   * held by a half-read export. Each incident comes with the key of the data set it was imported
+   * from, if any (`imported_events`).
+   */
+  async page(viewer: NationCode, query: IncidentQuery, after: PageCursor | undefined, size: number): Promise<{ incidents: ExportedIncident[]; next: PageCursor | undefined }> {
+    let q = this.matching(viewer, { ...query, limit: size });
+    if (after) {
+      // A row value, so that SQLite walks the (occurred_at, rowid) index from where the page ended.
+      q = q.where(sql<SqlBool>`(incidents.occurred_at, incidents.seq) < (${after.occurredAt}, ${after.seq})`);
+    }
+    const rows = await q
+      .leftJoin('importedEvents', 'importedEvents.incidentId', 'incidents.id')
+      .selectAll('incidents')
+      .select(['importedEvents.source as importedFrom', 'importedEvents.externalId as externalId'])
+      .execute();
+    const last = rows.at(-1);
+    return {
+      incidents: rows.map((row) => ({ ...fromRow(row), importedFrom: row.importedFrom ?? null, externalId: row.externalId ?? null })),
+      next: last && rows.length === size ? { occurredAt: last.occurredAt, seq: last.seq } : undefined,
+    };
   }
 
   private matching(viewer: NationCode, query: IncidentQuery) {
@@ -125,6 +167,7 @@ export class IncidentRepository {
     if (query.section) q = q.where('incidents.section', '=', query.section);
     if (query.owner) q = q.where('incidents.owner', '=', query.owner);
     if (query.status) q = q.where('incidents.status', '=', query.status);
+    if (query.q?.trim()) q = q.where(incidentTextMatch(query.q));
     // Ties go to the latest recorded, so that every read lists them in the same order.
     return q.orderBy('incidents.occurredAt', 'desc').orderBy('incidents.seq', 'desc').limit(query.limit);
   }

@@ -2,12 +2,13 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AccountTables } from './accounts-schema.js';
 import type { EarlyWarningTables } from './early-warning-schema.js';
 import type { NewsTables } from './news-schema.js';
+import type { StreamTables } from './stream-schema.js';
 
 /**
  * Table shapes as Kysely sees them (camelCase here, snake_case in SQLite through CamelCasePlugin).
  * JSON columns hold text; repositories parse them. Times are ISO 8601 strings in UTC.
  */
-export interface Database extends EarlyWarningTables, NewsTables, AccountTables {
+export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables {
   nodeMeta: NodeMetaTable;
   mechanisms: MechanismTable;
   users: UserTable;
@@ -19,6 +20,7 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables 
   axes: AxisTable;
   incidents: IncidentTable;
   incidentBbox: IncidentBboxTable;
+  incidentVersions: IncidentVersionTable;
   patrols: PatrolTable;
   patrolApprovals: PatrolApprovalTable;
   patrolApprovalRecords: PatrolApprovalRecordTable;
@@ -35,6 +37,16 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables 
   secondments: SecondmentTable;
   issuedSecondments: IssuedSecondmentTable;
   secondmentRevocations: SecondmentRevocationTable;
+  importedEvents: ImportedEventTable;
+}
+
+/** An event of another data set (ACLED) and the incident it became here. */
+export interface ImportedEventTable {
+  source: string;
+  externalId: string;
+  incidentId: string;
+  importedAt: string;
+  importedBy: string | null;
 }
 
 export interface NodeMetaTable {
@@ -142,6 +154,17 @@ export interface IncidentTable extends SharedRecordColumns {
   sourceCredibility: number | null;
   status: string;
   createdBy: string | null;
+}
+
+/** Each version of an incident written on this node (migration 0011); `body` is the incident as JSON. */
+export interface IncidentVersionTable {
+  incidentId: string;
+  version: number;
+  owner: string;
+  releasableTo: string;
+  body: string;
+  recordedAt: string;
+  recordedBy: string | null;
 }
 
 /** R*Tree over incident points: `id` is the incident's `seq`. */

@@ -1,6 +1,9 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { NationCode } from '../domain/nation.js';
 import { isNationCode } from '../domain/nation.js';
+import type { Releasable } from '../domain/sovereignty.js';
+import { readStringArray } from './columns.js';
+import type { Database } from './schema.js';
 
 /**
  * The read rule of `domain/sovereignty.ts` as a WHERE clause: rows the nation owns or that were
@@ -17,4 +20,24 @@ export function visibleTo(nation: NationCode): RawBuilder<SqlBool> {
 export function derivedFor(nation: NationCode): RawBuilder<SqlBool> {
   if (!isNationCode(nation)) throw new Error(`not a nation code: ${nation}`);
   return sql<SqlBool>`(audience = ${nation})`;
+}
+
+/**
+ * Each distinct releasability (owner and nations) among what `viewer` may see and what its derived
+ * figures over a period rest on: incidents attributed to a section since `incidentsSince` (the
+ * scores' look-back), patrols that went out (coverage), and overrides still running after
+ * `overridesSince`. What a document of those figures may be handed to is decided on these
+ * (`documentAudience` in domain/sovereignty.ts), from the viewer's own view only.
+ */
+export async function releasabilitiesBehind(
+  db: Kysely<Database>,
+  viewer: NationCode,
+  since: { incidents: string; overrides: string },
+): Promise<Releasable[]> {
+  const [incidents, patrols, overrides] = await Promise.all([
+    db.selectFrom('incidents').select(['owner', 'releasableTo']).distinct().where(visibleTo(viewer)).where('section', 'is not', null).where('occurredAt', '>=', since.incidents).execute(),
+    db.selectFrom('patrols').select(['owner', 'releasableTo']).distinct().where(visibleTo(viewer)).where('status', 'in', ['underway', 'completed']).execute(),
+    db.selectFrom('levelOverrides').select(['owner', 'releasableTo']).distinct().where(visibleTo(viewer)).where('expiresAt', '>', since.overrides).execute(),
+  ]);
+  return [...incidents, ...patrols, ...overrides].map((row) => ({ owner: row.owner, releasableTo: readStringArray(row.releasableTo) }));
 }

@@ -137,6 +137,11 @@ export class ThreatLevelRepository {
       .execute();
   }
 
+  /** An override lifted early: it expires at `at` (the record stays, with its reason and author). */
+  async endOverride(id: string, at: string): Promise<void> {
+    await this.db.updateTable('levelOverrides').set({ expiresAt: at }).where('id', '=', id).where('expiresAt', '>', at).execute();
+  }
+
   /** Overrides not yet expired at `now` (and those set for later), of the given sections or all. */
   async activeOverrides(now: string, sections?: readonly string[]): Promise<StoredOverride[]> {
     if (sections && sections.length === 0) return [];

@@ -57,7 +57,8 @@ describe('joint patrols over HTTP', () => {
     expect(track.body.geometry.coordinates).toHaveLength(50);
     expect(track.body.geometry.coordinates[0]).toEqual([-12.2, 14.456]);
     // The demo mechanism releases positions to no partner: Senegal's officers read none.
-    expect((await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.sn' })).body.geometry.coordinates).toEqual([]);
+    // …and no LineString without coordinates (RFC 7946 wants two positions at least): no geometry.
+    expect((await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.sn' })).body.geometry).toBeNull();
 
     const seen = await demo.call('POST', `/api/v1/patrols/${id}/observations`, { as: 'lead.ml', body: { at: '2026-11-29T10:30:00Z', location: { lat: 14.45, lon: -12.19 }, text: 'Dépôt de carburant informel près du pont' } });
     expect(seen.status).toBe(201);
@@ -75,9 +76,11 @@ describe('joint patrols over HTTP', () => {
 
   it('lists the demo patrols for both nations, with who has approved', async () => {
     const list = await demo.call('GET', '/api/v1/patrols', { as: 'coord.sn' });
-    const launch = list.body.find((p: any) => p.id === 'demo-patrol-launch');
+    expect(list.body.type).toBe('FeatureCollection');
+    const patrols = list.body.features.map((f: any) => ({ ...f.properties, route: f.geometry }));
+    const launch = patrols.find((p: any) => p.id === 'demo-patrol-launch');
     expect(launch).toMatchObject({ status: 'completed', plannedStart: '2025-02-20T08:00:00.000Z' });
-    const december = list.body.find((p: any) => p.id === 'demo-patrol-december');
+    const december = patrols.find((p: any) => p.id === 'demo-patrol-december');
     expect(december).toMatchObject({ status: 'proposed', pendingApprovals: ['SN'] });
     const track = await demo.call('GET', '/api/v1/patrols/demo-patrol-launch/track', { as: 'coord.ml' });
     expect(track.body.properties.positions).toBe(5);
@@ -92,11 +95,11 @@ describe('joint patrols over HTTP', () => {
     ['an unknown kind', { ...plan, kind: 'secret' }, 400, 'ERR_VALIDATION', 'kind'],
     ['a nation outside the mechanism', { ...plan, nations: ['ML', 'SN', 'FR'] }, 422, 'ERR_RELEASE_OUTSIDE_MECHANISM', 'nations'],
   ])('refuses %s and writes nothing', async (_name, body, status, code, field) => {
-    const before = (await demo.call('GET', '/api/v1/patrols', { as: 'coord.ml' })).body.length;
+    const before = (await demo.call('GET', '/api/v1/patrols', { as: 'coord.ml' })).body.features.length;
     const response = await demo.call('POST', '/api/v1/patrols', { as: 'coord.ml', body });
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ code, field });
-    expect((await demo.call('GET', '/api/v1/patrols', { as: 'coord.ml' })).body.length).toBe(before);
+    expect((await demo.call('GET', '/api/v1/patrols', { as: 'coord.ml' })).body.features.length).toBe(before);
   });
 
   it('refuses a batch with one bad position as a whole', async () => {

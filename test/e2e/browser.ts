@@ -24,15 +24,16 @@ const REPORT_VIOLATIONS = `document.addEventListener('securitypolicyviolation', 
   window.__reportPolicyViolation?.(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' in ' + event.documentURI);
 });`;
 
-export async function openBrowser(origin: string, viewport = { width: 1280, height: 800 }): Promise<Browser> {
+/** `locale` is the browser's own language (French by default); the UI's language is chosen in the UI. */
+export async function openBrowser(origin: string, viewport = { width: 1280, height: 800 }, locale = 'fr-FR'): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'diboli-chromium-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport,
-    locale: 'fr-FR',
-    args: ['--lang=fr-FR', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    locale,
+    args: [`--lang=${locale}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const foreignRequests: string[] = [];
   context.on('request', (request) => {

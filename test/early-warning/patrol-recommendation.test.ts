@@ -132,6 +132,9 @@ describe('recommendPatrols on the synthetic border', () => {
     [{ window: { from: '2025-02-21T18:00:00Z', to: '2025-02-21T06:00:00Z' } }, ['window']],
     [{ maxLengthKm: 0 }, ['maxLengthKm']],
     [{ stepKm: -5 }, ['stepKm']],
+    [{ stepKm: 6.858209439510461e-294 }, ['stepKm']],
+    [{ stepKm: 0.5 }, ['stepKm']],
+    [{ maxLengthKm: 1e-300 }, ['maxLengthKm']],
   ])('rejects %j', (change, fields) => {
     const result = recommendPatrols(request(change), settings);
     expect(result.ok).toBe(false);

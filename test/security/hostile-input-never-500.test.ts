@@ -14,7 +14,7 @@ let origin: string;
 
 function expectCatalogue(body: unknown, code: string): void {
   expect(body).toMatchObject({ code, message: expect.any(String) });
-  expect(Object.keys(body as object).every((key) => ['code', 'message', 'field'].includes(key))).toBe(true);
+  expect(Object.keys(body as object).every((key) => ['code', 'message', 'field', 'errors'].includes(key))).toBe(true);
 }
 
 /** A raw request to the listening node, for what `inject` cannot send (oversized headers). */

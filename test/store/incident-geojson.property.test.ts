@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import { isVisibleTo } from '../../src/domain/sovereignty.js';
+import { round6 } from '../../src/geo/geojson-output.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { IncidentRepository } from '../../src/store/incident-repository.js';
 
@@ -50,7 +51,7 @@ const draft = fc.record({
 /** What the API listed before the store wrote the JSON: the record, located, without its author. */
 function asFeature(incident: Incident) {
   const { location, createdBy: _createdBy, ...properties } = incident;
-  return { type: 'Feature', id: incident.id, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties };
+  return { type: 'Feature', id: incident.id, geometry: { type: 'Point', coordinates: [round6(location.lon), round6(location.lat)] }, properties };
 }
 
 async function geoJson(incidents: IncidentRepository, ...[viewer, query]: Parameters<IncidentRepository['searchAsGeoJson']>): Promise<unknown> {

@@ -28,12 +28,15 @@ export interface DemoNode {
   close(): Promise<void>;
 }
 
-/** A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`. */
-export async function startDemoNode(options: { clock?: Clock; webRoot?: string; app?: AppOptions; config?: Overrides } = {}): Promise<DemoNode> {
+/**
+ * A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`.
+ * Without the demo's alert rules unless `alertRules` (tests of alerts start from the rules they add).
+ */
+export async function startDemoNode(options: { clock?: Clock; webRoot?: string; app?: AppOptions; config?: Overrides; alertRules?: boolean } = {}): Promise<DemoNode> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-test-'));
   const config = loadConfig({ ...options.config, dataDir: dir }, {});
   const store = await openStore(dir);
-  await installDemo(store, config);
+  await installDemo(store, config, undefined, { alertRules: options.alertRules ?? false });
   const node = await createNodeContext(config, store, { clock: options.clock });
   const app = await buildApp(node, { webRoot: options.webRoot ?? false, ...options.app });
   const tokens = new Map<string, string>();

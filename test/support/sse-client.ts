@@ -12,11 +12,16 @@ export interface StreamSubscription {
   close(): void;
 }
 
-/** A minimal SSE client over node:http, reading `/api/v1/stream` with a bearer token; frames parsed as they arrive. */
-export function subscribeStream(origin: string, token: string): Promise<StreamSubscription> {
+/**
+ * A minimal SSE client over node:http, reading `/api/v1/stream` with a bearer token; frames parsed
+ * as they arrive. `lastEventId` is sent as `Last-Event-ID`, as a client coming back sends it.
+ */
+export function subscribeStream(origin: string, token: string, options: { lastEventId?: string } = {}): Promise<StreamSubscription> {
   return new Promise((resolve, reject) => {
     const frames: StreamFrame[] = [];
-    const req = httpRequest(`${origin}/api/v1/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (response: IncomingMessage) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+    if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
+    const req = httpRequest(`${origin}/api/v1/stream`, { headers }, (response: IncomingMessage) => {
       if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
       let buffer = '';
       response.setEncoding('utf8');

@@ -121,7 +121,8 @@ export async function startRun(template: Template, name: Run['name'], options: {
   const dir = mkdtempSync(join(tmpdir(), `diboli-twin-${name}-`));
   for (const file of readdirSync(template.dir)) copyFileSync(join(template.dir, file), join(dir, file));
   // The webhook receivers listen on loopback, which a node refuses unless told otherwise.
-  const config = loadConfig({ dataDir: dir, webhookAllowedHosts: '127.0.0.1' }, {});
+  // Sessions of 30 days: the runs' clocks jump ahead, and a stream ends with its session.
+  const config = loadConfig({ dataDir: dir, webhookAllowedHosts: '127.0.0.1', tokenTtlHours: 720 }, {});
   const store = await openStore(dir);
   if (options.positionsToSenegal) {
     store.sqlite.prepare(`UPDATE mechanisms SET sharing_policy = json_set(sharing_policy, '$.position', json('["SN"]'))`).run();

@@ -33,7 +33,7 @@ describe('ruleSummary', () => {
       'fr',
       'Émeutes à moins de 25 km de la section ML-SN-07',
     ],
-    ['level rising anywhere, default level', { id: 'lv', kind: 'level-rising' }, 'fr', 'Une section (toutes les sections) passe au niveau Moyen ou plus'],
+    ['level rising anywhere, default level', { id: 'lv', kind: 'level-rising' }, 'fr', 'Une section (toutes les sections) passe au niveau Modéré ou plus'],
     [
       'level rising in two sections',
       { id: 'lv2', kind: 'level-rising', sections: ['ML-SN-07', 'ML-SN-08'], minLevel: 'critical' },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rememberToken } from './api/client';
+import { mayHoldSession, rememberToken } from './api/client';
 import { fetchMe, logout } from './api/endpoints';
 import type { User } from './api/types';
 import { LoginPage } from './session/LoginPage';
@@ -12,8 +12,13 @@ export function App() {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session>({ state: 'checking' });
 
-  // A still-valid cookie or token resumes the session without a new login.
+  // A still-valid cookie or token resumes the session without a new login; a browser that holds
+  // none goes straight to the login page, without a refused request.
   useEffect(() => {
+    if (!mayHoldSession()) {
+      setSession({ state: 'anonymous' });
+      return;
+    }
     fetchMe().then(
       (user) => setSession({ state: 'signed-in', user }),
       () => {

@@ -15,7 +15,8 @@ const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), n
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
-  msgType: Type.Literal('Alert'),
+  msgType: literals(['Alert', 'Update'] as const),
+  references: Type.Optional(Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() }), { description: 'An Update’s earlier messages, oldest first' })),
   audience: NationCodeSchema,
   owner: NationCodeSchema,
   releasableTo: Type.Array(NationCodeSchema),
@@ -224,13 +225,13 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Atom feed of the CAP documents (alerts and Cancels) of the caller’s nation',
+        summary: 'Atom feed of the CAP documents (alerts, their Updates and Cancels) of the caller’s nation',
         produces: ['application/atom+xml'],
         response: { 200: Type.String({ description: 'Atom 1.0' }), ...errors },
       },
     },
     async (request, reply) => {
-      const alerts = await earlyWarning.listAlerts(actorOf(request), { publicOnly: true, limit: 200 });
+      const alerts = await earlyWarning.listAlerts(actorOf(request), { publicOnly: true, withSuperseded: true, limit: 200 });
       return reply.type('application/atom+xml; charset=utf-8').send(capFeedOf(node, alerts, baseUrl(request)));
     },
   );

@@ -4,7 +4,8 @@ import { DiboliError } from '../../domain/errors.js';
 import type { LoginClient, LoginResult } from '../../services/auth-service.js';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_DAYS } from '../../services/known-devices.js';
 import { actorOf, bearerToken, TOKEN_COOKIE } from '../authentication.js';
-import { ErrorSchema, NationCodeSchema, UserSchema } from '../schemas.js';
+import { ErrorSchema, NationCodeSchema, Nullable, literals, UserSchema } from '../schemas.js';
+import { ROLES } from '../../domain/user.js';
 import type { Services } from '../services.js';
 
 const Username = Type.String({ minLength: 1, maxLength: 64 });
@@ -20,6 +21,7 @@ const Session = {
   expiresAt: Type.String(),
   user: UserSchema,
 };
+const SecondmentSchema = Type.Object({ id: Type.String(), issuer: NationCodeSchema, role: literals(ROLES), expiresAt: Type.String() });
 const Refusals = { 401: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema };
 
 /** The value of one cookie of the request, if sent. */
@@ -130,13 +132,16 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
       schema: {
         tags: ['auth'],
         summary: 'The logged-in user and the node they are on',
-        response: { 200: Type.Composite([UserSchema, Type.Object({ nodeNation: NationCodeSchema })]) },
+        description:
+          'With the node’s nation and, for a partner nation’s officer, the secondment its own node signed (null when there is none): what the officer may write here follows from both (src/domain/permissions.ts).',
+        response: { 200: Type.Composite([UserSchema, Type.Object({ nodeNation: NationCodeSchema, secondment: Nullable(SecondmentSchema) })]) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const user = (await node.repos.users.findByUsername(actor.username))!;
-      return { id: user.id, username: user.username, displayName: user.displayName, nation: user.nation, role: user.role, nodeNation: node.nation };
+      const secondment = actor.secondment ? { id: actor.secondment.id, issuer: actor.secondment.issuer, role: actor.secondment.role, expiresAt: actor.secondment.expiresAt } : null;
+      return { id: user.id, username: user.username, displayName: user.displayName, nation: user.nation, role: user.role, nodeNation: node.nation, secondment };
     },
   );
 }

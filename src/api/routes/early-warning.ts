@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
+import { MIN_KM } from '../../domain/patrol-recommendation.js';
 import { ErrorSchema, GeometrySchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
 
@@ -58,10 +59,10 @@ export const RecommendationBody = Type.Object(
   {
     from: IsoDateTime,
     to: IsoDateTime,
-    maxLengthKm: Type.Number({ exclusiveMinimum: 0, maximum: 2000 }),
+    maxLengthKm: Type.Number({ minimum: MIN_KM, maximum: 2000 }),
     nations: Type.Optional(Type.Array(NationCodeSchema, { maxItems: 10, uniqueItems: true })),
     unitIds: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 200 })),
-    stepKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 500 })),
+    stepKm: Type.Optional(Type.Number({ minimum: MIN_KM, maximum: 500 })),
     maxProposals: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     days: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 3650 })),
   },
@@ -153,6 +154,19 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
       },
     },
     async (request) => earlyWarning.override(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof OverrideBody>),
+  );
+
+  app.delete(
+    '/api/v1/sections/:id/override',
+    {
+      schema: {
+        tags: ['early warning'],
+        summary: 'Lift the override in force on a section before its expiry (the coordinator who set it); the computed level shows again',
+        params: IdParams,
+        response: { 200: LevelViewSchema, ...errors },
+      },
+    },
+    async (request) => earlyWarning.liftOverride(actorOf(request), (request.params as Static<typeof IdParams>).id),
   );
 
   app.post(

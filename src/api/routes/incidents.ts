@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import { isDay, parseInstant } from '../../domain/time.js';
+import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import {
   ErrorSchema,
@@ -12,13 +13,14 @@ import {
   IncidentPropertiesSchema,
   IncidentQuerySchema,
   IncidentSchema,
+  IncidentVersionSchema,
 } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const PointSchema = Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
 
-function parseBbox(text: string): [number, number, number, number] {
+export function parseBbox(text: string): [number, number, number, number] {
   const parts = text.split(',').map(Number);
   const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
   const valid =
@@ -31,12 +33,12 @@ function parseBbox(text: string): [number, number, number, number] {
 }
 
 /** A whole day given as `to=2025-02-20` includes that day. */
-function endOfDay(value: string | undefined): string | undefined {
+export function endOfDay(value: string | undefined): string | undefined {
   if (!value) return undefined;
   return isDay(value) ? `${value}T23:59:59.999Z` : parseInstant(value, 'to');
 }
 
-function startOf(value: string | undefined): string | undefined {
+export function startOf(value: string | undefined): string | undefined {
   return value ? parseInstant(value, 'from') : undefined;
 }
 
@@ -46,7 +48,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
     {
       schema: {
         tags: ['incidents'],
-        summary: 'Incidents visible to the caller, newest first, as GeoJSON',
+        summary: 'Incidents visible to the caller, newest first, as GeoJSON', produces: ['application/geo+json'],
         querystring: IncidentQuerySchema,
         response: { 200: featureCollectionOf(IncidentPropertiesSchema, PointSchema), ...errors },
       },
@@ -62,9 +64,10 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
         section: query.section,
         owner: query.owner,
         status: query.status,
+        q: query.q,
         limit: query.limit ?? 5000,
       });
-      return reply.type('application/json; charset=utf-8').send(collection);
+      return reply.type(GEOJSON_TYPE).send(collection);
     },
   );
 
@@ -81,6 +84,19 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
     '/api/v1/incidents/:id',
     { schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentSchema, ...errors } } },
     async (request) => incidents.get(actorOf(request), (request.params as Static<typeof IdParams>).id),
+  );
+
+  app.get(
+    '/api/v1/incidents/:id/versions',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'An incident’s versions, oldest first, with the officer who recorded each; a partner reads only those released to it',
+        params: IdParams,
+        response: { 200: Type.Array(IncidentVersionSchema), ...errors },
+      },
+    },
+    async (request) => incidents.versions(actorOf(request), (request.params as Static<typeof IdParams>).id),
   );
 
   app.patch(

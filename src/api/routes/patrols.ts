@@ -3,8 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Patrol } from '../../domain/patrol.js';
 import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES, type PatrolAction } from '../../domain/patrol-lifecycle.js';
 import type { Unit } from '../../domain/organisation.js';
+import { DiboliError } from '../../domain/errors.js';
+import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.js';
 import { actorOf } from '../authentication.js';
-import { DebriefSchema, ErrorSchema, GeometrySchema, IdParams, literals, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
+import { acceptOnly } from './exchange.js';
+import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
+import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolPatchSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -16,6 +20,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     const byId = new Map(units.map((u) => [u.id, u]));
     return {
       ...patrol,
+      route: geometryForSending(patrol.route),
       units: patrol.unitIds.map((id) => byId.get(id)).filter((u): u is Unit => u !== undefined).map(({ id, nation, name, callSign, parentId }) => ({ id, nation, name, callSign, parentId })),
       pendingApprovals: pendingApprovals(patrol),
     };
@@ -26,15 +31,21 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     {
       schema: {
         tags: ['patrols'],
-        summary: 'Patrols visible to the caller',
+        summary: 'Patrols visible to the caller, as GeoJSON: each one’s planned route is its geometry (null without one)',
+        produces: ['application/geo+json'],
         querystring: Type.Object({ status: Type.Optional(literals(PATROL_STATUSES)) }, { additionalProperties: false }),
-        response: { 200: Type.Array(PatrolSchema), ...errors },
+        response: { 200: featureCollectionOf(PatrolPropertiesSchema, Nullable(GeometrySchema)), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const list = await patrols.list(actor, (request.query as { status?: string }).status);
-      return Promise.all(list.map((p) => view(p, actor.nation)));
+      const views = await Promise.all(list.map((p) => view(p, actor.nation)));
+      reply.type(GEOJSON_TYPE);
+      return {
+        type: 'FeatureCollection' as const,
+        features: views.map(({ route, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: route, properties })),
+      };
     },
   );
 
@@ -54,6 +65,24 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     async (request) => {
       const actor = actorOf(request);
       return view(await patrols.get(actor, (request.params as Static<typeof IdParams>).id), actor.nation);
+    },
+  );
+
+  app.patch(
+    '/api/v1/patrols/:id',
+    {
+      schema: {
+        tags: ['patrols'],
+        summary: 'Change a draft patrol (owner nation’s planners); narrowing releasableTo takes it away from partners',
+        params: IdParams,
+        body: PatrolPatchSchema,
+        response: { 200: PatrolSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const updated = await patrols.update(actor, (request.params as Static<typeof IdParams>).id, request.body as Static<typeof PatrolPatchSchema>);
+      return view(updated, actor.nation);
     },
   );
 
@@ -136,19 +165,81 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     {
       schema: {
         tags: ['patrols'],
-        summary: 'The patrol’s track from its position reports',
+        summary: 'The patrol’s track from its position reports: a LineString, a Point for one report, null geometry without any',
+        produces: ['application/geo+json'],
         params: IdParams,
-        response: { 200: Type.Object({ type: Type.Literal('Feature'), geometry: GeometrySchema, properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }) }), ...errors },
+        response: { 200: Type.Object({ type: Type.Literal('Feature'), geometry: Nullable(GeometrySchema), properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }) }), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const id = (request.params as Static<typeof IdParams>).id;
       const track = await patrols.track(actorOf(request), id);
+      reply.type(GEOJSON_TYPE);
       return {
         type: 'Feature' as const,
-        geometry: { type: 'LineString', coordinates: track.map((p) => [p.lon, p.lat]) },
+        geometry: lineOrPoint(track.map((p) => [p.lon, p.lat])),
         properties: { patrolId: id, positions: track.length, times: track.map((p) => p.at) },
       };
     },
   );
+
+  app.get(
+    '/api/v1/patrols/:id/route.gpx',
+    { schema: { tags: ['exchange'], summary: 'The patrol’s planned route as GPX 1.1 (<rte>)', params: IdParams, produces: ['application/gpx+xml'], response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors } } },
+    async (request, reply) => {
+      const patrol = await patrols.get(actorOf(request), (request.params as Static<typeof IdParams>).id);
+      if (!patrol.route) throw new DiboliError('ERR_PATROL_NO_ROUTE');
+      reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-route.gpx"`);
+      return reply.type(GPX_TYPE).send(routeGpx(patrol.name, patrol.route, node.clock.now().toISOString()));
+    },
+  );
+
+  app.get(
+    '/api/v1/patrols/:id/track.gpx',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'The patrol’s track as GPX 1.1 (<trk>): its positions as the position-sharing policy gives them to the caller (none otherwise)',
+        params: IdParams,
+        produces: ['application/gpx+xml'],
+        response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = (request.params as Static<typeof IdParams>).id;
+      const patrol = await patrols.get(actor, id);
+      const track = await patrols.track(actor, id);
+      reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-track.gpx"`);
+      return reply.type(GPX_TYPE).send(trackGpx(patrol.name, track, node.clock.now().toISOString()));
+    },
+  );
+
+  await app.register(async (gpxScope) => {
+    acceptOnly(gpxScope, ['application/gpx+xml', 'application/xml', 'text/xml'], 'ERR_GPX_ONLY');
+    gpxScope.put(
+      '/api/v1/patrols/:id/route.gpx',
+      {
+        bodyLimit: 4 * 1024 * 1024,
+        schema: {
+          tags: ['exchange'],
+          summary: 'Replace a draft patrol’s planned route with the one of a GPX file (its first route, else its first track)',
+          params: IdParams,
+          consumes: ['application/gpx+xml'],
+          response: { 200: PatrolSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        if (typeof request.body !== 'string') throw new DiboliError('ERR_GPX_ONLY');
+        const { route } = routeFromGpx(request.body);
+        return view(await patrols.replaceRoute(actor, (request.params as Static<typeof IdParams>).id, route), actor.nation);
+      },
+    );
+  });
+}
+
+/** A patrol id as a file name: letters, digits, dot, dash and underscore. */
+function fileNameOf(id: string): string {
+  return `patrol-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 }

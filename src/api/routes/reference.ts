@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { EVENT_TYPES } from '../../domain/event-types.js';
 import { regionBasemap, type Basemap } from '../../geo/basemap.js';
+import { collectionForSending, GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, featureCollectionOf, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -22,6 +23,7 @@ const PlacesQuery = Type.Object(
  * sections, axes, basemap), gazetteer, taxonomy, units and posts (the last two by releasability).
  */
 export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, earlyWarning }: Services): Promise<void> {
+  // Rounded and wound once: the outlines never change while the node runs.
   let basemap: Basemap | undefined;
 
   app.get(
@@ -62,16 +64,17 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
     {
       schema: {
         tags: ['geography'],
-        summary: 'Borders between mechanism nations (Natural Earth 10m)',
+        summary: 'Borders between mechanism nations (Natural Earth 10m)', produces: ['application/geo+json'],
         response: { 200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() }), LineGeometry), ...errors },
       },
     },
-    async () => {
+    async (_request, reply) => {
       const borders = await node.repos.geography.borders();
-      return {
+      reply.type(GEOJSON_TYPE);
+      return collectionForSending({
         type: 'FeatureCollection' as const,
         features: borders.map((b) => ({ type: 'Feature' as const, id: b.id, geometry: b.geometry, properties: { id: b.id, nations: b.nations, lengthKm: b.lengthKm } })),
-      };
+      });
     },
   );
 
@@ -80,7 +83,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
     {
       schema: {
         tags: ['geography'],
-        summary: 'Border sections with their threat level, as the caller’s nation sees it',
+        summary: 'Border sections with their threat level, as the caller’s nation sees it', produces: ['application/geo+json'],
         response: {
           200: featureCollectionOf(
             Type.Object({ id: Type.String(), borderId: Type.String(), index: Type.Integer(), nations: Type.Array(NationCodeSchema), startKm: Type.Number(), lengthKm: Type.Number(), threatLevel: Type.String() }),
@@ -90,13 +93,14 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // Each nation sees the levels computed from what it may see, brought to now.
       const sections = await earlyWarning.sectionsWithLevels(actorOf(request));
-      return {
+      reply.type(GEOJSON_TYPE);
+      return collectionForSending({
         type: 'FeatureCollection' as const,
         features: sections.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties })),
-      };
+      });
     },
   );
 
@@ -105,16 +109,17 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
     {
       schema: {
         tags: ['geography'],
-        summary: 'Strategic axes',
+        summary: 'Strategic axes', produces: ['application/geo+json'],
         response: { 200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) }), LineGeometry), ...errors },
       },
     },
-    async () => {
+    async (_request, reply) => {
       const axes = await node.repos.geography.axes();
-      return {
+      reply.type(GEOJSON_TYPE);
+      return collectionForSending({
         type: 'FeatureCollection' as const,
         features: axes.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties })),
-      };
+      });
     },
   );
 
@@ -123,13 +128,13 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
     {
       schema: {
         tags: ['geography'],
-        summary: 'Country outlines around the mechanism, for a map without a tile server',
+        summary: 'Country outlines around the mechanism, for a map without a tile server', produces: ['application/geo+json'],
         response: { 200: featureCollectionOf(Type.Object({ nation: Nullable(Type.String()), name: Type.String() }), LineGeometry), ...errors },
       },
     },
     async (_request, reply) => {
-      basemap ??= regionBasemap(node.mechanism.nations);
-      reply.header('cache-control', 'private, max-age=86400');
+      basemap ??= collectionForSending(regionBasemap(node.mechanism.nations));
+      reply.header('cache-control', 'private, max-age=86400').type(GEOJSON_TYPE);
       return basemap;
     },
   );
@@ -173,7 +178,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
     {
       schema: {
         tags: ['reference'],
-        summary: 'Posts (border posts, bases, checkpoints) visible to the caller',
+        summary: 'Posts (border posts, bases, checkpoints) visible to the caller', produces: ['application/geo+json'],
         response: {
           200: featureCollectionOf(
             Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), nation: NationCodeSchema, owner: NationCodeSchema, releasableTo: Type.Array(NationCodeSchema), section: Nullable(Type.String()) }),
@@ -183,9 +188,10 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const posts = await node.repos.organisation.postsVisibleTo(actorOf(request).nation);
-      return {
+      reply.type(GEOJSON_TYPE);
+      return collectionForSending({
         type: 'FeatureCollection' as const,
         features: posts.map(({ location, ...properties }) => ({
           type: 'Feature' as const,
@@ -193,7 +199,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
           geometry: { type: 'Point', coordinates: [location.lon, location.lat] },
           properties,
         })),
-      };
+      });
     },
   );
 }

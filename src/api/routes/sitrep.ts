@@ -13,6 +13,7 @@ const SitrepQuery = Type.Object(
     to: IsoDateOrDateTime,
     lang: Type.Optional(literals(['fr', 'en'] as const)),
     format: Type.Optional(literals(SITREP_FORMATS)),
+    for: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'The nation whose view the report shows (default: the caller’s); the node’s own officers may make a partner’s version, to hand it over' })),
   },
   { additionalProperties: false },
 );
@@ -30,13 +31,13 @@ export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }:
         summary: 'Situation report of a period, as the caller’s nation sees it (HTML, PDF or Markdown)',
         querystring: SitrepQuery,
         produces: ['text/html', 'application/pdf', 'text/markdown'],
-        response: { 200: Type.String(), 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema },
+        response: { 200: Type.String(), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema },
       },
     },
     async (request, reply) => {
       const q = request.query as Static<typeof SitrepQuery>;
       const actor = actorOf(request);
-      const asked = { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html' } as const;
+      const asked = { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html', ...(q.for ? { audience: q.for } : {}) } as const;
       // Printing is the costly part: one PDF in hand per user, and a bounded queue for the node.
       const report =
         asked.format === 'pdf'

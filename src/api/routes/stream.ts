@@ -23,6 +23,8 @@ export async function streamRoutes(app: FastifyInstance, { liveStream, auth }: S
         summary: 'Server-sent events: alerts, level changes and record changes the caller may see',
         description:
           'Events: `alert`, `level`, `incident`, `patrol`, `positions`, and `incident-removed` / `patrol-removed` when a record stops being visible. ' +
+          'Ids count the frames of the caller’s nation and go on across restarts: with `Last-Event-ID` the frames missed since that id are sent first ' +
+          '(or `reset` when they are no longer kept: reload), without it a `ready` frame gives the id to come back with. ' +
           'The stream ends with a `session-ended` event when its session does (logout, expiry, second factor reset, user removed).',
         produces: ['text/event-stream'],
         response: { 200: Type.String(), 401: ErrorSchema },
@@ -39,9 +41,25 @@ export async function streamRoutes(app: FastifyInstance, { liveStream, auth }: S
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
+      // HEAD gets the headers only: a body-less answer held open would send them never.
+      if (request.method === 'HEAD') return void socket.end();
       socket.write('retry: 3000\n: connected\n\n');
       request.raw.socket.setNoDelay(true);
-      const remove = liveStream.add({ nation: actor.nation, send: (frame) => socket.write(frame) });
+      const lastEventId = request.headers['last-event-id'];
+      const remove = liveStream.attach(
+        {
+          nation: actor.nation,
+          send: (frame) => void (socket.writableEnded || socket.destroyed || socket.write(frame)),
+          drained: () =>
+            socket.writableNeedDrain
+              ? new Promise<void>((resolve) => {
+                  socket.once('drain', () => resolve());
+                  socket.once('close', () => resolve());
+                })
+              : Promise.resolve(),
+        },
+        typeof lastEventId === 'string' ? lastEventId : undefined,
+      );
       const heartbeat = setInterval(() => socket.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       open.add(socket);

@@ -59,7 +59,7 @@ export function AlertRow({ alert, acknowledged, canAcknowledge, onLocate, onAckn
           <span className="acknowledged-note">✓ {t('alerts.acknowledged')}</span>
         ) : (
           canAcknowledge && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void acknowledge()}>
+            <button type="button" className="primary" disabled={busy} data-verb="alert.acknowledge" onClick={() => void acknowledge()}>
               {t('alerts.acknowledge')}
             </button>
           )

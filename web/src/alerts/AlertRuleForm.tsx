@@ -18,7 +18,19 @@ import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { useSubmission } from '../forms/useSubmission';
 import { eventTypeLabel } from '../i18n/taxonomy';
 
-const FIELDS = ['id', 'kind', 'eventTypes', 'target', 'withinKm', 'sections', 'minLevel', 'graceMinutes', 'minSeverity', 'releasableTo'] as const;
+const LABELS: Readonly<Record<string, string>> = {
+  id: 'rules.id',
+  kind: 'rules.kind',
+  eventTypes: 'rules.eventTypes',
+  target: 'rules.target',
+  withinKm: 'rules.withinKm',
+  sections: 'rules.sections',
+  minLevel: 'rules.minLevel',
+  graceMinutes: 'rules.graceMinutes',
+  minSeverity: 'rules.minSeverity',
+  releasableTo: 'release.label',
+};
+const FIELDS = Object.keys(LABELS);
 const TARGET_KINDS: readonly AlertTargetKind[] = ['axis', 'section', 'post'];
 
 /** What a new rule may name: event types, the axes, sections and posts it may watch, partners. */
@@ -53,9 +65,9 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
   const [graceMinutes, setGraceMinutes] = useState('60');
   const [isPublic, setIsPublic] = useState(false);
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...props.defaultRelease]);
-  const { busy, errors, run } = useSubmission(FIELDS);
+  const { busy, errors, run, changed } = useSubmission(FIELDS, LABELS);
   const fieldId = (field: string) => errorId('rule', field);
-  const described = (field: string) => (errors[field] ? { 'aria-describedby': fieldId(field), 'aria-invalid': true } : {});
+  const described = (field: string) => ({ 'data-field': field, ...(errors[field] ? { 'aria-describedby': fieldId(field), 'aria-invalid': true } : {}) });
 
   const targets: { id: string; name: string }[] =
     targetKind === 'axis'
@@ -69,7 +81,8 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
   const definition = (): NewAlertRule => {
     const common = { id: id.trim(), kind, public: isPublic, releasableTo };
     // An empty number field goes out as null, which the node refuses under that field.
-    const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+    // Typed as the officer writes numbers, a comma or a point before the decimals, whatever the browser's language.
+    const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(/\s/g, '').replace(',', '.')));
     switch (kind) {
       case 'incident-near':
         return { ...common, eventTypes, target: { kind: targetKind, id: targetId }, withinKm: number(withinKm) };
@@ -91,7 +104,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
     setEventTypes((current) => (on ? [...current, code] : current.filter((other) => other !== code)));
 
   return (
-    <form className="rule-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('rules.new')}>
+    <form className="rule-form" onSubmit={(event) => void submit(event)} onChange={changed} noValidate aria-label={t('rules.new')}>
       <h3>{t('rules.new')}</h3>
       <label htmlFor="rule-id">{t('rules.id')}</label>
       <input id="rule-id" value={id} onChange={(event) => setId(event.target.value)} placeholder="rn1-combats" {...described('id')} />
@@ -147,7 +160,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
           </select>
           <FieldError id={fieldId('target')} message={errors.target} />
           <label htmlFor="rule-within">{t('rules.withinKm')}</label>
-          <input id="rule-within" type="number" min="0" step="any" value={withinKm} onChange={(event) => setWithinKm(event.target.value)} {...described('withinKm')} />
+          <input id="rule-within" inputMode="decimal" autoComplete="off" value={withinKm} onChange={(event) => setWithinKm(event.target.value)} {...described('withinKm')} />
           <FieldError id={fieldId('withinKm')} message={errors.withinKm} />
         </>
       )}
@@ -196,7 +209,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
       {kind === 'patrol-overdue' && (
         <>
           <label htmlFor="rule-grace">{t('rules.graceMinutes')}</label>
-          <input id="rule-grace" type="number" min="0" step="1" value={graceMinutes} onChange={(event) => setGraceMinutes(event.target.value)} {...described('graceMinutes')} />
+          <input id="rule-grace" inputMode="numeric" autoComplete="off" value={graceMinutes} onChange={(event) => setGraceMinutes(event.target.value)} {...described('graceMinutes')} />
           <FieldError id={fieldId('graceMinutes')} message={errors.graceMinutes} />
         </>
       )}
@@ -219,7 +232,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy} data-verb="alert.rules">
           {t('rules.add')}
         </button>
         <button type="button" onClick={props.onCancel}>

@@ -34,7 +34,7 @@ export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps
       <div className="panel-toolbar">
         <h3 id="alert-rules-title">{t('rules.title')}</h3>
         {!adding && (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" data-verb="alert.rules" onClick={() => setAdding(true)}>
             {t('rules.new')}
           </button>
         )}
@@ -56,6 +56,7 @@ export function AlertRulesSection({ nation, ...choices }: AlertRulesSectionProps
                 <input
                   type="checkbox"
                   checked={enabled}
+                  data-verb="alert.rules"
                   disabled={switching === rule.id}
                   onChange={(event) => void flip(stored, event.target.checked)}
                 />

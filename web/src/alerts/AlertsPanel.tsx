@@ -5,12 +5,8 @@ import type { RuleChoices } from './AlertRuleForm';
 import { AlertRulesSection } from './AlertRulesSection';
 import { isAcknowledgedBy, type AlertFeed } from './useAlerts';
 import { WebhooksSection } from './WebhooksSection';
+import { can } from '../session/permissions';
 
-// Reading an alert is a matter of releasability; acknowledging it is a duty of these roles.
-const ACKNOWLEDGERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst']);
-// Who the node lets write alert rules, and manage the addresses alerts are posted to.
-const RULE_WRITERS = new Set(['coordinator', 'analyst']);
-const WEBHOOK_MANAGERS = new Set(['coordinator', 'admin']);
 
 interface AlertsPanelProps extends RuleChoices {
   feed: AlertFeed;
@@ -36,14 +32,15 @@ export function AlertsPanel({ feed, user, onLocate, ...ruleChoices }: AlertsPane
             key={alert.id}
             alert={alert}
             acknowledged={isAcknowledgedBy(alert, user.id)}
-            canAcknowledge={ACKNOWLEDGERS.has(user.role)}
+            canAcknowledge={can(user, 'alert.acknowledge')}
             onLocate={onLocate}
             onAcknowledged={feed.acknowledged}
           />
         ))}
       </ul>
-      {RULE_WRITERS.has(user.role) && <AlertRulesSection nation={user.nodeNation} {...ruleChoices} />}
-      {WEBHOOK_MANAGERS.has(user.role) && <WebhooksSection />}
+      {/* Reading is a matter of releasability; writing rules and addresses, of the node's permissions. */}
+      {can(user, 'alert.rules') && <AlertRulesSection nation={user.nodeNation} {...ruleChoices} />}
+      {can(user, 'webhook.manage') && <WebhooksSection />}
     </div>
   );
 }

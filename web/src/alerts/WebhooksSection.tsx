@@ -8,7 +8,8 @@ import { useSubmission } from '../forms/useSubmission';
 import { ListStatus } from '../shell/ListStatus';
 import { useSwitch } from './useSwitch';
 
-const FIELDS = ['url', 'description'] as const;
+const LABELS: Readonly<Record<string, string>> = { url: 'webhooks.url', description: 'webhooks.description' };
+const FIELDS = Object.keys(LABELS);
 
 /** How many of a webhook's deliveries are in each state (delivered, pending, failed). */
 function deliveryCounts(webhook: Webhook): Map<string, number> {
@@ -23,9 +24,9 @@ export function WebhooksSection() {
   const webhooks = useLoadedList(fetchWebhooks);
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const { busy, errors, run } = useSubmission(FIELDS);
+  const { busy, errors, run, changed } = useSubmission(FIELDS, LABELS);
   const fieldId = (field: string) => errorId('webhook', field);
-  const described = (field: string) => (errors[field] ? { 'aria-describedby': fieldId(field), 'aria-invalid': true } : {});
+  const described = (field: string) => ({ 'data-field': field, ...(errors[field] ? { 'aria-describedby': fieldId(field), 'aria-invalid': true } : {}) });
 
   const { switching, failure, flip } = useSwitch<Webhook>({
     list: webhooks,
@@ -64,6 +65,7 @@ export function WebhooksSection() {
               <input
                 type="checkbox"
                 checked={webhook.enabled}
+                data-verb="webhook.manage"
                 disabled={switching === webhook.id}
                 onChange={(event) => void flip(webhook, event.target.checked)}
               />
@@ -72,7 +74,7 @@ export function WebhooksSection() {
           </li>
         ))}
       </ul>
-      <form className="rule-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('webhooks.add')}>
+      <form className="rule-form" onSubmit={(event) => void submit(event)} onChange={changed} noValidate aria-label={t('webhooks.add')}>
         <label htmlFor="webhook-url">{t('webhooks.url')}</label>
         <input id="webhook-url" type="url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://" {...described('url')} />
         <FieldError id={fieldId('url')} message={errors.url} />
@@ -84,7 +86,7 @@ export function WebhooksSection() {
             {errors.form}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy} data-verb="webhook.manage">
           {t('webhooks.add')}
         </button>
       </form>

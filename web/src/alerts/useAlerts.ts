@@ -10,7 +10,7 @@ export interface AlertFeed {
   /** Alerts this user has not acknowledged yet (acknowledging is personal, like the node counts it). */
   unacknowledged: number;
   reload: () => void;
-  /** An alert pushed by the live stream: new ones go on top, a newer version replaces the old. */
+  /** An alert pushed by the live stream: new ones go on top, an Update takes the place of the messages it names. */
   received: (alert: Alert) => void;
   /** A Cancel pushed by the live stream: the alerts it names are taken off the list. */
   cancelled: (cancel: AlertCancel) => void;
@@ -25,7 +25,9 @@ export function useAlerts(userId: string): AlertFeed {
   const { items: alerts, loading, failure, reload, setItems: setAlerts } = useLoadedList(fetchAlerts);
   const received = useCallback(
     (alert: Alert) => {
-      setAlerts((current) => {
+      const replaced = new Set((alert.references ?? []).map((reference) => reference.identifier));
+      setAlerts((unreplaced) => {
+        const current = unreplaced.filter((other) => !replaced.has(other.id));
         const known = current.find((other) => other.id === alert.id);
         if (!known) return [{ ...alert, acknowledgements: alert.acknowledgements ?? [] }, ...current];
         return current.map((other) =>

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Every field a schema refused, each with what is wrong with it (the node's words, without the field's name). */
+    readonly errors: readonly { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -22,12 +24,26 @@ let language = 'fr';
 const EARLY_ANSWER_LIFE_MS = 20_000;
 const early = new Map<string, { answer: Promise<Response>; askedAt: number }>();
 
-export function rememberToken(token: string | null): void {
+export function rememberToken(token: string | null, expiresAt?: string): void {
   bearer = token;
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+  if (token && expiresAt) localStorage.setItem(SESSION_KEY, expiresAt);
+  else if (!token) localStorage.removeItem(SESSION_KEY);
   // Answers asked for with the former credentials are not this session's.
   early.clear();
+}
+
+/**
+ * The session cookie cannot be read by the page (HttpOnly); its expiry, noted at login, tells
+ * whether this browser may still hold a session. Without one the login page shows at once, and
+ * nothing is asked of the node that it would refuse.
+ */
+const SESSION_KEY = 'diboli.sessionExpiresAt';
+
+export function mayHoldSession(now = Date.now()): boolean {
+  const until = Date.parse(localStorage.getItem(SESSION_KEY) ?? '');
+  return Number.isFinite(until) && until > now;
 }
 
 /**
@@ -80,6 +96,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       failure.code ?? `http_${response.status}`,
       failure.message ?? response.statusText,
       failure.field,
+      Array.isArray(failure.errors) ? failure.errors : [],
     );
   }
   return parsed as T;

@@ -1,4 +1,4 @@
-import { get, patch, post, rememberToken, requestEarly } from './client';
+import { get, mayHoldSession, patch, post, rememberToken, request, requestEarly } from './client';
 import type {
   Alert,
   AlertCancel,
@@ -6,9 +6,15 @@ import type {
   Axes,
   Candidate,
   CandidateReview,
+  Coverage,
+  IncidentChange,
+  IncidentVersion,
+  PatrolChange,
+  PatrolProposal,
+  RecommendationRequest,
   Enrolment,
   IngestResult,
-  LevelOverride,
+  LevelOverrideRequest,
   NewAlertRule,
   NewArticle,
   SectionHistory,
@@ -37,7 +43,7 @@ import type {
 /** Password, and the authenticator's code (or a recovery code) for users with a second factor. */
 export async function login(username: string, password: string, code?: string): Promise<LoginAnswer> {
   const answer = await post<LoginAnswer>('/api/v1/auth/login', code ? { username, password, code } : { username, password });
-  rememberToken(answer.token);
+  rememberToken(answer.token, answer.expiresAt);
   return answer;
 }
 
@@ -46,7 +52,7 @@ export const beginEnrolment = (username: string, password: string) => post<Enrol
 /** The first code confirms the second factor and opens the session; the recovery codes come this once. */
 export async function confirmEnrolment(username: string, password: string, code: string): Promise<LoginAnswer & { recoveryCodes: string[] }> {
   const answer = await post<LoginAnswer & { recoveryCodes: string[] }>('/api/v1/auth/login/enrolment/confirm', { username, password, code });
-  rememberToken(answer.token);
+  rememberToken(answer.token, answer.expiresAt);
   return answer;
 }
 
@@ -84,11 +90,13 @@ export const fetchUnits = () => get<Unit[]>(FIRST_READS.units);
 export const fetchTaxonomy = () => get<Taxonomy>(FIRST_READS.taxonomy);
 
 /**
- * Asks for what the first screen reads, incidents included, before the session is even checked;
- * without a session the answers are refusals, dropped when the login page shows. The browser opens
- * six connections to the node: the session and the incidents, the slowest answer, go first.
+ * Asks for what the first screen reads, incidents included, before the session is even checked —
+ * when this browser may hold a session at all (a first visit or a signed-out browser asks for
+ * nothing: the node would refuse it all). The browser opens six connections to the node: the
+ * session and the incidents, the slowest answer, go first.
  */
 export function requestFirstReads(incidents: IncidentQuery): void {
+  if (!mayHoldSession()) return;
   const { me, ...rest } = FIRST_READS;
   requestEarly([me, incidentsPath(incidents), ...Object.values(rest)]);
 }
@@ -106,10 +114,14 @@ export interface IncidentQuery {
   section?: string;
   owner?: string;
   status?: string;
+  /** Free text, searched by the node (words in any case, with or without accents). */
+  q?: string;
+  /** minLon,minLat,maxLon,maxLat */
+  bbox?: string;
   limit?: number;
 }
 
-function incidentsPath(query: IncidentQuery): string {
+export function incidentsPath(query: IncidentQuery): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));
@@ -119,10 +131,35 @@ function incidentsPath(query: IncidentQuery): string {
 
 export const fetchIncidents = (query: IncidentQuery) => get<Incidents>(incidentsPath(query));
 
-export const createIncident = (incident: NewIncident) => post<Incident>('/api/v1/incidents', incident);
+export const EXPORT_FORMATS = ['csv', 'geojson', 'kml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const exportPath = (format: ExportFormat) => `/api/v1/exports/incidents.${format}`;
 
-export const fetchPatrols = () => get<Patrol[]>(FIRST_READS.patrols);
+/**
+ * The listed incidents as a file (CSV in ACLED's columns, GeoJSON, KML), with the list's filters:
+ * a plain link, so that the session cookie authenticates it and the browser saves the file. The
+ * node applies the caller's visibility, as for the list.
+ */
+export function exportUrl(format: ExportFormat, query: IncidentQuery): string {
+  const { limit: _limit, ...filters } = query;
+  return incidentsPath(filters).replace('/api/v1/incidents?', `${exportPath(format)}?`).replace(/\?$/, '');
+}
+
+/** The routes the node's API document lists: what this node offers (an older node may lack some). */
+export const fetchApiPaths = async () => Object.keys((await get<{ paths: Record<string, unknown> }>('/api/docs/json')).paths);
+
+export const createIncident = (incident: NewIncident) => post<Incident>('/api/v1/incidents', incident);
+export const fetchIncident = (id: string) => get<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`);
+export const updateIncident = (id: string, change: IncidentChange) => patch<Incident>(`/api/v1/incidents/${encodeURIComponent(id)}`, change);
+export const fetchIncidentVersions = (id: string) => get<IncidentVersion[]>(`/api/v1/incidents/${encodeURIComponent(id)}/versions`);
+
+/** The list is GeoJSON (each patrol's route is its feature's geometry); the screens hold patrols. */
+export const fetchPatrols = async () =>
+  (await get<{ features: { geometry: Patrol['route']; properties: Omit<Patrol, 'route'> }[] }>(FIRST_READS.patrols)).features.map(
+    ({ geometry, properties }) => ({ ...properties, route: geometry }) as Patrol,
+  );
 export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols', patrol);
+export const updatePatrol = (id: string, change: PatrolChange) => patch<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}`, change);
 export const actOnPatrol = (id: string, action: PatrolAction) =>
   post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
 export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);
@@ -143,8 +180,15 @@ export const switchWebhook = (id: string, enabled: boolean) => patch<Webhook>(`/
 export const capDocumentUrl = (id: string) => `/api/v1/alerts/${encodeURIComponent(id)}/cap`;
 
 export const fetchSectionHistory = (id: string) => get<SectionHistory>(`/api/v1/sections/${encodeURIComponent(id)}/history`);
-export const overrideSectionLevel = (id: string, override: LevelOverride) =>
+export const overrideSectionLevel = (id: string, override: LevelOverrideRequest) =>
   post<SectionLevel>(`/api/v1/sections/${encodeURIComponent(id)}/override`, override);
+export const liftOverride = (id: string) => request<SectionLevel>('DELETE', `/api/v1/sections/${encodeURIComponent(id)}/override`);
+
+export const fetchCoverage = (days?: number) => get<Coverage>(`/api/v1/coverage${days ? `?days=${days}` : ''}`);
+export const fetchRecommendations = (asked: RecommendationRequest) => post<PatrolProposal[]>('/api/v1/recommendations', asked);
+/** Proposal `rank` of the same request, as a draft patrol (the node recomputes the proposals from the request). */
+export const draftFromRecommendation = (rank: number, asked: RecommendationRequest) =>
+  post<{ proposal: PatrolProposal; patrol: { id: string } }>(`/api/v1/recommendations/${rank}/draft`, asked);
 
 export const fetchPendingCandidates = () => get<Candidate[]>('/api/v1/news/candidates?status=pending&limit=200');
 export const acceptCandidate = (id: string, body: { edits?: Partial<NewIncident>; releasableTo?: string[] }) =>
@@ -154,6 +198,7 @@ export const rejectCandidate = (id: string, note?: string) =>
 export const submitArticle = (article: NewArticle) => post<IngestResult>('/api/v1/news/articles', article);
 
 export type SitrepFormat = 'html' | 'pdf';
-export function sitrepUrl(from: string, to: string, lang: string, format: SitrepFormat): string {
-  return `/api/v1/sitrep?${new URLSearchParams({ from, to, lang, format })}`;
+/** `audience`: the nation whose view the report shows, when not the officer's own (a version for a partner). */
+export function sitrepUrl(from: string, to: string, lang: string, format: SitrepFormat, audience?: string): string {
+  return `/api/v1/sitrep?${new URLSearchParams({ from, to, lang, format, ...(audience ? { for: audience } : {}) })}`;
 }

@@ -1,24 +1,47 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Alert as AlertRecord, AlertCancel as AlertCancelRecord } from '../../../src/domain/alert.js';
+import type { AlertRuleKind } from '../../../src/domain/alert-rules.js';
+import type { CoverageGap, LastPatrolled } from '../../../src/domain/coverage.js';
+import type { ThreatLevel } from '../../../src/domain/early-warning-config.js';
+import type { Incident as IncidentRecord, IncidentInput, IncidentVersion as IncidentVersionRecord } from '../../../src/domain/incident.js';
+import type { Mechanism } from '../../../src/domain/mechanism.js';
+import type { NationCode } from '../../../src/domain/nation.js';
+import type { Post, Unit as UnitRecord } from '../../../src/domain/organisation.js';
+import type { Patrol as PatrolRecord, PatrolInput, PatrolPatch } from '../../../src/domain/patrol.js';
+import type { PatrolProposal } from '../../../src/domain/patrol-recommendation.js';
+import type { EffectiveLevel, LevelHistoryEntry, LevelOverride } from '../../../src/domain/threat-level.js';
+import type { Role, Secondment, User as UserRecord } from '../../../src/domain/user.js';
 
-/** The node's API, as the UI reads it (JSON, camelCase). */
+/**
+ * The node's API as the UI reads it. Records, their fields and their vocabularies are the node's
+ * own (src/domain, pure modules): only what the API adds around them, and the shapes of a few
+ * answers the node builds in its routes, are written here.
+ */
 
-export type NationCode = string;
-export type Role = 'coordinator' | 'liaison' | 'patrol_lead' | 'analyst' | 'admin' | 'observer';
-export const ROLES: readonly Role[] = ['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin', 'observer'];
+export { ROLES } from '../../../src/domain/user.js';
+export { THREAT_LEVELS } from '../../../src/domain/early-warning-config.js';
+export { DATE_PRECISIONS, INCIDENT_STATUSES, SOURCE_KINDS, SOURCE_RELIABILITIES as RELIABILITIES } from '../../../src/domain/incident.js';
+export { PATROL_KINDS } from '../../../src/domain/patrol.js';
+export { PATROL_STATUSES } from '../../../src/domain/patrol-lifecycle.js';
+export type { DatePrecision, IncidentSource, IncidentStatus, SourceKind, SourceReliability as Reliability } from '../../../src/domain/incident.js';
+export type { PatrolKind } from '../../../src/domain/patrol.js';
+export type { PatrolAction, PatrolStatus } from '../../../src/domain/patrol-lifecycle.js';
+export type { AlertAcknowledgement } from '../../../src/domain/alert.js';
+export type { AlertRuleKind, Mechanism, NationCode, PatrolProposal, Role, ThreatLevel };
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  nation: NationCode;
-  role: Role;
+/** Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged). */
+export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
+
+/** `GET /me`: the account, the node's nation and, for a partner's officer, its secondment. */
+export interface User extends UserRecord {
   nodeNation: NationCode;
+  secondment: Secondment | null;
 }
 
 export interface LoginAnswer {
   token: string;
   expiresAt: string;
-  user: User;
+  user: UserRecord;
   /** After a login with a recovery code. */
   recoveryCodesLeft?: number;
 }
@@ -28,17 +51,6 @@ export interface Enrolment {
   secret: string;
   uri: string;
 }
-
-export interface Mechanism {
-  id: string;
-  name: string;
-  nations: NationCode[];
-  agreement: { title: string; date: string; reference: string };
-  sharingPolicy: { incident: NationCode[]; patrol: NationCode[]; position: NationCode[] };
-}
-
-export type ThreatLevel = 'low' | 'medium' | 'high' | 'critical';
-export const THREAT_LEVELS: readonly ThreatLevel[] = ['low', 'medium', 'high', 'critical'];
 
 export type Basemap = FeatureCollection<Polygon | MultiPolygon, { nation: NationCode | null; name: string }>;
 export type Borders = FeatureCollection<LineString | MultiLineString, { id: string; nations: NationCode[]; lengthKm: number }>;
@@ -51,23 +63,10 @@ export interface SectionProperties {
 }
 export type Sections = FeatureCollection<LineString, SectionProperties>;
 export type Axes = FeatureCollection<LineString, { id: string; name: string }>;
-export interface PostProperties {
-  id: string;
-  name: string;
-  kind: string;
-  nation: NationCode;
-  owner: NationCode;
-  releasableTo: NationCode[];
-}
+export type PostProperties = Omit<Post, 'location' | 'section'>;
 export type Posts = FeatureCollection<Point, PostProperties>;
 
-export interface Unit {
-  id: string;
-  nation: NationCode;
-  name: string;
-  callSign: string;
-  parentId: string | null;
-}
+export type Unit = Omit<UnitRecord, 'releasableTo' | 'owner'>;
 
 export interface Place {
   id: string;
@@ -83,154 +82,47 @@ export interface Taxonomy {
   eventTypes: Record<string, string[]>;
 }
 
-export type DatePrecision = 'hour' | 'day' | 'month' | 'year';
-export const DATE_PRECISIONS: readonly DatePrecision[] = ['hour', 'day', 'month', 'year'];
-export type SourceKind = 'patrol' | 'unit' | 'community' | 'article' | 'other';
-export const SOURCE_KINDS: readonly SourceKind[] = ['patrol', 'unit', 'community', 'article', 'other'];
-export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
-export const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
-export const CREDIBILITIES: readonly number[] = [1, 2, 3, 4, 5, 6];
-export type IncidentStatus = 'unverified' | 'confirmed' | 'refuted';
-export const INCIDENT_STATUSES: readonly IncidentStatus[] = ['unverified', 'confirmed', 'refuted'];
-
-export interface IncidentSource {
-  kind: SourceKind;
-  name: string | null;
-  reliability: Reliability | null;
-  credibility: number | null;
-}
-
-export interface IncidentProperties {
-  id: string;
-  owner: NationCode;
-  releasableTo: NationCode[];
-  section: string | null;
-  occurredAt: string;
-  datePrecision: DatePrecision;
-  placeName: string | null;
-  eventType: string;
-  subEventType: string;
-  actors: string[];
-  fatalities: number | null;
-  injured: number | null;
-  abducted: number | null;
-  narrative: string | null;
-  source: IncidentSource;
-  status: IncidentStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** An incident as the API answers it (the author's account stays on the node). */
+export type Incident = Omit<IncidentRecord, 'createdBy'>;
+export type IncidentProperties = Omit<Incident, 'location'>;
 export type IncidentFeature = Feature<Point, IncidentProperties>;
 export type Incidents = FeatureCollection<Point, IncidentProperties>;
+export type NewIncident = Omit<IncidentInput, 'location'> & { location?: IncidentInput['location'] };
+export type IncidentChange = Partial<NewIncident>;
+export type IncidentVersion = IncidentVersionRecord;
 
-export interface Incident extends IncidentProperties {
-  location: { lat: number; lon: number };
-}
-
-export interface NewIncident {
-  occurredAt: string;
-  datePrecision?: DatePrecision;
-  location?: { lat: number; lon: number };
-  placeName?: string;
-  eventType: string;
-  subEventType: string;
-  actors?: string[];
-  fatalities?: number | null;
-  injured?: number | null;
-  abducted?: number | null;
-  narrative?: string;
-  source?: Partial<IncidentSource>;
-  status?: IncidentStatus;
-  releasableTo?: NationCode[];
-}
-
-export type PatrolKind = 'joint' | 'national';
-export type PatrolStatus = 'draft' | 'proposed' | 'approved' | 'underway' | 'completed' | 'cancelled';
-export type PatrolAction = 'propose' | 'approve' | 'start' | 'complete' | 'cancel';
-
-export interface Patrol {
-  id: string;
-  owner: NationCode;
-  name: string;
-  kind: PatrolKind;
-  status: PatrolStatus;
+/** A patrol as the API answers it: its units spelled out and the nations still to approve. */
+export interface Patrol extends Omit<PatrolRecord, 'createdBy' | 'unitIds' | 'nations' | 'approvals'> {
   nations: NationCode[];
   units: Pick<Unit, 'id' | 'nation' | 'name' | 'callSign'>[];
-  route: LineString | null;
-  plannedStart: string;
-  plannedEnd: string;
   approvals: { nation: NationCode; userId: string; at: string }[];
   pendingApprovals: NationCode[];
-  releasableTo: NationCode[];
 }
+export type NewPatrol = PatrolInput;
+export type PatrolChange = PatrolPatch;
 
-export interface NewPatrol {
-  name: string;
-  kind: PatrolKind;
-  nations?: NationCode[];
-  unitIds: string[];
-  axisId?: string;
-  route?: LineString;
-  plannedStart: string;
-  plannedEnd: string;
-  releasableTo?: NationCode[];
-}
+/** A patrol's track: no geometry without positions, a Point for one, a LineString from two. */
+export type Track = Feature<LineString | Point | null, { positions: number } & Record<string, unknown>>;
 
-export type Track = Feature<LineString, Record<string, unknown>>;
-
-/** Error body of every 4xx/5xx answer. */
+/** Error body of every 4xx/5xx answer: the first refused field, and every one of them for a schema refusal. */
 export interface ApiErrorBody {
   code: string;
   message: string;
   field?: string;
+  errors?: { field: string; message: string }[];
 }
 
-export interface AlertAcknowledgement {
-  alertId: string;
-  userId: string;
-  nation: NationCode;
-  at: string;
-}
+/** An early-warning alert as listed, with who acknowledged it. */
+export type Alert = AlertRecord & { acknowledgements?: { alertId: string; userId: string; nation: NationCode; at: string }[] };
+export type AlertCancel = AlertCancelRecord;
 
-/** An early-warning alert, raised for the reader's nation; the headline comes in both working languages. */
-export interface Alert {
-  id: string;
-  msgType: 'Alert';
-  audience: NationCode;
-  owner: NationCode;
-  releasableTo: NationCode[];
-  rule: string;
-  ruleKind: string;
-  severity: ThreatLevel;
-  cause: { kind: string; id: string };
-  at: string;
-  createdAt: string;
-  section: string | null;
-  location: { lat: number; lon: number } | null;
-  distanceKm: number | null;
-  eventType: string | null;
-  headline: { fr: string; en: string };
-  public: boolean;
-  acknowledgements?: AlertAcknowledgement[];
-}
-
-/** Sent when the cause of an alert left the reader's view: the alerts it names are withdrawn. */
-export interface AlertCancel {
-  id: string;
-  msgType: 'Cancel';
-  audience: NationCode;
-  createdAt: string;
-  references: { identifier: string; sent: string }[];
-  public: boolean;
-}
-
-export type AlertRuleKind = 'incident-near' | 'level-rising' | 'patrol-overdue' | 'news-severity';
 export const ALERT_RULE_KINDS: readonly AlertRuleKind[] = ['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'];
 export type AlertTargetKind = 'axis' | 'section' | 'post';
 
-/** What an alert rule watches; the fields used depend on its kind. */
+/**
+ * An alert rule as the API takes and answers it: the target is named by kind and id (the node
+ * keeps its geometry), and the fields used depend on the kind.
+ */
 export interface AlertRuleDefinition {
   id: string;
   kind: AlertRuleKind;
@@ -267,37 +159,36 @@ export interface Webhook {
   deliveries?: { status: string; attempts: number }[];
 }
 
-export interface SectionLevel {
-  section: string;
-  level: ThreatLevel;
-  source: 'computed' | 'override';
-  computedLevel: ThreatLevel;
-  score: number;
-  override?: { level: ThreatLevel; reason: string; setBy: string; setAt: string; expiresAt: string };
-  lastChangeAt: string | null;
-}
-
-export interface SectionHistoryEntry {
-  section: string;
-  at: string;
-  from: ThreatLevel | null;
-  to: ThreatLevel;
-  source: string;
-  score: number;
-  reason?: string;
-}
+/** A section's level now, as the caller's nation sees it. */
+export type SectionLevel = EffectiveLevel & { lastChangeAt: string | null };
+export type SectionHistoryEntry = LevelHistoryEntry;
 
 export interface SectionHistory {
   current: SectionLevel;
   history: SectionHistoryEntry[];
 }
 
-export interface LevelOverride {
-  level: ThreatLevel;
-  reason: string;
-  expiresAt: string;
+/** What a coordinator sends to force a level. */
+export type LevelOverrideRequest = Pick<LevelOverride, 'level' | 'reason' | 'expiresAt'> & {
   /** Partners whose levels it applies to; the node's own nation's always. */
   releasableTo?: NationCode[];
+};
+
+/** `GET /coverage`: when each section was last patrolled, with its level, and the gaps. */
+export interface Coverage {
+  days: number;
+  at: string;
+  sections: (LastPatrolled & { level: ThreatLevel })[];
+  gaps: CoverageGap[];
+}
+
+/** What the recommendations are asked for (`POST /recommendations`, and `…/:n/draft` with the same body). */
+export interface RecommendationRequest {
+  from: string;
+  to: string;
+  maxLengthKm: number;
+  nations?: NationCode[];
+  days?: number;
 }
 
 /** An event as the news extractor writes it (snake_case, the evaluation's contract). */

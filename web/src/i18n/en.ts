@@ -1,4 +1,5 @@
 import type { fr } from './fr';
+import { levelNames } from './levels';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -34,7 +35,7 @@ export const en: Shape<typeof fr> = {
     intro: 'Write these codes down and keep them safe, away from your phone: each one stands in once for the app’s code if you lose it. They will not be shown again.',
     done: 'I have written my codes down: continue',
   },
-  session: { logout: 'Sign out', node: 'Node {{nation}}', loading: 'Loading…' },
+  session: { logout: 'Sign out', logoutShort: 'Exit', node: 'Node {{nation}}', loading: 'Loading…' },
   role: {
     coordinator: 'Coordinator',
     liaison: 'Liaison officer',
@@ -52,7 +53,7 @@ export const en: Shape<typeof fr> = {
     label: 'Releasable to',
     none: 'No partner: national',
   },
-  tabs: { incidents: 'Incidents', patrols: 'Patrols', alerts: 'Alerts', news: 'News', details: 'Details', label: 'Panels' },
+  tabs: { incidents: 'Incidents', patrols: 'Patrols', coverage: 'Coverage', alerts: 'Alerts', news: 'News', details: 'Details', label: 'Panels' },
   map: {
     label: 'Operational picture map',
     legend: 'Legend',
@@ -68,7 +69,7 @@ export const en: Shape<typeof fr> = {
     routeHint: 'Click the map to add points to the route.',
     unavailable: 'The map could not be drawn (WebGL unavailable).',
   },
-  threat: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+  threat: levelNames('en'),
   filters: {
     title: 'Filters',
     from: 'From',
@@ -80,8 +81,15 @@ export const en: Shape<typeof fr> = {
     any: 'All',
     inView: 'Visible area only',
     reset: 'Reset',
+    border: '{{nations}} border',
   },
-  timeline: { label: 'Incidents per day', day: '{{date}}: {{count}} incident(s)' },
+  timeline: {
+    label: 'Incidents per day',
+    day: '{{date}}: {{count}} incident(s)',
+    from: 'From {{date}}: {{count}} incident(s)',
+    per: { day: 'Incidents per day', week: 'Incidents per week', month: 'Incidents per month' },
+    summary: '{{caption}}, {{from}} to {{to}}',
+  },
   list: {
     count_one: '{{shown}} incident',
     count_other: '{{shown}} incidents',
@@ -164,6 +172,10 @@ export const en: Shape<typeof fr> = {
     releaseDefault: 'Defaults from the mechanism policy',
     submit: 'Save',
     cancel: 'Cancel',
+    fieldError: '{{label}}: {{message}}',
+    wholeNumber: 'a whole number is expected (leave blank when unknown)',
+    unknownCount: 'unknown',
+    blankIsUnknown: 'A number left blank stays “unknown”; 0 means “none”.',
     saved: 'Incident saved',
     failed: 'Saving failed',
   },
@@ -179,6 +191,7 @@ export const en: Shape<typeof fr> = {
     unitsOf: 'Units — {{nation}}',
     axis: 'Axis',
     noAxis: '— none (draw a route) —',
+    route: 'Route',
     drawRoute: 'Draw the route on the map',
     drawing: 'Drawing: {{count}} point(s)',
     clearRoute: 'Clear the route',
@@ -320,6 +333,8 @@ export const en: Shape<typeof fr> = {
     expiresAt: 'Until',
     applyOverride: 'Apply',
     overrideFailed: 'The override failed',
+    lift: 'Lift the override',
+    liftQuestion: 'Lift the override now? The section returns to its computed level ({{level}}) for every nation it applied to.',
   },
   news: {
     title: 'News monitoring',
@@ -346,13 +361,18 @@ export const en: Shape<typeof fr> = {
     irrelevant: 'No security event found in the article.',
     found_one: '{{count}} event found.',
     found_other: '{{count}} events found.',
+    feedOnly: 'The events found wait for an analyst or a coordinator to review them.',
   },
   sitrep: {
     button: 'Situation report',
+    short: 'Report',
+    audience: 'Version',
+    own: '{{nation}}: full picture',
+    partner: 'For {{nation}}: what is released to it',
     title: 'Situation report',
     html: 'Open (HTML)',
     pdf: 'Download (PDF)',
-    invalid: 'The start date must come before the end date.',
+    invalid: 'Give two dates, the first before the second.',
   },
   error: {
     generic: 'Something went wrong',

@@ -1,3 +1,5 @@
+import { levelNames } from './levels';
+
 /** French, the working language of the users and the UI's default. */
 export const fr = {
   app: { name: 'Diboli', tagline: 'Mécanisme conjoint de surveillance des frontières' },
@@ -30,7 +32,7 @@ export const fr = {
     intro: 'Notez ces codes et gardez-les en lieu sûr, loin de votre téléphone : chacun remplace une seule fois le code de l’application si vous la perdez. Ils ne seront plus affichés.',
     done: 'J’ai noté mes codes : continuer',
   },
-  session: { logout: 'Se déconnecter', node: 'Nœud {{nation}}', loading: 'Chargement…' },
+  session: { logout: 'Se déconnecter', logoutShort: 'Quitter', node: 'Nœud {{nation}}', loading: 'Chargement…' },
   role: {
     coordinator: 'Coordinateur',
     liaison: 'Officier de liaison',
@@ -48,7 +50,7 @@ export const fr = {
     label: 'Diffusable à',
     none: 'Aucun partenaire : national',
   },
-  tabs: { incidents: 'Incidents', patrols: 'Patrouilles', alerts: 'Alertes', news: 'Veille', details: 'Détails', label: 'Volets' },
+  tabs: { incidents: 'Incidents', patrols: 'Patrouilles', coverage: 'Couverture', alerts: 'Alertes', news: 'Veille', details: 'Détails', label: 'Volets' },
   map: {
     label: 'Carte de la situation opérationnelle',
     legend: 'Légende',
@@ -64,7 +66,8 @@ export const fr = {
     routeHint: "Cliquez sur la carte pour ajouter des points à l'itinéraire.",
     unavailable: "La carte n'a pas pu être affichée (WebGL indisponible).",
   },
-  threat: { low: 'Faible', medium: 'Moyen', high: 'Élevé', critical: 'Critique' },
+  // The node's own names (src/domain/threat-level.ts), the same on the map, in alerts, reports and CAP.
+  threat: levelNames('fr'),
   filters: {
     title: 'Filtres',
     from: 'Du',
@@ -76,8 +79,15 @@ export const fr = {
     any: 'Tous',
     inView: 'Seulement la zone visible',
     reset: 'Réinitialiser',
+    border: 'Frontière {{nations}}',
   },
-  timeline: { label: 'Incidents par jour', day: '{{date}} : {{count}} incident(s)' },
+  timeline: {
+    label: 'Incidents par jour',
+    day: '{{date}} : {{count}} incident(s)',
+    from: 'À partir du {{date}} : {{count}} incident(s)',
+    per: { day: 'Incidents par jour', week: 'Incidents par semaine', month: 'Incidents par mois' },
+    summary: '{{caption}}, du {{from}} au {{to}}',
+  },
   list: {
     count_one: '{{shown}} incident',
     count_other: '{{shown}} incidents',
@@ -160,6 +170,10 @@ export const fr = {
     releaseDefault: 'Par défaut selon la politique du mécanisme',
     submit: 'Enregistrer',
     cancel: 'Annuler',
+    fieldError: '{{label}} : {{message}}',
+    wholeNumber: 'nombre entier attendu (laisser vide si inconnu)',
+    unknownCount: 'inconnu',
+    blankIsUnknown: 'Un nombre laissé vide reste « inconnu » ; 0 signifie « aucun ».',
     saved: 'Incident enregistré',
     failed: "L'enregistrement a échoué",
   },
@@ -175,6 +189,7 @@ export const fr = {
     unitsOf: 'Unités — {{nation}}',
     axis: 'Axe',
     noAxis: '— aucun (tracer un itinéraire) —',
+    route: 'Itinéraire',
     drawRoute: "Tracer l'itinéraire sur la carte",
     drawing: 'Tracé en cours : {{count}} point(s)',
     clearRoute: "Effacer l'itinéraire",
@@ -316,6 +331,8 @@ export const fr = {
     expiresAt: "Jusqu'au",
     applyOverride: 'Appliquer',
     overrideFailed: 'Le forçage a échoué',
+    lift: 'Lever le forçage',
+    liftQuestion: 'Lever le forçage maintenant ? Le tronçon reprendra son niveau calculé ({{level}}) pour toutes les nations auxquelles il s’appliquait.',
   },
   news: {
     title: 'Veille presse',
@@ -342,13 +359,18 @@ export const fr = {
     irrelevant: "Aucun événement de sécurité trouvé dans l'article.",
     found_one: '{{count}} événement trouvé.',
     found_other: '{{count}} événements trouvés.',
+    feedOnly: 'Les événements trouvés attendent l’examen d’un analyste ou d’un coordinateur.',
   },
   sitrep: {
     button: 'Rapport de situation',
+    short: 'Rapport',
+    audience: 'Version',
+    own: '{{nation}} : vue complète',
+    partner: 'Pour {{nation}} : ce qui lui est diffusé',
     title: 'Rapport de situation',
     html: 'Ouvrir (HTML)',
     pdf: 'Télécharger (PDF)',
-    invalid: 'La date de début doit précéder la date de fin.',
+    invalid: 'Indiquez deux dates, la première avant la seconde.',
   },
   error: {
     generic: 'Une erreur est survenue',

@@ -2,7 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import { en } from './en';
+import { enTasks } from './en-tasks';
 import { fr } from './fr';
+import { frTasks } from './fr-tasks';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,7 +19,7 @@ export function initialLanguage(): Language {
 export async function startI18n(): Promise<void> {
   const language = initialLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: { fr: { translation: { ...fr, ...frTasks } }, en: { translation: { ...en, ...enTasks } } },
     lng: language,
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },

@@ -1,5 +1,5 @@
 /** Labels of the event types and sub-types in the officer's language (codes are English). */
-import { SUB_EVENT_TYPE_FR, eventTypeName } from '../../../src/domain/event-type-names';
+import { SUB_EVENT_TYPE_FR, eventTypeName } from '../../../src/domain/event-type-names.js';
 
 export function eventTypeLabel(code: string, language: string): string {
   return eventTypeName(code, language === 'fr' ? 'fr' : 'en');

@@ -1,27 +1,85 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentFeature } from '../api/types';
+import { ApiError } from '../api/client';
+import { updateIncident } from '../api/endpoints';
+import type { Incident, IncidentFeature, IncidentStatus, User } from '../api/types';
+import { ConfirmButton } from '../forms/ConfirmButton';
 import { formatDateTime, formatNumber, formatOccurred } from '../i18n/format';
 import { eventTypeLabel, subEventTypeLabel } from '../i18n/taxonomy';
+import { canWrite } from '../session/permissions';
 import { ReleaseBadge } from '../shell/ReleaseBadge';
+import { VersionHistory } from './VersionHistory';
 
 interface IncidentDetailsProps {
   incident: IncidentFeature;
+  user: User;
   /** Opens the section the incident counts towards (its threat level and history). */
   onOpenSection?: (sectionId: string) => void;
+  onEdit: (incident: Incident) => void;
+  onChanged: (incident: Incident) => void;
 }
 
-export function IncidentDetails({ incident, onOpenSection }: IncidentDetailsProps) {
+export function recordOf(feature: IncidentFeature): Incident {
+  const [lon, lat] = feature.geometry.coordinates as [number, number];
+  return { ...feature.properties, location: { lat, lon } };
+}
+
+export function IncidentDetails({ incident, user, onOpenSection, onEdit, onChanged }: IncidentDetailsProps) {
   const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const p = incident.properties;
   const [lon, lat] = incident.geometry.coordinates as [number, number];
   const count = (value: number | null) => (value === null ? t('incident.unknown') : formatNumber(value, i18n.language, 0));
   const grading = [p.source.reliability, p.source.credibility].filter((part) => part !== null).join('');
+  // The owner nation's officers change it, on its own node; a partner's copy is read-only here.
+  const editable = canWrite(user, 'incident.edit', p);
+
+  const setStatus = async (status: IncidentStatus) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onChanged(await updateIncident(p.id, { status }));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : t('form.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <article className="details incident-details" data-testid="incident-details">
+    <article className="details incident-details" data-testid="incident-details" data-status={p.status}>
       <h2>
         {subEventTypeLabel(p.subEventType, i18n.language)}
         <ReleaseBadge owner={p.owner} releasableTo={p.releasableTo} />
       </h2>
+      {editable && (
+        <div className="record-actions">
+          <button type="button" className="primary" data-verb="incident.edit" onClick={() => onEdit(recordOf(incident))}>
+            {t('edit.edit')}
+          </button>
+          {p.status !== 'confirmed' && (
+            <button type="button" disabled={busy} data-verb="incident.edit" onClick={() => void setStatus('confirmed')}>
+              {t('edit.confirm')}
+            </button>
+          )}
+          {p.status !== 'refuted' && (
+            <ConfirmButton
+              label={t('edit.refute')}
+              question={t('edit.refuteQuestion')}
+              confirm={t('edit.refute')}
+              disabled={busy}
+              verb="incident.edit"
+              onConfirm={() => void setStatus('refuted')}
+            />
+          )}
+        </div>
+      )}
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
       <dl>
         <dt>{t('incident.eventType')}</dt>
         <dd>{eventTypeLabel(p.eventType, i18n.language)}</dd>
@@ -38,13 +96,13 @@ export function IncidentDetails({ incident, onOpenSection }: IncidentDetailsProp
               {p.section}
             </button>
           ) : (
-            p.section ?? t('incident.noSection')
+            (p.section ?? t('incident.noSection'))
           )}
         </dd>
         <dt>{t('incident.actors')}</dt>
         <dd>{p.actors.length ? p.actors.join(', ') : t('incident.unknown')}</dd>
         <dt>{t('incident.fatalities')}</dt>
-        <dd>{count(p.fatalities)}</dd>
+        <dd data-testid="incident-fatalities">{count(p.fatalities)}</dd>
         <dt>{t('incident.injured')}</dt>
         <dd>{count(p.injured)}</dd>
         <dt>{t('incident.abducted')}</dt>
@@ -57,7 +115,7 @@ export function IncidentDetails({ incident, onOpenSection }: IncidentDetailsProp
         <dt>{t('incident.grading')}</dt>
         <dd>{grading || t('incident.unknown')}</dd>
         <dt>{t('incident.status')}</dt>
-        <dd>{t(`status.${p.status}`)}</dd>
+        <dd data-testid="incident-status">{t(`status.${p.status}`)}</dd>
         <dt>{t('incident.version')}</dt>
         <dd>
           {p.version} · {formatDateTime(p.updatedAt, i18n.language)}
@@ -69,6 +127,7 @@ export function IncidentDetails({ incident, onOpenSection }: IncidentDetailsProp
           <p className="narrative">{p.narrative}</p>
         </>
       )}
+      <VersionHistory id={p.id} version={p.version} />
     </article>
   );
 }

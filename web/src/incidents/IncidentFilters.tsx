@@ -1,31 +1,69 @@
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_STATUSES } from '../api/types';
+import { INCIDENT_STATUSES, type Borders, type Sections } from '../api/types';
+import { DateInput } from '../forms/DateInput';
+import { nationName } from '../i18n/format';
 import { eventTypeLabel } from '../i18n/taxonomy';
 import { NO_FILTER, type IncidentFilter } from './filters';
-import { DateInput } from '../forms/DateInput';
 
 interface IncidentFiltersProps {
   filter: IncidentFilter;
   eventTypes: readonly string[];
-  sections: readonly string[];
+  sections: Sections | null;
+  borders: Borders | null;
   nations: readonly string[];
   onChange: (filter: IncidentFilter) => void;
 }
 
-export function IncidentFilters({ filter, eventTypes, sections, nations, onChange }: IncidentFiltersProps) {
+/** How long typing may pause before the node is asked: one search per word, not per key. */
+const SEARCH_PAUSE_MS = 350;
+
+/** The sections of each border, in order along it: a hundred codes are read border by border. */
+function sectionsByBorder(sections: Sections | null, borders: Borders | null, language: string): { label: string; ids: string[] }[] {
+  const groups = new Map<string, { index: number; id: string }[]>();
+  for (const feature of sections?.features ?? []) {
+    const { borderId, index, id } = feature.properties;
+    groups.set(borderId, [...(groups.get(borderId) ?? []), { index, id }]);
+  }
+  return [...groups]
+    .map(([borderId, members]) => {
+      const nations = borders?.features.find((border) => border.properties.id === borderId)?.properties.nations ?? borderId.split('-');
+      return { label: nations.map((nation) => nationName(nation, language)).join(' – '), ids: members.sort((a, b) => a.index - b.index).map((member) => member.id) };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, language));
+}
+
+export function IncidentFilters({ filter, eventTypes, sections, borders, nations, onChange }: IncidentFiltersProps) {
   const { t, i18n } = useTranslation();
   const set = <K extends keyof IncidentFilter>(key: K, value: IncidentFilter[K]) => onChange({ ...filter, [key]: value });
+  const [search, setSearch] = useState(filter.q);
+  const groups = useMemo(() => sectionsByBorder(sections, borders, i18n.language), [sections, borders, i18n.language]);
+
+  // The list is searched once typing pauses; a reset empties the box at once.
+  useEffect(() => setSearch(filter.q), [filter.q]);
+  useEffect(() => {
+    if (search === filter.q) return;
+    const timer = setTimeout(() => onChange({ ...filter, q: search }), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search, filter, onChange]);
+
   return (
     <fieldset className="filters">
       <legend>{t('filters.title')}</legend>
+      <div className="filter-row single">
+        <label>
+          {t('search.label')}
+          <input type="search" value={search} placeholder={t('search.hint')} onChange={(event) => setSearch(event.target.value)} data-testid="incident-search" />
+        </label>
+      </div>
       <div className="filter-row">
         <label>
           {t('filters.from')}
-          <DateInput type="date" value={filter.from} onChange={(event) => set('from', event.target.value)} />
+          <DateInput type="date" value={filter.from} onChange={(value) => set('from', value)} />
         </label>
         <label>
           {t('filters.to')}
-          <DateInput type="date" value={filter.to} onChange={(event) => set('to', event.target.value)} />
+          <DateInput type="date" value={filter.to} onChange={(value) => set('to', value)} />
         </label>
       </div>
       <div className="filter-row">
@@ -42,12 +80,16 @@ export function IncidentFilters({ filter, eventTypes, sections, nations, onChang
         </label>
         <label>
           {t('filters.section')}
-          <select value={filter.section} onChange={(event) => set('section', event.target.value)}>
+          <select value={filter.section} onChange={(event) => set('section', event.target.value)} data-testid="filter-section">
             <option value="">{t('filters.any')}</option>
-            {sections.map((section) => (
-              <option key={section} value={section}>
-                {section}
-              </option>
+            {groups.map((group) => (
+              <optgroup key={group.label} label={t('filters.border', { nations: group.label })}>
+                {group.ids.map((section) => (
+                  <option key={section} value={section}>
+                    {section}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
@@ -59,7 +101,7 @@ export function IncidentFilters({ filter, eventTypes, sections, nations, onChang
             <option value="">{t('filters.any')}</option>
             {nations.map((nation) => (
               <option key={nation} value={nation}>
-                {nation}
+                {nationName(nation, i18n.language)} ({nation})
               </option>
             ))}
           </select>

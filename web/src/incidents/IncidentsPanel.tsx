@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { IncidentQuery } from '../api/endpoints';
+import type { Borders, IncidentFeature, Sections } from '../api/types';
 import { formatNumber } from '../i18n/format';
-import type { IncidentFeature } from '../api/types';
-import type { IncidentFilter } from './filters';
+import { ExportLinks } from './ExportLinks';
+import { isDay, type IncidentFilter } from './filters';
+import { bboxParam, type Bounds } from './view';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentList } from './IncidentList';
 import { Timeline } from './Timeline';
@@ -9,10 +12,15 @@ import { Timeline } from './Timeline';
 interface IncidentsPanelProps {
   filter: IncidentFilter;
   onFilter: (filter: IncidentFilter) => void;
+  /** The list's filters as the node reads them (the exports take the same). */
+  query: IncidentQuery;
   eventTypes: readonly string[];
-  sections: readonly string[];
+  sections: Sections | null;
+  borders: Borders | null;
   nations: readonly string[];
   incidents: readonly IncidentFeature[];
+  /** The visible area, when the list is limited to it. */
+  bounds: Bounds | null;
   loading: boolean;
   failure: string | null;
   selectedId: string | null;
@@ -30,7 +38,7 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
           {props.loading ? t('list.loading') : t('list.count', { count: props.incidents.length, shown: formatNumber(props.incidents.length, i18n.language, 0) })}
         </p>
         {props.canReport && (
-          <button type="button" className="primary" onClick={props.onNew}>
+          <button type="button" className="primary" data-verb="incident.create" onClick={props.onNew}>
             {t('list.newIncident')}
           </button>
         )}
@@ -39,10 +47,12 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
         filter={props.filter}
         eventTypes={props.eventTypes}
         sections={props.sections}
+        borders={props.borders}
         nations={props.nations}
         onChange={props.onFilter}
       />
-      <Timeline incidents={props.incidents} />
+      <Timeline incidents={props.incidents} from={isDay(props.filter.from) ? props.filter.from : null} to={isDay(props.filter.to) ? props.filter.to : null} />
+      <ExportLinks query={props.query} bbox={props.filter.inView && props.bounds ? bboxParam(props.bounds) : null} />
       {props.failure && (
         <p className="form-error" role="alert">
           {t('error.loading', { message: props.failure })}

@@ -13,10 +13,12 @@ export function PlaceSearch({ id, onChoose }: PlaceSearchProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [places, setPlaces] = useState<Place[] | null>(null);
+  // The name of the place just chosen fills the box; it is not a new search (the list stayed shut).
+  const [chosen, setChosen] = useState<string | null>(null);
 
   useEffect(() => {
     const text = query.trim();
-    if (text.length < 2) {
+    if (text.length < 2 || query === chosen) {
       setPlaces(null);
       return;
     }
@@ -31,7 +33,7 @@ export function PlaceSearch({ id, onChoose }: PlaceSearchProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, chosen]);
 
   return (
     <div className="place-search">
@@ -53,6 +55,7 @@ export function PlaceSearch({ id, onChoose }: PlaceSearchProps) {
                 type="button"
                 onClick={() => {
                   onChoose(place);
+                  setChosen(place.name);
                   setPlaces(null);
                   setQuery(place.name);
                 }}

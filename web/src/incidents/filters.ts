@@ -2,6 +2,8 @@ import type { IncidentQuery } from '../api/endpoints';
 
 /** What the officer filters the picture by; dates are `YYYY-MM-DD` from date inputs. */
 export interface IncidentFilter {
+  /** Free text, searched by the node. */
+  q: string;
   from: string;
   to: string;
   eventType: string;
@@ -12,6 +14,7 @@ export interface IncidentFilter {
 }
 
 export const NO_FILTER: IncidentFilter = {
+  q: '',
   from: '',
   to: '',
   eventType: '',
@@ -24,10 +27,14 @@ export const NO_FILTER: IncidentFilter = {
 /** The biggest picture the UI asks for at once; clustering keeps it drawable. */
 export const INCIDENT_LIMIT = 20_000;
 
+/** A day as a date field gives it; what is still being typed (or unreadable) filters nothing. */
+export const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 export function toQuery(filter: IncidentFilter): IncidentQuery {
   return {
-    from: filter.from ? `${filter.from}T00:00:00.000Z` : undefined,
-    to: filter.to ? `${filter.to}T23:59:59.999Z` : undefined,
+    q: filter.q.trim() || undefined,
+    from: isDay(filter.from) ? `${filter.from}T00:00:00.000Z` : undefined,
+    to: isDay(filter.to) ? `${filter.to}T23:59:59.999Z` : undefined,
     eventType: filter.eventType || undefined,
     section: filter.section || undefined,
     owner: filter.owner || undefined,
@@ -42,8 +49,8 @@ export function matchesFilter(
   filter: IncidentFilter,
 ): boolean {
   const day = incident.occurredAt.slice(0, 10);
-  if (filter.from && day < filter.from) return false;
-  if (filter.to && day > filter.to) return false;
+  if (isDay(filter.from) && day < filter.from) return false;
+  if (isDay(filter.to) && day > filter.to) return false;
   if (filter.eventType && incident.eventType !== filter.eventType) return false;
   if (filter.section && incident.section !== filter.section) return false;
   if (filter.owner && incident.owner !== filter.owner) return false;

@@ -29,6 +29,9 @@ export function asFeature(incident: Incident): IncidentFeature {
 export function useIncidents(query: IncidentQuery, revision: number): LiveIncidentFeed {
   const [feed, setFeed] = useState<IncidentFeed>({ incidents: [], loading: true, failure: null });
   const key = JSON.stringify(query);
+  // Only the node can tell whether a record matches a text search (French type names, accents):
+  // while searching, live changes update listed records but add none.
+  const searching = Boolean(query.q);
   useEffect(() => {
     let live = true;
     setFeed((current) => ({ ...current, loading: true }));
@@ -50,13 +53,13 @@ export function useIncidents(query: IncidentQuery, revision: number): LiveIncide
     const feature = asFeature(incident);
     setFeed((current) => {
       const index = current.incidents.findIndex((other) => other.properties.id === incident.id);
-      if (index < 0) return { ...current, incidents: [...current.incidents, feature] };
+      if (index < 0) return searching ? current : { ...current, incidents: [...current.incidents, feature] };
       if (current.incidents[index]!.properties.version > incident.version) return current;
       const incidents = current.incidents.slice();
       incidents[index] = feature;
       return { ...current, incidents };
     });
-  }, []);
+  }, [searching]);
   const remove = useCallback((id: string) => {
     setFeed((current) => ({ ...current, incidents: current.incidents.filter((other) => other.properties.id !== id) }));
   }, []);

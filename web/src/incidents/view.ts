@@ -31,35 +31,58 @@ export function mapFeature(incident: IncidentFeature): Feature<Point, { id: stri
   };
 }
 
-export interface DayCount {
-  /** First day of the bar, `YYYY-MM-DD` (UTC). */
+/** The bounds as the API's `bbox` (minLon,minLat,maxLon,maxLat), kept within WGS 84. */
+export function bboxParam([west, south, east, north]: Bounds): string {
+  const clamp = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value)).toFixed(5);
+  return [clamp(west, 180), clamp(south, 90), clamp(east, 180), clamp(north, 90)].join(',');
+}
+
+/** One bar of the chart: incidents from `day` (UTC) over `days` days. */
+export interface Bar {
   day: string;
+  days: number;
   count: number;
 }
 
 const DAY_MS = 86_400_000;
+/** Above this many days the bars count weeks, and above three years, months: bars stay readable. */
+const DAYS_PER_DAY_BAR = 120;
+const DAYS_PER_WEEK_BAR = 3 * 366;
 
 /**
- * Incidents per day between the first and the last one, empty days included so that a quiet
- * stretch shows as a gap; capped to the most recent `maxDays` days to keep bars readable.
+ * Incidents per day, week or month over exactly the period listed: the filter's dates when set,
+ * otherwise from the first listed incident to the last. Empty stretches show as gaps.
  */
-export function incidentsPerDay(incidents: readonly IncidentFeature[], maxDays = 90): DayCount[] {
-  const counts = new Map<number, number>();
-  let first = Infinity;
-  let last = -Infinity;
+export function incidentBars(
+  incidents: readonly IncidentFeature[],
+  from: string | null,
+  to: string | null,
+): { unit: 'day' | 'week' | 'month'; bars: Bar[]; first: string; last: string } {
+  const days: number[] = [];
   for (const incident of incidents) {
     const time = Date.parse(incident.properties.occurredAt);
-    if (Number.isNaN(time)) continue;
-    const day = Math.floor(time / DAY_MS);
-    counts.set(day, (counts.get(day) ?? 0) + 1);
-    first = Math.min(first, day);
-    last = Math.max(last, day);
+    if (!Number.isNaN(time)) days.push(Math.floor(time / DAY_MS));
   }
-  if (!Number.isFinite(first)) return [];
-  const start = Math.max(first, last - maxDays + 1);
-  const bars: DayCount[] = [];
-  for (let day = start; day <= last; day += 1) {
-    bars.push({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), count: counts.get(day) ?? 0 });
+  if (days.length === 0 && !(from && to)) return { unit: 'day', bars: [], first: '', last: '' };
+  const first = from ? Math.floor(Date.parse(`${from}T00:00:00Z`) / DAY_MS) : Math.min(...days);
+  const last = to ? Math.floor(Date.parse(`${to}T00:00:00Z`) / DAY_MS) : Math.max(...days);
+  const span = last - first + 1;
+  const unit = span <= DAYS_PER_DAY_BAR ? 'day' : span <= DAYS_PER_WEEK_BAR ? 'week' : 'month';
+  const startOf = (day: number) => {
+    if (unit === 'day') return day;
+    if (unit === 'week') return first + Math.floor((day - first) / 7) * 7;
+    const date = new Date(day * DAY_MS);
+    return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS);
+  };
+  const counts = new Map<number, number>();
+  for (const day of days) if (day >= first && day <= last) counts.set(startOf(day), (counts.get(startOf(day)) ?? 0) + 1);
+  const bars: Bar[] = [];
+  for (let start = startOf(first); start <= last; ) {
+    const date = new Date(start * DAY_MS);
+    const next = unit === 'day' ? start + 1 : unit === 'week' ? start + 7 : Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS);
+    bars.push({ day: date.toISOString().slice(0, 10), days: next - start, count: counts.get(start) ?? 0 });
+    start = next;
   }
-  return bars;
+  const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return { unit, bars, first: dayText(first), last: dayText(last) };
 }

@@ -20,8 +20,10 @@ export type LiveHandlers = Partial<Record<LiveEvent, (data: unknown) => void>>;
 
 /**
  * Subscribes to the node's server-sent events. The session cookie authenticates the stream; the
- * browser reconnects by itself after a cut (the node asks for a 3 s retry), and `onResync` runs
- * once it is back so that what changed while the link was down is fetched again.
+ * browser reconnects by itself after a cut (the node asks for a 3 s retry) and sends the id of the
+ * last frame it read, so the node sends what was missed, in order, before the live frames. When
+ * the node no longer keeps all of it (a long cut), it sends `reset` instead and `onResync` fetches
+ * everything again. A page loaded afresh fetches its picture anyway, so it asks for no replay.
  */
 export function useLiveStream(handlers: LiveHandlers, onResync: () => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -32,15 +34,9 @@ export function useLiveStream(handlers: LiveHandlers, onResync: () => void): Liv
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/v1/stream', { withCredentials: true });
-    let lostOnce = false;
-    source.onopen = () => {
-      setState('live');
-      if (lostOnce) current.current.onResync();
-    };
-    source.onerror = () => {
-      lostOnce = true;
-      setState('reconnecting');
-    };
+    source.onopen = () => setState('live');
+    source.onerror = () => setState('reconnecting');
+    source.addEventListener('reset', () => current.current.onResync());
     for (const name of LIVE_EVENTS) {
       source.addEventListener(name, (event) => {
         let data: unknown = null;

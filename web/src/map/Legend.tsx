@@ -6,15 +6,16 @@ import { AXIS_COLOUR, BORDER_COLOUR, EVENT_TYPE_COLOURS, POST_COLOUR, ROUTE_COLO
 
 export function Legend() {
   const { t, i18n } = useTranslation();
-  // On a tablet held upright the legend would hide half of the map: it starts folded there.
-  const [open, setOpen] = useState(() => window.innerWidth > 900);
+  // Open, the legend hides a corner of the map and the incidents in it: it starts folded, a button
+  // the officer opens when needed (and folds again).
+  const [open, setOpen] = useState(false);
   return (
-    <section className="legend" aria-label={t('map.legend')}>
-      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('map.legend')}
+    <section className={`legend${open ? ' open' : ''}`} aria-label={t('map.legend')}>
+      <button type="button" className="legend-toggle" aria-expanded={open} aria-controls="map-legend" onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('map.legend')}
       </button>
       {open && (
-        <div className="legend-body">
+        <div className="legend-body" id="map-legend">
           <h3>{t('map.threat')}</h3>
           <ul>
             {THREAT_LEVELS.map((level) => (

@@ -1,4 +1,4 @@
-import type { ThreatLevel } from '../api/types';
+import { THREAT_LEVEL_COLOUR } from '../../../src/domain/threat-level.js';
 
 /** One colour per ACLED event type, distinct enough to tell apart on the map and in the legend. */
 export const EVENT_TYPE_COLOURS: Readonly<Record<string, string>> = {
@@ -17,12 +17,8 @@ export function eventTypeColour(eventType: string): string {
   return EVENT_TYPE_COLOURS[eventType] ?? OTHER_EVENT_COLOUR;
 }
 
-export const THREAT_COLOURS: Readonly<Record<ThreatLevel, string>> = {
-  low: '#2ca25f',
-  medium: '#fdae38',
-  high: '#f03b20',
-  critical: '#8b0000',
-};
+/** The node's colours of the levels, the same as in its situation reports. */
+export const THREAT_COLOURS = THREAT_LEVEL_COLOUR;
 
 export const BORDER_COLOUR = '#e0007a';
 export const AXIS_COLOUR = '#2b2b2b';
@@ -30,3 +26,5 @@ export const POST_COLOUR = '#08306b';
 export const ROUTE_COLOUR = '#0570b0';
 export const TRACK_COLOUR = '#00a6a6';
 export const DRAFT_COLOUR = '#ff00ff';
+/** Halo of the sections left unpatrolled too long. */
+export const GAP_COLOUR = '#6a3d9a';

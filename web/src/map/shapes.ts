@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 
 /** The parts of the picture drawn as areas and lines, in the order they are stacked. */
-export const SHAPE_PARTS = ['basemap', 'sections', 'borders', 'axes', 'routes', 'track', 'draft'] as const;
+export const SHAPE_PARTS = ['basemap', 'gaps', 'sections', 'borders', 'axes', 'routes', 'track', 'draft'] as const;
 export type ShapePart = (typeof SHAPE_PARTS)[number];
 
 /** The property naming the part a shape came from; each layer of the style draws one part. */

@@ -6,6 +6,7 @@ import {
   BORDER_COLOUR,
   DRAFT_COLOUR,
   EVENT_TYPE_COLOURS,
+  GAP_COLOUR,
   OTHER_EVENT_COLOUR,
   POST_COLOUR,
   ROUTE_COLOUR,
@@ -111,6 +112,15 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>>
         source: SOURCE.shapes,
         filter: partIs('basemap'),
         paint: { 'line-color': '#9c9584', 'line-width': 0.8 },
+      },
+      {
+        // Sections not patrolled for too long (coverage panel): a wide halo under the level's colour.
+        id: 'coverage-gaps',
+        type: 'line',
+        source: SOURCE.shapes,
+        filter: partIs('gaps'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': GAP_COLOUR, 'line-width': 22, 'line-opacity': 0.45 },
       },
       {
         id: 'sections',

@@ -6,7 +6,8 @@ import { FieldError, errorId } from '../forms/FieldError';
 import { useSubmission } from '../forms/useSubmission';
 import { DateInput } from '../forms/DateInput';
 
-const FIELDS = ['published', 'title', 'text', 'url'] as const;
+const LABELS: Readonly<Record<string, string>> = { published: 'news.published', title: 'news.articleTitle', text: 'news.text', url: 'news.url' };
+const FIELDS = Object.keys(LABELS);
 
 /** An analyst pastes an article read elsewhere; the node extracts its events into the queue. */
 export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResult) => void }) {
@@ -17,7 +18,7 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
-  const { busy, errors, run } = useSubmission(FIELDS);
+  const { busy, errors, run, changed } = useSubmission(FIELDS, LABELS);
   const id = (field: string) => errorId('article', field);
 
   const submit = async (event: FormEvent) => {
@@ -44,7 +45,7 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
   if (!open) {
     return (
       <div className="article-form-closed">
-        <button type="button" onClick={() => setOpen(true)}>
+        <button type="button" data-verb="news.ingest" onClick={() => setOpen(true)}>
           {t('news.pasteArticle')}
         </button>
         {outcome && <p className="hint" role="status">{outcome}</p>}
@@ -53,14 +54,14 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
   }
 
   return (
-    <form className="article-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="article-form" onSubmit={(event) => void submit(event)} onChange={changed} noValidate>
       <h3>{t('news.pasteArticle')}</h3>
       <div className="filter-row">
-        <label>
+        <label data-field="published">
           {t('news.published')}
-          <DateInput type="date" value={published} onChange={(event) => setPublished(event.target.value)} />
+          <DateInput type="date" value={published} onChange={setPublished} />
         </label>
-        <label>
+        <label data-field="url">
           {t('news.url')}
           <input type="url" value={url} onChange={(event) => setUrl(event.target.value)} />
         </label>
@@ -68,11 +69,12 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
       <FieldError id={id('published')} message={errors.published} />
       <FieldError id={id('url')} message={errors.url} />
       <label htmlFor="article-title">{t('news.articleTitle')}</label>
-      <input id="article-title" value={title} onChange={(event) => setTitle(event.target.value)} />
+      <input id="article-title" data-field="title" value={title} onChange={(event) => setTitle(event.target.value)} />
       <FieldError id={id('title')} message={errors.title} />
       <label htmlFor="article-text">{t('news.text')}</label>
       <textarea
         id="article-text"
+        data-field="text"
         rows={6}
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -83,7 +85,7 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
       {errors.form && <p className="form-error">{errors.form}</p>}
       {outcome && <p className="hint" role="status" data-testid="article-outcome">{outcome}</p>}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy} data-verb="news.ingest">
           {t('news.submitArticle')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>

@@ -150,13 +150,13 @@ export function CandidateReview({ candidate, eventTypes, partners, defaultReleas
       )}
       <div className="patrol-actions">
         {!rejecting && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>
+          <button type="button" className="primary" disabled={busy} data-verb="news.review" onClick={() => void accept()}>
             {t('news.accept')}
           </button>
         )}
         {rejecting ? (
           <>
-            <button type="button" disabled={busy} onClick={() => void reject()}>
+            <button type="button" disabled={busy} data-verb="news.review" onClick={() => void reject()}>
               {t('news.confirmReject')}
             </button>
             <button type="button" className="link" onClick={() => setRejecting(false)}>
@@ -164,7 +164,7 @@ export function CandidateReview({ candidate, eventTypes, partners, defaultReleas
             </button>
           </>
         ) : (
-          <button type="button" disabled={busy} onClick={() => setRejecting(true)}>
+          <button type="button" disabled={busy} data-verb="news.review" onClick={() => setRejecting(true)}>
             {t('news.reject')}
           </button>
         )}

@@ -6,6 +6,8 @@ import type { CandidateQueue } from './useCandidates';
 
 interface NewsPanelProps {
   queue: CandidateQueue;
+  /** Reviews the queue (analysts, coordinators); others may only feed it an article. */
+  reviews: boolean;
   eventTypes: Record<string, string[]>;
   partners: readonly string[];
   defaultRelease: readonly string[];
@@ -13,19 +15,22 @@ interface NewsPanelProps {
 }
 
 /** The analyst's review queue: events found in the news, waiting to become incidents or be set aside. */
-export function NewsPanel({ queue, eventTypes, partners, defaultRelease, onAccepted }: NewsPanelProps) {
+export function NewsPanel({ queue, reviews, eventTypes, partners, defaultRelease, onAccepted }: NewsPanelProps) {
   const { t } = useTranslation();
   return (
     <div className="news-panel">
       <div className="panel-toolbar">
         <h2>{t('news.title')}</h2>
-        <span className="hint" data-testid="candidate-count">
-          {t('news.pending', { count: queue.candidates.length })}
-        </span>
+        {reviews && (
+          <span className="hint" data-testid="candidate-count">
+            {t('news.pending', { count: queue.candidates.length })}
+          </span>
+        )}
       </div>
       <ArticleForm onSubmitted={queue.reload} />
+      {!reviews && <p className="hint">{t('news.feedOnly')}</p>}
       {queue.failure && <p className="form-error">{t('error.loading', { message: queue.failure })}</p>}
-      {!queue.loading && queue.candidates.length === 0 && <p className="empty">{t('news.empty')}</p>}
+      {reviews && !queue.loading && queue.candidates.length === 0 && <p className="empty">{t('news.empty')}</p>}
       {queue.candidates.map((candidate) => (
         <CandidateReview
           key={candidate.id}

@@ -5,6 +5,9 @@ import { actOnPatrol } from '../api/endpoints';
 import type { Patrol, PatrolAction, User } from '../api/types';
 import { formatDateTime } from '../i18n/format';
 import { ReleaseBadge } from '../shell/ReleaseBadge';
+import { PATROL_ACTION_VERB } from '../../../src/domain/patrol-actions.js';
+import { ConfirmButton } from '../forms/ConfirmButton';
+import { canEditPatrol } from '../session/permissions';
 import { offeredActions } from './transitions';
 
 interface PatrolCardProps {
@@ -12,10 +15,11 @@ interface PatrolCardProps {
   user: User;
   selected: boolean;
   onSelect: (patrol: Patrol) => void;
+  onEdit: (patrol: Patrol) => void;
   onChanged: (patrol: Patrol) => void;
 }
 
-export function PatrolCard({ patrol, user, selected, onSelect, onChanged }: PatrolCardProps) {
+export function PatrolCard({ patrol, user, selected, onSelect, onEdit, onChanged }: PatrolCardProps) {
   const { t, i18n } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,13 +79,39 @@ export function PatrolCard({ patrol, user, selected, onSelect, onChanged }: Patr
             {t('patrol.approvalSent', { owner: patrol.owner })}
           </span>
         )}
+        {canEditPatrol(user, patrol) && (
+          <button type="button" data-verb="patrol.edit" disabled={busy} onClick={() => onEdit(patrol)}>
+            {t('edit.edit')}
+          </button>
+        )}
         {offeredActions(patrol, user)
           .filter((action) => !(action === 'approve' && approvalSent))
-          .map((action) => (
-            <button key={action} type="button" disabled={busy} className={action === 'approve' ? 'primary' : undefined} onClick={() => void act(action)}>
-              {t(`patrol.actions.${action}`)}
-            </button>
-          ))}
+          .map((action) =>
+            action === 'cancel' ? (
+              // Cancelling cannot be undone: it is asked twice, and kept apart from the other moves.
+              <ConfirmButton
+                key={action}
+                className="danger quiet push-end"
+                label={t('patrol.actions.cancel')}
+                question={t('confirm.cancelPatrol', { name: patrol.name })}
+                confirm={t('patrol.actions.cancel')}
+                disabled={busy}
+                verb={PATROL_ACTION_VERB.cancel}
+                onConfirm={() => void act('cancel')}
+              />
+            ) : (
+              <button
+                key={action}
+                type="button"
+                disabled={busy}
+                className={action === 'approve' || action === 'propose' ? 'primary' : undefined}
+                data-verb={PATROL_ACTION_VERB[action]}
+                onClick={() => void act(action)}
+              >
+                {t(`patrol.actions.${action}`)}
+              </button>
+            ),
+          )}
       </div>
       {failure && (
         <p className="form-error" role="alert">

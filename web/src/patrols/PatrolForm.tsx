@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createPatrol } from '../api/endpoints';
+import { createPatrol, updatePatrol } from '../api/endpoints';
 import type { Axes, NewPatrol, Patrol, PatrolKind, Unit } from '../api/types';
 import { FieldError, errorId } from '../forms/FieldError';
 import { useSubmission } from '../forms/useSubmission';
@@ -10,6 +10,8 @@ import { nationName } from '../i18n/format';
 import { DateInput } from '../forms/DateInput';
 
 interface PatrolFormProps {
+  /** The draft being changed; a new patrol is planned without it. */
+  patrol?: Patrol;
   nodeNation: string;
   nations: readonly string[];
   defaultRelease: readonly string[];
@@ -19,11 +21,23 @@ interface PatrolFormProps {
   drawing: boolean;
   onDraw: (on: boolean) => void;
   onClearRoute: () => void;
-  onCreated: (patrol: Patrol) => void;
+  onSaved: (patrol: Patrol) => void;
   onCancel: () => void;
 }
 
-const FIELDS = ['name', 'kind', 'nations', 'unitIds', 'axisId', 'route', 'plannedStart', 'plannedEnd', 'releasableTo'] as const;
+/** Each field the node may name, with the label the officer reads for it. */
+const LABELS: Readonly<Record<string, string>> = {
+  name: 'patrol.name',
+  kind: 'patrol.kind',
+  nations: 'patrol.nations',
+  unitIds: 'patrol.units',
+  axisId: 'patrol.axis',
+  route: 'patrol.route',
+  plannedStart: 'patrol.plannedStart',
+  plannedEnd: 'patrol.plannedEnd',
+  releasableTo: 'release.label',
+};
+const FIELDS = Object.keys(LABELS);
 const FORM = 'patrol';
 const eid = (field: string) => errorId(FORM, field);
 const HOUR = 3_600_000;
@@ -31,26 +45,36 @@ const HOUR = 3_600_000;
 export function PatrolForm(props: PatrolFormProps) {
   const { t, i18n } = useTranslation();
   const partners = props.nations.filter((nation) => nation !== props.nodeNation);
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<PatrolKind>('joint');
-  const [nations, setNations] = useState<string[]>(() => [
-    props.nodeNation,
-    // The partners the mechanism shares patrols with are the likely participants.
-    ...(props.defaultRelease.length > 0 ? props.defaultRelease : partners.slice(0, 1)),
-  ]);
-  const [unitIds, setUnitIds] = useState<string[]>([]);
-  const [axisId, setAxisId] = useState('');
-  const [plannedStart, setPlannedStart] = useState(() => localInputValue(new Date(Date.now() + 24 * HOUR)));
-  const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(new Date(Date.now() + 30 * HOUR)));
-  const [releasableTo, setReleasableTo] = useState<string[]>(() => [...props.defaultRelease]);
-  const { busy, errors, run } = useSubmission(FIELDS);
+  const editing = props.patrol;
+  const [name, setName] = useState(editing?.name ?? '');
+  const [kind, setKind] = useState<PatrolKind>(editing?.kind ?? 'joint');
+  const [nations, setNations] = useState<string[]>(() =>
+    editing
+      ? [...editing.nations]
+      : [
+          props.nodeNation,
+          // The partners the mechanism shares patrols with are the likely participants.
+          ...(props.defaultRelease.length > 0 ? props.defaultRelease : partners.slice(0, 1)),
+        ],
+  );
+  const [unitIds, setUnitIds] = useState<string[]>(() => editing?.units.map((unit) => unit.id) ?? []);
+  const [axisId, setAxisId] = useState(editing?.axisId ?? '');
+  const [plannedStart, setPlannedStart] = useState(() => localInputValue(editing ? new Date(editing.plannedStart) : new Date(Date.now() + 24 * HOUR)));
+  const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(editing ? new Date(editing.plannedEnd) : new Date(Date.now() + 30 * HOUR)));
+  const [releasableTo, setReleasableTo] = useState<string[]>(() => [...(editing?.releasableTo ?? props.defaultRelease)]);
+  const { busy, errors, run, fixed } = useSubmission(FIELDS, LABELS);
 
   const participating = kind === 'joint' ? nations : [props.nodeNation];
   const toggleNation = (nation: string, on: boolean) => {
+    fixed('nations');
+    fixed('unitIds');
     setNations(on ? [...nations, nation] : nations.filter((other) => other !== nation));
     if (on && !releasableTo.includes(nation) && nation !== props.nodeNation) setReleasableTo([...releasableTo, nation]);
   };
-  const toggleUnit = (id: string, on: boolean) => setUnitIds(on ? [...unitIds, id] : unitIds.filter((other) => other !== id));
+  const toggleUnit = (id: string, on: boolean) => {
+    fixed('unitIds');
+    setUnitIds(on ? [...unitIds, id] : unitIds.filter((other) => other !== id));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,8 +90,9 @@ export function PatrolForm(props: PatrolFormProps) {
     };
     if (axisId) patrol.axisId = axisId;
     else if (props.route.length >= 2) patrol.route = { type: 'LineString', coordinates: props.route };
+    else if (editing) Object.assign(patrol, { axisId: null, route: null });
     await run(
-      async () => props.onCreated(await createPatrol(patrol)),
+      async () => props.onSaved(editing ? await updatePatrol(editing.id, patrol) : await createPatrol(patrol)),
       (error) => (error instanceof Error ? error.message : t('patrol.failed')),
     );
   };
@@ -77,15 +102,22 @@ export function PatrolForm(props: PatrolFormProps) {
 
   return (
     <form className="entity-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="patrol-form-title">
-      <h2 id="patrol-form-title">{t('patrol.plan')}</h2>
+      <h2 id="patrol-form-title">{editing ? t('edit.patrolTitle', { name: editing.name }) : t('patrol.plan')}</h2>
       <div className="field">
         <label htmlFor="patrol-name">{t('patrol.name')}</label>
-        <input id="patrol-name" value={name} onChange={(event) => setName(event.target.value)} {...described('name')} />
+        <input id="patrol-name" value={name} onChange={(event) => {
+            fixed('name');
+            setName(event.target.value);
+          }} {...described('name')} />
         <FieldError id={eid('name')} message={errors.name} />
       </div>
       <div className="field">
         <label htmlFor="patrol-kind">{t('patrol.kind')}</label>
-        <select id="patrol-kind" value={kind} onChange={(event) => setKind(event.target.value as PatrolKind)} {...described('kind')}>
+        <select id="patrol-kind" value={kind} onChange={(event) => {
+            fixed('kind');
+            fixed('unitIds');
+            setKind(event.target.value as PatrolKind);
+          }} {...described('kind')}>
           <option value="joint">{t('patrol.kinds.joint')}</option>
           <option value="national">{t('patrol.kinds.national')}</option>
         </select>
@@ -124,7 +156,9 @@ export function PatrolForm(props: PatrolFormProps) {
                     checked={unitIds.includes(unit.id)}
                     onChange={(event) => toggleUnit(unit.id, event.target.checked)}
                   />
-                  {unit.name} <span className="hint">({unit.callSign})</span>
+                  <span>
+                    {unit.name} <span className="hint">({unit.callSign})</span>
+                  </span>
                 </label>
               ))}
           </div>
@@ -133,7 +167,11 @@ export function PatrolForm(props: PatrolFormProps) {
       </fieldset>
       <div className="field">
         <label htmlFor="patrol-axis">{t('patrol.axis')}</label>
-        <select id="patrol-axis" value={axisId} onChange={(event) => setAxisId(event.target.value)} {...described('axisId')}>
+        <select id="patrol-axis" value={axisId} onChange={(event) => {
+            fixed('axisId');
+            fixed('route');
+            setAxisId(event.target.value);
+          }} {...described('axisId')}>
           <option value="">{t('patrol.noAxis')}</option>
           {props.axes?.features.map((axis) => (
             <option key={axis.properties.id} value={axis.properties.id}>
@@ -145,7 +183,10 @@ export function PatrolForm(props: PatrolFormProps) {
       </div>
       {!axisId && (
         <div className="field route-draw" {...described('route')}>
-          <button type="button" aria-pressed={props.drawing} onClick={() => props.onDraw(!props.drawing)}>
+          <button type="button" aria-pressed={props.drawing} onClick={() => {
+              fixed('route');
+              props.onDraw(!props.drawing);
+            }}>
             {t('patrol.drawRoute')}
           </button>
           <span className="hint">{t('patrol.drawing', { count: props.route.length })}</span>
@@ -164,7 +205,10 @@ export function PatrolForm(props: PatrolFormProps) {
             id="patrol-plannedStart"
             type="datetime-local"
             value={plannedStart}
-            onChange={(event) => setPlannedStart(event.target.value)}
+            onChange={(value) => {
+              fixed('plannedStart');
+              setPlannedStart(value);
+            }}
             {...described('plannedStart')}
           />
           <FieldError id={eid('plannedStart')} message={errors.plannedStart} />
@@ -175,7 +219,10 @@ export function PatrolForm(props: PatrolFormProps) {
             id="patrol-plannedEnd"
             type="datetime-local"
             value={plannedEnd}
-            onChange={(event) => setPlannedEnd(event.target.value)}
+            onChange={(value) => {
+              fixed('plannedEnd');
+              setPlannedEnd(value);
+            }}
             {...described('plannedEnd')}
           />
           <FieldError id={eid('plannedEnd')} message={errors.plannedEnd} />
@@ -187,12 +234,15 @@ export function PatrolForm(props: PatrolFormProps) {
         chosen={releasableTo}
         error={errors.releasableTo}
         errorId={eid('releasableTo')}
-        onChange={setReleasableTo}
+        onChange={(chosen) => {
+          fixed('releasableTo');
+          setReleasableTo(chosen);
+        }}
       />
       <FieldError id={eid('form')} message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('patrol.submit')}
+        <button type="submit" className="primary" disabled={busy} data-verb={editing ? 'patrol.edit' : 'patrol.create'}>
+          {editing ? t('edit.save') : t('patrol.submit')}
         </button>
         <button type="button" onClick={props.onCancel}>
           {t('patrol.cancel')}

@@ -9,6 +9,7 @@ interface PatrolsPanelProps {
   canPlan: boolean;
   trackPoints: number | null;
   onPlan: () => void;
+  onEdit: (patrol: Patrol) => void;
   onSelect: (patrol: Patrol) => void;
   onChanged: (patrol: Patrol) => void;
 }
@@ -20,7 +21,7 @@ export function PatrolsPanel(props: PatrolsPanelProps) {
       <div className="panel-toolbar">
         <h2>{t('patrol.title')}</h2>
         {props.canPlan && (
-          <button type="button" className="primary" onClick={props.onPlan}>
+          <button type="button" className="primary" data-verb="patrol.create" onClick={props.onPlan}>
             {t('patrol.plan')}
           </button>
         )}
@@ -33,6 +34,7 @@ export function PatrolsPanel(props: PatrolsPanelProps) {
           user={props.user}
           selected={patrol.id === props.selectedId}
           onSelect={props.onSelect}
+          onEdit={props.onEdit}
           onChanged={props.onChanged}
         />
       ))}

@@ -8,7 +8,8 @@ import { useSubmission } from '../forms/useSubmission';
 import { DateInput } from '../forms/DateInput';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 
-const FIELDS = ['level', 'reason', 'expiresAt', 'releasableTo'] as const;
+const LABELS: Readonly<Record<string, string>> = { level: 'section.level', reason: 'section.reason', expiresAt: 'section.expiresAt', releasableTo: 'release.label' };
+const FIELDS = Object.keys(LABELS);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface OverrideFormProps {
@@ -31,7 +32,7 @@ export function OverrideForm({ sectionId, current, partners, defaultRelease, onS
   const [reason, setReason] = useState('');
   const [expiresAt, setExpiresAt] = useState(() => localInputValue(new Date(Date.now() + DAY_MS)));
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...defaultRelease]);
-  const { busy, errors, run } = useSubmission(FIELDS);
+  const { busy, errors, run, changed } = useSubmission(FIELDS, LABELS);
   const id = (field: string) => errorId('override', field);
 
   const submit = async (event: FormEvent) => {
@@ -42,10 +43,10 @@ export function OverrideForm({ sectionId, current, partners, defaultRelease, onS
     }, () => t('section.overrideFailed'));
   };
 
-  const described = (field: string) => (errors[field] ? { 'aria-describedby': id(field), 'aria-invalid': true } : {});
+  const described = (field: string) => ({ 'data-field': field, ...(errors[field] ? { 'aria-describedby': id(field), 'aria-invalid': true } : {}) });
 
   return (
-    <form className="override-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="override-form" onSubmit={(event) => void submit(event)} onChange={changed} noValidate>
       <h3>{t('section.override')}</h3>
       <label htmlFor="override-level">{t('section.level')}</label>
       <select id="override-level" value={level} onChange={(event) => setLevel(event.target.value as ThreatLevel)} {...described('level')}>
@@ -64,7 +65,7 @@ export function OverrideForm({ sectionId, current, partners, defaultRelease, onS
         id="override-expires"
         type="datetime-local"
         value={expiresAt}
-        onChange={(event) => setExpiresAt(event.target.value)}
+        onChange={setExpiresAt}
         {...described('expiresAt')}
       />
       <FieldError id={id('expiresAt')} message={errors.expiresAt} />
@@ -74,7 +75,7 @@ export function OverrideForm({ sectionId, current, partners, defaultRelease, onS
           {errors.form}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={busy} data-verb="early-warning.override">
         {t('section.applyOverride')}
       </button>
     </form>

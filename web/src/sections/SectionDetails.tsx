@@ -1,4 +1,8 @@
 import { useState } from 'react';
+import { ApiError } from '../api/client';
+import { liftOverride } from '../api/endpoints';
+import { ConfirmButton } from '../forms/ConfirmButton';
+import { canWrite } from '../session/permissions';
 import { useTranslation } from 'react-i18next';
 import type { SectionProperties, User } from '../api/types';
 import { formatDateTime, formatNumber } from '../i18n/format';
@@ -25,6 +29,19 @@ export function SectionDetails({ section, user, revision, partners, defaultRelea
   const { history, failure } = useSectionHistory(section.id, revision + saved);
   const current = history?.current;
   const level = current?.level ?? section.threatLevel;
+  const [liftFailure, setLiftFailure] = useState<string | null>(null);
+  // Overrides are the host nation's; the coordinator who set one may end it early.
+  const overrides = canWrite(user, 'early-warning.override', { owner: user.nodeNation });
+  const lift = async () => {
+    setLiftFailure(null);
+    try {
+      await liftOverride(section.id);
+      setSaved((value) => value + 1);
+      onOverridden();
+    } catch (error) {
+      setLiftFailure(error instanceof ApiError ? error.message : t('section.overrideFailed'));
+    }
+  };
   return (
     <article className="details section-details" data-testid="section-details" data-level={level}>
       <h2>{t('details.section', { id: section.id })}</h2>
@@ -53,15 +70,31 @@ export function SectionDetails({ section, user, revision, partners, defaultRelea
                 <dd>{formatDateTime(current.override.expiresAt, i18n.language)}</dd>
               </>
             )}
+            {current.override && overrides && current.override.setBy === user.id && (
+              <dd className="record-actions">
+                <ConfirmButton
+                  label={t('section.lift')}
+                  question={t('section.liftQuestion', { level: t(`threat.${current.computedLevel}`) })}
+                  confirm={t('section.lift')}
+                  verb="early-warning.override"
+                  onConfirm={() => void lift()}
+                />
+              </dd>
+            )}
           </>
         )}
         <dt>{t('details.length')}</dt>
         <dd>{t('details.km', { value: formatNumber(section.lengthKm, i18n.language) })}</dd>
       </dl>
       {failure && <p className="form-error">{t('error.loading', { message: failure })}</p>}
+      {liftFailure && (
+        <p className="form-error" role="alert">
+          {liftFailure}
+        </p>
+      )}
       <h3>{t('section.history')}</h3>
       {history && <LevelHistory entries={history.history} />}
-      {user.role === 'coordinator' && user.nation === user.nodeNation && (
+      {overrides && (
         <OverrideForm
           key={section.id}
           sectionId={section.id}

@@ -15,7 +15,7 @@ type Step =
   | { kind: 'password' }
   | { kind: 'code' }
   | { kind: 'enrolment'; enrolment: Enrolment }
-  | { kind: 'recovery'; codes: string[]; user: User };
+  | { kind: 'recovery'; codes: string[] };
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
   const { t } = useTranslation();
@@ -25,8 +25,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // The profile from /me carries the node's nation, which the login answer may leave out.
-  const finish = async (user: User) => onLoggedIn(await fetchMe().catch(() => user));
+  // The profile from /me carries the node's nation and the officer's secondment, which decide what
+  // the UI offers; the login answer leaves them out.
+  const finish = async () => onLoggedIn(await fetchMe());
 
   const refused = (error: unknown) => setFailure(error instanceof ApiError ? error.message : t('login.failed'));
 
@@ -61,7 +62,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
         failure={failure}
         onBack={restart}
         footer={footer}
-        onSubmit={(code) => void attempt(async () => finish((await login(username, password, code)).user))}
+        onSubmit={(code) => void attempt(async () => {
+            await login(username, password, code);
+            await finish();
+          })}
       />
     );
   } else if (step.kind === 'enrolment') {
@@ -76,17 +80,20 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
           void attempt(async () => {
             const answer = await confirmEnrolment(username, password, code);
             setPassword('');
-            setStep({ kind: 'recovery', codes: answer.recoveryCodes, user: answer.user });
+            setStep({ kind: 'recovery', codes: answer.recoveryCodes });
           })
         }
       />
     );
   } else if (step.kind === 'recovery') {
-    card = <RecoveryCodesStep codes={step.codes} onDone={() => void finish(step.user)} />;
+    card = <RecoveryCodesStep codes={step.codes} onDone={() => void finish().catch(refused)} />;
   } else {
     const submit = (event: FormEvent) => {
       event.preventDefault();
-      void attempt(async () => finish((await login(username, password)).user));
+      void attempt(async () => {
+        await login(username, password);
+        await finish();
+      });
     };
     card = (
       <form className="login-card" onSubmit={submit}>

@@ -30,10 +30,13 @@ export function Header({ user, mechanism, liveState, onLogout }: HeaderProps) {
         <span className="node-nation">{t('session.node', { nation: user.nodeNation })}</span>
       </div>
       <LiveIndicator state={liveState} />
-      <SitrepLauncher />
+      <SitrepLauncher user={user} nations={mechanism?.nations ?? [user.nodeNation]} />
       <LanguageSwitch />
-      <button type="button" className="logout" onClick={onLogout}>
-        {t('session.logout')}
+      <button type="button" className="logout" aria-label={t('session.logout')} onClick={onLogout}>
+        <span className="long-label">{t('session.logout')}</span>
+        <span className="short-label" aria-hidden="true">
+          {t('session.logoutShort')}
+        </span>
       </button>
     </header>
   );

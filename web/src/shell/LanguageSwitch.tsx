@@ -10,10 +10,14 @@ export function LanguageSwitch() {
           key={code}
           type="button"
           lang={code}
+          aria-label={t(`language.${code}`)}
           aria-pressed={i18n.language === code}
           onClick={() => void i18n.changeLanguage(code)}
         >
-          {t(`language.${code}`)}
+          <span className="long-label">{t(`language.${code}`)}</span>
+          <span className="short-label" aria-hidden="true">
+            {code.toUpperCase()}
+          </span>
         </button>
       ))}
     </div>

@@ -1,37 +1,34 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchTrack } from '../api/endpoints';
-import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, Track, User } from '../api/types';
+import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
+import { CoveragePanel } from '../coverage/CoveragePanel';
 import { useLiveStream } from '../live/useLiveStream';
 import { NewsPanel } from '../news/NewsPanel';
 import { useCandidates } from '../news/useCandidates';
-import { SectionDetails } from '../sections/SectionDetails';
-import { IncidentDetails } from '../incidents/IncidentDetails';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
 import { useIncidents } from '../incidents/useIncidents';
-import { mapFeature, newestFirst, withinBounds, type Bounds } from '../incidents/view';
+import { newestFirst, withinBounds, type Bounds } from '../incidents/view';
 import { Legend } from '../map/Legend';
 import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
 import { loadView, saveView } from '../map/savedView';
 import { PatrolForm } from '../patrols/PatrolForm';
 import { PatrolsPanel } from '../patrols/PatrolsPanel';
+import { usePatrolTrack } from '../patrols/usePatrolTrack';
 import { usePatrols } from '../patrols/usePatrols';
-import { FeatureDetails } from './FeatureDetails';
+import { can } from '../session/permissions';
+import { DetailsPanel } from './DetailsPanel';
 import { boundsOf } from './geometry';
 import { Header } from './Header';
+import { TabStrip, type Tab } from './TabStrip';
 import { useReferenceData } from './useReferenceData';
+import { useDraftPoints, useWorkspaceLayers } from './useWorkspaceLayers';
 
-type Tab = 'incidents' | 'patrols' | 'alerts' | 'news' | 'details';
-type Editing = 'incident' | 'patrol' | null;
-
-const REPORTERS = new Set(['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin']);
-const PLANNERS = new Set(['coordinator', 'liaison', 'admin']);
-const REVIEWERS = new Set(['coordinator', 'analyst']);
+/** The form open in the side panel: a new record, or one being changed. */
+type Editing = { kind: 'incident'; incident?: Incident } | { kind: 'patrol'; patrol?: Patrol } | null;
 
 export function Workspace({ user, onLogout }: { user: User; onLogout: () => void }) {
   const { t } = useTranslation();
@@ -50,32 +47,27 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
   const [frame, setFrame] = useState<{ bounds: Bounds; key: number } | null>(null);
-  const [track, setTrack] = useState<Track | null>(null);
   const [trackRevision, setTrackRevision] = useState(0);
   const [levelRevision, setLevelRevision] = useState(0);
+  const [gaps, setGaps] = useState<string[] | null>(null);
   const alerts = useAlerts(user.id);
-  // Candidates are national and reviewed by the node's own analysts and coordinators.
-  const reviewsNews = REVIEWERS.has(user.role) && user.nation === user.nodeNation;
+  // Candidates are national and reviewed by the node's own analysts and coordinators; an
+  // administrator may feed the queue an article without reviewing it.
+  const reviewsNews = can(user, 'news.review');
+  const readsNews = reviewsNews || can(user, 'news.ingest');
   const candidates = useCandidates(reviewsNews);
 
   const nations = reference.mechanism?.nations ?? [user.nodeNation];
   const partners = nations.filter((nation) => nation !== user.nodeNation);
   // What the mechanism's sharing policy releases a new record to, before the officer changes it.
-  const defaultRelease = (kind: 'incident' | 'patrol') =>
-    (reference.mechanism?.sharingPolicy[kind] ?? []).filter((nation) => nation !== user.nodeNation);
+  const defaultRelease = (kind: 'incident' | 'patrol') => (reference.mechanism?.sharingPolicy[kind] ?? []).filter((nation) => nation !== user.nodeNation);
 
   // Sorted once per change of the feed or filter, not at each move of the map.
-  const filtered = useMemo(
-    () => newestFirst(feed.incidents.filter((incident) => matchesFilter(incident.properties, filter))),
-    [feed.incidents, filter],
-  );
-  const listed = useMemo(
-    () => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
-    [filtered, filter.inView, bounds],
-  );
-  const selectedIncident =
-    selection?.kind === 'incident' ? feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null : null;
-  const selectedPatrol = selection?.kind === 'patrol' ? patrols.find((patrol) => patrol.id === selection.id) ?? null : null;
+  const filtered = useMemo(() => newestFirst(feed.incidents.filter((incident) => matchesFilter(incident.properties, filter))), [feed.incidents, filter]);
+  const listed = useMemo(() => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered), [filtered, filter.inView, bounds]);
+  const selectedIncident = selection?.kind === 'incident' ? (feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null) : null;
+  const selectedPatrol = selection?.kind === 'patrol' ? (patrols.find((patrol) => patrol.id === selection.id) ?? null) : null;
+  const track = usePatrolTrack(selectedPatrol, trackRevision);
 
   const liveState = useLiveStream(
     {
@@ -105,55 +97,15 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     },
   );
 
-  const incidentCollection = useMemo(
-    () => ({ type: 'FeatureCollection', features: filtered.map(mapFeature) }) as FeatureCollection,
-    [filtered],
-  );
-  // Built on their own so that a change of the incidents does not send the routes to the map again.
-  const routes = useMemo(
-    () =>
-      ({
-        type: 'FeatureCollection',
-        features: patrols
-          .filter((patrol) => patrol.route && patrol.status !== 'cancelled')
-          .map((patrol) => ({ type: 'Feature', geometry: patrol.route, properties: { id: patrol.id, status: patrol.status } })),
-      }) as FeatureCollection,
-    [patrols],
-  );
-  // The route being drawn is a line among the map's shapes, which are all sent again when it
-  // changes: it is built apart from the draft's points, so that selecting an incident does not.
-  const draftRoute = useMemo<Feature<Geometry> | null>(
-    () => (editing === 'patrol' && route.length >= 2 ? { type: 'Feature', geometry: { type: 'LineString', coordinates: route }, properties: {} } : null),
-    [editing, route],
-  );
-  const layers = useMemo(
-    () => ({
-      basemap: reference.basemap,
-      borders: reference.borders,
-      sections: reference.sections,
-      axes: reference.axes,
-      posts: reference.posts,
-      incidents: incidentCollection,
-      routes,
-      track,
-      draft: draftRoute,
-    }),
-    [reference, incidentCollection, routes, track, draftRoute],
-  );
-
-  const draft = useMemo<FeatureCollection<Geometry>>(() => {
-    const features: Feature<Geometry>[] = [];
-    if (editing === 'incident' && location) {
-      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: {} });
-    }
-    if (editing === 'patrol') {
-      for (const vertex of route) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: vertex }, properties: {} });
-    }
-    if (selectedIncident) {
-      features.push({ type: 'Feature', geometry: selectedIncident.geometry, properties: { role: 'selected' } });
-    }
-    return { type: 'FeatureCollection', features };
-  }, [editing, location, route, selectedIncident]);
+  const layers = useWorkspaceLayers({
+    reference,
+    incidents: filtered,
+    patrols,
+    track,
+    route: editing?.kind === 'patrol' ? route : null,
+    gaps: tab === 'coverage' ? gaps : null,
+  });
+  const draft = useDraftPoints(editing?.kind === 'incident' ? location : null, editing?.kind === 'patrol' ? route : null, selectedIncident);
 
   const savedView = useMemo(() => loadView(user.id), [user.id]);
   // Without a saved view, the first one frames where the incidents are; the whole length of every
@@ -163,22 +115,6 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     const around = boundsOf({ type: 'FeatureCollection', features: feed.incidents });
     return around ?? boundsOf(reference.borders) ?? boundsOf(reference.sections);
   }, [feed.loading, feed.incidents, reference.borders, reference.sections]);
-
-  // A patrol's track is fetched when it is selected, and dropped when another record is.
-  useEffect(() => {
-    if (!selectedPatrol) {
-      setTrack(null);
-      return;
-    }
-    let live = true;
-    fetchTrack(selectedPatrol.id).then(
-      (found) => live && setTrack(found),
-      () => live && setTrack(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [selectedPatrol?.id, selectedPatrol?.status, trackRevision]);
 
   const showOnMap = useCallback(
     (lon: number, lat: number) => {
@@ -191,6 +127,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const openIncident = useCallback(
     (incident: IncidentFeature) => {
       setSelection({ kind: 'incident', id: incident.properties.id });
+      setTab('details');
       const [lon, lat] = incident.geometry.coordinates as [number, number];
       showOnMap(lon, lat);
     },
@@ -221,8 +158,14 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     setRoute([]);
   };
 
+  const editPatrol = (patrol: Patrol) => {
+    setRoute(patrol.axisId || !patrol.route ? [] : (patrol.route.coordinates as [number, number][]));
+    setEditing({ kind: 'patrol', patrol });
+  };
+
   const incidentSaved = (incident: Incident) => {
     stopEditing();
+    feed.upsert(incident);
     setRevision((value) => value + 1);
     setSelection({ kind: 'incident', id: incident.id });
     setTab('details');
@@ -234,17 +177,11 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     setSelection({ kind: 'patrol', id: patrol.id });
   };
 
-  const patrolCreated = (patrol: Patrol) => {
+  const patrolSaved = (patrol: Patrol) => {
     stopEditing();
     patrolChanged(patrol);
     reloadPatrols();
     setTab('patrols');
-  };
-
-  const locateAlert = (alert: Alert) => {
-    if (alert.cause.kind === 'incident') setSelection({ kind: 'incident', id: alert.cause.id });
-    const where = alert.location ?? sectionMiddle(alert.section);
-    if (where) setFocus({ lon: where.lon, lat: where.lat, key: Date.now() });
   };
 
   const sectionMiddle = (id: string | null) => {
@@ -253,11 +190,17 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     return middle ? { lon: middle[0]!, lat: middle[1]! } : null;
   };
 
-  const openSection = (id: string) => {
+  const locateAlert = (alert: Alert) => {
+    if (alert.cause.kind === 'incident') setSelection({ kind: 'incident', id: alert.cause.id });
+    const where = alert.location ?? sectionMiddle(alert.section);
+    if (where) setFocus({ lon: where.lon, lat: where.lat, key: Date.now() });
+  };
+
+  const openSection = (id: string, stay = false) => {
     setSelection({ kind: 'section', id });
-    setTab('details');
+    if (!stay) setTab('details');
     const where = sectionMiddle(id);
-    if (where) showOnMap(where.lon, where.lat);
+    if (where) setFocus({ lon: where.lon, lat: where.lat, key: Date.now() });
   };
 
   const candidateAccepted = (_candidate: Candidate, incident: Incident | null) => {
@@ -274,150 +217,151 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     if (tab === 'news' && reviewsNews) reloadCandidates();
   }, [tab, reviewsNews, reloadCandidates]);
 
-  const tabs: Tab[] = ['incidents', 'patrols', 'alerts', ...(reviewsNews ? (['news'] as const) : []), 'details'];
-  const selectedSection =
-    selection?.kind === 'section' ? reference.sections?.features.find((feature) => feature.properties.id === selection.id)?.properties ?? null : null;
+  const tabs: Tab[] = ['incidents', 'patrols', 'coverage', 'alerts', ...(readsNews ? (['news'] as const) : []), 'details'];
   const eventTypes = reference.taxonomy ? Object.keys(reference.taxonomy.eventTypes) : [];
-  const sectionIds = reference.sections?.features.map((feature) => feature.properties.id) ?? [];
+
+  let panel;
+  if (editing?.kind === 'incident' && reference.taxonomy) {
+    panel = (
+      <IncidentForm
+        key={editing.incident?.id ?? 'new'}
+        user={user}
+        incident={editing.incident}
+        eventTypes={reference.taxonomy.eventTypes}
+        partners={partners}
+        defaultRelease={defaultRelease('incident')}
+        location={location}
+        picking={picking === 'point'}
+        onPickOnMap={(on) => setPicking(on ? 'point' : null)}
+        onLocation={(picked) => {
+          setLocation(picked);
+          setFocus({ ...picked, key: Date.now() });
+        }}
+        onSaved={incidentSaved}
+        onCancel={stopEditing}
+      />
+    );
+  } else if (editing?.kind === 'patrol') {
+    panel = (
+      <PatrolForm
+        key={editing.patrol?.id ?? 'new'}
+        patrol={editing.patrol}
+        nodeNation={user.nodeNation}
+        nations={nations}
+        defaultRelease={defaultRelease('patrol')}
+        units={reference.units}
+        axes={reference.axes}
+        route={route}
+        drawing={picking === 'route'}
+        onDraw={(on) => setPicking(on ? 'route' : null)}
+        onClearRoute={() => setRoute([])}
+        onSaved={patrolSaved}
+        onCancel={stopEditing}
+      />
+    );
+  } else {
+    panel = (
+      <>
+        <TabStrip tabs={tabs} current={tab} onChoose={setTab} alertCount={alerts.unacknowledged} candidateCount={candidates.candidates.length} />
+        <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'incidents' && (
+            <IncidentsPanel
+              filter={filter}
+              onFilter={setFilter}
+              query={query}
+              eventTypes={eventTypes}
+              sections={reference.sections}
+              borders={reference.borders}
+              nations={nations}
+              incidents={listed}
+              bounds={bounds}
+              loading={feed.loading}
+              failure={feed.failure}
+              selectedId={selectedIncident?.properties.id ?? null}
+              canReport={can(user, 'incident.create')}
+              onOpen={openIncident}
+              onNew={() => setEditing({ kind: 'incident' })}
+            />
+          )}
+          {tab === 'patrols' && (
+            <PatrolsPanel
+              patrols={patrols}
+              user={user}
+              selectedId={selectedPatrol?.id ?? null}
+              canPlan={can(user, 'patrol.create')}
+              trackPoints={track ? track.properties.positions : null}
+              onPlan={() => setEditing({ kind: 'patrol' })}
+              onEdit={editPatrol}
+              onSelect={(patrol) => setSelection({ kind: 'patrol', id: patrol.id })}
+              onChanged={patrolChanged}
+            />
+          )}
+          {tab === 'coverage' && (
+            <CoveragePanel
+              user={user}
+              nations={nations}
+              units={reference.units}
+              revision={levelRevision}
+              onGaps={setGaps}
+              onOpenSection={(id) => openSection(id, true)}
+              onDrafted={(id) => {
+                reloadPatrols();
+                setSelection({ kind: 'patrol', id });
+                setTab('patrols');
+              }}
+            />
+          )}
+          {tab === 'alerts' && (
+            <AlertsPanel
+              feed={alerts}
+              user={user}
+              onLocate={locateAlert}
+              eventTypes={eventTypes}
+              axes={reference.axes}
+              sections={reference.sections}
+              posts={reference.posts}
+              partners={partners}
+              defaultRelease={defaultRelease('incident')}
+            />
+          )}
+          {tab === 'news' && readsNews && (
+            <NewsPanel
+              queue={candidates}
+              reviews={reviewsNews}
+              eventTypes={reference.taxonomy?.eventTypes ?? {}}
+              partners={partners}
+              defaultRelease={defaultRelease('incident')}
+              onAccepted={candidateAccepted}
+            />
+          )}
+          {tab === 'details' && (
+            <DetailsPanel
+              user={user}
+              selection={selection}
+              incident={selectedIncident}
+              reference={reference}
+              levelRevision={levelRevision}
+              partners={partners}
+              defaultRelease={defaultRelease('incident')}
+              onOpenSection={openSection}
+              onEditIncident={(incident) => setEditing({ kind: 'incident', incident })}
+              onIncidentChanged={(incident) => {
+                feed.upsert(incident);
+                setRevision((value) => value + 1);
+              }}
+              onOverridden={reloadSections}
+            />
+          )}
+        </div>
+      </>
+    );
+  }
 
   return (
     <div className="workspace">
       <Header user={user} mechanism={reference.mechanism} liveState={liveState} onLogout={onLogout} />
       <div className="workspace-body">
-        <aside className="side-panel">
-          {editing === 'incident' && reference.taxonomy ? (
-            <IncidentForm
-              eventTypes={reference.taxonomy.eventTypes}
-              partners={partners}
-              defaultRelease={defaultRelease('incident')}
-              location={location}
-              picking={picking === 'point'}
-              onPickOnMap={(on) => setPicking(on ? 'point' : null)}
-              onLocation={(picked) => {
-                setLocation(picked);
-                setFocus({ ...picked, key: Date.now() });
-              }}
-              onSaved={incidentSaved}
-              onCancel={stopEditing}
-            />
-          ) : editing === 'patrol' ? (
-            <PatrolForm
-              nodeNation={user.nodeNation}
-              nations={nations}
-              defaultRelease={defaultRelease('patrol')}
-              units={reference.units}
-              axes={reference.axes}
-              route={route}
-              drawing={picking === 'route'}
-              onDraw={(on) => setPicking(on ? 'route' : null)}
-              onClearRoute={() => setRoute([])}
-              onCreated={patrolCreated}
-              onCancel={stopEditing}
-            />
-          ) : (
-            <>
-              <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-                {tabs.map((name) => (
-                  <button
-                    key={name}
-                    type="button"
-                    role="tab"
-                    id={`tab-${name}`}
-                    aria-selected={tab === name}
-                    aria-controls={`panel-${name}`}
-                    onClick={() => setTab(name)}
-                  >
-                    {t(`tabs.${name}`)}
-                    {name === 'alerts' && alerts.unacknowledged > 0 && (
-                      <span className="count-badge" data-testid="alert-badge" aria-label={t('alerts.badge', { count: alerts.unacknowledged })}>
-                        {alerts.unacknowledged}
-                      </span>
-                    )}
-                    {name === 'news' && candidates.candidates.length > 0 && (
-                      <span className="count-badge quiet" aria-label={t('news.pending', { count: candidates.candidates.length })}>
-                        {candidates.candidates.length}
-                      </span>
-                    )}
-                  </button>
-                ))}
-              </div>
-              <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-                {tab === 'incidents' && (
-                  <IncidentsPanel
-                    filter={filter}
-                    onFilter={setFilter}
-                    eventTypes={eventTypes}
-                    sections={sectionIds}
-                    nations={nations}
-                    incidents={listed}
-                    loading={feed.loading}
-                    failure={feed.failure}
-                    selectedId={selectedIncident?.properties.id ?? null}
-                    canReport={REPORTERS.has(user.role)}
-                    onOpen={(incident) => {
-                      openIncident(incident);
-                      setTab('details');
-                    }}
-                    onNew={() => setEditing('incident')}
-                  />
-                )}
-                {tab === 'patrols' && (
-                  <PatrolsPanel
-                    patrols={patrols}
-                    user={user}
-                    selectedId={selectedPatrol?.id ?? null}
-                    canPlan={PLANNERS.has(user.role)}
-                    trackPoints={track ? track.geometry.coordinates.length : null}
-                    onPlan={() => setEditing('patrol')}
-                    onSelect={(patrol) => setSelection({ kind: 'patrol', id: patrol.id })}
-                    onChanged={patrolChanged}
-                  />
-                )}
-                {tab === 'alerts' && (
-                  <AlertsPanel
-                    feed={alerts}
-                    user={user}
-                    onLocate={locateAlert}
-                    eventTypes={Object.keys(reference.taxonomy?.eventTypes ?? {})}
-                    axes={reference.axes}
-                    sections={reference.sections}
-                    posts={reference.posts}
-                    partners={partners}
-                    defaultRelease={defaultRelease('incident')}
-                  />
-                )}
-                {tab === 'news' && reviewsNews && (
-                  <NewsPanel
-                    queue={candidates}
-                    eventTypes={reference.taxonomy?.eventTypes ?? {}}
-                    partners={partners}
-                    defaultRelease={defaultRelease('incident')}
-                    onAccepted={candidateAccepted}
-                  />
-                )}
-                {tab === 'details' && (
-                  <div className="details-panel">
-                    {selectedIncident ? (
-                      <IncidentDetails incident={selectedIncident} onOpenSection={openSection} />
-                    ) : selectedSection ? (
-                      <SectionDetails section={selectedSection} user={user} revision={levelRevision} partners={partners} defaultRelease={defaultRelease('incident')} onOverridden={reloadSections} />
-                    ) : selection && selection.kind !== 'incident' && selection.kind !== 'patrol' ? (
-                      <FeatureDetails
-                        selection={selection}
-                        sections={reference.sections}
-                        borders={reference.borders}
-                        axes={reference.axes}
-                        posts={reference.posts}
-                      />
-                    ) : (
-                      <p className="empty">{t('details.empty')}</p>
-                    )}
-                  </div>
-                )}
-              </div>
-            </>
-          )}
-        </aside>
+        <aside className="side-panel">{panel}</aside>
         <main className="map-area">
           <OperationalMap
             layers={layers}

@@ -1,0 +1,59 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DiboliError } from '../../domain/errors.js';
+import { PopulationFeed } from '../../services/population-feed.js';
+import { ErrorSchema, IdParams } from '../schemas.js';
+import type { Services } from '../services.js';
+
+/** Readers (sirens, radios, aggregators) may keep an answer this long; the node keeps its own copy as long. */
+const CACHE_CONTROL = 'public, max-age=60';
+
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
+ * The population's CAP feed, read without login: public because warning the population is its
+ * purpose, and it carries only what the host nation raised for itself from its own records with a
+ * rule marked public (see `mayReachPopulation`).
+ */
+export async function publicAlertRoutes(app: FastifyInstance, { node, earlyWarning }: Services): Promise<void> {
+  const feed = new PopulationFeed(node, earlyWarning);
+  app.addHook('onClose', async () => feed.close());
+
+  app.get(
+    '/api/v1/public/cap.atom',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['alerts'],
+        summary: 'Atom feed of the CAP 1.2 documents for the population (no login): this nation’s own public alerts, their Updates and Cancels',
+        security: [],
+        produces: ['application/atom+xml'],
+        response: { 200: Type.String({ description: 'Atom 1.0' }), 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => reply.type('application/atom+xml; charset=utf-8').header('cache-control', CACHE_CONTROL).send(await feed.feed(baseUrl(request))),
+  );
+
+  app.get(
+    '/api/v1/public/alerts/:id/cap',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['alerts'],
+        summary: 'A CAP 1.2 document of the population’s feed (no login)',
+        security: [],
+        params: IdParams,
+        produces: ['application/cap+xml'],
+        response: { 200: Type.String({ description: 'CAP 1.2 XML' }), 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const document = await feed.document(id);
+      if (document === undefined) throw new DiboliError('ERR_NOT_FOUND', { kind: 'alert', id });
+      return reply.type('application/cap+xml; charset=utf-8').header('cache-control', CACHE_CONTROL).send(document);
+    },
+  );
+}

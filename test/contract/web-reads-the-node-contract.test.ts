@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The web UI takes the node's rules, vocabularies and record shapes from the node's own source
+// (src/domain), not from copies; and only from its pure modules, so that nothing of the server
+// (Node's modules, the store, the services) reaches the browser's bundle.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const IMPORT = /(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
+
+function files(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function imports(file: string): { specifier: string; typeOnly: boolean }[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => ({ specifier: match[2]!, typeOnly: Boolean(match[1]) }));
+}
+
+const resolveTs = (from: string, specifier: string) => resolve(dirname(from), specifier).replace(/(\.js)?$/, '.ts');
+
+/** The node's source files the web reaches, following their own imports. */
+function reachedNodeFiles(): Map<string, Set<string>> {
+  const reached = new Map<string, Set<string>>();
+  const queue = files(join(ROOT, 'web/src')).flatMap((file) =>
+    imports(file)
+      .filter(({ specifier }) => specifier.startsWith('.') && !resolve(dirname(file), specifier).startsWith(join(ROOT, 'web')))
+      .map(({ specifier }) => resolveTs(file, specifier)),
+  );
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (reached.has(file)) continue;
+    const packages = new Set<string>();
+    reached.set(file, packages);
+    for (const { specifier, typeOnly } of imports(file)) {
+      if (specifier.startsWith('.')) queue.push(resolveTs(file, specifier));
+      else if (!typeOnly) packages.add(specifier);
+    }
+  }
+  return reached;
+}
+
+describe('the web UI and the node share one contract', () => {
+  const reached = reachedNodeFiles();
+  const names = [...reached.keys()].map((file) => relative(ROOT, file)).sort();
+
+  it('reads permissions, levels, event types and record shapes from the node’s domain', () => {
+    for (const needed of ['src/domain/permissions.ts', 'src/domain/threat-level.ts', 'src/domain/event-type-names.ts', 'src/domain/incident.ts', 'src/domain/patrol-actions.ts', 'src/domain/sovereignty.ts']) {
+      expect(names).toContain(needed);
+    }
+  });
+
+  it('reaches pure modules only: the domain and GeoJSON types, nothing of Node or the server', () => {
+    expect(names.filter((name) => !name.startsWith('src/domain/') && name !== 'src/geo/geojson.ts')).toEqual([]);
+    const packages = [...reached.values()].flatMap((set) => [...set]);
+    expect(packages.filter((name) => name.startsWith('node:') || !/^(@turf\/|geojson$)/.test(name))).toEqual([]);
+  });
+
+  it('keeps no role table of its own', () => {
+    const tables = files(join(ROOT, 'web/src')).filter((file) => /new Set\(\[\s*'(coordinator|liaison|analyst|admin|patrol_lead)'/.test(readFileSync(file, 'utf8')));
+    expect(tables.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+});

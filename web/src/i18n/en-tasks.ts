@@ -1,0 +1,70 @@
+import type { frTasks } from './fr-tasks';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/** English: same keys as French, checked by the compiler. */
+export const enTasks: Shape<typeof frTasks> = {
+  date: {
+    letters: { day: 'd', month: 'm', year: 'y', hour: 'h', minute: 'm' },
+    hint: 'Date as {{pattern}}',
+    calendar: 'Choose in the calendar',
+  },
+  edit: {
+    edit: 'Edit',
+    save: 'Save changes',
+    confirm: 'Confirm',
+    refute: 'Refute',
+    refuteQuestion: 'Refute this incident? It stays visible, marked “Refuted”, and no longer counts towards threat levels.',
+    incidentTitle: 'Edit incident (version {{version}})',
+    patrolTitle: 'Edit draft “{{name}}”',
+    keepLocation: 'Location unchanged (place a new point to move it)',
+    releaseKept: 'Releasability unchanged (only coordinators and analysts change it).',
+    releaseDefault: 'Released as the mechanism’s policy says: {{partners}}.',
+  },
+  confirm: {
+    back: 'Back',
+    cancelPatrol: 'Cancel patrol “{{name}}”? This is final: the patrol can no longer be proposed, approved or started.',
+  },
+  versions: {
+    title: 'Version history',
+    version: 'Version {{version}}',
+    by: '{{name}} ({{username}}, {{nation}})',
+    byNode: '{{nation}} node',
+    change: '{{field}}: {{from}} → {{to}}',
+    moved: 'Location moved',
+    narrative: 'Narrative changed',
+    source: 'Source or grading changed',
+    nothingShown: 'No change visible here.',
+    recorded: 'First recorded',
+    firstSeen: 'First version released to your nation',
+  },
+  search: { label: 'Search', hint: 'Words of the narrative, place, actor, type…' },
+  exportList: { label: 'Export the list', csv: 'CSV (ACLED)', geojson: 'GeoJSON', kml: 'KML', none: 'This node offers no export yet.' },
+  coverage: {
+    title: 'Section coverage',
+    gaps_one: '{{count}} gap (over {{days}} d)',
+    gaps_other: '{{count}} gaps (over {{days}} d)',
+    explain: 'Last patrol on each section, longest neglected first. Gap: medium or above, not patrolled for more than {{days}} days (purple halo on the map).',
+    section: 'Section',
+    level: 'Level',
+    since: 'Last patrol',
+    gap: 'gap',
+    never: 'never patrolled',
+    days_one: '{{value}} day ago',
+    days_other: '{{value}} days ago',
+  },
+  recommend: {
+    title: 'Recommended patrols',
+    from: 'Start',
+    to: 'End',
+    maxLength: 'Maximum length (km)',
+    ask: 'Propose routes',
+    none: 'No proposal: no gap along an axis, or no free units.',
+    proposal: 'Proposal {{rank}} — {{axis}}',
+    score: 'score {{score}}',
+    stretch: 'km {{from}} to {{to}} ({{length}} km)',
+    points: 'Weight × staleness = points',
+    draft: 'Create the draft patrol',
+    failed: 'The recommendation failed',
+  },
+};
