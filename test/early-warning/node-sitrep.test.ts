@@ -100,6 +100,20 @@ describe('diboli sitrep', () => {
     }
   });
 
+  it('writes the version a partner may receive, with --for', async () => {
+    const own = join(t.dir, 'own.md');
+    const forSenegal = join(t.dir, 'for-sn.md');
+    expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--format', 'md', '--out', own], capture().io)).toBe(0);
+    const run = capture();
+    expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--format', 'md', '--for', 'SN', '--out', forSenegal], run.io), run.err.join('')).toBe(0);
+    const count = (file: string) => Number(/(\d+) incident\(s\)/.exec(readFileSync(file, 'utf8'))?.[1]);
+    expect(count(forSenegal)).toBeLessThan(count(own));
+    expect(readFileSync(forSenegal, 'utf8')).toContain('Diffusable à : SN');
+    expect(readFileSync(own, 'utf8')).toContain('NATIONAL — ne pas diffuser');
+    const badNation = capture();
+    expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--for', 'senegal', '--out', join(t.dir, 'x.md')], badNation.io)).toBe(2);
+  });
+
   it('exits non-zero on an inverted period or a missing option', async () => {
     const inverted = capture();
     expect(await main(['sitrep', '--data', t.dir, '--from', '2026-11-30', '--to', '2026-08-01', '--out', join(t.dir, 'x.md')], inverted.io)).toBe(1);
