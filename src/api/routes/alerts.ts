@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { InvalidCapMessage } from '../../domain/cap-document.js';
 import { DiboliError } from '../../domain/errors.js';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
@@ -7,6 +7,7 @@ import { capDocumentOf, capFeedOf } from '../../services/cap-export.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 const Level = literals(THREAT_LEVELS);
@@ -126,7 +127,7 @@ function baseUrl(request: FastifyRequest): string {
 }
 
 /** Alert rules, alerts and acknowledgements, CAP documents and feed, webhooks. */
-export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: Services): Promise<void> {
+export async function alertRoutes(app: TypedApp, { earlyWarning, node }: Services): Promise<void> {
   app.get(
     '/api/v1/alert-rules',
     { schema: { tags: ['alerts'], summary: 'Alert rules of this node the caller’s nation may read (those released to it)', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
@@ -143,7 +144,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         response: { 201: StoredRuleSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body as Record<string, unknown>)),
+    async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body)),
   );
 
   app.patch(
@@ -158,7 +159,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request) =>
-      earlyWarning.setRuleEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof Switch>).enabled),
+      earlyWarning.setRuleEnabled(actorOf(request), request.params.id, request.body.enabled),
   );
 
   app.get(
@@ -172,7 +173,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof AlertsQuery>;
+      const q = request.query;
       return earlyWarning.listAlerts(actorOf(request), {
         ...(q.since ? { since: q.since } : {}),
         ...(q.unacknowledged ? { unacknowledged: true } : {}),
@@ -192,7 +193,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         response: { 200: Type.Object({ acknowledgements: Type.Array(AckSchema) }), ...errors },
       },
     },
-    async (request) => ({ acknowledgements: await earlyWarning.acknowledge(actorOf(request), (request.params as Static<typeof IdParams>).id) }),
+    async (request) => ({ acknowledgements: await earlyWarning.acknowledge(actorOf(request), request.params.id) }),
   );
 
   app.get(
@@ -207,7 +208,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request, reply) => {
-      const message = await earlyWarning.getAlert(actorOf(request), (request.params as Static<typeof IdParams>).id);
+      const message = await earlyWarning.getAlert(actorOf(request), request.params.id);
       if (!message.public) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
       let xml: string;
       try {
@@ -252,7 +253,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         response: { 201: WebhookSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await earlyWarning.addWebhook(actorOf(request), request.body as Static<typeof WebhookBody>)),
+    async (request, reply) => reply.status(201).send(await earlyWarning.addWebhook(actorOf(request), request.body)),
   );
 
   app.patch(
@@ -267,6 +268,6 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request) =>
-      earlyWarning.setWebhookEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof Switch>).enabled),
+      earlyWarning.setWebhookEnabled(actorOf(request), request.params.id, request.body.enabled),
   );
 }

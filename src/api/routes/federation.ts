@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import { ANCHORS_PATH } from '../../federation/anchors.js';
 import { DEFAULT_PAGE, FEED_PATH, FeedServer, MAX_PAGE, MAX_WAIT_SECONDS } from '../../federation/feed-server.js';
@@ -7,6 +7,7 @@ import { parsePrivateKey } from '../../federation/node-keys.js';
 import { HEADER_SIGNATURE } from '../../federation/request-signature.js';
 import type { Peer } from '../../store/peer-repository.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const FeedQuery = Type.Object(
   {
@@ -21,7 +22,7 @@ const FeedQuery = Type.Object(
  * The federation feed. It lies outside /api/, so user tokens play no part: a caller is a partner
  * node, authenticated by its signed request before anything else (even the query) is looked at.
  */
-export async function federationRoutes(app: FastifyInstance, { node }: Services): Promise<void> {
+export async function federationRoutes(app: TypedApp, { node }: Services): Promise<void> {
   const keys = await node.repos.keys.keys();
   if (!keys) return; // a node without keys takes no part in federation until `diboli init` gives it some
   const server = new FeedServer({
@@ -74,7 +75,7 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
     async (request, reply) => {
       const caller = callers.get(request);
       if (!caller) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
-      const query = request.query as Static<typeof FeedQuery>;
+      const query = request.query;
       const gone = new AbortController();
       // The response closing before it was written means the caller hung up: stop waiting for it.
       reply.raw.once('close', () => gone.abort());

@@ -1,11 +1,11 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { EVENT_TYPES } from '../../domain/event-types.js';
 import { regionBasemap, type Basemap } from '../../geo/basemap.js';
 import { collectionForSending, GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, featureCollectionOf, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema };
 const LineGeometry = Type.Object({ type: Type.String(), coordinates: Type.Any() });
@@ -22,7 +22,7 @@ const PlacesQuery = Type.Object(
  * What every user of the node reads to draw the picture: the mechanism, geography (borders,
  * sections, axes, basemap), gazetteer, taxonomy, units and posts (the last two by releasability).
  */
-export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, earlyWarning }: Services): Promise<void> {
+export async function referenceRoutes(app: TypedApp, { node, gazetteer, earlyWarning }: Services): Promise<void> {
   // Rounded and wound once: the outlines never change while the node runs.
   let basemap: Basemap | undefined;
 
@@ -155,7 +155,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
       },
     },
     async (request) => {
-      const { q, limit, country } = request.query as Static<typeof PlacesQuery>;
+      const { q, limit, country } = request.query;
       const places = (await gazetteer()).search(q, { limit: limit ?? 10, country: country ?? node.mechanism.nations });
       return places.map(({ id, name, country: c, admin1, lat, lon, featureCode }) => ({ id, name, country: c, admin1, lat, lon, featureCode }));
     },

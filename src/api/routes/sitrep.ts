@@ -1,11 +1,11 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { pdfPrinterOf } from '../../services/pdf-printer.js';
 import { situationReport, SITREP_FORMATS } from '../../services/situation-report.js';
 import { actorOf } from '../authentication.js';
 import { DOCUMENT_POLICY } from '../browser-hardening.js';
 import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const SitrepQuery = Type.Object(
   {
@@ -18,7 +18,7 @@ const SitrepQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }: Services): Promise<void> {
+export async function sitrepRoutes(app: TypedApp, { node, earlyWarning }: Services): Promise<void> {
   // The node's one browser for PDF reports, started on the first one and closed with the node.
   const printer = pdfPrinterOf(node);
   app.addHook('onClose', () => printer.close());
@@ -35,7 +35,7 @@ export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }:
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof SitrepQuery>;
+      const q = request.query;
       const actor = actorOf(request);
       const asked = { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html', ...(q.for ? { audience: q.for } : {}) } as const;
       // Printing is the costly part: one PDF in hand per user, and a bounded queue for the node.
