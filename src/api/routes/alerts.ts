@@ -1,9 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { InvalidCapMessage } from '../../domain/cap-document.js';
-import { DiboliError } from '../../domain/errors.js';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
-import { capDocumentOf, capFeedOf } from '../../services/cap-export.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -127,7 +124,7 @@ function baseUrl(request: FastifyRequest): string {
 }
 
 /** Alert rules, alerts and acknowledgements, CAP documents and feed, webhooks. */
-export async function alertRoutes(app: TypedApp, { earlyWarning, node }: Services): Promise<void> {
+export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments }: Services): Promise<void> {
   app.get(
     '/api/v1/alert-rules',
     { schema: { tags: ['alerts'], summary: 'Alert rules of this node the caller’s nation may read (those released to it)', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
@@ -208,15 +205,7 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, node }: Service
       },
     },
     async (request, reply) => {
-      const message = await earlyWarning.getAlert(actorOf(request), request.params.id);
-      if (!message.public) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
-      let xml: string;
-      try {
-        xml = await capDocumentOf(node, message);
-      } catch (error) {
-        if (error instanceof InvalidCapMessage) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
-        throw error;
-      }
+      const xml = await alertDocuments.document(actorOf(request), request.params.id);
       return reply.type('application/cap+xml; charset=utf-8').send(xml);
     },
   );
@@ -232,8 +221,7 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, node }: Service
       },
     },
     async (request, reply) => {
-      const alerts = await earlyWarning.listAlerts(actorOf(request), { publicOnly: true, withSuperseded: true, limit: 200 });
-      return reply.type('application/atom+xml; charset=utf-8').send(capFeedOf(node, alerts, baseUrl(request)));
+      return reply.type('application/atom+xml; charset=utf-8').send(await alertDocuments.feed(actorOf(request), baseUrl(request)));
     },
   );
 

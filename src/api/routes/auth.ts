@@ -58,7 +58,7 @@ async function answering<T>(reply: FastifyReply, attempt: () => Promise<T>): Pro
   }
 }
 
-export async function authRoutes(app: TypedApp, { auth, node }: Services): Promise<void> {
+export async function authRoutes(app: TypedApp, { auth, clock }: Services): Promise<void> {
   app.post(
     '/api/v1/auth/login',
     {
@@ -77,7 +77,7 @@ export async function authRoutes(app: TypedApp, { auth, node }: Services): Promi
     },
     async (request, reply) => {
       const result = await answering(reply, () => auth.login(request.body, clientOf(request)));
-      setSessionCookies(reply, request, result, node.clock.now().getTime());
+      setSessionCookies(reply, request, result, clock.now().getTime());
       const { deviceCookie: _cookie, ...answer } = result;
       return answer;
     },
@@ -112,7 +112,7 @@ export async function authRoutes(app: TypedApp, { auth, node }: Services): Promi
     },
     async (request, reply) => {
       const result = await answering(reply, () => auth.confirmEnrolment(request.body, clientOf(request)));
-      setSessionCookies(reply, request, result, node.clock.now().getTime());
+      setSessionCookies(reply, request, result, clock.now().getTime());
       const { deviceCookie: _cookie, ...answer } = result;
       return answer;
     },
@@ -136,11 +136,6 @@ export async function authRoutes(app: TypedApp, { auth, node }: Services): Promi
         response: { 200: Type.Composite([UserSchema, Type.Object({ nodeNation: NationCodeSchema, secondment: Nullable(SecondmentSchema) })]) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const user = (await node.repos.users.findByUsername(actor.username))!;
-      const secondment = actor.secondment ? { id: actor.secondment.id, issuer: actor.secondment.issuer, role: actor.secondment.role, expiresAt: actor.secondment.expiresAt } : null;
-      return { id: user.id, username: user.username, displayName: user.displayName, nation: user.nation, role: user.role, nodeNation: node.nation, secondment };
-    },
+    async (request) => auth.signedIn(actorOf(request)),
   );
 }

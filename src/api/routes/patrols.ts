@@ -13,10 +13,10 @@ import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 
-export async function patrolRoutes(app: TypedApp, { patrols, node }: Services): Promise<void> {
+export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock }: Services): Promise<void> {
   /** The patrol as the API shows it: its units spelled out and the nations still to approve. */
   async function view(patrol: Patrol, viewer: string) {
-    const units = await node.repos.organisation.unitsVisibleTo(viewer);
+    const units = await organisation.unitsVisibleTo(viewer);
     const byId = new Map(units.map((u) => [u.id, u]));
     return {
       ...patrol,
@@ -190,7 +190,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, node }: Services): 
       const patrol = await patrols.get(actorOf(request), request.params.id);
       if (!patrol.route) throw new DiboliError('ERR_PATROL_NO_ROUTE');
       reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-route.gpx"`);
-      return reply.type(GPX_TYPE).send(routeGpx(patrol.name, patrol.route, node.clock.now().toISOString()));
+      return reply.type(GPX_TYPE).send(routeGpx(patrol.name, patrol.route, clock.now().toISOString()));
     },
   );
 
@@ -211,7 +211,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, node }: Services): 
       const patrol = await patrols.get(actor, id);
       const track = await patrols.track(actor, id);
       reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-track.gpx"`);
-      return reply.type(GPX_TYPE).send(trackGpx(patrol.name, track, node.clock.now().toISOString()));
+      return reply.type(GPX_TYPE).send(trackGpx(patrol.name, track, clock.now().toISOString()));
     },
   );
 

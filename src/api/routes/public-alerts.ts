@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
-import { PopulationFeed } from '../../services/population-feed.js';
 import { ErrorSchema, IdParams } from '../schemas.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
@@ -18,9 +17,7 @@ function baseUrl(request: FastifyRequest): string {
  * purpose, and it carries only what the host nation raised for itself from its own records with a
  * rule marked public (see `mayReachPopulation`).
  */
-export async function publicAlertRoutes(app: TypedApp, { node, earlyWarning }: Services): Promise<void> {
-  const feed = new PopulationFeed(node, earlyWarning);
-  app.addHook('onClose', async () => feed.close());
+export async function publicAlertRoutes(app: TypedApp, { populationFeed: feed }: Services): Promise<void> {
 
   app.get(
     '/api/v1/public/cap.atom',
