@@ -12,11 +12,10 @@ import { PatrolService } from '../services/patrol-service.js';
 import { fixedClock } from '../services/runtime.js';
 import type { Actor } from '../domain/user.js';
 import type { Incident } from '../domain/incident.js';
-import type { RecordKind } from '../federation/envelope.js';
 import { storeNewIncident } from '../services/incident-service.js';
 import { EarlyWarningService } from '../services/early-warning-service.js';
 import { OrganisationService } from '../services/organisation-service.js';
-import { storeReceived } from '../store/received-records.js';
+import { storeReceivedCopy } from '../services/received-copies.js';
 import { CREDENTIAL_FORMAT, type SecondedRole, type SecondmentCredential } from '../domain/secondment.js';
 import { generateNodeKeys, parsePrivateKey } from '../federation/node-keys.js';
 import { signCredential } from '../federation/secondment-signature.js';
@@ -135,10 +134,6 @@ async function senegalForTheDemo(node: NodeContext): Promise<{ second(username: 
     second: (username, role) =>
       signCredential({ format: CREDENTIAL_FORMAT, id: `demo-secondment-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt }, privateKey),
   };
-}
-
-async function storeReceivedCopy(node: NodeContext, kind: RecordKind, body: unknown): Promise<void> {
-  await node.store.db.transaction().execute((trx) => storeReceived(trx, kind, body));
 }
 
 export interface DemoOptions {
