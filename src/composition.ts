@@ -112,7 +112,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     async close() {
       auth.close();
       populationFeed.close();
-      feed?.close();
+      // The feed writes the refusals it is still counting to the audit log before the store closes.
+      await feed?.close();
       // Early warning's last alerts still reach the stream's kept frames, then the stream stops.
       await earlyWarning.stop();
       await liveStream.close();

@@ -74,7 +74,6 @@ export function acceptOnly(scope: FastifyInstance, types: string[], refusal: Err
 
 /** Exports of the incident list (CSV in ACLED's layout, KML, GeoJSON) and imports of ACLED's CSV and GPX routes. */
 export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImport, clock }: Services): Promise<void> {
-
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/api/v1/exports/incidents.${format}`,
