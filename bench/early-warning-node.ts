@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildApp } from '../src/api/app.js';
+import { buildApp, createNodeContext } from '../src/composition.js';
 import { installDemo } from '../src/cli/demo.js';
 import { DemoAuthenticators } from '../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
@@ -12,7 +12,6 @@ import { loadConfig } from '../src/config.js';
 import type { Actor } from '../src/domain/user.js';
 import { earlyWarningOf } from '../src/services/early-warning-service.js';
 import { IncidentService } from '../src/services/incident-service.js';
-import { createNodeContext } from '../src/services/node-context.js';
 import { openStore } from '../src/store/database.js';
 
 /**

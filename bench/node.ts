@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
-import { buildApp } from '../src/api/app.js';
+import { buildApp, createNodeContext } from '../src/composition.js';
 import { installDemo } from '../src/cli/demo.js';
 import { DemoAuthenticators } from '../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
-import { createNodeContext } from '../src/services/node-context.js';
 import { fillIncidents } from './fill-incidents.js';
 import { percentile, rate } from './figures.js';
 

@@ -6,14 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
-import { AuthService, type AuthOptions } from '../services/auth-service.js';
-import { earlyWarningOf, type EarlyWarningOptions } from '../services/early-warning-service.js';
-import { IncidentService } from '../services/incident-service.js';
-import { NewsService } from '../services/news-service.js';
-import { liveStreamOf, type LiveStreamOptions } from '../services/live-stream.js';
-import type { NodeContext } from '../services/node-context.js';
-import { PatrolService } from '../services/patrol-service.js';
+import type { NodeConfig } from '../config.js';
 import { markRoutesPublic, registerAuthentication } from './authentication.js';
 import { asOpenApi30Document, describeRoute } from './openapi-document.js';
 import { allowInlineStyles, refuseForeignCookieWrites, registerSecurityHeaders } from './browser-hardening.js';
@@ -43,22 +36,17 @@ function webRoot(): string | undefined {
   return undefined;
 }
 
-export interface AppOptions {
+export interface HttpAppOptions {
   logger?: boolean;
   /** Serve the web UI's files at `/` (default: when built). */
   webRoot?: string | false;
-  /** Early warning's webhook policy and housekeeping period (tests shorten them). */
-  earlyWarning?: EarlyWarningOptions;
-  /** The password hasher and the session sweep (tests count hashes and shorten the sweep). */
-  auth?: AuthOptions;
-  /** How many of the live stream's frames are kept for clients that come back (tests shorten it). */
-  stream?: LiveStreamOptions;
 }
 
-export async function buildApp(node: NodeContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  const { tlsCert, tlsKey, trustProxy } = node.config;
+/** The node's HTTP app: hardening, authentication, the routes over `services`, the API document and the web UI. Built by the composition root (src/composition.ts). */
+export async function buildHttpApp(services: Services, config: NodeConfig, options: HttpAppOptions = {}): Promise<FastifyInstance> {
+  const { tlsCert, tlsKey, trustProxy } = config;
   const app = Fastify({
-    logger: options.logger ? { level: node.config.logLevel === 'silent' ? 'silent' : node.config.logLevel } : false,
+    logger: options.logger ? { level: config.logLevel === 'silent' ? 'silent' : config.logLevel } : false,
     bodyLimit: 1024 * 1024,
     // X-Forwarded-* headers count only from the proxies listed in the configuration.
     trustProxy: trustProxy ?? false,
@@ -68,31 +56,6 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
     ...(tlsCert && tlsKey ? { https: { cert: readFileSync(tlsCert), key: readFileSync(tlsKey) } } : {}),
   }) as unknown as FastifyInstance;
   acceptJsonBodiesOnly(app);
-
-  let gazetteer: Promise<Gazetteer> | undefined;
-  // Early warning listens to the node's events from here on: levels, alerts, webhooks, stream.
-  const earlyWarning = earlyWarningOf(node, options.earlyWarning);
-  await earlyWarning.start();
-  const liveStream = liveStreamOf(node, earlyWarning, options.stream);
-  const auth = new AuthService(node, options.auth);
-  app.addHook('onClose', async () => {
-    auth.close();
-    // Early warning's last alerts still reach the stream's kept frames, then the stream stops.
-    await earlyWarning.stop();
-    await liveStream.close();
-  });
-  const incidents = new IncidentService(node);
-  const loadPlaces = () => (gazetteer ??= loadGazetteer());
-  const services: Services = {
-    node,
-    auth,
-    incidents,
-    patrols: new PatrolService(node),
-    gazetteer: loadPlaces,
-    earlyWarning,
-    liveStream,
-    news: new NewsService(node, incidents, loadPlaces, earlyWarning),
-  };
 
   await app.register(swagger, {
     openapi: {
@@ -140,7 +103,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   return app;
 }
 
-async function servePages(app: FastifyInstance, options: AppOptions): Promise<void> {
+async function servePages(app: FastifyInstance, options: HttpAppOptions): Promise<void> {
   const root = options.webRoot === undefined ? webRoot() : options.webRoot;
   if (root) {
     // The build leaves brotli and gzip copies beside each file; asset names carry a hash of their

@@ -1,20 +1,39 @@
-import type { Gazetteer } from '../geo/gazetteer.js';
+import type { FeedServer } from '../federation/feed-server.js';
+import type { AcledImport } from '../services/acled-import.js';
+import type { AlertDocuments } from '../services/alert-documents.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { EarlyWarningService } from '../services/early-warning-service.js';
+import type { IncidentExport } from '../services/incident-export.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { LiveStream } from '../services/live-stream.js';
 import type { NewsService } from '../services/news-service.js';
-import type { NodeContext } from '../services/node-context.js';
+import type { OrganisationService } from '../services/organisation-service.js';
 import type { PatrolService } from '../services/patrol-service.js';
+import type { PopulationFeed } from '../services/population-feed.js';
+import type { ReferenceService } from '../services/reference-service.js';
+import type { Clock } from '../services/runtime.js';
+import type { SituationReports } from '../services/situation-reports.js';
 
-/** What the routes call into: one object built at start, passed to each route module. */
+/**
+ * What the routes call into, built once by the composition root (src/composition.ts) and passed
+ * to each route module. Routes see services only: no repository, store or node context.
+ */
 export interface Services {
-  node: NodeContext;
+  /** The node's clock, for the dates a route writes into headers (cookies' lifetimes, file names). */
+  clock: Clock;
   auth: AuthService;
+  reference: ReferenceService;
+  organisation: OrganisationService;
   incidents: IncidentService;
+  incidentExport: IncidentExport;
+  acledImport: AcledImport;
   patrols: PatrolService;
-  gazetteer: () => Promise<Gazetteer>;
-  earlyWarning: EarlyWarningService;
-  liveStream: LiveStream;
   news: NewsService;
+  earlyWarning: EarlyWarningService;
+  alertDocuments: AlertDocuments;
+  populationFeed: PopulationFeed;
+  situationReports: SituationReports;
+  liveStream: LiveStream;
+  /** This node's federation feed; undefined while the node has no keys (it takes no part in federation until `diboli init` gives it some). */
+  feed: FeedServer | undefined;
 }

@@ -4,17 +4,18 @@ import { openStore, type Store } from '../store/database.js';
 import { AccountKeys } from '../services/account-keys.js';
 import { addUser } from '../services/auth-service.js';
 import { authenticatorOf, SecondFactors } from '../services/second-factors.js';
-import { createNodeContext, repositoriesOf, type NodeContext } from '../services/node-context.js';
+import { createNodeContext } from '../composition.js';
+import { repositoriesOf } from '../store/repositories.js';
+import type { NodeContext } from '../services/node-context.js';
 import { setUpNode } from '../services/node-setup.js';
 import { PatrolService } from '../services/patrol-service.js';
 import { fixedClock } from '../services/runtime.js';
 import type { Actor } from '../domain/user.js';
 import type { Incident } from '../domain/incident.js';
-import type { RecordKind } from '../federation/envelope.js';
 import { storeNewIncident } from '../services/incident-service.js';
 import { EarlyWarningService } from '../services/early-warning-service.js';
 import { OrganisationService } from '../services/organisation-service.js';
-import { storeReceived } from '../store/received-records.js';
+import { storeReceivedCopy } from '../services/received-copies.js';
 import { CREDENTIAL_FORMAT, type SecondedRole, type SecondmentCredential } from '../domain/secondment.js';
 import { generateNodeKeys, parsePrivateKey } from '../federation/node-keys.js';
 import { signCredential } from '../federation/secondment-signature.js';
@@ -133,10 +134,6 @@ async function senegalForTheDemo(node: NodeContext): Promise<{ second(username: 
     second: (username, role) =>
       signCredential({ format: CREDENTIAL_FORMAT, id: `demo-secondment-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt }, privateKey),
   };
-}
-
-async function storeReceivedCopy(node: NodeContext, kind: RecordKind, body: unknown): Promise<void> {
-  await node.store.db.transaction().execute((trx) => storeReceived(trx, kind, body));
 }
 
 export interface DemoOptions {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Lang } from '../domain/errors.js';
 import { openStore } from '../store/database.js';
 import { AcledImport, type ImportReport } from '../services/acled-import.js';
-import { createNodeContext } from '../services/node-context.js';
+import { createNodeContext } from '../composition.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 

@@ -5,7 +5,7 @@ import { readNewsItem, UnreadableItem } from '../osint/read-item.js';
 import { openStore } from '../store/database.js';
 import { IncidentService } from '../services/incident-service.js';
 import { NewsService, type IngestResult } from '../services/news-service.js';
-import { createNodeContext } from '../services/node-context.js';
+import { createNodeContext } from '../composition.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 

@@ -1,5 +1,5 @@
 import { openStore } from '../store/database.js';
-import { repositoriesOf } from '../services/node-context.js';
+import { repositoriesOf } from '../store/repositories.js';
 import { setUpNode } from '../services/node-setup.js';
 import { STRATEGIC_AXES } from '../geo/axes.js';
 import { UsageError, type Command } from './command.js';

@@ -1,5 +1,5 @@
 import { openStore } from '../store/database.js';
-import { repositoriesOf } from '../services/node-context.js';
+import { repositoriesOf } from '../store/repositories.js';
 import { DiboliError } from '../domain/errors.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';

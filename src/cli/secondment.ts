@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DiboliError } from '../domain/errors.js';
 import { DEFAULT_SECONDMENT_DAYS, MAX_SECONDMENT_DAYS, SECONDED_ROLES } from '../domain/secondment.js';
 import { openStore } from '../store/database.js';
-import { createNodeContext } from '../services/node-context.js';
+import { createNodeContext } from '../composition.js';
 import { attachCredential, checkCredentialFor, issueSecondment, readCredential, revokeSecondment, withdrawSecondment } from '../services/secondments.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';

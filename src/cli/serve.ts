@@ -1,19 +1,13 @@
-import { buildApp } from '../api/app.js';
-import { pullerFor } from '../federation/node-puller.js';
+import { openNode } from '../composition.js';
 import type { NodeConfig } from '../config.js';
-import { openStore } from '../store/database.js';
-import { createNodeContext } from '../services/node-context.js';
 import type { Command, CommandIO } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors, SERVE_FLAGS, SERVE_FLAGS_HELP } from './options.js';
 
 /** Runs the node until SIGINT/SIGTERM; resolves with the exit code once closed. */
 export async function serveNode(config: NodeConfig, io: CommandIO, banner: (url: string) => string = (url) => `Diboli node listening on ${url}\n`): Promise<number> {
-  const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-  const node = await createNodeContext(config, store);
-  const app = await buildApp(node, { logger: config.logLevel !== 'silent' });
+  const { app, puller, close } = await openNode(config, { logger: config.logLevel !== 'silent' });
   const address = await app.listen({ host: config.host, port: config.port });
-  // Pulls partner feeds for as long as the node runs; a node without keys serves without federating.
-  const puller = (await node.repos.keys.keys()) ? await pullerFor(node, { onError: (peer, error) => app.log.warn({ peer, err: error.message }, 'federation pull failed') }) : undefined;
+  // Pulls partner feeds for as long as the node runs.
   puller?.start();
   const url = address.replace('[::1]', 'localhost');
   io.stdout(banner(url));
@@ -22,9 +16,7 @@ export async function serveNode(config: NodeConfig, io: CommandIO, banner: (url:
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await puller?.stop();
-  await app.close();
-  await store.close();
+  await close();
   return 0;
 }
 

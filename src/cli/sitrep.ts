@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { isNationCode } from '../domain/nation.js';
 import { openStore } from '../store/database.js';
 import { earlyWarningOf } from '../services/early-warning-service.js';
-import { createNodeContext } from '../services/node-context.js';
+import { createNodeContext } from '../composition.js';
 import { pdfPrinterOf } from '../services/pdf-printer.js';
 import { situationReport, SITREP_FORMATS, type SitrepFormat } from '../services/situation-report.js';
 import { UsageError, type Command } from './command.js';

@@ -1,6 +1,5 @@
 import { openStore } from '../store/database.js';
-import { pullerFor } from '../federation/node-puller.js';
-import { createNodeContext } from '../services/node-context.js';
+import { pullerFor, createNodeContext } from '../composition.js';
 import type { Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 

@@ -1,6 +1,6 @@
 import { openStore } from '../store/database.js';
 import { addUser, changePassword, removeUser, resetSecondFactor } from '../services/accounts.js';
-import { createNodeContext } from '../services/node-context.js';
+import { createNodeContext } from '../composition.js';
 import { ROLES, type Role } from '../domain/user.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { attachCredential, checkCredentialFor, readCredential } from '../services/secondments.js';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
 import { secondFactorDemand } from '../domain/second-factor.js';
-import type { Actor, User } from '../domain/user.js';
+import type { NationCode } from '../domain/nation.js';
+import type { Actor, Secondment, User } from '../domain/user.js';
 import type { SessionInfo } from '../store/session-repository.js';
 import type { UserWithHash } from '../store/user-repository.js';
 import { AccountKeys } from './account-keys.js';
@@ -36,6 +37,12 @@ export interface Credentials {
 export interface LoginClient {
   address: string;
   deviceCookie?: string;
+}
+
+/** Who a signed-in user is on this node: the account, the node's nation and the secondment acted under (null when none). */
+export interface SignedInUser extends User {
+  nodeNation: NationCode;
+  secondment: Secondment | null;
 }
 
 export interface AuthOptions {
@@ -132,6 +139,15 @@ export class AuthService {
   /** The actor a signed-in user is on this node: a partner nation's officer carries its secondment while it holds. */
   actorFor(user: User): Promise<Actor> {
     return actorFor(this.node, user);
+  }
+
+  async signedIn(actor: Actor): Promise<SignedInUser> {
+    const found = await this.node.repos.users.findByUsername(actor.username);
+    // The account was removed while its session was being checked: the session is gone with it.
+    if (!found) throw new DiboliError('ERR_UNAUTHENTICATED');
+    const { id, username, displayName, nation, role } = found;
+    const secondment = actor.secondment ? { id: actor.secondment.id, issuer: actor.secondment.issuer, role: actor.secondment.role, expiresAt: actor.secondment.expiresAt } : null;
+    return { id, username, displayName, nation, role, nodeNation: this.node.nation, secondment };
   }
 
   /** The live session behind a token, for what must end with it (the event stream). */

@@ -16,6 +16,9 @@ import { NewsRepository } from '../store/news-repository.js';
 import type { IncidentInput, IncidentService } from './incident-service.js';
 import type { NodeContext } from './node-context.js';
 
+/** The states of a candidate event in the review queue (what the API lists and filters by). */
+export { CANDIDATE_STATUSES, type CandidateStatus } from '../store/news-repository.js';
+
 export interface IngestResult {
   articleId: string;
   /** The article was stored before (same address or same text): nothing new was written. */

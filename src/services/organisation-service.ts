@@ -1,4 +1,5 @@
 import { DiboliError } from '../domain/errors.js';
+import type { NationCode } from '../domain/nation.js';
 import type { Post, Unit } from '../domain/organisation.js';
 import { writtenRecord } from '../federation/release.js';
 import type { VersionedPost, VersionedUnit } from '../store/organisation-repository.js';
@@ -6,8 +7,8 @@ import type { NodeContext } from './node-context.js';
 
 /**
  * This nation's units and posts: shared records like incidents, written here by their owner only
- * and released in the same transaction as the write. (No route writes them yet: `diboli demo`
- * and the tests do.)
+ * and released in the same transaction as the write, read by each nation as releasability
+ * allows. (No route writes them yet: `diboli demo` and the tests do.)
  */
 export class OrganisationService {
   constructor(private readonly node: Pick<NodeContext, 'nation' | 'store' | 'repos' | 'release'>) {}
@@ -30,6 +31,16 @@ export class OrganisationService {
       await this.node.release.record(trx, { record: writtenRecord('post', stored), previous: undefined });
     });
     return stored;
+  }
+
+  /** The units a nation may read: its own and those released to it. */
+  unitsVisibleTo(viewer: NationCode): Promise<Unit[]> {
+    return this.node.repos.organisation.unitsVisibleTo(viewer);
+  }
+
+  /** The posts a nation may read: its own and those released to it. */
+  postsVisibleTo(viewer: NationCode): Promise<Post[]> {
+    return this.node.repos.organisation.postsVisibleTo(viewer);
   }
 
   /** A partner's units reach this node from the partner's node only (single writer). */

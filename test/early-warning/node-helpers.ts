@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppOptions } from '../../src/api/app.js';
+import { buildApp, type AppOptions, createNodeContext } from '../../src/composition.js';
 import { installDemo } from '../../src/cli/demo.js';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
-import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
+import type { NodeContext } from '../../src/services/node-context.js';
 import type { Clock } from '../../src/services/runtime.js';
 import { openStore, type Store } from '../../src/store/database.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/database.js';
-import { createNodeContext } from '../../src/services/node-context.js';
+import { createNodeContext } from '../../src/composition.js';
 import { registerPeer } from '../../src/services/peer-registration.js';
 import { storeNewIncident } from '../../src/services/incident-service.js';
 import { initNodeFolder, removeFolder } from './nodes.js';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/app.js';
+import { buildApp, createNodeContext } from '../../src/composition.js';
 import { installDemo } from '../../src/cli/demo.js';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
@@ -12,7 +12,7 @@ import { generateNodeKeys, parsePrivateKey, type NodeKeyPair } from '../../src/f
 import { newNonce, signRequest } from '../../src/federation/request-signature.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
 import { storeNewIncident } from '../../src/services/incident-service.js';
-import { createNodeContext, type NodeContext } from '../../src/services/node-context.js';
+import type { NodeContext } from '../../src/services/node-context.js';
 import { registerPeer } from '../../src/services/peer-registration.js';
 import { attachCredential } from '../../src/services/secondments.js';
 import { CREDENTIAL_FORMAT } from '../../src/domain/secondment.js';

@@ -1,12 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidCapMessage } from '../../domain/cap-document.js';
-import { DiboliError } from '../../domain/errors.js';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
-import { capDocumentOf, capFeedOf } from '../../services/cap-export.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 const Level = literals(THREAT_LEVELS);
@@ -126,7 +124,7 @@ function baseUrl(request: FastifyRequest): string {
 }
 
 /** Alert rules, alerts and acknowledgements, CAP documents and feed, webhooks. */
-export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: Services): Promise<void> {
+export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments }: Services): Promise<void> {
   app.get(
     '/api/v1/alert-rules',
     { schema: { tags: ['alerts'], summary: 'Alert rules of this node the caller’s nation may read (those released to it)', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
@@ -143,7 +141,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         response: { 201: StoredRuleSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body as Record<string, unknown>)),
+    async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body)),
   );
 
   app.patch(
@@ -158,7 +156,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request) =>
-      earlyWarning.setRuleEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof Switch>).enabled),
+      earlyWarning.setRuleEnabled(actorOf(request), request.params.id, request.body.enabled),
   );
 
   app.get(
@@ -172,7 +170,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof AlertsQuery>;
+      const q = request.query;
       return earlyWarning.listAlerts(actorOf(request), {
         ...(q.since ? { since: q.since } : {}),
         ...(q.unacknowledged ? { unacknowledged: true } : {}),
@@ -192,7 +190,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         response: { 200: Type.Object({ acknowledgements: Type.Array(AckSchema) }), ...errors },
       },
     },
-    async (request) => ({ acknowledgements: await earlyWarning.acknowledge(actorOf(request), (request.params as Static<typeof IdParams>).id) }),
+    async (request) => ({ acknowledgements: await earlyWarning.acknowledge(actorOf(request), request.params.id) }),
   );
 
   app.get(
@@ -207,15 +205,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request, reply) => {
-      const message = await earlyWarning.getAlert(actorOf(request), (request.params as Static<typeof IdParams>).id);
-      if (!message.public) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
-      let xml: string;
-      try {
-        xml = await capDocumentOf(node, message);
-      } catch (error) {
-        if (error instanceof InvalidCapMessage) throw new DiboliError('ERR_ALERT_NOT_PUBLIC');
-        throw error;
-      }
+      const xml = await alertDocuments.document(actorOf(request), request.params.id);
       return reply.type('application/cap+xml; charset=utf-8').send(xml);
     },
   );
@@ -231,8 +221,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request, reply) => {
-      const alerts = await earlyWarning.listAlerts(actorOf(request), { publicOnly: true, withSuperseded: true, limit: 200 });
-      return reply.type('application/atom+xml; charset=utf-8').send(capFeedOf(node, alerts, baseUrl(request)));
+      return reply.type('application/atom+xml; charset=utf-8').send(await alertDocuments.feed(actorOf(request), baseUrl(request)));
     },
   );
 
@@ -252,7 +241,7 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
         response: { 201: WebhookSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await earlyWarning.addWebhook(actorOf(request), request.body as Static<typeof WebhookBody>)),
+    async (request, reply) => reply.status(201).send(await earlyWarning.addWebhook(actorOf(request), request.body)),
   );
 
   app.patch(
@@ -267,6 +256,6 @@ export async function alertRoutes(app: FastifyInstance, { earlyWarning, node }: 
       },
     },
     async (request) =>
-      earlyWarning.setWebhookEnabled(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof Switch>).enabled),
+      earlyWarning.setWebhookEnabled(actorOf(request), request.params.id, request.body.enabled),
   );
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import type { LoginClient, LoginResult } from '../../services/auth-service.js';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_DAYS } from '../../services/known-devices.js';
@@ -7,6 +7,7 @@ import { actorOf, bearerToken, TOKEN_COOKIE } from '../authentication.js';
 import { ErrorSchema, NationCodeSchema, Nullable, literals, UserSchema } from '../schemas.js';
 import { ROLES } from '../../domain/user.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const Username = Type.String({ minLength: 1, maxLength: 64 });
 const Password = Type.String({ minLength: 1, maxLength: 1024 });
@@ -57,7 +58,7 @@ async function answering<T>(reply: FastifyReply, attempt: () => Promise<T>): Pro
   }
 }
 
-export async function authRoutes(app: FastifyInstance, { auth, node }: Services): Promise<void> {
+export async function authRoutes(app: TypedApp, { auth, clock }: Services): Promise<void> {
   app.post(
     '/api/v1/auth/login',
     {
@@ -75,9 +76,8 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
       },
     },
     async (request, reply) => {
-      const body = request.body as { username: string; password: string; code?: string };
-      const result = await answering(reply, () => auth.login(body, clientOf(request)));
-      setSessionCookies(reply, request, result, node.clock.now().getTime());
+      const result = await answering(reply, () => auth.login(request.body, clientOf(request)));
+      setSessionCookies(reply, request, result, clock.now().getTime());
       const { deviceCookie: _cookie, ...answer } = result;
       return answer;
     },
@@ -95,7 +95,7 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
         response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...Refusals },
       },
     },
-    async (request, reply) => answering(reply, () => auth.beginEnrolment(request.body as { username: string; password: string }, clientOf(request))),
+    async (request, reply) => answering(reply, () => auth.beginEnrolment(request.body, clientOf(request))),
   );
 
   app.post(
@@ -111,9 +111,8 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
       },
     },
     async (request, reply) => {
-      const body = request.body as { username: string; password: string; code: string };
-      const result = await answering(reply, () => auth.confirmEnrolment(body, clientOf(request)));
-      setSessionCookies(reply, request, result, node.clock.now().getTime());
+      const result = await answering(reply, () => auth.confirmEnrolment(request.body, clientOf(request)));
+      setSessionCookies(reply, request, result, clock.now().getTime());
       const { deviceCookie: _cookie, ...answer } = result;
       return answer;
     },
@@ -137,11 +136,6 @@ export async function authRoutes(app: FastifyInstance, { auth, node }: Services)
         response: { 200: Type.Composite([UserSchema, Type.Object({ nodeNation: NationCodeSchema, secondment: Nullable(SecondmentSchema) })]) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const user = (await node.repos.users.findByUsername(actor.username))!;
-      const secondment = actor.secondment ? { id: actor.secondment.id, issuer: actor.secondment.issuer, role: actor.secondment.role, expiresAt: actor.secondment.expiresAt } : null;
-      return { id: user.id, username: user.username, displayName: user.displayName, nation: user.nation, role: user.role, nodeNation: node.nation, secondment };
-    },
+    async (request) => auth.signedIn(actorOf(request)),
   );
 }

@@ -1,11 +1,11 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { MIN_KM } from '../../domain/patrol-recommendation.js';
 import { ErrorSchema, GeometrySchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 const Level = literals(THREAT_LEVELS);
@@ -112,7 +112,7 @@ const DraftPatrolSchema = Type.Object({
 const SettingsSchema = Type.Record(Type.String(), Type.Any(), { description: 'Early-warning parameters (see docs/early-warning.md); merged over the defaults.' });
 
 /** Threat levels, overrides, settings, coverage and patrol recommendations. */
-export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }: Services): Promise<void> {
+export async function earlyWarningRoutes(app: TypedApp, { earlyWarning }: Services): Promise<void> {
   app.get(
     '/api/v1/sections/levels',
     {
@@ -137,8 +137,8 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
       },
     },
     async (request) => {
-      const { from, to } = request.query as Static<typeof WindowQuery>;
-      return earlyWarning.history(actorOf(request), (request.params as Static<typeof IdParams>).id, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const { from, to } = request.query;
+      return earlyWarning.history(actorOf(request), request.params.id, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
     },
   );
 
@@ -153,7 +153,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
         response: { 200: LevelViewSchema, ...errors },
       },
     },
-    async (request) => earlyWarning.override(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof OverrideBody>),
+    async (request) => earlyWarning.override(actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -166,7 +166,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
         response: { 200: LevelViewSchema, ...errors },
       },
     },
-    async (request) => earlyWarning.liftOverride(actorOf(request), (request.params as Static<typeof IdParams>).id),
+    async (request) => earlyWarning.liftOverride(actorOf(request), request.params.id),
   );
 
   app.post(
@@ -222,7 +222,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
         },
       },
     },
-    async (request) => earlyWarning.coverage(actorOf(request), (request.query as { days?: number }).days),
+    async (request) => earlyWarning.coverage(actorOf(request), request.query.days),
   );
 
   app.post(
@@ -235,7 +235,7 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
         response: { 200: Type.Array(ProposalSchema), ...errors },
       },
     },
-    async (request) => earlyWarning.recommend(actorOf(request), request.body as Static<typeof RecommendationBody>),
+    async (request) => earlyWarning.recommend(actorOf(request), request.body),
   );
 
   const DraftParams = Type.Object({ n: Type.Integer({ minimum: 1, maximum: 50 }) });
@@ -251,8 +251,8 @@ export async function earlyWarningRoutes(app: FastifyInstance, { earlyWarning }:
       },
     },
     async (request, reply) => {
-      const { n } = request.params as Static<typeof DraftParams>;
-      const result = await earlyWarning.draftFromProposal(actorOf(request), request.body as Static<typeof RecommendationBody>, n);
+      const { n } = request.params;
+      const result = await earlyWarning.draftFromProposal(actorOf(request), request.body, n);
       return reply.status(201).send(result);
     },
   );

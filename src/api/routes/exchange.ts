@@ -1,17 +1,17 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError, type ErrorCode } from '../../domain/errors.js';
 import { INCIDENT_STATUSES } from '../../domain/incident.js';
 import { routeFromGpx } from '../../exchange/gpx.js';
 import { KML_TYPE } from '../../exchange/kml.js';
 import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
-import { AcledImport } from '../../services/acled-import.js';
-import { EXPORT_FORMATS, IncidentExport, type ExportFormat } from '../../services/incident-export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../services/incident-export.js';
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
 import { ErrorSchema, featureCollectionOf, IncidentPropertiesSchema, IncidentTextQuery, IsoDateOrDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 import { endOfDay, parseBbox, startOf } from './incidents.js';
 
 const ExportQuerySchema = Type.Object(
@@ -73,10 +73,7 @@ export function acceptOnly(scope: FastifyInstance, types: string[], refusal: Err
 }
 
 /** Exports of the incident list (CSV in ACLED's layout, KML, GeoJSON) and imports of ACLED's CSV and GPX routes. */
-export async function exchangeRoutes(app: FastifyInstance, { node }: Services): Promise<void> {
-  const exports = new IncidentExport(node);
-  const imports = new AcledImport(node);
-
+export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImport, clock }: Services): Promise<void> {
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/api/v1/exports/incidents.${format}`,
@@ -91,20 +88,20 @@ export async function exchangeRoutes(app: FastifyInstance, { node }: Services): 
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const query = request.query as Static<typeof ExportQuerySchema>;
-        const stream = exports.stream(
+        const query = request.query;
+        const stream = incidentExport.stream(
           actor,
           { bbox: query.bbox ? parseBbox(query.bbox) : undefined, from: startOf(query.from), to: endOfDay(query.to), eventType: query.eventType, section: query.section, owner: query.owner, status: query.status, q: query.q, limit: query.limit },
           format,
         );
-        const day = node.clock.now().toISOString().slice(0, 10);
+        const day = clock.now().toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="incidents-${actor.nation}-${day}.${format}"`);
         return reply.type(MEDIA[format].type).send(stream);
       },
     );
   }
 
-  await app.register(async (csvScope) => {
+  await app.register(async (csvScope: TypedApp) => {
     acceptOnly(csvScope, ['text/csv'], 'ERR_CSV_ONLY');
     csvScope.post(
       '/api/v1/imports/acled',
@@ -122,14 +119,14 @@ export async function exchangeRoutes(app: FastifyInstance, { node }: Services): 
       },
       async (request) => {
         if (typeof request.body !== 'string') throw new DiboliError('ERR_CSV_ONLY');
-        const query = request.query as Static<typeof ImportQuerySchema>;
+        const query = request.query;
         const releasableTo = query.releasableTo === undefined ? undefined : query.releasableTo.split(',').filter(Boolean);
-        return imports.byOfficer(actorOf(request), request.body, { dryRun: query.dryRun ?? false, releasableTo, lang: preferredLanguage(request.headers['accept-language']) });
+        return acledImport.byOfficer(actorOf(request), request.body, { dryRun: query.dryRun ?? false, releasableTo, lang: preferredLanguage(request.headers['accept-language']) });
       },
     );
   });
 
-  await app.register(async (gpxScope) => {
+  await app.register(async (gpxScope: TypedApp) => {
     acceptOnly(gpxScope, ['application/gpx+xml', 'application/xml', 'text/xml'], 'ERR_GPX_ONLY');
     gpxScope.post(
       '/api/v1/imports/gpx',

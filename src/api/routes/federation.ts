@@ -1,12 +1,11 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import { ANCHORS_PATH } from '../../federation/anchors.js';
-import { DEFAULT_PAGE, FEED_PATH, FeedServer, MAX_PAGE, MAX_WAIT_SECONDS } from '../../federation/feed-server.js';
-import { parsePrivateKey } from '../../federation/node-keys.js';
+import { DEFAULT_PAGE, FEED_PATH, MAX_PAGE, MAX_WAIT_SECONDS, type FeedAuthentication } from '../../federation/feed-server.js';
 import { HEADER_SIGNATURE } from '../../federation/request-signature.js';
-import type { Peer } from '../../store/peer-repository.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const FeedQuery = Type.Object(
   {
@@ -17,35 +16,24 @@ const FeedQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A partner node whose signed request was accepted: who it is, and the nonce its answer is signed with. */
+type Caller = Extract<FeedAuthentication, { ok: true }>;
+
 /**
  * The federation feed. It lies outside /api/, so user tokens play no part: a caller is a partner
  * node, authenticated by its signed request before anything else (even the query) is looked at.
  */
-export async function federationRoutes(app: FastifyInstance, { node }: Services): Promise<void> {
-  const keys = await node.repos.keys.keys();
-  if (!keys) return; // a node without keys takes no part in federation until `diboli init` gives it some
-  const server = new FeedServer({
-    db: node.store.db,
-    self: node.nation,
-    privateKey: parsePrivateKey(keys.privateKey),
-    peers: node.repos.peers,
-    outbox: node.repos.outbox,
-    audit: node.repos.audit,
-    anchors: node.repos.anchors,
-    secondments: node.repos.secondments,
-    clock: node.clock,
-    replayWindowSeconds: node.config.replayWindowSeconds,
-  });
-  const callers = new WeakMap<FastifyRequest, { peer: Peer; nonce: string }>();
+export async function federationRoutes(app: TypedApp, { feed: server }: Services): Promise<void> {
+  if (!server) return; // a node without keys takes no part in federation until `diboli init` gives it some
+  const callers = new WeakMap<FastifyRequest, Caller>();
   // Held-open feed requests must not keep the node from shutting down.
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
-  app.addHook('onClose', async () => server.close());
 
   const authenticate = async (request: FastifyRequest) => {
     const verdict = await server.authenticate(request.method, request.url, request.headers, request.ip);
     if (!verdict.ok) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
-    callers.set(request, { peer: verdict.peer, nonce: verdict.nonce });
+    callers.set(request, verdict);
   };
 
   app.get(
@@ -74,7 +62,7 @@ export async function federationRoutes(app: FastifyInstance, { node }: Services)
     async (request, reply) => {
       const caller = callers.get(request);
       if (!caller) throw new DiboliError('ERR_FEDERATION_UNAUTHENTICATED');
-      const query = request.query as Static<typeof FeedQuery>;
+      const query = request.query;
       const gone = new AbortController();
       // The response closing before it was written means the caller hung up: stop waiting for it.
       reply.raw.once('close', () => gone.abort());

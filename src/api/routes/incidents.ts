@@ -1,5 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { DiboliError } from '../../domain/errors.js';
 import { isDay, parseInstant } from '../../domain/time.js';
 import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
@@ -16,6 +15,7 @@ import {
   IncidentVersionSchema,
 } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const PointSchema = Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema };
@@ -42,7 +42,7 @@ export function startOf(value: string | undefined): string | undefined {
   return value ? parseInstant(value, 'from') : undefined;
 }
 
-export async function incidentRoutes(app: FastifyInstance, { incidents }: Services): Promise<void> {
+export async function incidentRoutes(app: TypedApp, { incidents }: Services): Promise<void> {
   app.get(
     '/api/v1/incidents',
     {
@@ -54,7 +54,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
       },
     },
     async (request, reply) => {
-      const query = request.query as Static<typeof IncidentQuerySchema>;
+      const query = request.query;
       // Already JSON: Fastify sends bytes as they are, without the schema's serializer.
       const collection = await incidents.searchAsGeoJson(actorOf(request), {
         bbox: query.bbox ? parseBbox(query.bbox) : undefined,
@@ -75,7 +75,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
     '/api/v1/incidents',
     { schema: { tags: ['incidents'], summary: 'Record an incident', body: IncidentInputSchema, response: { 201: IncidentSchema, ...errors } } },
     async (request, reply) => {
-      const created = await incidents.create(actorOf(request), request.body as Static<typeof IncidentInputSchema>);
+      const created = await incidents.create(actorOf(request), request.body);
       return reply.status(201).send(created);
     },
   );
@@ -83,7 +83,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
   app.get(
     '/api/v1/incidents/:id',
     { schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentSchema, ...errors } } },
-    async (request) => incidents.get(actorOf(request), (request.params as Static<typeof IdParams>).id),
+    async (request) => incidents.get(actorOf(request), request.params.id),
   );
 
   app.get(
@@ -96,7 +96,7 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
         response: { 200: Type.Array(IncidentVersionSchema), ...errors },
       },
     },
-    async (request) => incidents.versions(actorOf(request), (request.params as Static<typeof IdParams>).id),
+    async (request) => incidents.versions(actorOf(request), request.params.id),
   );
 
   app.patch(
@@ -111,6 +111,6 @@ export async function incidentRoutes(app: FastifyInstance, { incidents }: Servic
       },
     },
     async (request) =>
-      incidents.update(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof IncidentPatchSchema>),
+      incidents.update(actorOf(request), request.params.id, request.body),
   );
 }

@@ -1,10 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { SOURCE_RELIABILITIES } from '../../domain/incident.js';
-import { CANDIDATE_STATUSES } from '../../store/news-repository.js';
+import { CANDIDATE_STATUSES } from '../../services/news-service.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams, IncidentPatchSchema, IncidentSchema, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 502: ErrorSchema };
 
@@ -82,13 +82,13 @@ const SourceSchema = Type.Object({
 });
 
 /** The analyst's review queue: articles in, candidate events out, each accepted, linked or rejected. */
-export async function newsRoutes(app: FastifyInstance, { news }: Services): Promise<void> {
+export async function newsRoutes(app: TypedApp, { news }: Services): Promise<void> {
   app.post(
     '/api/v1/news/articles',
     { bodyLimit: 4 * 1024 * 1024, schema: { tags: ['news'], summary: 'Submit one news item; stored once, its candidate events queued for review', body: ArticleBody, response: { 200: IngestResultSchema, 201: IngestResultSchema, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const result = await news.ingestAs(actor, request.body as Static<typeof ArticleBody>);
+      const result = await news.ingestAs(actor, request.body);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   );
@@ -104,7 +104,7 @@ export async function newsRoutes(app: FastifyInstance, { news }: Services): Prom
       },
     },
     async (request) => {
-      const { status, limit } = request.query as { status?: (typeof CANDIDATE_STATUSES)[number]; limit?: number };
+      const { status, limit } = request.query;
       return news.candidates(actorOf(request), status, limit);
     },
   );
@@ -112,13 +112,13 @@ export async function newsRoutes(app: FastifyInstance, { news }: Services): Prom
   app.post(
     '/api/v1/news/candidates/:id/accept',
     { schema: { tags: ['news'], summary: 'Accept (with corrections): becomes an incident sourced to the article, or is linked to the same incident already recorded', params: IdParams, body: AcceptBody, response: { 200: ReviewSchema, ...errors } } },
-    async (request) => news.accept(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof AcceptBody>),
+    async (request) => news.accept(actorOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/news/candidates/:id/reject',
     { schema: { tags: ['news'], summary: 'Reject a candidate event', params: IdParams, body: RejectBody, response: { 200: ReviewSchema, ...errors } } },
-    async (request) => news.reject(actorOf(request), (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof RejectBody>).note),
+    async (request) => news.reject(actorOf(request), request.params.id, request.body.note),
   );
 
   app.get('/api/v1/news/sources', { schema: { tags: ['news'], summary: 'News sources of this node', response: { 200: Type.Array(SourceSchema), ...errors } } }, async (request) =>
@@ -128,6 +128,6 @@ export async function newsRoutes(app: FastifyInstance, { news }: Services): Prom
   app.post(
     '/api/v1/news/sources',
     { schema: { tags: ['news'], summary: 'Register a feed or folder with its usual Admiralty grade', body: SourceBody, response: { 201: SourceSchema, ...errors } } },
-    async (request, reply) => reply.status(201).send(await news.addSource(actorOf(request), request.body as Static<typeof SourceBody>)),
+    async (request, reply) => reply.status(201).send(await news.addSource(actorOf(request), request.body)),
   );
 }

@@ -1,7 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { Patrol } from '../../domain/patrol.js';
-import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES, type PatrolAction } from '../../domain/patrol-lifecycle.js';
+import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES } from '../../domain/patrol-lifecycle.js';
 import type { Unit } from '../../domain/organisation.js';
 import { DiboliError } from '../../domain/errors.js';
 import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.js';
@@ -10,13 +9,14 @@ import { acceptOnly } from './exchange.js';
 import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
 import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolPatchSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 
-export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Services): Promise<void> {
+export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock }: Services): Promise<void> {
   /** The patrol as the API shows it: its units spelled out and the nations still to approve. */
   async function view(patrol: Patrol, viewer: string) {
-    const units = await node.repos.organisation.unitsVisibleTo(viewer);
+    const units = await organisation.unitsVisibleTo(viewer);
     const byId = new Map(units.map((u) => [u.id, u]));
     return {
       ...patrol,
@@ -39,7 +39,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const list = await patrols.list(actor, (request.query as { status?: string }).status);
+      const list = await patrols.list(actor, request.query.status);
       const views = await Promise.all(list.map((p) => view(p, actor.nation)));
       reply.type(GEOJSON_TYPE);
       return {
@@ -54,7 +54,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     { schema: { tags: ['patrols'], summary: 'Plan a patrol (draft)', body: PatrolInputSchema, response: { 201: PatrolSchema, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const created = await patrols.create(actor, request.body as Static<typeof PatrolInputSchema>);
+      const created = await patrols.create(actor, request.body);
       return reply.status(201).send(await view(created, actor.nation));
     },
   );
@@ -64,7 +64,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     { schema: { tags: ['patrols'], summary: 'One patrol', params: IdParams, response: { 200: PatrolSchema, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      return view(await patrols.get(actor, (request.params as Static<typeof IdParams>).id), actor.nation);
+      return view(await patrols.get(actor, request.params.id), actor.nation);
     },
   );
 
@@ -81,7 +81,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     },
     async (request) => {
       const actor = actorOf(request);
-      const updated = await patrols.update(actor, (request.params as Static<typeof IdParams>).id, request.body as Static<typeof PatrolPatchSchema>);
+      const updated = await patrols.update(actor, request.params.id, request.body);
       return view(updated, actor.nation);
     },
   );
@@ -103,7 +103,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
       },
       async (request) => {
         const actor = actorOf(request);
-        const updated = await patrols.act(actor, (request.params as Static<typeof IdParams>).id, action as PatrolAction);
+        const updated = await patrols.act(actor, request.params.id, action);
         return view(updated, actor.nation);
       },
     );
@@ -122,8 +122,8 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
       },
     },
     async (request) => {
-      const { positions } = request.body as Static<typeof PositionsBodySchema>;
-      return { accepted: await patrols.reportPositions(actorOf(request), (request.params as Static<typeof IdParams>).id, positions) };
+      const { positions } = request.body;
+      return { accepted: await patrols.reportPositions(actorOf(request), request.params.id, positions) };
     },
   );
 
@@ -139,7 +139,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
       },
     },
     async (request, reply) => {
-      const observation = await patrols.observe(actorOf(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof ObservationInputSchema>);
+      const observation = await patrols.observe(actorOf(request), request.params.id, request.body);
       return reply.status(201).send(observation);
     },
   );
@@ -147,7 +147,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
   app.get(
     '/api/v1/patrols/:id/observations',
     { schema: { tags: ['patrols'], summary: 'Observations of a patrol', params: IdParams, response: { 200: Type.Array(ObservationSchema), ...errors } } },
-    async (request) => patrols.observations(actorOf(request), (request.params as Static<typeof IdParams>).id),
+    async (request) => patrols.observations(actorOf(request), request.params.id),
   );
 
   app.put(
@@ -155,7 +155,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     { schema: { tags: ['patrols'], summary: 'Write the debrief of a completed patrol', params: IdParams, body: DebriefSchema, response: { 200: PatrolSchema, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
-      const updated = await patrols.debrief(actor, (request.params as Static<typeof IdParams>).id, (request.body as Static<typeof DebriefSchema>).text);
+      const updated = await patrols.debrief(actor, request.params.id, request.body.text);
       return view(updated, actor.nation);
     },
   );
@@ -172,7 +172,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
       },
     },
     async (request, reply) => {
-      const id = (request.params as Static<typeof IdParams>).id;
+      const id = request.params.id;
       const track = await patrols.track(actorOf(request), id);
       reply.type(GEOJSON_TYPE);
       return {
@@ -187,10 +187,10 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     '/api/v1/patrols/:id/route.gpx',
     { schema: { tags: ['exchange'], summary: 'The patrol’s planned route as GPX 1.1 (<rte>)', params: IdParams, produces: ['application/gpx+xml'], response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors } } },
     async (request, reply) => {
-      const patrol = await patrols.get(actorOf(request), (request.params as Static<typeof IdParams>).id);
+      const patrol = await patrols.get(actorOf(request), request.params.id);
       if (!patrol.route) throw new DiboliError('ERR_PATROL_NO_ROUTE');
       reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-route.gpx"`);
-      return reply.type(GPX_TYPE).send(routeGpx(patrol.name, patrol.route, node.clock.now().toISOString()));
+      return reply.type(GPX_TYPE).send(routeGpx(patrol.name, patrol.route, clock.now().toISOString()));
     },
   );
 
@@ -207,15 +207,15 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = (request.params as Static<typeof IdParams>).id;
+      const id = request.params.id;
       const patrol = await patrols.get(actor, id);
       const track = await patrols.track(actor, id);
       reply.header('content-disposition', `attachment; filename="${fileNameOf(patrol.id)}-track.gpx"`);
-      return reply.type(GPX_TYPE).send(trackGpx(patrol.name, track, node.clock.now().toISOString()));
+      return reply.type(GPX_TYPE).send(trackGpx(patrol.name, track, clock.now().toISOString()));
     },
   );
 
-  await app.register(async (gpxScope) => {
+  await app.register(async (gpxScope: TypedApp) => {
     acceptOnly(gpxScope, ['application/gpx+xml', 'application/xml', 'text/xml'], 'ERR_GPX_ONLY');
     gpxScope.put(
       '/api/v1/patrols/:id/route.gpx',
@@ -233,7 +233,7 @@ export async function patrolRoutes(app: FastifyInstance, { patrols, node }: Serv
         const actor = actorOf(request);
         if (typeof request.body !== 'string') throw new DiboliError('ERR_GPX_ONLY');
         const { route } = routeFromGpx(request.body);
-        return view(await patrols.replaceRoute(actor, (request.params as Static<typeof IdParams>).id, route), actor.nation);
+        return view(await patrols.replaceRoute(actor, request.params.id, route), actor.nation);
       },
     );
   });

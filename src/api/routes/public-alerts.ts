@@ -1,9 +1,9 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
-import { PopulationFeed } from '../../services/population-feed.js';
 import { ErrorSchema, IdParams } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 /** Readers (sirens, radios, aggregators) may keep an answer this long; the node keeps its own copy as long. */
 const CACHE_CONTROL = 'public, max-age=60';
@@ -17,9 +17,7 @@ function baseUrl(request: FastifyRequest): string {
  * purpose, and it carries only what the host nation raised for itself from its own records with a
  * rule marked public (see `mayReachPopulation`).
  */
-export async function publicAlertRoutes(app: FastifyInstance, { node, earlyWarning }: Services): Promise<void> {
-  const feed = new PopulationFeed(node, earlyWarning);
-  app.addHook('onClose', async () => feed.close());
+export async function publicAlertRoutes(app: TypedApp, { populationFeed: feed }: Services): Promise<void> {
 
   app.get(
     '/api/v1/public/cap.atom',
@@ -50,7 +48,7 @@ export async function publicAlertRoutes(app: FastifyInstance, { node, earlyWarni
       },
     },
     async (request, reply) => {
-      const { id } = request.params as Static<typeof IdParams>;
+      const { id } = request.params;
       const document = await feed.document(id);
       if (document === undefined) throw new DiboliError('ERR_NOT_FOUND', { kind: 'alert', id });
       return reply.type('application/cap+xml; charset=utf-8').header('cache-control', CACHE_CONTROL).send(document);

@@ -1,11 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { EVENT_TYPES } from '../../domain/event-types.js';
-import { regionBasemap, type Basemap } from '../../geo/basemap.js';
 import { collectionForSending, GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, featureCollectionOf, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema };
 const LineGeometry = Type.Object({ type: Type.String(), coordinates: Type.Any() });
@@ -22,10 +21,7 @@ const PlacesQuery = Type.Object(
  * What every user of the node reads to draw the picture: the mechanism, geography (borders,
  * sections, axes, basemap), gazetteer, taxonomy, units and posts (the last two by releasability).
  */
-export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, earlyWarning }: Services): Promise<void> {
-  // Rounded and wound once: the outlines never change while the node runs.
-  let basemap: Basemap | undefined;
-
+export async function referenceRoutes(app: TypedApp, { reference, organisation, earlyWarning }: Services): Promise<void> {
   app.get(
     '/api/v1/mechanism',
     {
@@ -44,7 +40,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
         },
       },
     },
-    async () => node.mechanism,
+    async () => reference.mechanism(),
   );
 
   app.get(
@@ -69,7 +65,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
       },
     },
     async (_request, reply) => {
-      const borders = await node.repos.geography.borders();
+      const borders = await reference.borders();
       reply.type(GEOJSON_TYPE);
       return collectionForSending({
         type: 'FeatureCollection' as const,
@@ -114,7 +110,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
       },
     },
     async (_request, reply) => {
-      const axes = await node.repos.geography.axes();
+      const axes = await reference.axes();
       reply.type(GEOJSON_TYPE);
       return collectionForSending({
         type: 'FeatureCollection' as const,
@@ -133,9 +129,8 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
       },
     },
     async (_request, reply) => {
-      basemap ??= collectionForSending(regionBasemap(node.mechanism.nations));
       reply.header('cache-control', 'private, max-age=86400').type(GEOJSON_TYPE);
-      return basemap;
+      return reference.basemap();
     },
   );
 
@@ -155,8 +150,8 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
       },
     },
     async (request) => {
-      const { q, limit, country } = request.query as Static<typeof PlacesQuery>;
-      const places = (await gazetteer()).search(q, { limit: limit ?? 10, country: country ?? node.mechanism.nations });
+      const { q, limit, country } = request.query;
+      const places = await reference.places(q, { limit, country });
       return places.map(({ id, name, country: c, admin1, lat, lon, featureCode }) => ({ id, name, country: c, admin1, lat, lon, featureCode }));
     },
   );
@@ -170,7 +165,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
         response: { 200: Type.Array(Type.Object({ id: Type.String(), nation: NationCodeSchema, name: Type.String(), callSign: Type.String(), parentId: Nullable(Type.String()), owner: NationCodeSchema })), ...errors },
       },
     },
-    async (request) => node.repos.organisation.unitsVisibleTo(actorOf(request).nation),
+    async (request) => organisation.unitsVisibleTo(actorOf(request).nation),
   );
 
   app.get(
@@ -189,7 +184,7 @@ export async function referenceRoutes(app: FastifyInstance, { node, gazetteer, e
       },
     },
     async (request, reply) => {
-      const posts = await node.repos.organisation.postsVisibleTo(actorOf(request).nation);
+      const posts = await organisation.postsVisibleTo(actorOf(request).nation);
       reply.type(GEOJSON_TYPE);
       return collectionForSending({
         type: 'FeatureCollection' as const,

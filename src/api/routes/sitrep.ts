@@ -1,11 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { pdfPrinterOf } from '../../services/pdf-printer.js';
-import { situationReport, SITREP_FORMATS } from '../../services/situation-report.js';
+import { Type } from '@sinclair/typebox';
+import { SITREP_FORMATS } from '../../services/situation-report.js';
 import { actorOf } from '../authentication.js';
 import { DOCUMENT_POLICY } from '../browser-hardening.js';
 import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 const SitrepQuery = Type.Object(
   {
@@ -18,10 +17,7 @@ const SitrepQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }: Services): Promise<void> {
-  // The node's one browser for PDF reports, started on the first one and closed with the node.
-  const printer = pdfPrinterOf(node);
-  app.addHook('onClose', () => printer.close());
+export async function sitrepRoutes(app: TypedApp, { situationReports }: Services): Promise<void> {
   app.get(
     '/api/v1/sitrep',
     {
@@ -35,14 +31,8 @@ export async function sitrepRoutes(app: FastifyInstance, { node, earlyWarning }:
       },
     },
     async (request, reply) => {
-      const q = request.query as Static<typeof SitrepQuery>;
-      const actor = actorOf(request);
-      const asked = { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html', ...(q.for ? { audience: q.for } : {}) } as const;
-      // Printing is the costly part: one PDF in hand per user, and a bounded queue for the node.
-      const report =
-        asked.format === 'pdf'
-          ? await printer.forRequester(actor.userId, (print) => situationReport(node, earlyWarning, actor.nation, asked, { print }))
-          : await situationReport(node, earlyWarning, actor.nation, asked);
+      const q = request.query;
+      const report = await situationReports.forOfficer(actorOf(request), { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html', ...(q.for ? { audience: q.for } : {}) });
       const extension = { 'text/markdown; charset=utf-8': 'md', 'text/html; charset=utf-8': 'html', 'application/pdf': 'pdf' }[report.contentType] ?? 'txt';
       reply.header('content-disposition', `inline; filename="sitrep-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${extension}"`);
       return reply.type(report.contentType).send(report.body);

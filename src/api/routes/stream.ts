@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+
 import { actorOf, bearerToken } from '../authentication.js';
 import { ErrorSchema } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { TypedApp } from '../typed-app.js';
 
 /** Comment lines keep idle connections open through proxies that cut silent ones. */
 const HEARTBEAT_MS = 25_000;
 
-export async function streamRoutes(app: FastifyInstance, { liveStream, auth }: Services): Promise<void> {
+export async function streamRoutes(app: TypedApp, { liveStream, auth }: Services): Promise<void> {
   const open = new Set<ServerResponse>();
   // A stream never ends by itself: closing the server ends them, or it would wait forever.
   app.addHook('preClose', async () => {
