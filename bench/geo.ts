@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { computeBorder } from '../src/geo/border.js';
-import type { LonLat } from '../src/geo/geojson.js';
+import type { LonLat } from '../src/kernel/geojson.js';
 import { SectionIndex, haversineKm } from '../src/geo/nearest-section.js';
 import { sectionize, type Section } from '../src/geo/sectionize.js';
 import { isInMechanismArea, nationAt } from '../src/geo/nation-at.js';

@@ -1,7 +1,8 @@
 import { buffer } from '@turf/buffer';
 import { simplify } from '@turf/simplify';
-import type { LineString, LonLat, Polygon } from '../geo/geojson.js';
+import type { LineString, LonLat, Polygon } from '../kernel/geojson.js';
 import { fieldError, type FieldError, type ThreatLevel } from './early-warning-config.js';
+import { MINUTE_MS } from '../kernel/durations.js';
 
 /**
  * OASIS Common Alerting Protocol 1.2: an alert meant for the population, as an XML document that
@@ -104,7 +105,7 @@ const pad = (value: number, width = 2): string => String(value).padStart(width, 
  * as `-00:00`, which is what the partner states of the default scenario, all on UTC, will show.
  */
 export function formatCapDateTime(at: Date, utcOffsetMinutes = 0): string {
-  const local = new Date(at.getTime() + utcOffsetMinutes * 60_000);
+  const local = new Date(at.getTime() + utcOffsetMinutes * MINUTE_MS);
   const sign = utcOffsetMinutes > 0 ? '+' : '-';
   const magnitude = Math.abs(utcOffsetMinutes);
   return (

@@ -2,9 +2,10 @@ import { along } from '@turf/along';
 import { bbox } from '@turf/bbox';
 import { length } from '@turf/length';
 import { pointToLineDistance } from '@turf/point-to-line-distance';
-import type { LineString, LonLat } from '../geo/geojson.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
 import type { EarlyWarningConfig, ThreatLevel } from './early-warning-config.js';
 import { levelRank } from './threat-level.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /**
  * Coverage: when each border section was last patrolled, and which threatened sections have gone
@@ -112,7 +113,6 @@ export interface CoverageGap {
   daysSincePatrol: number | null;
 }
 
-const MS_PER_DAY = 86_400_000;
 
 /**
  * Sections at medium or above not patrolled within `days` before `now`, the most threatened first
@@ -122,7 +122,7 @@ export function coverageGaps(standings: readonly SectionStanding[], now: Date, d
   const gaps: CoverageGap[] = [];
   for (const standing of standings) {
     if (levelRank(standing.level) < levelRank('medium')) continue;
-    const since = standing.lastPatrolledAt === null ? null : (now.getTime() - Date.parse(standing.lastPatrolledAt)) / MS_PER_DAY;
+    const since = standing.lastPatrolledAt === null ? null : (now.getTime() - Date.parse(standing.lastPatrolledAt)) / DAY_MS;
     if (since !== null && since <= days) continue;
     gaps.push({ section: standing.section, level: standing.level, lastPatrolledAt: standing.lastPatrolledAt, daysSincePatrol: since });
   }

@@ -1,7 +1,7 @@
 import { length } from '@turf/length';
 import { lineSliceAlong } from '@turf/line-slice-along';
-import type { LineString, LonLat } from '../geo/geojson.js';
-import type { NationCode } from './nation.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
+import type { NationCode } from '../kernel/nation.js';
 import {
   validateWindow,
   type EarlyWarningConfig,

@@ -1,6 +1,6 @@
 import { DiboliError } from './errors.js';
 import { partnersOf, type Mechanism, type SharedKind } from './mechanism.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 
 /**
  * The sovereignty rules, in one place: who may read a record, what a record may be released to,

@@ -1,7 +1,7 @@
 import { gpx } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { DiboliError } from '../domain/errors.js';
-import type { LineString } from '../geo/geojson.js';
+import type { LineString } from '../kernel/geojson.js';
 import { round6 } from '../geo/geojson-output.js';
 import { xmlText } from './xml.js';
 

@@ -1,4 +1,4 @@
-import { isNationCode, type NationCode } from '../domain/nation.js';
+import { isNationCode, type NationCode } from '../kernel/nation.js';
 
 /** Record kinds that cross between nodes. */
 export const RECORD_KINDS = ['incident', 'patrol', 'unit', 'post', 'patrol-approval'] as const;

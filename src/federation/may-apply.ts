@@ -1,4 +1,4 @@
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Envelope } from './envelope.js';
 

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
-import type { Clock } from '../services/runtime.js';
+import type { NationCode } from '../kernel/nation.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AnchorRepository } from '../store/anchor-repository.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';

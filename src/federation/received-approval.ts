@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import type { AuditEntry } from '../store/audit-repository.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../services/runtime.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { FeedRefusalRepository, RefusalCount } from '../store/feed-guard-repository.js';
 import type { Database } from '../store/schema.js';

@@ -1,4 +1,4 @@
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { RecordKind, UnsignedEnvelope } from './envelope.js';
 import { lostAccess } from '../domain/sovereignty.js';
 

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
-import type { Clock } from '../services/runtime.js';
+import type { NationCode } from '../kernel/nation.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';

@@ -8,7 +8,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { PLACE_ALIASES, type PlaceAlias } from './gazetteer-aliases.js';
 
 export interface Place {

@@ -1,4 +1,4 @@
-import type { LineString, LonLat } from './geojson.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
 
 /** Mean Earth radius, the one turf uses, so distances agree with @turf/distance. */
 export const EARTH_RADIUS_KM = 6371.0088;

@@ -1,4 +1,4 @@
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { EventType } from '../domain/event-types.js';
 
 /** One news item as a feed or a scraper delivers it. */

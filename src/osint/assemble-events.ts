@@ -19,6 +19,7 @@ import { countryContext, findPlaces, type PlaceMention } from './find-places.js'
 import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
+import { DAY_MS } from '../kernel/durations.js';
 export interface AssemblyInput {
   title: string;
   body: string;
@@ -94,7 +95,7 @@ function daysBetween(a: string, b: string): number {
   const da = parseIsoDay(a.length === 4 ? `${a}-12-31` : a.length === 7 ? `${a}-28` : a);
   const db = parseIsoDay(b);
   if (!da || !db) return 0;
-  return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / 86_400_000;
+  return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / DAY_MS;
 }
 
 /** What the assembly reads of an article before looking for events. */

@@ -6,6 +6,7 @@
  */
 import { foldName } from '../geo/gazetteer.js';
 import type { ExtractedEvent } from './article.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 export interface ReportedEvent {
   /** Which article reported it (URL or any id). */
@@ -26,7 +27,7 @@ const MIN_SIMILARITY = 0.15;
 function dayNumber(date: string | null): number | null {
   if (!date || date.length !== 10) return null;
   const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : ms / 86_400_000;
+  return Number.isNaN(ms) ? null : ms / DAY_MS;
 }
 
 function sameDate(a: ExtractedEvent, b: ExtractedEvent): boolean {

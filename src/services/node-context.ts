@@ -1,7 +1,7 @@
 import type { NodeConfig } from '../config.js';
 import { DiboliError } from '../domain/errors.js';
 import type { Mechanism } from '../domain/mechanism.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { isInMechanismArea } from '../geo/nation-at.js';
 import { buildSectionIndex, type SectionIndex } from '../geo/nearest-section.js';
 import type { Store } from '../store/database.js';
@@ -26,7 +26,7 @@ import { SecondmentRepository } from '../store/secondment-repository.js';
 import { parsePrivateKey } from '../federation/node-keys.js';
 import { ReleaseStep } from '../federation/release.js';
 import { NodeEvents } from './node-events.js';
-import { randomIds, systemClock, type Clock, type IdSource } from './runtime.js';
+import { randomIds, systemClock, type Clock, type IdSource } from '../kernel/clock.js';
 
 export interface Repositories {
   node: NodeRepository;

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Kysely, Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Envelope } from '../federation/envelope.js';
 import { writeStringArray } from './columns.js';
 import type { Database } from './schema.js';

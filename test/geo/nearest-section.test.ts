@@ -4,7 +4,7 @@ import { pointToLineDistance } from '@turf/point-to-line-distance';
 import { computeBorder } from '../../src/geo/border.js';
 import { sectionize, type Section } from '../../src/geo/sectionize.js';
 import { SectionIndex, haversineKm } from '../../src/geo/nearest-section.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 const sections: Section[] = [
   ...sectionize(computeBorder('ML', 'SN')!),
