@@ -1,5 +1,5 @@
-import { distance } from '@turf/distance';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
+import { distanceToLineKm } from '../geo/distance-to-line.js';
+import { haversineKm } from '../geo/great-circle.js';
 import type { LineString, LonLat, Point } from '../kernel/geojson.js';
 import {
   fieldError,
@@ -132,8 +132,8 @@ function severityOfEvent(
 
 function distanceToTarget(target: AlertTarget, point: LonLat): number {
   return target.kind === 'post'
-    ? distance(point, target.geometry.coordinates as LonLat, { units: 'kilometers' })
-    : pointToLineDistance(point, target.geometry, { units: 'kilometers' });
+    ? haversineKm(point[0], point[1], target.geometry.coordinates[0]!, target.geometry.coordinates[1]!)
+    : distanceToLineKm(point, target.geometry);
 }
 
 function incidentNear(

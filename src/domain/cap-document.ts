@@ -1,6 +1,5 @@
-import { buffer } from '@turf/buffer';
-import { simplify } from '@turf/simplify';
-import type { LineString, LonLat, Polygon } from '../kernel/geojson.js';
+import { ringAroundLine } from '../geo/ring-around-line.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
 import { fieldError, type FieldError, type ThreatLevel } from './early-warning-config.js';
 import { MINUTE_MS } from '../kernel/durations.js';
 
@@ -368,12 +367,5 @@ export function buildCapAtomFeed(feed: CapFeed): string {
  * that the document stays small enough for the receivers that cap its size. Closed, ≥ 4 points.
  */
 export function capPolygonAroundLine(line: LineString, radiusKm: number): LonLat[] {
-  const zone = buffer({ type: 'Feature', geometry: line, properties: {} }, radiusKm, { units: 'kilometers', steps: 4 });
-  const geometry = zone?.geometry;
-  if (!geometry) return [];
-  const outer = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
-  if (!outer) return [];
-  // Tolerance in degrees, a tenth of the radius: shape kept, vertices few.
-  const simplified = simplify({ type: 'Polygon', coordinates: [outer] } as Polygon, { tolerance: radiusKm / 1110, highQuality: true });
-  return closeRing((simplified.coordinates[0] ?? outer) as LonLat[]);
+  return closeRing(ringAroundLine(line, radiusKm));
 }

@@ -1,5 +1,5 @@
-import { length } from '@turf/length';
-import { lineSliceAlong } from '@turf/line-slice-along';
+import { lineLengthKm } from '../geo/line-length.js';
+import { sliceLineKm } from '../geo/slice-line.js';
 import type { LineString, LonLat } from '../kernel/geojson.js';
 import type { NationCode } from '../kernel/nation.js';
 import {
@@ -116,7 +116,7 @@ export function jointTeams(units: readonly AvailableUnit[], nations: readonly Na
 }
 
 function slice(axis: Axis, fromKm: number, toKm: number): LineString {
-  return lineSliceAlong(axis.geometry, fromKm, toKm, { units: 'kilometers' }).geometry;
+  return sliceLineKm(axis.geometry, fromKm, toKm);
 }
 
 function coveredBy(route: LineString, samples: ReadonlyMap<string, LonLat[]>, rule: CoverageRule): Set<string> {
@@ -191,7 +191,7 @@ export function recommendPatrols(request: RecommendationRequest, settings: Setti
 
   const candidates: Candidate[] = [];
   for (const axis of request.axes) {
-    const axisKm = length({ type: 'Feature', geometry: axis.geometry, properties: {} });
+    const axisKm = lineLengthKm(axis.geometry);
     const span = Math.min(request.maxLengthKm, axisKm);
     const starts: number[] = [];
     for (let start = 0; start + span < axisKm; start += stepKm) starts.push(start);

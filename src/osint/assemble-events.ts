@@ -6,6 +6,7 @@
  * unsure: relevance, the kind of the main event, and its place.
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
+import { haversineKm } from '../geo/great-circle.js';
 import type { DatePrecision, ExtractedEvent } from './article.js';
 import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
@@ -86,9 +87,7 @@ function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: s
 function closePlaces(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.location === null || b.location === null || a.location === b.location) return true;
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h)) <= 60;
+  return haversineKm(a.lon, a.lat, b.lon, b.lat) <= 60;
 }
 
 function daysBetween(a: string, b: string): number {
