@@ -5,7 +5,7 @@ import { ANCHORS_PATH } from '../../federation/anchors.js';
 import { DEFAULT_PAGE, FEED_PATH, FeedServer, MAX_PAGE, MAX_WAIT_SECONDS } from '../../federation/feed-server.js';
 import { parsePrivateKey } from '../../federation/node-keys.js';
 import { HEADER_SIGNATURE } from '../../federation/request-signature.js';
-import type { Peer } from '../../store/peer-repository.js';
+import type { Peer } from '../../domain/peer.js';
 import type { Services } from '../services.js';
 
 const FeedQuery = Type.Object(

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { SOURCE_RELIABILITIES } from '../../domain/incident.js';
-import { CANDIDATE_STATUSES } from '../../store/news-repository.js';
+import { CANDIDATE_STATUSES } from '../../domain/news-event.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams, IncidentPatchSchema, IncidentSchema, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
