@@ -1,14 +1,8 @@
 import { distanceToLineKm } from '../geo/distance-to-line.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { LineString, LonLat, Point } from '../kernel/geojson.js';
-import {
-  fieldError,
-  type EarlyWarningConfig,
-  type FieldError,
-  type IncidentStatus,
-  type ThreatLevel,
-  type Validated,
-} from './early-warning-config.js';
+import type { EarlyWarningConfig, IncidentStatus, ThreatLevel } from './early-warning-config.js';
+import { fieldError, type FieldError, type Validated } from './errors.js';
 import { eventTypeName } from './event-type-names.js';
 import { EVENT_TYPES, isEventType, type EventType } from './event-types.js';
 import { isThreatLevel, levelChange, levelForScore, levelRank, THREAT_LEVEL_NAME } from './threat-level.js';

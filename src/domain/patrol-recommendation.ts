@@ -2,14 +2,8 @@ import { lineLengthKm } from '../geo/line-length.js';
 import { sliceLineKm } from '../geo/slice-line.js';
 import type { LineString, LonLat } from '../kernel/geojson.js';
 import type { NationCode } from '../kernel/nation.js';
-import {
-  validateWindow,
-  type EarlyWarningConfig,
-  type FieldError,
-  type ThreatLevel,
-  type TimeWindow,
-  type Validated,
-} from './early-warning-config.js';
+import { validateWindow, type EarlyWarningConfig, type ThreatLevel, type TimeWindow } from './early-warning-config.js';
+import type { FieldError, Validated } from './errors.js';
 import { covers, samplePoints, type CoverageGap, type CoverageRule, type SectionLine } from './coverage.js';
 import { THREAT_LEVEL_NAME } from './threat-level.js';
 
