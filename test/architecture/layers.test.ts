@@ -104,7 +104,8 @@ describe('layers', () => {
     expect(Object.keys(table.layers)).toEqual(['kernel', 'geo', 'domain', 'osint', 'exchange', 'store', 'federation', 'config', 'services', 'api', 'cli']);
     expect(table.layers.kernel).toEqual([]);
     expect(table.layers.domain).toEqual(['kernel', 'geo']);
-    expect(table.packages).toEqual({ '@turf/': ['geo'] });
+    expect(table.packages['@turf/']).toEqual(['geo']);
+    expect(table.packages.kysely).toEqual(['store']);
   });
 
   it('every layer names only layers of the table', () => {
