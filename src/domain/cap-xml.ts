@@ -1,23 +1,12 @@
 import { MINUTE_MS } from '../kernel/durations.js';
 import type { LonLat } from '../kernel/geojson.js';
+import { escapeXml } from '../kernel/xml-text.js';
 import { CAP_NAMESPACE, InvalidCapMessage, closeRing, type CapArea, type CapInfo, type CapMessage } from './cap-message.js';
 import { validateCapMessage } from './cap-validation.js';
 
 /** The CAP 1.2 XML of a message. Element order follows the CAP 1.2 schema, which consumers check. */
 
-// Characters XML 1.0 cannot carry at all, even escaped.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeXml };
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
