@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -28,7 +29,8 @@ export function readRules(markdown: string): { layers: Record<string, string[]>;
 const table = readRules(readFileSync(join(root, 'docs/architecture.md'), 'utf8'));
 
 function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return entries.flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
@@ -68,7 +70,7 @@ export function violations(srcFolder: string): string[] {
   for (const file of sourceFiles(srcFolder)) {
     const from = layerOf(relative(srcFolder, file));
     const allowed = table.layers[from];
-    const name = relative(root, file).split(sep).join('/');
+    const name = relative(dirname(srcFolder), file).split(sep).join('/');
     if (!allowed) {
       found.push(`${name}: its folder "${from}" is no layer of docs/architecture.md`);
       continue;
@@ -111,6 +113,30 @@ describe('layers', () => {
   it('every layer names only layers of the table', () => {
     for (const [layer, allowed] of Object.entries(table.layers)) {
       for (const other of allowed) expect(table.layers, `${layer} allows ${other}`).toHaveProperty(other);
+    }
+  });
+
+  it('names the file and the import of each breach, and accepts what the table allows', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'layers-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(tree, 'src', path)), { recursive: true });
+        writeFileSync(join(tree, 'src', path), text);
+      };
+      write('kernel/nation.ts', 'export type NationCode = string;\n');
+      write('geo/line.ts', "import type { NationCode } from '../kernel/nation.js';\nimport { length } from '@turf/length';\n");
+      write('domain/rule.ts', "import type { Row } from '../store/rows.js';\nimport { along } from '@turf/along';\nimport { x } from '../geo/line.js';\n");
+      write('store/rows.ts', "export type Row = { id: string };\nimport type { Envelope } from '../federation/envelope.js';\n");
+      write('federation/envelope.ts', 'export interface Envelope { id: string }\n');
+      write('scripts/odd.ts', '\n');
+      expect(violations(join(tree, 'src'))).toEqual([
+        'src/domain/rule.ts imports ../store/rows.js (domain may not import store)',
+        'src/domain/rule.ts imports @turf/along (only geo may import @turf/)',
+        'src/scripts/odd.ts: its folder "scripts" is no layer of docs/architecture.md',
+        'src/store/rows.ts imports ../federation/envelope.js (store may not import federation)',
+      ]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
     }
   });
 
