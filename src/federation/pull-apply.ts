@@ -39,9 +39,13 @@ export interface ApplyDeps {
   self: NationCode;
   peers: PeerRepository;
   audit: AuditRepository;
+  /** Where the peers' audit anchors are kept. */
   anchors: AnchorRepository;
+  /** Where the secondments a peer's nation revoked are kept. */
   secondments: SecondmentRepository;
+  /** Writes this node's patrols when a partner's approval applies… */
   patrols: PatrolRepository;
+  /** …and releases the new version, in the page's transaction. */
   release: ReleaseStep;
 }
 

@@ -1,20 +1,15 @@
 import type { KeyObject } from 'node:crypto';
-import type { DatabaseHandle, SqliteConnection } from '../store/handles.js';
+import type { SqliteConnection } from '../store/handles.js';
 import type { NationCode } from '../kernel/nation.js';
 import type { Clock } from '../kernel/clock.js';
-import type { AnchorRepository } from '../store/anchor-repository.js';
-import type { AuditRepository } from '../store/audit-repository.js';
-import type { Peer, PeerRepository } from '../store/peer-repository.js';
+import type { Peer } from '../domain/peer.js';
 import { ReceivedIncidents } from '../store/received-records.js';
-import type { PatrolRepository } from '../store/patrol-repository.js';
-import type { SecondmentRepository } from '../store/secondment-repository.js';
 import { backoffDelay } from './backoff.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './feed-server.js';
 import { parsePublicKey } from './node-keys.js';
-import { applyPage, type AppliedChange } from './pull-apply.js';
+import { applyPage, type AppliedChange, type ApplyDeps } from './pull-apply.js';
 import { fetchPage, PullError } from './pull-fetch.js';
 import { verifyPage, type ParsedPage } from './pull-verify.js';
-import type { ReleaseStep } from './release.js';
 
 export { PullError, type AppliedChange };
 
@@ -33,24 +28,12 @@ export interface PullResult {
   more: boolean;
 }
 
-
-export interface PullerDeps {
-  db: DatabaseHandle;
+/** What the puller needs: what applying a page needs (pull-apply.ts), and its keys, clock and hooks. */
+export interface PullerDeps extends ApplyDeps {
   /** The same connection as `db`, for the prepared statements of the incident hot path. */
   sqlite: SqliteConnection;
-  self: NationCode;
   publicKey: string;
   privateKey: KeyObject;
-  peers: PeerRepository;
-  audit: AuditRepository;
-  /** Where the peers' audit anchors are kept. */
-  anchors: AnchorRepository;
-  /** Where the secondments a peer's nation revoked are kept. */
-  secondments: SecondmentRepository;
-  /** Writes this node's patrols when a partner's approval applies… */
-  patrols: PatrolRepository;
-  /** …and releases the new version, in the page's transaction. */
-  release: ReleaseStep;
   clock: Clock;
   random?: () => number;
   pageSize?: number;
