@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { computeBorder } from '../src/geo/border.js';
-import type { LonLat } from '../src/geo/geojson.js';
-import { SectionIndex, haversineKm } from '../src/geo/nearest-section.js';
+import type { LonLat } from '../src/kernel/geojson.js';
+import { haversineKm } from '../src/geo/great-circle.js';
+import { SectionIndex } from '../src/geo/nearest-section.js';
 import { sectionize, type Section } from '../src/geo/sectionize.js';
 import { isInMechanismArea, nationAt } from '../src/geo/nation-at.js';
 import { seededRandom } from './figures.js';

@@ -9,7 +9,7 @@ import { repositoriesOf } from '../store/repositories.js';
 import type { NodeContext } from '../services/node-context.js';
 import { setUpNode } from '../services/node-setup.js';
 import { PatrolService } from '../services/patrol-service.js';
-import { fixedClock } from '../services/runtime.js';
+import { fixedClock } from '../kernel/clock.js';
 import type { Actor } from '../domain/user.js';
 import type { Incident } from '../domain/incident.js';
 import { storeNewIncident } from '../services/incident-service.js';
@@ -25,6 +25,7 @@ import type { Command } from './command.js';
 import { DEMO_ALERT_RULES, DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS, type DemoAlertRule } from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors, SERVE_FLAGS } from './options.js';
 import { serveNode } from './serve.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 const SEEDED_AT = '2026-11-28T12:00:00.000Z';
 
@@ -86,7 +87,7 @@ async function seed(node: NodeContext, options: DemoOptions): Promise<void> {
   const patrols = new PatrolService(seeding);
   for (const plan of DEMO_PATROLS) {
     // Planned two days ahead, or on the day the demo was made for patrols still to come.
-    clock.set(new Date(Math.min(Date.parse(plan.plannedStart) - 2 * 86_400_000, Date.parse(SEEDED_AT))).toISOString());
+    clock.set(new Date(Math.min(Date.parse(plan.plannedStart) - 2 * DAY_MS, Date.parse(SEEDED_AT))).toISOString());
     const coordinator = actors.get('coord.ml')!;
     plannedIds.push(plan.id);
     await patrols.create(coordinator, { name: plan.name, kind: 'joint', unitIds: plan.unitIds, axisId: plan.axisId, plannedStart: plan.plannedStart, plannedEnd: plan.plannedEnd });
@@ -129,7 +130,7 @@ async function senegalForTheDemo(node: NodeContext): Promise<{ second(username: 
   // Valid from the story's dates to a year after today, whichever clock the node runs on.
   const now = node.clock.now().getTime();
   const issuedAt = new Date(Math.min(now, Date.parse(SEEDED_AT))).toISOString();
-  const expiresAt = new Date(Math.max(now, Date.parse(SEEDED_AT)) + 365 * 86_400_000).toISOString();
+  const expiresAt = new Date(Math.max(now, Date.parse(SEEDED_AT)) + 365 * DAY_MS).toISOString();
   return {
     second: (username, role) =>
       signCredential({ format: CREDENTIAL_FORMAT, id: `demo-secondment-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt }, privateKey),

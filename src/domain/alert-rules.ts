@@ -1,18 +1,13 @@
-import { distance } from '@turf/distance';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
-import type { LineString, LonLat, Point } from '../geo/geojson.js';
-import {
-  fieldError,
-  type EarlyWarningConfig,
-  type FieldError,
-  type IncidentStatus,
-  type ThreatLevel,
-  type Validated,
-} from './early-warning-config.js';
+import { distanceToLineKm } from '../geo/distance-to-line.js';
+import { haversineKm } from '../geo/great-circle.js';
+import type { LineString, LonLat, Point } from '../kernel/geojson.js';
+import type { EarlyWarningConfig, IncidentStatus, ThreatLevel } from './early-warning-config.js';
+import { fieldError, type FieldError, type Validated } from './errors.js';
 import { eventTypeName } from './event-type-names.js';
 import { EVENT_TYPES, isEventType, type EventType } from './event-types.js';
 import { isThreatLevel, levelChange, levelForScore, levelRank, THREAT_LEVEL_NAME } from './threat-level.js';
 import { undecayedPoints } from './threat-score.js';
+import { MINUTE_MS } from '../kernel/durations.js';
 
 /**
  * Alert rules: each rule looks at one event (an incident recorded, a level changed, a patrol
@@ -115,7 +110,6 @@ export interface AlertDraft {
   headline: { fr: string; en: string };
 }
 
-const MS_PER_MINUTE = 60_000;
 
 function dedupKey(rule: AlertRule, ...cause: string[]): string {
   return [rule.id, rule.kind, ...cause].map(encodeURIComponent).join('|');
@@ -132,8 +126,8 @@ function severityOfEvent(
 
 function distanceToTarget(target: AlertTarget, point: LonLat): number {
   return target.kind === 'post'
-    ? distance(point, target.geometry.coordinates as LonLat, { units: 'kilometers' })
-    : pointToLineDistance(point, target.geometry, { units: 'kilometers' });
+    ? haversineKm(point[0], point[1], target.geometry.coordinates[0]!, target.geometry.coordinates[1]!)
+    : distanceToLineKm(point, target.geometry);
 }
 
 function incidentNear(
@@ -193,10 +187,10 @@ function patrolOverdue(
 ): AlertDraft[] {
   const lastContact = patrol.lastCheckInAt ?? patrol.startedAt;
   if (patrol.status !== 'underway' || lastContact === null) return [];
-  const due = Date.parse(lastContact) + (patrol.checkInIntervalMinutes + rule.graceMinutes) * MS_PER_MINUTE;
+  const due = Date.parse(lastContact) + (patrol.checkInIntervalMinutes + rule.graceMinutes) * MINUTE_MS;
   const nowMs = now.getTime();
   if (!(nowMs > due)) return [];
-  const lateMinutes = Math.floor((nowMs - due) / MS_PER_MINUTE + rule.graceMinutes);
+  const lateMinutes = Math.floor((nowMs - due) / MINUTE_MS + rule.graceMinutes);
   return [
     {
       rule: rule.id,

@@ -1,6 +1,6 @@
 import type { AlertRule, AlertRuleKind } from './alert-rules.js';
 import type { ThreatLevel } from './early-warning-config.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { levelRank } from './threat-level.js';
 import type { Releasable } from './sovereignty.js';
 

@@ -1,10 +1,11 @@
-import { along } from '@turf/along';
-import { bbox } from '@turf/bbox';
-import { length } from '@turf/length';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
-import type { LineString, LonLat } from '../geo/geojson.js';
+import { boxAround, inBox } from '../geo/box-around.js';
+import { distanceToLineKm } from '../geo/distance-to-line.js';
+import { lineLengthKm } from '../geo/line-length.js';
+import { pointAlongKm } from '../geo/point-along.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
 import type { EarlyWarningConfig, ThreatLevel } from './early-warning-config.js';
 import { levelRank } from './threat-level.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /**
  * Coverage: when each border section was last patrolled, and which threatened sections have gone
@@ -35,39 +36,24 @@ export function coverageRuleOf(config: EarlyWarningConfig): CoverageRule {
   return { radiusKm: config.coverageRadiusKm, minFraction: config.minCoveredFraction };
 }
 
-type Box = [number, number, number, number];
-
 /** Points along a section where coverage is tested: about one per kilometre, at least eleven. */
 export function samplePoints(line: LineString): LonLat[] {
-  const km = length({ type: 'Feature', geometry: line, properties: {} });
+  const km = lineLengthKm(line);
   const steps = Math.max(10, Math.ceil(km));
   const points: LonLat[] = [];
   for (let i = 0; i <= steps; i += 1) {
-    points.push(along(line, (km * i) / steps).geometry.coordinates as LonLat);
+    points.push(pointAlongKm(line, (km * i) / steps));
   }
   return points;
-}
-
-function expandedBox(line: LineString, km: number): Box {
-  const [minLon, minLat, maxLon, maxLat] = bbox(line) as Box;
-  // A degree of latitude is ~111 km; of longitude, less away from the equator.
-  const dLat = km / 111;
-  const cos = Math.max(0.1, Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
-  const dLon = km / (111 * cos);
-  return [minLon - dLon, minLat - dLat, maxLon + dLon, maxLat + dLat];
-}
-
-function inBox(point: LonLat, box: Box): boolean {
-  return point[0] >= box[0] && point[0] <= box[2] && point[1] >= box[1] && point[1] <= box[3];
 }
 
 /** Fraction (0..1) of the sampled section within the rule's radius of the path. */
 export function coveredFraction(samples: readonly LonLat[], path: LineString, radiusKm: number): number {
   if (samples.length === 0 || path.coordinates.length < 2) return 0;
-  const box = expandedBox(path, radiusKm);
+  const box = boxAround(path, radiusKm);
   let near = 0;
   for (const point of samples) {
-    if (inBox(point, box) && pointToLineDistance(point, path, { units: 'kilometers' }) <= radiusKm) near += 1;
+    if (inBox(point, box) && distanceToLineKm(point, path) <= radiusKm) near += 1;
   }
   return near / samples.length;
 }
@@ -112,7 +98,6 @@ export interface CoverageGap {
   daysSincePatrol: number | null;
 }
 
-const MS_PER_DAY = 86_400_000;
 
 /**
  * Sections at medium or above not patrolled within `days` before `now`, the most threatened first
@@ -122,7 +107,7 @@ export function coverageGaps(standings: readonly SectionStanding[], now: Date, d
   const gaps: CoverageGap[] = [];
   for (const standing of standings) {
     if (levelRank(standing.level) < levelRank('medium')) continue;
-    const since = standing.lastPatrolledAt === null ? null : (now.getTime() - Date.parse(standing.lastPatrolledAt)) / MS_PER_DAY;
+    const since = standing.lastPatrolledAt === null ? null : (now.getTime() - Date.parse(standing.lastPatrolledAt)) / DAY_MS;
     if (since !== null && since <= days) continue;
     gaps.push({ section: standing.section, level: standing.level, lastPatrolledAt: standing.lastPatrolledAt, daysSincePatrol: since });
   }

@@ -1,4 +1,4 @@
-import { DiboliError } from './errors.js';
+import { fieldError, fieldErrorToDiboli, type FieldError, type FieldProblem, type Validated } from './errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, isEventType, type EventType } from './event-types.js';
 import { instantOfDayOrTime } from './time.js';
 
@@ -80,72 +80,10 @@ export const DEFAULT_EARLY_WARNING_CONFIG: EarlyWarningConfig = {
   levelWeights: { low: 0, medium: 1, high: 3, critical: 9 },
 };
 
-export type EarlyWarningErrorCode =
-  | 'required'
-  | 'not_a_number'
-  | 'must_be_positive'
-  | 'must_not_be_negative'
-  | 'must_be_fraction'
-  | 'thresholds_out_of_order'
-  | 'unknown_event_type'
-  | 'unknown_sub_event_type'
-  | 'window_inverted'
-  | 'not_a_date'
-  | 'unknown_level'
-  | 'reason_required'
-  | 'expiry_not_after_start'
-  | 'invalid_characters'
-  | 'polygon_too_short'
-  | 'out_of_range'
-  | 'not_allowed';
+/** @deprecated The field problems are in the one catalogue: import from `./errors.js`. */
+export type EarlyWarningErrorCode = FieldProblem;
+export { fieldError, fieldErrorToDiboli, type FieldError, type Validated };
 
-/** An error naming the field at fault, with a message in both working languages. */
-export interface FieldError {
-  field: string;
-  code: EarlyWarningErrorCode;
-  message: { fr: string; en: string };
-}
-
-const MESSAGES: Record<EarlyWarningErrorCode, { fr: string; en: string }> = {
-  required: { fr: 'Champ obligatoire.', en: 'This field is required.' },
-  not_a_number: { fr: 'Un nombre fini est attendu.', en: 'A finite number is expected.' },
-  must_be_positive: { fr: 'La valeur doit être strictement positive.', en: 'The value must be greater than zero.' },
-  must_not_be_negative: { fr: 'La valeur ne peut pas être négative.', en: 'The value must not be negative.' },
-  must_be_fraction: { fr: 'La valeur doit être comprise entre 0 et 1.', en: 'The value must lie between 0 and 1.' },
-  thresholds_out_of_order: {
-    fr: 'Les seuils doivent croître : modéré < élevé < critique.',
-    en: 'Thresholds must increase: medium < high < critical.',
-  },
-  unknown_event_type: { fr: 'Type d’événement inconnu.', en: 'Unknown event type.' },
-  unknown_sub_event_type: { fr: 'Sous-type d’événement inconnu.', en: 'Unknown sub-event type.' },
-  window_inverted: { fr: 'La fin de la fenêtre doit suivre son début.', en: 'The window must end after it starts.' },
-  not_a_date: { fr: 'Date ISO 8601 attendue.', en: 'An ISO 8601 date is expected.' },
-  unknown_level: {
-    fr: 'Niveau attendu : low, medium, high ou critical.',
-    en: 'Expected level: low, medium, high or critical.',
-  },
-  reason_required: { fr: 'Un motif est obligatoire pour forcer un niveau.', en: 'A reason is required to override a level.' },
-  expiry_not_after_start: {
-    fr: 'L’échéance doit suivre la date de début.',
-    en: 'The expiry must come after the start.',
-  },
-  invalid_characters: {
-    fr: 'Espaces, virgules, « < » et « & » sont interdits ici.',
-    en: 'Spaces, commas, "<" and "&" are not allowed here.',
-  },
-  polygon_too_short: {
-    fr: 'Un polygone fermé d’au moins quatre points est attendu.',
-    en: 'A closed polygon of at least four points is expected.',
-  },
-  out_of_range: { fr: 'Valeur hors des bornes permises.', en: 'The value is out of the allowed range.' },
-  not_allowed: { fr: 'Valeur non permise.', en: 'The value is not allowed.' },
-};
-
-export function fieldError(field: string, code: EarlyWarningErrorCode): FieldError {
-  return { field, code, message: MESSAGES[code] };
-}
-
-export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 type Check = 'positive' | 'non-negative' | 'fraction';
 
@@ -326,7 +264,3 @@ export function validateOverride(input: unknown): Validated<LevelOverride> {
 }
 
 /** The first of a validator's field errors, as the error catalogue's 400 naming that field. */
-export function fieldErrorToDiboli(errors: readonly FieldError[]): DiboliError {
-  const first = errors[0] ?? { field: 'input', message: { fr: 'valeur invalide', en: 'invalid value' } };
-  return new DiboliError('ERR_EARLY_WARNING_INPUT', { field: first.field, fr: first.message.fr, en: first.message.en }, first.field);
-}

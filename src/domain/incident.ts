@@ -1,6 +1,6 @@
 import { DiboliError } from './errors.js';
 import { isEventType, isSubEventTypeOf } from './event-types.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Releasable } from './sovereignty.js';
 
 export const DATE_PRECISIONS = ['hour', 'day', 'month', 'year'] as const;

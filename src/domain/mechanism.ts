@@ -1,4 +1,4 @@
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 
 /** Record kinds that carry a default releasability in a mechanism's sharing policy. */
 export const SHARED_KINDS = ['incident', 'patrol', 'position', 'post', 'unit'] as const;

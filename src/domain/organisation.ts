@@ -1,4 +1,4 @@
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Releasable } from './sovereignty.js';
 
 /** A node in a nation's tree of agencies and units (`SN › Zone militaire N°4 › GARSI`). */

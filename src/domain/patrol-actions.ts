@@ -1,5 +1,5 @@
 import { DiboliError } from './errors.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { applyPatrolAction, PATROL_ACTIONS, type PatrolAction, type PatrolLifecycle } from './patrol-lifecycle.js';
 import { mayDo, requireVerb, type Verb } from './permissions.js';
 import { requireWritableHere, type Releasable } from './sovereignty.js';

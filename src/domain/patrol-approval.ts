@@ -1,5 +1,5 @@
 import { DiboliError } from './errors.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from './patrol.js';
 import { applyPatrolAction, type PatrolLifecycle } from './patrol-lifecycle.js';
 

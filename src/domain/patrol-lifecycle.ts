@@ -1,5 +1,5 @@
 import { DiboliError } from './errors.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Actor } from './user.js';
 
 export const PATROL_STATUSES = ['draft', 'proposed', 'approved', 'underway', 'completed', 'cancelled'] as const;

@@ -1,15 +1,9 @@
-import { length } from '@turf/length';
-import { lineSliceAlong } from '@turf/line-slice-along';
-import type { LineString, LonLat } from '../geo/geojson.js';
-import type { NationCode } from './nation.js';
-import {
-  validateWindow,
-  type EarlyWarningConfig,
-  type FieldError,
-  type ThreatLevel,
-  type TimeWindow,
-  type Validated,
-} from './early-warning-config.js';
+import { lineLengthKm } from '../geo/line-length.js';
+import { sliceLineKm } from '../geo/slice-line.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
+import type { NationCode } from '../kernel/nation.js';
+import { validateWindow, type EarlyWarningConfig, type ThreatLevel, type TimeWindow } from './early-warning-config.js';
+import type { FieldError, Validated } from './errors.js';
 import { covers, samplePoints, type CoverageGap, type CoverageRule, type SectionLine } from './coverage.js';
 import { THREAT_LEVEL_NAME } from './threat-level.js';
 
@@ -116,7 +110,7 @@ export function jointTeams(units: readonly AvailableUnit[], nations: readonly Na
 }
 
 function slice(axis: Axis, fromKm: number, toKm: number): LineString {
-  return lineSliceAlong(axis.geometry, fromKm, toKm, { units: 'kilometers' }).geometry;
+  return sliceLineKm(axis.geometry, fromKm, toKm);
 }
 
 function coveredBy(route: LineString, samples: ReadonlyMap<string, LonLat[]>, rule: CoverageRule): Set<string> {
@@ -191,7 +185,7 @@ export function recommendPatrols(request: RecommendationRequest, settings: Setti
 
   const candidates: Candidate[] = [];
   for (const axis of request.axes) {
-    const axisKm = length({ type: 'Feature', geometry: axis.geometry, properties: {} });
+    const axisKm = lineLengthKm(axis.geometry);
     const span = Math.min(request.maxLengthKm, axisKm);
     const starts: number[] = [];
     for (let start = 0; start + span < axisKm; start += stepKm) starts.push(start);

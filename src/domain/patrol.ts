@@ -1,6 +1,6 @@
-import type { LineString } from '../geo/geojson.js';
+import type { LineString } from '../kernel/geojson.js';
 import { DiboliError } from './errors.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { PatrolLifecycle } from './patrol-lifecycle.js';
 import type { Releasable } from './sovereignty.js';
 

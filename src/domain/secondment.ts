@@ -1,5 +1,6 @@
-import { isNationCode, type NationCode } from './nation.js';
+import { isNationCode, type NationCode } from '../kernel/nation.js';
 import { isRole, type Role } from './user.js';
+import { MINUTE_MS } from '../kernel/durations.js';
 
 /**
  * A secondment credential: a partner nation's node says, over its own signature, that one of its
@@ -35,7 +36,7 @@ export type SecondedRole = (typeof SECONDED_ROLES)[number];
 export const DEFAULT_SECONDMENT_DAYS = 30;
 export const MAX_SECONDMENT_DAYS = 365;
 /** A credential issued this far in the future (clocks of two nodes disagree) is still taken. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * MINUTE_MS;
 
 export function isSecondedRole(value: string): value is SecondedRole {
   return (SECONDED_ROLES as readonly string[]).includes(value);

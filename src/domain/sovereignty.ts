@@ -1,6 +1,6 @@
 import { DiboliError } from './errors.js';
 import { partnersOf, type Mechanism, type SharedKind } from './mechanism.js';
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 
 /**
  * The sovereignty rules, in one place: who may read a record, what a record may be released to,
@@ -54,7 +54,12 @@ export function releasabilityOf(
       throw new DiboliError('ERR_RELEASE_OUTSIDE_MECHANISM', { value: nation }, field);
     }
   }
-  return [...new Set(chosen.filter((n) => n !== owner))].sort();
+  return partnersNamed(owner, chosen);
+}
+
+/** A releasability in its one written form: partner nations only (never the owner), each once, sorted. */
+export function partnersNamed(owner: NationCode, nations: readonly NationCode[]): NationCode[] {
+  return [...new Set(nations.filter((n) => n !== owner))].sort();
 }
 
 /** Nations that could read the previous version and cannot read the new one. */

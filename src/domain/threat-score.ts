@@ -33,6 +33,7 @@
 import type { EarlyWarningConfig, Credibility, IncidentStatus } from './early-warning-config.js';
 import { isEventType, type EventType } from './event-types.js';
 import type { Incident } from './incident.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /** What the score needs of an incident; the store maps its rows onto this. */
 export interface ScoredIncident {
@@ -98,7 +99,6 @@ export interface Contribution {
   factors: ContributionFactors;
 }
 
-const MS_PER_DAY = 86_400_000;
 
 export function typeWeightOf(config: EarlyWarningConfig, eventType: EventType, subEventType?: string | null): number {
   if (subEventType != null) {
@@ -130,7 +130,7 @@ export function undecayedPoints(config: EarlyWarningConfig, incident: Omit<Score
 
 /** The incident's share of its section's score at `now`, with each factor shown. */
 export function contributionOf(config: EarlyWarningConfig, incident: ScoredIncident, now: Date): Contribution {
-  const ageDays = (now.getTime() - Date.parse(incident.occurredAt)) / MS_PER_DAY;
+  const ageDays = (now.getTime() - Date.parse(incident.occurredAt)) / DAY_MS;
   const inRange = Number.isFinite(ageDays) && ageDays >= 0 && ageDays <= config.lookbackDays;
   const factors: ContributionFactors = {
     typeWeight: typeWeightOf(config, incident.eventType, incident.subEventType),
@@ -169,9 +169,9 @@ export function computeAudienceScores(
   now: Date,
 ): Map<string, Map<string, number>> {
   const nowMs = now.getTime();
-  const oldestMs = nowMs - config.lookbackDays * MS_PER_DAY;
+  const oldestMs = nowMs - config.lookbackDays * DAY_MS;
   // ln 2 / half-life in ms, so the loop does one exp per incident and nothing else per call.
-  const rate = Math.LN2 / (config.halfLifeDays * MS_PER_DAY);
+  const rate = Math.LN2 / (config.halfLifeDays * DAY_MS);
   const result = new Map<string, Map<string, number>>();
   for (const incident of incidents) {
     const audiences = audiencesOf(incident);
@@ -199,7 +199,7 @@ export interface SectionScore {
 
 /** The running score carried forward to `now` (decay only). */
 export function scoreAt(config: EarlyWarningConfig, running: SectionScore, now: Date): SectionScore {
-  const elapsedDays = (now.getTime() - Date.parse(running.asOf)) / MS_PER_DAY;
+  const elapsedDays = (now.getTime() - Date.parse(running.asOf)) / DAY_MS;
   return {
     section: running.section,
     score: running.score * Math.pow(2, -elapsedDays / config.halfLifeDays),

@@ -1,4 +1,4 @@
-import type { NationCode } from './nation.js';
+import type { NationCode } from '../kernel/nation.js';
 
 export const ROLES = ['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin', 'observer'] as const;
 export type Role = (typeof ROLES)[number];

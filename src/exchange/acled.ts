@@ -1,7 +1,7 @@
 import { DiboliError } from '../domain/errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, type EventType } from '../domain/event-types.js';
 import type { DatePrecision, GeoPrecision, Incident, IncidentFacts } from '../domain/incident.js';
-import { NATION_NAME, NUMERIC_CODE, type NationCode } from '../domain/nation.js';
+import { NATION_NAME, NUMERIC_CODE, type NationCode } from '../kernel/nation.js';
 import { isDay } from '../domain/time.js';
 import { round6 } from '../geo/geojson-output.js';
 

@@ -1,9 +1,9 @@
 import { gpx } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { DiboliError } from '../domain/errors.js';
-import type { LineString } from '../geo/geojson.js';
+import type { LineString } from '../kernel/geojson.js';
 import { round6 } from '../geo/geojson-output.js';
-import { xmlText } from './xml.js';
+import { escapeXml } from '../kernel/xml-text.js';
 
 /**
  * GPX 1.1 (topografix.com/GPX/1/1), what handheld GPS units and mapping apps exchange: a patrol's
@@ -16,7 +16,7 @@ export const GPX_TYPE = 'application/gpx+xml; charset=utf-8';
 export const MAX_ROUTE_POINTS = 10_000;
 
 function head(name: string, time: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Diboli" xmlns="http://www.topografix.com/GPX/1/1">\n<metadata><name>${xmlText(name)}</name><time>${time}</time></metadata>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Diboli" xmlns="http://www.topografix.com/GPX/1/1">\n<metadata><name>${escapeXml(name)}</name><time>${time}</time></metadata>\n`;
 }
 
 const point = (tag: string, lon: number, lat: number, time?: string) =>
@@ -24,13 +24,13 @@ const point = (tag: string, lon: number, lat: number, time?: string) =>
 
 export function routeGpx(name: string, route: LineString, time: string): string {
   const points = route.coordinates.map(([lon, lat]) => point('rtept', lon!, lat!)).join('\n');
-  return `${head(name, time)}<rte><name>${xmlText(name)}</name>\n${points}\n</rte>\n</gpx>\n`;
+  return `${head(name, time)}<rte><name>${escapeXml(name)}</name>\n${points}\n</rte>\n</gpx>\n`;
 }
 
 /** A track of the positions; with none, a track without a segment (GPX allows it). */
 export function trackGpx(name: string, positions: readonly { at: string; lat: number; lon: number }[], time: string): string {
   const segment = positions.length > 0 ? `<trkseg>\n${positions.map((p) => point('trkpt', p.lon, p.lat, p.at)).join('\n')}\n</trkseg>\n` : '';
-  return `${head(name, time)}<trk><name>${xmlText(name)}</name>\n${segment}</trk>\n</gpx>\n`;
+  return `${head(name, time)}<trk><name>${escapeXml(name)}</name>\n${segment}</trk>\n</gpx>\n`;
 }
 
 /**

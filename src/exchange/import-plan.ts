@@ -1,4 +1,4 @@
-import { distance } from '@turf/distance';
+import { haversineKm } from '../geo/great-circle.js';
 import { DiboliError } from '../domain/errors.js';
 import type { IncidentFacts } from '../domain/incident.js';
 import { readAcledRow, type AcledRow } from './acled.js';
@@ -68,7 +68,7 @@ export function planImport(rows: readonly { line: number; row: AcledRow }[], kno
       seenInFile.set(key, line);
       const { lat, lon } = event.facts.location;
       const candidates = byTypeAndDay.get(`${event.facts.eventType}|${event.facts.occurredAt.slice(0, 10)}`) ?? [];
-      const same = candidates.find((incident) => distance([incident.lon, incident.lat], [lon, lat], { units: 'kilometers' }) <= NEAR_DUPLICATE_KM);
+      const same = candidates.find((incident) => haversineKm(incident.lon, incident.lat, lon, lat) <= NEAR_DUPLICATE_KM);
       if (same) return { line, outcome: 'duplicate', key, rule: 'same-event', incidentId: same.id, duplicateOfLine: null };
       return { line, outcome: 'create', key, facts: event.facts };
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { Incident } from '../domain/incident.js';
 import { round6 } from '../geo/geojson-output.js';
-import { xmlText } from './xml.js';
+import { escapeXml } from '../kernel/xml-text.js';
 
 /**
  * Incidents as KML 2.2 (OGC 07-147r2) for Google Earth, QGIS and the like: one Placemark each,
@@ -11,13 +11,13 @@ import { xmlText } from './xml.js';
 export const KML_TYPE = 'application/vnd.google-earth.kml+xml; charset=utf-8';
 
 export function kmlHead(title: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n<name>${xmlText(title)}</name>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n<name>${escapeXml(title)}</name>\n`;
 }
 
 export const KML_TAIL = '</Document>\n</kml>\n';
 
 function data(name: string, value: string | number | null): string {
-  return `<Data name="${name}"><value>${xmlText(value === null ? '' : String(value))}</value></Data>`;
+  return `<Data name="${name}"><value>${escapeXml(value === null ? '' : String(value))}</value></Data>`;
 }
 
 export function kmlPlacemark(incident: Incident): string {
@@ -46,9 +46,9 @@ export function kmlPlacemark(incident: Incident): string {
     ['updatedAt', incident.updatedAt],
   ];
   return [
-    `<Placemark id="incident-${xmlText(incident.id.replace(/[^A-Za-z0-9._-]/g, '_'))}">`,
-    `<name>${xmlText(title)}</name>`,
-    incident.narrative ? `<description>${xmlText(incident.narrative)}</description>` : '',
+    `<Placemark id="incident-${escapeXml(incident.id.replace(/[^A-Za-z0-9._-]/g, '_'))}">`,
+    `<name>${escapeXml(title)}</name>`,
+    incident.narrative ? `<description>${escapeXml(incident.narrative)}</description>` : '',
     `<TimeStamp><when>${incident.occurredAt}</when></TimeStamp>`,
     `<ExtendedData>${fields.map(([name, value]) => data(name, value)).join('')}</ExtendedData>`,
     `<Point><coordinates>${round6(incident.location.lon)},${round6(incident.location.lat)}</coordinates></Point>`,

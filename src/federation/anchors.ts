@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { HeldAnchor } from '../store/anchor-repository.js';
 import type { Peer } from '../store/peer-repository.js';
 import { parsePublicKey } from './node-keys.js';

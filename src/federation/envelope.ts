@@ -1,8 +1,8 @@
-import { isNationCode, type NationCode } from '../domain/nation.js';
+import { isNationCode, type NationCode } from '../kernel/nation.js';
 
-/** Record kinds that cross between nodes. */
-export const RECORD_KINDS = ['incident', 'patrol', 'unit', 'post', 'patrol-approval'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+import { RECORD_KINDS, type RecordKind } from '../domain/record-kinds.js';
+
+export { RECORD_KINDS, type RecordKind };
 export type EnvelopeKind = RecordKind | 'retraction';
 
 /** What a retraction asks: delete your copy of this record. */

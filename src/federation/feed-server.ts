@@ -1,14 +1,13 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
-import type { Clock } from '../services/runtime.js';
+import type { DatabaseHandle } from '../store/handles.js';
+import type { NationCode } from '../kernel/nation.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AnchorRepository } from '../store/anchor-repository.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import { anchorsAnswer } from './anchors.js';
 import { FeedNonceRepository, FeedRefusalRepository } from '../store/feed-guard-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
 import type { Peer, PeerRepository } from '../store/peer-repository.js';
-import type { Database } from '../store/schema.js';
 import type { SecondmentRepository } from '../store/secondment-repository.js';
 import { normalisePublicKey, parsePublicKey } from './node-keys.js';
 import { RefusalTally } from './refusal-tally.js';
@@ -25,7 +24,7 @@ const RECHECK_MS = 1000;
 const REFUSALS_FLUSH_MS = 60_000;
 
 export interface FeedServerDeps {
-  db: Kysely<Database>;
+  db: DatabaseHandle;
   self: NationCode;
   privateKey: KeyObject;
   peers: PeerRepository;

@@ -1,12 +1,9 @@
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Envelope } from './envelope.js';
+import type { LocalCopy } from '../domain/record-kinds.js';
 
-/** The local copy of the record an envelope is about, when there is one. */
-export interface LocalCopy {
-  owner: NationCode;
-  version: number;
-}
+export type { LocalCopy };
 
 export interface ApplyContext {
   /** This node's nation. */

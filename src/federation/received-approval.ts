@@ -1,10 +1,9 @@
-import type { Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { DatabaseTransaction } from '../store/handles.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import type { AuditEntry } from '../store/audit-repository.js';
 import type { PatrolRepository } from '../store/patrol-repository.js';
-import type { Database } from '../store/schema.js';
 import { writtenRecord, type ReleaseStep } from './release.js';
 
 /**
@@ -14,7 +13,7 @@ import { writtenRecord, type ReleaseStep } from './release.js';
  * When it does not fit, the approval stays recorded and only the refusal is audited.
  */
 export async function applyReceivedApproval(
-  trx: Transaction<Database>,
+  trx: DatabaseTransaction,
   self: NationCode,
   approval: PatrolApprovalRecord,
   patrols: PatrolRepository,

@@ -1,15 +1,14 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../services/runtime.js';
+import type { DatabaseHandle } from '../store/handles.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { FeedRefusalRepository, RefusalCount } from '../store/feed-guard-repository.js';
-import type { Database } from '../store/schema.js';
 
 /** Past this many callers refused for one reason in one minute, the others share one count. */
 const MAX_CALLERS_PER_MINUTE = 16;
 export const OTHER_CALLERS = 'others';
 
 export interface RefusalTallyDeps {
-  db: Kysely<Database>;
+  db: DatabaseHandle;
   refusals: FeedRefusalRepository;
   audit: AuditRepository;
   clock: Clock;

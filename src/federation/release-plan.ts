@@ -1,6 +1,6 @@
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { RecordKind, UnsignedEnvelope } from './envelope.js';
-import { lostAccess } from '../domain/sovereignty.js';
+import { lostAccess, partnersNamed } from '../domain/sovereignty.js';
 
 /** A record as it was just written on its node. */
 export interface WrittenRecord {
@@ -26,7 +26,7 @@ export function releasePlan(
   deleted = false,
 ): UnsignedEnvelope[] {
   if (record.owner !== self) return [];
-  const current = deleted ? [] : [...new Set(record.releasableTo.filter((n) => n !== self))].sort();
+  const current = deleted ? [] : partnersNamed(self, record.releasableTo);
   const planned: UnsignedEnvelope[] = [];
   if (current.length > 0) {
     planned.push({ origin: self, kind: record.kind, id: record.id, version: record.version, releasableTo: current, body: record.body, signedAt });

@@ -1,10 +1,9 @@
 import type { KeyObject } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
-import type { Clock } from '../services/runtime.js';
+import type { DatabaseTransaction } from '../store/handles.js';
+import type { NationCode } from '../kernel/nation.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AuditEntry, AuditRepository } from '../store/audit-repository.js';
 import type { OutboxRepository } from '../store/outbox-repository.js';
-import type { Database } from '../store/schema.js';
 import { subjectOf, type Envelope, type RecordKind } from './envelope.js';
 import { signEnvelope } from './envelope-signature.js';
 import { releasePlan, type WrittenRecord } from './release-plan.js';
@@ -42,7 +41,7 @@ export function writtenRecord(kind: RecordKind, record: { id: string; owner: Nat
 export class ReleaseStep {
   constructor(private readonly deps: ReleaseDeps) {}
 
-  async record(trx: Transaction<Database>, write: RecordWrite): Promise<void> {
+  async record(trx: DatabaseTransaction, write: RecordWrite): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     const { record } = write;
     const detail: Record<string, unknown> = { kind: record.kind, id: record.id, version: record.version, owner: record.owner, releasableTo: record.releasableTo };

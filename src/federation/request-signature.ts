@@ -1,5 +1,5 @@
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { signBytes, verifyBytes } from './node-keys.js';
 
 export const HEADER_KEY = 'x-diboli-key';

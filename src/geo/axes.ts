@@ -1,5 +1,5 @@
-import type { NationCode } from '../domain/nation.js';
-import type { LineString } from './geojson.js';
+import type { NationCode } from '../kernel/nation.js';
+import type { LineString } from '../kernel/geojson.js';
 
 /** A strategic route watched by the mechanism. */
 export interface Axis {

@@ -1,9 +1,9 @@
 import { feature } from 'topojson-client';
 import { bboxClip } from '@turf/bbox-clip';
 import { simplify } from '@turf/simplify';
-import { NUMERIC_CODE, type NationCode } from '../domain/nation.js';
+import { NUMERIC_CODE, type NationCode } from '../kernel/nation.js';
 import { worldTopology, type CountryProperties } from './border.js';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from './geojson.js';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from '../kernel/geojson.js';
 
 export interface BasemapProperties {
   /** ISO alpha-2 when the domain knows the country, otherwise null. */

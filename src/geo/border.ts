@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { length } from '@turf/length';
-import { NUMERIC_CODE, type NationCode } from '../domain/nation.js';
-import type { LineString, LonLat, MultiLineString } from './geojson.js';
+import { NUMERIC_CODE, type NationCode } from '../kernel/nation.js';
+import type { LineString, LonLat, MultiLineString } from '../kernel/geojson.js';
 
 /** The shared line between two nations, as Natural Earth 10m draws it. */
 export interface Border {

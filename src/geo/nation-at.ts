@@ -1,8 +1,8 @@
 import { feature } from 'topojson-client';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { NUMERIC_CODE, type NationCode } from '../domain/nation.js';
+import { NUMERIC_CODE, type NationCode } from '../kernel/nation.js';
 import { countryObject, worldTopology } from './border.js';
-import type { Feature, LonLat, MultiPolygon, Polygon } from './geojson.js';
+import type { Feature, LonLat, MultiPolygon, Polygon } from '../kernel/geojson.js';
 import { SectionIndex, type IndexedLine } from './nearest-section.js';
 
 export const DEFAULT_MARGIN_KM = 50;

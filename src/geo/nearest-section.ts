@@ -1,7 +1,7 @@
-import type { LineString, LonLat } from './geojson.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
 
-/** Mean Earth radius, the one turf uses, so distances agree with @turf/distance. */
-export const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM, haversineKm } from './great-circle.js';
+
 const RAD = Math.PI / 180;
 const KM_PER_DEG_LAT = EARTH_RADIUS_KM * RAD;
 
@@ -21,14 +21,6 @@ export interface IndexedLine {
 export interface SectionIndexOptions {
   /** Points further than this from every section belong to none. */
   bufferKm?: number;
-}
-
-/** Great-circle distance on the sphere turf uses. */
-export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const sinLat = Math.sin(((lat2 - lat1) * RAD) / 2);
-  const sinLon = Math.sin(((lon2 - lon1) * RAD) / 2);
-  const h = sinLat * sinLat + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * sinLon * sinLon;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Grid cell edge in degrees; small enough that a cell sees few sections. */

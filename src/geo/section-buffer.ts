@@ -1,5 +1,5 @@
 import { buffer } from '@turf/buffer';
-import type { Feature, MultiPolygon, Polygon } from './geojson.js';
+import type { Feature, MultiPolygon, Polygon } from '../kernel/geojson.js';
 import { DEFAULT_BUFFER_KM } from './nearest-section.js';
 import type { Section } from './sectionize.js';
 

@@ -1,8 +1,8 @@
 import { length } from '@turf/length';
 import { lineSliceAlong } from '@turf/line-slice-along';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Border } from './border.js';
-import type { LineString, LonLat } from './geojson.js';
+import type { LineString, LonLat } from '../kernel/geojson.js';
 
 /** A stretch of a border with a stable id (`ML-SN-07`); point records are attributed to it. */
 export interface Section {

@@ -6,6 +6,7 @@
  * unsure: relevance, the kind of the main event, and its place.
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
+import { haversineKm } from '../geo/great-circle.js';
 import type { DatePrecision, ExtractedEvent } from './article.js';
 import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
@@ -19,6 +20,7 @@ import { countryContext, findPlaces, type PlaceMention } from './find-places.js'
 import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
+import { DAY_MS } from '../kernel/durations.js';
 export interface AssemblyInput {
   title: string;
   body: string;
@@ -85,16 +87,14 @@ function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: s
 function closePlaces(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.location === null || b.location === null || a.location === b.location) return true;
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h)) <= 60;
+  return haversineKm(a.lon, a.lat, b.lon, b.lat) <= 60;
 }
 
 function daysBetween(a: string, b: string): number {
   const da = parseIsoDay(a.length === 4 ? `${a}-12-31` : a.length === 7 ? `${a}-28` : a);
   const db = parseIsoDay(b);
   if (!da || !db) return 0;
-  return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / 86_400_000;
+  return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / DAY_MS;
 }
 
 /** What the assembly reads of an article before looking for events. */

@@ -5,7 +5,9 @@
  * and lists the others.
  */
 import { foldName } from '../geo/gazetteer.js';
+import { haversineKm } from '../geo/great-circle.js';
 import type { ExtractedEvent } from './article.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 export interface ReportedEvent {
   /** Which article reported it (URL or any id). */
@@ -26,7 +28,7 @@ const MIN_SIMILARITY = 0.15;
 function dayNumber(date: string | null): number | null {
   if (!date || date.length !== 10) return null;
   const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : ms / 86_400_000;
+  return Number.isNaN(ms) ? null : ms / DAY_MS;
 }
 
 function sameDate(a: ExtractedEvent, b: ExtractedEvent): boolean {
@@ -40,11 +42,7 @@ function sameDate(a: ExtractedEvent, b: ExtractedEvent): boolean {
 
 function km(a: ExtractedEvent, b: ExtractedEvent): number | null {
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return haversineKm(a.lon, a.lat, b.lon, b.lat);
 }
 
 function samePlace(a: ExtractedEvent, b: ExtractedEvent): boolean {

@@ -4,6 +4,7 @@
  * to the other places of the text (a story names places close to each other).
  */
 import { foldName, featureRank, type Gazetteer, type Place } from '../geo/gazetteer.js';
+import { haversineKm } from '../geo/great-circle.js';
 import { foldText } from './fold-text.js';
 export interface PlaceMention {
   index: number;
@@ -96,11 +97,7 @@ function namedCountry(after: string): string | null {
 }
 
 function distanceKm(a: Place, b: Place): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return haversineKm(a.lon, a.lat, b.lon, b.lat);
 }
 
 function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {

@@ -10,6 +10,7 @@
 import * as chronoEn from 'chrono-node/en';
 import * as chronoFr from 'chrono-node/fr';
 import type { DatePrecision } from './article.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 export interface DateMention {
   /** Character offsets of the mention in the text. */
@@ -47,7 +48,6 @@ const fromUtc = (ms: number): Day => {
   const date = new Date(ms);
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 };
-const DAY_MS = 86_400_000;
 
 function format(day: Day, precision: DatePrecision): string {
   if (precision === 'year') return String(day.y);

@@ -1,5 +1,5 @@
 import { DiboliError } from '../domain/errors.js';
-import { isNationCode } from '../domain/nation.js';
+import { isNationCode } from '../kernel/nation.js';
 import { checkPassword } from '../domain/password-policy.js';
 import { isRole, type User } from '../domain/user.js';
 import type { NodeContext } from './node-context.js';

@@ -2,7 +2,7 @@ import type { StoredAlertRule } from '../domain/alert.js';
 import { validateAlertRule } from '../domain/alert-rules.js';
 import { fieldErrorToDiboli } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { requireVerb } from '../domain/permissions.js';
 import { isVisibleTo, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { Actor } from '../domain/user.js';

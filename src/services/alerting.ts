@@ -3,7 +3,7 @@ import { evaluateRules, type AlertDraft, type WatchedCandidate, type WatchedEven
 import type { EarlyWarningConfig, ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import { requireVerb } from '../domain/permissions.js';
 import { audienceOf, audiencesTouched, derivedFor, lostAccess, mayReachPopulation, positionsAudience } from '../domain/sovereignty.js';

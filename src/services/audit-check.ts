@@ -1,4 +1,4 @@
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { anchorsHeldBy } from '../federation/anchors.js';
 import { parsePrivateKey } from '../federation/node-keys.js';
 import type { HeldAnchor } from '../store/anchor-repository.js';

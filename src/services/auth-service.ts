@@ -13,6 +13,7 @@ import { Passwords } from './passwords.js';
 import { SecondFactors, type Enrolment } from './second-factors.js';
 import { actorFor } from './secondments.js';
 import { SessionWatch } from './session-watch.js';
+import { HOUR_MS } from '../kernel/durations.js';
 
 export { addUser, type NewUser } from './accounts.js';
 
@@ -206,7 +207,7 @@ export class AuthService {
   private async openSession(user: User, client: LoginClient): Promise<LoginResult> {
     const token = randomBytes(32).toString('base64url');
     const now = this.node.clock.now();
-    const expiresAt = new Date(now.getTime() + this.node.config.tokenTtlHours * 3_600_000).toISOString();
+    const expiresAt = new Date(now.getTime() + this.node.config.tokenTtlHours * HOUR_MS).toISOString();
     await this.node.repos.users.insertSession(tokenHash(token), user.id, now.toISOString(), expiresAt);
     return { token, expiresAt, user, deviceCookie: this.devices.remember(client.deviceCookie, user.username) };
   }

@@ -10,6 +10,7 @@ import {
 } from '../domain/cap-document.js';
 import { THREAT_LEVEL_NAME } from '../domain/threat-level.js';
 import type { NodeContext } from './node-context.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /** Radius of the zone around a point cause, and of the band around a section line, in km. */
 const AREA_RADIUS_KM = 10;
@@ -68,7 +69,7 @@ export async function publicAlertOf(node: NodeContext, alert: Alert): Promise<Pu
     certainty: alert.ruleKind === 'news-severity' ? 'Possible' : 'Likely',
     urgency: 'Immediate',
     responseTypes: alert.severity === 'critical' || alert.severity === 'high' ? ['Avoid', 'Monitor'] : ['Monitor'],
-    expiresAt: new Date(Date.parse(alert.createdAt) + 2 * 86_400_000),
+    expiresAt: new Date(Date.parse(alert.createdAt) + 2 * DAY_MS),
     area: await areaOf(node, alert),
     ...(alert.msgType === 'Update' ? { replaces: (alert.references ?? []).map((r) => ({ identifier: r.identifier, sent: new Date(r.sent) })) } : {}),
   };

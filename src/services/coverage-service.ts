@@ -1,13 +1,13 @@
 import { coverageGaps, coverageRuleOf, lastPatrolled, type CoverageGap, type LastPatrolled, type PatrolPassage } from '../domain/coverage.js';
 import { fieldErrorToDiboli, type EarlyWarningConfig, type ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import { recommendPatrols, type AvailableUnit, type PatrolProposal } from '../domain/patrol-recommendation.js';
 import { requireVerb } from '../domain/permissions.js';
 import { isVisibleTo, positionsAudience } from '../domain/sovereignty.js';
 import type { Actor } from '../domain/user.js';
-import type { LineString } from '../geo/geojson.js';
+import type { LineString } from '../kernel/geojson.js';
 import type { NodeContext } from './node-context.js';
 import { PatrolService } from './patrol-service.js';
 import type { SectionLevelView } from './threat-levels.js';

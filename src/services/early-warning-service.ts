@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AlertAcknowledgement, AlertMessage, StoredAlertRule } from '../domain/alert.js';
 import type { AlertRule, WatchedCandidate } from '../domain/alert-rules.js';
 import { DEFAULT_EARLY_WARNING_CONFIG, fieldErrorToDiboli, validateEarlyWarningConfig, type EarlyWarningConfig } from '../domain/early-warning-config.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import type { PatrolProposal } from '../domain/patrol-recommendation.js';
 import { requireVerb } from '../domain/permissions.js';
@@ -17,7 +17,7 @@ import { AlertRuleService } from './alert-rule-service.js';
 import { Alerting } from './alerting.js';
 import { CoverageService, type CoverageView, type RecommendationInput } from './coverage-service.js';
 import type { NodeContext } from './node-context.js';
-import { systemClock, type Clock } from './runtime.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import { ThreatLevels, type IncidentChange, type OverrideInput, type SectionLevelView } from './threat-levels.js';
 import { DEFAULT_WEBHOOK_POLICY, WebhookDeliveries, type WebhookPolicy, type WebhookWithDeliveries } from './webhook-delivery.js';
 

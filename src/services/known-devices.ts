@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountKeys } from './account-keys.js';
-import type { Clock } from './runtime.js';
+import type { Clock } from '../kernel/clock.js';
 
 export const DEVICE_COOKIE = 'diboli_device';
 export const DEVICE_LIFETIME_DAYS = 180;

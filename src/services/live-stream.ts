@@ -1,6 +1,6 @@
 import type { AlertMessage } from '../domain/alert.js';
 import type { Incident } from '../domain/incident.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import { isDerivedFor, isVisibleTo, positionsAudience, type Releasable } from '../domain/sovereignty.js';
 import { resumePlan, sseFrame, streamRecordKey, type ResumePlan } from '../domain/stream-resume.js';
@@ -8,6 +8,7 @@ import { StreamLogRepository, type StreamRow } from '../store/stream-log-reposit
 import type { AudienceLevelEntry } from '../store/threat-level-repository.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /** One open stream: the nation it reads as, and where its frames go. */
 export interface StreamClient {
@@ -136,7 +137,7 @@ export class LiveStream {
 
   /** The retention pass: per audience, the last `keepEvents` frames of the last `keepDays` days. */
   prune(): Promise<void> {
-    const since = new Date(this.node.clock.now().getTime() - this.options.keepDays * 86_400_000).toISOString();
+    const since = new Date(this.node.clock.now().getTime() - this.options.keepDays * DAY_MS).toISOString();
     return this.serially(() => this.log.prune(this.options.keepEvents, since));
   }
 

@@ -1,5 +1,5 @@
 import { DiboliError } from '../domain/errors.js';
-import type { Clock } from './runtime.js';
+import type { Clock } from '../kernel/clock.js';
 
 /** One key's share of an attempt: a username, a client address or a known device. */
 export interface Budget {

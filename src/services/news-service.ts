@@ -15,6 +15,7 @@ import type { Candidate, CandidateStatus, CandidateWithArticle, NewsSource } fro
 import { NewsRepository } from '../store/news-repository.js';
 import type { IncidentInput, IncidentService } from './incident-service.js';
 import type { NodeContext } from './node-context.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /** The states of a candidate event in the review queue (what the API lists and filters by). */
 export { CANDIDATE_STATUSES, type CandidateStatus } from '../store/news-repository.js';
@@ -286,8 +287,8 @@ export class NewsService {
     const day = Date.parse(`${event.date.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`);
     const nearby = await this.node.repos.incidents.search(actor.nation, {
       bbox: [event.lon - 0.3, event.lat - 0.3, event.lon + 0.3, event.lat + 0.3],
-      from: new Date(day - 2 * 86_400_000).toISOString(),
-      to: new Date(day + (event.date.length === 10 ? 2 : event.date.length === 7 ? 32 : 367) * 86_400_000).toISOString(),
+      from: new Date(day - 2 * DAY_MS).toISOString(),
+      to: new Date(day + (event.date.length === 10 ? 2 : event.date.length === 7 ? 32 : 367) * DAY_MS).toISOString(),
       eventType: event.event_type,
       limit: 200,
     });

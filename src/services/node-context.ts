@@ -1,12 +1,12 @@
 import type { NodeConfig } from '../config.js';
 import type { Mechanism } from '../domain/mechanism.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { SectionIndex } from '../geo/nearest-section.js';
 import type { Store } from '../store/database.js';
 import type { Repositories } from '../store/repositories.js';
 import type { ReleaseStep } from '../federation/release.js';
 import type { NodeEvents } from './node-events.js';
-import type { Clock, IdSource } from './runtime.js';
+import type { Clock, IdSource } from '../kernel/clock.js';
 
 export type { Repositories };
 

@@ -1,6 +1,6 @@
 import { DiboliError } from '../domain/errors.js';
 import { SHARED_KINDS, type Mechanism, type SharingPolicy } from '../domain/mechanism.js';
-import { NATION_NAME, isNationCode, type NationCode } from '../domain/nation.js';
+import { NATION_NAME, isNationCode, type NationCode } from '../kernel/nation.js';
 import { generateNodeKeys } from '../federation/node-keys.js';
 import { computeBorder } from '../geo/border.js';
 import { sectionize } from '../geo/sectionize.js';

@@ -1,7 +1,7 @@
 import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
 import { isVisibleTo, positionsAudience, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolInput, type PatrolPatch, type PositionReport } from '../domain/patrol.js';
 import { checkPatrolAction, checkPatrolEdit } from '../domain/patrol-actions.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
@@ -11,6 +11,7 @@ import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import { writtenRecord } from '../federation/release.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
+import { MINUTE_MS } from '../kernel/durations.js';
 
 export type { PatrolInput, PatrolPatch } from '../domain/patrol.js';
 
@@ -154,7 +155,7 @@ export class PatrolService {
     const stored: StoredPosition[] = positions.map((p, i) => {
       const at = Date.parse(p.at);
       if (Number.isNaN(at)) throw new DiboliError('ERR_VALIDATION', { detail: `positions/${i}/at` }, `positions/${i}/at`);
-      if (at > now + 60_000) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, `positions/${i}/at`);
+      if (at > now + MINUTE_MS) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, `positions/${i}/at`);
       const section = this.node.sectionAt(p);
       // A point near a section is inside the area; only the others need the polygon test.
       if (section === null && !this.node.inArea(p)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, `positions/${i}`);
@@ -172,7 +173,7 @@ export class PatrolService {
     requireWritableHere(patrol, this.node.nation, actor.nation);
     if (patrol.status !== 'underway' && patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_NOT_UNDERWAY');
     const at = Date.parse(input.at);
-    if (at > this.node.clock.now().getTime() + 60_000) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, 'at');
+    if (at > this.node.clock.now().getTime() + MINUTE_MS) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, 'at');
     const location = input.location ?? null;
     if (location && !this.node.inArea(location)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, 'location');
     const observation: Observation = {

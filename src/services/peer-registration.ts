@@ -1,6 +1,6 @@
 import { DiboliError } from '../domain/errors.js';
 import { partnersOf } from '../domain/mechanism.js';
-import { isNationCode } from '../domain/nation.js';
+import { isNationCode } from '../kernel/nation.js';
 import { normalisePublicKey } from '../federation/node-keys.js';
 import type { Peer } from '../store/peer-repository.js';
 import type { NodeContext } from './node-context.js';

@@ -1,6 +1,6 @@
 import { DiboliError } from '../domain/errors.js';
 import { partnersOf } from '../domain/mechanism.js';
-import { isNationCode, type NationCode } from '../domain/nation.js';
+import { isNationCode, type NationCode } from '../kernel/nation.js';
 import {
   asCredential,
   credentialProblem,
@@ -16,6 +16,7 @@ import { parsePrivateKey, parsePublicKey } from '../federation/node-keys.js';
 import { signCredential, verifyCredential } from '../federation/secondment-signature.js';
 import type { HeldSecondment, IssuedSecondment } from '../store/secondment-repository.js';
 import type { NodeContext } from './node-context.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 type Node = Pick<NodeContext, 'nation' | 'mechanism' | 'repos' | 'clock' | 'ids'>;
 
@@ -54,7 +55,7 @@ export async function issueSecondment(node: Node, input: IssueInput): Promise<Se
       username,
       role: input.role,
       issuedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + days * 86_400_000).toISOString(),
+      expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
     },
     parsePrivateKey(keys.privateKey),
   );

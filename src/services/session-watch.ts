@@ -1,5 +1,5 @@
 import type { SessionInfo, SessionRepository } from '../store/session-repository.js';
-import type { Clock } from './runtime.js';
+import type { Clock } from '../kernel/clock.js';
 
 interface Watcher {
   session: SessionInfo;

@@ -1,4 +1,4 @@
-import { escapeXml } from '../domain/cap-document.js';
+import { escapeXml } from '../kernel/xml-text.js';
 import type { Lang } from '../domain/errors.js';
 import { eventTypeName } from '../domain/event-type-names.js';
 import { THREAT_LEVEL_COLOUR, THREAT_LEVEL_NAME, THREAT_LEVELS } from '../domain/threat-level.js';

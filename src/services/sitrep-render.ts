@@ -1,4 +1,4 @@
-import { escapeXml } from '../domain/cap-document.js';
+import { escapeXml } from '../kernel/xml-text.js';
 import type { Lang } from '../domain/errors.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
 import { eventTypeName, SUB_EVENT_TYPE_FR } from '../domain/event-type-names.js';

@@ -1,18 +1,19 @@
 import { DiboliError, type Lang } from '../domain/errors.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
 import type { Incident } from '../domain/incident.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../domain/patrol.js';
 import type { LevelHistoryEntry } from '../domain/threat-level.js';
 import type { Actor } from '../domain/user.js';
 import type { CoverageGap } from '../domain/coverage.js';
-import type { LineString, MultiLineString } from '../geo/geojson.js';
+import type { LineString, MultiLineString } from '../kernel/geojson.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
 import type { Print } from './pdf-printer.js';
 import { documentAudience, mayReportFor } from '../domain/sovereignty.js';
 import { releasabilitiesBehind } from '../store/sovereignty.js';
 import { renderHtml, renderMarkdown } from './sitrep-render.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 export { renderHtml, renderMarkdown } from './sitrep-render.js';
 
@@ -66,17 +67,16 @@ export interface SitrepData {
 
 /** Label of incidents attributed to no section (beyond the buffer zone). */
 const OUTSIDE = '—';
-const MS_PER_DAY = 86_400_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day alone means the whole day: `--to 2026-11-30` includes the 30th. */
 export function sitrepWindow(from: string, to: string): { from: string; to: string } {
   const start = Date.parse(DAY.test(from) ? `${from}T00:00:00Z` : from);
-  const end = DAY.test(to) ? Date.parse(`${to}T00:00:00Z`) + MS_PER_DAY - 1 : Date.parse(to);
+  const end = DAY.test(to) ? Date.parse(`${to}T00:00:00Z`) + DAY_MS - 1 : Date.parse(to);
   if (Number.isNaN(start)) throw new DiboliError('ERR_VALIDATION', { detail: 'from' }, 'from');
   if (Number.isNaN(end)) throw new DiboliError('ERR_VALIDATION', { detail: 'to' }, 'to');
   if (end < start) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
-  if (end - start > 366 * MS_PER_DAY) throw new DiboliError('ERR_VALIDATION', { detail: 'to: a report covers at most 366 days' }, 'to');
+  if (end - start > 366 * DAY_MS) throw new DiboliError('ERR_VALIDATION', { detail: 'to: a report covers at most 366 days' }, 'to');
   return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 }
 
@@ -103,7 +103,7 @@ export async function gatherSitrep(
   const incidents = await node.repos.incidents.search(viewer, { from: window.from, to: window.to, limit: 50_000 });
   const days: [string, number][] = [];
   const perDay = new Map(counted(incidents.map((i) => i.occurredAt.slice(0, 10))));
-  for (let t = Date.parse(window.from.slice(0, 10)); t <= Date.parse(window.to); t += MS_PER_DAY) {
+  for (let t = Date.parse(window.from.slice(0, 10)); t <= Date.parse(window.to); t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
     days.push([day, perDay.get(day) ?? 0]);
   }
@@ -122,7 +122,7 @@ export async function gatherSitrep(
   const coverage = await earlyWarning.coverage(actor);
   const sections = await node.repos.geography.sections();
   // Levels, their history and coverage rest on the records of the scores' look-back too.
-  const lookback = new Date(Date.parse(window.from) - earlyWarning.settings().lookbackDays * MS_PER_DAY).toISOString();
+  const lookback = new Date(Date.parse(window.from) - earlyWarning.settings().lookbackDays * DAY_MS).toISOString();
   const behind = await releasabilitiesBehind(node.store.db, viewer, { incidents: lookback, overrides: window.from });
   const levelOf = new Map(levels.map((l) => [l.section, l.level]));
   return {

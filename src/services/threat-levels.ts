@@ -1,7 +1,7 @@
 import { fieldErrorToDiboli, validateOverride, type EarlyWarningConfig, type ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
 import type { Incident } from '../domain/incident.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { requireVerb } from '../domain/permissions.js';
 import { audiencesTouched, isVisibleTo, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import { effectiveLevel, nextHistoryEntry, overrideInForce, type EffectiveLevel, type LevelHistoryEntry } from '../domain/threat-level.js';
@@ -18,6 +18,7 @@ import type { Actor } from '../domain/user.js';
 import { readStringArray } from '../store/columns.js';
 import type { AudienceLevelEntry, AudienceSectionState, ScoringRow, StoredOverride, ThreatLevelRepository } from '../store/threat-level-repository.js';
 import type { NodeContext } from './node-context.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 /** An incident change as the node tells it: `before` absent for a new one, `after` for a removed one. */
 export type IncidentChange = { before?: Incident; after?: Incident };
@@ -37,7 +38,6 @@ export interface OverrideInput {
 /** Audiences and, per audience, the sections to bring up to date (all of them when absent). */
 type Scope = Map<NationCode, readonly string[] | undefined>;
 
-const MS_PER_DAY = 86_400_000;
 /** Incidents read per query during a full recompute. */
 const RECOMPUTE_PAGE = 20_000;
 
@@ -104,7 +104,7 @@ export class ThreatLevels {
     const now = this.node.clock.now();
     const config = this.config();
     const nations = this.audiences();
-    const oldest = new Date(now.getTime() - config.lookbackDays * MS_PER_DAY).toISOString();
+    const oldest = new Date(now.getTime() - config.lookbackDays * DAY_MS).toISOString();
     // Incidents written after this point are queued behind the recompute and added by their own
     // events: they must not be counted twice.
     const last = this.repo.lastIncidentSeq();

@@ -5,7 +5,7 @@ import { isDerivedFor } from '../domain/sovereignty.js';
 import type { Actor } from '../domain/user.js';
 import type { Webhook, WebhookDelivery, WebhookRepository } from '../store/webhook-repository.js';
 import type { NodeContext } from './node-context.js';
-import type { Clock } from './runtime.js';
+import type { Clock } from '../kernel/clock.js';
 import { checkWebhookTarget, postWebhook } from './webhook-client.js';
 
 /** How webhook deliveries are retried: exponential back-off, bounded attempts, bounded waits. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Database } from './schema.js';
+import { DAY_MS } from '../kernel/durations.js';
 
 export interface HeldAnchor {
   anchor: string;
@@ -23,8 +24,8 @@ export class AnchorRepository {
     const { id } = await trx.insertInto('peerAnchors').values({ nation, anchor, receivedAt: at }).returning('id').executeTakeFirstOrThrow();
     if (id % PRUNE_EVERY !== 0) return;
     const now = Date.parse(at);
-    const dayAgo = new Date(now - 86_400_000).toISOString();
-    const monthAgo = new Date(now - 30 * 86_400_000).toISOString();
+    const dayAgo = new Date(now - DAY_MS).toISOString();
+    const monthAgo = new Date(now - 30 * DAY_MS).toISOString();
     await sql`DELETE FROM peer_anchors WHERE nation = ${nation} AND received_at < ${dayAgo} AND id NOT IN (
       SELECT MIN(id) FROM peer_anchors WHERE nation = ${nation} AND received_at < ${dayAgo}
       GROUP BY substr(received_at, 1, CASE WHEN received_at < ${monthAgo} THEN 10 ELSE 13 END))`.execute(trx);

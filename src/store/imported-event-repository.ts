@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Database } from './schema.js';
 
 /** An incident of the nation's own, as the duplicate rule of an import compares it. */

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Incident } from '../domain/incident.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import type { Database } from './schema.js';
 

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { ExtractedEvent } from '../osint/article.js';
+import { CANDIDATE_STATUSES, type CandidateStatus, type ExtractedEvent } from '../domain/news-event.js';
 import type { Database } from './schema.js';
 
-export const CANDIDATE_STATUSES = ['pending', 'accepted', 'rejected', 'linked'] as const;
-export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+export { CANDIDATE_STATUSES, type CandidateStatus };
 
 export interface NewsSource {
   id: string;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Mechanism } from '../domain/mechanism.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import type { Database } from './schema.js';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Observation } from '../domain/patrol.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';

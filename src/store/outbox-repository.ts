@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Kysely, Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
-import type { Envelope } from '../federation/envelope.js';
+import type { NationCode } from '../kernel/nation.js';
 import { writeStringArray } from './columns.js';
 import type { Database } from './schema.js';
 
@@ -28,9 +27,21 @@ export interface FeedPage {
   next: number;
 }
 
+/**
+ * What the outbox reads of a signed envelope to file it in each nation's feed; the envelope itself
+ * (federation/envelope.ts) is stored whole, exactly as it was signed.
+ */
+export interface OutboxEnvelope {
+  origin: NationCode;
+  kind: string;
+  id: string;
+  version: number;
+  releasableTo: readonly NationCode[];
+}
+
 /** A signed envelope to queue, and the record it is about (`kind:id`), the same for a version and its retraction. */
 export interface QueuedEnvelope {
-  envelope: Envelope;
+  envelope: OutboxEnvelope;
   subject: string;
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Patrol, PositionReport } from '../domain/patrol.js';
 import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
-import type { LineString } from '../geo/geojson.js';
+import type { LineString } from '../kernel/geojson.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, PatrolRow } from './schema.js';

@@ -1,17 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
+import type { Peer } from '../domain/peer.js';
 import type { Database } from './schema.js';
 
-export interface Peer {
-  nation: NationCode;
-  url: string;
-  publicKey: string;
-  cursor: number;
-  addedAt: string;
-  lastSuccessAt: string | null;
-  lastErrorAt: string | null;
-  lastError: string | null;
-}
+export type { Peer };
 
 /** Partner nodes: who may read our feed (by key) and whose feed we pull (by url). */
 export class PeerRepository {

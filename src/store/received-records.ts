@@ -2,9 +2,8 @@ import type SQLite from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { Incident } from '../domain/incident.js';
 import type { Patrol } from '../domain/patrol.js';
-import type { RecordKind } from '../federation/envelope.js';
-import type { LocalCopy } from '../federation/may-apply.js';
-import { insertBbox, toRow as incidentRow } from './incident-repository.js';
+import type { LocalCopy, RecordKind } from '../domain/record-kinds.js';
+import { fromRow as incidentFromRow, insertBbox, toRow as incidentRow } from './incident-repository.js';
 import { postRow, unitRow, type VersionedPost, type VersionedUnit } from './organisation-repository.js';
 import { toRow as patrolRow, writeApprovals } from './patrol-repository.js';
 import { approvalRow } from './patrol-approval-repository.js';
@@ -57,6 +56,12 @@ export async function storeReceived(trx: Trx, kind: RecordKind, body: unknown): 
       return;
     }
   }
+}
+
+/** The local copy of an incident as it stands, read before a retraction removes it. */
+export async function receivedIncident(trx: Trx, id: string): Promise<Incident | undefined> {
+  const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && incidentFromRow(row);
 }
 
 export async function removeReceived(trx: Trx, kind: RecordKind, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
-import { isNationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
+import { isNationCode } from '../kernel/nation.js';
 import type { Releasable } from '../domain/sovereignty.js';
 import { readStringArray } from './columns.js';
 import type { Database } from './schema.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { StreamState } from '../domain/stream-resume.js';
 import type { Database } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 const clock = fixedClock('2026-11-29T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { addUser } from '../../src/services/auth-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 // What the web UI reaches that had no route: a draft patrol changed before it is proposed, an

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/cli/demo-content.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 // Issue 14: the demo seeded no alert rule, so "Alertes" was empty for everyone. The demo now

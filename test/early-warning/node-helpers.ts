@@ -8,7 +8,7 @@ import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
 import type { NodeContext } from '../../src/services/node-context.js';
-import type { Clock } from '../../src/services/runtime.js';
+import type { Clock } from '../../src/kernel/clock.js';
 import { openStore, type Store } from '../../src/store/database.js';
 
 export interface TestNode {

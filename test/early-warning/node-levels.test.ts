@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { auth, battle, demoNode, NEAR_DIBOLI, type TestNode } from './node-helpers.js';
 
 const clock = fixedClock('2027-03-01T12:00:00.000Z');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { auth, demoNode, NEAR_DIBOLI, type TestNode } from './node-helpers.js';
 
 const clock = fixedClock('2026-12-05T06:00:00.000Z');

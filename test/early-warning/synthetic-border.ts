@@ -1,4 +1,4 @@
-import type { LineString, LonLat } from '../../src/geo/geojson.js';
+import type { LineString, LonLat } from '../../src/kernel/geojson.js';
 import type { SectionLine } from '../../src/domain/coverage.js';
 import type { Axis } from '../../src/domain/patrol-recommendation.js';
 

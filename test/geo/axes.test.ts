@@ -5,7 +5,7 @@ import { isInMechanismArea, nationAt } from '../../src/geo/nation-at.js';
 import { computeBorder } from '../../src/geo/border.js';
 import { sectionize } from '../../src/geo/sectionize.js';
 import { SectionIndex } from '../../src/geo/nearest-section.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 const km = (id: string) =>
   length({ type: 'Feature', properties: {}, geometry: axisById(id)!.geometry }, { units: 'kilometers' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { regionBasemap } from '../../src/geo/basemap.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 describe('regionBasemap', () => {
   const basemap = regionBasemap(['ML', 'SN', 'MR']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBorder, mechanismBorders, mergeLines, orientLines } from '../../src/geo/border.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 describe('computeBorder', () => {
   // Natural Earth 10m lengths; the tolerance allows a future release of the data to move a little.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isInMechanismArea, nationAt } from '../../src/geo/nation-at.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 describe('nationAt', () => {
   // GeoNames coordinates.

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { pointToLineDistance } from '@turf/point-to-line-distance';
 import { computeBorder } from '../../src/geo/border.js';
 import { sectionize, type Section } from '../../src/geo/sectionize.js';
-import { SectionIndex, haversineKm } from '../../src/geo/nearest-section.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import { haversineKm } from '../../src/geo/great-circle.js';
+import { SectionIndex } from '../../src/geo/nearest-section.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 const sections: Section[] = [
   ...sectionize(computeBorder('ML', 'SN')!),

@@ -4,7 +4,7 @@ import { computeBorder } from '../../src/geo/border.js';
 import { sectionize } from '../../src/geo/sectionize.js';
 import { sectionBuffer } from '../../src/geo/section-buffer.js';
 import { SectionIndex } from '../../src/geo/nearest-section.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 const sections = sectionize(computeBorder('ML', 'SN')!);
 const second = sections[1]!;

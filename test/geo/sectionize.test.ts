@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { length } from '@turf/length';
 import { computeBorder, type Border } from '../../src/geo/border.js';
 import { sectionize } from '../../src/geo/sectionize.js';
-import type { LonLat } from '../../src/geo/geojson.js';
+import type { LonLat } from '../../src/kernel/geojson.js';
 
 const mlSn = computeBorder('ML', 'SN')!;
 

@@ -1,7 +1,7 @@
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { battle, waitFor } from '../early-warning/node-helpers.js';
 import { capSchemaErrors } from '../support/cap-schema.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';

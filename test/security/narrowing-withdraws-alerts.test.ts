@@ -2,7 +2,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/user.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { battle, waitFor } from '../early-warning/node-helpers.js';
 import { createIncident, initNodeFolder, linkAll, removeFolder, startNode, type TestNode } from '../federation/nodes.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';

@@ -10,7 +10,7 @@ import { SecondFactors } from '../../src/services/second-factors.js';
 import { OrganisationService } from '../../src/services/organisation-service.js';
 import { PatrolService } from '../../src/services/patrol-service.js';
 import { actorFor, attachCredential, issueSecondment, revokeSecondment } from '../../src/services/secondments.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 import { linkAll, removeFolder, startNode, type TestNode } from '../federation/nodes.js';
 

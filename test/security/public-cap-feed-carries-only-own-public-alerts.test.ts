@@ -2,7 +2,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { storeReceived } from '../../src/store/received-records.js';
 import { battle, NEAR_DIBOLI } from '../early-warning/node-helpers.js';
 import { capSchemaErrors } from '../support/cap-schema.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 // Mali's demo node holds Senegal's incident demo-sn-0005 as a copy received from Senegal's node.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { addUser } from '../../src/services/auth-service.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { diboli } from '../support/cli-in-process.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 

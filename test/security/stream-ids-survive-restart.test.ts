@@ -8,7 +8,7 @@ import { installDemo } from '../../src/cli/demo.js';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { battle, waitFor } from '../early-warning/node-helpers.js';
 import { subscribeStream } from '../support/sse-client.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
 import { liveStreamOf } from '../../src/services/live-stream.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { battle, waitFor } from '../early-warning/node-helpers.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 import { subscribeStream, type StreamFrame } from '../support/sse-client.js';

@@ -2,7 +2,7 @@ import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
 import { liveStreamOf } from '../../src/services/live-stream.js';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { battle, waitFor } from '../early-warning/node-helpers.js';
 import { CuttableLink } from '../support/cuttable-link.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/services/runtime.js';
+import { fixedClock } from '../../src/kernel/clock.js';
 import { NEAR_DIBOLI } from '../early-warning/node-helpers.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig, type Overrides } from '../../src/config.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import type { NodeContext } from '../../src/services/node-context.js';
-import type { Clock } from '../../src/services/runtime.js';
+import type { Clock } from '../../src/kernel/clock.js';
 
 export interface ApiResponse<T = any> {
   status: number;

@@ -17,7 +17,7 @@ import { registerPeer } from '../../src/services/peer-registration.js';
 import { attachCredential } from '../../src/services/secondments.js';
 import { CREDENTIAL_FORMAT } from '../../src/domain/secondment.js';
 import { signCredential } from '../../src/federation/secondment-signature.js';
-import { fixedClock, type IdSource } from '../../src/services/runtime.js';
+import { fixedClock, type IdSource } from '../../src/kernel/clock.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { WebhookRepository } from '../../src/store/webhook-repository.js';
 import { subscribeStream, type StreamSubscription } from './sse-client.js';

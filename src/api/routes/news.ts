@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { SOURCE_RELIABILITIES } from '../../domain/incident.js';
-import { CANDIDATE_STATUSES } from '../../services/news-service.js';
+import { CANDIDATE_STATUSES } from '../../domain/news-event.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams, IncidentPatchSchema, IncidentSchema, literals, NationCodeSchema, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';

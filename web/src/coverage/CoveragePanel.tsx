@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { THREAT_COLOURS } from '../map/palette';
 import { can } from '../session/permissions';
 import { Recommendations } from './Recommendations';
+import { DAY_MS } from '../../../src/kernel/durations.js';
 
 interface CoveragePanelProps {
   user: User;
@@ -19,7 +20,6 @@ interface CoveragePanelProps {
   onDrafted: (patrolId: string) => void;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * When each section was last patrolled, as the officer's nation sees it (its levels, the patrols

@@ -1,5 +1,6 @@
 import type { Feature, Point } from 'geojson';
 import type { IncidentFeature } from '../api/types';
+import { DAY_MS } from '../../../src/kernel/durations.js';
 
 /** [west, south, east, north] in degrees. */
 export type Bounds = [number, number, number, number];
@@ -44,7 +45,6 @@ export interface Bar {
   count: number;
 }
 
-const DAY_MS = 86_400_000;
 /** Above this many days the bars count weeks, and above three years, months: bars stay readable. */
 const DAYS_PER_DAY_BAR = 120;
 const DAYS_PER_WEEK_BAR = 3 * 366;

@@ -8,6 +8,7 @@ import { localInputValue, toInstant } from '../forms/datetime';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { nationName } from '../i18n/format';
 import { DateInput } from '../forms/DateInput';
+import { HOUR_MS } from '../../../src/kernel/durations.js';
 
 interface PatrolFormProps {
   /** The draft being changed; a new patrol is planned without it. */
@@ -40,7 +41,6 @@ const LABELS: Readonly<Record<string, string>> = {
 const FIELDS = Object.keys(LABELS);
 const FORM = 'patrol';
 const eid = (field: string) => errorId(FORM, field);
-const HOUR = 3_600_000;
 
 export function PatrolForm(props: PatrolFormProps) {
   const { t, i18n } = useTranslation();
@@ -59,8 +59,8 @@ export function PatrolForm(props: PatrolFormProps) {
   );
   const [unitIds, setUnitIds] = useState<string[]>(() => editing?.units.map((unit) => unit.id) ?? []);
   const [axisId, setAxisId] = useState(editing?.axisId ?? '');
-  const [plannedStart, setPlannedStart] = useState(() => localInputValue(editing ? new Date(editing.plannedStart) : new Date(Date.now() + 24 * HOUR)));
-  const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(editing ? new Date(editing.plannedEnd) : new Date(Date.now() + 30 * HOUR)));
+  const [plannedStart, setPlannedStart] = useState(() => localInputValue(editing ? new Date(editing.plannedStart) : new Date(Date.now() + 24 * HOUR_MS)));
+  const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(editing ? new Date(editing.plannedEnd) : new Date(Date.now() + 30 * HOUR_MS)));
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...(editing?.releasableTo ?? props.defaultRelease)]);
   const { busy, errors, run, fixed } = useSubmission(FIELDS, LABELS);
 

@@ -4,8 +4,9 @@ import { sitrepUrl } from '../api/endpoints';
 import type { User } from '../api/types';
 import { DateInput } from '../forms/DateInput';
 import { nationName } from '../i18n/format';
+import { DAY_MS } from '../../../src/kernel/durations.js';
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**

@@ -7,10 +7,10 @@ import { FieldError, errorId } from '../forms/FieldError';
 import { useSubmission } from '../forms/useSubmission';
 import { DateInput } from '../forms/DateInput';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
+import { DAY_MS } from '../../../src/kernel/durations.js';
 
 const LABELS: Readonly<Record<string, string>> = { level: 'section.level', reason: 'section.reason', expiresAt: 'section.expiresAt', releasableTo: 'release.label' };
 const FIELDS = Object.keys(LABELS);
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface OverrideFormProps {
   sectionId: string;

@@ -1,0 +1,74 @@
+import type { NationCode } from '../kernel/nation.js';
+import { foldName } from './gazetteer-names.js';
+
+export interface Place {
+  /** GeoNames geonameid. */
+  id: number;
+  name: string;
+  country: NationCode;
+  admin1Code: string;
+  /** Name of the first-level division, without "Region"/"Région de" ("Kayes"). */
+  admin1: string;
+  lat: number;
+  lon: number;
+  featureClass: string;
+  featureCode: string;
+  /** 0 when GeoNames does not know it (most villages). */
+  population: number;
+}
+
+/** A place with the other names it goes by, as read from the data file. */
+export interface PlaceRecord extends Place {
+  alternateNames: readonly string[];
+}
+
+/**
+ * The shipped index (see scripts/build-gazetteer.mjs): name lines (`folded name TAB codes`,
+ * sorted), where a code is the offset of the place's line in `placesText` * 2, plus 1 when the
+ * name is an alternate name; place lines (`id, name, lat, lon, featureClass, featureCode,
+ * country, admin1Code, admin1, population`, tab-separated).
+ */
+export interface GazetteerIndex {
+  nameLines: readonly string[];
+  placesText: string;
+  placeCount: number;
+}
+
+/** Builds an index from place records (tests, small custom gazetteers). */
+export function indexPlaces(records: readonly PlaceRecord[]): GazetteerIndex {
+  const lines = records.map((r) =>
+    [r.id, r.name, r.lat, r.lon, r.featureClass, r.featureCode, r.country, r.admin1Code, r.admin1, r.population].join('\t'),
+  );
+  const offsets: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    offsets.push(at);
+    at += line.length + 1;
+  }
+  const postings = new Map<string, number[]>();
+  const post = (key: string, code: number) => {
+    if (key.length === 0) return;
+    const list = postings.get(key);
+    if (!list) postings.set(key, [code]);
+    else if (!list.includes(code) && !(code % 2 === 1 && list.includes(code - 1))) list.push(code);
+  };
+  records.forEach((record, index) => {
+    post(foldName(record.name), offsets[index]! * 2);
+    for (const alternate of record.alternateNames) post(foldName(alternate), offsets[index]! * 2 + 1);
+  });
+  return {
+    nameLines: [...postings.keys()].sort().map((key) => `${key}\t${postings.get(key)!.join(',')}`),
+    placesText: lines.map((line) => line + '\n').join(''),
+    placeCount: records.length,
+  };
+}
+
+/** Splits the shipped file into its name lines and places text. */
+export function parseGazetteerFile(text: string): GazetteerIndex {
+  const headerEnd = text.indexOf('\n');
+  const header = /^diboli-gazetteer 2 (\d+) (\d+)$/.exec(text.slice(0, Math.max(0, headerEnd)));
+  if (!header) throw new Error('gazetteer file: unknown format');
+  const namesEnd = headerEnd + 1 + Number(header[2]);
+  const names = text.slice(headerEnd + 1, namesEnd);
+  return { nameLines: names.slice(0, -1).split('\n'), placesText: text.slice(namesEnd), placeCount: Number(header[1]) };
+}
