@@ -25,6 +25,7 @@ import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { mapRoutes } from './routes/map.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
 import { publicAlertRoutes } from './routes/public-alerts.js';
@@ -117,6 +118,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(healthRoutes);
   await app.register(authRoutes, services);
   await app.register(referenceRoutes, services);
+  await app.register(mapRoutes, services);
   await app.register(incidentRoutes, services);
   await app.register(patrolRoutes, services);
   await app.register(newsRoutes, services);

@@ -171,6 +171,28 @@ function compareEntries(a: Entry, b: Entry): number {
   );
 }
 
+/** One row of the shipped file's places. */
+function placeFromLine(line: string): Place {
+  const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = line.split('\t');
+  return {
+    id: Number(id),
+    name: name ?? '',
+    country: country ?? '',
+    admin1Code: admin1Code ?? '',
+    admin1: admin1 ?? '',
+    lat: Number(lat),
+    lon: Number(lon),
+    featureClass: featureClass ?? '',
+    featureCode: featureCode ?? '',
+    population: Number(population) || 0,
+  };
+}
+
+/** Every place of the file, in its order (for the basemap's labels, which need them all). */
+export function everyPlace(index: GazetteerIndex): Place[] {
+  return index.placesText.split('\n').filter((line) => line.length > 0).map(placeFromLine);
+}
+
 export function createGazetteer(
   index: GazetteerIndex,
   aliases: Readonly<Record<string, PlaceAlias>> = PLACE_ALIASES,
@@ -183,23 +205,12 @@ export function createGazetteer(
     if (!place) {
       const end = placesText.indexOf('\n', offset);
       const line = placesText.slice(offset, end < 0 ? undefined : end);
-      const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = line.split('\t');
-      place = {
-        id: Number(id),
-        name: name ?? '',
-        country: country ?? '',
-        admin1Code: admin1Code ?? '',
-        admin1: admin1 ?? '',
-        lat: Number(lat),
-        lon: Number(lon),
-        featureClass: featureClass ?? '',
-        featureCode: featureCode ?? '',
-        population: Number(population) || 0,
-      };
+      place = placeFromLine(line);
       places.set(offset, place);
     }
     return place;
   };
+
   const keyOf = (line: string) => line.slice(0, line.indexOf('\t'));
 
   /** Position of the first name line whose key is >= `key` (tab sorts before any name character). */

@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DiboliError } from '../../domain/errors.js';
+import { basemapTilesOf } from '../../map/basemap-source.js';
+import { basemapStyle } from '../../map/basemap-style.js';
+import { isTileOnGrid, type BasemapTiles } from '../../map/basemap-tiles.js';
+import { glyphLibrary } from '../../map/glyph-fonts.js';
+import { parseGlyphRange } from '../../map/glyphs.js';
+import { ErrorSchema } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
+const TileParams = Type.Object({
+  z: Type.Integer({ minimum: 0, maximum: 24 }),
+  x: Type.Integer({ minimum: 0 }),
+  y: Type.Integer({ minimum: 0 }),
+});
+const GlyphParams = Type.Object({ fontstack: Type.String({ minLength: 1, maxLength: 200 }), range: Type.String({ minLength: 1, maxLength: 20 }) });
+const CACHE = 'private, max-age=86400';
+
+/** The browser's own address for the node, so that every URL of the style points back here. */
+function originOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** The same bytes for the same ETag: a map reloaded asks again and gets 304 without a body. */
+function sendCached(request: FastifyRequest, reply: FastifyReply, etag: string, type: string, body: Uint8Array) {
+  reply.header('etag', etag).header('cache-control', CACHE);
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.type(type).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+}
+
+/**
+ * The basemap, served by the node itself: its style, vector tiles and label glyphs. They carry
+ * only reference geography (no record of any nation), the same for every logged-in user.
+ */
+export async function mapRoutes(app: FastifyInstance, { node }: Services): Promise<void> {
+  let tiles: Promise<BasemapTiles> | undefined;
+  const basemap = () => (tiles ??= basemapTilesOf(node.mechanism.nations, node.repos.geography, node.config.basemapExtract));
+  const glyphs = glyphLibrary();
+  app.addHook('onClose', async () => {
+    if (tiles) (await tiles).close();
+  });
+
+  app.get(
+    '/api/v1/map/style.json',
+    { schema: { tags: ['geography'], summary: 'The MapLibre style of the basemap, every URL on this node', response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } } },
+    async (request, reply) => {
+      const { maxZoom } = await basemap();
+      reply.header('cache-control', 'private, no-cache');
+      return basemapStyle({ origin: originOf(request), maxZoom, extract: node.config.basemapExtract !== undefined });
+    },
+  );
+
+  app.get(
+    '/api/v1/map/basemap/:z/:x/:y.mvt',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'One vector tile (MVT) of the basemap: places, rivers, lakes, roads, boundaries',
+        params: TileParams,
+        produces: ['application/vnd.mapbox-vector-tile'],
+        response: { 200: Type.String({ format: 'binary' }), 304: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { z, x, y } = request.params as Static<typeof TileParams>;
+      const source = await basemap();
+      if (!isTileOnGrid(z, x, y) || z > source.maxZoom) throw new DiboliError('ERR_BAD_TILE', { z, x, y, max: source.maxZoom });
+      return sendCached(request, reply, `"${source.version}"`, 'application/vnd.mapbox-vector-tile', source.tile(z, x, y));
+    },
+  );
+
+  app.get(
+    '/api/v1/map/glyphs/:fontstack/:range.pbf',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Label glyphs (signed distance fields) of a font, by blocks of 256 code points',
+        params: GlyphParams,
+        produces: ['application/x-protobuf'],
+        response: { 200: Type.String({ format: 'binary' }), 304: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { fontstack, range } = request.params as Static<typeof GlyphParams>;
+      const start = parseGlyphRange(range);
+      if (start === null) throw new DiboliError('ERR_BAD_GLYPH_RANGE', { value: range }, 'range');
+      const block = glyphs.range(fontstack, start);
+      if (block === null) throw new DiboliError('ERR_NOT_FOUND', { kind: 'font', id: fontstack });
+      return sendCached(request, reply, `"glyphs-1"`, 'application/x-protobuf', block);
+    },
+  );
+}
