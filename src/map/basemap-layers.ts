@@ -53,7 +53,8 @@ export interface PlaceRank {
 
 /**
  * Capitals from the whole region's view, regional capitals from a country's, seats of cercles and
- * départements and towns from a region's, every village from about 40 km across (zoom 10).
+ * départements and towns from a region's, every village from about 80 km across (zoom 9), where
+ * the map keeps those that do not collide, the better known first.
  * GeoNames knows the population of few places here, so the feature code decides first.
  */
 export function placeRank(place: Pick<Place, 'featureCode' | 'population'>): PlaceRank | null {
@@ -62,9 +63,9 @@ export function placeRank(place: Pick<Place, 'featureCode' | 'population'>): Pla
   if (code === 'PPLA' || population >= 100_000) return { minzoom: 5, rank: 2, class: 'city' };
   if (code === 'PPLA2' || population >= 20_000) return { minzoom: 7, rank: 3, class: 'town' };
   if (code === 'PPLA3' || population >= 5_000) return { minzoom: 8, rank: 4, class: 'town' };
-  if (code === 'PPLA4' || population > 0) return { minzoom: 9, rank: 5, class: 'village' };
+  if (code === 'PPLA4' || population > 0) return { minzoom: 8, rank: 5, class: 'village' };
   // Abandoned, historical and destroyed places would mislead; sections of towns crowd them.
-  if (code === 'PPL' || code === 'PPLL' || code === 'PPLF' || code === 'PPLS') return { minzoom: 10, rank: 6, class: 'village' };
+  if (code === 'PPL' || code === 'PPLL' || code === 'PPLF' || code === 'PPLS') return { minzoom: 9, rank: 6, class: 'village' };
   return null;
 }
 

@@ -7,7 +7,7 @@ import { defaultGazetteerDir, everyPlace, parseGazetteerFile } from '../geo/gaze
 import type { NationCode } from '../domain/nation.js';
 import { openMbtiles } from '../store/mbtiles-archive.js';
 import type { GeographyRepository } from '../store/geography-repository.js';
-import { basemapLayers, type BasemapInputs } from './basemap-layers.js';
+import { basemapLayers, type BasemapInputs, type BasemapLayers } from './basemap-layers.js';
 import { tilesOfLayers, type BasemapTiles } from './basemap-tiles.js';
 
 /** `data/naturalearth/` of the package, whether this module runs from `src/` or from `dist/src/`. */
@@ -36,6 +36,18 @@ export async function basemapInputs(nations: readonly NationCode[], geography: G
   };
 }
 
+const layersCache = new WeakMap<GeographyRepository, Promise<BasemapLayers>>();
+
+/** The built-in basemap's layers, made once per node: the tiles and the situation report's map draw them. */
+export function basemapLayersOf(nations: readonly NationCode[], geography: GeographyRepository): Promise<BasemapLayers> {
+  let layers = layersCache.get(geography);
+  if (!layers) {
+    layers = basemapInputs(nations, geography).then(basemapLayers);
+    layersCache.set(geography, layers);
+  }
+  return layers;
+}
+
 /**
  * The basemap a node serves: the nation's own extract when its configuration names one
  * (`basemapExtract`, an MBTiles file in the OpenMapTiles schema), otherwise the one built here.
@@ -47,5 +59,5 @@ export async function basemapTilesOf(nations: readonly NationCode[], geography: 
     const empty = new Uint8Array(0);
     return { maxZoom: archive.maxZoom, version, tile: (z, x, y) => archive.tile(z, x, y) ?? empty, close: () => archive.close() };
   }
-  return tilesOfLayers(basemapLayers(await basemapInputs(nations, geography)));
+  return tilesOfLayers(await basemapLayersOf(nations, geography));
 }

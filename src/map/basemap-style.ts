@@ -12,6 +12,8 @@ export const BOLD_FONT = ['DejaVu Sans Bold'];
  */
 export const LABEL_COLOUR = '#2d2a5a';
 export const RIVER_COLOUR = '#5b9bd5';
+/** Muted, so that the dots of places are not taken for incidents (nor for label ink by the tests). */
+const PLACE_DOT_COLOUR = '#8a8398';
 const SEA = '#b9d3e6';
 const LAND = '#f4efe2';
 
@@ -84,6 +86,15 @@ export function basemapStyle({ origin, maxZoom, extract }: BasemapStyleOptions):
       paint: { 'line-color': '#8c8472', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2] },
     },
     {
+      // A small dot where each named place is: its label hangs below it.
+      id: 'base-place-dot',
+      type: 'circle',
+      source,
+      'source-layer': 'place',
+      filter: ['match', ['get', 'class'], ['city', 'town', 'village', 'hamlet'], true, false],
+      paint: { 'circle-color': PLACE_DOT_COLOUR, 'circle-radius': ['match', ['get', 'class'], ['city', 'town'], 3, 2], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.8 },
+    },
+    {
       id: 'base-river-label',
       type: 'symbol',
       source,
@@ -129,7 +140,7 @@ function placeLabel(id: string, placeClass: string, size: number, font: string[]
       'text-max-width': 8,
       // Below the place, as on a paper map: the place itself stays clear for the posts and incidents drawn there.
       'text-anchor': 'top',
-      'text-offset': [0, 0.3],
+      'text-offset': [0, 0.5],
       'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
     },
     paint: { 'text-color': LABEL_COLOUR, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 },

@@ -2,6 +2,7 @@ import { escapeXml } from '../domain/cap-document.js';
 import type { Lang } from '../domain/errors.js';
 import { eventTypeName } from '../domain/event-type-names.js';
 import { THREAT_LEVEL_COLOUR, THREAT_LEVEL_NAME, THREAT_LEVELS } from '../domain/threat-level.js';
+import { basemapGround, basemapLabels, type Frame } from './sitrep-basemap.js';
 import type { SitrepData } from './situation-report.js';
 
 /**
@@ -90,6 +91,8 @@ export function mapFigure(data: SitrepData, lang: Lang, labels: { incident: stri
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + 30}" width="${width}" height="${height + 30}" role="img" aria-label="${escapeXml(labels.map)}">`;
   svg += `<rect x="0" y="0" width="${width}" height="${height}" fill="#f4f1ea"/>`;
   svg += `<defs><clipPath id="frame"><rect x="0" y="0" width="${width}" height="${height}"/></clipPath></defs><g clip-path="url(#frame)">`;
+  const frame: Frame = { xy, pxPerLonDegree: k * scale, width, height };
+  if (data.map.basemap) svg += basemapGround(data.map.basemap, frame);
   for (const border of data.map.borders) {
     const lines = border.type === 'LineString' ? [border.coordinates] : border.coordinates;
     for (const line of lines) svg += `<path d="${path(line)}" fill="none" stroke="#777" stroke-width="1" stroke-dasharray="4 3"/>`;
@@ -98,6 +101,7 @@ export function mapFigure(data: SitrepData, lang: Lang, labels: { incident: stri
   for (const s of data.map.sections) {
     svg += `<path d="${path(s.geometry.coordinates)}" fill="none" stroke="${THREAT_LEVEL_COLOUR[s.level]}" stroke-width="5" stroke-linecap="round"><title>${escapeXml(s.id)} : ${THREAT_LEVEL_NAME[s.level][lang]}</title></path>`;
   }
+  if (data.map.basemap) svg += basemapLabels(data.map.basemap, frame, lang);
   for (const i of data.incidents) {
     const [x, y] = xy([i.location.lon, i.location.lat]).split(',');
     svg += `<circle cx="${x}" cy="${y}" r="4" fill="#222" stroke="#fff" stroke-width="1"><title>${escapeXml(`${day(i.occurredAt)} ${eventTypeName(i.eventType, lang)} ${i.placeName ?? ''}`)}</title></circle>`;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { RIVER_COLOUR } from '../../src/map/basemap-style.js';
 import { auth, demoNode, type TestNode } from './node-helpers.js';
 
 let t: TestNode;
@@ -61,6 +62,16 @@ describe('situation report over the API', () => {
     expect(html.body).toContain('<html lang="fr">');
     expect((html.body.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(4);
     expect(html.body).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('draws the map on the web map’s basemap: rivers, place names and a scale bar', async () => {
+    const html = await t.app.inject({ method: 'GET', url: '/api/v1/sitrep?from=2026-08-01&to=2026-11-30&format=html', headers: auth(coord) });
+    const map = /<figure class="map">([\s\S]*?)<\/figure>/.exec(html.body)?.[1] ?? '';
+    expect(map).toContain(`stroke="${RIVER_COLOUR}"`);
+    const labels = [...map.matchAll(/<text [^>]*fill="#2d2a5a"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(expect.arrayContaining(['Kayes']));
+    expect(labels.length).toBeGreaterThan(5);
+    expect(map).toMatch(/class="scale-bar"[\s\S]*\d+ km/);
   });
 
   it('refuses an inverted period, an unknown format and a bad date', async () => {
