@@ -1,6 +1,10 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { glyphLibrary, writeGlyphBlocks } from '../../src/map/glyph-fonts.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 // The node's basemap read back by real readers: MVT tiles by @mapbox/vector-tile, glyph blocks
@@ -113,5 +117,21 @@ describe('the style and its glyphs', () => {
     expect(bad.statusCode).toBe(400);
     const unknown = await get('/api/v1/map/glyphs/Comic%20Sans/0-255.pbf');
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('glyph blocks made at build time', () => {
+  it('are read back as the same bytes the node would make on demand', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diboli-glyphs-'));
+    const written: string[] = [];
+    writeGlyphBlocks(dir, (path, bytes) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+      written.push(path);
+    });
+    expect(written).toContain(join(dir, 'DejaVu Sans', '0-255.pbf'));
+    const built = glyphLibrary(dir).range('DejaVu Sans Bold,DejaVu Sans', 256)!;
+    const made = glyphLibrary(join(dir, 'none')).range('DejaVu Sans Bold', 256)!;
+    expect(Buffer.from(built).equals(Buffer.from(made))).toBe(true);
   });
 });
