@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { RIVER_COLOUR } from '../../src/map/basemap-style.js';
+import { EVENT_TYPE_COLOURS } from '../../src/domain/event-type-colours.js';
+import { eventTypeName } from '../../src/domain/event-type-names.js';
 import { auth, demoNode, type TestNode } from './node-helpers.js';
 
 let t: TestNode;
@@ -72,6 +74,20 @@ describe('situation report over the API', () => {
     expect(labels).toEqual(expect.arrayContaining(['Kayes']));
     expect(labels.length).toBeGreaterThan(5);
     expect(map).toMatch(/class="scale-bar"[\s\S]*\d+ km/);
+  });
+
+  it('draws each incident in its type’s colour, the types named in the legend', async () => {
+    const html = await t.app.inject({ method: 'GET', url: '/api/v1/sitrep?from=2026-08-01&to=2026-11-30&format=html', headers: auth(coord) });
+    const map = /<figure class="map">([\s\S]*?)<\/figure>/.exec(html.body)?.[1] ?? '';
+    const symbols = [...map.matchAll(/<circle [^>]*fill="(#[0-9a-f]{6})"[^>]*><title>[^ ]+ ([^<]+)<\/title>/g)];
+    expect(symbols.length).toBeGreaterThan(0);
+    for (const [, colour, title] of symbols) {
+      const type = Object.keys(EVENT_TYPE_COLOURS).find((code) => title!.startsWith(eventTypeName(code, 'fr')));
+      expect(type, title).toBeDefined();
+      expect(colour).toBe(EVENT_TYPE_COLOURS[type!]);
+      expect(map).toContain(`<text x="`);
+      expect(map).toMatch(new RegExp(`fill="${colour}" stroke="#fff" stroke-width="1"/><text [^>]*>${eventTypeName(type!, 'fr').replace(/[/()]/g, '.')}</text>`));
+    }
   });
 
   it('refuses an inverted period, an unknown format and a bad date', async () => {
