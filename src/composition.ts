@@ -15,6 +15,7 @@ import { buildSectionIndex } from './geo/nearest-section.js';
 import { AcledImport } from './services/acled-import.js';
 import { AlertDocuments } from './services/alert-documents.js';
 import { AuthService, type AuthOptions } from './services/auth-service.js';
+import { BasemapService } from './services/basemap-service.js';
 import { earlyWarningOf, type EarlyWarningOptions } from './services/early-warning-service.js';
 import { IncidentExport } from './services/incident-export.js';
 import { IncidentService } from './services/incident-service.js';
@@ -90,10 +91,12 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
   const populationFeed = new PopulationFeed(node, earlyWarning);
   const situationReports = new SituationReports(node, earlyWarning);
   const feed = await feedServerOf(node);
+  const basemap = new BasemapService(node);
   const services: Services = {
     clock: node.clock,
     auth,
     reference: new ReferenceService(node, places),
+    basemap,
     organisation: new OrganisationService(node),
     incidents,
     incidentExport: new IncidentExport(node),
@@ -118,6 +121,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
       await earlyWarning.stop();
       await liveStream.close();
       await situationReports.close();
+      await basemap.close();
     },
   };
 }

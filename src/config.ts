@@ -40,6 +40,11 @@ export interface NodeConfig {
    * are believed: `X-Forwarded-Proto: https` from them makes the session cookie Secure.
    */
   trustProxy?: string;
+  /**
+   * The nation's own basemap, an MBTiles file of vector tiles in the OpenMapTiles schema (an
+   * OpenStreetMap extract), served instead of the basemap built from the shipped data.
+   */
+  basemapExtract?: string;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -78,6 +83,7 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   tlsCert: 'DIBOLI_TLS_CERT',
   tlsKey: 'DIBOLI_TLS_KEY',
   trustProxy: 'DIBOLI_TRUST_PROXY',
+  basemapExtract: 'DIBOLI_BASEMAP_EXTRACT',
 };
 
 export class ConfigError extends Error {}
@@ -107,6 +113,7 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     webhookAllowedHosts: hostList('webhookAllowedHosts', pick('webhookAllowedHosts')),
     ...tlsFiles(pick('tlsCert'), pick('tlsKey')),
     ...proxies(pick('trustProxy')),
+    ...basemapExtract(pick('basemapExtract')),
   };
 }
 
@@ -119,6 +126,14 @@ function tlsFiles(cert: string | number | undefined, key: string | number | unde
     if (!existsSync(path)) throw new ConfigError(`${name}: no such file ${path}`);
   }
   return paths;
+}
+
+function basemapExtract(raw: string | number | undefined): Pick<NodeConfig, 'basemapExtract'> {
+  if (raw === undefined) return {};
+  const path = resolve(String(raw));
+  if (!path.endsWith('.mbtiles')) throw new ConfigError(`basemapExtract must be an MBTiles file (.mbtiles), got ${path}`);
+  if (!existsSync(path)) throw new ConfigError(`basemapExtract: no such file ${path}`);
+  return { basemapExtract: path };
 }
 
 /** A comma-separated list of IP addresses or CIDR ranges. */

@@ -18,6 +18,7 @@ import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { mapRoutes } from './routes/map.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
 import { publicAlertRoutes } from './routes/public-alerts.js';
@@ -80,6 +81,7 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   await app.register(healthRoutes);
   await app.register(authRoutes, services);
   await app.register(referenceRoutes, services);
+  await app.register(mapRoutes, services);
   await app.register(incidentRoutes, services);
   await app.register(patrolRoutes, services);
   await app.register(newsRoutes, services);

@@ -2,6 +2,7 @@ import type { FeedServer } from '../federation/feed-server.js';
 import type { AcledImport } from '../services/acled-import.js';
 import type { AlertDocuments } from '../services/alert-documents.js';
 import type { AuthService } from '../services/auth-service.js';
+import type { BasemapService } from '../services/basemap-service.js';
 import type { EarlyWarningService } from '../services/early-warning-service.js';
 import type { IncidentExport } from '../services/incident-export.js';
 import type { IncidentService } from '../services/incident-service.js';
@@ -23,6 +24,8 @@ export interface Services {
   clock: Clock;
   auth: AuthService;
   reference: ReferenceService;
+  /** The basemap's style, tiles and glyphs. */
+  basemap: BasemapService;
   organisation: OrganisationService;
   incidents: IncidentService;
   incidentExport: IncidentExport;

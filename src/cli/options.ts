@@ -19,13 +19,17 @@ export const SERVE_FLAGS = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   'trust-proxy': { type: 'string' },
+  'basemap-extract': { type: 'string' },
 } as const satisfies Options;
 
 export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HTTPS (with --tls-key; or DIBOLI_TLS_CERT)
   --tls-key FILE      PEM private key of that certificate (or DIBOLI_TLS_KEY)
   --trust-proxy LIST  addresses of reverse proxies to believe, comma-separated IPs or CIDR
                       ranges (or DIBOLI_TRUST_PROXY): their X-Forwarded-Proto/-For/-Host count,
-                      and \`X-Forwarded-Proto: https\` makes the session cookie Secure`;
+                      and \`X-Forwarded-Proto: https\` makes the session cookie Secure
+  --basemap-extract FILE  the nation's own basemap, an MBTiles file of OpenStreetMap vector
+                      tiles (OpenMapTiles schema), served instead of the built one (or
+                      DIBOLI_BASEMAP_EXTRACT; see docs/basemap.md)`;
 
 export const NODE_FLAGS_HELP = `  --data DIR          the node's data folder (default ./diboli-data, or DIBOLI_DATA)
   --section-km N      border section length in km (default 25)
@@ -53,6 +57,7 @@ export function configFrom(values: Record<string, unknown>): NodeConfig {
         tlsCert: flag('tls-cert'),
         tlsKey: flag('tls-key'),
         trustProxy: flag('trust-proxy'),
+        basemapExtract: flag('basemap-extract'),
       },
       process.env,
     );

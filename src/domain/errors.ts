@@ -77,6 +77,8 @@ const CATALOGUE = {
   ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, fr: 'Type de contenu non accepté : le corps doit être du JSON (application/json).', en: 'Content type not accepted: the body must be JSON (application/json).' },
   ERR_BODY_TOO_LARGE: { status: 413, fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
   ERR_BAD_URL: { status: 400, fr: 'Adresse mal formée.', en: 'Malformed address.' },
+  ERR_BAD_TILE: { status: 400, fr: 'Tuile hors de la grille : {z}/{x}/{y} (zoom de 0 à {max}, x et y de 0 à 2^zoom − 1).', en: 'Tile off the grid: {z}/{x}/{y} (zoom 0 to {max}, x and y 0 to 2^zoom − 1).' },
+  ERR_BAD_GLYPH_RANGE: { status: 400, fr: 'Plage de glyphes invalide : « {value} » (256 points de code, par exemple 0-255).', en: 'Invalid glyph range: "{value}" (256 code points, for example 0-255).' },
   ERR_URI_TOO_LONG: { status: 414, fr: 'Adresse trop longue.', en: 'Address too long.' },
   // The web UI's reach: draft patrols, overrides lifted early.
   ERR_PATROL_NOT_DRAFT: { status: 409, fr: 'Seule une patrouille en brouillon se modifie (celle-ci est « {status} »).', en: 'Only a draft patrol can be changed (this one is "{status}").' },

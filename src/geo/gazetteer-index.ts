@@ -72,3 +72,25 @@ export function parseGazetteerFile(text: string): GazetteerIndex {
   const names = text.slice(headerEnd + 1, namesEnd);
   return { nameLines: names.slice(0, -1).split('\n'), placesText: text.slice(namesEnd), placeCount: Number(header[1]) };
 }
+
+/** One row of the shipped file's places. */
+export function placeFromLine(line: string): Place {
+  const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = line.split('\t');
+  return {
+    id: Number(id),
+    name: name ?? '',
+    country: country ?? '',
+    admin1Code: admin1Code ?? '',
+    admin1: admin1 ?? '',
+    lat: Number(lat),
+    lon: Number(lon),
+    featureClass: featureClass ?? '',
+    featureCode: featureCode ?? '',
+    population: Number(population) || 0,
+  };
+}
+
+/** Every place of the file, in its order (for the basemap's labels, which need them all). */
+export function everyPlace(index: GazetteerIndex): Place[] {
+  return index.placesText.split('\n').filter((line) => line.length > 0).map(placeFromLine);
+}

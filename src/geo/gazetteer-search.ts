@@ -1,6 +1,6 @@
 import type { NationCode } from '../kernel/nation.js';
 import { PLACE_ALIASES, type PlaceAlias } from './gazetteer-aliases.js';
-import type { GazetteerIndex, Place } from './gazetteer-index.js';
+import { placeFromLine, type GazetteerIndex, type Place } from './gazetteer-index.js';
 import { featureRank, foldName } from './gazetteer-names.js';
 
 export interface SearchOptions {
@@ -57,19 +57,7 @@ export function createGazetteer(
     if (!place) {
       const end = placesText.indexOf('\n', offset);
       const line = placesText.slice(offset, end < 0 ? undefined : end);
-      const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = line.split('\t');
-      place = {
-        id: Number(id),
-        name: name ?? '',
-        country: country ?? '',
-        admin1Code: admin1Code ?? '',
-        admin1: admin1 ?? '',
-        lat: Number(lat),
-        lon: Number(lon),
-        featureClass: featureClass ?? '',
-        featureCode: featureCode ?? '',
-        population: Number(population) || 0,
-      };
+      place = placeFromLine(line);
       places.set(offset, place);
     }
     return place;

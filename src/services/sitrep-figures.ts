@@ -1,7 +1,9 @@
 import { escapeXml } from '../kernel/xml-text.js';
 import type { Lang } from '../domain/errors.js';
+import { eventTypeColour } from '../domain/event-type-colours.js';
 import { eventTypeName } from '../domain/event-type-names.js';
 import { THREAT_LEVEL_COLOUR, THREAT_LEVEL_NAME, THREAT_LEVELS } from '../domain/threat-level.js';
+import { basemapGround, basemapLabels, type Frame } from './sitrep-basemap.js';
 import type { SitrepData } from './situation-report.js';
 
 /**
@@ -87,9 +89,24 @@ export function mapFigure(data: SitrepData, lang: Lang, labels: { incident: stri
   const xy = ([lon, lat]: number[]) => `${((lon! - minLon) * k * scale).toFixed(1)},${((maxLat - lat!) * scale).toFixed(1)}`;
   // Lines running out of the frame are cut by the drawing's own edges (clip path below).
   const path = (coords: number[][]) => (coords.length >= 2 ? `M${coords.map(xy).join('L')}` : '');
-  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + 30}" width="${width}" height="${height + 30}" role="img" aria-label="${escapeXml(labels.map)}">`;
+  // Under the levels' legend, the incidents' types of the period, in as many rows as they need.
+  const types = [...new Set(data.incidents.map((i) => i.eventType))].sort((a, b) => eventTypeName(a, lang).localeCompare(eventTypeName(b, lang), lang));
+  let typesLegend = '';
+  let [tx, row] = [8, 0];
+  for (const type of types) {
+    const name = eventTypeName(type, lang);
+    const itemWidth = 26 + name.length * 6.2;
+    if (tx + itemWidth > width && tx > 8) [tx, row] = [8, row + 1];
+    const ty = height + 34 + row * 18;
+    typesLegend += `<circle cx="${tx + 6}" cy="${ty - 4}" r="4.5" fill="${eventTypeColour(type)}" stroke="#fff" stroke-width="1"/><text x="${tx + 14}" y="${ty}" font-size="11">${escapeXml(name)}</text>`;
+    tx += itemWidth;
+  }
+  const total = height + 30 + (types.length > 0 ? (row + 1) * 18 : 0);
+  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" role="img" aria-label="${escapeXml(labels.map)}">`;
   svg += `<rect x="0" y="0" width="${width}" height="${height}" fill="#f4f1ea"/>`;
   svg += `<defs><clipPath id="frame"><rect x="0" y="0" width="${width}" height="${height}"/></clipPath></defs><g clip-path="url(#frame)">`;
+  const frame: Frame = { xy, pxPerLonDegree: k * scale, width, height };
+  if (data.map.basemap) svg += basemapGround(data.map.basemap, frame);
   for (const border of data.map.borders) {
     const lines = border.type === 'LineString' ? [border.coordinates] : border.coordinates;
     for (const line of lines) svg += `<path d="${path(line)}" fill="none" stroke="#777" stroke-width="1" stroke-dasharray="4 3"/>`;
@@ -98,9 +115,10 @@ export function mapFigure(data: SitrepData, lang: Lang, labels: { incident: stri
   for (const s of data.map.sections) {
     svg += `<path d="${path(s.geometry.coordinates)}" fill="none" stroke="${THREAT_LEVEL_COLOUR[s.level]}" stroke-width="5" stroke-linecap="round"><title>${escapeXml(s.id)} : ${THREAT_LEVEL_NAME[s.level][lang]}</title></path>`;
   }
+  if (data.map.basemap) svg += basemapLabels(data.map.basemap, frame, lang);
   for (const i of data.incidents) {
     const [x, y] = xy([i.location.lon, i.location.lat]).split(',');
-    svg += `<circle cx="${x}" cy="${y}" r="4" fill="#222" stroke="#fff" stroke-width="1"><title>${escapeXml(`${day(i.occurredAt)} ${eventTypeName(i.eventType, lang)} ${i.placeName ?? ''}`)}</title></circle>`;
+    svg += `<circle cx="${x}" cy="${y}" r="4.5" fill="${eventTypeColour(i.eventType)}" stroke="#fff" stroke-width="1.2"><title>${escapeXml(`${day(i.occurredAt)} ${eventTypeName(i.eventType, lang)} ${i.placeName ?? ''}`)}</title></circle>`;
   }
   svg += '</g>';
   svg += scaleBar(scale / KM_PER_DEGREE, width - 10, height - 8);
@@ -109,6 +127,5 @@ export function mapFigure(data: SitrepData, lang: Lang, labels: { incident: stri
     svg += `<rect x="${x}" y="${height + 10}" width="14" height="8" fill="${THREAT_LEVEL_COLOUR[level]}"/><text x="${x + 18}" y="${height + 18}" font-size="11">${THREAT_LEVEL_NAME[level][lang]}</text>`;
     x += 90;
   }
-  svg += `<circle cx="${x + 6}" cy="${height + 14}" r="4" fill="#222"/><text x="${x + 14}" y="${height + 18}" font-size="11">${escapeXml(labels.incident)}</text>`;
-  return `${svg}</svg>`;
+  return `${svg}${typesLegend}</svg>`;
 }

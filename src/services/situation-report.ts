@@ -7,6 +7,8 @@ import type { LevelHistoryEntry } from '../domain/threat-level.js';
 import type { Actor } from '../domain/user.js';
 import type { CoverageGap } from '../domain/coverage.js';
 import type { LineString, MultiLineString } from '../kernel/geojson.js';
+import type { BasemapLayers } from '../map/basemap-layers.js';
+import { basemapLayersOf } from '../map/basemap-source.js';
 import type { EarlyWarningService } from './early-warning-service.js';
 import type { NodeContext } from './node-context.js';
 import type { Print } from './pdf-printer.js';
@@ -62,7 +64,13 @@ export interface SitrepData {
   patrolsDone: Patrol[];
   gaps: CoverageGap[];
   coverageDays: number;
-  map: { borders: (LineString | MultiLineString)[]; sections: { id: string; geometry: LineString; level: ThreatLevel }[]; axes: LineString[] };
+  map: {
+    borders: (LineString | MultiLineString)[];
+    sections: { id: string; geometry: LineString; level: ThreatLevel }[];
+    axes: LineString[];
+    /** The web map's basemap (places, rivers, lakes, boundaries): reference data, the same for every reader. */
+    basemap?: BasemapLayers;
+  };
 }
 
 /** Label of incidents attributed to no section (beyond the buffer zone). */
@@ -147,6 +155,7 @@ export async function gatherSitrep(
       borders: (await node.repos.geography.borders()).map((b) => b.geometry),
       sections: sections.map((s) => ({ id: s.id, geometry: s.geometry, level: levelOf.get(s.id) ?? 'low' })),
       axes: (await node.repos.geography.axes()).map((a) => a.geometry),
+      basemap: await basemapLayersOf(node.mechanism.nations, node.repos.geography),
     },
   };
 }

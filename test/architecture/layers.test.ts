@@ -103,7 +103,7 @@ describe('layers', () => {
   });
 
   it('reads both tables of the document', () => {
-    expect(Object.keys(table.layers)).toEqual(['kernel', 'geo', 'domain', 'osint', 'exchange', 'store', 'federation', 'config', 'services', 'api', 'composition', 'cli']);
+    expect(Object.keys(table.layers)).toEqual(['kernel', 'geo', 'domain', 'osint', 'exchange', 'store', 'map', 'federation', 'config', 'services', 'api', 'composition', 'cli']);
     expect(table.layers.kernel).toEqual([]);
     expect(table.layers.domain).toEqual(['kernel', 'geo']);
     expect(table.packages['@turf/']).toEqual(['geo']);

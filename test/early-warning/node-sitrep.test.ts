@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { RIVER_COLOUR } from '../../src/map/basemap-style.js';
+import { EVENT_TYPE_COLOURS } from '../../src/domain/event-type-colours.js';
+import { eventTypeName } from '../../src/domain/event-type-names.js';
 import { auth, demoNode, type TestNode } from './node-helpers.js';
 
 let t: TestNode;
@@ -61,6 +64,30 @@ describe('situation report over the API', () => {
     expect(html.body).toContain('<html lang="fr">');
     expect((html.body.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(4);
     expect(html.body).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('draws the map on the web map’s basemap: rivers, place names and a scale bar', async () => {
+    const html = await t.app.inject({ method: 'GET', url: '/api/v1/sitrep?from=2026-08-01&to=2026-11-30&format=html', headers: auth(coord) });
+    const map = /<figure class="map">([\s\S]*?)<\/figure>/.exec(html.body)?.[1] ?? '';
+    expect(map).toContain(`stroke="${RIVER_COLOUR}"`);
+    const labels = [...map.matchAll(/<text [^>]*fill="#2d2a5a"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(expect.arrayContaining(['Kayes']));
+    expect(labels.length).toBeGreaterThan(5);
+    expect(map).toMatch(/class="scale-bar"[\s\S]*\d+ km/);
+  });
+
+  it('draws each incident in its type’s colour, the types named in the legend', async () => {
+    const html = await t.app.inject({ method: 'GET', url: '/api/v1/sitrep?from=2026-08-01&to=2026-11-30&format=html', headers: auth(coord) });
+    const map = /<figure class="map">([\s\S]*?)<\/figure>/.exec(html.body)?.[1] ?? '';
+    const symbols = [...map.matchAll(/<circle [^>]*fill="(#[0-9a-f]{6})"[^>]*><title>[^ ]+ ([^<]+)<\/title>/g)];
+    expect(symbols.length).toBeGreaterThan(0);
+    for (const [, colour, title] of symbols) {
+      const type = Object.keys(EVENT_TYPE_COLOURS).find((code) => title!.startsWith(eventTypeName(code, 'fr')));
+      expect(type, title).toBeDefined();
+      expect(colour).toBe(EVENT_TYPE_COLOURS[type!]);
+      expect(map).toContain(`<text x="`);
+      expect(map).toMatch(new RegExp(`fill="${colour}" stroke="#fff" stroke-width="1"/><text [^>]*>${eventTypeName(type!, 'fr').replace(/[/()]/g, '.')}</text>`));
+    }
   });
 
   it('refuses an inverted period, an unknown format and a bad date', async () => {

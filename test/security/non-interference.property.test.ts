@@ -234,6 +234,8 @@ async function everything(run: Run, probes: { incidents: string[]; patrols: stri
     await get(`/api/v1/patrols/${id}/observations`);
   }
   await get('/api/v1/sitrep?from=2027-02-01&to=2027-03-31&format=md&lang=fr');
+  await get('/api/v1/map/style.json');
+  await get('/api/v1/map/basemap/9/238/235.mvt');
   await get('/api/v1/sitrep?from=2027-02-01&to=2027-03-31&format=html&lang=en', 'coord.sn');
   const webhooks = await run.call('GET', '/api/v1/webhooks', { as: 'coord.sn' });
   // The only thing that differs by construction: each run posts to its own receiver (its port).

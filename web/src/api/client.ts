@@ -67,6 +67,11 @@ function takeEarly(path: string): Promise<Response> | undefined {
   return entry.answer;
 }
 
+/** The bearer copy of the session, for requests the page does not make itself (the map's tiles). */
+export function bearerHeaders(): Record<string, string> {
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
 /** Error messages come back in the UI's language. */
 export function setApiLanguage(code: string): void {
   language = code;

@@ -1,3 +1,4 @@
+import type { StyleSpecification } from 'maplibre-gl';
 import { get, mayHoldSession, patch, post, rememberToken, request, requestEarly } from './client';
 import type {
   Alert,
@@ -88,6 +89,8 @@ export const fetchAxes = () => get<Axes>(FIRST_READS.axes);
 export const fetchPosts = () => get<Posts>(FIRST_READS.posts);
 export const fetchUnits = () => get<Unit[]>(FIRST_READS.units);
 export const fetchTaxonomy = () => get<Taxonomy>(FIRST_READS.taxonomy);
+/** The node's basemap style: tiles, glyphs and all, on the node itself. */
+export const fetchMapStyle = () => get<StyleSpecification>('/api/v1/map/style.json');
 
 /**
  * Asks for what the first screen reads, incidents included, before the session is even checked —

@@ -1,8 +1,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bearerHeaders } from '../api/client';
+import { fetchMapStyle } from '../api/endpoints';
 import type { Bounds } from '../incidents/view';
 import { formatNumber } from '../i18n/format';
 import { showClusterCounts } from './clusterCounts';
@@ -83,7 +85,20 @@ export function OperationalMap(props: OperationalMapProps) {
     const timer = setTimeout(() => setWaited(true), FRAME_WAIT_MS);
     return () => clearTimeout(timer);
   }, []);
-  const canCreate = props.initialFrame !== null || waited;
+  // The node's basemap style (null while it loads, false if the node could not give it: the map
+  // then opens on the country outlines it has).
+  const [basemap, setBasemap] = useState<StyleSpecification | false | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchMapStyle().then(
+      (style) => live && setBasemap(style),
+      () => live && setBasemap(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const canCreate = (props.initialFrame !== null || waited) && basemap !== null;
 
   useEffect(() => {
     if (!container.current || !canCreate) return;
@@ -96,12 +111,14 @@ export function OperationalMap(props: OperationalMapProps) {
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, incidents: layers.incidents, draft }),
+        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, incidents: layers.incidents, draft }, basemap || null),
         ...camera,
         attributionControl: false,
-        // The style has no labels, so there is nothing to fade in; a fade would only cost frames
-        // (each one expensive on machines drawing without a GPU) after every move and tile.
+        // Labels appear at once: a fade would only cost frames (each one expensive on machines
+        // drawing without a GPU) after every move and tile.
         fadeDuration: 0,
+        // The tiles and glyphs are the node's: they go with the session, cookie or bearer copy.
+        transformRequest: (url) => (url.startsWith(`${location.origin}/`) ? { url, headers: bearerHeaders(), credentials: 'same-origin' } : { url }),
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,

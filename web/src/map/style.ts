@@ -73,8 +73,30 @@ export type SourceId = (typeof SOURCE)[keyof typeof SOURCE];
 
 const partIs = (part: ShapePart): ExpressionSpecification => ['==', ['get', PART], part];
 
-/** The style, each source holding the data given for it (empty otherwise). */
-export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>> = {}): StyleSpecification {
+/** Layers of the map without the node's basemap: the country outlines come with the shapes. */
+const OWN_GROUND = new Set(['background', 'countries', 'country-outlines']);
+
+/**
+ * The node's basemap around the operational layers: its ground (land, rivers, roads, boundaries)
+ * first, the operational lines and incidents above it, its labels above those (a place where
+ * incidents gather must still be read), and the record being drawn on top. Without a basemap,
+ * the map draws the country outlines it was sent.
+ */
+export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>> = {}, basemap?: StyleSpecification | null): StyleSpecification {
+  const own = ownStyle(data);
+  if (!basemap) return own;
+  const ground = basemap.layers.filter((layer) => layer.type !== 'symbol');
+  const labels = basemap.layers.filter((layer) => layer.type === 'symbol');
+  const overlays = own.layers.filter((layer) => !OWN_GROUND.has(layer.id));
+  const top = overlays.findIndex((layer) => layer.id === 'incidents') + 1;
+  return {
+    ...basemap,
+    sources: { ...basemap.sources, ...own.sources },
+    layers: [...ground, ...overlays.slice(0, top), ...labels, ...overlays.slice(top)],
+  };
+}
+
+function ownStyle(data: Partial<Record<SourceId, GeoJSON | null>>): StyleSpecification {
   const geojson = (id: SourceId) => ({
     type: 'geojson' as const,
     data: data[id] ?? { type: 'FeatureCollection' as const, features: [] },
