@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { DemoAuthenticators } from '../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
+import { loadConfig } from '../src/config.js';
 import { fillIncidents } from './fill-incidents.js';
 import { percentile, seededRandom } from './figures.js';
 
@@ -269,7 +270,8 @@ export async function benchWeb(print: (line: string) => void): Promise<void> {
   const node = await startNode();
   const profile = mkdtempSync(join(tmpdir(), 'diboli-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The Chromium the node prints reports with: DIBOLI_CHROMIUM, else the configured default.
+    executablePath: loadConfig({ dataDir: profile }, process.env).chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'fr-FR',
