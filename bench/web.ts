@@ -124,7 +124,7 @@ async function bordersBox(origin: string, token: string): Promise<[number, numbe
       box[3] = Math.max(box[3], lat);
     } else if (Array.isArray(value)) value.forEach(walk);
   };
-  borders.features.forEach((feature) => walk(feature.geometry.coordinates));
+  for (const feature of borders.features) walk(feature.geometry.coordinates);
   return box;
 }
 

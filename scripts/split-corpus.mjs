@@ -41,6 +41,7 @@ const find = (x) => {
 };
 const union = (a, b) => {
   const [ra, rb] = [find(a), find(b)];
+  // biome-ignore lint/complexity/useMathMinMax: group names are strings, which Math.min and Math.max turn into NaN.
   if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
 };
 const groupOf = (item) => (item.event_key && item.event_key !== 'none' ? item.event_key : `item:${item.id}`);
