@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { DemoAuthenticators } from '../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
+import { loadConfig } from '../src/config.js';
 import { fillIncidents } from './fill-incidents.js';
 import { percentile, seededRandom } from './figures.js';
 
@@ -123,7 +124,7 @@ async function bordersBox(origin: string, token: string): Promise<[number, numbe
       box[3] = Math.max(box[3], lat);
     } else if (Array.isArray(value)) value.forEach(walk);
   };
-  borders.features.forEach((feature) => walk(feature.geometry.coordinates));
+  for (const feature of borders.features) walk(feature.geometry.coordinates);
   return box;
 }
 
@@ -269,7 +270,8 @@ export async function benchWeb(print: (line: string) => void): Promise<void> {
   const node = await startNode();
   const profile = mkdtempSync(join(tmpdir(), 'diboli-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The Chromium the node prints reports with: DIBOLI_CHROMIUM, else the configured default.
+    executablePath: loadConfig({ dataDir: profile }, process.env).chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'fr-FR',

@@ -67,6 +67,7 @@ const post = (owner: string, id: string, name: string, kind: Post['kind'], lat: 
   id, owner, nation: owner, name, kind, location: { lat, lon },
 });
 
+// biome-ignore format: a table, one post a line.
 export const DEMO_POSTS: DemoPost[] = [
   post('ML', 'ml-post-diboli', 'Poste frontière de Diboli', 'border_post', 14.45511, -12.19945),
   post('ML', 'ml-base-kayes', 'Camp militaire de Kayes', 'base', 14.44693, -11.44448),
@@ -81,6 +82,7 @@ export const DEMO_POSTS: DemoPost[] = [
 type DemoIncident = Pick<Incident, 'id' | 'owner' | 'releasableTo' | 'occurredAt' | 'datePrecision' | 'location' | 'placeName' | 'eventType' | 'subEventType' | 'actors' | 'fatalities' | 'narrative' | 'source' | 'status'> &
   Partial<Pick<Incident, 'injured' | 'abducted'>>;
 
+// biome-ignore format: a table, one incident a few lines.
 export const DEMO_INCIDENTS: DemoIncident[] = [
   {
     id: 'demo-ml-0001', owner: 'ML', releasableTo: ['SN'], occurredAt: '2025-02-20T09:00:00.000Z', datePrecision: 'day',

@@ -8,6 +8,22 @@ import { UsageError } from './command.js';
 import type { Article } from '../osint/article.js';
 import { readNewsItem, UnreadableItem } from '../osint/read-item.js';
 
+function readArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        published: { type: 'string' },
+        title: { type: 'string' },
+        pretty: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 const HELP = `Usage: diboli extract FILE [--published YYYY-MM-DD] [--title TEXT] [--pretty]
 
 Reads one news item and prints the events it reports as one JSON object:
@@ -40,21 +56,7 @@ export const extractCommand: Command = {
   summary: 'Find the security events a news item reports (JSON on stdout)',
   help: HELP,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          published: { type: 'string' },
-          title: { type: 'string' },
-          pretty: { type: 'boolean', default: false },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = readArgs(args);
     if (positionals.length !== 1) throw new UsageError('expected exactly one FILE (see --help)');
     const published = values.published;
     if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new UsageError(`--published must be YYYY-MM-DD, not "${published}"`);

@@ -308,7 +308,9 @@ export function validateAlertRule(input: unknown): Validated<AlertRule> {
     const value = input[field];
     if (value === undefined && !required) return;
     if (!Array.isArray(value) || (required && value.length === 0)) errors.push(fieldError(field, 'required'));
-    else value.forEach((name, i) => isEventType(String(name)) || errors.push(fieldError(`${field}.${i}`, 'unknown_event_type')));
+    else {
+      for (const [i, name] of value.entries()) if (!isEventType(String(name))) errors.push(fieldError(`${field}.${i}`, 'unknown_event_type'));
+    }
   };
   const level = (field: string): void => {
     if (input[field] !== undefined && !isThreatLevel(input[field])) errors.push(fieldError(field, 'unknown_level'));
@@ -319,7 +321,11 @@ export function validateAlertRule(input: unknown): Validated<AlertRule> {
       eventTypes('eventTypes', true);
       if (input.subEventTypes !== undefined) {
         if (!Array.isArray(input.subEventTypes)) errors.push(fieldError('subEventTypes', 'required'));
-        else input.subEventTypes.forEach((name, i) => allSubEventTypes.includes(String(name)) || errors.push(fieldError(`subEventTypes.${i}`, 'unknown_sub_event_type')));
+        else {
+          for (const [i, name] of input.subEventTypes.entries()) {
+            if (!allSubEventTypes.includes(String(name))) errors.push(fieldError(`subEventTypes.${i}`, 'unknown_sub_event_type'));
+          }
+        }
       }
       if (typeof input.withinKm !== 'number' || !Number.isFinite(input.withinKm)) errors.push(fieldError('withinKm', 'not_a_number'));
       else if (input.withinKm <= 0) errors.push(fieldError('withinKm', 'must_be_positive'));

@@ -11,6 +11,7 @@ interface CatalogueEntry {
   en: string;
 }
 
+// biome-ignore format: the catalogue is a table, one code a line.
 const CATALOGUE = {
   ERR_VALIDATION: { status: 400, fr: 'Requête invalide : {detail}', en: 'Invalid request: {detail}' },
   ERR_MALFORMED_JSON: { status: 400, fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },

@@ -54,7 +54,7 @@ export class ReleaseStep {
       if (!key) throw new Error('this node has no key pair: run `diboli init` again to create it');
       const envelopes = planned.map((e) => signEnvelope(e, key));
       const queued = await this.deps.outbox.append(trx, envelopes.map((envelope) => ({ envelope, subject: subjectKey(envelope) })), at);
-      envelopes.forEach((e, i) => entries.push({ action: 'envelope.queued', detail: { kind: e.kind, id: e.id, version: e.version, releasableTo: e.releasableTo, positions: queued[i] } }));
+      for (const [i, e] of envelopes.entries()) entries.push({ action: 'envelope.queued', detail: { kind: e.kind, id: e.id, version: e.version, releasableTo: e.releasableTo, positions: queued[i] } });
     }
     await this.deps.audit.append(trx, at, entries);
   }

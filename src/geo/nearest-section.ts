@@ -136,7 +136,7 @@ export class SectionIndex {
     });
     this.cellStart[cellCount] = total;
     this.cellLines = new Int32Array(total);
-    perCell.forEach((list, c) => this.cellLines.set(list, this.cellStart[c]!));
+    for (const [c, list] of perCell.entries()) this.cellLines.set(list, this.cellStart[c]!);
   }
 
   private col(lon: number): number {

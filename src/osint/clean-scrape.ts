@@ -39,7 +39,7 @@ function isMenu(line: string): boolean {
 
 // "DAKAR, Sept 12 (Reuters) - …", "BAMAKO (Reuters) - …", "Diéma, 10 février (AMAP) …",
 // "Kayes, le 14 mars 2025 – …": where the story was filed, not where it happened.
-const DATELINE = /^\p{Lu}[\p{Lu} .'’\/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—]\s+/u;
+const DATELINE = /^\p{Lu}[\p{Lu} .'’/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—]\s+/u;
 const DATELINE_MIXED =
   /^\p{Lu}[\p{L}'’ -]{2,30},\s(?:le\s)?(?:\p{L}+\s)?\d{1,2}(?:er)?\s\p{L}+\.?(?:\s\d{4})?\s*(?:\((?:[^)\n]{1,30})\)\s*[-–—:]?|[-–—:])\s*/u;
 

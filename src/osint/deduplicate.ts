@@ -26,7 +26,7 @@ const MAX_KM = 20;
 const MIN_SIMILARITY = 0.15;
 
 function dayNumber(date: string | null): number | null {
-  if (!date || date.length !== 10) return null;
+  if (date?.length !== 10) return null;
   const ms = Date.parse(`${date}T00:00:00Z`);
   return Number.isNaN(ms) ? null : ms / DAY_MS;
 }

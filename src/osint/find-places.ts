@@ -18,6 +18,7 @@ export interface PlaceMention {
 }
 
 // Capitalised words that are not places even when a hamlet somewhere bears the name.
+// biome-ignore format: a word list, set several words a line by kind.
 const NOT_PLACES = new Set(
   [
     'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'il', 'ils', 'elle', 'elles', 'on', 'nous',

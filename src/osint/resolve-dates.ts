@@ -263,7 +263,7 @@ export function resolveDates(text: string, published: string | null, language: '
   for (const candidate of all) {
     let raw: Raw | null = candidate;
     if (raw.relative) {
-      if (!previous || previous.precision !== 'day') continue;
+      if (previous?.precision !== 'day') continue;
       raw = { ...raw, day: fromUtc(toUtc(previous.day) + raw.relative * DAY_MS), yearKnown: true };
     }
     raw = notAfter(raw, reference);

@@ -140,7 +140,7 @@ export class CoverageService {
     const to = Date.parse(input.to);
     for (const patrol of await this.node.repos.patrols.listVisible(actor.nation)) {
       if (patrol.status === 'completed' || patrol.status === 'cancelled') continue;
-      if (Date.parse(patrol.plannedStart) < to && Date.parse(patrol.plannedEnd) > from) patrol.unitIds.forEach((id) => busy.add(id));
+      if (Date.parse(patrol.plannedStart) < to && Date.parse(patrol.plannedEnd) > from) for (const id of patrol.unitIds) busy.add(id);
     }
     return units.filter((u) => !parents.has(u.id) && !busy.has(u.id)).map((u) => ({ id: u.id, nation: u.nation, callSign: u.callSign }));
   }

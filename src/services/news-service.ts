@@ -10,7 +10,7 @@ import type { Article, ExtractedEvent } from '../osint/article.js';
 import { isSameEvent } from '../osint/deduplicate.js';
 import { extract } from '../osint/extract.js';
 import { normalizeUrl } from '../osint/normalize-url.js';
-import { parseFeed } from '../osint/parse-feed.js';
+import { parseFeed, type FeedEntry } from '../osint/parse-feed.js';
 import type { Candidate, CandidateStatus, CandidateWithArticle, NewsSource } from '../store/news-repository.js';
 import { NewsRepository } from '../store/news-repository.js';
 import type { IncidentInput, IncidentService } from './incident-service.js';
@@ -155,7 +155,7 @@ export class NewsService {
   /** Reads a feed once; each entry is ingested on its own, so one bad entry does not lose the others. */
   async ingestFeed(url: string, fetcher: FeedFetcher = httpFeedFetcher): Promise<IngestResult[]> {
     const source = await this.sourceFor(url);
-    let entries;
+    let entries: FeedEntry[];
     try {
       entries = parseFeed(await fetcher(url));
     } catch (error) {

@@ -79,7 +79,7 @@ export class ThreatLevels {
         if (step.sections.length === 0) continue;
         steps.push(step);
         const sections = scope.get(audience) ?? new Set<string>();
-        step.sections.forEach((s) => sections.add(s));
+        for (const s of step.sections) sections.add(s);
         scope.set(audience, sections);
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DiboliError } from '../../src/domain/errors.js';
+import type { DiboliError } from '../../src/domain/errors.js';
 import { applyPatrolAction, pendingApprovals, type PatrolAction, type PatrolLifecycle, type PatrolStatus } from '../../src/domain/patrol-lifecycle.js';
 
 const AT = '2026-11-29T08:00:00.000Z';

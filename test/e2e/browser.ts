@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
 
 export const SCREENSHOTS = 'test-output/screenshots';
 
@@ -29,7 +30,8 @@ export async function openBrowser(origin: string, viewport = { width: 1280, heig
   const profile = mkdtempSync(join(tmpdir(), 'diboli-chromium-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The Chromium the node prints reports with: DIBOLI_CHROMIUM, else the configured default.
+    executablePath: loadConfig({ dataDir: profile }, process.env).chromiumPath,
     headless: true,
     viewport,
     locale,

@@ -35,7 +35,7 @@ describe('CAP documents against the CAP 1.2 schema', () => {
 
   it('refuses documents out of the standard: elements out of order, a value not listed, a date-time in Z', () => {
     const valid = buildCapDocument(capMessageFromAlert(alert, origin));
-    const outOfOrder = valid.replace(/(  <status>[^<]*<\/status>\n)(  <msgType>[^<]*<\/msgType>\n)/, '$2$1');
+    const outOfOrder = valid.replace(/( {2}<status>[^<]*<\/status>\n)( {2}<msgType>[^<]*<\/msgType>\n)/, '$2$1');
     const unlisted = valid.replace('<urgency>Immediate</urgency>', '<urgency>Soon</urgency>');
     const zulu = valid.replace(/<sent>([^<]*)-00:00<\/sent>/, '<sent>$1Z</sent>');
     for (const broken of [outOfOrder, unlisted, zulu]) {

@@ -150,7 +150,7 @@ describe('a registered peer that misbehaves', () => {
       page = [good, bad];
       const before = await sn.incidentIds();
       const cursorBefore = (await sn.node.repos.peers.byNation('ML'))!.cursor;
-      await expect(sn.puller.pullOnce((await sn.node.repos.peers.byNation('ML'))!)).rejects.toThrow(new RegExp(`rogue-bad`));
+      await expect(sn.puller.pullOnce((await sn.node.repos.peers.byNation('ML'))!)).rejects.toThrow(/rogue-bad/);
       expect(await sn.incidentIds()).toEqual(before);
       expect((await sn.node.repos.peers.byNation('ML'))!.cursor).toBe(cursorBefore);
       // The good envelope alone is accepted: the refusal was the bad one's doing.

@@ -43,7 +43,7 @@ beforeAll(async () => {
   streams.SN = await subscribeStream(origin, await demo.token('liaison.sn'));
 });
 afterAll(async () => {
-  Object.values(streams).forEach((s) => s.close());
+  for (const s of Object.values(streams)) s.close();
   await demo?.close();
   await hook?.close();
 });

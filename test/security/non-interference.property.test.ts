@@ -243,7 +243,7 @@ async function everything(run: Run, probes: { incidents: string[]; patrols: stri
   return reads;
 }
 
-async function compare(real: Run, twin: Run, seenReal: Record<string, Answer>, seenTwin: Record<string, Answer>): Promise<void> {
+async function compare(real: Run, _twin: Run, seenReal: Record<string, Answer>, seenTwin: Record<string, Answer>): Promise<void> {
   expect(Object.keys(seenTwin)).toEqual(Object.keys(seenReal));
   for (const key of Object.keys(seenReal)) {
     expect(seenTwin[key], `${key} at ${real.clock.now().toISOString()}`).toEqual(seenReal[key]);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DiboliError } from '../../src/domain/errors.js';
+import type { DiboliError } from '../../src/domain/errors.js';
 import { PdfPrinter } from '../../src/services/pdf-printer.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 

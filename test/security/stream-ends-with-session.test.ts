@@ -38,7 +38,10 @@ function open(token: string): Promise<Stream> {
     const req = httpRequest(`${origin}/api/v1/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (response) => {
       if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
       let done = false;
-      const finished = new Promise<void>((end) => response.once('end', () => ((done = true), end())));
+      const finished = new Promise<void>((end) => response.once('end', () => {
+        done = true;
+        end();
+      }));
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         for (const match of chunk.matchAll(/^event: (.+)$/gm)) events.push(match[1]!);

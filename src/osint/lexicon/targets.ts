@@ -6,6 +6,7 @@
  */
 export type TargetClass = 'military' | 'post' | 'convoy' | 'civilians' | 'market' | 'worship' | 'village' | 'militants' | 'property';
 
+// biome-ignore format: word lists, several words a line.
 export const TARGETS: Record<TargetClass, { fr: string[]; en: string[] }> = {
   military: {
     fr: [

@@ -32,6 +32,7 @@ export interface TriggerRow {
   en: Words;
 }
 
+// biome-ignore format: a table, one trigger a line.
 export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'suicide', weight: 11,

@@ -52,7 +52,7 @@ export function placeCandidates(places: readonly PlaceMention[], context: Rankin
       const sentence = context.sentences[sentenceAt];
       if (m.index < context.titleEnd) features.add('title');
       else {
-        const order = bodySentences.findIndex((s) => s === sentence);
+        const order = sentence ? bodySentences.indexOf(sentence) : -1;
         features.add(`sentence:${bucket(order, [0, 1, 2, 4, 8])}`);
       }
       const weight = sentence ? context.triggerWeights.get(sentence.index) : undefined;

@@ -34,6 +34,7 @@ export function ConfirmButton({ label, question, confirm, onConfirm, disabled, c
             <button type="submit" value="confirm" className="danger" onClick={onConfirm}>
               {confirm}
             </button>
+            {/* biome-ignore lint/a11y/noAutofocus: a confirmation dialog opens on its harmless choice, so Enter does not confirm by accident. */}
             <button type="submit" value="back" autoFocus>
               {t('confirm.back')}
             </button>

@@ -31,6 +31,7 @@ export function DateInput({ id, type, value, onChange, ...aria }: DateInputProps
 
   // A value set from outside (a reset, a date picked in the calendar, a change of language) is
   // written out again; what the officer is typing is left alone while it reads as that value.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: typing changes `text` and must not rewrite it; only a new value does.
   useEffect(() => {
     const typed = text.trim() === '' ? '' : textToDate(text, type, locale);
     if (typed !== value && !(value.startsWith(UNREADABLE) && value.slice(1) === text)) setText(dateToText(value, type, locale));

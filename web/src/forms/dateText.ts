@@ -44,7 +44,7 @@ export function textToDate(text: string, kind: DateKind, locale: string): string
   if (!numbers || numbers.length < 3) return undefined;
   const { parts } = dateOrder(locale);
   const found: Record<Part, number> = { day: 0, month: 0, year: 0 };
-  parts.forEach((part, index) => (found[part] = Number(numbers[index])));
+  for (const [index, part] of parts.entries()) found[part] = Number(numbers[index]);
   if (numbers[parts.indexOf('year')]!.length === 2) found.year += 2000;
   const [hour, minute] = [Number(numbers[3] ?? 0), Number(numbers[4] ?? 0)];
   if (kind === 'date' && numbers.length > 3) return undefined;

@@ -244,6 +244,7 @@ export function OperationalMap(props: OperationalMapProps) {
 
   return (
     <div className="map-frame">
+      {/* biome-ignore lint/a11y/useSemanticElements: MapLibre fills this element with its canvas; a named region lets readers skip it. */}
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
       {failed && <p className="map-failure">{t('map.unavailable')}</p>}
       {props.picking && (

@@ -8,6 +8,7 @@ import type { Patrol, Track } from '../api/types';
  */
 export function usePatrolTrack(patrol: Patrol | null, revision: number): Track | null {
   const [track, setTrack] = useState<Track | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetched again on a new patrol or status, not on every new copy of the same patrol.
   useEffect(() => {
     if (!patrol) {
       setTrack(null);

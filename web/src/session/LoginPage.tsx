@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { beginEnrolment, confirmEnrolment, fetchMe, login } from '../api/endpoints';
@@ -53,7 +53,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
   };
 
   const footer = <LanguageSwitch />;
-  let card;
+  let card: ReactNode;
   if (step.kind === 'code') {
     card = (
       <CodeStep

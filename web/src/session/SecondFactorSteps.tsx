@@ -32,6 +32,7 @@ export function CodeStep({ username, busy, failure, onSubmit, onBack, footer }: 
         name="code"
         autoComplete="one-time-code"
         inputMode="numeric"
+        // biome-ignore lint/a11y/noAutofocus: the officer asked for this step by logging in; the code is the only thing to type.
         autoFocus
         aria-describedby="login-code-hint"
         value={code}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident, IncidentFeature, User } from '../api/types';
 import { IncidentDetails } from '../incidents/IncidentDetails';
@@ -26,7 +27,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const { selection, reference } = props;
   const section =
     selection?.kind === 'section' ? (reference.sections?.features.find((feature) => feature.properties.id === selection.id)?.properties ?? null) : null;
-  let shown;
+  let shown: ReactNode;
   if (props.incident) {
     shown = (
       <IncidentDetails

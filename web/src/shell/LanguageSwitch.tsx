@@ -4,6 +4,7 @@ import { LANGUAGES } from '../i18n';
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of two buttons, not a form's fieldset with its border and legend.
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((code) => (
         <button

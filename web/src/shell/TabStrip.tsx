@@ -27,11 +27,13 @@ export function TabStrip({ tabs, current, onChoose, alertCount, candidateCount }
         >
           {t(`tabs.${name}`)}
           {name === 'alerts' && alertCount > 0 && (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label words the number inside the tab's name (« 3 alertes »).
             <span className="count-badge" data-testid="alert-badge" aria-label={t('alerts.badge', { count: alertCount })}>
               {alertCount}
             </span>
           )}
           {name === 'news' && candidateCount > 0 && (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label words the number inside the tab's name.
             <span className="count-badge quiet" aria-label={t('news.pending', { count: candidateCount })}>
               {candidateCount}
             </span>

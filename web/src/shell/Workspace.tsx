@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
@@ -220,7 +220,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const tabs: Tab[] = ['incidents', 'patrols', 'coverage', 'alerts', ...(readsNews ? (['news'] as const) : []), 'details'];
   const eventTypes = reference.taxonomy ? Object.keys(reference.taxonomy.eventTypes) : [];
 
-  let panel;
+  let panel: ReactNode;
   if (editing?.kind === 'incident' && reference.taxonomy) {
     panel = (
       <IncidentForm
