@@ -86,7 +86,7 @@ export function createGazetteer(
     const position = keyPosition(key);
     const entries: Entry[] = [];
     const line = nameLines[position];
-    if (line !== undefined && line.startsWith(key + '\t')) {
+    if (line?.startsWith(key + '\t')) {
       for (const code of line.slice(key.length + 1).split(',').map(Number)) {
         const place = placeAt(code >> 1);
         entries.push({ place, rank: featureRank(place.featureClass, place.featureCode), viaAlternate: code & 1 });

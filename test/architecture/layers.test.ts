@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * The layer rules, read from the tables of docs/architecture.md (their one copy): a row whose
  * first cell is a `name` and whose last cell lists the `names` it allows, or `—` for none.
  */
-export function readRules(markdown: string): { layers: Record<string, string[]>; packages: Record<string, string[]> } {
+function readRules(markdown: string): { layers: Record<string, string[]>; packages: Record<string, string[]> } {
   const rules = { layers: {} as Record<string, string[]>, packages: {} as Record<string, string[]> };
   let into: Record<string, string[]> | undefined;
   for (const line of markdown.split('\n')) {
@@ -38,7 +38,7 @@ function sourceFiles(folder: string): string[] {
 }
 
 /** Every module a file names: static imports and re-exports, `import()` and `import x = require()`. */
-export function importsOf(fileName: string, text: string): string[] {
+function importsOf(fileName: string, text: string): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -65,7 +65,7 @@ function layerOf(pathInSrc: string): string {
   return first!.replace(/\.(tsx?|js)$/, '');
 }
 
-export function violations(srcFolder: string): string[] {
+function violations(srcFolder: string): string[] {
   const found: string[] = [];
   for (const file of sourceFiles(srcFolder)) {
     const from = layerOf(relative(srcFolder, file));

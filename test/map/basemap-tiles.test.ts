@@ -12,7 +12,7 @@ import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 const DIBOLI = { lon: -12.19945, lat: 14.45511 };
 
-export function tileOf(lon: number, lat: number, z: number): [number, number] {
+function tileOf(lon: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
   return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
