@@ -10,6 +10,7 @@ import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 import { AuthService, type AuthOptions } from '../services/auth-service.js';
 import { earlyWarningOf, type EarlyWarningOptions } from '../services/early-warning-service.js';
 import { IncidentService } from '../services/incident-service.js';
+import { IncidentTileService } from '../services/incident-tiles.js';
 import { NewsService } from '../services/news-service.js';
 import { liveStreamOf, type LiveStreamOptions } from '../services/live-stream.js';
 import type { NodeContext } from '../services/node-context.js';
@@ -25,6 +26,7 @@ import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { incidentTileRoutes } from './routes/incident-tiles.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
 import { publicAlertRoutes } from './routes/public-alerts.js';
@@ -87,6 +89,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
     node,
     auth,
     incidents,
+    incidentTiles: new IncidentTileService(node.repos.incidentTiles),
     patrols: new PatrolService(node),
     gazetteer: loadPlaces,
     earlyWarning,
@@ -118,6 +121,7 @@ export async function buildApp(node: NodeContext, options: AppOptions = {}): Pro
   await app.register(authRoutes, services);
   await app.register(referenceRoutes, services);
   await app.register(incidentRoutes, services);
+  await app.register(incidentTileRoutes, services);
   await app.register(patrolRoutes, services);
   await app.register(newsRoutes, services);
   await app.register(earlyWarningRoutes, services);

@@ -15,6 +15,7 @@ const CATALOGUE = {
   ERR_VALIDATION: { status: 400, fr: 'Requête invalide : {detail}', en: 'Invalid request: {detail}' },
   ERR_MALFORMED_JSON: { status: 400, fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
   ERR_BAD_BBOX: { status: 400, fr: 'bbox doit être minLon,minLat,maxLon,maxLat dans les bornes WGS 84.', en: 'bbox must be minLon,minLat,maxLon,maxLat within WGS 84 bounds.' },
+  ERR_BAD_TILE: { status: 400, fr: 'Tuile inexistante : à l’échelle {z}, x et y vont de 0 à 2^{z} − 1.', en: 'No such tile: at zoom {z}, x and y run from 0 to 2^{z} − 1.' },
   ERR_BAD_TIME_RANGE: { status: 400, fr: 'La période est inversée : « from » doit précéder « to ».', en: 'The time range is inverted: "from" must come before "to".' },
   ERR_UNKNOWN_EVENT_TYPE: { status: 422, fr: 'Type d’événement inconnu : {value}.', en: 'Unknown event type: {value}.' },
   ERR_SUB_EVENT_TYPE_MISMATCH: { status: 422, fr: 'Le sous-type « {value} » n’appartient pas au type « {eventType} ».', en: 'Sub-event type "{value}" does not belong to event type "{eventType}".' },

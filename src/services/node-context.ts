@@ -8,6 +8,7 @@ import type { Store } from '../store/database.js';
 import { GeographyRepository } from '../store/geography-repository.js';
 import { ImportedEventRepository } from '../store/imported-event-repository.js';
 import { IncidentRepository } from '../store/incident-repository.js';
+import { IncidentTileRepository } from '../store/incident-tile-repository.js';
 import { IncidentVersionRepository } from '../store/incident-version-repository.js';
 import { NodeRepository } from '../store/node-repository.js';
 import { OrganisationRepository } from '../store/organisation-repository.js';
@@ -36,6 +37,7 @@ export interface Repositories {
   geography: GeographyRepository;
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
+  incidentTiles: IncidentTileRepository;
   incidentVersions: IncidentVersionRepository;
   patrols: PatrolRepository;
   patrolApprovals: PatrolApprovalRepository;
@@ -78,6 +80,7 @@ export function repositoriesOf(store: Store): Repositories {
     geography: new GeographyRepository(store.db),
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
+    incidentTiles: new IncidentTileRepository(store.db),
     incidentVersions: new IncidentVersionRepository(store.db),
     patrols: new PatrolRepository(store.db),
     patrolApprovals: new PatrolApprovalRepository(store.db),
