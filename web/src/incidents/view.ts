@@ -1,4 +1,3 @@
-import type { Feature, Point } from 'geojson';
 import type { IncidentFeature } from '../api/types';
 
 /** [west, south, east, north] in degrees. */
@@ -17,18 +16,6 @@ export function newestFirst(incidents: readonly IncidentFeature[]): IncidentFeat
     const second = b.properties.occurredAt;
     return first < second ? 1 : first > second ? -1 : 0;
   });
-}
-
-/**
- * What the map needs of an incident: where it is, its type for the colour and its id for a click.
- * Sending the whole record would have the map's worker copy and index every narrative and actor.
- */
-export function mapFeature(incident: IncidentFeature): Feature<Point, { id: string; eventType: string }> {
-  return {
-    type: 'Feature',
-    geometry: incident.geometry,
-    properties: { id: incident.properties.id, eventType: incident.properties.eventType },
-  };
 }
 
 /** The bounds as the API's `bbox` (minLon,minLat,maxLon,maxLat), kept within WGS 84. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { incidentTilesUrl } from '../api/endpoints';
 import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
@@ -97,9 +98,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     },
   );
 
+  const incidentTiles = useMemo(() => incidentTilesUrl(query), [query]);
   const layers = useWorkspaceLayers({
     reference,
-    incidents: filtered,
     patrols,
     track,
     route: editing?.kind === 'patrol' ? route : null,
@@ -365,6 +366,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
         <main className="map-area">
           <OperationalMap
             layers={layers}
+            incidentTiles={incidentTiles}
+            incidentsChanged={feed.incidents}
             draft={draft}
             picking={picking}
             savedView={savedView}
