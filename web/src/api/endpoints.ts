@@ -131,6 +131,12 @@ export function incidentsPath(query: IncidentQuery): string {
 
 export const fetchIncidents = (query: IncidentQuery) => get<Incidents>(incidentsPath(query));
 
+/** Incidents per day (UTC) for the list's filters and box, counted by the node. */
+export function fetchDailyCounts(query: IncidentQuery): Promise<{ day: string; count: number }[]> {
+  const { limit: _limit, ...filters } = query;
+  return get<{ day: string; count: number }[]>(incidentsPath(filters).replace('/api/v1/incidents?', '/api/v1/incidents/daily-counts?'));
+}
+
 /**
  * Where the map asks for its incident tiles with the list's filters: a template MapLibre fills in
  * ({z}/{x}/{y}). Absolute, because the map's workers resolve it away from the page; the session

@@ -4,7 +4,7 @@ import type { Borders, IncidentFeature, Sections } from '../api/types';
 import { formatNumber } from '../i18n/format';
 import { ExportLinks } from './ExportLinks';
 import { isDay, type IncidentFilter } from './filters';
-import { bboxParam, type Bounds } from './view';
+import { bboxParam, type Bounds, type DayCount } from './view';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentList } from './IncidentList';
 import { Timeline } from './Timeline';
@@ -19,6 +19,8 @@ interface IncidentsPanelProps {
   borders: Borders | null;
   nations: readonly string[];
   incidents: readonly IncidentFeature[];
+  /** The node's count per day of the incidents matching the filters (and the visible area, when the list is limited to it). */
+  perDay: readonly DayCount[];
   /** The visible area, when the list is limited to it. */
   bounds: Bounds | null;
   loading: boolean;
@@ -51,7 +53,7 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
         nations={props.nations}
         onChange={props.onFilter}
       />
-      <Timeline incidents={props.incidents} from={isDay(props.filter.from) ? props.filter.from : null} to={isDay(props.filter.to) ? props.filter.to : null} />
+      <Timeline perDay={props.perDay} from={isDay(props.filter.from) ? props.filter.from : null} to={isDay(props.filter.to) ? props.filter.to : null} />
       <ExportLinks query={props.query} bbox={props.filter.inView && props.bounds ? bboxParam(props.bounds) : null} />
       {props.failure && (
         <p className="form-error" role="alert">

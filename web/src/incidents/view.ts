@@ -36,19 +36,28 @@ const DAY_MS = 86_400_000;
 const DAYS_PER_DAY_BAR = 120;
 const DAYS_PER_WEEK_BAR = 3 * 366;
 
+/** How many incidents occurred on a day (UTC), as the node counts them. */
+export interface DayCount {
+  day: string;
+  count: number;
+}
+
 /**
  * Incidents per day, week or month over exactly the period listed: the filter's dates when set,
- * otherwise from the first listed incident to the last. Empty stretches show as gaps.
+ * otherwise from the first day with incidents to the last. Empty stretches show as gaps.
  */
 export function incidentBars(
-  incidents: readonly IncidentFeature[],
+  perDay: readonly DayCount[],
   from: string | null,
   to: string | null,
 ): { unit: 'day' | 'week' | 'month'; bars: Bar[]; first: string; last: string } {
   const days: number[] = [];
-  for (const incident of incidents) {
-    const time = Date.parse(incident.properties.occurredAt);
-    if (!Number.isNaN(time)) days.push(Math.floor(time / DAY_MS));
+  const onDay = new Map<number, number>();
+  for (const { day, count } of perDay) {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(time)) continue;
+    days.push(Math.floor(time / DAY_MS));
+    onDay.set(Math.floor(time / DAY_MS), count);
   }
   if (days.length === 0 && !(from && to)) return { unit: 'day', bars: [], first: '', last: '' };
   const first = from ? Math.floor(Date.parse(`${from}T00:00:00Z`) / DAY_MS) : Math.min(...days);
@@ -62,7 +71,7 @@ export function incidentBars(
     return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS);
   };
   const counts = new Map<number, number>();
-  for (const day of days) if (day >= first && day <= last) counts.set(startOf(day), (counts.get(startOf(day)) ?? 0) + 1);
+  for (const day of days) if (day >= first && day <= last) counts.set(startOf(day), (counts.get(startOf(day)) ?? 0) + onDay.get(day)!);
   const bars: Bar[] = [];
   for (let start = startOf(first); start <= last; ) {
     const date = new Date(start * DAY_MS);

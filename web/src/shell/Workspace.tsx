@@ -11,8 +11,9 @@ import { useCandidates } from '../news/useCandidates';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
+import { useDailyCounts } from '../incidents/useDailyCounts';
 import { useIncidents } from '../incidents/useIncidents';
-import { newestFirst, withinBounds, type Bounds } from '../incidents/view';
+import { bboxParam, newestFirst, withinBounds, type Bounds } from '../incidents/view';
 import { Legend } from '../map/Legend';
 import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
 import { loadView, saveView } from '../map/savedView';
@@ -99,6 +100,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   );
 
   const incidentTiles = useMemo(() => incidentTilesUrl(query), [query]);
+  const countedBox = filter.inView && bounds ? bboxParam(bounds) : undefined;
+  const perDay = useDailyCounts(useMemo(() => ({ ...query, bbox: countedBox }), [query, countedBox]), feed.incidents);
   const layers = useWorkspaceLayers({
     reference,
     patrols,
@@ -275,6 +278,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
               borders={reference.borders}
               nations={nations}
               incidents={listed}
+              perDay={perDay}
               bounds={bounds}
               loading={feed.loading}
               failure={feed.failure}
