@@ -3,7 +3,7 @@ import type { IncidentQuery } from '../api/endpoints';
 import type { Borders, IncidentFeature, Sections } from '../api/types';
 import { formatNumber } from '../i18n/format';
 import { ExportLinks } from './ExportLinks';
-import { isDay, type IncidentFilter } from './filters';
+import { INCIDENT_LIMIT, isDay, type IncidentFilter } from './filters';
 import { bboxParam, type Bounds, type DayCount } from './view';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentList } from './IncidentList';
@@ -21,6 +21,11 @@ interface IncidentsPanelProps {
   incidents: readonly IncidentFeature[];
   /** The node's count per day of the incidents matching the filters (and the visible area, when the list is limited to it). */
   perDay: readonly DayCount[];
+  /** How many incidents match in all (the node's count), or null while it is being counted. */
+  total: number | null;
+  /** The list holds a full page: more may be asked for. */
+  hasMore: boolean;
+  onMore: () => void;
   /** The visible area, when the list is limited to it. */
   bounds: Bounds | null;
   loading: boolean;
@@ -37,7 +42,7 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
     <div className="incidents-panel">
       <div className="panel-toolbar">
         <p className="count" data-testid="incident-count" aria-live="polite">
-          {props.loading ? t('list.loading') : t('list.count', { count: props.incidents.length, shown: formatNumber(props.incidents.length, i18n.language, 0) })}
+          {props.loading || props.total === null ? t('list.loading') : t('list.count', { count: props.total, shown: formatNumber(props.total, i18n.language, 0) })}
         </p>
         {props.canReport && (
           <button type="button" className="primary" data-verb="incident.create" onClick={props.onNew}>
@@ -61,6 +66,11 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
         </p>
       )}
       <IncidentList incidents={props.incidents} selectedId={props.selectedId} onOpen={props.onOpen} />
+      {props.hasMore && (
+        <button type="button" className="list-more" onClick={props.onMore}>
+          {t('list.more', { count: INCIDENT_LIMIT })}
+        </button>
+      )}
     </div>
   );
 }
