@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchIncidents, incidentTilesUrl } from '../api/endpoints';
+import { incidentTilesUrl } from '../api/endpoints';
 import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
@@ -10,9 +10,9 @@ import { NewsPanel } from '../news/NewsPanel';
 import { useCandidates } from '../news/useCandidates';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
-import { INCIDENT_LIMIT, NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
-import { useDailyCounts } from '../incidents/useDailyCounts';
-import { useIncidents, useSelectedIncident } from '../incidents/useIncidents';
+import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
+import { frameOfIncidents, useIncidentList } from '../incidents/useIncidentList';
+import { useSelectedIncident } from '../incidents/useIncidents';
 import { bboxParam, newestFirst, withinBounds, type Bounds } from '../incidents/view';
 import { Legend } from '../map/Legend';
 import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
@@ -37,20 +37,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const { reference, reloadSections } = useReferenceData();
   const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
   const [revision, setRevision] = useState(0);
-  // Incidents written or changed as the live stream tells: the map's tiles and the counts are asked again.
-  const [liveChanges, setLiveChanges] = useState(0);
   const query = useMemo(() => toQuery(filter), [filter]);
   const [bounds, setBounds] = useState<Bounds | null>(null);
-  // The list is a page of the filters and, when it keeps to the visible area, of the map's box.
-  const countedBox = filter.inView && bounds ? bboxParam(bounds) : undefined;
-  const listKey = JSON.stringify([query, countedBox]);
-  const [more, setMore] = useState({ key: '', pages: 1 });
-  const pages = more.key === listKey ? more.pages : 1;
-  const listQuery = useMemo(() => ({ ...query, bbox: countedBox, limit: (query.limit ?? INCIDENT_LIMIT) * pages }), [query, countedBox, pages]);
-  const feed = useIncidents(listQuery, revision);
-  const written = `${revision}/${liveChanges}`;
-  const counts = useDailyCounts(useMemo(() => ({ ...query, bbox: countedBox }), [query, countedBox]), written);
-  const total = counts.loading ? null : counts.perDay.reduce((sum, day) => sum + day.count, 0);
+  const { feed, upsert, remove, written, perDay, total, hasMore, showMore } = useIncidentList(query, filter.inView && bounds ? bboxParam(bounds) : undefined, revision);
   const { patrols, replace: replacePatrol, reload: reloadPatrols } = usePatrols();
   const [tab, setTab] = useState<Tab>('incidents');
   const [editing, setEditing] = useState<Editing>(null);
@@ -90,14 +79,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
         reloadSections();
         setLevelRevision((value) => value + 1);
       },
-      incident: (data) => {
-        feed.upsert((data as { record: Incident }).record);
-        setLiveChanges((value) => value + 1);
-      },
-      'incident-removed': (data) => {
-        feed.remove((data as { id: string }).id);
-        setLiveChanges((value) => value + 1);
-      },
+      incident: (data) => upsert((data as { record: Incident }).record),
+      'incident-removed': (data) => remove((data as { id: string }).id),
       // The stream carries the stored record; the list wants the API's view of it (approvals pending…).
       patrol: reloadPatrols,
       'patrol-removed': reloadPatrols,
@@ -293,10 +276,10 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
               borders={reference.borders}
               nations={nations}
               incidents={listed}
-              perDay={counts.perDay}
+              perDay={perDay}
               total={total}
-              hasMore={!feed.loading && feed.incidents.length >= listQuery.limit}
-              onMore={() => setMore({ key: listKey, pages: pages + 1 })}
+              hasMore={hasMore}
+              onMore={showMore}
               bounds={bounds}
               loading={feed.loading}
               failure={feed.failure}
@@ -405,17 +388,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             type="button"
             className="map-frame-incidents"
             disabled={total === 0}
-            onClick={() => {
-              // The list may keep to the visible area: the frame is that of the filters' newest
-              // incidents anywhere, asked of the node.
-              void fetchIncidents(query).then(
-                (collection) => {
-                  const around = boundsOf(collection);
-                  if (around) setFrame({ bounds: around, key: Date.now() });
-                },
-                () => undefined,
-              );
-            }}
+            onClick={() => void frameOfIncidents(query).then((around) => around && setFrame({ bounds: around, key: Date.now() }), () => undefined)}
           >
             {t('map.frameIncidents')}
           </button>
