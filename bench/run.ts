@@ -8,10 +8,12 @@ import { benchFederation } from './federation.js';
 import { benchExtract } from './extract.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
+import { benchTiles } from './tiles.js';
 import { benchWeb } from './web.js';
 
 const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> = {
   node: benchNode,
+  tiles: benchTiles,
   geo: benchGeo,
   'early-warning': benchEarlyWarning,
   'early-warning-node': benchEarlyWarningNode,

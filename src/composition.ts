@@ -19,6 +19,7 @@ import { BasemapService } from './services/basemap-service.js';
 import { earlyWarningOf, type EarlyWarningOptions } from './services/early-warning-service.js';
 import { IncidentExport } from './services/incident-export.js';
 import { IncidentService } from './services/incident-service.js';
+import { IncidentTileService } from './services/incident-tiles.js';
 import { liveStreamOf, type LiveStreamOptions } from './services/live-stream.js';
 import { NewsService } from './services/news-service.js';
 import type { NodeContext } from './services/node-context.js';
@@ -99,6 +100,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     basemap,
     organisation: new OrganisationService(node),
     incidents,
+    incidentTiles: new IncidentTileService(node.repos.incidentTiles),
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
     patrols: new PatrolService(node),

@@ -19,6 +19,7 @@ import { federationRoutes } from './routes/federation.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { mapRoutes } from './routes/map.js';
+import { incidentTileRoutes } from './routes/incident-tiles.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
 import { publicAlertRoutes } from './routes/public-alerts.js';
@@ -83,6 +84,7 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   await app.register(referenceRoutes, services);
   await app.register(mapRoutes, services);
   await app.register(incidentRoutes, services);
+  await app.register(incidentTileRoutes, services);
   await app.register(patrolRoutes, services);
   await app.register(newsRoutes, services);
   await app.register(earlyWarningRoutes, services);

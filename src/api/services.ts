@@ -6,6 +6,7 @@ import type { BasemapService } from '../services/basemap-service.js';
 import type { EarlyWarningService } from '../services/early-warning-service.js';
 import type { IncidentExport } from '../services/incident-export.js';
 import type { IncidentService } from '../services/incident-service.js';
+import type { IncidentTileService } from '../services/incident-tiles.js';
 import type { LiveStream } from '../services/live-stream.js';
 import type { NewsService } from '../services/news-service.js';
 import type { OrganisationService } from '../services/organisation-service.js';
@@ -30,6 +31,7 @@ export interface Services {
   incidents: IncidentService;
   incidentExport: IncidentExport;
   acledImport: AcledImport;
+  incidentTiles: IncidentTileService;
   patrols: PatrolService;
   news: NewsService;
   earlyWarning: EarlyWarningService;

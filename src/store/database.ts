@@ -12,6 +12,7 @@ import * as derivedPerAudience from './migrations/0008-derived-per-audience.js';
 import * as importedEvents from './migrations/0009-imported-events.js';
 import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert-chains.js';
 import * as incidentVersions from './migrations/0011-incident-versions.js';
+import * as incidentAreaVersions from './migrations/0012-incident-area-versions.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 import { registerTextFunctions } from './text-search.js';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-imported-events': importedEvents,
   '0010-stream-log-and-alert-chains': streamLogAndAlertChains,
   '0011-incident-versions': incidentVersions,
+  '0012-incident-area-versions': incidentAreaVersions,
 };
 
 export interface Store {

@@ -151,25 +151,8 @@ export class IncidentRepository {
   }
 
   private matching(viewer: NationCode, query: IncidentQuery) {
-    let q = this.db.selectFrom('incidents').where(visibleTo(viewer));
-    if (query.bbox) {
-      const [minLon, minLat, maxLon, maxLat] = query.bbox;
-      q = q
-        .innerJoin('incidentBbox', 'incidentBbox.id', 'incidents.seq')
-        .where('incidentBbox.minLon', '>=', minLon)
-        .where('incidentBbox.maxLon', '<=', maxLon)
-        .where('incidentBbox.minLat', '>=', minLat)
-        .where('incidentBbox.maxLat', '<=', maxLat);
-    }
-    if (query.from) q = q.where('incidents.occurredAt', '>=', query.from);
-    if (query.to) q = q.where('incidents.occurredAt', '<=', query.to);
-    if (query.eventType) q = q.where('incidents.eventType', '=', query.eventType);
-    if (query.section) q = q.where('incidents.section', '=', query.section);
-    if (query.owner) q = q.where('incidents.owner', '=', query.owner);
-    if (query.status) q = q.where('incidents.status', '=', query.status);
-    if (query.q?.trim()) q = q.where(incidentTextMatch(query.q));
     // Ties go to the latest recorded, so that every read lists them in the same order.
-    return q.orderBy('incidents.occurredAt', 'desc').orderBy('incidents.seq', 'desc').limit(query.limit);
+    return incidentsMatching(this.db, viewer, query).orderBy('incidents.occurredAt', 'desc').orderBy('incidents.seq', 'desc').limit(query.limit);
   }
 
   async count(): Promise<number> {
@@ -179,6 +162,32 @@ export class IncidentRepository {
 }
 
 const FEATURE_END = Buffer.from('}');
+
+/**
+ * The incidents the viewer may see that pass the list's filters, in no order and without a limit:
+ * the list, its exports, the map's tiles and the per-day counts all select from this one query,
+ * so that they agree on what matches. The bounding box goes through the R*Tree.
+ */
+export function incidentsMatching(db: Kysely<Database>, viewer: NationCode, query: Omit<IncidentQuery, 'limit'>) {
+  let q = db.selectFrom('incidents').where(visibleTo(viewer));
+  if (query.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = query.bbox;
+    q = q
+      .innerJoin('incidentBbox', 'incidentBbox.id', 'incidents.seq')
+      .where('incidentBbox.minLon', '>=', minLon)
+      .where('incidentBbox.maxLon', '<=', maxLon)
+      .where('incidentBbox.minLat', '>=', minLat)
+      .where('incidentBbox.maxLat', '<=', maxLat);
+  }
+  if (query.from) q = q.where('incidents.occurredAt', '>=', query.from);
+  if (query.to) q = q.where('incidents.occurredAt', '<=', query.to);
+  if (query.eventType) q = q.where('incidents.eventType', '=', query.eventType);
+  if (query.section) q = q.where('incidents.section', '=', query.section);
+  if (query.owner) q = q.where('incidents.owner', '=', query.owner);
+  if (query.status) q = q.where('incidents.status', '=', query.status);
+  if (query.q?.trim()) q = q.where(incidentTextMatch(query.q));
+  return q;
+}
 
 /** JSON written by SQLite, taken as its UTF-8 bytes rather than decoded into a string. */
 function asBytes(json: Expression<unknown>): RawBuilder<Buffer> {

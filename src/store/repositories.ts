@@ -2,6 +2,7 @@ import type { Store } from './database.js';
 import { GeographyRepository } from './geography-repository.js';
 import { ImportedEventRepository } from './imported-event-repository.js';
 import { IncidentRepository } from './incident-repository.js';
+import { IncidentTileRepository } from './incident-tile-repository.js';
 import { IncidentVersionRepository } from './incident-version-repository.js';
 import { NodeRepository } from './node-repository.js';
 import { OrganisationRepository } from './organisation-repository.js';
@@ -27,6 +28,7 @@ export interface Repositories {
   geography: GeographyRepository;
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
+  incidentTiles: IncidentTileRepository;
   incidentVersions: IncidentVersionRepository;
   patrols: PatrolRepository;
   patrolApprovals: PatrolApprovalRepository;
@@ -50,6 +52,7 @@ export function repositoriesOf(store: Store): Repositories {
     geography: new GeographyRepository(store.db),
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
+    incidentTiles: new IncidentTileRepository(store.db),
     incidentVersions: new IncidentVersionRepository(store.db),
     patrols: new PatrolRepository(store.db),
     patrolApprovals: new PatrolApprovalRepository(store.db),

@@ -21,6 +21,7 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables,
   incidents: IncidentTable;
   incidentBbox: IncidentBboxTable;
   incidentVersions: IncidentVersionTable;
+  incidentAreaVersions: IncidentAreaVersionTable;
   patrols: PatrolTable;
   patrolApprovals: PatrolApprovalTable;
   patrolApprovalRecords: PatrolApprovalRecordTable;
@@ -157,6 +158,14 @@ export interface IncidentTable extends SharedRecordColumns {
 }
 
 /** Each version of an incident written on this node (migration 0011); `body` is the incident as JSON. */
+/** Per nation and cell of 1/16°, how often incidents it may see there were written (migration 0012). */
+export interface IncidentAreaVersionTable {
+  audience: string;
+  cellX: number;
+  cellY: number;
+  version: number;
+}
+
 export interface IncidentVersionTable {
   incidentId: string;
   version: number;

@@ -47,10 +47,10 @@ describe('web UI against a demo node', () => {
     page.off('request', onRequest);
     page.off('response', onResponse);
     const asked = (path: string) => events.filter((event) => event === `asked ${path}`).length;
-    for (const path of ['/api/v1/me', '/api/v1/incidents?limit=20000', '/api/v1/basemap', '/api/v1/sections', '/api/v1/patrols']) {
+    for (const path of ['/api/v1/me', '/api/v1/incidents?limit=500', '/api/v1/basemap', '/api/v1/sections', '/api/v1/patrols']) {
       expect(asked(path), path).toBe(1);
     }
-    expect(events.indexOf('asked /api/v1/incidents?limit=20000')).toBeLessThan(events.indexOf('answered /api/v1/me'));
+    expect(events.indexOf('asked /api/v1/incidents?limit=500')).toBeLessThan(events.indexOf('answered /api/v1/me'));
   });
 
   it('draws the map with the border and the incidents', async () => {

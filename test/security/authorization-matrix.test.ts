@@ -100,6 +100,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/incidents/:id': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001')),
   'PATCH /api/v1/incidents/:id': row(WRITE_INCIDENT, () => ({ url: '/api/v1/incidents/demo-ml-0001', body: { narrative: 'Relu par la matrice des autorisations.' } })),
   'GET /api/v1/incidents/:id/versions': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001/versions')),
+  'GET /api/v1/incidents/daily-counts': row(ANY_USER),
+  'GET /api/v1/tiles/incidents/:z/:x/:y.mvt': row(ANY_USER, at('/api/v1/tiles/incidents/12/1909/1881.mvt')),
 
   // Patrols: Senegal's seconded officers propose and approve the joint patrols Senegal takes part in
   'GET /api/v1/patrols': row(ANY_USER),

@@ -134,6 +134,27 @@ export function incidentsPath(query: IncidentQuery): string {
 
 export const fetchIncidents = (query: IncidentQuery) => get<Incidents>(incidentsPath(query));
 
+/** Incidents per day (UTC) for the list's filters and box, counted by the node. */
+export function fetchDailyCounts(query: IncidentQuery): Promise<{ day: string; count: number }[]> {
+  const { limit: _limit, ...filters } = query;
+  return get<{ day: string; count: number }[]>(incidentsPath(filters).replace('/api/v1/incidents?', '/api/v1/incidents/daily-counts?'));
+}
+
+/**
+ * Where the map asks for its incident tiles with the list's filters: a template MapLibre fills in
+ * ({z}/{x}/{y}). Absolute, because the map's workers resolve it away from the page; the session
+ * cookie authenticates it, and the node makes each tile for the caller's nation.
+ */
+export function incidentTilesUrl(query: IncidentQuery): string {
+  const { bbox: _bbox, limit: _limit, ...filters } = query;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return `${window.location.origin}/api/v1/tiles/incidents/{z}/{x}/{y}.mvt${search ? `?${search}` : ''}`;
+}
+
 export const EXPORT_FORMATS = ['csv', 'geojson', 'kml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportPath = (format: ExportFormat) => `/api/v1/exports/incidents.${format}`;

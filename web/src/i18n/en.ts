@@ -94,6 +94,7 @@ export const en: Shape<typeof fr> = {
     count_one: '{{shown}} incident',
     count_other: '{{shown}} incidents',
     empty: 'No incident matches these filters.',
+    more: 'Show {{count}} more',
     newIncident: 'New incident',
     loading: 'Loading incidents…',
   },

@@ -92,6 +92,7 @@ export const fr = {
     count_one: '{{shown}} incident',
     count_other: '{{shown}} incidents',
     empty: 'Aucun incident pour ces filtres.',
+    more: 'Afficher {{count}} de plus',
     newIncident: 'Nouvel incident',
     loading: 'Chargement des incidents…',
   },

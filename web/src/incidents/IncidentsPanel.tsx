@@ -3,8 +3,8 @@ import type { IncidentQuery } from '../api/endpoints';
 import type { Borders, IncidentFeature, Sections } from '../api/types';
 import { formatNumber } from '../i18n/format';
 import { ExportLinks } from './ExportLinks';
-import { isDay, type IncidentFilter } from './filters';
-import { bboxParam, type Bounds } from './view';
+import { INCIDENT_LIMIT, isDay, type IncidentFilter } from './filters';
+import { bboxParam, type Bounds, type DayCount } from './view';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentList } from './IncidentList';
 import { Timeline } from './Timeline';
@@ -19,6 +19,13 @@ interface IncidentsPanelProps {
   borders: Borders | null;
   nations: readonly string[];
   incidents: readonly IncidentFeature[];
+  /** The node's count per day of the incidents matching the filters (and the visible area, when the list is limited to it). */
+  perDay: readonly DayCount[];
+  /** How many incidents match in all (the node's count), or null while it is being counted. */
+  total: number | null;
+  /** The list holds a full page: more may be asked for. */
+  hasMore: boolean;
+  onMore: () => void;
   /** The visible area, when the list is limited to it. */
   bounds: Bounds | null;
   loading: boolean;
@@ -35,7 +42,7 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
     <div className="incidents-panel">
       <div className="panel-toolbar">
         <p className="count" data-testid="incident-count" aria-live="polite">
-          {props.loading ? t('list.loading') : t('list.count', { count: props.incidents.length, shown: formatNumber(props.incidents.length, i18n.language, 0) })}
+          {props.loading || props.total === null ? t('list.loading') : t('list.count', { count: props.total, shown: formatNumber(props.total, i18n.language, 0) })}
         </p>
         {props.canReport && (
           <button type="button" className="primary" data-verb="incident.create" onClick={props.onNew}>
@@ -51,7 +58,7 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
         nations={props.nations}
         onChange={props.onFilter}
       />
-      <Timeline incidents={props.incidents} from={isDay(props.filter.from) ? props.filter.from : null} to={isDay(props.filter.to) ? props.filter.to : null} />
+      <Timeline perDay={props.perDay} from={isDay(props.filter.from) ? props.filter.from : null} to={isDay(props.filter.to) ? props.filter.to : null} />
       <ExportLinks query={props.query} bbox={props.filter.inView && props.bounds ? bboxParam(props.bounds) : null} />
       {props.failure && (
         <p className="form-error" role="alert">
@@ -59,6 +66,11 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
         </p>
       )}
       <IncidentList incidents={props.incidents} selectedId={props.selectedId} onOpen={props.onOpen} />
+      {props.hasMore && (
+        <button type="button" className="list-more" onClick={props.onMore}>
+          {t('list.more', { count: INCIDENT_LIMIT })}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,19 +1,19 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentFeature } from '../api/types';
 import { formatDay } from '../i18n/format';
-import { incidentBars } from './view';
+import { incidentBars, type DayCount } from './view';
 
 const HEIGHT = 40;
 
 /**
  * Small histogram of the listed incidents over the list's own period (the filter's dates, or the
  * first to the last incident): per day, or per week or month when the period is long. A bar's
- * title gives its dates and count.
+ * title gives its dates and count. The node counts them per day (every matching incident, not
+ * only those the list holds).
  */
-export function Timeline({ incidents, from, to }: { incidents: readonly IncidentFeature[]; from: string | null; to: string | null }) {
+export function Timeline({ perDay, from, to }: { perDay: readonly DayCount[]; from: string | null; to: string | null }) {
   const { t, i18n } = useTranslation();
-  const { unit, bars, first, last } = useMemo(() => incidentBars(incidents, from, to), [incidents, from, to]);
+  const { unit, bars, first, last } = useMemo(() => incidentBars(perDay, from, to), [perDay, from, to]);
   if (bars.length === 0) return null;
   const highest = Math.max(...bars.map((bar) => bar.count));
   const width = 100 / bars.length;

@@ -24,8 +24,12 @@ export const NO_FILTER: IncidentFilter = {
   inView: true,
 };
 
-/** The biggest picture the UI asks for at once; clustering keeps it drawable. */
-export const INCIDENT_LIMIT = 20_000;
+/**
+ * A page of the list: the newest incidents matching the filters (and the visible area, when the
+ * list keeps to it). The map draws every incident from the node's tiles; the list asks for more
+ * pages when the officer wants them.
+ */
+export const INCIDENT_LIMIT = 500;
 
 /** A day as a date field gives it; what is still being typed (or unreadable) filters nothing. */
 export const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);

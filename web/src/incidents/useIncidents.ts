@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchIncidents, type IncidentQuery } from '../api/endpoints';
+import { fetchIncident, fetchIncidents, type IncidentQuery } from '../api/endpoints';
 import type { Incident, IncidentFeature } from '../api/types';
 
 export interface IncidentFeed {
@@ -65,4 +65,30 @@ export function useIncidents(query: IncidentQuery, revision: number): LiveIncide
   }, []);
 
   return { ...feed, upsert, remove };
+}
+
+/**
+ * The incident selected on the map or in the list, as its full record: from the listed page when
+ * it is there, else asked of the node by id (the map draws incidents the page does not hold).
+ */
+export function useSelectedIncident(id: string | null, listed: readonly IncidentFeature[], changed: unknown): IncidentFeature | null {
+  const inList = id ? (listed.find((incident) => incident.properties.id === id) ?? null) : null;
+  const [fetched, setFetched] = useState<IncidentFeature | null>(null);
+  useEffect(() => {
+    if (!id || inList) return;
+    let live = true;
+    fetchIncident(id).then(
+      (incident) => {
+        if (live) setFetched(asFeature(incident));
+      },
+      () => {
+        if (live) setFetched(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, inList, changed]);
+  if (inList) return inList;
+  return fetched && fetched.properties.id === id ? fetched : null;
 }

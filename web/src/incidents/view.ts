@@ -1,4 +1,3 @@
-import type { Feature, Point } from 'geojson';
 import type { IncidentFeature } from '../api/types';
 import { DAY_MS } from '../../../src/kernel/durations.js';
 
@@ -20,18 +19,6 @@ export function newestFirst(incidents: readonly IncidentFeature[]): IncidentFeat
   });
 }
 
-/**
- * What the map needs of an incident: where it is, its type for the colour and its id for a click.
- * Sending the whole record would have the map's worker copy and index every narrative and actor.
- */
-export function mapFeature(incident: IncidentFeature): Feature<Point, { id: string; eventType: string }> {
-  return {
-    type: 'Feature',
-    geometry: incident.geometry,
-    properties: { id: incident.properties.id, eventType: incident.properties.eventType },
-  };
-}
-
 /** The bounds as the API's `bbox` (minLon,minLat,maxLon,maxLat), kept within WGS 84. */
 export function bboxParam([west, south, east, north]: Bounds): string {
   const clamp = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value)).toFixed(5);
@@ -49,19 +36,28 @@ export interface Bar {
 const DAYS_PER_DAY_BAR = 120;
 const DAYS_PER_WEEK_BAR = 3 * 366;
 
+/** How many incidents occurred on a day (UTC), as the node counts them. */
+export interface DayCount {
+  day: string;
+  count: number;
+}
+
 /**
  * Incidents per day, week or month over exactly the period listed: the filter's dates when set,
- * otherwise from the first listed incident to the last. Empty stretches show as gaps.
+ * otherwise from the first day with incidents to the last. Empty stretches show as gaps.
  */
 export function incidentBars(
-  incidents: readonly IncidentFeature[],
+  perDay: readonly DayCount[],
   from: string | null,
   to: string | null,
 ): { unit: 'day' | 'week' | 'month'; bars: Bar[]; first: string; last: string } {
   const days: number[] = [];
-  for (const incident of incidents) {
-    const time = Date.parse(incident.properties.occurredAt);
-    if (!Number.isNaN(time)) days.push(Math.floor(time / DAY_MS));
+  const onDay = new Map<number, number>();
+  for (const { day, count } of perDay) {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(time)) continue;
+    days.push(Math.floor(time / DAY_MS));
+    onDay.set(Math.floor(time / DAY_MS), count);
   }
   if (days.length === 0 && !(from && to)) return { unit: 'day', bars: [], first: '', last: '' };
   const first = from ? Math.floor(Date.parse(`${from}T00:00:00Z`) / DAY_MS) : Math.min(...days);
@@ -75,7 +71,7 @@ export function incidentBars(
     return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS);
   };
   const counts = new Map<number, number>();
-  for (const day of days) if (day >= first && day <= last) counts.set(startOf(day), (counts.get(startOf(day)) ?? 0) + 1);
+  for (const day of days) if (day >= first && day <= last) counts.set(startOf(day), (counts.get(startOf(day)) ?? 0) + onDay.get(day)!);
   const bars: Bar[] = [];
   for (let start = startOf(first); start <= last; ) {
     const date = new Date(start * DAY_MS);

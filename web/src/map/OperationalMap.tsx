@@ -1,5 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import maplibregl, { type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type StyleSpecification, type VectorTileSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import type { MapView } from './savedView';
 import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
 import { SHAPE_PARTS, mergeShapes, type ShapePart } from './shapes';
 
-export type MapLayerData = Partial<Record<ShapePart | 'posts' | 'incidents', FeatureCollection | Feature | null>>;
+export type MapLayerData = Partial<Record<ShapePart | 'posts', FeatureCollection | Feature | null>>;
 
 /** What a click on the map designates; the workspace looks the full record up by id. */
 export interface MapSelection {
@@ -33,6 +33,10 @@ export type PickMode = 'point' | 'route' | null;
 
 interface OperationalMapProps {
   layers: MapLayerData;
+  /** Where the incident tiles are asked for (the list's filters are in it). */
+  incidentTiles: string;
+  /** Changes when incidents were written or arrived: the map asks its tiles again (304 where unchanged). */
+  incidentsChanged: unknown;
   /** Points of the record being placed or drawn, and the ring of the selected incident. */
   draft: FeatureCollection<Geometry>;
   picking: PickMode;
@@ -111,7 +115,7 @@ export function OperationalMap(props: OperationalMapProps) {
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, incidents: layers.incidents, draft }, basemap || null),
+        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, draft }, basemap || null, latest.current.incidentTiles),
         ...camera,
         attributionControl: false,
         // Labels appear at once: a fade would only cost frames (each one expensive on machines
@@ -142,7 +146,12 @@ export function OperationalMap(props: OperationalMapProps) {
     };
     const countDrawn = () => {
       let count = 0;
+      const counted = new Set<string>();
       for (const feature of map.queryRenderedFeatures({ layers: ['incidents'] })) {
+        // A feature of a tile still shown beside its replacement is counted once.
+        const key = `${String(feature.properties.id ?? '')}@${JSON.stringify(feature.geometry)}`;
+        if (counted.has(key)) continue;
+        counted.add(key);
         count += (feature.properties.point_count as number | undefined) ?? 1;
       }
       // Written at once: the render this state change asks for may wait behind the list's,
@@ -164,14 +173,9 @@ export function OperationalMap(props: OperationalMapProps) {
       const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
       const hit = map.queryRenderedFeatures(event.point, { layers: [...layers] })[0];
       if (!hit) return;
-      if (hit.layer.id === 'incidents' && hit.properties.cluster_id !== undefined) {
-        const source = map.getSource(SOURCE.incidents) as GeoJSONSource;
-        const clusterId = hit.properties.cluster_id as number;
-        void source.getClusterExpansionZoom(clusterId).then((zoom) => {
-          if (hit.geometry.type === 'Point') {
-            map.easeTo({ center: hit.geometry.coordinates as [number, number], zoom });
-          }
-        });
+      if (hit.layer.id === 'incidents' && hit.properties.point_count !== undefined) {
+        // A counted cell: closer in, the node sends its incidents one by one.
+        if (hit.geometry.type === 'Point') map.easeTo({ center: hit.geometry.coordinates as [number, number], zoom: map.getZoom() + 2 });
         return;
       }
       const kind = LAYER_KIND[hit.layer.id];
@@ -192,7 +196,7 @@ export function OperationalMap(props: OperationalMapProps) {
       setReady(false);
       map.remove();
     };
-  }, [canCreate]);
+  }, [canCreate, basemap]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -220,9 +224,20 @@ export function OperationalMap(props: OperationalMapProps) {
     const source = (id: string) => map.getSource(id) as GeoJSONSource;
     if (SHAPE_PARTS.some((part) => changed.has(part))) source(SOURCE.shapes).setData(mergeShapes(props.layers));
     if (changed.has('posts')) source(SOURCE.posts).setData(props.layers.posts ?? EMPTY);
-    if (changed.has('incidents')) source(SOURCE.incidents).setData(props.layers.incidents ?? EMPTY);
     if (changed.has('points')) source(SOURCE.draft).setData(props.draft);
   }, [ready, props.layers, props.draft, props.initialFrame]);
+
+  // Other filters or written incidents: the tiles are asked for again. The browser revalidates
+  // each with its ETag, and the node answers 304 for the tiles whose area did not change.
+  const tilesShown = useRef({ url: props.incidentTiles, changed: props.incidentsChanged });
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const shown = tilesShown.current;
+    if (shown.url === props.incidentTiles && shown.changed === props.incidentsChanged) return;
+    tilesShown.current = { url: props.incidentTiles, changed: props.incidentsChanged };
+    (map.getSource(SOURCE.incidents) as VectorTileSource | undefined)?.setTiles([props.incidentTiles]);
+  }, [ready, props.incidentTiles, props.incidentsChanged]);
 
   useEffect(() => {
     const map = mapRef.current;

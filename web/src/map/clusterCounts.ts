@@ -1,21 +1,23 @@
 import maplibregl from 'maplibre-gl';
-import { SOURCE } from './style';
+import { INCIDENT_SOURCE_LAYER, SOURCE } from './style';
 
 /**
- * Shows the size of each incident cluster as an HTML label over its circle. The style has no
- * glyphs (nothing may be fetched from outside the node), so text cannot be drawn by MapLibre.
+ * Shows the size of each counted cell of the incident tiles as an HTML label over its circle. The
+ * style has no glyphs (nothing may be fetched from outside the node), so text cannot be drawn by
+ * MapLibre. Cells are told apart by their place: their numbers are only unique within a tile.
  */
 export function showClusterCounts(map: maplibregl.Map, format: (count: number) => string): () => void {
-  const shown = new Map<number, maplibregl.Marker>();
+  const shown = new Map<string, maplibregl.Marker>();
 
   const refresh = () => {
     if (!map.getSource(SOURCE.incidents)) return;
-    const seen = new Set<number>();
-    for (const feature of map.querySourceFeatures(SOURCE.incidents, { filter: ['has', 'point_count'] })) {
-      const id = feature.properties.cluster_id as number;
-      if (seen.has(id) || feature.geometry.type !== 'Point') continue;
-      seen.add(id);
+    const seen = new Set<string>();
+    for (const feature of map.querySourceFeatures(SOURCE.incidents, { sourceLayer: INCIDENT_SOURCE_LAYER, filter: ['has', 'point_count'] })) {
+      if (feature.geometry.type !== 'Point') continue;
       const [lon, lat] = feature.geometry.coordinates as [number, number];
+      const id = `${lon.toFixed(6)},${lat.toFixed(6)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
       const text = format(feature.properties.point_count as number);
       const existing = shown.get(id);
       if (existing) {

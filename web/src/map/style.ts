@@ -37,27 +37,8 @@ export const CLICKABLE_LAYERS = [
 
 const EVENT_TYPES = Object.keys(EVENT_TYPE_COLOURS);
 const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
-const countKey = (index: number) => `type${index}`;
-
-/** Each cluster carries a count per event type, so that it can take the colour of its main type. */
-function clusterCounts(): Record<string, [string, ExpressionSpecification]> {
-  const properties: Record<string, [string, ExpressionSpecification]> = {};
-  EVENT_TYPES.forEach((eventType, index) => {
-    properties[countKey(index)] = ['+', ['case', ['==', ['get', 'eventType'], eventType], 1, 0]];
-  });
-  return properties;
-}
-
-function dominantTypeColour(): ExpressionSpecification {
-  const branches: unknown[] = [];
-  EVENT_TYPES.forEach((eventType, index) => {
-    const beatsOthers = EVENT_TYPES.map((_, other) => other)
-      .filter((other) => other !== index)
-      .map((other) => ['>=', ['get', countKey(index)], ['get', countKey(other)]]);
-    branches.push(['all', ...beatsOthers], EVENT_TYPE_COLOURS[eventType]);
-  });
-  return ['case', ...branches, OTHER_EVENT_COLOUR] as unknown as ExpressionSpecification;
-}
+/** The node's tiles name their one layer of incidents so. */
+export const INCIDENT_SOURCE_LAYER = 'incidents';
 
 function eventColour(): ExpressionSpecification {
   const pairs = EVENT_TYPES.flatMap((eventType) => [eventType, EVENT_TYPE_COLOURS[eventType] as string]);
@@ -76,14 +57,17 @@ const partIs = (part: ShapePart): ExpressionSpecification => ['==', ['get', PART
 /** Layers of the map without the node's basemap: the country outlines come with the shapes. */
 const OWN_GROUND = new Set(['background', 'countries', 'country-outlines']);
 
+type OwnData = Partial<Record<Exclude<SourceId, 'incidents'>, GeoJSON | null>>;
+
 /**
  * The node's basemap around the operational layers: its ground (land, rivers, roads, boundaries)
  * first, the operational lines and incidents above it, its labels above those (a place where
  * incidents gather must still be read), and the record being drawn on top. Without a basemap,
- * the map draws the country outlines it was sent.
+ * the map draws the country outlines it was sent. The incidents come as vector tiles the node
+ * makes for the caller (`incidentTiles`, a URL template).
  */
-export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>> = {}, basemap?: StyleSpecification | null): StyleSpecification {
-  const own = ownStyle(data);
+export function operationalStyle(data: OwnData = {}, basemap?: StyleSpecification | null, incidentTiles?: string): StyleSpecification {
+  const own = ownStyle(data, incidentTiles);
   if (!basemap) return own;
   const ground = basemap.layers.filter((layer) => layer.type !== 'symbol');
   const labels = basemap.layers.filter((layer) => layer.type === 'symbol');
@@ -96,8 +80,9 @@ export function operationalStyle(data: Partial<Record<SourceId, GeoJSON | null>>
   };
 }
 
-function ownStyle(data: Partial<Record<SourceId, GeoJSON | null>>): StyleSpecification {
-  const geojson = (id: SourceId) => ({
+/** The style, each GeoJSON source holding the data given for it (empty otherwise). */
+function ownStyle(data: OwnData, incidentTiles?: string): StyleSpecification {
+  const geojson = (id: Exclude<SourceId, 'incidents'>) => ({
     type: 'geojson' as const,
     data: data[id] ?? { type: 'FeatureCollection' as const, features: [] },
   });
@@ -107,13 +92,10 @@ function ownStyle(data: Partial<Record<SourceId, GeoJSON | null>>): StyleSpecifi
       [SOURCE.shapes]: geojson(SOURCE.shapes),
       [SOURCE.posts]: geojson(SOURCE.posts),
       [SOURCE.draft]: geojson(SOURCE.draft),
-      [SOURCE.incidents]: {
-        ...geojson(SOURCE.incidents),
-        cluster: true,
-        clusterRadius: 44,
-        clusterMaxZoom: 12,
-        clusterProperties: clusterCounts(),
-      },
+      // Single incidents where a tile holds few enough, else one point per cell counted by the node
+      // (`point_count`, and `eventType` the type most of them share). Beyond zoom 14 the map
+      // enlarges the zoom-14 tiles.
+      [SOURCE.incidents]: { type: 'vector', tiles: incidentTiles ? [incidentTiles] : [], maxzoom: 14 },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#b9d3e6' } },
@@ -200,8 +182,9 @@ function ownStyle(data: Partial<Record<SourceId, GeoJSON | null>>): StyleSpecifi
         id: 'incidents',
         type: 'circle',
         source: SOURCE.incidents,
+        'source-layer': INCIDENT_SOURCE_LAYER,
         paint: {
-          'circle-color': ['case', IS_CLUSTER, dominantTypeColour(), eventColour()],
+          'circle-color': eventColour(),
           'circle-opacity': ['case', IS_CLUSTER, 0.85, 1],
           'circle-radius': ['case', IS_CLUSTER, ['step', ['get', 'point_count'], 13, 10, 17, 100, 22, 1000, 28], 7],
           'circle-stroke-color': '#ffffff',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { incidentTilesUrl } from '../api/endpoints';
 import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
@@ -10,8 +11,9 @@ import { useCandidates } from '../news/useCandidates';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
-import { useIncidents } from '../incidents/useIncidents';
-import { newestFirst, withinBounds, type Bounds } from '../incidents/view';
+import { frameOfIncidents, useIncidentList } from '../incidents/useIncidentList';
+import { useSelectedIncident } from '../incidents/useIncidents';
+import { bboxParam, newestFirst, withinBounds, type Bounds } from '../incidents/view';
 import { Legend } from '../map/Legend';
 import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
 import { loadView, saveView } from '../map/savedView';
@@ -36,9 +38,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
   const [revision, setRevision] = useState(0);
   const query = useMemo(() => toQuery(filter), [filter]);
-  const feed = useIncidents(query, revision);
-  const { patrols, replace: replacePatrol, reload: reloadPatrols } = usePatrols();
   const [bounds, setBounds] = useState<Bounds | null>(null);
+  const { feed, upsert, remove, written, perDay, total, hasMore, showMore } = useIncidentList(query, filter.inView && bounds ? bboxParam(bounds) : undefined, revision);
+  const { patrols, replace: replacePatrol, reload: reloadPatrols } = usePatrols();
   const [tab, setTab] = useState<Tab>('incidents');
   const [editing, setEditing] = useState<Editing>(null);
   const [picking, setPicking] = useState<PickMode>(null);
@@ -65,7 +67,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   // Sorted once per change of the feed or filter, not at each move of the map.
   const filtered = useMemo(() => newestFirst(feed.incidents.filter((incident) => matchesFilter(incident.properties, filter))), [feed.incidents, filter]);
   const listed = useMemo(() => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered), [filtered, filter.inView, bounds]);
-  const selectedIncident = selection?.kind === 'incident' ? (feed.incidents.find((incident) => incident.properties.id === selection.id) ?? null) : null;
+  const selectedIncident = useSelectedIncident(selection?.kind === 'incident' ? selection.id : null, feed.incidents, written);
   const selectedPatrol = selection?.kind === 'patrol' ? (patrols.find((patrol) => patrol.id === selection.id) ?? null) : null;
   const track = usePatrolTrack(selectedPatrol, trackRevision);
 
@@ -77,8 +79,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
         reloadSections();
         setLevelRevision((value) => value + 1);
       },
-      incident: (data) => feed.upsert((data as { record: Incident }).record),
-      'incident-removed': (data) => feed.remove((data as { id: string }).id),
+      incident: (data) => upsert((data as { record: Incident }).record),
+      'incident-removed': (data) => remove((data as { id: string }).id),
       // The stream carries the stored record; the list wants the API's view of it (approvals pending…).
       patrol: reloadPatrols,
       'patrol-removed': reloadPatrols,
@@ -97,9 +99,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     },
   );
 
+  const incidentTiles = useMemo(() => incidentTilesUrl(query), [query]);
   const layers = useWorkspaceLayers({
     reference,
-    incidents: filtered,
     patrols,
     track,
     route: editing?.kind === 'patrol' ? route : null,
@@ -274,6 +276,10 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
               borders={reference.borders}
               nations={nations}
               incidents={listed}
+              perDay={perDay}
+              total={total}
+              hasMore={hasMore}
+              onMore={showMore}
               bounds={bounds}
               loading={feed.loading}
               failure={feed.failure}
@@ -365,6 +371,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
         <main className="map-area">
           <OperationalMap
             layers={layers}
+            incidentTiles={incidentTiles}
+            incidentsChanged={written}
             draft={draft}
             picking={picking}
             savedView={savedView}
@@ -379,11 +387,8 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
           <button
             type="button"
             className="map-frame-incidents"
-            disabled={filtered.length === 0}
-            onClick={() => {
-              const around = boundsOf({ type: 'FeatureCollection', features: filtered });
-              if (around) setFrame({ bounds: around, key: Date.now() });
-            }}
+            disabled={total === 0}
+            onClick={() => void frameOfIncidents(query).then((around) => around && setFrame({ bounds: around, key: Date.now() }), () => undefined)}
           >
             {t('map.frameIncidents')}
           </button>

@@ -1,13 +1,11 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { useMemo } from 'react';
 import type { IncidentFeature, Patrol, Track } from '../api/types';
-import { mapFeature } from '../incidents/view';
 import type { MapLayerData } from '../map/OperationalMap';
 import type { ReferenceData } from './useReferenceData';
 
 interface LayerInputs {
   reference: ReferenceData;
-  incidents: readonly IncidentFeature[];
   patrols: readonly Patrol[];
   track: Track | null;
   /** The route being drawn (patrol form), or null. */
@@ -17,11 +15,10 @@ interface LayerInputs {
 }
 
 /**
- * What the map draws, each part built on its own so that a change of one (an incident arriving)
- * does not send the others to the map again.
+ * What the map draws besides incidents (which come as the node's tiles), each part built on its own
+ * so that a change of one does not send the others to the map again.
  */
-export function useWorkspaceLayers({ reference, incidents, patrols, track, route, gaps }: LayerInputs): MapLayerData {
-  const incidentCollection = useMemo(() => ({ type: 'FeatureCollection', features: incidents.map(mapFeature) }) as FeatureCollection, [incidents]);
+export function useWorkspaceLayers({ reference, patrols, track, route, gaps }: LayerInputs): MapLayerData {
   const routes = useMemo(
     () =>
       ({
@@ -51,13 +48,12 @@ export function useWorkspaceLayers({ reference, incidents, patrols, track, route
       gaps: gapLines,
       axes: reference.axes,
       posts: reference.posts,
-      incidents: incidentCollection,
       routes,
       // A track without positions has no geometry: nothing to draw.
       track: track?.geometry ? (track as Feature<LineString | Point>) : null,
       draft: draftRoute,
     }),
-    [reference, gapLines, incidentCollection, routes, track, draftRoute],
+    [reference, gapLines, routes, track, draftRoute],
   );
 }
 

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { DiboliError } from '../domain/errors.js';
+import type { Actor } from '../domain/user.js';
+import { isTileAddress, TILE_EXTENT, tileBounds, tilePoint, type TileAddress, MAX_TILE_ZOOM } from '../geo/web-tiles.js';
+import type { IncidentQuery } from '../store/incident-repository.js';
+import type { CellCount, IncidentMark, IncidentTileRepository } from '../store/incident-tile-repository.js';
+
+/** The list's filters, as the map's tiles and the per-day counts take them. */
+export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'bbox'>;
+
+/** The MVT layer the web map draws incidents from (single incidents and counted cells alike). */
+export const INCIDENT_LAYER = 'incidents';
+/** A tile shows its incidents one by one while they are this many or fewer; counted cells beyond. */
+export const MARKS_PER_TILE = 1000;
+/** Counted cells: a 16×16 grid over the tile (32 px cells on a 512 px tile). */
+const GRID = 16;
+/** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
+const TILE_FORMAT = 'incidents-1';
+/** Bytes of tiles kept in memory, most recently used first. */
+const CACHE_BYTES = 32 * 1024 * 1024;
+
+/** A point feature as vt-pbf writes it: tile coordinates and plain properties. */
+interface TilePointFeature {
+  id?: number;
+  type: 1;
+  geometry: [number, number][];
+  tags: Record<string, string | number | boolean>;
+}
+
+export interface IncidentTile {
+  etag: string;
+  /** Absent when the caller's copy (If-None-Match) is still the tile. */
+  body?: Buffer;
+}
+
+/**
+ * Incidents as vector tiles made for the caller's nation. A tile's ETag names the caller's nation,
+ * the filters, the tile and the version of the caller's incidents in its area (see migration
+ * 0012): the same copy is sent again, or 304, until an incident that nation may see is written
+ * there. Tiles are kept by ETag, so a copy is never served to a nation it was not made for.
+ */
+export class IncidentTileService {
+  private readonly cache = new Map<string, Buffer>();
+  private cachedBytes = 0;
+
+  constructor(private readonly tiles: IncidentTileRepository) {}
+
+  async tile(actor: Actor, address: TileAddress, filters: IncidentFilters, ifNoneMatch?: string): Promise<IncidentTile> {
+    if (!isTileAddress(address)) throw new DiboliError('ERR_BAD_TILE', { z: address.z, x: address.x, y: address.y, max: MAX_TILE_ZOOM }, 'x');
+    checkPeriod(filters);
+    const bbox = tileBounds(address);
+    const version = await this.tiles.areaVersion(actor.nation, bbox);
+    const etag = tagOf([TILE_FORMAT, actor.nation, address.z, address.x, address.y, filterKey(filters), version]);
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
+    const kept = this.cache.get(etag);
+    if (kept) {
+      this.cache.delete(etag);
+      this.cache.set(etag, kept);
+      return { etag, body: kept };
+    }
+    const body = await this.make(actor, address, { ...filters, bbox });
+    this.keep(etag, body);
+    return { etag, body };
+  }
+
+  async dailyCounts(actor: Actor, query: Omit<IncidentQuery, 'limit'>): Promise<{ day: string; count: number }[]> {
+    checkPeriod(query);
+    return this.tiles.dailyCounts(actor.nation, query);
+  }
+
+  private async make(actor: Actor, address: TileAddress, query: IncidentFilters & { bbox: [number, number, number, number] }): Promise<Buffer> {
+    const marks = await this.tiles.marks(actor.nation, query, MARKS_PER_TILE + 1);
+    if (marks.length <= MARKS_PER_TILE) return encode(marks.map((mark) => markFeature(address, mark)));
+    const [minLon, minLat, maxLon, maxLat] = query.bbox;
+    const grid = { minLon, maxLat, columns: GRID, rows: GRID, cellWidth: (maxLon - minLon) / GRID, cellHeight: (maxLat - minLat) / GRID };
+    return encode(cellFeatures(address, await this.tiles.cellCounts(actor.nation, query, grid)));
+  }
+
+  private keep(etag: string, body: Buffer): void {
+    this.cache.set(etag, body);
+    this.cachedBytes += body.length;
+    for (const [key, value] of this.cache) {
+      if (this.cachedBytes <= CACHE_BYTES) break;
+      this.cache.delete(key);
+      this.cachedBytes -= value.length;
+    }
+  }
+}
+
+function checkPeriod(query: { from?: string; to?: string }): void {
+  if (query.from && query.to && query.from > query.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
+}
+
+function filterKey(filters: IncidentFilters): string {
+  const { from, to, eventType, section, owner, status, q } = filters;
+  return JSON.stringify([from ?? null, to ?? null, eventType ?? null, section ?? null, owner ?? null, status ?? null, q?.trim() || null]);
+}
+
+function tagOf(parts: unknown[]): string {
+  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
+}
+
+/** What the map shows of one incident before it is opened: enough to colour, badge and open it. */
+function markFeature(address: TileAddress, mark: IncidentMark): TilePointFeature {
+  return {
+    type: 1,
+    geometry: [tilePoint(address, mark.lon, mark.lat)],
+    tags: {
+      id: mark.id,
+      eventType: mark.eventType,
+      occurredAt: mark.occurredAt,
+      owner: mark.owner,
+      // The release badge: the nations it is released to, comma-separated ('' for a national record).
+      releasableTo: mark.releasableTo.join(','),
+      status: mark.status,
+    },
+  };
+}
+
+/**
+ * One point per non-empty cell, at the mean position of its incidents, with their count
+ * (`point_count`, as MapLibre names a cluster's), the event type most of them share (to colour it)
+ * and a count per event type (`count:<type>`).
+ */
+function cellFeatures(address: TileAddress, counts: CellCount[]): TilePointFeature[] {
+  const cells = new Map<number, { total: number; lon: number; lat: number; types: Map<string, number> }>();
+  for (const c of counts) {
+    const key = c.row * GRID + c.column;
+    const cell = cells.get(key) ?? { total: 0, lon: 0, lat: 0, types: new Map<string, number>() };
+    cell.total += c.count;
+    cell.lon += c.sumLon;
+    cell.lat += c.sumLat;
+    cell.types.set(c.eventType, (cell.types.get(c.eventType) ?? 0) + c.count);
+    cells.set(key, cell);
+  }
+  return [...cells].map(([key, cell]) => {
+    const types = [...cell.types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return {
+      id: key,
+      type: 1,
+      geometry: [tilePoint(address, cell.lon / cell.total, cell.lat / cell.total)],
+      tags: {
+        cluster: true,
+        point_count: cell.total,
+        eventType: types[0]![0],
+        ...Object.fromEntries(types.map(([type, n]) => [`count:${type}`, n])),
+      },
+    };
+  });
+}
+
+function encode(features: TilePointFeature[]): Buffer {
+  const layer = { features } as unknown as Parameters<typeof fromGeojsonVt>[0][string];
+  const bytes = fromGeojsonVt({ [INCIDENT_LAYER]: layer }, { version: 2, extent: TILE_EXTENT });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
