@@ -45,7 +45,13 @@ function summary(name: string, samples: number[]): string {
 type OnFrame = (key: string, at: number) => void;
 
 /** Opens `count` SSE connections; `keyOf` pulls the identifying key out of each frame. */
-async function openClients(url: string, headers: (i: number) => Record<string, string>, count: number, onFrame: OnFrame, keyOf: (frame: string) => string | undefined) {
+async function openClients(
+  url: string,
+  headers: (i: number) => Record<string, string>,
+  count: number,
+  onFrame: OnFrame,
+  keyOf: (frame: string) => string | undefined,
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
   const requests: ReturnType<typeof httpRequest>[] = [];
   const opened: Promise<void>[] = [];
@@ -140,7 +146,15 @@ async function diboli(print: (line: string) => void): Promise<{ fanOut: number[]
     const origin = await app.listen({ host: '127.0.0.1', port: 0 });
     const authenticators = new DemoAuthenticators();
     const login = async (username: string) =>
-      ((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) } })).json() as { token: string }).token;
+      (
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) },
+          })
+        ).json() as { token: string }
+      ).token;
     const tokens = [await login('coord.ml'), await login('liaison.sn')];
     const coordinator = (await node.repos.users.findByUsername('coord.ml'))!;
     const actor: Actor = { userId: coordinator.id, username: coordinator.username, nation: coordinator.nation, role: coordinator.role };
@@ -222,9 +236,15 @@ async function storeSide(print: (line: string) => void): Promise<void> {
     await installDemo(store, config);
     const node = await createNodeContext(config, store);
     const sections = (await node.repos.geography.sections()).map((s) => s.id);
-    const types: [string, string][] = [['Battles', 'Armed clash'], ['Violence against civilians', 'Attack'], ['Border activity', 'Smuggling'], ['Explosions/Remote violence', 'Remote explosive/landmine/IED'], ['Protests', 'Peaceful protest']];
+    const types: [string, string][] = [
+      ['Battles', 'Armed clash'],
+      ['Violence against civilians', 'Attack'],
+      ['Border activity', 'Smuggling'],
+      ['Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+      ['Protests', 'Peaceful protest'],
+    ];
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const insert = store.sqlite.prepare(
       `INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
          section, event_type, sub_event_type, actors, fatalities, source_kind, source_credibility, status)
@@ -237,7 +257,18 @@ async function storeSide(print: (line: string) => void): Promise<void> {
         const [eventType, sub] = types[Math.floor(random() * types.length)]!;
         const at = new Date(nowMs - random() * 365 * 86_400_000).toISOString();
         const status = random() < 0.5 ? 'unverified' : 'confirmed';
-        insert.run(`bench-${i}`, at, at, at, sections[Math.floor(random() * random() * sections.length)]!, eventType, sub, random() < 0.8 ? 0 : Math.floor(random() * 10), 1 + Math.floor(random() * 6), status);
+        insert.run(
+          `bench-${i}`,
+          at,
+          at,
+          at,
+          sections[Math.floor(random() * random() * sections.length)]!,
+          eventType,
+          sub,
+          random() < 0.8 ? 0 : Math.floor(random() * 10),
+          1 + Math.floor(random() * 6),
+          status,
+        );
       }
     })();
     print(`  ${STORED_INCIDENTS.toLocaleString('en')} incidents written to SQLite in ${((now() - started) / 1000).toFixed(1)} s (${sections.length} sections)`);
@@ -245,7 +276,9 @@ async function storeSide(print: (line: string) => void): Promise<void> {
     // Baseline: the same rows read and counted per section, nothing computed.
     started = now();
     const counts = new Map<string, number>();
-    for (const row of store.sqlite.prepare('SELECT section, occurred_at FROM incidents WHERE section IS NOT NULL AND occurred_at >= ?').iterate(new Date(nowMs - 365 * 86_400_000).toISOString()) as Iterable<{ section: string }>) {
+    for (const row of store.sqlite
+      .prepare('SELECT section, occurred_at FROM incidents WHERE section IS NOT NULL AND occurred_at >= ?')
+      .iterate(new Date(nowMs - 365 * 86_400_000).toISOString()) as Iterable<{ section: string }>) {
       counts.set(row.section, (counts.get(row.section) ?? 0) + 1);
     }
     const baselineMs = now() - started;
@@ -254,7 +287,9 @@ async function storeSide(print: (line: string) => void): Promise<void> {
     started = now();
     await earlyWarning.recompute();
     const recomputeMs = now() - started;
-    print(`  full recompute of every section level from the store: ${(recomputeMs / 1000).toFixed(2)} s (${Math.round(STORED_INCIDENTS / (recomputeMs / 1000)).toLocaleString('en')} incidents/s); baseline read-and-count pass ${(baselineMs / 1000).toFixed(2)} s`);
+    print(
+      `  full recompute of every section level from the store: ${(recomputeMs / 1000).toFixed(2)} s (${Math.round(STORED_INCIDENTS / (recomputeMs / 1000)).toLocaleString('en')} incidents/s); baseline read-and-count pass ${(baselineMs / 1000).toFixed(2)} s`,
+    );
 
     const coordinator = (await node.repos.users.findByUsername('coord.ml'))!;
     const actor: Actor = { userId: coordinator.id, username: coordinator.username, nation: coordinator.nation, role: coordinator.role };
@@ -263,7 +298,13 @@ async function storeSide(print: (line: string) => void): Promise<void> {
     const updates: number[] = [];
     for (let i = 0; i < NEW_INCIDENTS; i += 1) {
       const t0 = now();
-      await incidents.create(actor, { occurredAt: new Date(Date.now() - 60_000).toISOString(), location: { lat: 14.452, lon: -12.19 }, eventType: 'Battles', subEventType: 'Armed clash', status: 'confirmed' });
+      await incidents.create(actor, {
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        location: { lat: 14.452, lon: -12.19 },
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        status: 'confirmed',
+      });
       const t1 = now();
       await earlyWarning.settled();
       writes.push(t1 - t0);

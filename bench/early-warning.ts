@@ -1,13 +1,7 @@
 import { DEFAULT_EARLY_WARNING_CONFIG as config } from '../src/domain/early-warning-config.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES } from '../src/domain/event-types.js';
 import { effectiveLevel, levelForScore, nextHistoryEntry, type LevelHistoryEntry } from '../src/domain/threat-level.js';
-import {
-  applyIncidentChange,
-  computeAudienceScores,
-  computeSectionScores,
-  type ScoredIncident,
-  type SectionScore,
-} from '../src/domain/threat-score.js';
+import { applyIncidentChange, computeAudienceScores, computeSectionScores, type ScoredIncident, type SectionScore } from '../src/domain/threat-score.js';
 import { audiencesTouched, type Releasable } from '../src/domain/sovereignty.js';
 import { seededRandom } from './figures.js';
 
@@ -16,7 +10,6 @@ const NEW_INCIDENTS = 100_000;
 /** Four borders of about 25 sections each: a large tripartite mechanism. */
 const SECTIONS = 100;
 const MS_PER_DAY = 86_400_000;
-
 
 const sectionId = (i: number): string => `XX-YY-${String(i).padStart(3, '0')}`;
 

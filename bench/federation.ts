@@ -51,11 +51,28 @@ async function startNode(root: string, nation: string, partners: string[]): Prom
 function incident(i: number, owner: string, releasableTo: string[]): Incident {
   const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
   return {
-    id: `${owner}-bench-${i}`, owner, releasableTo, version: 1, createdAt: at, updatedAt: at, occurredAt: at,
-    datePrecision: 'day', location: { lat: 14.4 + (i % 100) / 1000, lon: -12.2 + (i % 37) / 1000 }, geoPrecision: 'exact',
-    placeName: 'Diboli', section: 'ML-SN-05', eventType: 'Border activity', subEventType: 'Smuggling', actors: ['Contrebandiers'],
-    fatalities: null, injured: null, abducted: null, narrative: `Saisie de carburant de contrebande près du poste frontière, rapport n° ${i}.`,
-    source: { kind: 'patrol', name: 'GTIA Diboli', reliability: 'B', credibility: 2 }, status: 'unverified', createdBy: 'bench',
+    id: `${owner}-bench-${i}`,
+    owner,
+    releasableTo,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    occurredAt: at,
+    datePrecision: 'day',
+    location: { lat: 14.4 + (i % 100) / 1000, lon: -12.2 + (i % 37) / 1000 },
+    geoPrecision: 'exact',
+    placeName: 'Diboli',
+    section: 'ML-SN-05',
+    eventType: 'Border activity',
+    subEventType: 'Smuggling',
+    actors: ['Contrebandiers'],
+    fatalities: null,
+    injured: null,
+    abducted: null,
+    narrative: `Saisie de carburant de contrebande près du poste frontière, rapport n° ${i}.`,
+    source: { kind: 'patrol', name: 'GTIA Diboli', reliability: 'B', credibility: 2 },
+    status: 'unverified',
+    createdBy: 'bench',
   };
 }
 
@@ -100,7 +117,11 @@ async function benchPropagation(print: (line: string) => void, a: BenchNode, b: 
     let arrived!: () => void;
     const seen = new Promise<void>((resolve) => (arrived = resolve));
     const created = await service.create(actor, {
-      occurredAt: '2026-01-04T08:00:00.000Z', location: { lat: 14.45, lon: -12.2 }, eventType: 'Border activity', subEventType: 'Smuggling', releasableTo: ['SN'],
+      occurredAt: '2026-01-04T08:00:00.000Z',
+      location: { lat: 14.45, lon: -12.2 },
+      eventType: 'Border activity',
+      subEventType: 'Smuggling',
+      releasableTo: ['SN'],
     });
     waiting.set(created.id, arrived);
     await seen;
@@ -116,7 +137,9 @@ async function benchPropagation(print: (line: string) => void, a: BenchNode, b: 
     pings.push(performance.now() - started);
   }
   print(`  propagation, release on ML → committed on SN (loopback, both online, long poll), ${PROPAGATIONS} releases:`);
-  print(`    p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms — baseline GET /healthz round trip p50 ${percentile(pings, 0.5).toFixed(1)} ms, p95 ${percentile(pings, 0.95).toFixed(1)} ms`);
+  print(
+    `    p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms — baseline GET /healthz round trip p50 ${percentile(pings, 0.5).toFixed(1)} ms, p95 ${percentile(pings, 0.95).toFixed(1)} ms`,
+  );
 }
 
 /** Fills the outbox of `a` with signed releases to SN, as many writes would have, without timing it. */
@@ -125,7 +148,9 @@ function seedOutbox(a: BenchNode, from: number, count: number): void {
   const db = a.store.sqlite;
   const insertEnvelope = db.prepare('INSERT INTO outbox (origin, kind, record_id, version, released_to, envelope, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   // Senegal's feed: one entry per record at the next position of Senegal's own sequence.
-  const position = db.prepare("INSERT INTO feed_heads (nation, position) VALUES ('SN', 1) ON CONFLICT (nation) DO UPDATE SET position = position + 1 RETURNING position");
+  const position = db.prepare(
+    "INSERT INTO feed_heads (nation, position) VALUES ('SN', 1) ON CONFLICT (nation) DO UPDATE SET position = position + 1 RETURNING position",
+  );
   const release = db.prepare("INSERT INTO feed_entries (nation, position, subject, outbox_seq) VALUES ('SN', ?, ?, ?)");
   const at = new Date().toISOString();
   const batch = db.transaction((start: number, end: number) => {
@@ -175,7 +200,9 @@ async function benchCatchUp(print: (line: string) => void, root: string, a: Benc
   const alone = await catchUp(a, b, 0, CATCH_UP, false);
   const baseline = rawInsertBaseline(root, CATCH_UP);
   print(`  catch-up after an outage: ${rate(alone.applied)} released records pulled, verified and applied (pages of 1000):`);
-  print(`    ${alone.seconds.toFixed(1)} s total, ${rate(alone.applied / alone.seconds)} records/s — baseline raw prepared INSERT of the same rows ${rate(baseline)} rows/s`);
+  print(
+    `    ${alone.seconds.toFixed(1)} s total, ${rate(alone.applied / alone.seconds)} records/s — baseline raw prepared INSERT of the same rows ${rate(baseline)} rows/s`,
+  );
   print(`    (emission on ML for the same count, signing + outbox rows: ${rate(alone.emissionRate)} envelopes/s)`);
   const told = await catchUp(a, b, CATCH_UP, CATCH_UP_WITH_LISTENERS, true);
   print(`  same, ${rate(told.applied)} records, each received incident also told to the node's listeners (early warning), as in \`diboli serve\`:`);

@@ -5,7 +5,8 @@ import { seededRandom } from './figures.js';
 /** Fills the incident table the fast way (prepared statements), spread over the Kayes border region. */
 export function fillIncidents(dir: string, count: number): void {
   const db = new SQLite(join(dir, 'diboli.db'));
-  const incident = db.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
+  const incident =
+    db.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
     place_name, section, event_type, sub_event_type, actors, source_kind, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'day', ?, ?, 'exact', NULL, NULL, 'Border activity', 'Smuggling', '[]', 'other', 'unverified')`);
   const box = db.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   const owners = ['ML', 'ML', 'SN', 'MR'];

@@ -11,7 +11,6 @@ const POINTS = 1_000_000;
 /** Diboli, the fixed point of the baseline. */
 const DIBOLI: LonLat = [-12.19945, 14.45511];
 
-
 /** Random points within ≈30 km of a random vertex of the border: the busy case, every point near. */
 function nearBorderPoints(sections: readonly Section[], count: number): Float64Array {
   const vertices = sections.flatMap((s) => s.geometry.coordinates as LonLat[]);

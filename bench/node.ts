@@ -26,7 +26,8 @@ function rawInsertBaseline(dir: string): number {
   db.exec('CREATE TABLE p (seq INTEGER PRIMARY KEY, patrol_id TEXT, at TEXT, lat REAL, lon REAL, section TEXT, reported_by TEXT)');
   const insert = db.prepare('INSERT INTO p (patrol_id, at, lat, lon, section, reported_by) VALUES (?, ?, ?, ?, ?, ?)');
   const batch = db.transaction((from: number) => {
-    for (let i = from; i < from + POSITION_BATCH; i++) insert.run('patrol', new Date(1_750_000_000_000 + i * 1000).toISOString(), 14 + i * 1e-6, -12 + i * 1e-6, 'ML-SN-02', 'user');
+    for (let i = from; i < from + POSITION_BATCH; i++)
+      insert.run('patrol', new Date(1_750_000_000_000 + i * 1000).toISOString(), 14 + i * 1e-6, -12 + i * 1e-6, 'ML-SN-02', 'user');
   });
   const started = performance.now();
   for (let i = 0; i < POSITIONS; i += POSITION_BATCH) batch(i);
@@ -72,12 +73,27 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const authenticators = new DemoAuthenticators();
     const login = async (username: string) =>
-      ((await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${url}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) }),
+          })
+        ).json()) as { token: string }
+      ).token;
     const token = await login('coord.ml');
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const post = (path: string, body?: unknown) => fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }).then((r) => r.json() as Promise<any>);
+    const post = (path: string, body?: unknown) =>
+      fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }).then((r) => r.json() as Promise<any>);
 
-    const patrol = await post('/api/v1/patrols', { name: 'bench', kind: 'national', unitIds: ['ml-gtia-diboli'], plannedStart: '2026-01-01T00:00:00Z', plannedEnd: '2026-01-02T00:00:00Z' });
+    const patrol = await post('/api/v1/patrols', {
+      name: 'bench',
+      kind: 'national',
+      unitIds: ['ml-gtia-diboli'],
+      plannedStart: '2026-01-01T00:00:00Z',
+      plannedEnd: '2026-01-02T00:00:00Z',
+    });
     for (const action of ['propose', 'approve', 'start']) await post(`/api/v1/patrols/${patrol.id}/${action}`);
     const bodies: string[] = [];
     for (let b = 0; b < POSITIONS / POSITION_BATCH; b++) {
@@ -93,8 +109,9 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
       if (response.status !== 200) throw new Error(`positions: ${response.status} ${await response.text()}`);
     }
     const positionsPerSecond = POSITIONS / ((performance.now() - started) / 1000);
-    print(`position reports through POST …/positions     ${rate(positionsPerSecond)} /s (batches of ${POSITION_BATCH}; target ≥ 50,000) = ${(positionsPerSecond / raw).toFixed(2)} × raw insert loop`);
-
+    print(
+      `position reports through POST …/positions     ${rate(positionsPerSecond)} /s (batches of ${POSITION_BATCH}; target ≥ 50,000) = ${(positionsPerSecond / raw).toFixed(2)} × raw insert loop`,
+    );
 
     const viewport = async (w: number, h: number, extra = '') => {
       const latencies: number[] = [];
@@ -102,8 +119,8 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
       let seed = 7;
       for (let i = 0; i < VIEWPORT_REQUESTS; i++) {
         seed = (seed * 48_271) % 2_147_483_647;
-        const lon = -13 + (seed % 1000) / 1000 * (4 - w);
-        const lat = 12 + ((seed >> 10) % 1000) / 1000 * (4 - h);
+        const lon = -13 + ((seed % 1000) / 1000) * (4 - w);
+        const lat = 12 + (((seed >> 10) % 1000) / 1000) * (4 - h);
         const t = performance.now();
         const response = await fetch(`${url}/api/v1/incidents?bbox=${lon},${lat},${lon + w},${lat + h}${extra}`, { headers });
         const collection = (await response.json()) as { features: unknown[] };
@@ -137,7 +154,10 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
       const runs = [];
       for (let i = 0; i < 20; i++) runs.push(await onTheWire(encoding));
       print(
-        `GET /api/v1/incidents viewport 1°×1°, ${encoding.padEnd(8)}         ${(runs[0]!.bytes / 1e6).toFixed(2)} MB on the wire, p50 ${percentile(runs.map((r) => r.ms), 0.5).toFixed(1)} ms to the last byte on loopback`,
+        `GET /api/v1/incidents viewport 1°×1°, ${encoding.padEnd(8)}         ${(runs[0]!.bytes / 1e6).toFixed(2)} MB on the wire, p50 ${percentile(
+          runs.map((r) => r.ms),
+          0.5,
+        ).toFixed(1)} ms to the last byte on loopback`,
       );
     }
     await app.close();

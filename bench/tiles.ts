@@ -50,19 +50,54 @@ function tileAt(z: number, lon: number, lat: number): TileAddress {
 function rawTile(db: SQLite.Database) {
   const where = `FROM incidents JOIN incident_bbox ON incident_bbox.id = incidents.seq
     WHERE (owner = 'ML' OR releasable_to LIKE '%"ML"%') AND incident_bbox.min_lon >= ? AND incident_bbox.max_lon <= ? AND incident_bbox.min_lat >= ? AND incident_bbox.max_lat <= ? AND occurred_at >= ?`;
-  const marks = db.prepare(`SELECT incidents.id, lon, lat, event_type, occurred_at, owner, releasable_to, status ${where} ORDER BY occurred_at DESC, seq DESC LIMIT ?`);
-  const cells = db.prepare(`SELECT min(15, max(0, cast((lon - ?) / ? as integer))) AS c, min(15, max(0, cast((? - lat) / ? as integer))) AS r, event_type, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat ${where} GROUP BY 1, 2, 3`);
+  const marks = db.prepare(
+    `SELECT incidents.id, lon, lat, event_type, occurred_at, owner, releasable_to, status ${where} ORDER BY occurred_at DESC, seq DESC LIMIT ?`,
+  );
+  const cells = db.prepare(
+    `SELECT min(15, max(0, cast((lon - ?) / ? as integer))) AS c, min(15, max(0, cast((? - lat) / ? as integer))) AS r, event_type, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat ${where} GROUP BY 1, 2, 3`,
+  );
   return (address: TileAddress, from: string): number => {
     const [minLon, minLat, maxLon, maxLat] = tileBounds(address);
-    const rows = marks.all(minLon, maxLon, minLat, maxLat, from, MARKS_PER_TILE + 1) as { id: string; lon: number; lat: number; event_type: string; occurred_at: string; owner: string; releasable_to: string; status: string }[];
+    const rows = marks.all(minLon, maxLon, minLat, maxLat, from, MARKS_PER_TILE + 1) as {
+      id: string;
+      lon: number;
+      lat: number;
+      event_type: string;
+      occurred_at: string;
+      owner: string;
+      releasable_to: string;
+      status: string;
+    }[];
     let features: { type: number; geometry: [number, number][]; tags: Record<string, unknown> }[];
     if (rows.length <= MARKS_PER_TILE) {
-      features = rows.map((r) => ({ type: 1, geometry: [tilePoint(address, r.lon, r.lat)], tags: { id: r.id, eventType: r.event_type, occurredAt: r.occurred_at, owner: r.owner, releasableTo: (JSON.parse(r.releasable_to) as string[]).join(','), status: r.status } }));
+      features = rows.map((r) => ({
+        type: 1,
+        geometry: [tilePoint(address, r.lon, r.lat)],
+        tags: {
+          id: r.id,
+          eventType: r.event_type,
+          occurredAt: r.occurred_at,
+          owner: r.owner,
+          releasableTo: (JSON.parse(r.releasable_to) as string[]).join(','),
+          status: r.status,
+        },
+      }));
     } else {
       const w = (maxLon - minLon) / 16;
       const h = (maxLat - minLat) / 16;
-      const counted = cells.all(minLon, w, maxLat, h, minLon, maxLon, minLat, maxLat, from) as { c: number; r: number; event_type: string; n: number; slon: number; slat: number }[];
-      features = counted.map((cell) => ({ type: 1, geometry: [tilePoint(address, cell.slon / cell.n, cell.slat / cell.n)], tags: { cluster: true, point_count: cell.n, eventType: cell.event_type } }));
+      const counted = cells.all(minLon, w, maxLat, h, minLon, maxLon, minLat, maxLat, from) as {
+        c: number;
+        r: number;
+        event_type: string;
+        n: number;
+        slon: number;
+        slat: number;
+      }[];
+      features = counted.map((cell) => ({
+        type: 1,
+        geometry: [tilePoint(address, cell.slon / cell.n, cell.slat / cell.n)],
+        tags: { cluster: true, point_count: cell.n, eventType: cell.event_type },
+      }));
     }
     return fromGeojsonVt({ incidents: { features } as never }, { version: 2, extent: 4096 }).byteLength;
   };
@@ -82,7 +117,11 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
     const app = await buildApp(node, { webRoot: false });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const code = new DemoAuthenticators().codeFor('coord.ml', new Date());
-    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code }) });
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code }),
+    });
     const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
     const raw = rawTile(new SQLite(join(config.dataDir, 'diboli.db'), { readonly: true }));
     const random = seededRandom(16);
@@ -132,7 +171,9 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
         }
       }),
     );
-    print(`${CLIENTS} clients panning at zoom 12 (${CLIENTS * REQUESTS_PER_CLIENT} tiles): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms (target p99 ≤ 250 ms)`);
+    print(
+      `${CLIENTS} clients panning at zoom 12 (${CLIENTS * REQUESTS_PER_CLIENT} tiles): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms (target p99 ≤ 250 ms)`,
+    );
     await app.close();
     await store.close();
   } finally {

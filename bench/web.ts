@@ -26,7 +26,6 @@ const EVENT_TYPES: Record<string, string[]> = {
   'Strategic developments': ['Arrests'],
 };
 
-
 /** JS and CSS of the built UI as the node sends them: the copies compressed at build time. */
 function shippedBytes(): { js: number; css: number; jsBrotli: number } {
   const assets = join('web', 'dist', 'assets');
@@ -66,7 +65,10 @@ async function startNode(): Promise<{ origin: string; data: string | null; stop:
   };
   for (let waited = 0; waited < 90_000; waited += 250) {
     if (child.exitCode !== null) break;
-    const healthy = await fetch(`${origin}/healthz`).then((answer) => answer.ok, () => false);
+    const healthy = await fetch(`${origin}/healthz`).then(
+      (answer) => answer.ok,
+      () => false,
+    );
     if (healthy) return { origin, data, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -218,7 +220,13 @@ const LIVE_WRITES = 5;
  * Incidents written through the API one after the other, each timed until its row is on screen:
  * node write, server-sent event, in-place update of the list (with the synthetic feed in view).
  */
-async function measureLive(context: BrowserContext, origin: string, token: string, incidents: string, box: [number, number, number, number]): Promise<number[]> {
+async function measureLive(
+  context: BrowserContext,
+  origin: string,
+  token: string,
+  incidents: string,
+  box: [number, number, number, number],
+): Promise<number[]> {
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await page.route(/\/api\/v1\/incidents\?/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: incidents }));

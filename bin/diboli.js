@@ -6,7 +6,9 @@
 import { main } from '../dist/src/cli/main.js';
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`diboli: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

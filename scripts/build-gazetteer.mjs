@@ -36,14 +36,7 @@ const LATIN = /^[\p{Script=Latin}\p{M}0-9 '’.\-()]+$/u;
 // Roman numerals ("II"), numbered regions and romanised Chinese/Korean readings (all lower case)
 // would only produce false matches in running text.
 function isUsefulAlternate(value) {
-  return (
-    value.length >= 3 &&
-    value.length <= 60 &&
-    LATIN.test(value) &&
-    /^\p{Lu}/u.test(value) &&
-    !/^[IVXL]+$/.test(value) &&
-    !/^Number /.test(value)
-  );
+  return value.length >= 3 && value.length <= 60 && LATIN.test(value) && /^\p{Lu}/u.test(value) && !/^[IVXL]+$/.test(value) && !/^Number /.test(value);
 }
 
 // Must stay identical to foldName in src/geo/gazetteer.ts (a test checks they agree).
@@ -71,7 +64,10 @@ function post(key, code) {
 for (const country of COUNTRIES) {
   const text = readFileSync(join(source, `${country}.txt`), 'utf8');
   const admin1 = new Map();
-  const lines = text.split('\n').filter((line) => line.length > 0).map((line) => line.split('\t'));
+  const lines = text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => line.split('\t'));
   for (const f of lines) if (f[7] === 'ADM1') admin1.set(f[10], admin1Label(f[1]));
   for (const f of lines) {
     const [id, name, , alternates, lat, lon, featureClass, featureCode, cc, , admin1Code, , , , population] = f;
@@ -109,7 +105,13 @@ for (const line of placeLines) {
   offsets.push(at);
   at += line.length + 1;
 }
-const nameLines = keys.map((key) => `${key}\t${postings.get(key).map((code) => offsets[code >> 1] * 2 + (code & 1)).join(',')}`);
+const nameLines = keys.map(
+  (key) =>
+    `${key}\t${postings
+      .get(key)
+      .map((code) => offsets[code >> 1] * 2 + (code & 1))
+      .join(',')}`,
+);
 const namesText = nameLines.join('\n') + '\n';
 const placesText = placeLines.join('\n') + '\n';
 writeFileSync(out, `diboli-gazetteer 2 ${places.length} ${namesText.length}\n${namesText}${placesText}`);

@@ -90,7 +90,9 @@ async function main() {
   say('Chaque nœud a enregistré l’autre comme pair.');
 
   for (const [nation, node] of Object.entries(nodes)) {
-    const child = spawn(process.execPath, ['bin/diboli.js', 'serve', '--data', node.dir, '--port', String(node.port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['bin/diboli.js', 'serve', '--data', node.dir, '--port', String(node.port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(child);
     await waitFor(async () => (await fetch(`http://127.0.0.1:${node.port}/healthz`).catch(() => undefined))?.ok, 30_000);
     say(`Nœud ${nation} : http://127.0.0.1:${node.port}`);
@@ -123,7 +125,11 @@ async function main() {
   });
   say(`Mali enregistre ${released.id} (diffusé au Sénégal) et ${national.id} (national).`);
   const crossing = await waitFor(() => visibleOn('SN', sn, released.id), 15_000);
-  say(crossing.found ? `→ visible au Sénégal après ${crossing.ms} ms, propriétaire ${crossing.found.properties.owner}.` : '→ pas arrivé au Sénégal (voir les journaux).');
+  say(
+    crossing.found
+      ? `→ visible au Sénégal après ${crossing.ms} ms, propriétaire ${crossing.found.properties.owner}.`
+      : '→ pas arrivé au Sénégal (voir les journaux).',
+  );
   say((await visibleOn('SN', sn, national.id)) ? '→ ERREUR : l’incident national a quitté le Mali !' : '→ l’incident national reste au Mali.');
 
   const answer = await api('SN', sn, '/api/v1/incidents', {
@@ -147,7 +153,9 @@ async function main() {
 
   if (!keepRunning) return;
   say(`\nLes deux nœuds tournent ; connexions ${nodes.ML.user} / ${nodes.SN.user}, mot de passe « ${PASSWORD} ». Ctrl-C pour arrêter.`);
-  say(`Double authentification : clé ${nodes.ML.secret} (${nodes.ML.user}), ${nodes.SN.secret} (${nodes.SN.user}) à saisir dans une application d’authentification.`);
+  say(
+    `Double authentification : clé ${nodes.ML.secret} (${nodes.ML.user}), ${nodes.SN.secret} (${nodes.SN.user}) à saisir dans une application d’authentification.`,
+  );
   await new Promise((resolve) => process.once('SIGINT', resolve));
 }
 

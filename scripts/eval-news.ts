@@ -55,7 +55,9 @@ const root = packageRoot();
 const readItem = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CorpusItem;
 const sets: [string, CorpusItem[]][] = [];
 if (values.corpus) {
-  const files = readdirSync(values.corpus).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(values.corpus)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   sets.push([values.corpus, files.map((f) => readItem(join(values.corpus!, f)))]);
 } else {
   const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as Record<string, string[]>;
@@ -100,11 +102,17 @@ for (const [name, items] of sets) {
     pairs.push(pair);
     if (!values.verbose) continue;
     const check = checkMainEvent(pair);
-    const wrong = check ? Object.entries(check).filter(([, ok]) => !ok).map(([field]) => field) : [];
+    const wrong = check
+      ? Object.entries(check)
+          .filter(([, ok]) => !ok)
+          .map(([field]) => field)
+      : [];
     if (pair.gold.relevant === pair.system.relevant && wrong.length === 0) continue;
     const gold = item.gold.events[0];
     const main = result.events[0];
-    console.log(`${name} ${item.id}: gold ${item.gold.relevant ? 'relevant' : 'irrelevant'}, system ${result.relevant ? 'relevant' : 'irrelevant'}${wrong.length > 0 ? `; wrong: ${wrong.join(', ')}` : ''}`);
+    console.log(
+      `${name} ${item.id}: gold ${item.gold.relevant ? 'relevant' : 'irrelevant'}, system ${result.relevant ? 'relevant' : 'irrelevant'}${wrong.length > 0 ? `; wrong: ${wrong.join(', ')}` : ''}`,
+    );
     if (gold) console.log(`    gold   ${gold.date} ${gold.location} ${gold.event_type} / ${gold.sub_event_type} ${gold.fatalities ?? '-'}`);
     if (main) console.log(`    system ${main.date} ${main.location} ${main.event_type} / ${main.sub_event_type} ${main.fatalities ?? '-'}`);
   }

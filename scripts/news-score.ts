@@ -65,9 +65,7 @@ export function foldPlaceName(name: unknown): string {
 
 function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
@@ -81,8 +79,7 @@ export function samePlace(system: EventAnswer, gold: GoldEvent): boolean {
   return system.location != null && foldPlaceName(system.location) === foldPlaceName(gold.location);
 }
 
-const sameEvent = (system: EventAnswer, gold: GoldEvent) =>
-  system.event_type === gold.event_type && sameDate(system, gold) && samePlace(system, gold);
+const sameEvent = (system: EventAnswer, gold: GoldEvent) => system.event_type === gold.event_type && sameDate(system, gold) && samePlace(system, gold);
 
 /** The checks of one item's main event; null when its gold is not relevant. */
 export function checkMainEvent(pair: ScoredPair): MainEventCheck | null {

@@ -28,7 +28,14 @@ export interface TrainingItem extends Article {
   gold: { relevant: boolean; events: { event_type: string; sub_event_type: string; location: string; lat: number | null; lon: number | null }[] };
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’_]/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[-'’_]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
@@ -86,14 +93,17 @@ export function trainNewsModel(items: readonly TrainingItem[], gazetteer: Gazett
 
   const counts = new Map<string, number>();
   for (const example of examples) for (const feature of example.features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  const features = [...counts.entries()].filter(([, n]) => n >= MIN_ITEMS_PER_FEATURE).map(([f]) => f).sort();
+  const features = [...counts.entries()]
+    .filter(([, n]) => n >= MIN_ITEMS_PER_FEATURE)
+    .map(([f]) => f)
+    .sort();
   const index = new Map(features.map((feature, i) => [feature, i]));
   const encoded = examples.map((example) => ({ ...example, ...encode(index, example.features) }));
 
-
-
-
-  const relevance = train(1, encoded.map((e) => ({ positions: e.positions, scale: e.scale, target: e.relevant ? 1 : 0 })));
+  const relevance = train(
+    1,
+    encoded.map((e) => ({ positions: e.positions, scale: e.scale, target: e.relevant ? 1 : 0 })),
+  );
   const labels = [...new Set(encoded.flatMap((e) => (e.kind ? [e.kind] : [])))].sort();
   const kind = train(
     labels.length,

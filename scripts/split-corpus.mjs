@@ -31,7 +31,9 @@ const TUNED_BEFORE_SPLIT = new Set([
   'D-006', 'D-010', 'D-013', 'D-016', 'D-018', 'D-021', 'D-024', 'N-002', 'N-006', 'N-011', 'N-012', 'seed',
 ]);
 
-const files = readdirSync(itemsDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(itemsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const items = files.map((f) => JSON.parse(readFileSync(join(itemsDir, f), 'utf8')));
 
 // Union-find over group names.
@@ -61,7 +63,12 @@ function km(a, b) {
   const h = Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lon - a.lon) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
-const fold = (s) => String(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+const fold = (s) =>
+  String(s ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim();
 function related(a, b) {
   const [a0, a1] = span(a.date);
   const [b0, b1] = span(b.date);

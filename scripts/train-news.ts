@@ -15,4 +15,6 @@ const relevant = items.filter((item) => item.gold.relevant).length;
 const file = trainNewsModel(items, await loadGazetteer(), `corpus/splits.json train: ${items.length} items (${relevant} relevant)`);
 mkdirSync(dirname(MODEL_PATH), { recursive: true });
 writeFileSync(MODEL_PATH, JSON.stringify(file) + '\n');
-console.log(`${file.features.length} features, ${file.kind.labels.length} kinds, ${file.place.features.length} place features, from ${items.length} train items: ${MODEL_PATH}`);
+console.log(
+  `${file.features.length} features, ${file.kind.labels.length} kinds, ${file.place.features.length} place features, from ${items.length} train items: ${MODEL_PATH}`,
+);

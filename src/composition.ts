@@ -49,7 +49,13 @@ export async function createNodeContext(config: NodeConfig, store: Store, runtim
   if (!identity || !mechanism) throw new DiboliError('ERR_NODE_NOT_INITIALISED');
   const sections = buildSectionIndex(await repos.geography.sections(), { bufferKm: config.bufferKm });
   const keys = await repos.keys.keys();
-  const release = new ReleaseStep({ self: identity.nation, privateKey: keys && parsePrivateKey(keys.privateKey), outbox: repos.outbox, audit: repos.audit, clock });
+  const release = new ReleaseStep({
+    self: identity.nation,
+    privateKey: keys && parsePrivateKey(keys.privateKey),
+    outbox: repos.outbox,
+    audit: repos.audit,
+    clock,
+  });
   return {
     config,
     store,
@@ -204,7 +210,9 @@ export async function openNode(config: NodeConfig, options: AppOptions = {}): Pr
   const node = await createNodeContext(config, store);
   const app = await buildApp(node, options);
   // A node without keys serves without federating.
-  const puller = (await node.repos.keys.keys()) ? await pullerFor(node, { onError: (peer, error) => app.log.warn({ peer, err: error.message }, 'federation pull failed') }) : undefined;
+  const puller = (await node.repos.keys.keys())
+    ? await pullerFor(node, { onError: (peer, error) => app.log.warn({ peer, err: error.message }, 'federation pull failed') })
+    : undefined;
   return {
     node,
     app,

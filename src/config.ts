@@ -139,10 +139,14 @@ function basemapExtract(raw: string | number | undefined): Pick<NodeConfig, 'bas
 /** A comma-separated list of IP addresses or CIDR ranges. */
 function proxies(raw: string | number | undefined): Pick<NodeConfig, 'trustProxy'> {
   if (raw === undefined) return {};
-  const list = String(raw).split(',').map((entry) => entry.trim()).filter(Boolean);
+  const list = String(raw)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
   const wrong = list.find((entry) => !address.test(entry));
-  if (list.length === 0 || wrong !== undefined) throw new ConfigError(`trustProxy must list IP addresses or CIDR ranges, comma-separated (got "${wrong ?? raw}")`);
+  if (list.length === 0 || wrong !== undefined)
+    throw new ConfigError(`trustProxy must list IP addresses or CIDR ranges, comma-separated (got "${wrong ?? raw}")`);
   return { trustProxy: list.join(',') };
 }
 
@@ -186,7 +190,10 @@ function integer(name: string, raw: string | number | undefined, fallback: numbe
 
 function hostList(name: string, raw: string | number | undefined): string[] {
   if (raw === undefined) return [];
-  const entries = String(raw).split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = String(raw)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   try {
     parseAllowList(entries);
   } catch (error) {

@@ -61,7 +61,12 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Diboli node API', version: '1', description: 'One national node of a joint border-surveillance mechanism.', license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' } },
+      info: {
+        title: 'Diboli node API',
+        version: '1',
+        description: 'One national node of a joint border-surveillance mechanism.',
+        license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -54,7 +54,8 @@ export function asOpenApi30Schema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(asOpenApi30Schema);
   if (!isObject(schema)) return schema;
   const out: Json = {};
-  for (const [key, value] of Object.entries(schema)) out[key] = key === 'properties' || key === 'patternProperties' ? mapValues(value, asOpenApi30Schema) : asOpenApi30Schema(value);
+  for (const [key, value] of Object.entries(schema))
+    out[key] = key === 'properties' || key === 'patternProperties' ? mapValues(value, asOpenApi30Schema) : asOpenApi30Schema(value);
 
   // A tuple (`items` as an array): OpenAPI 3.0 has one schema for every item.
   if (Array.isArray(out.items)) {
@@ -66,7 +67,10 @@ export function asOpenApi30Schema(schema: unknown): unknown {
     delete out.additionalItems;
   }
   delete out.additionalItems;
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[exclusive] === 'number') {
       out[bound] = out[exclusive];
       out[exclusive] = true;
@@ -122,7 +126,8 @@ export function asOpenApi30Document({ openapiObject }: { openapiObject: Json }):
         operation.parameters = operation.parameters.map((p: Json) => (isObject(p.schema) ? { ...p, schema: asOpenApi30Schema(p.schema) } : p));
       }
       const body = operation.requestBody as Json | undefined;
-      if (isObject(body?.content)) body.content = mapValues(body.content, (media) => (isObject(media) ? { ...media, schema: asOpenApi30Schema(media.schema) } : media));
+      if (isObject(body?.content))
+        body.content = mapValues(body.content, (media) => (isObject(media) ? { ...media, schema: asOpenApi30Schema(media.schema) } : media));
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, Json>)) {
         if (!isObject(response.content)) continue;
         const contents = response.content as Record<string, Json>;

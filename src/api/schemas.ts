@@ -18,7 +18,11 @@ export const ErrorSchema = Type.Object(
     code: Type.String(),
     message: Type.String(),
     field: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), { description: 'Every field the request’s schema refused, each once (the first is also `field`)' })),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+        description: 'Every field the request’s schema refused, each once (the first is also `field`)',
+      }),
+    ),
   },
   { $id: 'Error', description: 'A coded error; the message follows Accept-Language (fr by default, en).' },
 );
@@ -33,7 +37,10 @@ export const GeometrySchema = Type.Object({ type: Type.String(), coordinates: Ty
 export const LineStringSchema = Type.Object(
   {
     type: Type.Literal('LineString'),
-    coordinates: Type.Array(Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]), { minItems: 2, maxItems: 10_000 }),
+    coordinates: Type.Array(Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]), {
+      minItems: 2,
+      maxItems: 10_000,
+    }),
   },
   { additionalProperties: false },
 );
@@ -117,7 +124,13 @@ export const IncidentVersionSchema = Type.Object({
 });
 
 /** The incident list's free-text filter, shared by the list and its exports. */
-export const IncidentTextQuery = Type.Optional(Type.String({ maxLength: 200, description: 'Free text: every word, in any case and with or without accents, in the narrative, place, actors, source, id or type names (French or English)' }));
+export const IncidentTextQuery = Type.Optional(
+  Type.String({
+    maxLength: 200,
+    description:
+      'Free text: every word, in any case and with or without accents, in the narrative, place, actors, source, id or type names (French or English)',
+  }),
+);
 
 export const IncidentQuerySchema = Type.Object(
   {
@@ -153,7 +166,13 @@ export const PatrolInputSchema = Type.Object(
 
 export const PatrolPatchSchema = Type.Partial(PatrolInputSchema, { additionalProperties: false, minProperties: 1 });
 
-export const UnitSchema = Type.Object({ id: Type.String(), nation: NationCodeSchema, name: Type.String(), callSign: Type.String(), parentId: Nullable(Type.String()) });
+export const UnitSchema = Type.Object({
+  id: Type.String(),
+  nation: NationCodeSchema,
+  name: Type.String(),
+  callSign: Type.String(),
+  parentId: Nullable(Type.String()),
+});
 
 const patrolFields = {
   id: Type.String(),
@@ -179,7 +198,9 @@ const patrolFields = {
 };
 export const PatrolSchema = Type.Object(patrolFields, { $id: 'Patrol' });
 /** A patrol in the list, a GeoJSON Feature whose geometry is its route. */
-export const PatrolPropertiesSchema = Type.Object(Object.fromEntries(Object.entries(patrolFields).filter(([name]) => name !== 'route')) as Omit<typeof patrolFields, 'route'>);
+export const PatrolPropertiesSchema = Type.Object(
+  Object.fromEntries(Object.entries(patrolFields).filter(([name]) => name !== 'route')) as Omit<typeof patrolFields, 'route'>,
+);
 
 export const PositionsBodySchema = Type.Object(
   {

@@ -34,12 +34,16 @@ Options:
         for (const peer of check.peers) {
           if (peer.error) io.stderr(`diboli audit: could not ask ${peer.nation} for its anchors (not checked against it): ${peer.error}\n`);
           for (const anchor of peer.missing) {
-            io.stderr(`diboli audit: ${peer.nation} holds an anchor of this log received ${anchor.receivedAt} that the chain no longer holds: the log was rewritten\n`);
+            io.stderr(
+              `diboli audit: ${peer.nation} holds an anchor of this log received ${anchor.receivedAt} that the chain no longer holds: the log was rewritten\n`,
+            );
           }
         }
         if (!check.intact) return 1;
         const anchors = check.peers.filter((p) => !p.error).map((p) => `${p.held} held by ${p.nation}`);
-        io.stdout(`Audit log intact: ${chain.entries} entries, append-only triggers in place${anchors.length > 0 ? `, anchors found (${anchors.join(', ')})` : ''}.\n`);
+        io.stdout(
+          `Audit log intact: ${chain.entries} entries, append-only triggers in place${anchors.length > 0 ? `, anchors found (${anchors.join(', ')})` : ''}.\n`,
+        );
         return 0;
       } finally {
         await store.close();

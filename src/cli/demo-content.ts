@@ -45,7 +45,12 @@ export const DEMO_USERS: { username: string; displayName: string; nation: string
 
 type DemoUnit = Omit<Unit, 'releasableTo'>;
 const unit = (owner: string, id: string, name: string, callSign: string, parentId: string | null = null): DemoUnit => ({
-  id, owner, nation: owner, name, callSign, parentId,
+  id,
+  owner,
+  nation: owner,
+  name,
+  callSign,
+  parentId,
 });
 
 export const DEMO_UNITS: DemoUnit[] = [
@@ -64,7 +69,12 @@ export const DEMO_UNITS: DemoUnit[] = [
 
 type DemoPost = Omit<Post, 'releasableTo' | 'section'>;
 const post = (owner: string, id: string, name: string, kind: Post['kind'], lat: number, lon: number): DemoPost => ({
-  id, owner, nation: owner, name, kind, location: { lat, lon },
+  id,
+  owner,
+  nation: owner,
+  name,
+  kind,
+  location: { lat, lon },
 });
 
 // biome-ignore format: a table, one post a line.
@@ -79,7 +89,23 @@ export const DEMO_POSTS: DemoPost[] = [
   post('MR', 'mr-rm6-selibabi', 'État-major de la 6e Région militaire', 'command', 15.15895, -12.1829),
 ];
 
-type DemoIncident = Pick<Incident, 'id' | 'owner' | 'releasableTo' | 'occurredAt' | 'datePrecision' | 'location' | 'placeName' | 'eventType' | 'subEventType' | 'actors' | 'fatalities' | 'narrative' | 'source' | 'status'> &
+type DemoIncident = Pick<
+  Incident,
+  | 'id'
+  | 'owner'
+  | 'releasableTo'
+  | 'occurredAt'
+  | 'datePrecision'
+  | 'location'
+  | 'placeName'
+  | 'eventType'
+  | 'subEventType'
+  | 'actors'
+  | 'fatalities'
+  | 'narrative'
+  | 'source'
+  | 'status'
+> &
   Partial<Pick<Incident, 'injured' | 'abducted'>>;
 
 // biome-ignore format: a table, one incident a few lines.

@@ -22,7 +22,18 @@ import { signCredential } from '../federation/secondment-signature.js';
 import { registerPeer } from '../services/peer-registration.js';
 import { attachCredential } from '../services/secondments.js';
 import type { Command } from './command.js';
-import { DEMO_ALERT_RULES, DEMO_INCIDENTS, DEMO_MECHANISM, DEMO_PASSWORD, DEMO_PATROLS, DEMO_POSTS, DEMO_SECOND_FACTORS, DEMO_UNITS, DEMO_USERS, type DemoAlertRule } from './demo-content.js';
+import {
+  DEMO_ALERT_RULES,
+  DEMO_INCIDENTS,
+  DEMO_MECHANISM,
+  DEMO_PASSWORD,
+  DEMO_PATROLS,
+  DEMO_POSTS,
+  DEMO_SECOND_FACTORS,
+  DEMO_UNITS,
+  DEMO_USERS,
+  type DemoAlertRule,
+} from './demo-content.js';
 import { configFrom, NODE_FLAGS, NODE_FLAGS_HELP, parseFlags, reportingErrors, SERVE_FLAGS } from './options.js';
 import { serveNode } from './serve.js';
 import { DAY_MS } from '../kernel/durations.js';
@@ -90,7 +101,14 @@ async function seed(node: NodeContext, options: DemoOptions): Promise<void> {
     clock.set(new Date(Math.min(Date.parse(plan.plannedStart) - 2 * DAY_MS, Date.parse(SEEDED_AT))).toISOString());
     const coordinator = actors.get('coord.ml')!;
     plannedIds.push(plan.id);
-    await patrols.create(coordinator, { name: plan.name, kind: 'joint', unitIds: plan.unitIds, axisId: plan.axisId, plannedStart: plan.plannedStart, plannedEnd: plan.plannedEnd });
+    await patrols.create(coordinator, {
+      name: plan.name,
+      kind: 'joint',
+      unitIds: plan.unitIds,
+      axisId: plan.axisId,
+      plannedStart: plan.plannedStart,
+      plannedEnd: plan.plannedEnd,
+    });
     for (const step of plan.steps) {
       if (step.action === 'start') clock.set(plan.plannedStart);
       if (step.action === 'complete') clock.set(plan.track?.at(-1)?.at ?? plan.plannedEnd);
@@ -108,7 +126,10 @@ async function seed(node: NodeContext, options: DemoOptions): Promise<void> {
     const input = ruleInput(node, rule);
     if (input) await earlyWarning.addRule(actors.get('coord.ml')!, input);
   }
-  await earlyWarning.alerting.incidentsChanged(incidents.map((after) => ({ after })), async () => new Map());
+  await earlyWarning.alerting.incidentsChanged(
+    incidents.map((after) => ({ after })),
+    async () => new Map(),
+  );
 }
 
 /** A demo rule as the API takes it; a section named by a point in it (none there: the rule is left out). */
@@ -133,7 +154,20 @@ async function senegalForTheDemo(node: NodeContext): Promise<{ second(username: 
   const expiresAt = new Date(Math.max(now, Date.parse(SEEDED_AT)) + 365 * DAY_MS).toISOString();
   return {
     second: (username, role) =>
-      signCredential({ format: CREDENTIAL_FORMAT, id: `demo-secondment-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt }, privateKey),
+      signCredential(
+        {
+          format: CREDENTIAL_FORMAT,
+          id: `demo-secondment-${username}`,
+          mechanism: node.mechanism.id,
+          issuer: 'SN',
+          host: node.nation,
+          username,
+          role,
+          issuedAt,
+          expiresAt,
+        },
+        privateKey,
+      ),
   };
 }
 
@@ -143,9 +177,18 @@ export interface DemoOptions {
 }
 
 /** Makes an empty store the demo node of Mali; used by `diboli demo` and by the tests. */
-export async function installDemo(store: Store, config: NodeConfig, progress: (line: string) => void = () => {}, options: DemoOptions = {}): Promise<NodeContext> {
+export async function installDemo(
+  store: Store,
+  config: NodeConfig,
+  progress: (line: string) => void = () => {},
+  options: DemoOptions = {},
+): Promise<NodeContext> {
   progress('Setting up the demo node of Mali…');
-  await setUpNode(repositoriesOf(store), { nation: 'ML', partners: ['SN', 'MR'], sectionKm: config.sectionKm, mechanism: DEMO_MECHANISM, axes: [...STRATEGIC_AXES] }, progress);
+  await setUpNode(
+    repositoriesOf(store),
+    { nation: 'ML', partners: ['SN', 'MR'], sectionKm: config.sectionKm, mechanism: DEMO_MECHANISM, axes: [...STRATEGIC_AXES] },
+    progress,
+  );
   progress('Adding users, units, posts, patrols and incidents…');
   const node = await createNodeContext(config, store);
   await seed(node, options);

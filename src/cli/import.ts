@@ -7,16 +7,41 @@ import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
 const WORDS = {
-  en: { read: 'rows read', created: 'incident(s) created', wouldCreate: 'incident(s) would be created', duplicates: 'duplicate(s)', refused: 'refused', line: 'line', of: 'of', sameKey: 'same event_id_cnty', sameEvent: 'same type, day and place as' },
-  fr: { read: 'lignes lues', created: 'incident(s) créé(s)', wouldCreate: 'incident(s) seraient créés', duplicates: 'doublon(s)', refused: 'refusée(s)', line: 'ligne', of: 'de', sameKey: 'même event_id_cnty', sameEvent: 'même type, jour et lieu que' },
+  en: {
+    read: 'rows read',
+    created: 'incident(s) created',
+    wouldCreate: 'incident(s) would be created',
+    duplicates: 'duplicate(s)',
+    refused: 'refused',
+    line: 'line',
+    of: 'of',
+    sameKey: 'same event_id_cnty',
+    sameEvent: 'same type, day and place as',
+  },
+  fr: {
+    read: 'lignes lues',
+    created: 'incident(s) créé(s)',
+    wouldCreate: 'incident(s) seraient créés',
+    duplicates: 'doublon(s)',
+    refused: 'refusée(s)',
+    line: 'ligne',
+    of: 'de',
+    sameKey: 'même event_id_cnty',
+    sameEvent: 'même type, jour et lieu que',
+  },
 } as const;
 
 /** The report as an officer reads it: the tally, then each duplicate and each refused row with its line. */
 export function describeReport(report: ImportReport, lang: Lang): string {
   const w = WORDS[lang];
-  const lines = [`${report.rowsRead} ${w.read}; ${report.created} ${report.dryRun ? w.wouldCreate : w.created}; ${report.duplicates.length} ${w.duplicates}; ${report.refused.length} ${w.refused}`];
+  const lines = [
+    `${report.rowsRead} ${w.read}; ${report.created} ${report.dryRun ? w.wouldCreate : w.created}; ${report.duplicates.length} ${w.duplicates}; ${report.refused.length} ${w.refused}`,
+  ];
   for (const d of report.duplicates) {
-    const what = d.rule === 'same-key' ? `${w.sameKey}${d.incidentId ? ` (${d.incidentId})` : d.duplicateOfLine ? ` (${w.line} ${d.duplicateOfLine})` : ''}` : `${w.sameEvent} ${d.incidentId}`;
+    const what =
+      d.rule === 'same-key'
+        ? `${w.sameKey}${d.incidentId ? ` (${d.incidentId})` : d.duplicateOfLine ? ` (${w.line} ${d.duplicateOfLine})` : ''}`
+        : `${w.sameEvent} ${d.incidentId}`;
     lines.push(`  ${w.line} ${d.line} ${d.key}: ${what}`);
   }
   for (const r of report.refused) lines.push(`  ${w.line} ${r.line}${r.key ? ` ${r.key}` : ''}: ${r.reason}`);
@@ -48,7 +73,13 @@ A node that is serving picks the imported incidents' levels up at its next start
 Exit codes: 0 every row imported or a duplicate; 1 some rows refused (the others are imported)
 or the file refused; 2 wrong usage.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, 'dry-run': { type: 'boolean' }, 'releasable-to': { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, {
+      ...NODE_FLAGS,
+      'dry-run': { type: 'boolean' },
+      'releasable-to': { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const [kind, file, ...extra] = positionals;
     if (kind !== 'acled' || !file || extra.length > 0) throw new UsageError('usage: diboli import acled FILE --data DIR [--dry-run]');
     const lang = values.lang ?? 'fr';

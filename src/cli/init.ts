@@ -25,7 +25,10 @@ ${NODE_FLAGS_HELP}`,
     if (!values.partners) throw new UsageError('--partners is required (e.g. --partners SN,MR)');
     const config = configFrom(values);
     const nation = values.nation.toUpperCase();
-    const partners = values.partners.split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
+    const partners = values.partners
+      .split(',')
+      .map((p) => p.trim().toUpperCase())
+      .filter(Boolean);
     return reportingErrors(io.stderr, 'init', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });
       try {

@@ -13,7 +13,13 @@ A peer is the node of a partner nation of the mechanism. This node pulls the pee
 its address and serves its own feed only to requests signed by the peer's key. Get the key from
 the partner's \`diboli node info\`. Adding a nation again changes its address or key.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, nation: { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, {
+      ...NODE_FLAGS,
+      nation: { type: 'string' },
+      url: { type: 'string' },
+      key: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const [verb] = positionals;
     if (verb !== 'add' && verb !== 'list') throw new UsageError('expected "add" or "list"');
     if (verb === 'add' && (!values.nation || !values.url || !values.key)) throw new UsageError('add needs --nation, --url and --key');

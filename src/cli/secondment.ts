@@ -44,7 +44,8 @@ what is released to its nation and writes nothing.`,
     });
     const verb = positionals[0] as (typeof VERBS)[number];
     if (!VERBS.includes(verb)) throw new UsageError(`expected one of ${VERBS.join(', ')}`);
-    if (verb === 'issue' && (!values.username || !values.role || !values.host || !values.out)) throw new UsageError('issue needs --username, --role, --host and --out');
+    if (verb === 'issue' && (!values.username || !values.role || !values.host || !values.out))
+      throw new UsageError('issue needs --username, --role, --host and --out');
     if (verb === 'revoke' && !values.id) throw new UsageError('revoke needs --id');
     if (verb === 'attach' && !values.credential) throw new UsageError('attach needs --credential');
     if (verb === 'withdraw' && !values.username) throw new UsageError('withdraw needs --username');
@@ -59,7 +60,9 @@ what is released to its nation and writes nothing.`,
           case 'issue': {
             const credential = await issueSecondment(node, { username: values.username!, role: values.role!, host: values.host!, days });
             writeFileSync(values.out!, `${JSON.stringify(credential, null, 2)}\n`, { mode: 0o600 });
-            io.stdout(`Credential ${credential.id}: ${credential.username} seconded to ${credential.host} as ${credential.role} until ${credential.expiresAt}, written to ${values.out}\n`);
+            io.stdout(
+              `Credential ${credential.id}: ${credential.username} seconded to ${credential.host} as ${credential.role} until ${credential.expiresAt}, written to ${values.out}\n`,
+            );
             return 0;
           }
           case 'revoke': {

@@ -4,7 +4,11 @@ import type { Command, CommandIO } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors, SERVE_FLAGS, SERVE_FLAGS_HELP } from './options.js';
 
 /** Runs the node until SIGINT/SIGTERM; resolves with the exit code once closed. */
-export async function serveNode(config: NodeConfig, io: CommandIO, banner: (url: string) => string = (url) => `Diboli node listening on ${url}\n`): Promise<number> {
+export async function serveNode(
+  config: NodeConfig,
+  io: CommandIO,
+  banner: (url: string) => string = (url) => `Diboli node listening on ${url}\n`,
+): Promise<number> {
   const { app, puller, close } = await openNode(config, { logger: config.logLevel !== 'silent' });
   const address = await app.listen({ host: config.host, port: config.port });
   // Pulls partner feeds for as long as the node runs.

@@ -20,7 +20,9 @@ are still brought up to date). \`diboli serve\` does the same continuously.`,
         const outcomes = await (await pullerFor(node)).syncAll();
         if (values.json) io.stdout(`${JSON.stringify(outcomes)}\n`);
         for (const o of outcomes) {
-          const counts = o.result ? `${o.result.applied} applied, ${o.result.deleted} retracted, ${o.result.ignored} already known, cursor ${o.result.cursor}` : '';
+          const counts = o.result
+            ? `${o.result.applied} applied, ${o.result.deleted} retracted, ${o.result.ignored} already known, cursor ${o.result.cursor}`
+            : '';
           if (!values.json) io.stdout(`${o.peer}: ${counts}\n`);
           if (o.error) io.stderr(`diboli sync: ${o.peer}: ${o.error}\n`);
         }

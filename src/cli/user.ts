@@ -40,11 +40,19 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
                       that nation's node (\`diboli peer add\`). Without one, a partner nation's
                       account reads what is released to its nation and writes nothing.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...NODE_FLAGS, username: { type: 'string' }, nation: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, credential: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, {
+      ...NODE_FLAGS,
+      username: { type: 'string' },
+      nation: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      credential: { type: 'string' },
+    });
     const verb = positionals[0] as Verb | undefined;
     const config = configFrom(values);
     if (!verb || !VERBS.includes(verb)) throw new UsageError(`expected one of ${VERBS.join(', ')}`);
-    if (verb === 'add' && (!values.username || ((!values.nation || !values.role) && !values.credential))) throw new UsageError('add needs --username, --nation and --role');
+    if (verb === 'add' && (!values.username || ((!values.nation || !values.role) && !values.credential)))
+      throw new UsageError('add needs --username, --nation and --role');
     if (verb !== 'add' && verb !== 'list' && !values.username) throw new UsageError(`${verb} needs --username`);
     return reportingErrors(io.stderr, 'user', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });
@@ -66,7 +74,8 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
             if (credential) await attachCredential(node, user, credential);
             io.stdout(`User ${user.username} (${user.nation}, ${user.role}) added.\n`);
             if (credential) io.stdout(`Seconded by ${credential.issuer} until ${credential.expiresAt} (credential ${credential.id}).\n`);
-            else if (user.nation !== node.nation) io.stdout(`No credential from ${user.nation}'s node: this account reads what is released to ${user.nation} and writes nothing.\n`);
+            else if (user.nation !== node.nation)
+              io.stdout(`No credential from ${user.nation}'s node: this account reads what is released to ${user.nation} and writes nothing.\n`);
             return 0;
           }
           case 'password': {

@@ -110,16 +110,12 @@ export interface AlertDraft {
   headline: { fr: string; en: string };
 }
 
-
 function dedupKey(rule: AlertRule, ...cause: string[]): string {
   return [rule.id, rule.kind, ...cause].map(encodeURIComponent).join('|');
 }
 
 /** Severity of an incident or candidate by its weight, on the section-level scale. */
-function severityOfEvent(
-  config: EarlyWarningConfig,
-  event: { eventType: EventType; subEventType?: string | null; fatalities?: number | null },
-): ThreatLevel {
+function severityOfEvent(config: EarlyWarningConfig, event: { eventType: EventType; subEventType?: string | null; fatalities?: number | null }): ThreatLevel {
   // Judged as if confirmed: the rule asks how grave the event would be, not how sure it is.
   return levelForScore(undecayedPoints(config, { ...event, status: 'confirmed' }), config.thresholds);
 }
@@ -130,11 +126,7 @@ function distanceToTarget(target: AlertTarget, point: LonLat): number {
     : distanceToLineKm(point, target.geometry);
 }
 
-function incidentNear(
-  rule: Extract<AlertRule, { kind: 'incident-near' }>,
-  incident: WatchedIncident,
-  config: EarlyWarningConfig,
-): AlertDraft[] {
+function incidentNear(rule: Extract<AlertRule, { kind: 'incident-near' }>, incident: WatchedIncident, config: EarlyWarningConfig): AlertDraft[] {
   if (incident.status === 'refuted' || !rule.eventTypes.includes(incident.eventType)) return [];
   if (rule.subEventTypes && rule.subEventTypes.length > 0 && !rule.subEventTypes.includes(incident.subEventType ?? '')) return [];
   const km = distanceToTarget(rule.target, incident.location);
@@ -180,11 +172,7 @@ function levelRising(rule: Extract<AlertRule, { kind: 'level-rising' }>, change:
   ];
 }
 
-function patrolOverdue(
-  rule: Extract<AlertRule, { kind: 'patrol-overdue' }>,
-  patrol: WatchedPatrol,
-  now: Date,
-): AlertDraft[] {
+function patrolOverdue(rule: Extract<AlertRule, { kind: 'patrol-overdue' }>, patrol: WatchedPatrol, now: Date): AlertDraft[] {
   const lastContact = patrol.lastCheckInAt ?? patrol.startedAt;
   if (patrol.status !== 'underway' || lastContact === null) return [];
   const due = Date.parse(lastContact) + (patrol.checkInIntervalMinutes + rule.graceMinutes) * MINUTE_MS;
@@ -209,11 +197,7 @@ function patrolOverdue(
   ];
 }
 
-function newsSeverity(
-  rule: Extract<AlertRule, { kind: 'news-severity' }>,
-  candidate: WatchedCandidate,
-  config: EarlyWarningConfig,
-): AlertDraft[] {
+function newsSeverity(rule: Extract<AlertRule, { kind: 'news-severity' }>, candidate: WatchedCandidate, config: EarlyWarningConfig): AlertDraft[] {
   if (rule.eventTypes && rule.eventTypes.length > 0 && !rule.eventTypes.includes(candidate.eventType)) return [];
   const severity = severityOfEvent(config, candidate);
   if (levelRank(severity) < levelRank(rule.minSeverity ?? 'high')) return [];
@@ -246,12 +230,7 @@ export function evaluateRule(rule: AlertRule, event: WatchedEvent, config: Early
   return drafts.map((draft) => (draft.at === '' ? { ...draft, at: now.toISOString() } : draft));
 }
 
-export function evaluateRules(
-  rules: readonly AlertRule[],
-  event: WatchedEvent,
-  config: EarlyWarningConfig,
-  now: Date,
-): AlertDraft[] {
+export function evaluateRules(rules: readonly AlertRule[], event: WatchedEvent, config: EarlyWarningConfig, now: Date): AlertDraft[] {
   return rules.flatMap((rule) => evaluateRule(rule, event, config, now));
 }
 
@@ -266,8 +245,7 @@ export function unseen(drafts: readonly AlertDraft[], known: Set<string>): Alert
   return fresh;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isLonLat(value: unknown): boolean {
   return (
@@ -293,7 +271,11 @@ function checkTarget(errors: FieldError[], target: unknown): void {
   const wanted = target.kind === 'post' ? 'Point' : 'LineString';
   if (!isRecord(geometry) || geometry.type !== wanted) {
     errors.push(fieldError('target.geometry', 'required'));
-  } else if (wanted === 'Point' ? !isLonLat(geometry.coordinates) : !(Array.isArray(geometry.coordinates) && geometry.coordinates.length >= 2 && geometry.coordinates.every(isLonLat))) {
+  } else if (
+    wanted === 'Point'
+      ? !isLonLat(geometry.coordinates)
+      : !(Array.isArray(geometry.coordinates) && geometry.coordinates.length >= 2 && geometry.coordinates.every(isLonLat))
+  ) {
     errors.push(fieldError('target.geometry', 'out_of_range'));
   }
 }

@@ -102,7 +102,16 @@ export function updateOf(previous: Alert, next: Alert): Alert {
 
 /** What a rule says of a cause: two alerts that say the same need no Update. */
 function said(alert: Alert): string {
-  return JSON.stringify([alert.severity, alert.at, alert.section, alert.location?.lat, alert.location?.lon, alert.eventType, alert.headline.fr, alert.headline.en]);
+  return JSON.stringify([
+    alert.severity,
+    alert.at,
+    alert.section,
+    alert.location?.lat,
+    alert.location?.lon,
+    alert.eventType,
+    alert.headline.fr,
+    alert.headline.en,
+  ]);
 }
 
 export interface AlertPlan {
@@ -154,7 +163,10 @@ export function alertsToWithdraw(alerts: readonly Alert[], left: LeftRecord, lev
   return alerts.filter(
     (alert) =>
       (alert.cause.kind === left.kind && alert.cause.id === left.id) ||
-      (alert.ruleKind === 'level-rising' && alert.section !== null && left.sections.includes(alert.section) && levelRank(alert.severity) > levelRank(levelNow(alert.section))),
+      (alert.ruleKind === 'level-rising' &&
+        alert.section !== null &&
+        left.sections.includes(alert.section) &&
+        levelRank(alert.severity) > levelRank(levelNow(alert.section))),
   );
 }
 

@@ -44,10 +44,7 @@ export interface PublicAlert {
 }
 
 /** A CAP message for the population from an alert (or its Update), in French, sender being the node's address. */
-export function capMessageFromAlert(
-  alert: PublicAlert,
-  origin: { sender: string; senderName: string; status?: CapStatus; web?: string },
-): CapMessage {
+export function capMessageFromAlert(alert: PublicAlert, origin: { sender: string; senderName: string; status?: CapStatus; web?: string }): CapMessage {
   const info: CapInfo = {
     language: 'fr-FR',
     event: alert.event,
@@ -88,7 +85,10 @@ export function capReference(sender: string, identifier: string, sent: Date, utc
  * The CAP `Cancel` of earlier messages of the same sender: it names them in `references` and, on
  * purpose, carries no `info` — nothing of what the cancelled messages said, nor why they are cancelled.
  */
-export function capCancelMessage(cancel: { id: string; sent: Date; references: readonly { identifier: string; sent: Date }[] }, origin: { sender: string; status?: CapStatus }): CapMessage {
+export function capCancelMessage(
+  cancel: { id: string; sent: Date; references: readonly { identifier: string; sent: Date }[] },
+  origin: { sender: string; status?: CapStatus },
+): CapMessage {
   return {
     identifier: cancel.id,
     sender: origin.sender,

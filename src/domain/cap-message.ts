@@ -16,16 +16,7 @@ export type CapScope = 'Public' | 'Restricted' | 'Private';
 export type CapUrgency = 'Immediate' | 'Expected' | 'Future' | 'Past' | 'Unknown';
 export type CapSeverity = 'Extreme' | 'Severe' | 'Moderate' | 'Minor' | 'Unknown';
 export type CapCertainty = 'Observed' | 'Likely' | 'Possible' | 'Unlikely' | 'Unknown';
-export type CapResponseType =
-  | 'Shelter'
-  | 'Evacuate'
-  | 'Prepare'
-  | 'Execute'
-  | 'Avoid'
-  | 'Monitor'
-  | 'Assess'
-  | 'AllClear'
-  | 'None';
+export type CapResponseType = 'Shelter' | 'Evacuate' | 'Prepare' | 'Execute' | 'Avoid' | 'Monitor' | 'Assess' | 'AllClear' | 'None';
 
 export interface CapArea {
   description: string;

@@ -70,11 +70,7 @@ export interface LastPatrolled {
 }
 
 /** For each section, the most recent passage that covered it. */
-export function lastPatrolled(
-  sections: readonly SectionLine[],
-  passages: readonly PatrolPassage[],
-  rule: CoverageRule,
-): LastPatrolled[] {
+export function lastPatrolled(sections: readonly SectionLine[], passages: readonly PatrolPassage[], rule: CoverageRule): LastPatrolled[] {
   // Latest first, so each section stops at its first covering passage.
   const byRecency = [...passages].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return sections.map((section) => {
@@ -97,7 +93,6 @@ export interface CoverageGap {
   /** Whole and fractional days since the last passage; null when never patrolled. */
   daysSincePatrol: number | null;
 }
-
 
 /**
  * Sections at medium or above not patrolled within `days` before `now`, the most threatened first

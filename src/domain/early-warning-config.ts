@@ -84,7 +84,6 @@ export const DEFAULT_EARLY_WARNING_CONFIG: EarlyWarningConfig = {
 export type EarlyWarningErrorCode = FieldProblem;
 export { fieldError, fieldErrorToDiboli, type FieldError, type Validated };
 
-
 type Check = 'positive' | 'non-negative' | 'fraction';
 
 /** No setting is meaningful beyond this (days, km, weights, scores): larger ones overflow dates. */
@@ -110,9 +109,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const ALL_SUB_EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(EVENT_TYPES).flat());
 
-export type EarlyWarningSettings = Partial<
-  Omit<EarlyWarningConfig, 'typeWeights' | 'thresholds' | 'credibilityFactors' | 'levelWeights'>
-> & {
+export type EarlyWarningSettings = Partial<Omit<EarlyWarningConfig, 'typeWeights' | 'thresholds' | 'credibilityFactors' | 'levelWeights'>> & {
   typeWeights?: Partial<Record<string, number>>;
   thresholds?: Partial<EarlyWarningConfig['thresholds']>;
   credibilityFactors?: Partial<Record<string, number>>;

@@ -128,9 +128,7 @@ export class DiboliError extends Error {
 }
 
 export function renderMessage(code: ErrorCode, params: ErrorParams, lang: Lang): string {
-  return CATALOGUE[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return CATALOGUE[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
 export function statusOf(code: ErrorCode): number {

@@ -41,7 +41,7 @@ export const SUB_EVENT_TYPE_FR: Readonly<Record<string, string>> = {
   Other: 'Autre',
   Smuggling: 'Contrebande',
   'Illegal crossing': 'Franchissement illégal',
-  'Illegal gold mining': "Orpaillage illégal",
+  'Illegal gold mining': 'Orpaillage illégal',
   'Cattle rustling': 'Vol de bétail',
   Displacement: 'Déplacement de population',
 };

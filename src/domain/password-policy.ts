@@ -34,7 +34,12 @@ export function checkPassword(password: string, owner: { username: string; displ
     throw new DiboliError('ERR_PASSWORD_HAS_USERNAME', {}, 'password');
   }
   const personal = [owner.username, ...owner.username.split(/[._-]+/), ...(owner.displayName ? owner.displayName.split(/\s+/) : [])];
-  if (estimate(password, personal.filter((w) => w.length >= 2)) < MIN_PASSWORD_SCORE) {
+  if (
+    estimate(
+      password,
+      personal.filter((w) => w.length >= 2),
+    ) < MIN_PASSWORD_SCORE
+  ) {
     throw new DiboliError('ERR_PASSWORD_WEAK', {}, 'password');
   }
 }

@@ -39,12 +39,7 @@ export function pendingApprovals(patrol: Pick<PatrolLifecycle, 'nations' | 'appr
  * The patrol after `action` by `actor` at `now`, or a coded error. A patrol becomes `approved`
  * only once a coordinator of every participating nation has approved it, each nation once.
  */
-export function applyPatrolAction(
-  patrol: PatrolLifecycle,
-  action: PatrolAction,
-  actor: Pick<Actor, 'userId' | 'nation'>,
-  now: string,
-): PatrolLifecycle {
+export function applyPatrolAction(patrol: PatrolLifecycle, action: PatrolAction, actor: Pick<Actor, 'userId' | 'nation'>, now: string): PatrolLifecycle {
   if (action === 'approve') return approve(patrol, actor, now);
   const rule = NEXT_STATUS[action];
   if (!rule.from.includes(patrol.status)) {

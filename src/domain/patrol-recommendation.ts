@@ -152,8 +152,12 @@ function describe(axis: Axis, lengthKm: number, terms: readonly ScoreTerm[], sco
   const part = (term: ScoreTerm, lang: 'fr' | 'en'): string => {
     const since =
       term.daysSincePatrol === null
-        ? lang === 'fr' ? 'jamais patrouillé' : 'never patrolled'
-        : lang === 'fr' ? `non patrouillé depuis ${Math.floor(term.daysSincePatrol)} j` : `not patrolled for ${Math.floor(term.daysSincePatrol)} d`;
+        ? lang === 'fr'
+          ? 'jamais patrouillé'
+          : 'never patrolled'
+        : lang === 'fr'
+          ? `non patrouillé depuis ${Math.floor(term.daysSincePatrol)} j`
+          : `not patrolled for ${Math.floor(term.daysSincePatrol)} d`;
     return `${term.section} (${THREAT_LEVEL_NAME[term.level][lang]}, ${since}) ${term.levelWeight} × ${round1(term.staleness)} = ${round1(term.points)}`;
   };
   const km = round1(lengthKm);

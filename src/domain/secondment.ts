@@ -50,10 +50,17 @@ export function asCredential(value: unknown): SecondmentCredential | undefined {
   const time = (v: unknown) => text(v, 40) && !Number.isNaN(Date.parse(v as string));
   const ok =
     c.format === CREDENTIAL_FORMAT &&
-    text(c.id, 100) && text(c.mechanism, 200) && text(c.username, 64) && text(c.signature, 200) &&
-    isNationCode(c.issuer) && isNationCode(c.host) &&
-    typeof c.role === 'string' && isRole(c.role) && isSecondedRole(c.role) &&
-    time(c.issuedAt) && time(c.expiresAt);
+    text(c.id, 100) &&
+    text(c.mechanism, 200) &&
+    text(c.username, 64) &&
+    text(c.signature, 200) &&
+    isNationCode(c.issuer) &&
+    isNationCode(c.host) &&
+    typeof c.role === 'string' &&
+    isRole(c.role) &&
+    isSecondedRole(c.role) &&
+    time(c.issuedAt) &&
+    time(c.expiresAt);
   if (!ok) return undefined;
   const { format, id, mechanism, issuer, host, username, role, issuedAt, expiresAt, signature } = c as unknown as SecondmentCredential;
   return { format, id, mechanism, issuer, host, username, role, issuedAt, expiresAt, signature };

@@ -62,12 +62,7 @@ export function effectiveLevel(
 ): EffectiveLevel {
   const computedLevel = levelForScore(score, thresholds);
   const t = now.getTime();
-  if (
-    override &&
-    override.section === section &&
-    Date.parse(override.setAt) <= t &&
-    t < Date.parse(override.expiresAt)
-  ) {
+  if (override && override.section === section && Date.parse(override.setAt) <= t && t < Date.parse(override.expiresAt)) {
     return { section, level: override.level, source: 'override', computedLevel, score, override };
   }
   return { section, level: computedLevel, source: 'computed', computedLevel, score };

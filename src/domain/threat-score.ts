@@ -99,7 +99,6 @@ export interface Contribution {
   factors: ContributionFactors;
 }
 
-
 export function typeWeightOf(config: EarlyWarningConfig, eventType: EventType, subEventType?: string | null): number {
   if (subEventType != null) {
     const sub = config.subEventWeights[subEventType];
@@ -147,11 +146,7 @@ export function contributionOf(config: EarlyWarningConfig, incident: ScoredIncid
 }
 
 /** Full recompute: the score of every section that has at least one incident. */
-export function computeSectionScores(
-  config: EarlyWarningConfig,
-  incidents: Iterable<ScoredIncident>,
-  now: Date,
-): Map<string, number> {
+export function computeSectionScores(config: EarlyWarningConfig, incidents: Iterable<ScoredIncident>, now: Date): Map<string, number> {
   return computeAudienceScores(config, incidents, () => SINGLE, now).get(SINGLE[0]) ?? new Map();
 }
 

@@ -101,7 +101,11 @@ export function targetRefusal(hostname: string, addresses: readonly string[], al
 
 /** A host as a URL or resolver names it, without IPv6 brackets, zone or a fully-qualified final dot. */
 function bare(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '')
+    .replace(/\.$/, '');
 }
 
 /**

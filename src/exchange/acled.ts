@@ -44,7 +44,15 @@ export const ACLED_COLUMNS = [
   'timestamp',
 ] as const;
 
-export const DIBOLI_COLUMNS = ['diboli_id', 'diboli_owner', 'diboli_releasable_to', 'diboli_status', 'diboli_section', 'diboli_injured', 'diboli_abducted'] as const;
+export const DIBOLI_COLUMNS = [
+  'diboli_id',
+  'diboli_owner',
+  'diboli_releasable_to',
+  'diboli_status',
+  'diboli_section',
+  'diboli_injured',
+  'diboli_abducted',
+] as const;
 
 export const EXPORT_COLUMNS = [...ACLED_COLUMNS, ...DIBOLI_COLUMNS] as const;
 
@@ -79,7 +87,10 @@ export interface PlaceOfEvent {
 }
 
 /** One incident as a row of ACLED's layout; an incident imported from ACLED keeps its ACLED key. */
-export function acledRowOf(incident: Incident & { externalId?: string | null; importedFrom?: string | null }, place: PlaceOfEvent): Record<(typeof EXPORT_COLUMNS)[number], string> {
+export function acledRowOf(
+  incident: Incident & { externalId?: string | null; importedFrom?: string | null },
+  place: PlaceOfEvent,
+): Record<(typeof EXPORT_COLUMNS)[number], string> {
   const [actor1 = '', actor2 = '', ...associated] = incident.actors;
   const country = place.country;
   return {
@@ -152,7 +163,10 @@ export function acledDay(text: string): string | undefined {
 
 /** ACLED's spellings that differ from the taxonomy's (case, protestors/protesters). */
 function taxonomyName<T extends string>(value: string, names: readonly T[]): T | undefined {
-  const folded = value.trim().toLowerCase().replace(/protestors/g, 'protesters');
+  const folded = value
+    .trim()
+    .toLowerCase()
+    .replace(/protestors/g, 'protesters');
   return names.find((name) => name.toLowerCase() === folded);
 }
 

@@ -47,7 +47,8 @@ export function routeFromGpx(text: string): { name: string | null; route: LineSt
     errors.push((error as Error).message);
   }
   const root = document?.documentElement;
-  if (errors.length > 0 || !root || root.localName !== 'gpx') throw new DiboliError('ERR_GPX_UNREADABLE', { detail: (errors[0] ?? 'not a <gpx> document').split('\n')[0]!.slice(0, 200) });
+  if (errors.length > 0 || !root || root.localName !== 'gpx')
+    throw new DiboliError('ERR_GPX_UNREADABLE', { detail: (errors[0] ?? 'not a <gpx> document').split('\n')[0]!.slice(0, 200) });
   const features = gpx(document as never).features;
   // (A track segment of one point is no line: togeojson leaves it out.)
   const chosen = features.find((f) => f.properties?._gpxType === 'rte') ?? features.find((f) => f.properties?._gpxType === 'trk');

@@ -29,7 +29,11 @@ export async function anchorsHeldBy(peer: Peer, deps: AnchorClientDeps): Promise
   if (!peerKey) throw new Error(`the registered key of ${peer.nation} is not a valid public key`);
   const target = new URL(`${peer.url.replace(/\/+$/, '')}${ANCHORS_PATH}`);
   const nonce = newNonce();
-  const headers = signRequest({ method: 'GET', pathAndQuery: target.pathname + target.search, audience: peer.nation, timestamp: deps.now(), nonce }, deps.privateKey, deps.publicKey);
+  const headers = signRequest(
+    { method: 'GET', pathAndQuery: target.pathname + target.search, audience: peer.nation, timestamp: deps.now(), nonce },
+    deps.privateKey,
+    deps.publicKey,
+  );
   const response = await (deps.fetch ?? fetch)(target, { headers, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (response.status !== 200) {
     await response.body?.cancel();
@@ -53,7 +57,8 @@ function parseAnchors(text: string, nation: NationCode): HeldAnchor[] {
   if (!Array.isArray(anchors)) throw new Error(`the answer of ${nation} holds no anchors`);
   return anchors.map((a: unknown) => {
     const { anchor, receivedAt } = (a ?? {}) as Record<string, unknown>;
-    if (typeof anchor !== 'string' || !/^[0-9a-f]{64}$/.test(anchor) || typeof receivedAt !== 'string') throw new Error(`the answer of ${nation} holds a malformed anchor`);
+    if (typeof anchor !== 'string' || !/^[0-9a-f]{64}$/.test(anchor) || typeof receivedAt !== 'string')
+      throw new Error(`the answer of ${nation} holds a malformed anchor`);
     return { anchor, receivedAt };
   });
 }

@@ -52,12 +52,19 @@ export function asEnvelope(value: unknown): Envelope | undefined {
   const ok =
     isNationCode(e.origin) &&
     kindOk &&
-    typeof e.id === 'string' && e.id.length > 0 && e.id.length <= MAX_ID_LENGTH &&
-    Number.isSafeInteger(e.version) && (e.version as number) >= 1 &&
-    Array.isArray(e.releasableTo) && e.releasableTo.every(isNationCode) &&
-    typeof e.signedAt === 'string' && !Number.isNaN(Date.parse(e.signedAt)) &&
+    typeof e.id === 'string' &&
+    e.id.length > 0 &&
+    e.id.length <= MAX_ID_LENGTH &&
+    Number.isSafeInteger(e.version) &&
+    (e.version as number) >= 1 &&
+    Array.isArray(e.releasableTo) &&
+    e.releasableTo.every(isNationCode) &&
+    typeof e.signedAt === 'string' &&
+    !Number.isNaN(Date.parse(e.signedAt)) &&
     typeof e.signature === 'string' &&
-    typeof e.body === 'object' && e.body !== null && !Array.isArray(e.body);
+    typeof e.body === 'object' &&
+    e.body !== null &&
+    !Array.isArray(e.body);
   if (!ok) return undefined;
   if (e.kind === 'retraction' && !isRetractionBody(e.body)) return undefined;
   return {

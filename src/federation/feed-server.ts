@@ -66,7 +66,12 @@ export class FeedServer {
    * Identifies the calling peer from its signed headers. Refusals are audited per minute, reason
    * and caller (the peer's nation when the key is a peer's, else the address), not one by one.
    */
-  async authenticate(method: string, pathAndQuery: string, headers: Record<string, string | string[] | undefined>, remote: string): Promise<FeedAuthentication> {
+  async authenticate(
+    method: string,
+    pathAndQuery: string,
+    headers: Record<string, string | string[] | undefined>,
+    remote: string,
+  ): Promise<FeedAuthentication> {
     const refuse = async (reason: string, key?: string, peer?: Peer): Promise<FeedAuthentication> => {
       await this.refusals.refused(reason, peer?.nation ?? remote, { remote, key: key?.slice(0, 16) ?? null, path: pathAndQuery.slice(0, 200) });
       return { ok: false, reason };

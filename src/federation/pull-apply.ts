@@ -59,7 +59,14 @@ class PageRefused extends Error {}
  * records stored or removed, audit entries, the peer's anchor and revocations, and the new cursor.
  * A page is applied whole or not at all: a refused envelope rolls everything back.
  */
-export async function applyPage(deps: ApplyDeps, incidents: ReceivedIncidents, peer: Peer, cursor: number, page: ParsedPage, at: string): Promise<ApplyOutcome> {
+export async function applyPage(
+  deps: ApplyDeps,
+  incidents: ReceivedIncidents,
+  peer: Peer,
+  cursor: number,
+  page: ParsedPage,
+  at: string,
+): Promise<ApplyOutcome> {
   const changes: AppliedChange[] = [];
   let ignored = 0;
   return deps.db
@@ -88,17 +95,22 @@ export async function applyPage(deps: ApplyDeps, incidents: ReceivedIncidents, p
           }
           changes.push({ kind: subject.kind, id: subject.id, action: 'delete', before });
         } else {
-          if (!isRecordBody(subject.kind, envelope.body)) throw new PageRefused(`envelope ${envelope.kind} ${envelope.id} v${envelope.version}: malformed record`);
+          if (!isRecordBody(subject.kind, envelope.body))
+            throw new PageRefused(`envelope ${envelope.kind} ${envelope.id} v${envelope.version}: malformed record`);
           if (subject.kind === 'incident') incidents.store(envelope.body as Incident);
           else await storeReceived(trx, subject.kind, envelope.body);
           changes.push({ kind: subject.kind, id: subject.id, action: 'upsert', body: envelope.body });
         }
-        audit.push({ action: verdict.action === 'delete' ? 'envelope.retracted' : 'envelope.applied', detail: { from: peer.nation, kind: subject.kind, id: subject.id, version: envelope.version } });
+        audit.push({
+          action: verdict.action === 'delete' ? 'envelope.retracted' : 'envelope.applied',
+          detail: { from: peer.nation, kind: subject.kind, id: subject.id, version: envelope.version },
+        });
         if (verdict.action === 'upsert' && subject.kind === 'patrol-approval') {
           // Only a version never seen before gets here, so a replayed approval has no effect twice.
           const effect = await applyReceivedApproval(trx, deps.self, envelope.body as PatrolApprovalRecord, deps.patrols, deps.release, at);
           audit.push(effect.audit);
-          if (effect.before && effect.after) changes.push({ kind: 'patrol', id: effect.after.id, action: 'upsert', body: effect.after, consequence: { before: effect.before } });
+          if (effect.before && effect.after)
+            changes.push({ kind: 'patrol', id: effect.after.id, action: 'upsert', body: effect.after, consequence: { before: effect.before } });
         }
       }
       await deps.audit.append(trx, at, audit);

@@ -30,7 +30,11 @@ export async function fetchPage(peer: Peer, cursor: number, pageSize: number, wa
   const target = new URL(`${peer.url.replace(/\/+$/, '')}${FEED_PATH}?after=${cursor}&limit=${pageSize}&wait=${waitSeconds}`);
   const pathAndQuery = target.pathname + target.search;
   const nonce = newNonce();
-  const headers = signRequest({ method: 'GET', pathAndQuery, audience: peer.nation, timestamp: options.clock.now().getTime(), nonce }, options.self.privateKey, options.self.publicKey);
+  const headers = signRequest(
+    { method: 'GET', pathAndQuery, audience: peer.nation, timestamp: options.clock.now().getTime(), nonce },
+    options.self.privateKey,
+    options.self.publicKey,
+  );
   const signal = AbortSignal.any([options.signal, AbortSignal.timeout((waitSeconds + 30) * 1000)]);
   const response = await (options.fetch ?? fetch)(target, { headers, signal, redirect: 'error' });
   if (response.status !== 200) {

@@ -51,7 +51,11 @@ function parsePage(text: string, cursor: number, pageSize: number): ParsedPage |
   // A node of an earlier release sends no anchor; one that does sends a SHA-256 in hex.
   if (anchor !== undefined && (typeof anchor !== 'string' || !/^[0-9a-f]{64}$/.test(anchor))) return 'the page has a malformed audit anchor';
   const revocations = revoked ?? [];
-  if (!Array.isArray(revocations) || revocations.length > MAX_REVOCATIONS || !revocations.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)) {
+  if (
+    !Array.isArray(revocations) ||
+    revocations.length > MAX_REVOCATIONS ||
+    !revocations.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)
+  ) {
     return 'the page has a malformed list of revoked secondments';
   }
   if (envelopes.length > pageSize) return `the page holds ${envelopes.length} envelopes, more than the ${pageSize} asked for`;

@@ -77,7 +77,13 @@ export class Puller {
         while (total.more) {
           const current = (await this.deps.peers.byNation(peer.nation)) ?? peer;
           const page = await this.pullOnce(current);
-          Object.assign(total, { applied: total.applied + page.applied, deleted: total.deleted + page.deleted, ignored: total.ignored + page.ignored, cursor: page.cursor, more: page.more });
+          Object.assign(total, {
+            applied: total.applied + page.applied,
+            deleted: total.deleted + page.deleted,
+            ignored: total.ignored + page.ignored,
+            cursor: page.cursor,
+            more: page.more,
+          });
         }
         outcomes.push({ peer: peer.nation, result: total });
       } catch (error) {
@@ -155,7 +161,14 @@ export class Puller {
     if (changes.length > 0) this.deps.onApplied?.(changes);
     const deleted = changes.filter((c) => c.action === 'delete').length;
     const consequences = changes.filter((c) => c.consequence).length;
-    return { peer: peer.nation, applied: changes.length - deleted - consequences, deleted, ignored, cursor: page.next, more: page.envelopes.length >= pageSize };
+    return {
+      peer: peer.nation,
+      applied: changes.length - deleted - consequences,
+      deleted,
+      ignored,
+      cursor: page.next,
+      more: page.envelopes.length >= pageSize,
+    };
   }
 
   private async rejectPage(peer: Peer, reason: string): Promise<never> {

@@ -28,7 +28,10 @@ export interface ReleaseDeps {
 }
 
 /** A record as it travels: its body is the record itself, whose header fields it repeats. */
-export function writtenRecord(kind: RecordKind, record: { id: string; owner: NationCode; version: number; releasableTo: readonly NationCode[] }): WrittenRecord {
+export function writtenRecord(
+  kind: RecordKind,
+  record: { id: string; owner: NationCode; version: number; releasableTo: readonly NationCode[] },
+): WrittenRecord {
   return { kind, id: record.id, owner: record.owner, version: record.version, releasableTo: record.releasableTo, body: record };
 }
 
@@ -44,7 +47,13 @@ export class ReleaseStep {
   async record(trx: DatabaseTransaction, write: RecordWrite): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     const { record } = write;
-    const detail: Record<string, unknown> = { kind: record.kind, id: record.id, version: record.version, owner: record.owner, releasableTo: record.releasableTo };
+    const detail: Record<string, unknown> = {
+      kind: record.kind,
+      id: record.id,
+      version: record.version,
+      owner: record.owner,
+      releasableTo: record.releasableTo,
+    };
     if (write.secondment) detail.secondment = write.secondment;
     const entries: AuditEntry[] = [{ action: write.deleted ? 'record.delete' : 'record.write', detail }];
     const planned = releasePlan(this.deps.self, record, write.previous, at, write.deleted);
@@ -53,8 +62,13 @@ export class ReleaseStep {
       const key = this.deps.privateKey;
       if (!key) throw new Error('this node has no key pair: run `diboli init` again to create it');
       const envelopes = planned.map((e) => signEnvelope(e, key));
-      const queued = await this.deps.outbox.append(trx, envelopes.map((envelope) => ({ envelope, subject: subjectKey(envelope) })), at);
-      for (const [i, e] of envelopes.entries()) entries.push({ action: 'envelope.queued', detail: { kind: e.kind, id: e.id, version: e.version, releasableTo: e.releasableTo, positions: queued[i] } });
+      const queued = await this.deps.outbox.append(
+        trx,
+        envelopes.map((envelope) => ({ envelope, subject: subjectKey(envelope) })),
+        at,
+      );
+      for (const [i, e] of envelopes.entries())
+        entries.push({ action: 'envelope.queued', detail: { kind: e.kind, id: e.id, version: e.version, releasableTo: e.releasableTo, positions: queued[i] } });
     }
     await this.deps.audit.append(trx, at, entries);
   }

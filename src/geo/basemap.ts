@@ -89,14 +89,9 @@ export function regionBasemap(nations: readonly NationCode[], options: BasemapOp
   if (cached !== undefined) return cached;
 
   const topology = worldTopology();
-  const countries = feature(topology, topology.objects.countries).features as Feature<
-    Polygon | MultiPolygon | null,
-    CountryProperties
-  >[];
+  const countries = feature(topology, topology.objects.countries).features as Feature<Polygon | MultiPolygon | null, CountryProperties>[];
   const wanted = new Set(nations.map((n) => NUMERIC_CODE[n]).filter((id) => id !== undefined));
-  const nationBoxes = countries
-    .filter((c) => c.id !== undefined && wanted.has(String(c.id)) && c.geometry !== null)
-    .map((c) => boxOf(c.geometry!));
+  const nationBoxes = countries.filter((c) => c.id !== undefined && wanted.has(String(c.id)) && c.geometry !== null).map((c) => boxOf(c.geometry!));
   if (nationBoxes.length === 0) {
     throw new RangeError(`none of the nations ${nations.join(', ') || '(none)'} is known to the basemap`);
   }

@@ -86,17 +86,11 @@ function buildBorder(a: NationCode, b: NationCode): Border | null {
   const second = countryObject(b);
   if (first === undefined || second === undefined) return null;
   const topology = worldTopology();
-  const shared = mesh(
-    topology,
-    topology.objects.countries,
-    (x, y) => (x.id === first.id && y.id === second.id) || (x.id === second.id && y.id === first.id),
-  );
+  const shared = mesh(topology, topology.objects.countries, (x, y) => (x.id === first.id && y.id === second.id) || (x.id === second.id && y.id === first.id));
   const lines = orientLines(mergeLines(shared.coordinates as LonLat[][]));
   if (lines.length === 0) return null;
   const geometry: LineString | MultiLineString =
-    lines.length === 1 && lines[0] !== undefined
-      ? { type: 'LineString', coordinates: lines[0] }
-      : { type: 'MultiLineString', coordinates: lines };
+    lines.length === 1 && lines[0] !== undefined ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines };
   const nations = [a, b].sort() as [NationCode, NationCode];
   return {
     id: nations.join('-'),

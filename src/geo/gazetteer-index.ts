@@ -36,9 +36,7 @@ export interface GazetteerIndex {
 
 /** Builds an index from place records (tests, small custom gazetteers). */
 export function indexPlaces(records: readonly PlaceRecord[]): GazetteerIndex {
-  const lines = records.map((r) =>
-    [r.id, r.name, r.lat, r.lon, r.featureClass, r.featureCode, r.country, r.admin1Code, r.admin1, r.population].join('\t'),
-  );
+  const lines = records.map((r) => [r.id, r.name, r.lat, r.lon, r.featureClass, r.featureCode, r.country, r.admin1Code, r.admin1, r.population].join('\t'));
   const offsets: number[] = [];
   let at = 0;
   for (const line of lines) {
@@ -92,5 +90,8 @@ export function placeFromLine(line: string): Place {
 
 /** Every place of the file, in its order (for the basemap's labels, which need them all). */
 export function everyPlace(index: GazetteerIndex): Place[] {
-  return index.placesText.split('\n').filter((line) => line.length > 0).map(placeFromLine);
+  return index.placesText
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map(placeFromLine);
 }

@@ -9,7 +9,10 @@ const FILE_NAME = 'gazetteer.txt';
 /** `data/geonames/` of the package, whether this module runs from `src/` or from `dist/src/`. */
 export function defaultGazetteerDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of [['..', '..'], ['..', '..', '..']]) {
+  for (const up of [
+    ['..', '..'],
+    ['..', '..', '..'],
+  ]) {
     const dir = join(here, ...up, 'data', 'geonames');
     if (existsSync(join(dir, FILE_NAME))) return dir;
   }

@@ -45,10 +45,7 @@ function compareEntries(a: Entry, b: Entry): number {
   );
 }
 
-export function createGazetteer(
-  index: GazetteerIndex,
-  aliases: Readonly<Record<string, PlaceAlias>> = PLACE_ALIASES,
-): Gazetteer {
+export function createGazetteer(index: GazetteerIndex, aliases: Readonly<Record<string, PlaceAlias>> = PLACE_ALIASES): Gazetteer {
   const { nameLines, placesText } = index;
   // Places are read on first use: a look-up touches a handful of the 45 000 rows.
   const places = new Map<number, Place>();
@@ -87,7 +84,10 @@ export function createGazetteer(
     const entries: Entry[] = [];
     const line = nameLines[position];
     if (line?.startsWith(key + '\t')) {
-      for (const code of line.slice(key.length + 1).split(',').map(Number)) {
+      for (const code of line
+        .slice(key.length + 1)
+        .split(',')
+        .map(Number)) {
         const place = placeAt(code >> 1);
         entries.push({ place, rank: featureRank(place.featureClass, place.featureCode), viaAlternate: code & 1 });
       }

@@ -48,8 +48,7 @@ function buildShape(nation: NationCode): NationShape | null {
 
 function inside(shape: NationShape, lon: number, lat: number): boolean {
   return shape.polygons.some(
-    ({ box, geometry }) =>
-      lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon([lon, lat], geometry),
+    ({ box, geometry }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon([lon, lat], geometry),
   );
 }
 
@@ -104,11 +103,7 @@ function outlineIndex(shape: NationShape, marginKm: number): SectionIndex {
  * True when the point lies in one of the nations or within `marginKm` of one of them: the test
  * that turns away points far outside a mechanism's area (a typo in a coordinate, a point at sea).
  */
-export function isInMechanismArea(
-  lonLat: LonLat,
-  nations: readonly NationCode[],
-  marginKm: number = DEFAULT_MARGIN_KM,
-): boolean {
+export function isInMechanismArea(lonLat: LonLat, nations: readonly NationCode[], marginKm: number = DEFAULT_MARGIN_KM): boolean {
   if (!Number.isFinite(marginKm) || marginKm < 0) {
     throw new RangeError(`margin must be a finite distance ≥ 0 km, got ${String(marginKm)}`);
   }

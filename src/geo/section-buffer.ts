@@ -31,11 +31,7 @@ export function sectionBuffer(section: Section, options: SectionBufferOptions = 
   if (!Number.isFinite(bufferKm) || bufferKm <= 0) {
     throw new RangeError(`buffer must be a finite distance > 0 km, got ${String(bufferKm)}`);
   }
-  const zone = buffer(
-    { type: 'Feature', properties: {}, geometry: section.geometry },
-    bufferKm,
-    { units: 'kilometers', steps: options.steps ?? 8 },
-  );
+  const zone = buffer({ type: 'Feature', properties: {}, geometry: section.geometry }, bufferKm, { units: 'kilometers', steps: options.steps ?? 8 });
   if (zone === undefined) throw new Error(`no buffer could be drawn around section ${section.id}`);
   return {
     type: 'Feature',

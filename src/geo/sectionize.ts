@@ -39,14 +39,9 @@ export function sectionId(borderId: string, index: number): string {
 export function sectionize(border: Border, options: SectionizeOptions = {}): Section[] {
   const sectionKm = options.sectionKm ?? DEFAULT_SECTION_KM;
   if (!Number.isFinite(sectionKm) || sectionKm < MIN_SECTION_KM || sectionKm > MAX_SECTION_KM) {
-    throw new RangeError(
-      `section length must be between ${MIN_SECTION_KM} and ${MAX_SECTION_KM} km, got ${String(sectionKm)}`,
-    );
+    throw new RangeError(`section length must be between ${MIN_SECTION_KM} and ${MAX_SECTION_KM} km, got ${String(sectionKm)}`);
   }
-  const lines: LonLat[][] =
-    border.geometry.type === 'LineString'
-      ? [border.geometry.coordinates as LonLat[]]
-      : (border.geometry.coordinates as LonLat[][]);
+  const lines: LonLat[][] = border.geometry.type === 'LineString' ? [border.geometry.coordinates as LonLat[]] : (border.geometry.coordinates as LonLat[][]);
 
   const sections: Section[] = [];
   let offsetKm = 0;

@@ -8,8 +8,6 @@ export type LineFeature<P> = Feature<LineString, P>;
 export type AreaGeometry = Polygon | MultiPolygon;
 export type { Feature, FeatureCollection, LineString, MultiLineString, Point, Polygon, MultiPolygon };
 
-export function featureCollection<G extends Feature['geometry'], P>(
-  features: Feature<G, P>[],
-): FeatureCollection<G, P> {
+export function featureCollection<G extends Feature['geometry'], P>(features: Feature<G, P>[]): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features };
 }

@@ -91,7 +91,10 @@ function placesLayer(inputs: BasemapInputs, box: readonly number[]): FeatureColl
     const rank = placeRank(place);
     if (rank === null || !inBox([place.lon, place.lat], box)) continue;
     // Natural Earth gives French names for the larger places: taken when the names agree.
-    const twin = rank.rank <= 4 ? ne.find((n) => foldName(n.properties.name) === foldName(place.name) && nearKm(n.geometry.coordinates as [number, number], [place.lon, place.lat], 15)) : undefined;
+    const twin =
+      rank.rank <= 4
+        ? ne.find((n) => foldName(n.properties.name) === foldName(place.name) && nearKm(n.geometry.coordinates as [number, number], [place.lon, place.lat], 15))
+        : undefined;
     const nameFr = twin?.properties.name_fr;
     features.push({
       type: 'Feature',
@@ -117,7 +120,9 @@ function placesLayer(inputs: BasemapInputs, box: readonly number[]): FeatureColl
     });
   }
   // Placed in rank order: where labels collide, MapLibre keeps the first.
-  features.sort((a, b) => (a.properties!.rank as number) - (b.properties!.rank as number) || (b.properties!.population as number) - (a.properties!.population as number));
+  features.sort(
+    (a, b) => (a.properties!.rank as number) - (b.properties!.rank as number) || (b.properties!.population as number) - (a.properties!.population as number),
+  );
   return { type: 'FeatureCollection', features };
 }
 
@@ -146,15 +151,27 @@ export function basemapLayers(inputs: BasemapInputs): BasemapLayers {
   return {
     country: {
       type: 'FeatureCollection',
-      features: inputs.countries.features.map((c) => ({ type: 'Feature', geometry: c.geometry, properties: { nation: c.properties.nation ?? '', name: c.properties.name, minzoom: 0 } })),
+      features: inputs.countries.features.map((c) => ({
+        type: 'Feature',
+        geometry: c.geometry,
+        properties: { nation: c.properties.nation ?? '', name: c.properties.name, minzoom: 0 },
+      })),
     },
     water: {
       type: 'FeatureCollection',
-      features: inputs.lakes.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: named(f.properties, { class: 'lake', minzoom: Math.floor(f.properties.min_zoom) }) })),
+      features: inputs.lakes.features.map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: named(f.properties, { class: 'lake', minzoom: Math.floor(f.properties.min_zoom) }),
+      })),
     },
     waterway: {
       type: 'FeatureCollection',
-      features: inputs.rivers.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: named(f.properties, { class: 'river', minzoom: Math.max(0, Math.floor(f.properties.min_zoom) - 1) }) })),
+      features: inputs.rivers.features.map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: named(f.properties, { class: 'river', minzoom: Math.max(0, Math.floor(f.properties.min_zoom) - 1) }),
+      })),
     },
     transportation: {
       type: 'FeatureCollection',

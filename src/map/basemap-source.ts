@@ -13,7 +13,10 @@ import { tilesOfLayers, type BasemapTiles } from './basemap-tiles.js';
 /** `data/naturalearth/` of the package, whether this module runs from `src/` or from `dist/src/`. */
 export function naturalEarthDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of [['..', '..'], ['..', '..', '..']]) {
+  for (const up of [
+    ['..', '..'],
+    ['..', '..', '..'],
+  ]) {
     const dir = join(here, ...up, 'data', 'naturalearth');
     if (existsSync(join(dir, 'rivers.geojson'))) return dir;
   }
@@ -55,7 +58,10 @@ export function basemapLayersOf(nations: readonly NationCode[], geography: Geogr
 export async function basemapTilesOf(nations: readonly NationCode[], geography: GeographyRepository, extract?: string): Promise<BasemapTiles> {
   if (extract !== undefined) {
     const archive = openMbtiles(extract);
-    const version = createHash('sha256').update(`${archive.signature}|${statSync(extract).mtimeMs}`).digest('base64url').slice(0, 16);
+    const version = createHash('sha256')
+      .update(`${archive.signature}|${statSync(extract).mtimeMs}`)
+      .digest('base64url')
+      .slice(0, 16);
     const empty = new Uint8Array(0);
     return { maxZoom: archive.maxZoom, version, tile: (z, x, y) => archive.tile(z, x, y) ?? empty, close: () => archive.close() };
   }

@@ -92,7 +92,12 @@ export function basemapStyle({ origin, maxZoom, extract }: BasemapStyleOptions):
       source,
       'source-layer': 'place',
       filter: ['match', ['get', 'class'], ['city', 'town', 'village', 'hamlet'], true, false],
-      paint: { 'circle-color': PLACE_DOT_COLOUR, 'circle-radius': ['match', ['get', 'class'], ['city', 'town'], 3, 2], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.8 },
+      paint: {
+        'circle-color': PLACE_DOT_COLOUR,
+        'circle-radius': ['match', ['get', 'class'], ['city', 'town'], 3, 2],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 0.8,
+      },
     },
     {
       id: 'base-river-label',

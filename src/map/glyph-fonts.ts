@@ -62,7 +62,10 @@ export function glyphLibrary(built: string = builtGlyphDir()): GlyphLibrary {
   return {
     range(fontstack, start) {
       // MapLibre names a stack as the comma-joined list of its fonts: the first one known serves.
-      const name = fontstack.split(',').map((n) => n.trim()).find((n) => Object.hasOwn(FONT_FILES, n));
+      const name = fontstack
+        .split(',')
+        .map((n) => n.trim())
+        .find((n) => Object.hasOwn(FONT_FILES, n));
       if (name === undefined) return null;
       const key = `${name}|${start}`;
       let block = blocks.get(key);

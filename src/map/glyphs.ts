@@ -148,20 +148,28 @@ export function glyphRangePbf(font: Font, fontName: string, start: number): Uint
     if (glyph) glyphs.push(glyph);
   }
   const pbf = new Pbf();
-  pbf.writeMessage(1, (_: unknown, out: Pbf) => {
-    out.writeStringField(1, fontName);
-    out.writeStringField(2, `${start}-${start + 255}`);
-    for (const g of glyphs) {
-      out.writeMessage(3, (_glyph: unknown, field: Pbf) => {
-        field.writeVarintField(1, g.id);
-        if (g.bitmap.length > 0) field.writeBytesField(2, g.bitmap);
-        field.writeVarintField(3, g.width);
-        field.writeVarintField(4, g.height);
-        field.writeSVarintField(5, g.left);
-        field.writeSVarintField(6, g.top);
-        field.writeVarintField(7, g.advance);
-      }, g);
-    }
-  }, null);
+  pbf.writeMessage(
+    1,
+    (_: unknown, out: Pbf) => {
+      out.writeStringField(1, fontName);
+      out.writeStringField(2, `${start}-${start + 255}`);
+      for (const g of glyphs) {
+        out.writeMessage(
+          3,
+          (_glyph: unknown, field: Pbf) => {
+            field.writeVarintField(1, g.id);
+            if (g.bitmap.length > 0) field.writeBytesField(2, g.bitmap);
+            field.writeVarintField(3, g.width);
+            field.writeVarintField(4, g.height);
+            field.writeSVarintField(5, g.left);
+            field.writeSVarintField(6, g.top);
+            field.writeVarintField(7, g.advance);
+          },
+          g,
+        );
+      }
+    },
+    null,
+  );
   return pbf.finish();
 }

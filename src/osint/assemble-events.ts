@@ -36,15 +36,20 @@ export interface AssembledEvent {
 }
 
 // A date right after these words is when something was said, not when it happened.
-const REPORTING = /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|rendue?s? publique?s?|revendique\w*|a condamne|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
+const REPORTING =
+  /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|rendue?s? publique?s?|revendique\w*|a condamne|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
 const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
 // Statements about what may happen or what usually happens do not report an event.
-const HYPOTHETICAL = /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
-const STATEMENT = /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
+const HYPOTHETICAL =
+  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
+const STATEMENT =
+  /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
 // A trial, a verdict, an anniversary tells of an event long past, not of a new one.
-const RETROSPECTIVE = /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
+const RETROSPECTIVE =
+  /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
 // Words of other sections: a match report, a festival, a health campaign is not a security event.
-const OTHER_GENRES = /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
+const OTHER_GENRES =
+  /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
 
 // Senses told along with an attack rather than as an event of their own.
 const ACCOMPANYING = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
@@ -63,7 +68,6 @@ const PLACE_SURE = 0.5;
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
-
 /** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …"): when the page was published. */
 function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
   if (/^(publi|mis a jour|mise a jour|posted|updated|par |by )/i.test(foldSentence(sentence.text))) return true;
@@ -76,11 +80,13 @@ function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean 
 function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string, triggerAt = sentence.index): DateMention[] {
   const here = within(dates, sentence);
   if (isDateLine(sentence, here)) return [];
-  return here
-    .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
-    // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
-    .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
-    .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || Math.abs(a.index - triggerAt) - Math.abs(b.index - triggerAt));
+  return (
+    here
+      .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
+      // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
+      .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
+      .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || Math.abs(a.index - triggerAt) - Math.abs(b.index - triggerAt))
+  );
 }
 
 /** Two events' places may be one: same name, one unknown or unplaced, or within 60 km. */
@@ -112,8 +118,7 @@ function readArticle(input: AssemblyInput, gazetteer: Gazetteer) {
   // The country the text is about: named, or else that of the places it names.
   const placeCountries = new Map<string, number>();
   for (const p of places) if (p.place) placeCountries.set(p.place.country, (placeCountries.get(p.place.country) ?? 0) + 1);
-  const mainCountry =
-    [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? [...placeCountries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const mainCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? [...placeCountries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   return { title, text, titleEnd, folded, sentences, actors, places, mainCountry };
 }
 
@@ -148,7 +153,10 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const guessAttack = (t: Trigger): Trigger => {
     if (!t.uncertain || kinds.size === 0) return t;
     const onCivilians = (kinds.get('Violence against civilians / Attack') ?? 0) > (kinds.get('Battles / Armed clash') ?? 0);
-    return { ...t, ...(onCivilians ? { eventType: 'Violence against civilians', subEventType: 'Attack' } : { eventType: 'Battles', subEventType: 'Armed clash' }) };
+    return {
+      ...t,
+      ...(onCivilians ? { eventType: 'Violence against civilians', subEventType: 'Attack' } : { eventType: 'Battles', subEventType: 'Armed clash' }),
+    };
   };
 
   const found: (AssembledEvent & { fromTitle: boolean; place?: PlaceMention })[] = [];
@@ -221,13 +229,10 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // A report that gives no date at all tells of the days just before it: the publication day
     // stands in (and makes the event concrete only for a strong trigger with its own place).
     const assumedDate = date === undefined && input.published !== null && trigger.weight >= 8 && ownPlace;
-    if (date === undefined && input.published !== null) date = { index: sentence.index, end: sentence.index, text: '', date: input.published, precision: 'day' };
+    if (date === undefined && input.published !== null)
+      date = { index: sentence.index, end: sentence.index, text: '', date: input.published, precision: 'day' };
     const concrete =
-      !hypothetical &&
-      trigger.weight >= 6 &&
-      place !== undefined &&
-      (ownDate || assumedDate || (date !== undefined && (ownPlace || isTitle))) &&
-      age <= 365;
+      !hypothetical && trigger.weight >= 6 && place !== undefined && (ownDate || assumedDate || (date !== undefined && (ownPlace || isTitle))) && age <= 365;
     found.push({
       salience,
       concrete,
@@ -262,7 +267,10 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const same = events.find(
       (kept) =>
         kept.event.event_type === candidate.event.event_type &&
-        (kept.event.date === null || candidate.event.date === null || kept.event.date.startsWith(candidate.event.date) || candidate.event.date.startsWith(kept.event.date)) &&
+        (kept.event.date === null ||
+          candidate.event.date === null ||
+          kept.event.date.startsWith(candidate.event.date) ||
+          candidate.event.date.startsWith(kept.event.date)) &&
         closePlaces(kept.event, candidate.event),
     );
     if (!same) {

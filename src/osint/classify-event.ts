@@ -57,17 +57,25 @@ const DIRECT: Partial<Record<Sense, Kind>> = {
 };
 
 const KILLED = /\b(tues?|tuees?|morts?|deces|perdu la vie|succombe|killed|dead|died|deaths?|balles? reelles|shot)\b/;
-const CIVILIANS = /\b(civils?|villageois|habitants|passagers|chauffeurs|routiers|civilians|villagers|residents|passengers|drivers|femmes|enfants|women|children)\b/;
+const CIVILIANS =
+  /\b(civils?|villageois|habitants|passagers|chauffeurs|routiers|civilians|villagers|residents|passengers|drivers|femmes|enfants|women|children)\b/;
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
-const NON_STATE = /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
-const STATE_FORCES = /\b(armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
-const MILITARY_PRESENT = /\b(soldats?|militaires?|soldiers?|troops|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
-const SECURITY_FORCES = /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
-const CROWD = /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
+const NON_STATE =
+  /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
+const STATE_FORCES =
+  /\b(armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
+const MILITARY_PRESENT =
+  /\b(soldats?|militaires?|soldiers?|troops|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
+const SECURITY_FORCES =
+  /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
+const CROWD =
+  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
 // Deaths of accidents and disease are no violence.
-const MISHAP = /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
+const MISHAP =
+  /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
-const AIR_MEANS = /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
+const AIR_MEANS =
+  /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
 
 export function foldSentence(sentence: string): string {
@@ -173,10 +181,15 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (sub === 'Government regains territory' && NON_STATE.test(folded.slice(0, index + 40)) && !STATE_FORCES.test(folded)) {
         sub = 'Non-state actor overtakes territory';
       }
-      if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded)) [type, sub] = ATTACK;
+      if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
+        [type, sub] = ATTACK;
       // Contraband seized by the forces is a concrete event of the border, not a mention of a trade.
       if (sub === 'Smuggling' && SEIZED.test(folded)) weight = 7;
-      if (AIR_MEANS.test(folded) && (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') && !/\b(contre|against) (?:les |des |un |une |the )?(drones?|aviation)/.test(folded)) {
+      if (
+        AIR_MEANS.test(folded) &&
+        (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') &&
+        !/\b(contre|against) (?:les |des |un |une |the )?(drones?|aviation)/.test(folded)
+      ) {
         [type, sub] = DIRECT.air!;
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
@@ -189,7 +202,13 @@ export function classifySentence(sentence: string, language?: Language): Trigger
     /\b(groupes? armes?|hommes armes|jihadistes|djihadistes|terroristes|armed (?:men|groups?)|militants|jihadists)\b/.test(folded) &&
     !triggers.some((t) => t.subEventType === 'Abduction/forced disappearance')
   ) {
-    triggers.push({ eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance', weight: 8, index: folded.search(/intercept|retenu|detenu|held/), sense: 'abduct' });
+    triggers.push({
+      eventType: 'Violence against civilians',
+      subEventType: 'Abduction/forced disappearance',
+      weight: 8,
+      index: folded.search(/intercept|retenu|detenu|held/),
+      sense: 'abduct',
+    });
   }
   // Killings at a protest are the protest's story (force against protesters), not a separate attack.
   const protest = triggers.some((t) => t.eventType === 'Protests');

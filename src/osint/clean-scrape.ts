@@ -40,8 +40,7 @@ function isMenu(line: string): boolean {
 // "DAKAR, Sept 12 (Reuters) - …", "BAMAKO (Reuters) - …", "Diéma, 10 février (AMAP) …",
 // "Kayes, le 14 mars 2025 – …": where the story was filed, not where it happened.
 const DATELINE = /^\p{Lu}[\p{Lu} .'’/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—]\s+/u;
-const DATELINE_MIXED =
-  /^\p{Lu}[\p{L}'’ -]{2,30},\s(?:le\s)?(?:\p{L}+\s)?\d{1,2}(?:er)?\s\p{L}+\.?(?:\s\d{4})?\s*(?:\((?:[^)\n]{1,30})\)\s*[-–—:]?|[-–—:])\s*/u;
+const DATELINE_MIXED = /^\p{Lu}[\p{L}'’ -]{2,30},\s(?:le\s)?(?:\p{L}+\s)?\d{1,2}(?:er)?\s\p{L}+\.?(?:\s\d{4})?\s*(?:\((?:[^)\n]{1,30})\)\s*[-–—:]?|[-–—:])\s*/u;
 
 /** The dateline opening one of the first lines of a scrape ("Kayes, le 14 mars 2025 – "), if any. */
 export function datelineOf(text: string): string | null {
@@ -74,5 +73,8 @@ export function cleanScrape(text: string): string {
     if (isMenu(line)) continue;
     kept.push(line);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

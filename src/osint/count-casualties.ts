@@ -4,10 +4,52 @@
  * blessé ni mort" gives 0. Works on the folded sentence (lower case, no accents).
  */
 const UNITS: Record<string, number> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
-  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100,
-  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  cent: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
 };
 
 function numberValue(words: string): number | null {
@@ -25,7 +67,8 @@ const NUMBER =
   '(\\d+|(?:(?:vingt|trente|quarante|cinquante|soixante|twenty|thirty|forty|fifty)[- ](?:et[- ])?)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|vingt|trente|quarante|cinquante|twenty|thirty|forty|fifty)';
 // Up to three words between the figure and the verb: "treize civils ont été tués".
 const WHO = '(?:[\\w-]+ ){0,3}?';
-const DEATH = '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+const DEATH =
+  '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
 const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
 const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);
@@ -39,13 +82,27 @@ const OTHER_SIDE = new RegExp(`\\bcontre ${NUMBER} (?:du cote|cote|chez|parmi|da
 const ONE_KILLED = /\b(?:a ete|avait ete|was|has been) (?:tuee?|abattue?|assassinee?|executee?|killed|shot dead|murdered|executed)\b/;
 
 // Round figures of the press ("une dizaine de morts") read as their value.
-const ROUND: Record<string, number> = { dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100 };
+const ROUND: Record<string, number> = {
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+};
 const ROUND_FIGURE = /\b(?:une )?(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s? d(?:e |')/g;
 // A day of the month between a verb and its figure ("ont tué mardi 8 août quatre bergers") is no toll.
-const DAY_OF_MONTH = /\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/g;
+const DAY_OF_MONTH =
+  /\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/g;
 
 export function countFatalities(foldedSentence: string): number | null {
-  const s = foldedSentence.replace(DAY_OF_MONTH, '').replace(/ {2,}/g, ' ').replace(ROUND_FIGURE, (_m, word: string) => `${ROUND[word]} `);
+  const s = foldedSentence
+    .replace(DAY_OF_MONTH, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(ROUND_FIGURE, (_m, word: string) => `${ROUND[word]} `);
   if (NONE.test(s)) return 0;
   // "left twenty soldiers and one civilian dead": two figures under one verb.
   const pair = PAIR.exec(s);

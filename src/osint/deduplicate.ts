@@ -52,7 +52,11 @@ function samePlace(a: ExtractedEvent, b: ExtractedEvent): boolean {
 }
 
 function wordSet(text: string): Set<string> {
-  return new Set(foldName(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 3));
+  return new Set(
+    foldName(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 3),
+  );
 }
 
 /** Jaccard similarity of the longer words of two texts. */

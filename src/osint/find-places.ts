@@ -42,7 +42,8 @@ const NOT_PLACES = new Set(
   ].map(foldName),
 );
 
-const CUE = /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'’]|non loin d[e'’]|aux environs d[e'’]|aux alentours d[e'’]|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e'’]|dans la (?:localité|commune|ville|zone|région|cercle) d[e'’]|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien))? d[eu'’]|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:on )?the outskirts of|aux abords d[eu'’]|à la sortie d[eu'’]|à l[’']entrée d[eu'’]|(?:à la )?périphérie d[eu'’]|(?:attaques?|assauts?|raids?|embuscades?|incursions?) (?:contre|de|d[’']|du|sur)|(?:attacks?|raids?|assaults?|ambush(?:es)?|strikes?) (?:on|in|at|near)|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)(?:\s+|(?<=['’]))(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
+const CUE =
+  /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'’]|non loin d[e'’]|aux environs d[e'’]|aux alentours d[e'’]|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e'’]|dans la (?:localité|commune|ville|zone|région|cercle) d[e'’]|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien))? d[eu'’]|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:on )?the outskirts of|aux abords d[eu'’]|à la sortie d[eu'’]|à l[’']entrée d[eu'’]|(?:à la )?périphérie d[eu'’]|(?:attaques?|assauts?|raids?|embuscades?|incursions?) (?:contre|de|d[’']|du|sur)|(?:attacks?|raids?|assaults?|ambush(?:es)?|strikes?) (?:on|in|at|near)|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)(?:\s+|(?<=['’]))(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
 
 const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
@@ -57,7 +58,8 @@ interface Candidate {
   cued: boolean;
 }
 
-const FROM_COUNTRY = /\b(?:(?:venue?s?|venant|venai(?:en)?t|vien(?:nen)?t|provenant|provenai(?:en)?t|provien(?:nen)?t|en provenance|originaires?|importee?s?) d[eu']|refoules? (?:vers|du|de)|from|fled to|vers)\s*(?:la |le |l')?$/;
+const FROM_COUNTRY =
+  /\b(?:(?:venue?s?|venant|venai(?:en)?t|vien(?:nen)?t|provenant|provenai(?:en)?t|provien(?:nen)?t|en provenance|originaires?|importee?s?) d[eu']|refoules? (?:vers|du|de)|from|fled to|vers)\s*(?:la |le |l')?$/;
 
 /** Countries a text is about, strongest first, from the names and adjectives it uses. */
 export function countryContext(text: string): Map<string, number> {
@@ -88,7 +90,8 @@ const COUNTRY_WORDS: [string, RegExp][] = [
   ['GN', /^(?:guinee|guinea|guineen(?:ne)?|guinean)$/],
   ['GM', /^(?:gambie|gambia|gambien(?:ne)?|gambian)$/],
 ];
-const RIGHT_AFTER = /^\s*(?:,\s*(?:au|en|in|du cote|cote|on the)\s+(?:the\s+)?|\(\s*|,\s*(?:ville|localite|village|town|commune)\s+(?:frontaliere\s+)?)([a-z]+)/;
+const RIGHT_AFTER =
+  /^\s*(?:,\s*(?:au|en|in|du cote|cote|on the)\s+(?:the\s+)?|\(\s*|,\s*(?:ville|localite|village|town|commune)\s+(?:frontaliere\s+)?)([a-z]+)/;
 
 /** The country written right after a place name, if any. */
 function namedCountry(after: string): string | null {
@@ -111,7 +114,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
     const labelled =
       (/(?:^|\n)$/.test(text.slice(Math.max(0, match.index - 1), match.index)) && /^\s*[:–—]\s/.test(after)) ||
-      /^,\s*(?:une?\s+|la\s+|le\s+|a\s+|the\s+)?(?:petite\s+|grande\s+|small\s+|border\s+)?(?:localité|village|ville|commune|bourg|hameau|town|city|locality)\b/iu.test(after);
+      /^,\s*(?:une?\s+|la\s+|le\s+|a\s+|the\s+)?(?:petite\s+|grande\s+|small\s+|border\s+)?(?:localité|village|ville|commune|bourg|hameau|town|city|locality)\b/iu.test(
+        after,
+      );
     const cued = labelled || CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
     // Longest known name first, then shorter ones from the same start ("Nioro du Sahel", "Nioro").
     const known: Candidate[] = [];
@@ -145,7 +150,8 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
       continue;
     }
-    if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-')))) found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
+    if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-'))))
+      found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
     else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&
@@ -242,7 +248,5 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
     }
     return { ...candidate, place: best, score: bestScore };
   });
-  return ranked
-    .filter((c) => c.place !== null || c.cued)
-    .map(({ index, end, name, place, cued }) => ({ index, end, name, place, cued }));
+  return ranked.filter((c) => c.place !== null || c.cued).map(({ index, end, name, place, cued }) => ({ index, end, name, place, cued }));
 }

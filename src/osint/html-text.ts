@@ -32,7 +32,10 @@ function blockText(html: string): string {
   for (const element of document.querySelectorAll('p, div, li, h1, h2, h3, h4, h5, h6, br, blockquote, tr')) {
     element.appendChild(document.createTextNode('\n'));
   }
-  return (document.body.textContent ?? '').replace(/[ \t\u00a0]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+  return (document.body.textContent ?? '')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n\n')
+    .trim();
 }
 
 export function htmlToText(html: string): PageText {

@@ -65,14 +65,24 @@ export function parseFeed(xml: string): FeedEntry[] {
     return [...document.getElementsByTagName('item')].map((item) => {
       const description = textOf(child(item, 'content:encoded')) || textOf(child(item, 'description'));
       const link = textOf(child(item, 'link'));
-      return { title: stripTags(textOf(child(item, 'title'))), text: stripTags(description), published: dayOf(textOf(child(item, 'pubdate', 'dc:date'))), url: link || undefined };
+      return {
+        title: stripTags(textOf(child(item, 'title'))),
+        text: stripTags(description),
+        published: dayOf(textOf(child(item, 'pubdate', 'dc:date'))),
+        url: link || undefined,
+      };
     });
   }
   if (rootName === 'feed') {
     return [...document.getElementsByTagName('entry')].map((entry) => {
       const link = [...entry.children].find((c) => c.tagName.toLowerCase() === 'link' && (c.getAttribute('rel') ?? 'alternate') === 'alternate');
       const body = textOf(child(entry, 'content')) || textOf(child(entry, 'summary'));
-      return { title: stripTags(textOf(child(entry, 'title'))), text: stripTags(body), published: dayOf(textOf(child(entry, 'published', 'updated'))), url: link?.getAttribute('href') ?? undefined };
+      return {
+        title: stripTags(textOf(child(entry, 'title'))),
+        text: stripTags(body),
+        published: dayOf(textOf(child(entry, 'published', 'updated'))),
+        url: link?.getAttribute('href') ?? undefined,
+      };
     });
   }
   throw new Error('not an RSS or Atom feed');

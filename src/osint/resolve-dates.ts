@@ -29,15 +29,56 @@ interface Day {
 }
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, sept: 9, sep: 9, oct: 10, nov: 11, dec: 12,
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  sept: 9,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
-const MONTH = '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
+const MONTH =
+  '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
 const WEEKDAY = '(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -85,8 +126,7 @@ interface Raw {
 
 function ourForms(text: string, reference: Day | null): Raw[] {
   const found: Raw[] = [];
-  const add = (match: RegExpExecArray, raw: Omit<Raw, 'index' | 'end'>) =>
-    found.push({ index: match.index, end: match.index + match[0].length, ...raw });
+  const add = (match: RegExpExecArray, raw: Omit<Raw, 'index' | 'end'>) => found.push({ index: match.index, end: match.index + match[0].length, ...raw });
   let match: RegExpExecArray | null;
 
   // Night spanning two days is dated by its second day.
@@ -107,7 +147,10 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     add(match, { day: weekdayOnOrBefore(WEEKDAYS[fold(second)]!, reference), precision: 'day', yearKnown: false, weekdayOnly: true });
   }
   // "on the night of June 11-12", "night of 11 to 12 June": the night belongs to its second day.
-  const nightDaysEnglish = new RegExp(`night of (?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2}) ${MONTH})(?:,? (\\d{4}))?`, 'giu');
+  const nightDaysEnglish = new RegExp(
+    `night of (?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2}) ${MONTH})(?:,? (\\d{4}))?`,
+    'giu',
+  );
   while ((match = nightDaysEnglish.exec(text))) {
     const m = monthOf((match[1] ?? match[6])!);
     const d = Number(match[3] ?? match[5]);
@@ -173,7 +216,8 @@ function ourForms(text: string, reference: Day | null): Raw[] {
 
 // Words without which chrono finds nothing in a sentence: most sentences of a report have none,
 // and chrono's thirty parsers cost time in proportion to the text they read.
-const DATE_CUE = /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago|matin|soir|nuit|morning|evening|overnight|courant/i;
+const DATE_CUE =
+  /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago|matin|soir|nuit|morning|evening|overnight|courant/i;
 
 type ChronoResult = ReturnType<typeof chronoFr.casual.parse>[number];
 
@@ -256,8 +300,9 @@ export function resolveDates(text: string, published: string | null, language: '
   const theirs = chronoForms(text, reference, language).filter(
     (raw) => !ours.some((own) => own.index < raw.end && raw.index < own.end && own.precision !== 'year'),
   );
-  const all = [...ours.filter((own) => !(own.precision === 'year' && theirs.some((raw) => raw.index <= own.index && own.end <= raw.end))), ...theirs]
-    .sort((a, b) => a.index - b.index);
+  const all = [...ours.filter((own) => !(own.precision === 'year' && theirs.some((raw) => raw.index <= own.index && own.end <= raw.end))), ...theirs].sort(
+    (a, b) => a.index - b.index,
+  );
   const mentions: DateMention[] = [];
   let previous: Raw | null = null;
   for (const candidate of all) {

@@ -8,7 +8,8 @@ export interface Sentence {
 }
 
 // Abbreviations after which a full stop does not end the sentence.
-const ABBREVIATION = /(?:\b(?:M|Mme|Dr|Pr|Lt|Gen|Gén|Col|Cdt|Capt|St|No|N°|n°|etc|av|J\.-C|U\.S|Mr|Mrs|Sgt|Maj|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b\p{Lu})\.$/u;
+const ABBREVIATION =
+  /(?:\b(?:M|Mme|Dr|Pr|Lt|Gen|Gén|Col|Cdt|Capt|St|No|N°|n°|etc|av|J\.-C|U\.S|Mr|Mrs|Sgt|Maj|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b\p{Lu})\.$/u;
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];

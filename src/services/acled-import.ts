@@ -62,7 +62,22 @@ export class AcledImport {
     const decisions = planImport(rows, { importedKeys, own }, (facts) => checkIncidentFacts(facts, rules));
     const incidents = decisions.flatMap((decision): { key: string; incident: Incident }[] =>
       decision.outcome === 'create'
-        ? [{ key: decision.key, incident: { ...decision.facts, id: node.ids.newId(), owner: node.nation, releasableTo, version: 1, section: node.sectionAt(decision.facts.location), createdAt: now, updatedAt: now, createdBy: author } }]
+        ? [
+            {
+              key: decision.key,
+              incident: {
+                ...decision.facts,
+                id: node.ids.newId(),
+                owner: node.nation,
+                releasableTo,
+                version: 1,
+                section: node.sectionAt(decision.facts.location),
+                createdAt: now,
+                updatedAt: now,
+                createdBy: author,
+              },
+            },
+          ]
         : [],
     );
     if (!options.dryRun && incidents.length > 0) {
@@ -71,22 +86,42 @@ export class AcledImport {
           await node.repos.incidents.insertIn(trx, incident);
           await node.release.record(trx, { record: writtenRecord('incident', incident), previous: undefined });
         }
-        await node.repos.importedEvents.insertIn(trx, incidents.map(({ key, incident }) => ({ source: ACLED_SOURCE, externalId: key, incidentId: incident.id, importedAt: now, importedBy: author })));
+        await node.repos.importedEvents.insertIn(
+          trx,
+          incidents.map(({ key, incident }) => ({ source: ACLED_SOURCE, externalId: key, incidentId: incident.id, importedAt: now, importedBy: author })),
+        );
       });
       for (const { incident } of incidents) node.events.emit('incident', { after: incident });
     }
-    return reportOf(decisions, incidents.map(({ incident }) => incident.id), options);
+    return reportOf(
+      decisions,
+      incidents.map(({ incident }) => incident.id),
+      options,
+    );
   }
 }
 
 function reportOf(decisions: RowDecision[], createdIds: string[], options: ImportOptions): ImportReport {
-  const report: ImportReport = { dryRun: options.dryRun, rowsRead: decisions.length, created: createdIds.length, createdIds: options.dryRun ? [] : createdIds, duplicates: [], refused: [] };
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    rowsRead: decisions.length,
+    created: createdIds.length,
+    createdIds: options.dryRun ? [] : createdIds,
+    duplicates: [],
+    refused: [],
+  };
   for (const decision of decisions) {
     if (decision.outcome === 'duplicate') {
       const { line, key, rule, incidentId, duplicateOfLine } = decision;
       report.duplicates.push({ line, key, rule, incidentId, duplicateOfLine });
     } else if (decision.outcome === 'refused') {
-      report.refused.push({ line: decision.line, key: decision.key, code: decision.error.code, field: decision.error.field ?? null, reason: decision.error.messageIn(options.lang) });
+      report.refused.push({
+        line: decision.line,
+        key: decision.key,
+        code: decision.error.code,
+        field: decision.error.field ?? null,
+        reason: decision.error.messageIn(options.lang),
+      });
     }
   }
   return report;
@@ -102,7 +137,15 @@ function readCsv(csv: string): { line: number; row: AcledRow }[] {
     return names;
   };
   try {
-    records = parse(csv, { columns: named, bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 100_000, to: MAX_IMPORT_ROWS + 1 }) as never;
+    records = parse(csv, {
+      columns: named,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      max_record_size: 100_000,
+      to: MAX_IMPORT_ROWS + 1,
+    }) as never;
   } catch (error) {
     if (error instanceof CsvError) throw new DiboliError('ERR_ACLED_UNREADABLE', { detail: error.message.slice(0, 200) });
     throw error;

@@ -62,7 +62,8 @@ export class AlertRuleService {
     const id = String(target.id ?? '');
     let found: { name: string; geometry: unknown } | undefined;
     if (target.kind === 'axis') found = (await this.node.repos.geography.axes()).find((a) => a.id === id);
-    else if (target.kind === 'section') found = (await this.node.repos.geography.sections()).map((s) => ({ name: s.id, geometry: s.geometry, id: s.id })).find((s) => s.id === id);
+    else if (target.kind === 'section')
+      found = (await this.node.repos.geography.sections()).map((s) => ({ name: s.id, geometry: s.geometry, id: s.id })).find((s) => s.id === id);
     else if (target.kind === 'post') {
       const post = (await this.node.repos.organisation.postsVisibleTo(this.node.nation)).find((p) => p.id === id);
       if (post) found = { name: post.name, geometry: { type: 'Point', coordinates: [post.location.lon, post.location.lat] } };

@@ -1,4 +1,14 @@
-import { alertsToWithdraw, cancelOf, planAlertLifecycle, updateOf, type Alert, type AlertAcknowledgement, type AlertMessage, type LeftRecord, type StoredAlertRule } from '../domain/alert.js';
+import {
+  alertsToWithdraw,
+  cancelOf,
+  planAlertLifecycle,
+  updateOf,
+  type Alert,
+  type AlertAcknowledgement,
+  type AlertMessage,
+  type LeftRecord,
+  type StoredAlertRule,
+} from '../domain/alert.js';
 import { evaluateRules, type AlertDraft, type WatchedCandidate, type WatchedEvent } from '../domain/alert-rules.js';
 import type { EarlyWarningConfig, ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
@@ -90,7 +100,13 @@ export class Alerting {
       await this.raise(
         {
           kind: 'patrol-check',
-          patrol: { id: patrol.id, status: patrol.status, startedAt: patrol.startedAt, lastCheckInAt, checkInIntervalMinutes: this.options.checkInIntervalMinutes ?? 60 },
+          patrol: {
+            id: patrol.id,
+            status: patrol.status,
+            startedAt: patrol.startedAt,
+            lastCheckInAt,
+            checkInIntervalMinutes: this.options.checkInIntervalMinutes ?? 60,
+          },
         },
         audiencesTouched([positionsAudience(patrol, this.node.mechanism)], this.nations()),
         null,
@@ -134,15 +150,31 @@ export class Alerting {
     const location: [number, number] = [incident.location.lon, incident.location.lat];
     const event: WatchedEvent = {
       kind: 'incident',
-      incident: { id: incident.id, eventType: incident.eventType as never, subEventType: incident.subEventType, location, section: incident.section, occurredAt: incident.occurredAt, fatalities: incident.fatalities, status: incident.status },
+      incident: {
+        id: incident.id,
+        eventType: incident.eventType as never,
+        subEventType: incident.subEventType,
+        location,
+        section: incident.section,
+        occurredAt: incident.occurredAt,
+        fatalities: incident.fatalities,
+        status: incident.status,
+      },
     };
     const now = this.node.clock.now();
     const byId = new Map(rules.map((r) => [r.rule.id, r]));
-    const drafts = evaluateRules(rules.map((r) => r.rule), event, this.config(), now);
+    const drafts = evaluateRules(
+      rules.map((r) => r.rule),
+      event,
+      this.config(),
+      now,
+    );
     const active = (rule: string) => byId.get(rule)?.rule.enabled !== false && byId.has(rule);
     for (const audience of audiences) {
       const inForce = await this.repo.inForceAbout(audience, { kind: 'incident', id: incident.id }, []);
-      const fresh = drafts.filter((d) => this.rules.releasesTo(byId.get(d.rule)!, audience)).map((d) => this.alertOf(d, byId.get(d.rule)!, audience, incident.eventType, now, incident.owner, ''));
+      const fresh = drafts
+        .filter((d) => this.rules.releasesTo(byId.get(d.rule)!, audience))
+        .map((d) => this.alertOf(d, byId.get(d.rule)!, audience, incident.eventType, now, incident.owner, ''));
       if (inForce.length === 0 && fresh.length === 0) continue;
       const plan = planAlertLifecycle(inForce, fresh, active, incident.status === 'refuted');
       const at = now.toISOString();
@@ -198,7 +230,12 @@ export class Alerting {
     if (rules.length === 0) return [];
     const now = this.node.clock.now();
     const byId = new Map(rules.map((r) => [r.rule.id, r]));
-    const drafts = evaluateRules(rules.map((r) => r.rule), event, this.config(), now);
+    const drafts = evaluateRules(
+      rules.map((r) => r.rule),
+      event,
+      this.config(),
+      now,
+    );
     const raised: Alert[] = [];
     for (const audience of audiences) {
       for (const draft of drafts) {
@@ -221,7 +258,15 @@ export class Alerting {
   }
 
   /** `causeOwner`: the nation whose record the cause is, when it is one record (see `mayReachPopulation`). */
-  private alertOf(draft: AlertDraft, rule: StoredAlertRule, audience: NationCode, eventType: string | null, now: Date, causeOwner: NationCode | null, id: string): Alert {
+  private alertOf(
+    draft: AlertDraft,
+    rule: StoredAlertRule,
+    audience: NationCode,
+    eventType: string | null,
+    now: Date,
+    causeOwner: NationCode | null,
+    id: string,
+  ): Alert {
     return {
       id,
       msgType: 'Alert',

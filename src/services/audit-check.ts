@@ -29,11 +29,20 @@ export interface AuditCheck {
  * kept of this chain from its feed answers. The node alone cannot tell a chain rewritten whole
  * from the real one; a partner that saw an earlier anchor can.
  */
-export async function checkAudit(node: Pick<NodeContext, 'nation' | 'repos' | 'clock'>, options: { askPeers: boolean; fetch?: typeof fetch }): Promise<AuditCheck> {
+export async function checkAudit(
+  node: Pick<NodeContext, 'nation' | 'repos' | 'clock'>,
+  options: { askPeers: boolean; fetch?: typeof fetch },
+): Promise<AuditCheck> {
   const peers: { nation: NationCode; held: HeldAnchor[]; error?: string }[] = [];
   const keys = await node.repos.keys.keys();
   if (options.askPeers && keys) {
-    const deps = { self: node.nation, publicKey: keys.publicKey, privateKey: parsePrivateKey(keys.privateKey), now: () => node.clock.now().getTime(), fetch: options.fetch };
+    const deps = {
+      self: node.nation,
+      publicKey: keys.publicKey,
+      privateKey: parsePrivateKey(keys.privateKey),
+      now: () => node.clock.now().getTime(),
+      fetch: options.fetch,
+    };
     for (const peer of await node.repos.peers.list()) {
       try {
         peers.push({ nation: peer.nation, held: await anchorsHeldBy(peer, deps) });
@@ -44,7 +53,12 @@ export async function checkAudit(node: Pick<NodeContext, 'nation' | 'repos' | 'c
   }
   const verdict = await node.repos.audit.verify(peers.flatMap((p) => p.held.map((h) => h.anchor)));
   const missing = new Set(verdict.missingAnchors);
-  const checked = peers.map((p) => ({ nation: p.nation, held: p.held.length, missing: p.held.filter((h) => missing.has(h.anchor)), ...(p.error ? { error: p.error } : {}) }));
+  const checked = peers.map((p) => ({
+    nation: p.nation,
+    held: p.held.length,
+    missing: p.held.filter((h) => missing.has(h.anchor)),
+    ...(p.error ? { error: p.error } : {}),
+  }));
   const triggers = await node.repos.audit.triggerProblems();
   const { missingAnchors: _checkedAbove, ...chain } = verdict;
   return { chain, triggers, peers: checked, intact: chain.ok && triggers.length === 0 && checked.every((p) => p.missing.length === 0) };

@@ -147,7 +147,9 @@ export class AuthService {
     // The account was removed while its session was being checked: the session is gone with it.
     if (!found) throw new DiboliError('ERR_UNAUTHENTICATED');
     const { id, username, displayName, nation, role } = found;
-    const secondment = actor.secondment ? { id: actor.secondment.id, issuer: actor.secondment.issuer, role: actor.secondment.role, expiresAt: actor.secondment.expiresAt } : null;
+    const secondment = actor.secondment
+      ? { id: actor.secondment.id, issuer: actor.secondment.issuer, role: actor.secondment.role, expiresAt: actor.secondment.expiresAt }
+      : null;
     return { id, username, displayName, nation, role, nodeNation: this.node.nation, secondment };
   }
 
@@ -175,11 +177,7 @@ export class AuthService {
    * password and calls `release` once the attempt turned out not to be a wrong guess; an attempt
    * that is not released counts against the limit for the rest of the minute.
    */
-  private async withPassword<T>(
-    credentials: Credentials,
-    client: LoginClient,
-    then: (user: User, release: () => void) => Promise<T>,
-  ): Promise<T> {
+  private async withPassword<T>(credentials: Credentials, client: LoginClient, then: (user: User, release: () => void) => Promise<T>): Promise<T> {
     const username = credentials.username.toLowerCase();
     const reservation = this.limiter.reserve(this.budgets(username, client));
     const found = await this.node.repos.users.findByUsername(username);

@@ -111,11 +111,23 @@ function entryOf(message: AlertMessage, baseUrl: string, paths: CapFeedPaths) {
   const capHref = `${baseUrl}${paths.document(message.id)}`;
   const named = (references: readonly { identifier: string }[]) => references.map((r) => r.identifier).join(', ');
   if (message.msgType === 'Cancel') {
-    return { identifier: message.id, title: 'Annulation d’une alerte', updated: new Date(message.updatedAt), capHref, summary: `Annule : ${named(message.references)}` };
+    return {
+      identifier: message.id,
+      title: 'Annulation d’une alerte',
+      updated: new Date(message.updatedAt),
+      capHref,
+      summary: `Annule : ${named(message.references)}`,
+    };
   }
   const gravity = `Gravité : ${THREAT_LEVEL_NAME[message.severity].fr}`;
   if (message.msgType === 'Update') {
-    return { identifier: message.id, title: `Mise à jour : ${message.headline.fr}`, updated: new Date(message.updatedAt), capHref, summary: `${gravity}. Remplace : ${named(message.references ?? [])}` };
+    return {
+      identifier: message.id,
+      title: `Mise à jour : ${message.headline.fr}`,
+      updated: new Date(message.updatedAt),
+      capHref,
+      summary: `${gravity}. Remplace : ${named(message.references ?? [])}`,
+    };
   }
   return { identifier: message.id, title: message.headline.fr, updated: new Date(message.updatedAt), capHref, summary: gravity };
 }

@@ -47,14 +47,26 @@ export class CoverageService {
     const config = this.config();
     const period = days ?? config.coverageDays;
     if (!(Number.isFinite(period) && period > 0)) {
-      throw new DiboliError('ERR_EARLY_WARNING_INPUT', { field: 'days', fr: 'la valeur doit être strictement positive.', en: 'the value must be greater than zero.' }, 'days');
+      throw new DiboliError(
+        'ERR_EARLY_WARNING_INPUT',
+        { field: 'days', fr: 'la valeur doit être strictement positive.', en: 'the value must be greater than zero.' },
+        'days',
+      );
     }
     const now = this.node.clock.now();
     const sections = await this.node.repos.geography.sections();
     const levels = new Map((await this.levelsOf(actor.nation)).map((l) => [l.section, l.level]));
-    const last = lastPatrolled(sections.map((s) => ({ id: s.id, geometry: s.geometry })), await this.passages(actor.nation, now), coverageRuleOf(config));
+    const last = lastPatrolled(
+      sections.map((s) => ({ id: s.id, geometry: s.geometry })),
+      await this.passages(actor.nation, now),
+      coverageRuleOf(config),
+    );
     const withLevels = last.map((l) => ({ ...l, level: levels.get(l.section) ?? 'low' }));
-    const gaps = coverageGaps(withLevels.map((l) => ({ section: l.section, level: l.level, lastPatrolledAt: l.at })), now, period);
+    const gaps = coverageGaps(
+      withLevels.map((l) => ({ section: l.section, level: l.level, lastPatrolledAt: l.at })),
+      now,
+      period,
+    );
     return { days: period, at: now.toISOString(), sections: withLevels, gaps };
   }
 

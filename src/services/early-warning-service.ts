@@ -88,9 +88,25 @@ export class EarlyWarningService {
   ) {
     this.events.setMaxListeners(0);
     const config = () => this.config;
-    this.webhooks = new WebhookDeliveries(node, new WebhookRepository(node.store.db), { ...DEFAULT_WEBHOOK_POLICY, ...options.webhooks }, options.wallClock ?? systemClock);
+    this.webhooks = new WebhookDeliveries(
+      node,
+      new WebhookRepository(node.store.db),
+      { ...DEFAULT_WEBHOOK_POLICY, ...options.webhooks },
+      options.wallClock ?? systemClock,
+    );
     this.rules = new AlertRuleService(node, new AlertRuleRepository(node.store.db));
-    this.alerting = new Alerting(node, this.rules, new AlertRepository(node.store.db), { deliver: (m) => this.webhooks.enqueue(m), publish: (m) => void this.events.emit('alert', m), withdrawn: (audience, ids) => void this.events.emit('withdrawn', { audience, ids }) }, config, options);
+    this.alerting = new Alerting(
+      node,
+      this.rules,
+      new AlertRepository(node.store.db),
+      {
+        deliver: (m) => this.webhooks.enqueue(m),
+        publish: (m) => void this.events.emit('alert', m),
+        withdrawn: (audience, ids) => void this.events.emit('withdrawn', { audience, ids }),
+      },
+      config,
+      options,
+    );
     this.levels = new ThreatLevels(node, new ThreatLevelRepository(node.store), config, async (entry) => {
       this.events.emit('level', entry);
       await this.alerting.levelRecorded(entry.audience, entry);
@@ -117,7 +133,10 @@ export class EarlyWarningService {
       void this.enqueue(() => this.alerting.patrolChanged(before, after, this.levelsNow)).catch(() => undefined);
     this.node.events.on('incident', onIncident);
     this.node.events.on('patrol', onPatrol);
-    this.unsubscribe.push(() => this.node.events.off('incident', onIncident), () => this.node.events.off('patrol', onPatrol));
+    this.unsubscribe.push(
+      () => this.node.events.off('incident', onIncident),
+      () => this.node.events.off('patrol', onPatrol),
+    );
     // Not awaited: a node with a million incidents answers at once, and every read of levels
     // queues behind this recompute.
     void this.enqueue(() => this.levels.recompute()).catch(() => undefined);
@@ -211,7 +230,11 @@ export class EarlyWarningService {
     return (await this.node.repos.geography.sections()).map((s) => ({ ...s, threatLevel: levels.get(s.id) ?? 'low' }));
   }
 
-  async history(actor: Actor, sectionId: string, window: { from?: string; to?: string } = {}): Promise<{ current: SectionLevelView; history: LevelHistoryEntry[] }> {
+  async history(
+    actor: Actor,
+    sectionId: string,
+    window: { from?: string; to?: string } = {},
+  ): Promise<{ current: SectionLevelView; history: LevelHistoryEntry[] }> {
     return this.queued(() => this.levels.history(actor.nation, sectionId, window));
   }
 

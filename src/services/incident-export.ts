@@ -25,7 +25,12 @@ interface Writer {
 }
 
 function geoJsonFeature({ location, createdBy: _author, importedFrom: _from, externalId: _key, ...properties }: ExportedIncident): string {
-  return JSON.stringify({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: [round6(location.lon), round6(location.lat)] }, properties });
+  return JSON.stringify({
+    type: 'Feature',
+    id: properties.id,
+    geometry: { type: 'Point', coordinates: [round6(location.lon), round6(location.lat)] },
+    properties,
+  });
 }
 
 function writerFor(format: ExportFormat, title: string): Writer {
@@ -33,7 +38,11 @@ function writerFor(format: ExportFormat, title: string): Writer {
     case 'csv':
       return {
         head: stringify([[...EXPORT_COLUMNS]]),
-        page: (incidents) => stringify(incidents.map((incident) => acledRowOf(incident, { country: nationAt([incident.location.lon, incident.location.lat]) })), { columns: [...EXPORT_COLUMNS] }),
+        page: (incidents) =>
+          stringify(
+            incidents.map((incident) => acledRowOf(incident, { country: nationAt([incident.location.lon, incident.location.lat]) })),
+            { columns: [...EXPORT_COLUMNS] },
+          ),
         tail: '',
       };
     case 'kml':

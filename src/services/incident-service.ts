@@ -88,9 +88,7 @@ export class IncidentService {
       ...current,
       ...facts,
       releasableTo:
-        patch.releasableTo === undefined
-          ? current.releasableTo
-          : releasabilityOf(this.node.mechanism, current.owner, 'incident', patch.releasableTo),
+        patch.releasableTo === undefined ? current.releasableTo : releasabilityOf(this.node.mechanism, current.owner, 'incident', patch.releasableTo),
       section: this.node.sectionAt(facts.location),
       version: current.version + 1,
       updatedAt: this.node.clock.now().toISOString(),
@@ -113,7 +111,17 @@ export class IncidentService {
     const stored = current.owner === this.node.nation ? await this.node.repos.incidentVersions.ofIncident(id) : [];
     const known = stored.some((v) => v.version === current.version)
       ? stored.filter((v) => v.version <= current.version)
-      : [...stored, { version: current.version, owner: current.owner, releasableTo: current.releasableTo, recordedAt: current.updatedAt, recordedBy: null, incident: current }];
+      : [
+          ...stored,
+          {
+            version: current.version,
+            owner: current.owner,
+            releasableTo: current.releasableTo,
+            recordedAt: current.updatedAt,
+            recordedBy: null,
+            incident: current,
+          },
+        ];
     return versionsVisibleTo(known, actor.nation).map(({ version, recordedAt, recordedBy, incident }) => {
       const { createdBy: _author, ...shown } = incident;
       return { version, recordedAt, recordedBy, incident: shown };

@@ -76,10 +76,26 @@ export class LiveStream {
     this.options = { ...DEFAULTS, ...options };
     this.log = new StreamLogRepository(node.store.db);
     const onAlert = (message: AlertMessage) =>
-      this.publish(message.msgType === 'Cancel' ? 'alert-cancelled' : 'alert', message, this.audiences((nation) => isDerivedFor(message, nation)), streamRecordKey('alert', message.id));
+      this.publish(
+        message.msgType === 'Cancel' ? 'alert-cancelled' : 'alert',
+        message,
+        this.audiences((nation) => isDerivedFor(message, nation)),
+        streamRecordKey('alert', message.id),
+      );
     const onWithdrawn = ({ audience, ids }: { audience: NationCode; ids: readonly string[] }) =>
-      void this.serially(() => this.log.retract(audience, ids.map((id) => streamRecordKey('alert', id))));
-    const onLevel = ({ audience, ...entry }: AudienceLevelEntry) => this.publish('level', entry, this.audiences((nation) => nation === audience), null);
+      void this.serially(() =>
+        this.log.retract(
+          audience,
+          ids.map((id) => streamRecordKey('alert', id)),
+        ),
+      );
+    const onLevel = ({ audience, ...entry }: AudienceLevelEntry) =>
+      this.publish(
+        'level',
+        entry,
+        this.audiences((nation) => nation === audience),
+        null,
+      );
     const onIncident = ({ before, after }: { before?: Incident; after?: Incident }) => this.recordChanged('incident', before, after);
     const onPatrol = ({ before, after }: { before?: Patrol; after?: Patrol }) => this.recordChanged('patrol', before, after);
     const onPositions = (batch: { patrolId: string; count: number; lastAt: string }) => void this.positions(batch);
@@ -169,7 +185,10 @@ export class LiveStream {
     const body = JSON.stringify(data);
     const at = this.node.clock.now().toISOString();
     void this.serially(async () => {
-      const numbers = await this.log.append(audiences.map((audience) => ({ audience, event, data: body, record, retracts })), at);
+      const numbers = await this.log.append(
+        audiences.map((audience) => ({ audience, event, data: body, record, retracts })),
+        at,
+      );
       audiences.forEach((audience, i) => {
         const group = this.clients.get(audience);
         if (!group || group.size === 0) return;
@@ -228,7 +247,13 @@ export class LiveStream {
 
   private recordChanged<T extends Releasable & { id: string }>(kind: 'incident' | 'patrol', before: T | undefined, after: T | undefined): void {
     const key = streamRecordKey(kind, (after ?? before)!.id);
-    if (after) this.publish(kind, { kind, record: after }, this.audiences((nation) => isVisibleTo(after, nation)), key);
+    if (after)
+      this.publish(
+        kind,
+        { kind, record: after },
+        this.audiences((nation) => isVisibleTo(after, nation)),
+        key,
+      );
     // Those who could see the old version and not the new one are told to drop their copy, and
     // what they were sent of it is no longer kept for them.
     if (before) {
@@ -243,6 +268,11 @@ export class LiveStream {
     const patrol = await this.node.repos.patrols.findVisible(batch.patrolId, this.node.nation).catch(() => undefined);
     if (!patrol) return;
     const audience = positionsAudience(patrol, this.node.mechanism);
-    this.publish('positions', batch, this.audiences((nation) => isVisibleTo(audience, nation)), streamRecordKey('positions', batch.patrolId));
+    this.publish(
+      'positions',
+      batch,
+      this.audiences((nation) => isVisibleTo(audience, nation)),
+      streamRecordKey('positions', batch.patrolId),
+    );
   }
 }

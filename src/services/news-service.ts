@@ -53,7 +53,10 @@ const FEED_TIMEOUT_MS = 15_000;
 const FEED_MAX_BYTES = 5 * 1024 * 1024;
 
 export const httpFeedFetcher: FeedFetcher = async (url) => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(FEED_TIMEOUT_MS), headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml' } });
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml' },
+  });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const body = await response.text();
   if (body.length > FEED_MAX_BYTES) throw new Error('feed larger than 5 MB');
@@ -108,7 +111,9 @@ export class NewsService {
   async ingest(item: Article, sourceId: string | null = null): Promise<IngestResult> {
     if (typeof item.text !== 'string' || item.text.trim() === '') throw new DiboliError('ERR_NEWS_UNREADABLE', { detail: 'empty text' }, 'text');
     const url = item.url ? normalizeUrl(item.url) : null;
-    const contentHash = createHash('sha256').update(`${item.title ?? ''}\n${item.text}`.normalize('NFC')).digest('hex');
+    const contentHash = createHash('sha256')
+      .update(`${item.title ?? ''}\n${item.text}`.normalize('NFC'))
+      .digest('hex');
     const existing = await this.news.findArticle(url, contentHash);
     if (existing) return { articleId: existing.id, duplicate: true, relevant: existing.relevant, candidates: 0 };
 
@@ -128,7 +133,18 @@ export class NewsService {
       createdAt: now,
     }));
     await this.news.insertArticle(
-      { id: articleId, sourceId, url, contentHash, title: item.title ?? '', published: item.published, language: result.language, text: item.text, relevant: result.relevant, fetchedAt: now },
+      {
+        id: articleId,
+        sourceId,
+        url,
+        contentHash,
+        title: item.title ?? '',
+        published: item.published,
+        language: result.language,
+        text: item.text,
+        relevant: result.relevant,
+        fetchedAt: now,
+      },
       candidates,
     );
     for (const { id, event } of candidates) {
@@ -182,7 +198,10 @@ export class NewsService {
     return this.news.sources();
   }
 
-  async addSource(actor: Actor, input: { kind: 'feed' | 'folder'; location: string; name: string; reliability?: string; credibility?: number }): Promise<NewsSource> {
+  async addSource(
+    actor: Actor,
+    input: { kind: 'feed' | 'folder'; location: string; name: string; reliability?: string; credibility?: number },
+  ): Promise<NewsSource> {
     requireVerb(actor, 'news.ingest');
     requireWritableHere({ owner: this.node.nation }, this.node.nation, actor.nation);
     if (input.kind === 'feed' && !normalizeUrl(input.location)) throw new DiboliError('ERR_VALIDATION', { detail: 'location: http(s) address' }, 'location');
@@ -277,7 +296,10 @@ export class NewsService {
     };
   }
 
-  private async settle(id: string, review: { status: CandidateStatus; incidentId: string | null; reviewedBy: string; reviewedAt: string; reviewNote: string | null }) {
+  private async settle(
+    id: string,
+    review: { status: CandidateStatus; incidentId: string | null; reviewedBy: string; reviewedAt: string; reviewNote: string | null },
+  ) {
     if (!(await this.news.review(id, review))) throw new DiboliError('ERR_CANDIDATE_REVIEWED', { status: 'reviewed' });
   }
 
@@ -298,7 +320,17 @@ export class NewsService {
   private async sourceFor(url: string): Promise<NewsSource> {
     const known = await this.news.sourceAt(url);
     if (known) return known;
-    const source: NewsSource = { id: this.node.ids.newId(), kind: 'feed', location: url, name: new URL(url).hostname, reliability: 'C', credibility: 3, enabled: true, lastFetchedAt: null, lastError: null };
+    const source: NewsSource = {
+      id: this.node.ids.newId(),
+      kind: 'feed',
+      location: url,
+      name: new URL(url).hostname,
+      reliability: 'C',
+      credibility: 3,
+      enabled: true,
+      lastFetchedAt: null,
+      lastError: null,
+    };
     await this.news.addSource(source, this.node.clock.now().toISOString());
     return source;
   }

@@ -2,7 +2,15 @@ import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
 import { isVisibleTo, positionsAudience, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { NationCode } from '../kernel/nation.js';
-import { checkPatrolComposition, checkPatrolWindow, type Observation, type Patrol, type PatrolInput, type PatrolPatch, type PositionReport } from '../domain/patrol.js';
+import {
+  checkPatrolComposition,
+  checkPatrolWindow,
+  type Observation,
+  type Patrol,
+  type PatrolInput,
+  type PatrolPatch,
+  type PositionReport,
+} from '../domain/patrol.js';
 import { checkPatrolAction, checkPatrolEdit } from '../domain/patrol-actions.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
 import { requireVerb } from '../domain/permissions.js';
@@ -48,8 +56,15 @@ export class PatrolService {
     for (const unitId of input.unitIds) {
       if (!units.some((u) => u.id === unitId)) throw new DiboliError('ERR_UNKNOWN_UNIT', { value: unitId }, 'unitIds');
     }
-    const nations = this.participants(input, units.map((u) => u.nation));
-    checkPatrolComposition(input.kind, nations, units.map((u) => u.nation));
+    const nations = this.participants(
+      input,
+      units.map((u) => u.nation),
+    );
+    checkPatrolComposition(
+      input.kind,
+      nations,
+      units.map((u) => u.nation),
+    );
     const route = input.route ?? (input.axisId ? await this.axisRoute(input.axisId) : null);
     // Every participant must see the patrol it is asked to approve, whatever the sharing default says.
     const requested = input.releasableTo ?? this.node.mechanism.sharingPolicy.patrol;
@@ -241,7 +256,8 @@ export class PatrolService {
       if (!this.node.mechanism.nations.includes(nation)) throw new DiboliError('ERR_RELEASE_OUTSIDE_MECHANISM', { value: nation }, 'nations');
     }
     if (!unique.includes(this.node.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: this.node.nation }, 'nations');
-    if (input.kind === 'national' && unique.length !== 1) throw new DiboliError('ERR_VALIDATION', { detail: 'nations: a national patrol has one nation' }, 'nations');
+    if (input.kind === 'national' && unique.length !== 1)
+      throw new DiboliError('ERR_VALIDATION', { detail: 'nations: a national patrol has one nation' }, 'nations');
     return unique;
   }
 

@@ -41,7 +41,8 @@ export async function issueSecondment(node: Node, input: IssueInput): Promise<Se
   if (!USERNAME.test(username)) throw new DiboliError('ERR_VALIDATION', { detail: 'username: 2–64 characters a-z 0-9 . _ -' }, 'username');
   if (!isSecondedRole(input.role)) throw new DiboliError('ERR_VALIDATION', { detail: `role: one of ${SECONDED_ROLES.join(', ')}` }, 'role');
   const days = input.days ?? DEFAULT_SECONDMENT_DAYS;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_SECONDMENT_DAYS) throw new DiboliError('ERR_VALIDATION', { detail: `days: 1 to ${MAX_SECONDMENT_DAYS}` }, 'days');
+  if (!Number.isInteger(days) || days < 1 || days > MAX_SECONDMENT_DAYS)
+    throw new DiboliError('ERR_VALIDATION', { detail: `days: 1 to ${MAX_SECONDMENT_DAYS}` }, 'days');
   const keys = await node.repos.keys.keys();
   if (!keys) throw new DiboliError('ERR_NODE_NOT_INITIALISED');
   const now = node.clock.now();
@@ -59,9 +60,19 @@ export async function issueSecondment(node: Node, input: IssueInput): Promise<Se
     },
     parsePrivateKey(keys.privateKey),
   );
-  const issued: IssuedSecondment = { id: credential.id, host, username, role: credential.role, issuedAt: credential.issuedAt, expiresAt: credential.expiresAt, revokedAt: null };
+  const issued: IssuedSecondment = {
+    id: credential.id,
+    host,
+    username,
+    role: credential.role,
+    issuedAt: credential.issuedAt,
+    expiresAt: credential.expiresAt,
+    revokedAt: null,
+  };
   await node.repos.secondments.issue(issued);
-  await node.repos.audit.record(credential.issuedAt, [{ action: 'secondment.issued', detail: { id: credential.id, host, username, role: credential.role, expiresAt: credential.expiresAt } }]);
+  await node.repos.audit.record(credential.issuedAt, [
+    { action: 'secondment.issued', detail: { id: credential.id, host, username, role: credential.role, expiresAt: credential.expiresAt } },
+  ]);
   return credential;
 }
 
@@ -88,7 +99,11 @@ export function readCredential(text: string): SecondmentCredential {
 }
 
 /** Why this node must not honour the credential for this account, or undefined when it may. */
-async function problemWith(node: Node, credential: SecondmentCredential, account: { username: string; nation: NationCode; role: Role }): Promise<string | undefined> {
+async function problemWith(
+  node: Node,
+  credential: SecondmentCredential,
+  account: { username: string; nation: NationCode; role: Role },
+): Promise<string | undefined> {
   const peer = await node.repos.peers.byNation(credential.issuer);
   const issuerKey = peer && parsePublicKey(peer.publicKey);
   if (!issuerKey) return `no node of ${credential.issuer} is registered here (diboli peer add)`;
@@ -105,7 +120,11 @@ async function problemWith(node: Node, credential: SecondmentCredential, account
 }
 
 /** Refuses a credential that this node would not honour for the account it names. */
-export async function checkCredentialFor(node: Node, credential: SecondmentCredential, account: { username: string; nation: NationCode; role: Role }): Promise<void> {
+export async function checkCredentialFor(
+  node: Node,
+  credential: SecondmentCredential,
+  account: { username: string; nation: NationCode; role: Role },
+): Promise<void> {
   const problem = await problemWith(node, credential, account);
   if (problem) throw new DiboliError('ERR_BAD_CREDENTIAL', { reason: problem }, 'credential');
 }
@@ -114,9 +133,22 @@ export async function checkCredentialFor(node: Node, credential: SecondmentCrede
 export async function attachCredential(node: Node, user: User, credential: SecondmentCredential): Promise<HeldSecondment> {
   await checkCredentialFor(node, credential, user);
   const at = node.clock.now().toISOString();
-  const held: HeldSecondment = { userId: user.id, credentialId: credential.id, issuer: credential.issuer, role: credential.role, expiresAt: credential.expiresAt, credential: JSON.stringify(credential), addedAt: at };
+  const held: HeldSecondment = {
+    userId: user.id,
+    credentialId: credential.id,
+    issuer: credential.issuer,
+    role: credential.role,
+    expiresAt: credential.expiresAt,
+    credential: JSON.stringify(credential),
+    addedAt: at,
+  };
   await node.repos.secondments.hold(held);
-  await node.repos.audit.record(at, [{ action: 'secondment.accepted', detail: { id: credential.id, issuer: credential.issuer, username: user.username, role: credential.role, expiresAt: credential.expiresAt } }]);
+  await node.repos.audit.record(at, [
+    {
+      action: 'secondment.accepted',
+      detail: { id: credential.id, issuer: credential.issuer, username: user.username, role: credential.role, expiresAt: credential.expiresAt },
+    },
+  ]);
   return held;
 }
 

@@ -28,7 +28,11 @@ function linesOf(geometry: Geometry): Lines {
   return [];
 }
 
-const path = (frame: Frame, lines: Lines) => lines.filter((l) => l.length >= 2).map((l) => `M${l.map(frame.xy).join('L')}`).join('');
+const path = (frame: Frame, lines: Lines) =>
+  lines
+    .filter((l) => l.length >= 2)
+    .map((l) => `M${l.map(frame.xy).join('L')}`)
+    .join('');
 
 /** The web map's zoom showing as much ground per pixel as this drawing (256-pixel tiles). */
 export function equivalentZoom(pxPerLonDegree: number): number {
@@ -40,11 +44,14 @@ export function basemapGround(layers: BasemapLayers, frame: Frame): string {
   const zoom = equivalentZoom(frame.pxPerLonDegree);
   const shown = (properties: Record<string, unknown> | null) => ((properties?.minzoom as number | undefined) ?? 0) <= zoom + 1;
   let svg = '';
-  for (const lake of layers.water.features) if (shown(lake.properties)) svg += `<path d="${path(frame, linesOf(lake.geometry))}" fill="#9cc3e6" stroke="none"/>`;
+  for (const lake of layers.water.features)
+    if (shown(lake.properties)) svg += `<path d="${path(frame, linesOf(lake.geometry))}" fill="#9cc3e6" stroke="none"/>`;
   for (const river of layers.waterway.features) {
-    if (shown(river.properties)) svg += `<path d="${path(frame, linesOf(river.geometry))}" fill="none" stroke="${RIVER_COLOUR}" stroke-width="1.6" stroke-linejoin="round"/>`;
+    if (shown(river.properties))
+      svg += `<path d="${path(frame, linesOf(river.geometry))}" fill="none" stroke="${RIVER_COLOUR}" stroke-width="1.6" stroke-linejoin="round"/>`;
   }
-  for (const boundary of layers.boundary.features) svg += `<path d="${path(frame, linesOf(boundary.geometry))}" fill="none" stroke="#8c8472" stroke-width="1"/>`;
+  for (const boundary of layers.boundary.features)
+    svg += `<path d="${path(frame, linesOf(boundary.geometry))}" fill="none" stroke="#8c8472" stroke-width="1"/>`;
   return svg;
 }
 

@@ -43,7 +43,8 @@ export function dailyBars(items: readonly [string, number][], label: string, wid
   items.forEach(([date, n], i) => {
     const h = ((base - 14) * n) / max;
     const x = 32 + i * step;
-    if (n > 0) svg += `<rect x="${x.toFixed(1)}" y="${(base - h).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="#8b1f1f"><title>${escapeXml(date)} : ${n}</title></rect>`;
+    if (n > 0)
+      svg += `<rect x="${x.toFixed(1)}" y="${(base - h).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="#8b1f1f"><title>${escapeXml(date)} : ${n}</title></rect>`;
   });
   const first = items[0]![0];
   const last = items.at(-1)![0];

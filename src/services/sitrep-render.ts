@@ -146,7 +146,13 @@ function incidentRow(i: Incident, lang: Lang): (string | number)[] {
 const chronological = (incidents: readonly Incident[]) => [...incidents].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 
 function summaryLine(data: SitrepData, lang: Lang): string {
-  return TEXT[lang].summaryLine(data.incidents.length, data.fatalities, data.bySection.filter(([s]) => s !== '—').length, data.patrolsDone.length, data.gaps.length);
+  return TEXT[lang].summaryLine(
+    data.incidents.length,
+    data.fatalities,
+    data.bySection.filter(([s]) => s !== '—').length,
+    data.patrolsDone.length,
+    data.gaps.length,
+  );
 }
 
 function metaLine(data: SitrepData, lang: Lang): string[] {
@@ -174,24 +180,51 @@ export function renderMarkdown(data: SitrepData, lang: Lang): string {
   lines.push(`## ${t.bySection}`, '');
   table([t.section, t.count], data.bySection);
   lines.push(`## ${t.byType}`, '');
-  table([t.type, t.count], data.byType.map(([type, count]) => [eventTypeName(type, lang), count]));
+  table(
+    [t.type, t.count],
+    data.byType.map(([type, count]) => [eventTypeName(type, lang), count]),
+  );
   lines.push(`## ${t.byDay}`, '');
-  table([t.day, t.count], data.byDay.filter(([, n]) => n > 0));
+  table(
+    [t.day, t.count],
+    data.byDay.filter(([, n]) => n > 0),
+  );
   lines.push(`## ${t.incidents}`, '');
   if (data.incidents.length === 0) lines.push(t.noIncidents, '');
   else {
-    table([t.date, t.type, t.subType, t.place, t.section, t.dead, t.status, t.release], chronological(data.incidents).slice(0, TABLE_ROWS).map((i) => incidentRow(i, lang)));
+    table(
+      [t.date, t.type, t.subType, t.place, t.section, t.dead, t.status, t.release],
+      chronological(data.incidents)
+        .slice(0, TABLE_ROWS)
+        .map((i) => incidentRow(i, lang)),
+    );
     if (data.incidents.length > TABLE_ROWS) lines.push(t.more(data.incidents.length - TABLE_ROWS), '');
   }
   lines.push(`## ${t.levels}`, '');
   if (data.levelChanges.length === 0) lines.push(t.noLevels, '');
-  else table([t.section, t.change], data.levelChanges.map((c) => [c.section, changeText(c, lang)]));
+  else
+    table(
+      [t.section, t.change],
+      data.levelChanges.map((c) => [c.section, changeText(c, lang)]),
+    );
   lines.push(`## ${t.patrols}`, '');
   if (data.patrolsDone.length === 0) lines.push(t.noPatrols, '');
-  else table([t.patrol, t.completed], data.patrolsDone.map((p) => [p.name, day(p.completedAt ?? '')]));
+  else
+    table(
+      [t.patrol, t.completed],
+      data.patrolsDone.map((p) => [p.name, day(p.completedAt ?? '')]),
+    );
   lines.push(`## ${t.gaps(data.coverageDays)}`, '');
   if (data.gaps.length === 0) lines.push(t.noGaps, '');
-  else table([t.section, t.level, t.lastPatrol], data.gaps.map((g) => [g.section, levelName(g.level, lang), g.lastPatrolledAt ? `${day(g.lastPatrolledAt)} (${Math.floor(g.daysSincePatrol ?? 0)} ${t.days})` : t.never]));
+  else
+    table(
+      [t.section, t.level, t.lastPatrol],
+      data.gaps.map((g) => [
+        g.section,
+        levelName(g.level, lang),
+        g.lastPatrolledAt ? `${day(g.lastPatrolledAt)} (${Math.floor(g.daysSincePatrol ?? 0)} ${t.days})` : t.never,
+      ]),
+    );
   lines.push(`**${marking(data, lang)}**`);
   return lines.join('\n');
 }
@@ -215,17 +248,30 @@ export function renderHtml(data: SitrepData, lang: Lang): string {
   const parts: string[] = [];
   parts.push(`<p class="marking" role="note">${e(mark)}</p>`);
   parts.push(`<header><h1>${e(t.title)}</h1><p class="sub">${e(data.mechanism)}</p><p class="meta">${metaLine(data, lang).map(e).join(' · ')}</p></header>`);
-  parts.push(`<section class="keep"><h2>${e(t.summary)}</h2><p>${e(summaryLine(data, lang))}</p><figure class="map">${mapFigure(data, lang, { incident: t.incident, map: t.map })}<figcaption>${e(t.map)}</figcaption></figure></section>`);
+  parts.push(
+    `<section class="keep"><h2>${e(t.summary)}</h2><p>${e(summaryLine(data, lang))}</p><figure class="map">${mapFigure(data, lang, { incident: t.incident, map: t.map })}<figcaption>${e(t.map)}</figcaption></figure></section>`,
+  );
   parts.push(block(t.byDay, `<figure>${dailyBars(data.byDay, t.byDay)}</figure>`));
   parts.push(block(t.bySection, `<figure>${horizontalBars(data.bySection, t.bySection)}</figure>`));
-  parts.push(block(t.byType, `<figure>${horizontalBars(data.byType.map(([type, n]) => [eventTypeName(type, lang), n]), t.byType)}</figure>`));
+  parts.push(
+    block(
+      t.byType,
+      `<figure>${horizontalBars(
+        data.byType.map(([type, n]) => [eventTypeName(type, lang), n]),
+        t.byType,
+      )}</figure>`,
+    ),
+  );
   const listed = chronological(data.incidents).slice(0, TABLE_ROWS);
   parts.push(
     `<section><h2>${e(t.incidents)}</h2>${
       data.incidents.length === 0
         ? `<p>${e(t.noIncidents)}</p>`
-        : table([t.date, t.type, t.subType, t.place, t.section, t.dead, t.status, t.release], listed.map((i) => incidentRow(i, lang)), 'incidents') +
-          (data.incidents.length > TABLE_ROWS ? `<p>${e(t.more(data.incidents.length - TABLE_ROWS))}</p>` : '')
+        : table(
+            [t.date, t.type, t.subType, t.place, t.section, t.dead, t.status, t.release],
+            listed.map((i) => incidentRow(i, lang)),
+            'incidents',
+          ) + (data.incidents.length > TABLE_ROWS ? `<p>${e(t.more(data.incidents.length - TABLE_ROWS))}</p>` : '')
     }</section>`,
   );
   parts.push(
@@ -238,14 +284,27 @@ export function renderHtml(data: SitrepData, lang: Lang): string {
             .join('')}</tbody></table>`,
     ),
   );
-  parts.push(block(t.patrols, data.patrolsDone.length === 0 ? `<p>${e(t.noPatrols)}</p>` : table([t.patrol, t.completed], data.patrolsDone.map((p) => [p.name, day(p.completedAt ?? '')]))));
+  parts.push(
+    block(
+      t.patrols,
+      data.patrolsDone.length === 0
+        ? `<p>${e(t.noPatrols)}</p>`
+        : table(
+            [t.patrol, t.completed],
+            data.patrolsDone.map((p) => [p.name, day(p.completedAt ?? '')]),
+          ),
+    ),
+  );
   parts.push(
     block(
       t.gaps(data.coverageDays),
       data.gaps.length === 0
         ? `<p>${e(t.noGaps)}</p>`
         : `<table><thead><tr><th scope="col">${e(t.section)}</th><th scope="col">${e(t.level)}</th><th scope="col">${e(t.lastPatrol)}</th></tr></thead><tbody>${data.gaps
-            .map((g) => `<tr><td>${e(g.section)}</td><td>${levelCell(g.level)}</td><td>${e(g.lastPatrolledAt ? `${day(g.lastPatrolledAt)} (${Math.floor(g.daysSincePatrol ?? 0)} ${t.days})` : t.never)}</td></tr>`)
+            .map(
+              (g) =>
+                `<tr><td>${e(g.section)}</td><td>${levelCell(g.level)}</td><td>${e(g.lastPatrolledAt ? `${day(g.lastPatrolledAt)} (${Math.floor(g.daysSincePatrol ?? 0)} ${t.days})` : t.never)}</td></tr>`,
+            )
             .join('')}</tbody></table>`,
     ),
   );

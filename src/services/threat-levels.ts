@@ -115,7 +115,8 @@ export class ThreatLevels {
       let byRelease = audiencesOfRelease.get(row.owner);
       if (!byRelease) audiencesOfRelease.set(row.owner, (byRelease = new Map()));
       let audiences = byRelease.get(row.releasableTo);
-      if (!audiences) byRelease.set(row.releasableTo, (audiences = audiencesTouched([{ owner: row.owner, releasableTo: readStringArray(row.releasableTo) }], nations)));
+      if (!audiences)
+        byRelease.set(row.releasableTo, (audiences = audiencesTouched([{ owner: row.owner, releasableTo: readStringArray(row.releasableTo) }], nations)));
       return audiences;
     };
     for (let after = 0; ; ) {
@@ -133,7 +134,9 @@ export class ThreatLevels {
     }
     const sections = (await this.node.repos.geography.sections()).map((s) => s.id);
     const asOf = now.toISOString();
-    await this.repo.saveScores(nations.flatMap((audience) => sections.map((section) => ({ audience, section, score: scores.get(audience)!.get(section) ?? 0, asOf }))));
+    await this.repo.saveScores(
+      nations.flatMap((audience) => sections.map((section) => ({ audience, section, score: scores.get(audience)!.get(section) ?? 0, asOf }))),
+    );
     await this.refresh();
   }
 
@@ -176,7 +179,11 @@ export class ThreatLevels {
     return new Map(sections.map((s) => [s, states.find((state) => state.section === s)?.shown?.to ?? 'low']));
   }
 
-  async history(audience: NationCode, sectionId: string, window: { from?: string; to?: string } = {}): Promise<{ current: SectionLevelView; history: LevelHistoryEntry[] }> {
+  async history(
+    audience: NationCode,
+    sectionId: string,
+    window: { from?: string; to?: string } = {},
+  ): Promise<{ current: SectionLevelView; history: LevelHistoryEntry[] }> {
     await this.requireSection(sectionId);
     if (window.from && window.to && window.from > window.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
     const current = (await this.view(audience)).find((l) => l.section === sectionId)!;
@@ -203,7 +210,11 @@ export class ThreatLevels {
     });
     if (!checked.ok) throw fieldErrorToDiboli(checked.errors);
     if (Date.parse(checked.value.expiresAt) <= now.getTime()) {
-      throw new DiboliError('ERR_EARLY_WARNING_INPUT', { field: 'expiresAt', fr: 'l’échéance est déjà passée.', en: 'the expiry has already passed.' }, 'expiresAt');
+      throw new DiboliError(
+        'ERR_EARLY_WARNING_INPUT',
+        { field: 'expiresAt', fr: 'l’échéance est déjà passée.', en: 'the expiry has already passed.' },
+        'expiresAt',
+      );
     }
     return {
       ...checked.value,

@@ -120,7 +120,14 @@ function checkedLookup(host: string, allow: WebhookAllowList) {
   return (name: string, options: LookupOptions, callback: LookupCallback): void => {
     lookup(name, { ...options, all: true }, (error, found) => {
       if (error) return callback(error, []);
-      const refusal = found.length === 0 ? { address: name, kind: 'unspecified' as const } : targetRefusal(host, found.map((entry) => entry.address), allow);
+      const refusal =
+        found.length === 0
+          ? { address: name, kind: 'unspecified' as const }
+          : targetRefusal(
+              host,
+              found.map((entry) => entry.address),
+              allow,
+            );
       if (refusal) return callback(refusedError(refusal) as unknown as NodeJS.ErrnoException, []);
       if (options.all) return callback(null, found);
       callback(null, found[0]!.address, found[0]!.family);

@@ -189,7 +189,8 @@ export class WebhookDeliveries {
 
 /** An http(s) address, or the 400 naming the field. */
 function httpAddress(text: string): URL {
-  const refused = () => new DiboliError('ERR_EARLY_WARNING_INPUT', { field: 'url', fr: 'adresse http(s) attendue.', en: 'an http(s) address is expected.' }, 'url');
+  const refused = () =>
+    new DiboliError('ERR_EARLY_WARNING_INPUT', { field: 'url', fr: 'adresse http(s) attendue.', en: 'an http(s) address is expected.' }, 'url');
   let url: URL;
   try {
     url = new URL(text);

@@ -41,7 +41,11 @@ export class AlertRepository {
 
   /** Inserts the alert unless its audience already has one in force for the cause; true when it was new. */
   async insertOnce(alert: Alert): Promise<boolean> {
-    const result = await this.db.insertInto('alerts').values(alertRow(alert)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const result = await this.db
+      .insertInto('alerts')
+      .values(alertRow(alert))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
@@ -136,7 +140,13 @@ export class AlertRepository {
 
   /** A message of the nation's own audience, in force. */
   async findFor(id: string, nation: NationCode): Promise<AlertMessage | undefined> {
-    const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).where(derivedFor(nation)).where('withdrawnAt', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('id', '=', id)
+      .where(derivedFor(nation))
+      .where('withdrawnAt', 'is', null)
+      .executeTakeFirst();
     return row && fromRow(row);
   }
 
@@ -148,17 +158,32 @@ export class AlertRepository {
     if (query.publicOnly) q = q.where('public', '=', 1);
     if (query.unacknowledgedBy) {
       const user = query.unacknowledgedBy;
-      q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('alertAcknowledgements as k').select('k.alertId').whereRef('k.alertId', '=', 'alerts.id').where('k.userId', '=', user))));
+      q = q.where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('alertAcknowledgements as k').select('k.alertId').whereRef('k.alertId', '=', 'alerts.id').where('k.userId', '=', user))),
+      );
     }
     const rows = await q.orderBy('seq', 'desc').limit(query.limit).execute();
     if (rows.length === 0) return [];
-    const acks = await this.db.selectFrom('alertAcknowledgements').selectAll().where('alertId', 'in', rows.map((r) => r.id)).orderBy('at').execute();
+    const acks = await this.db
+      .selectFrom('alertAcknowledgements')
+      .selectAll()
+      .where(
+        'alertId',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('at')
+      .execute();
     return rows.map((r) => ({ ...fromRow(r), acknowledgements: acks.filter((a) => a.alertId === r.id) }));
   }
 
   /** Records the user's acknowledgement once; a second one keeps the first time. */
   async acknowledge(ack: AlertAcknowledgement): Promise<AlertAcknowledgement[]> {
-    await this.db.insertInto('alertAcknowledgements').values(ack).onConflict((oc) => oc.columns(['alertId', 'userId']).doNothing()).execute();
+    await this.db
+      .insertInto('alertAcknowledgements')
+      .values(ack)
+      .onConflict((oc) => oc.columns(['alertId', 'userId']).doNothing())
+      .execute();
     return this.db.selectFrom('alertAcknowledgements').selectAll().where('alertId', '=', ack.alertId).orderBy('at').execute();
   }
 }

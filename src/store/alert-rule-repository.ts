@@ -43,7 +43,11 @@ export class AlertRuleRepository {
     const row = await this.db.selectFrom('alertRules').select('definition').where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const rule = { ...(JSON.parse(row.definition) as AlertRule), enabled };
-    await this.db.updateTable('alertRules').set({ definition: JSON.stringify(rule) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('alertRules')
+      .set({ definition: JSON.stringify(rule) })
+      .where('id', '=', id)
+      .execute();
     return (await this.rules()).find((r) => r.rule.id === id);
   }
 }

@@ -18,9 +18,7 @@ export function auditHash(prevHash: string, seq: number, at: string, action: str
   return createHash('sha256').update(`${prevHash}\n${seq}\n${at}\n${action}\n${detail}`).digest('hex');
 }
 
-export type AuditVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; firstBad: number; problem: string };
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; firstBad: number; problem: string };
 
 /**
  * The two triggers that refuse UPDATE and DELETE on the audit log, exactly as migration 0002 made
@@ -56,9 +54,17 @@ export class AuditRepository {
       return row;
     });
     // Chunks stay under SQLite's limit of bound parameters.
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('auditLog').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('auditLog')
+        .values(rows.slice(i, i + 500))
+        .execute();
     const head = `${seq}:${prevHash}`;
-    await trx.insertInto('nodeMeta').values({ key: HEAD_KEY, value: head }).onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();
+    await trx
+      .insertInto('nodeMeta')
+      .values({ key: HEAD_KEY, value: head })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: head }))
+      .execute();
     return prevHash;
   }
 
@@ -74,7 +80,9 @@ export class AuditRepository {
 
   /** What is wrong with the triggers that keep the log append-only: missing, altered or added ones. */
   async triggerProblems(): Promise<string[]> {
-    const rows = await sql<{ name: string; sql: string | null }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`.execute(this.db);
+    const rows = await sql<{ name: string; sql: string | null }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`.execute(
+      this.db,
+    );
     const found = new Map(rows.rows.map((r) => [r.name, r.sql ?? '']));
     const problems: string[] = [];
     for (const [name, text] of Object.entries(APPEND_ONLY_TRIGGERS)) {

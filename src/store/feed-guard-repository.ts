@@ -7,7 +7,11 @@ export class FeedNonceRepository {
 
   /** False when the nonce is already there: the request is a replay. */
   async remember(nonce: string, forgetAt: number): Promise<boolean> {
-    const result = await this.db.insertInto('feedNonces').values({ nonce, forgetAt }).onConflict((oc) => oc.column('nonce').doNothing()).executeTakeFirst();
+    const result = await this.db
+      .insertInto('feedNonces')
+      .values({ nonce, forgetAt })
+      .onConflict((oc) => oc.column('nonce').doNothing())
+      .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
@@ -16,7 +20,10 @@ export class FeedNonceRepository {
   }
 
   async count(): Promise<number> {
-    const { n } = await this.db.selectFrom('feedNonces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await this.db
+      .selectFrom('feedNonces')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(n);
   }
 }

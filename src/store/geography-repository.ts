@@ -42,7 +42,10 @@ export class GeographyRepository {
       await trx.deleteFrom('borders').execute();
       await trx.deleteFrom('axes').execute();
       for (const b of borders) {
-        await trx.insertInto('borders').values({ id: b.id, nations: writeStringArray(b.nations), lengthKm: b.lengthKm, geometry: JSON.stringify(b.geometry) }).execute();
+        await trx
+          .insertInto('borders')
+          .values({ id: b.id, nations: writeStringArray(b.nations), lengthKm: b.lengthKm, geometry: JSON.stringify(b.geometry) })
+          .execute();
       }
       for (const s of sections) {
         await trx
@@ -59,7 +62,10 @@ export class GeographyRepository {
           .execute();
       }
       for (const a of axes) {
-        await trx.insertInto('axes').values({ id: a.id, name: a.name, nations: writeStringArray(a.nations), geometry: JSON.stringify(a.geometry) }).execute();
+        await trx
+          .insertInto('axes')
+          .values({ id: a.id, name: a.name, nations: writeStringArray(a.nations), geometry: JSON.stringify(a.geometry) })
+          .execute();
       }
     });
   }

@@ -43,7 +43,10 @@ export class ImportedEventRepository {
 
   async insertIn(trx: Transaction<Database>, events: readonly ImportedEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += 500) {
-      await trx.insertInto('importedEvents').values(events.slice(i, i + 500)).execute();
+      await trx
+        .insertInto('importedEvents')
+        .values(events.slice(i, i + 500))
+        .execute();
     }
   }
 }

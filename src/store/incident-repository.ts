@@ -52,12 +52,7 @@ export class IncidentRepository {
    */
   async updateIn(trx: Transaction<Database>, incident: Incident, recordedBy: string | null): Promise<NationCode[]> {
     const before = await trx.selectFrom('incidents').select('releasableTo').where('id', '=', incident.id).executeTakeFirst();
-    const { seq } = await trx
-      .updateTable('incidents')
-      .set(toRow(incident))
-      .where('id', '=', incident.id)
-      .returning('seq')
-      .executeTakeFirstOrThrow();
+    const { seq } = await trx.updateTable('incidents').set(toRow(incident)).where('id', '=', incident.id).returning('seq').executeTakeFirstOrThrow();
     await trx.deleteFrom('incidentBbox').where('id', '=', seq).execute();
     await insertBbox(trx, seq, incident);
     await recordVersionIn(trx, incident, recordedBy);
@@ -88,33 +83,35 @@ export class IncidentRepository {
         'incidents.id',
         'incidents.lon',
         'incidents.lat',
-        asBytes(jsonBuildObject({
-          id: eb.ref('incidents.id'),
-          owner: eb.ref('incidents.owner'),
-          releasableTo: jsonArrayColumn(eb.ref('incidents.releasableTo')),
-          section: eb.ref('incidents.section'),
-          occurredAt: eb.ref('incidents.occurredAt'),
-          datePrecision: eb.ref('incidents.datePrecision'),
-          geoPrecision: eb.ref('incidents.geoPrecision'),
-          placeName: eb.ref('incidents.placeName'),
-          eventType: eb.ref('incidents.eventType'),
-          subEventType: eb.ref('incidents.subEventType'),
-          actors: jsonArrayColumn(eb.ref('incidents.actors')),
-          fatalities: eb.ref('incidents.fatalities'),
-          injured: eb.ref('incidents.injured'),
-          abducted: eb.ref('incidents.abducted'),
-          narrative: eb.ref('incidents.narrative'),
-          source: jsonBuildObject({
-            kind: eb.ref('incidents.sourceKind'),
-            name: eb.ref('incidents.sourceName'),
-            reliability: eb.ref('incidents.sourceReliability'),
-            credibility: eb.ref('incidents.sourceCredibility'),
+        asBytes(
+          jsonBuildObject({
+            id: eb.ref('incidents.id'),
+            owner: eb.ref('incidents.owner'),
+            releasableTo: jsonArrayColumn(eb.ref('incidents.releasableTo')),
+            section: eb.ref('incidents.section'),
+            occurredAt: eb.ref('incidents.occurredAt'),
+            datePrecision: eb.ref('incidents.datePrecision'),
+            geoPrecision: eb.ref('incidents.geoPrecision'),
+            placeName: eb.ref('incidents.placeName'),
+            eventType: eb.ref('incidents.eventType'),
+            subEventType: eb.ref('incidents.subEventType'),
+            actors: jsonArrayColumn(eb.ref('incidents.actors')),
+            fatalities: eb.ref('incidents.fatalities'),
+            injured: eb.ref('incidents.injured'),
+            abducted: eb.ref('incidents.abducted'),
+            narrative: eb.ref('incidents.narrative'),
+            source: jsonBuildObject({
+              kind: eb.ref('incidents.sourceKind'),
+              name: eb.ref('incidents.sourceName'),
+              reliability: eb.ref('incidents.sourceReliability'),
+              credibility: eb.ref('incidents.sourceCredibility'),
+            }),
+            status: eb.ref('incidents.status'),
+            version: eb.ref('incidents.version'),
+            createdAt: eb.ref('incidents.createdAt'),
+            updatedAt: eb.ref('incidents.updatedAt'),
           }),
-          status: eb.ref('incidents.status'),
-          version: eb.ref('incidents.version'),
-          createdAt: eb.ref('incidents.createdAt'),
-          updatedAt: eb.ref('incidents.updatedAt'),
-        })).as('properties'),
+        ).as('properties'),
       ])
       .execute();
     const parts: Buffer[] = [Buffer.from('{"type":"FeatureCollection","features":[')];
@@ -132,7 +129,12 @@ export class IncidentRepository {
    * held by a half-read export. Each incident comes with the key of the data set it was imported
    * from, if any (`imported_events`).
    */
-  async page(viewer: NationCode, query: IncidentQuery, after: PageCursor | undefined, size: number): Promise<{ incidents: ExportedIncident[]; next: PageCursor | undefined }> {
+  async page(
+    viewer: NationCode,
+    query: IncidentQuery,
+    after: PageCursor | undefined,
+    size: number,
+  ): Promise<{ incidents: ExportedIncident[]; next: PageCursor | undefined }> {
     let q = this.matching(viewer, { ...query, limit: size });
     if (after) {
       // A row value, so that SQLite walks the (occurred_at, rowid) index from where the page ended.
@@ -156,7 +158,10 @@ export class IncidentRepository {
   }
 
   async count(): Promise<number> {
-    const { n } = await this.db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await this.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(n);
   }
 }

@@ -66,7 +66,16 @@ export class IncidentTileRepository {
   /** Up to `limit` incidents in the box, newest first (the caller asks one more to learn whether they fit). */
   async marks(viewer: NationCode, query: TileQuery, limit: number): Promise<IncidentMark[]> {
     const rows = await incidentsMatching(this.db, viewer, query)
-      .select(['incidents.id', 'incidents.lon', 'incidents.lat', 'incidents.eventType', 'incidents.occurredAt', 'incidents.owner', 'incidents.releasableTo', 'incidents.status'])
+      .select([
+        'incidents.id',
+        'incidents.lon',
+        'incidents.lat',
+        'incidents.eventType',
+        'incidents.occurredAt',
+        'incidents.owner',
+        'incidents.releasableTo',
+        'incidents.status',
+      ])
       .orderBy('incidents.occurredAt', 'desc')
       .orderBy('incidents.seq', 'desc')
       .limit(limit)

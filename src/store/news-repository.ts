@@ -52,7 +52,11 @@ export class NewsRepository {
 
   async findArticle(url: string | null, contentHash: string): Promise<StoredArticle | undefined> {
     let q = this.db.selectFrom('articles').selectAll().where('contentHash', '=', contentHash);
-    if (url) q = this.db.selectFrom('articles').selectAll().where((eb) => eb.or([eb('contentHash', '=', contentHash), eb('url', '=', url)]));
+    if (url)
+      q = this.db
+        .selectFrom('articles')
+        .selectAll()
+        .where((eb) => eb.or([eb('contentHash', '=', contentHash), eb('url', '=', url)]));
     const row = await q.executeTakeFirst();
     return row && { ...row, relevant: row.relevant === 1 };
   }
@@ -60,7 +64,10 @@ export class NewsRepository {
   /** The article and its candidates together: a crash in between leaves neither. */
   async insertArticle(article: StoredArticle, candidates: Candidate[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('articles').values({ ...article, relevant: article.relevant ? 1 : 0 }).execute();
+      await trx
+        .insertInto('articles')
+        .values({ ...article, relevant: article.relevant ? 1 : 0 })
+        .execute();
       for (const c of candidates) {
         await trx
           .insertInto('candidates')
@@ -103,19 +110,25 @@ export class NewsRepository {
   async candidate(id: string): Promise<(Candidate & { source: NewsSource | undefined; article: StoredArticle }) | undefined> {
     const row = await this.db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
-    const article = (await this.db.selectFrom('articles').selectAll().where('id', '=', row.articleId).executeTakeFirstOrThrow());
+    const article = await this.db.selectFrom('articles').selectAll().where('id', '=', row.articleId).executeTakeFirstOrThrow();
     const source = article.sourceId ? await this.source(article.sourceId) : undefined;
     return { ...candidateOf(row), source, article: { ...article, relevant: article.relevant === 1 } };
   }
 
   /** Records a review only if nobody reviewed the candidate meanwhile; false when someone did. */
-  async review(id: string, review: { status: CandidateStatus; incidentId: string | null; reviewedBy: string; reviewedAt: string; reviewNote: string | null }): Promise<boolean> {
+  async review(
+    id: string,
+    review: { status: CandidateStatus; incidentId: string | null; reviewedBy: string; reviewedAt: string; reviewNote: string | null },
+  ): Promise<boolean> {
     const result = await this.db.updateTable('candidates').set(review).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
   async addSource(source: NewsSource, createdAt: string): Promise<void> {
-    await this.db.insertInto('newsSources').values({ ...source, enabled: source.enabled ? 1 : 0, createdAt }).execute();
+    await this.db
+      .insertInto('newsSources')
+      .values({ ...source, enabled: source.enabled ? 1 : 0, createdAt })
+      .execute();
   }
 
   async sources(): Promise<NewsSource[]> {
@@ -138,7 +151,18 @@ export class NewsRepository {
   }
 }
 
-function candidateOf(row: { id: string; articleId: string; rank: number; status: string; event: string; incidentId: string | null; reviewedBy: string | null; reviewedAt: string | null; reviewNote: string | null; createdAt: string }): Candidate {
+function candidateOf(row: {
+  id: string;
+  articleId: string;
+  rank: number;
+  status: string;
+  event: string;
+  incidentId: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  createdAt: string;
+}): Candidate {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -153,6 +177,16 @@ function candidateOf(row: { id: string; articleId: string; rank: number; status:
   };
 }
 
-function sourceOf(row: { id: string; kind: string; location: string; name: string; reliability: string; credibility: number; enabled: number; lastFetchedAt: string | null; lastError: string | null }): NewsSource {
+function sourceOf(row: {
+  id: string;
+  kind: string;
+  location: string;
+  name: string;
+  reliability: string;
+  credibility: number;
+  enabled: number;
+  lastFetchedAt: string | null;
+  lastError: string | null;
+}): NewsSource {
   return { ...row, kind: row.kind as NewsSource['kind'], enabled: row.enabled === 1 };
 }

@@ -29,7 +29,10 @@ export class NodeKeyRepository {
     const created = generate();
     await this.db
       .insertInto('nodeMeta')
-      .values([{ key: PUBLIC, value: created.publicKey }, { key: PRIVATE, value: created.privateKey }])
+      .values([
+        { key: PUBLIC, value: created.publicKey },
+        { key: PRIVATE, value: created.privateKey },
+      ])
       .execute();
     return created;
   }

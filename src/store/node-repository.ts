@@ -23,8 +23,15 @@ export class NodeRepository {
 
   async saveIdentity(identity: NodeIdentity, mechanism: Mechanism): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      for (const [key, value] of [['nation', identity.nation], ['mechanismId', identity.mechanismId]] as const) {
-        await trx.insertInto('nodeMeta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+      for (const [key, value] of [
+        ['nation', identity.nation],
+        ['mechanismId', identity.mechanismId],
+      ] as const) {
+        await trx
+          .insertInto('nodeMeta')
+          .values({ key, value })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+          .execute();
       }
       const row = {
         id: mechanism.id,
@@ -35,7 +42,11 @@ export class NodeRepository {
         agreementReference: mechanism.agreement.reference,
         sharingPolicy: JSON.stringify(mechanism.sharingPolicy),
       };
-      await trx.insertInto('mechanisms').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('mechanisms')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
     });
   }
 

@@ -20,7 +20,15 @@ export class OrganisationRepository {
 
   async unitsVisibleTo(viewer: NationCode): Promise<Unit[]> {
     const rows = await this.db.selectFrom('units').selectAll().where(visibleTo(viewer)).orderBy('nation').orderBy('name').execute();
-    return rows.map((r) => ({ id: r.id, owner: r.owner, releasableTo: readStringArray(r.releasableTo), nation: r.nation, name: r.name, callSign: r.callSign, parentId: r.parentId }));
+    return rows.map((r) => ({
+      id: r.id,
+      owner: r.owner,
+      releasableTo: readStringArray(r.releasableTo),
+      nation: r.nation,
+      name: r.name,
+      callSign: r.callSign,
+      parentId: r.parentId,
+    }));
   }
 
   async unitsByIds(viewer: NationCode, ids: readonly string[]): Promise<Unit[]> {
@@ -54,9 +62,33 @@ export type VersionedUnit = Unit & RecordTimes;
 export type VersionedPost = Post & RecordTimes;
 
 export function unitRow(unit: VersionedUnit) {
-  return { id: unit.id, owner: unit.owner, releasableTo: writeStringArray(unit.releasableTo), version: unit.version, createdAt: unit.createdAt, updatedAt: unit.updatedAt, nation: unit.nation, name: unit.name, callSign: unit.callSign, parentId: unit.parentId };
+  return {
+    id: unit.id,
+    owner: unit.owner,
+    releasableTo: writeStringArray(unit.releasableTo),
+    version: unit.version,
+    createdAt: unit.createdAt,
+    updatedAt: unit.updatedAt,
+    nation: unit.nation,
+    name: unit.name,
+    callSign: unit.callSign,
+    parentId: unit.parentId,
+  };
 }
 
 export function postRow(post: VersionedPost) {
-  return { id: post.id, owner: post.owner, releasableTo: writeStringArray(post.releasableTo), version: post.version, createdAt: post.createdAt, updatedAt: post.updatedAt, nation: post.nation, name: post.name, kind: post.kind, lat: post.location.lat, lon: post.location.lon, section: post.section };
+  return {
+    id: post.id,
+    owner: post.owner,
+    releasableTo: writeStringArray(post.releasableTo),
+    version: post.version,
+    createdAt: post.createdAt,
+    updatedAt: post.updatedAt,
+    nation: post.nation,
+    name: post.name,
+    kind: post.kind,
+    lat: post.location.lat,
+    lon: post.location.lon,
+    section: post.section,
+  };
 }

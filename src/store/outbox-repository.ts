@@ -74,7 +74,12 @@ export class OutboxRepository {
         .executeTakeFirstOrThrow();
       const taken: Record<NationCode, number> = {};
       for (const nation of envelope.releasableTo) {
-        const earlier = await trx.deleteFrom('feedEntries').where('nation', '=', nation).where('subject', '=', subject).returning('outboxSeq').executeTakeFirst();
+        const earlier = await trx
+          .deleteFrom('feedEntries')
+          .where('nation', '=', nation)
+          .where('subject', '=', subject)
+          .returning('outboxSeq')
+          .executeTakeFirst();
         if (earlier) superseded.add(earlier.outboxSeq);
         const { position } = await trx
           .insertInto('feedHeads')
@@ -112,7 +117,10 @@ export class OutboxRepository {
   }
 
   async count(): Promise<number> {
-    const { n } = await this.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await this.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(n);
   }
 

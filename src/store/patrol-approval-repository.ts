@@ -16,7 +16,13 @@ export class PatrolApprovalRepository {
 
   /** The approvals of one patrol that `viewer` may see, oldest first. */
   async ofPatrol(patrolId: string, viewer: NationCode): Promise<PatrolApprovalRecord[]> {
-    const rows = await this.db.selectFrom('patrolApprovalRecords').selectAll().where('patrolId', '=', patrolId).where(visibleTo(viewer)).orderBy('at').execute();
+    const rows = await this.db
+      .selectFrom('patrolApprovalRecords')
+      .selectAll()
+      .where('patrolId', '=', patrolId)
+      .where(visibleTo(viewer))
+      .orderBy('at')
+      .execute();
     return rows.map(approvalFromRow);
   }
 }

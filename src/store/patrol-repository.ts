@@ -54,10 +54,19 @@ export class PatrolRepository {
     const approvals = await this.db
       .selectFrom('patrolApprovals')
       .selectAll()
-      .where('patrolId', 'in', rows.map((r) => r.id))
+      .where(
+        'patrolId',
+        'in',
+        rows.map((r) => r.id),
+      )
       .orderBy('at')
       .execute();
-    return rows.map((row) => fromRow(row, approvals.filter((a) => a.patrolId === row.id)));
+    return rows.map((row) =>
+      fromRow(
+        row,
+        approvals.filter((a) => a.patrolId === row.id),
+      ),
+    );
   }
 
   /** Appends a batch of positions in one transaction: all of them or none. */
@@ -75,21 +84,18 @@ export class PatrolRepository {
 
   /** When the patrol last reported a position (its last check-in), or null. */
   async lastPositionAt(patrolId: string): Promise<string | null> {
-    const row = await this.db.selectFrom('positions').select((eb) => eb.fn.max('at').as('at')).where('patrolId', '=', patrolId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('positions')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('patrolId', '=', patrolId)
+      .executeTakeFirst();
     return (row?.at as string | null | undefined) ?? null;
   }
 
   async track(patrolId: string): Promise<StoredPosition[]> {
-    return this.db
-      .selectFrom('positions')
-      .select(['at', 'lat', 'lon', 'section'])
-      .where('patrolId', '=', patrolId)
-      .orderBy('at')
-      .orderBy('seq')
-      .execute();
+    return this.db.selectFrom('positions').select(['at', 'lat', 'lon', 'section']).where('patrolId', '=', patrolId).orderBy('at').orderBy('seq').execute();
   }
 }
-
 
 export async function writeApprovals(trx: Transaction<Database>, patrol: Patrol): Promise<void> {
   await trx.deleteFrom('patrolApprovals').where('patrolId', '=', patrol.id).execute();

@@ -14,11 +14,18 @@ export class PeerRepository {
     await this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('peers').select(['publicKey']).where('nation', '=', peer.nation).executeTakeFirst();
       if (!existing) {
-        await trx.insertInto('peers').values({ ...peer, addedAt: at }).execute();
+        await trx
+          .insertInto('peers')
+          .values({ ...peer, addedAt: at })
+          .execute();
         return;
       }
       const cursorReset = existing.publicKey === peer.publicKey ? {} : { cursor: 0 };
-      await trx.updateTable('peers').set({ url: peer.url, publicKey: peer.publicKey, ...cursorReset }).where('nation', '=', peer.nation).execute();
+      await trx
+        .updateTable('peers')
+        .set({ url: peer.url, publicKey: peer.publicKey, ...cursorReset })
+        .where('nation', '=', peer.nation)
+        .execute();
     });
   }
 
@@ -45,6 +52,10 @@ export class PeerRepository {
   }
 
   async markFailure(nation: NationCode, message: string, at: string): Promise<void> {
-    await this.db.updateTable('peers').set({ lastErrorAt: at, lastError: message.slice(0, 500) }).where('nation', '=', nation).execute();
+    await this.db
+      .updateTable('peers')
+      .set({ lastErrorAt: at, lastError: message.slice(0, 500) })
+      .where('nation', '=', nation)
+      .execute();
   }
 }

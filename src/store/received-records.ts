@@ -36,23 +36,39 @@ export async function storeReceived(trx: Trx, kind: RecordKind, body: unknown): 
     case 'patrol': {
       const patrol = body as Patrol;
       const row = patrolRow(patrol);
-      await trx.insertInto('patrols').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('patrols')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
       await writeApprovals(trx, patrol);
       return;
     }
     case 'unit': {
       const row = unitRow(body as VersionedUnit);
-      await trx.insertInto('units').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('units')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
       return;
     }
     case 'post': {
       const row = postRow(body as VersionedPost);
-      await trx.insertInto('posts').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('posts')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
       return;
     }
     case 'patrol-approval': {
       const row = approvalRow(body as PatrolApprovalRecord);
-      await trx.insertInto('patrolApprovalRecords').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('patrolApprovalRecords')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
       return;
     }
   }
@@ -142,8 +158,26 @@ export class ReceivedIncidents {
 
 /** Only its keys matter: they name the columns of the prepared insert. */
 const SAMPLE_INCIDENT: Incident = {
-  id: '', owner: '', releasableTo: [], version: 1, createdAt: '', updatedAt: '', occurredAt: '', datePrecision: 'day',
-  location: { lat: 0, lon: 0 }, geoPrecision: 'exact', placeName: null, section: null, eventType: '', subEventType: '',
-  actors: [], fatalities: null, injured: null, abducted: null, narrative: null,
-  source: { kind: 'other', name: null, reliability: null, credibility: null }, status: 'unverified', createdBy: null,
+  id: '',
+  owner: '',
+  releasableTo: [],
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+  occurredAt: '',
+  datePrecision: 'day',
+  location: { lat: 0, lon: 0 },
+  geoPrecision: 'exact',
+  placeName: null,
+  section: null,
+  eventType: '',
+  subEventType: '',
+  actors: [],
+  fatalities: null,
+  injured: null,
+  abducted: null,
+  narrative: null,
+  source: { kind: 'other', name: null, reliability: null, credibility: null },
+  status: 'unverified',
+  createdBy: null,
 };

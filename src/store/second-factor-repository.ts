@@ -37,7 +37,10 @@ export class SecondFactorRepository {
       if (Number(updated.numUpdatedRows) !== 1) return false;
       await trx.deleteFrom('recoveryCodes').where('userId', '=', userId).execute();
       if (recoveryCodeHashes.length > 0) {
-        await trx.insertInto('recoveryCodes').values(recoveryCodeHashes.map((codeHash) => ({ userId, codeHash, createdAt: now }))).execute();
+        await trx
+          .insertInto('recoveryCodes')
+          .values(recoveryCodeHashes.map((codeHash) => ({ userId, codeHash, createdAt: now })))
+          .execute();
       }
       return true;
     });
@@ -71,7 +74,11 @@ export class SecondFactorRepository {
   }
 
   async recoveryCodesLeft(userId: string): Promise<number> {
-    const row = await this.db.selectFrom('recoveryCodes').select((eb) => eb.fn.countAll<number>().as('count')).where('userId', '=', userId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('recoveryCodes')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('userId', '=', userId)
+      .executeTakeFirst();
     return Number(row?.count ?? 0);
   }
 

@@ -34,7 +34,11 @@ export class SecondmentRepository {
   /** Attaches a (checked) credential to an account, replacing the one it held. */
   async hold(secondment: HeldSecondment): Promise<void> {
     const { userId, ...rest } = secondment;
-    await this.db.insertInto('secondments').values(secondment).onConflict((oc) => oc.column('userId').doUpdateSet(rest)).execute();
+    await this.db
+      .insertInto('secondments')
+      .values(secondment)
+      .onConflict((oc) => oc.column('userId').doUpdateSet(rest))
+      .execute();
   }
 
   async heldBy(userId: string): Promise<HeldSecondment | undefined> {
@@ -49,7 +53,12 @@ export class SecondmentRepository {
 
   /** Revoked by its issuer: only the nation that signed a credential can revoke it. */
   async isRevoked(issuer: NationCode, credentialId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('secondmentRevocations').select('credentialId').where('issuer', '=', issuer).where('credentialId', '=', credentialId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('secondmentRevocations')
+      .select('credentialId')
+      .where('issuer', '=', issuer)
+      .where('credentialId', '=', credentialId)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
@@ -78,7 +87,14 @@ export class SecondmentRepository {
 
   /** Ids of credentials issued for `host` that were revoked and have not expired yet: what its feed tells it. */
   async revokedFor(host: NationCode, now: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('issuedSecondments').select('id').where('host', '=', host).where('revokedAt', 'is not', null).where('expiresAt', '>', now).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('issuedSecondments')
+      .select('id')
+      .where('host', '=', host)
+      .where('revokedAt', 'is not', null)
+      .where('expiresAt', '>', now)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 }

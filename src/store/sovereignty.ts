@@ -29,13 +29,16 @@ export function derivedFor(nation: NationCode): RawBuilder<SqlBool> {
  * `overridesSince`. What a document of those figures may be handed to is decided on these
  * (`documentAudience` in domain/sovereignty.ts), from the viewer's own view only.
  */
-export async function releasabilitiesBehind(
-  db: Kysely<Database>,
-  viewer: NationCode,
-  since: { incidents: string; overrides: string },
-): Promise<Releasable[]> {
+export async function releasabilitiesBehind(db: Kysely<Database>, viewer: NationCode, since: { incidents: string; overrides: string }): Promise<Releasable[]> {
   const [incidents, patrols, overrides] = await Promise.all([
-    db.selectFrom('incidents').select(['owner', 'releasableTo']).distinct().where(visibleTo(viewer)).where('section', 'is not', null).where('occurredAt', '>=', since.incidents).execute(),
+    db
+      .selectFrom('incidents')
+      .select(['owner', 'releasableTo'])
+      .distinct()
+      .where(visibleTo(viewer))
+      .where('section', 'is not', null)
+      .where('occurredAt', '>=', since.incidents)
+      .execute(),
     db.selectFrom('patrols').select(['owner', 'releasableTo']).distinct().where(visibleTo(viewer)).where('status', 'in', ['underway', 'completed']).execute(),
     db.selectFrom('levelOverrides').select(['owner', 'releasableTo']).distinct().where(visibleTo(viewer)).where('expiresAt', '>', since.overrides).execute(),
   ]);

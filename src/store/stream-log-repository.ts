@@ -36,9 +36,16 @@ export class StreamLogRepository {
         const head = await trx.selectFrom('streamHeads').select('lastSeq').where('audience', '=', entry.audience).executeTakeFirst();
         const seq = (head?.lastSeq ?? 0) + 1;
         if (entry.retracts && entry.retracts.length > 0) {
-          await trx.deleteFrom('streamEvents').where('audience', '=', entry.audience).where('record', 'in', [...entry.retracts]).execute();
+          await trx
+            .deleteFrom('streamEvents')
+            .where('audience', '=', entry.audience)
+            .where('record', 'in', [...entry.retracts])
+            .execute();
         }
-        await trx.insertInto('streamEvents').values({ audience: entry.audience, seq, event: entry.event, data: entry.data, record: entry.record, at }).execute();
+        await trx
+          .insertInto('streamEvents')
+          .values({ audience: entry.audience, seq, event: entry.event, data: entry.data, record: entry.record, at })
+          .execute();
         await trx
           .insertInto('streamHeads')
           .values({ audience: entry.audience, lastSeq: seq, prunedThrough: 0 })
@@ -53,7 +60,11 @@ export class StreamLogRepository {
   /** Deletes an audience's frames of records it lost, without adding one. */
   async retract(audience: NationCode, records: readonly string[]): Promise<void> {
     if (records.length === 0) return;
-    await this.db.deleteFrom('streamEvents').where('audience', '=', audience).where('record', 'in', [...records]).execute();
+    await this.db
+      .deleteFrom('streamEvents')
+      .where('audience', '=', audience)
+      .where('record', 'in', [...records])
+      .execute();
   }
 
   async state(audience: NationCode): Promise<StreamState> {
@@ -63,7 +74,14 @@ export class StreamLogRepository {
 
   /** The audience's frames numbered after `seq`, in order, at most `limit`. */
   async after(audience: NationCode, seq: number, limit: number): Promise<StreamRow[]> {
-    return this.db.selectFrom('streamEvents').select(['seq', 'event', 'data']).where('audience', '=', audience).where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+    return this.db
+      .selectFrom('streamEvents')
+      .select(['seq', 'event', 'data'])
+      .where('audience', '=', audience)
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
   }
 
   /**

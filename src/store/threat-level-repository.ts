@@ -89,7 +89,16 @@ export class ThreatLevelRepository {
       for (const e of entries) {
         await trx
           .insertInto('threatLevelHistory')
-          .values({ audience: e.audience, section: e.section, at: e.at, fromLevel: e.from, toLevel: e.to, source: e.source, score: e.score, reason: e.reason ?? null })
+          .values({
+            audience: e.audience,
+            section: e.section,
+            at: e.at,
+            fromLevel: e.from,
+            toLevel: e.to,
+            source: e.source,
+            score: e.score,
+            reason: e.reason ?? null,
+          })
           .execute();
         await trx
           .insertInto('audienceSectionLevels')
@@ -105,7 +114,11 @@ export class ThreatLevelRepository {
     if (filter.section) q = q.where('section', '=', filter.section);
     if (filter.from) q = q.where('at', '>=', filter.from);
     if (filter.to) q = q.where('at', '<=', filter.to);
-    const rows = await q.orderBy('at').orderBy('seq').limit(filter.limit ?? 10_000).execute();
+    const rows = await q
+      .orderBy('at')
+      .orderBy('seq')
+      .limit(filter.limit ?? 10_000)
+      .execute();
     return rows.map((r) => {
       const entry: LevelHistoryEntry = {
         section: r.section,

@@ -12,7 +12,15 @@ export class UserRepository {
   async insert(user: UserWithHash, createdAt: string): Promise<void> {
     await this.db
       .insertInto('users')
-      .values({ id: user.id, username: user.username, displayName: user.displayName, nation: user.nation, role: user.role, passwordHash: user.passwordHash, createdAt })
+      .values({
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        nation: user.nation,
+        role: user.role,
+        passwordHash: user.passwordHash,
+        createdAt,
+      })
       .execute();
   }
 

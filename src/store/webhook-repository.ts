@@ -31,7 +31,10 @@ export class WebhookRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(webhook: Webhook): Promise<void> {
-    await this.db.insertInto('webhooks').values({ ...webhook, enabled: webhook.enabled ? 1 : 0 }).execute();
+    await this.db
+      .insertInto('webhooks')
+      .values({ ...webhook, enabled: webhook.enabled ? 1 : 0 })
+      .execute();
   }
 
   async list(nation?: NationCode): Promise<Webhook[]> {

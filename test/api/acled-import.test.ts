@@ -15,7 +15,10 @@ beforeAll(async () => {
 });
 afterAll(async () => demo.close());
 
-async function importCsv(csv: string, { as = 'analyst.ml', query = '', lang, type = 'text/csv' }: { as?: string; query?: string; lang?: string; type?: string } = {}) {
+async function importCsv(
+  csv: string,
+  { as = 'analyst.ml', query = '', lang, type = 'text/csv' }: { as?: string; query?: string; lang?: string; type?: string } = {},
+) {
   const headers: Record<string, string> = { authorization: `Bearer ${await demo.token(as)}`, 'content-type': type };
   if (lang) headers['accept-language'] = lang;
   const response = await demo.app.inject({ method: 'POST', url: `/api/v1/imports/acled${query}`, headers, payload: csv });
@@ -62,7 +65,10 @@ describe('ACLED import', () => {
     // Each is released like any new incident: queued for Senegal, audited.
     expect(counts().outbox).toBeGreaterThan(before.outbox);
 
-    const list = (await demo.call('GET', '/api/v1/incidents?from=2024-01-01&to=2024-12-31', { as: 'coord.ml' })).body.features.map((f: any) => ({ ...f.properties, coordinates: f.geometry.coordinates }));
+    const list = (await demo.call('GET', '/api/v1/incidents?from=2024-01-01&to=2024-12-31', { as: 'coord.ml' })).body.features.map((f: any) => ({
+      ...f.properties,
+      coordinates: f.geometry.coordinates,
+    }));
     const byPlace = (name: string) => list.find((i: any) => i.placeName === name);
     expect(byPlace('Kéniéba')).toMatchObject({
       owner: 'ML',
@@ -84,7 +90,9 @@ describe('ACLED import', () => {
     expect(byPlace('Bafoulabé')).toMatchObject({ subEventType: 'Excessive force against protesters', occurredAt: '2024-05-20T00:00:00.000Z' });
     expect(byPlace('Diéma').narrative).toContain('\nDeux blessés évacués');
     // A partner's record of the same event is no reason to leave it out of Mali's own history.
-    expect((await demo.call('GET', '/api/v1/incidents?from=2025-03-02&to=2025-03-02', { as: 'coord.ml' })).body.features.map((f: any) => f.properties.owner).sort()).toEqual(['ML', 'SN']);
+    expect(
+      (await demo.call('GET', '/api/v1/incidents?from=2025-03-02&to=2025-03-02', { as: 'coord.ml' })).body.features.map((f: any) => f.properties.owner).sort(),
+    ).toEqual(['ML', 'SN']);
   });
 
   it('creates nothing the second time: every accepted row is a duplicate of the incident it became', async () => {
@@ -100,7 +108,11 @@ describe('ACLED import', () => {
   });
 
   it('takes back its own export as duplicates, by ACLED key or by incident id', async () => {
-    const exported = await demo.app.inject({ method: 'GET', url: '/api/v1/exports/incidents.csv', headers: { authorization: `Bearer ${await demo.token('coord.ml')}` } });
+    const exported = await demo.app.inject({
+      method: 'GET',
+      url: '/api/v1/exports/incidents.csv',
+      headers: { authorization: `Bearer ${await demo.token('coord.ml')}` },
+    });
     const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!).slice(0, ACLED_COLUMNS.length)).toEqual([...ACLED_COLUMNS]);
     const own = rows.filter((r) => r.diboli_owner === 'ML');
@@ -113,7 +125,10 @@ describe('ACLED import', () => {
   });
 
   it('keeps national what is imported with an empty releasableTo, so Senegal never sees it', async () => {
-    const row = SAMPLE.split('\n')[0] + '\n' + 'MLI95001,2024-08-01,2024,1,,Battles,Armed clash,X,,,,,,,,466,,Mali,,,,Yélimané,15.1185,-10.5731,1,Presse,,Accrochage,1,,\n';
+    const row =
+      SAMPLE.split('\n')[0] +
+      '\n' +
+      'MLI95001,2024-08-01,2024,1,,Battles,Armed clash,X,,,,,,,,466,,Mali,,,,Yélimané,15.1185,-10.5731,1,Presse,,Accrochage,1,,\n';
     const { body } = await importCsv(row, { as: 'coord.ml', query: '?releasableTo=' });
     expect(body.created).toBe(1);
     const [id] = body.createdIds;

@@ -14,14 +14,20 @@ beforeAll(async () => {
 afterAll(async () => demo.close());
 
 async function importCsv(csv: string) {
-  const response = await demo.app.inject({ method: 'POST', url: '/api/v1/imports/acled', headers: { authorization: `Bearer ${await demo.token('analyst.ml')}`, 'content-type': 'text/csv' }, payload: csv });
+  const response = await demo.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports/acled',
+    headers: { authorization: `Bearer ${await demo.token('analyst.ml')}`, 'content-type': 'text/csv' },
+    payload: csv,
+  });
   return { status: response.statusCode, body: response.json() as any };
 }
 
 /** Bulk rows straight into the store, as a node that has run for years holds them. */
 function seedIncidents(count: number): void {
   const sqlite = demo.store.sqlite;
-  const insert = sqlite.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision, place_name, section, event_type, sub_event_type, actors, fatalities, injured, abducted, narrative, source_kind, source_name, source_reliability, source_credibility, status, created_by)
+  const insert =
+    sqlite.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision, place_name, section, event_type, sub_event_type, actors, fatalities, injured, abducted, narrative, source_kind, source_name, source_reliability, source_credibility, status, created_by)
     VALUES (?, ?, ?, 1, ?, ?, ?, 'day', ?, ?, 'exact', 'Lieu', NULL, 'Border activity', 'Smuggling', '[]', NULL, NULL, NULL, 'Saisie', 'patrol', NULL, NULL, NULL, 'unverified', NULL)`);
   const bbox = sqlite.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   sqlite.transaction(() => {
@@ -51,17 +57,31 @@ describe('exchange at scale', () => {
     const secondMs = performance.now() - started;
     expect(second.body).toMatchObject({ created: 0, rowsRead: 10_000 });
     expect(second.body.duplicates).toHaveLength(10_000);
-    console.log(`ACLED import: 10,000 rows in ${Math.round(firstMs)} ms (${first.body.created} created, ${first.body.duplicates.length} duplicates); second import ${Math.round(secondMs)} ms, ${second.body.created} created`);
+    console.log(
+      `ACLED import: 10,000 rows in ${Math.round(firstMs)} ms (${first.body.created} created, ${first.body.duplicates.length} duplicates); second import ${Math.round(secondMs)} ms, ${second.body.created} created`,
+    );
   }, 300_000);
 
   it('exports more than 100,000 incidents whole, each nation its own', async () => {
     seedIncidents(95_000);
     const total = (demo.store.sqlite.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
     expect(total).toBeGreaterThan(100_000);
-    const visibleToSn = (demo.store.sqlite.prepare(`SELECT count(*) AS n FROM incidents WHERE owner = 'SN' OR releasable_to LIKE '%"SN"%'`).get() as { n: number }).n;
-    for (const [as, expected] of [['coord.ml', (demo.store.sqlite.prepare(`SELECT count(*) AS n FROM incidents WHERE owner = 'ML' OR releasable_to LIKE '%"ML"%'`).get() as { n: number }).n], ['liaison.sn', visibleToSn]] as const) {
+    const visibleToSn = (
+      demo.store.sqlite.prepare(`SELECT count(*) AS n FROM incidents WHERE owner = 'SN' OR releasable_to LIKE '%"SN"%'`).get() as { n: number }
+    ).n;
+    for (const [as, expected] of [
+      [
+        'coord.ml',
+        (demo.store.sqlite.prepare(`SELECT count(*) AS n FROM incidents WHERE owner = 'ML' OR releasable_to LIKE '%"ML"%'`).get() as { n: number }).n,
+      ],
+      ['liaison.sn', visibleToSn],
+    ] as const) {
       const started = performance.now();
-      const response = await demo.app.inject({ method: 'GET', url: '/api/v1/exports/incidents.csv', headers: { authorization: `Bearer ${await demo.token(as)}` } });
+      const response = await demo.app.inject({
+        method: 'GET',
+        url: '/api/v1/exports/incidents.csv',
+        headers: { authorization: `Bearer ${await demo.token(as)}` },
+      });
       const ms = performance.now() - started;
       expect(response.statusCode).toBe(200);
       const rows = parse(response.body, { columns: true }) as Record<string, string>[];

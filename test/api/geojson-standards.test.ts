@@ -11,7 +11,16 @@ beforeAll(async () => {
 });
 afterAll(async () => demo.close());
 
-const ROUTES = ['/api/v1/borders', '/api/v1/sections', '/api/v1/axes', '/api/v1/basemap', '/api/v1/posts', '/api/v1/incidents?limit=200', '/api/v1/patrols', '/api/v1/patrols/demo-patrol-launch/track'];
+const ROUTES = [
+  '/api/v1/borders',
+  '/api/v1/sections',
+  '/api/v1/axes',
+  '/api/v1/basemap',
+  '/api/v1/posts',
+  '/api/v1/incidents?limit=200',
+  '/api/v1/patrols',
+  '/api/v1/patrols/demo-patrol-launch/track',
+];
 
 /** Twice the signed area of a ring (shoelace): positive when counter-clockwise. */
 function signedArea(ring: number[][]): number {

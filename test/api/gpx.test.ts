@@ -18,7 +18,12 @@ async function get(url: string, as: string) {
 }
 
 async function put(url: string, as: string, body: string, type = 'application/gpx+xml') {
-  const response = await demo.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${await demo.token(as)}`, 'content-type': type }, payload: body });
+  const response = await demo.app.inject({
+    method: 'PUT',
+    url,
+    headers: { authorization: `Bearer ${await demo.token(as)}`, 'content-type': type },
+    payload: body,
+  });
   return { status: response.statusCode, body: response.json() as any };
 }
 
@@ -31,7 +36,13 @@ const PLANNED = `<?xml version="1.0"?>
   </trkseg><trkseg><trkpt lat="14.49" lon="-12.10"/><trkpt lat="14.5" lon="-12.05"/></trkseg></trk>
 </gpx>`;
 
-const plan = { name: 'Reconnaissance GPX', kind: 'national', unitIds: ['ml-gend-kayes'], plannedStart: '2026-12-20T06:00:00Z', plannedEnd: '2026-12-20T18:00:00Z' };
+const plan = {
+  name: 'Reconnaissance GPX',
+  kind: 'national',
+  unitIds: ['ml-gend-kayes'],
+  plannedStart: '2026-12-20T06:00:00Z',
+  plannedEnd: '2026-12-20T18:00:00Z',
+};
 
 describe('GPX', () => {
   it('gives a patrol’s planned route as a GPX route', async () => {
@@ -60,10 +71,26 @@ describe('GPX', () => {
     const created = await demo.call('POST', '/api/v1/patrols', { as: 'coord.ml', body: plan });
     const updated = await put(`/api/v1/patrols/${created.body.id}/route.gpx`, 'coord.ml', PLANNED);
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ version: 2, route: { type: 'LineString', coordinates: [[-12.199451, 14.455112], [-12.15, 14.47], [-12.1, 14.49], [-12.05, 14.5]] } });
+    expect(updated.body).toMatchObject({
+      version: 2,
+      route: {
+        type: 'LineString',
+        coordinates: [
+          [-12.199451, 14.455112],
+          [-12.15, 14.47],
+          [-12.1, 14.49],
+          [-12.05, 14.5],
+        ],
+      },
+    });
     const back = read((await get(`/api/v1/patrols/${created.body.id}/route.gpx`, 'coord.ml')).body);
     expect(back[0]!.geometry).toEqual(updated.body.route);
-    const converted = await demo.app.inject({ method: 'POST', url: '/api/v1/imports/gpx', headers: { authorization: `Bearer ${await demo.token('lead.ml')}`, 'content-type': 'application/gpx+xml' }, payload: PLANNED });
+    const converted = await demo.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/gpx',
+      headers: { authorization: `Bearer ${await demo.token('lead.ml')}`, 'content-type': 'application/gpx+xml' },
+      payload: PLANNED,
+    });
     expect(converted.json()).toEqual({ type: 'Feature', geometry: updated.body.route, properties: { name: 'Boucle Diboli' } });
   });
 
@@ -73,10 +100,16 @@ describe('GPX', () => {
     const version = () => demo.store.sqlite.prepare('SELECT version FROM patrols WHERE id = ?').get(id) as { version: number };
     expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.sn', PLANNED)).toMatchObject({ status: 403 });
     expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'observer.ml', PLANNED)).toMatchObject({ status: 403, body: { code: 'ERR_FORBIDDEN_ROLE' } });
-    expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', '<gpx><rte><rtept lat="14" lon="-12"/></rte></gpx>')).toMatchObject({ status: 422, body: { code: 'ERR_GPX_NO_ROUTE' } });
+    expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', '<gpx><rte><rtept lat="14" lon="-12"/></rte></gpx>')).toMatchObject({
+      status: 422,
+      body: { code: 'ERR_GPX_NO_ROUTE' },
+    });
     expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', '<gpx><rte>')).toMatchObject({ status: 422, body: { code: 'ERR_GPX_UNREADABLE' } });
     expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', '<kml/>')).toMatchObject({ status: 422, body: { code: 'ERR_GPX_UNREADABLE' } });
-    expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', '{"type":"LineString"}', 'application/json')).toMatchObject({ status: 415, body: { code: 'ERR_GPX_ONLY' } });
+    expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', '{"type":"LineString"}', 'application/json')).toMatchObject({
+      status: 415,
+      body: { code: 'ERR_GPX_ONLY' },
+    });
     expect(version()).toEqual({ version: 1 });
     await demo.call('POST', `/api/v1/patrols/${id}/propose`, { as: 'coord.ml' });
     expect(await put(`/api/v1/patrols/${id}/route.gpx`, 'coord.ml', PLANNED)).toMatchObject({ status: 409, body: { code: 'ERR_PATROL_NOT_DRAFT' } });

@@ -36,7 +36,14 @@ describe('incidents over HTTP', () => {
   it('stores an incident with owner, derived section and the mechanism’s default releasability', async () => {
     const created = await demo.call('POST', '/api/v1/incidents', { as: 'lead.ml', body: valid });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ owner: 'ML', releasableTo: ['SN'], section: 'ML-SN-02', version: 1, status: 'unverified', eventType: 'Border activity' });
+    expect(created.body).toMatchObject({
+      owner: 'ML',
+      releasableTo: ['SN'],
+      section: 'ML-SN-02',
+      version: 1,
+      status: 'unverified',
+      eventType: 'Border activity',
+    });
     expect(created.body.id).toMatch(/[0-9a-f-]{36}/);
 
     const read = await demo.call('GET', `/api/v1/incidents/${created.body.id}`, { as: 'coord.sn' });
@@ -142,7 +149,11 @@ describe('incidents over HTTP', () => {
   it.each(bad)('refuses %s with a coded error and writes nothing', async (_name, request, status, code, field) => {
     const before = await incidentCount();
     const beforePartner = await demo.call('GET', '/api/v1/incidents/demo-sn-0001', { as: 'coord.ml' });
-    const response = await demo.call(request.method ?? 'POST', request.url ?? '/api/v1/incidents', { as: request.as ?? 'coord.ml', body: request.body, raw: request.raw });
+    const response = await demo.call(request.method ?? 'POST', request.url ?? '/api/v1/incidents', {
+      as: request.as ?? 'coord.ml',
+      body: request.body,
+      raw: request.raw,
+    });
     expect(response.status).toBe(status);
     expect(response.body.code).toBe(code);
     expect(typeof response.body.message).toBe('string');

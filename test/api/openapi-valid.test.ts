@@ -53,10 +53,20 @@ describe('the OpenAPI document', () => {
     writeFileSync(file, JSON.stringify(document));
     const cli = join(process.cwd(), 'node_modules/@redocly/cli/bin/cli.js');
     const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
-    const run = await promisify(execFile)(process.execPath, [cli, 'lint', file, '--format=json'], { env, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string; stderr: string }) => error);
-    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; location: { pointer: string }[] }[] };
+    const run = await promisify(execFile)(process.execPath, [cli, 'lint', file, '--format=json'], { env, maxBuffer: 64 * 1024 * 1024 }).catch(
+      (error: { stdout: string; stderr: string }) => error,
+    );
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; severity: string; location: { pointer: string }[] }[];
+    };
     const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}`);
-    console.log(`redocly lint: ${report.totals.errors} errors, ${report.totals.warnings} warnings (${report.problems.filter((p) => p.severity === 'warn').map((p) => p.ruleId).join(', ')})`);
+    console.log(
+      `redocly lint: ${report.totals.errors} errors, ${report.totals.warnings} warnings (${report.problems
+        .filter((p) => p.severity === 'warn')
+        .map((p) => p.ruleId)
+        .join(', ')})`,
+    );
     expect(errors).toEqual([]);
   }, 60_000);
 
@@ -70,7 +80,11 @@ describe('the OpenAPI document', () => {
     const authenticated = all.filter(({ operation }) => !(Array.isArray(operation.security) && operation.security.length === 0));
     expect(authenticated.filter(({ operation }) => !operation.responses['401']).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
     // Error bodies are JSON whatever the success is (a CAP document, a PDF, a GPX file).
-    const errorTypes = all.flatMap(({ operation }) => Object.entries(operation.responses).filter(([status]) => Number(status) >= 400).flatMap(([, r]: [string, any]) => Object.keys(r.content ?? {})));
+    const errorTypes = all.flatMap(({ operation }) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => Number(status) >= 400)
+        .flatMap(([, r]: [string, any]) => Object.keys(r.content ?? {})),
+    );
     expect([...new Set(errorTypes)]).toEqual(['application/json']);
   });
 

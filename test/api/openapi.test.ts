@@ -25,16 +25,33 @@ describe('reference data and the API document', () => {
     const heads = routes.filter((route) => route.method === 'HEAD' && !ownPages(route));
     const apiRoutes = routes.filter((route) => route.method !== 'HEAD' && !ownPages(route));
     expect(apiRoutes.length).toBeGreaterThan(50);
-    expect(apiRoutes.map(routeKey).filter((key) => !documented.has(key)), 'routes missing from the API document').toEqual([]);
-    expect([...documented].filter((key) => !routed.has(key)), 'documented operations the node does not answer').toEqual([]);
-    expect(heads.map((route) => `GET ${route.url}`).filter((key) => !routed.has(key)), 'HEAD routes without their GET').toEqual([]);
+    expect(
+      apiRoutes.map(routeKey).filter((key) => !documented.has(key)),
+      'routes missing from the API document',
+    ).toEqual([]);
+    expect(
+      [...documented].filter((key) => !routed.has(key)),
+      'documented operations the node does not answer',
+    ).toEqual([]);
+    expect(
+      heads.map((route) => `GET ${route.url}`).filter((key) => !routed.has(key)),
+      'HEAD routes without their GET',
+    ).toEqual([]);
 
     // Each operation says what it answers on success, with a schema unless it answers no content.
     const unanswered = operations.filter(({ operation }) => {
       const successes = Object.entries(operation.responses ?? {}).filter(([status]) => /^[23]/.test(status));
-      return successes.length === 0 || successes.some(([status, response]: [string, any]) => status !== '204' && !Object.values(response.content ?? { none: {} }).every((media: any) => media.schema));
+      return (
+        successes.length === 0 ||
+        successes.some(
+          ([status, response]: [string, any]) => status !== '204' && !Object.values(response.content ?? { none: {} }).every((media: any) => media.schema),
+        )
+      );
     });
-    expect(unanswered.map(({ key }) => key), 'operations without a documented success').toEqual([]);
+    expect(
+      unanswered.map(({ key }) => key),
+      'operations without a documented success',
+    ).toEqual([]);
     expect(doc.body.paths['/api/v1/incidents'].post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['occurredAt', 'location', 'eventType', 'subEventType']),
     );
@@ -93,7 +110,9 @@ describe('reference data and the API document', () => {
   it('slows down password guessing', async () => {
     const attempts = [];
     for (let i = 0; i < 12; i++) {
-      attempts.push((await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.sn', password: `guess-${i}` } })).statusCode);
+      attempts.push(
+        (await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.sn', password: `guess-${i}` } })).statusCode,
+      );
     }
     expect(attempts.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(attempts.slice(10)).toEqual([429, 429]);

@@ -45,11 +45,18 @@ describe('joint patrols over HTTP', () => {
     expect(senegal.body).toMatchObject({ status: 'approved', pendingApprovals: [] });
     expect(senegal.body.approvals.map((a: any) => a.nation)).toEqual(['ML', 'SN']);
 
-    const refusedPositions = await demo.call('POST', `/api/v1/patrols/${id}/positions`, { as: 'lead.ml', body: { positions: [{ at: '2026-11-29T11:00:00Z', lat: 14.45, lon: -12.2 }] } });
+    const refusedPositions = await demo.call('POST', `/api/v1/patrols/${id}/positions`, {
+      as: 'lead.ml',
+      body: { positions: [{ at: '2026-11-29T11:00:00Z', lat: 14.45, lon: -12.2 }] },
+    });
     expect(refusedPositions).toMatchObject({ status: 409, body: { code: 'ERR_PATROL_NOT_UNDERWAY' } });
 
     expect((await demo.call('POST', `/api/v1/patrols/${id}/start`, { as: 'lead.ml' })).body.status).toBe('underway');
-    const positions = Array.from({ length: 50 }, (_, i) => ({ at: new Date(Date.parse('2026-11-29T10:00:00Z') + i * 60_000).toISOString(), lat: 14.456, lon: -12.2 + i * 0.01 }));
+    const positions = Array.from({ length: 50 }, (_, i) => ({
+      at: new Date(Date.parse('2026-11-29T10:00:00Z') + i * 60_000).toISOString(),
+      lat: 14.456,
+      lon: -12.2 + i * 0.01,
+    }));
     const reported = await demo.call('POST', `/api/v1/patrols/${id}/positions`, { as: 'lead.ml', body: { positions } });
     expect(reported).toEqual({ status: 200, body: { accepted: 50 } });
 
@@ -60,10 +67,15 @@ describe('joint patrols over HTTP', () => {
     // …and no LineString without coordinates (RFC 7946 wants two positions at least): no geometry.
     expect((await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.sn' })).body.geometry).toBeNull();
 
-    const seen = await demo.call('POST', `/api/v1/patrols/${id}/observations`, { as: 'lead.ml', body: { at: '2026-11-29T10:30:00Z', location: { lat: 14.45, lon: -12.19 }, text: 'Dépôt de carburant informel près du pont' } });
+    const seen = await demo.call('POST', `/api/v1/patrols/${id}/observations`, {
+      as: 'lead.ml',
+      body: { at: '2026-11-29T10:30:00Z', location: { lat: 14.45, lon: -12.19 }, text: 'Dépôt de carburant informel près du pont' },
+    });
     expect(seen.status).toBe(201);
     expect(seen.body).toMatchObject({ section: 'ML-SN-02', releasableTo: ['SN'], owner: 'ML' });
-    expect((await demo.call('GET', `/api/v1/patrols/${id}/observations`, { as: 'coord.sn' })).body.map((o: any) => o.text)).toEqual(['Dépôt de carburant informel près du pont']);
+    expect((await demo.call('GET', `/api/v1/patrols/${id}/observations`, { as: 'coord.sn' })).body.map((o: any) => o.text)).toEqual([
+      'Dépôt de carburant informel près du pont',
+    ]);
     expect((await demo.call('PUT', `/api/v1/patrols/${id}/debrief`, { as: 'lead.ml', body: { text: 'Trop tôt' } })).body.code).toBe('ERR_PATROL_TRANSITION');
 
     const done = await demo.call('POST', `/api/v1/patrols/${id}/complete`, { as: 'lead.ml' });
@@ -91,7 +103,13 @@ describe('joint patrols over HTTP', () => {
     ['an unknown unit', { ...plan, unitIds: ['ml-gtia-diboli', 'nobody'] }, 422, 'ERR_UNKNOWN_UNIT', 'unitIds'],
     ['an unknown axis', { ...plan, axisId: 'RN99' }, 422, 'ERR_UNKNOWN_AXIS', 'axisId'],
     ['a window that ends before it starts', { ...plan, plannedEnd: '2026-11-28T00:00:00Z' }, 422, 'ERR_BAD_WINDOW', 'plannedEnd'],
-    ['a route with one point', { ...plan, axisId: undefined, route: { type: 'LineString', coordinates: [[-12, 14]] } }, 400, 'ERR_VALIDATION', 'route.coordinates'],
+    [
+      'a route with one point',
+      { ...plan, axisId: undefined, route: { type: 'LineString', coordinates: [[-12, 14]] } },
+      400,
+      'ERR_VALIDATION',
+      'route.coordinates',
+    ],
     ['an unknown kind', { ...plan, kind: 'secret' }, 400, 'ERR_VALIDATION', 'kind'],
     ['a nation outside the mechanism', { ...plan, nations: ['ML', 'SN', 'FR'] }, 422, 'ERR_RELEASE_OUTSIDE_MECHANISM', 'nations'],
   ])('refuses %s and writes nothing', async (_name, body, status, code, field) => {

@@ -54,7 +54,8 @@ describe('a draft patrol', () => {
 
 describe('an override', () => {
   const section = 'ML-SN-07';
-  const force = (as: string) => demo.call('POST', `/api/v1/sections/${section}/override`, { as, body: { level: 'critical', reason: 'Renseignement', expiresAt: '2026-12-31T00:00:00Z' } });
+  const force = (as: string) =>
+    demo.call('POST', `/api/v1/sections/${section}/override`, { as, body: { level: 'critical', reason: 'Renseignement', expiresAt: '2026-12-31T00:00:00Z' } });
 
   it('is lifted early by the coordinator who set it, and the computed level shows again', async () => {
     const forced = await force('coord.ml');

@@ -15,7 +15,12 @@ function sources(folder: string): { file: string; text: string }[] {
 
 /** Lines of `files` that match `pattern`, as `file: line` (empty when none does). */
 function offending(files: { file: string; text: string }[], pattern: RegExp): string[] {
-  return files.flatMap(({ file, text }) => text.split('\n').filter((line) => pattern.test(line)).map((line) => `${file}: ${line.trim()}`));
+  return files.flatMap(({ file, text }) =>
+    text
+      .split('\n')
+      .filter((line) => pattern.test(line))
+      .map((line) => `${file}: ${line.trim()}`),
+  );
 }
 
 describe('routes are a schema and a call into a service', () => {

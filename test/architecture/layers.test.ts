@@ -18,7 +18,10 @@ function readRules(markdown: string): { layers: Record<string, string[]>; packag
     if (/^\| Layer \|/.test(line)) into = rules.layers;
     else if (/^\| Package \|/.test(line)) into = rules.packages;
     else if (!line.startsWith('|')) into = undefined;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const name = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
     if (!into || !name) continue;
     into[name] = [...(cells.at(-1) ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
@@ -103,7 +106,21 @@ describe('layers', () => {
   });
 
   it('reads both tables of the document', () => {
-    expect(Object.keys(table.layers)).toEqual(['kernel', 'geo', 'domain', 'osint', 'exchange', 'store', 'map', 'federation', 'config', 'services', 'api', 'composition', 'cli']);
+    expect(Object.keys(table.layers)).toEqual([
+      'kernel',
+      'geo',
+      'domain',
+      'osint',
+      'exchange',
+      'store',
+      'map',
+      'federation',
+      'config',
+      'services',
+      'api',
+      'composition',
+      'cli',
+    ]);
     expect(table.layers.kernel).toEqual([]);
     expect(table.layers.domain).toEqual(['kernel', 'geo']);
     expect(table.packages['@turf/']).toEqual(['geo']);
@@ -150,7 +167,12 @@ describe('layers', () => {
       "import e = require('../cli/e.js');",
     ].join('\n');
     expect(importsOf('x.ts', text)).toEqual([
-      '../store/a.js', '../osint/side-effect.js', '../services/b.js', '../federation/c.js', '../api/d.js', '../cli/e.js',
+      '../store/a.js',
+      '../osint/side-effect.js',
+      '../services/b.js',
+      '../federation/c.js',
+      '../api/d.js',
+      '../cli/e.js',
     ]);
   });
 });

@@ -34,5 +34,4 @@ describe('one place per rule', () => {
   it('the Earth radius and the great-circle formula are written once, in geo/great-circle.ts', () => {
     expect(writtenOutside('src/geo/great-circle.ts', /\b6_?371\b|Math\.asin\(/)).toEqual([]);
   });
-
 });

@@ -26,12 +26,18 @@ function runtimePackages(text: string): string[] {
   ];
   return specifiers
     .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier))
-    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+    .map((specifier) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }
 
 describe('what the node imports at run time', () => {
   it('reads static imports over several lines and dynamic imports, and skips type-only ones', () => {
-    const text = "import {\n  a,\n  b,\n} from '@turf/length';\nimport type { X } from 'geojson';\nimport './side-effect.js';\nconst { chromium } = await import('playwright-core');\nexport { c } from 'csv-parse/sync';";
+    const text =
+      "import {\n  a,\n  b,\n} from '@turf/length';\nimport type { X } from 'geojson';\nimport './side-effect.js';\nconst { chromium } = await import('playwright-core');\nexport { c } from 'csv-parse/sync';";
     expect(runtimePackages(text)).toEqual(['@turf/length', 'csv-parse', 'playwright-core']);
   });
 

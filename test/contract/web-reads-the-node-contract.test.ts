@@ -48,7 +48,14 @@ describe('the web UI and the node share one contract', () => {
   const names = [...reached.keys()].map((file) => relative(ROOT, file)).sort();
 
   it('reads permissions, levels, event types and record shapes from the node’s domain', () => {
-    for (const needed of ['src/domain/permissions.ts', 'src/domain/threat-level.ts', 'src/domain/event-type-names.ts', 'src/domain/incident.ts', 'src/domain/patrol-actions.ts', 'src/domain/sovereignty.ts']) {
+    for (const needed of [
+      'src/domain/permissions.ts',
+      'src/domain/threat-level.ts',
+      'src/domain/event-type-names.ts',
+      'src/domain/incident.ts',
+      'src/domain/patrol-actions.ts',
+      'src/domain/sovereignty.ts',
+    ]) {
       expect(names).toContain(needed);
     }
   });
@@ -60,7 +67,9 @@ describe('the web UI and the node share one contract', () => {
   });
 
   it('keeps no role table of its own', () => {
-    const tables = files(join(ROOT, 'web/src')).filter((file) => /new Set\(\[\s*'(coordinator|liaison|analyst|admin|patrol_lead)'/.test(readFileSync(file, 'utf8')));
+    const tables = files(join(ROOT, 'web/src')).filter((file) =>
+      /new Set\(\[\s*'(coordinator|liaison|analyst|admin|patrol_lead)'/.test(readFileSync(file, 'utf8')),
+    );
     expect(tables.map((file) => relative(ROOT, file))).toEqual([]);
   });
 });

@@ -4,12 +4,40 @@ import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../../src/do
 
 const at = '2026-01-05T09:00:00.000Z';
 const patrol: Patrol = {
-  id: 'p1', owner: 'ML', releasableTo: ['SN', 'MR'], version: 3, name: 'RN1', kind: 'joint', status: 'proposed', nations: ['ML', 'SN'],
-  unitIds: [], axisId: null, route: null, plannedStart: at, plannedEnd: at, approvals: [{ nation: 'ML', userId: 'u-ml', at }],
-  startedAt: null, completedAt: null, debrief: null, createdAt: at, updatedAt: at, createdBy: null,
+  id: 'p1',
+  owner: 'ML',
+  releasableTo: ['SN', 'MR'],
+  version: 3,
+  name: 'RN1',
+  kind: 'joint',
+  status: 'proposed',
+  nations: ['ML', 'SN'],
+  unitIds: [],
+  axisId: null,
+  route: null,
+  plannedStart: at,
+  plannedEnd: at,
+  approvals: [{ nation: 'ML', userId: 'u-ml', at }],
+  startedAt: null,
+  completedAt: null,
+  debrief: null,
+  createdAt: at,
+  updatedAt: at,
+  createdBy: null,
 };
 const approval = (over: Partial<PatrolApprovalRecord> = {}): PatrolApprovalRecord => ({
-  id: 'a1', owner: 'SN', releasableTo: ['ML'], version: 1, createdAt: at, updatedAt: at, patrolId: 'p1', patrolVersion: 3, nation: 'SN', userId: 'u-sn', at, ...over,
+  id: 'a1',
+  owner: 'SN',
+  releasableTo: ['ML'],
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+  patrolId: 'p1',
+  patrolVersion: 3,
+  nation: 'SN',
+  userId: 'u-sn',
+  at,
+  ...over,
 });
 const reason = (outcome: ReturnType<typeof receivedApprovalOutcome>) => (outcome.accepted ? 'accepted' : outcome.reason);
 

@@ -22,7 +22,9 @@ describe('releasability', () => {
   });
 
   it('refuses a nation outside the mechanism, naming the field', () => {
-    expect(() => releasabilityOf(mechanism, 'ML', 'incident', ['SN', 'FR'])).toThrow(expect.objectContaining({ code: 'ERR_RELEASE_OUTSIDE_MECHANISM', field: 'releasableTo' }));
+    expect(() => releasabilityOf(mechanism, 'ML', 'incident', ['SN', 'FR'])).toThrow(
+      expect.objectContaining({ code: 'ERR_RELEASE_OUTSIDE_MECHANISM', field: 'releasableTo' }),
+    );
   });
 
   it.each([

@@ -172,7 +172,9 @@ describe('early warning and news review in the web UI', () => {
     await page.getByLabel('Titre', { exact: true }).fill('Bakel : passage clandestin');
     await page
       .getByLabel('Texte', { exact: true })
-      .fill('Bakel, 26 novembre 2026. Une patrouille a intercepté mercredi à Bakel une vingtaine de personnes qui franchissaient clandestinement le fleuve Sénégal.');
+      .fill(
+        'Bakel, 26 novembre 2026. Une patrouille a intercepté mercredi à Bakel une vingtaine de personnes qui franchissaient clandestinement le fleuve Sénégal.',
+      );
     const [answer] = await Promise.all([
       page.waitForResponse((response: Response) => response.url().endsWith('/api/v1/news/articles')),
       page.getByRole('button', { name: 'Analyser' }).click(),
@@ -262,9 +264,14 @@ describe('early warning and news review in the web UI', () => {
     const hooks = (await apiCall<{ id: string; url: string; enabled: boolean }[]>(page, 'GET', '/api/v1/webhooks')).body;
     const hook = hooks.find((candidate) => candidate.url === 'http://127.0.0.1:9/alertes');
     expect(hook?.enabled).toBe(true);
-    await page.locator(`[data-webhook-id="${hook!.id}"]`).getByRole('checkbox', { name: /^Active/ }).uncheck();
+    await page
+      .locator(`[data-webhook-id="${hook!.id}"]`)
+      .getByRole('checkbox', { name: /^Active/ })
+      .uncheck();
     await expect
-      .poll(async () => (await apiCall<{ id: string; enabled: boolean }[]>(page, 'GET', '/api/v1/webhooks')).body.find((other) => other.id === hook!.id)?.enabled)
+      .poll(
+        async () => (await apiCall<{ id: string; enabled: boolean }[]>(page, 'GET', '/api/v1/webhooks')).body.find((other) => other.id === hook!.id)?.enabled,
+      )
       .toBe(false);
     await screenshot(page, '20-alert-rules');
 

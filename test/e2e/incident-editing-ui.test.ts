@@ -41,11 +41,9 @@ describe('incident forms', () => {
     await page.getByLabel('Tués', { exact: true }).fill('');
     expect(await errorsShown(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => errorsShown(page)).toEqual([
-      'Emplacement : champ obligatoire manquant',
-      "Type d'événement : champ obligatoire",
-      "Sous-type d'événement : champ obligatoire",
-    ]);
+    await expect
+      .poll(() => errorsShown(page))
+      .toEqual(['Emplacement : champ obligatoire manquant', "Type d'événement : champ obligatoire", "Sous-type d'événement : champ obligatoire"]);
     expect(await page.locator('#incident-eventType').getAttribute('aria-describedby')).toBe('incident-error-eventType');
     await screenshot(page, 'incident-errors-at-once');
     await page.getByLabel("Type d'événement", { exact: true }).selectOption('Border activity');

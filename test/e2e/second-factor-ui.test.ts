@@ -16,7 +16,10 @@ describe('second factor in the web UI', () => {
     session = await startUiSession();
     ({ node, browser } = session);
     // A coordinator the administrator has just added: no second factor yet.
-    const added = await diboli(['user', 'add', '--data', node.dataDir!, '--username', 'kadia.ml', '--nation', 'ML', '--role', 'coordinator', '--name', 'Cne Kadia Touré'], `${PASSWORD}\n`);
+    const added = await diboli(
+      ['user', 'add', '--data', node.dataDir!, '--username', 'kadia.ml', '--nation', 'ML', '--role', 'coordinator', '--name', 'Cne Kadia Touré'],
+      `${PASSWORD}\n`,
+    );
     expect(added.code).toBe(0);
   });
 

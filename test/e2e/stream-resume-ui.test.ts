@@ -50,13 +50,23 @@ describe('the web UI’s live stream', () => {
     await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 15_000 }).toBe('reconnecting');
 
     // Meanwhile an analyst records incidents (straight to the node, not through the cut link).
-    const login = await fetch(`${node.origin}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst.ml', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${node.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'analyst.ml', password: DEMO_PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     for (let i = 0; i < 5; i += 1) {
       const answer = await fetch(`${node.origin}/api/v1/incidents`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ occurredAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(), location: { lat: 14.43 + i * 0.01, lon: -11.98 }, eventType: 'Border activity', subEventType: 'Smuggling', narrative: `Pendant la coupure ${i}` }),
+        body: JSON.stringify({
+          occurredAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+          location: { lat: 14.43 + i * 0.01, lon: -11.98 },
+          eventType: 'Border activity',
+          subEventType: 'Smuggling',
+          narrative: `Pendant la coupure ${i}`,
+        }),
       });
       expect(answer.status).toBe(201);
     }

@@ -83,7 +83,9 @@ describe('web UI against a demo node', () => {
     // A stored view that is not a view (out of range, or not JSON) is ignored: the incidents are framed.
     await page.waitForTimeout(500); // the framing's easing ends, and with it the last saved view
     for (const stored of ['{"center":[-11.4,14.4],"zoom":40}', 'pas du JSON']) {
-      await page.evaluate(`Object.keys(localStorage).filter((key) => key.startsWith('diboli.mapView.')).forEach((key) => localStorage.setItem(key, ${JSON.stringify(stored)}))`);
+      await page.evaluate(
+        `Object.keys(localStorage).filter((key) => key.startsWith('diboli.mapView.')).forEach((key) => localStorage.setItem(key, ${JSON.stringify(stored)}))`,
+      );
       await page.reload();
       expect(await drawnIncidents(page)).toBeGreaterThan(0);
       await expect.poll(() => scale.textContent()).toBe(framed);

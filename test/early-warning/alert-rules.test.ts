@@ -179,7 +179,11 @@ describe('news candidate of high severity', () => {
   it.each([
     ['a clash with three deaths (20, high)', candidate(), 1],
     ['a clash without deaths (10, medium)', candidate({ fatalities: 0 }), 0],
-    ['an IED with seven deaths (30, high)', candidate({ eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED', fatalities: 7 }), 1],
+    [
+      'an IED with seven deaths (30, high)',
+      candidate({ eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED', fatalities: 7 }),
+      1,
+    ],
     ['smuggling', candidate({ eventType: 'Border activity', subEventType: 'Smuggling' }), 0],
   ])('%s → %i alert', (_what, event, count) => {
     expect(evaluateRule(news, event, config, now)).toHaveLength(count);
@@ -230,7 +234,24 @@ describe('validateAlertRule', () => {
     [{ ...nearAxis, eventTypes: ['Battles', 'Raids'] }, ['eventTypes.1']],
     [{ ...nearPost, subEventTypes: ['Ambush'] }, ['subEventTypes.0']],
     [{ ...nearPost, target: { ...(nearPost as { target: object }).target, geometry: { type: 'LineString', coordinates: [] } } }, ['target.geometry']],
-    [{ ...nearAxis, target: { kind: 'axis', id: 'A', name: 'A', geometry: { type: 'LineString', coordinates: [[-11, 14], [200, 14]] } } }, ['target.geometry']],
+    [
+      {
+        ...nearAxis,
+        target: {
+          kind: 'axis',
+          id: 'A',
+          name: 'A',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [-11, 14],
+              [200, 14],
+            ],
+          },
+        },
+      },
+      ['target.geometry'],
+    ],
     [{ ...rising, minLevel: 'severe' }, ['minLevel']],
     [{ ...overdue, graceMinutes: -5 }, ['graceMinutes']],
     [{ ...news, minSeverity: 'extreme' }, ['minSeverity']],

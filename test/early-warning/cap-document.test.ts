@@ -54,8 +54,45 @@ function expectOrder(element: XmlElement, names: string[]): void {
   expect(seen).toEqual(expected);
 }
 
-const ALERT_ORDER = ['identifier', 'sender', 'sent', 'status', 'msgType', 'source', 'scope', 'restriction', 'addresses', 'code', 'note', 'references', 'incidents', 'info'];
-const INFO_ORDER = ['language', 'category', 'event', 'responseType', 'urgency', 'severity', 'certainty', 'audience', 'eventCode', 'effective', 'onset', 'expires', 'senderName', 'headline', 'description', 'instruction', 'web', 'contact', 'parameter', 'resource', 'area'];
+const ALERT_ORDER = [
+  'identifier',
+  'sender',
+  'sent',
+  'status',
+  'msgType',
+  'source',
+  'scope',
+  'restriction',
+  'addresses',
+  'code',
+  'note',
+  'references',
+  'incidents',
+  'info',
+];
+const INFO_ORDER = [
+  'language',
+  'category',
+  'event',
+  'responseType',
+  'urgency',
+  'severity',
+  'certainty',
+  'audience',
+  'eventCode',
+  'effective',
+  'onset',
+  'expires',
+  'senderName',
+  'headline',
+  'description',
+  'instruction',
+  'web',
+  'contact',
+  'parameter',
+  'resource',
+  'area',
+];
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
 const message: CapMessage = {
@@ -151,7 +188,11 @@ describe('buildCapDocument', () => {
     expect(text(info, 'language')).toBe('fr-FR');
     expect(text(info, 'category')).toBe('Security');
     expect(text(info, 'event')).toBe('Affrontement armé');
-    expect(childrenOf(info).filter((c) => c.tagName === 'responseType').map((c) => c.textContent)).toEqual(['Avoid', 'Monitor']);
+    expect(
+      childrenOf(info)
+        .filter((c) => c.tagName === 'responseType')
+        .map((c) => c.textContent),
+    ).toEqual(['Avoid', 'Monitor']);
     expect(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']).toContain(text(info, 'urgency'));
     expect(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown']).toContain(text(info, 'severity'));
     expect(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown']).toContain(text(info, 'certainty'));
@@ -184,7 +225,24 @@ describe('buildCapDocument', () => {
   it('keeps an already closed ring as it is', () => {
     const closed = buildCapDocument({
       ...message,
-      info: [{ ...message.info[0]!, areas: [{ description: 'x', polygons: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }] }],
+      info: [
+        {
+          ...message.info[0]!,
+          areas: [
+            {
+              description: 'x',
+              polygons: [
+                [
+                  [0, 0],
+                  [1, 0],
+                  [1, 1],
+                  [0, 0],
+                ],
+              ],
+            },
+          ],
+        },
+      ],
     });
     expect(text(child(child(parse(closed), 'info')!, 'area')!, 'polygon')).toBe('0,0 0,1 1,1 0,0');
   });
@@ -198,7 +256,24 @@ describe('buildCapDocument', () => {
     ['an invalid date', { sent: new Date('nope') }, 'sent'],
     [
       'a polygon of two points',
-      { info: [{ ...message.info[0]!, areas: [{ description: 'x', polygons: [[[0, 0], [1, 1]]] as [number, number][][] }] }] },
+      {
+        info: [
+          {
+            ...message.info[0]!,
+            areas: [
+              {
+                description: 'x',
+                polygons: [
+                  [
+                    [0, 0],
+                    [1, 1],
+                  ],
+                ] as [number, number][][],
+              },
+            ],
+          },
+        ],
+      },
       'info.0.areas.0.polygons.0',
     ],
     ['an area without shape', { info: [{ ...message.info[0]!, areas: [{ description: 'x' }] }] }, 'info.0.areas.0.polygons'],
@@ -282,7 +357,16 @@ describe('buildCapAtomFeed', () => {
 
 describe('capPolygonAroundLine', () => {
   it('gives a closed ring of at least four points around the line, within the radius', () => {
-    const ring = capPolygonAroundLine({ type: 'LineString', coordinates: [[-12.0, 14.0], [-11.75, 14.0]] }, 10);
+    const ring = capPolygonAroundLine(
+      {
+        type: 'LineString',
+        coordinates: [
+          [-12.0, 14.0],
+          [-11.75, 14.0],
+        ],
+      },
+      10,
+    );
     expect(ring.length).toBeGreaterThanOrEqual(4);
     expect(ring[0]).toEqual(ring.at(-1));
     const lats = ring.map(([, lat]) => lat);

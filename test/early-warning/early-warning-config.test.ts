@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_EARLY_WARNING_CONFIG,
-  validateEarlyWarningConfig,
-  validateOverride,
-  validateWindow,
-} from '../../src/domain/early-warning-config.js';
+import { DEFAULT_EARLY_WARNING_CONFIG, validateEarlyWarningConfig, validateOverride, validateWindow } from '../../src/domain/early-warning-config.js';
 
 const fieldsOf = (result: { ok: boolean; errors?: { field: string; code: string }[] }): string[] =>
   result.ok ? [] : (result.errors ?? []).map((error) => `${error.field}:${error.code}`);

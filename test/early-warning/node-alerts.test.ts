@@ -40,7 +40,12 @@ describe('alert rules', () => {
     expect(noTypes.json()).toMatchObject({ field: 'eventTypes' });
     const badDistance = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(coord), payload: { ...N1_RULE, withinKm: -1 } });
     expect(badDistance.statusCode).toBe(400);
-    const unknownAxis = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(coord), payload: { ...N1_RULE, target: { kind: 'axis', id: 'nowhere' } } });
+    const unknownAxis = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/alert-rules',
+      headers: auth(coord),
+      payload: { ...N1_RULE, target: { kind: 'axis', id: 'nowhere' } },
+    });
     expect(unknownAxis.statusCode).toBe(404);
     const byLiaison = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(liaisonSn), payload: N1_RULE });
     expect(byLiaison.statusCode).toBe(403);
@@ -53,7 +58,9 @@ describe('alert rules', () => {
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(coord), payload: N1_RULE });
     expect(again.statusCode).toBe(409);
 
-    const incident = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as { id: string };
+    const incident = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as {
+      id: string;
+    };
     for (const fatalities of [8, 9, 10]) {
       const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/incidents/${incident.id}`, headers: auth(coord), payload: { fatalities } });
       expect(edited.statusCode).toBe(200);
@@ -67,12 +74,19 @@ describe('alert rules', () => {
     expect(theirs[0]!.releasableTo).toEqual(['SN']);
 
     // An incident far from the axis raises nothing.
-    await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent(), { location: { lat: 15.15, lon: -12.18 } }) });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: auth(coord),
+      payload: battle(recent(), { location: { lat: 15.15, lon: -12.18 } }),
+    });
     expect((await alerts(coord)).length).toBe(1);
   });
 
   it('keeps a national incident’s alert from a partner', async () => {
-    const incident = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent(), { releasableTo: [] }) })).json() as { id: string };
+    const incident = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent(), { releasableTo: [] }) })
+    ).json() as { id: string };
     const mine = (await alerts(coord)).find((a) => a.cause.id === incident.id);
     expect(mine).toBeDefined();
     expect(mine!.releasableTo).toEqual([]);
@@ -142,8 +156,20 @@ describe('CAP 1.2', () => {
     const links = [...doc.getElementsByTagName('link')].filter((l) => l.getAttribute('type') === 'application/cap+xml');
     expect(links.length).toBe((await alerts(coord)).filter((a) => a.public).length);
 
-    await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(coord), payload: { ...N1_RULE, id: 'internal', public: false, eventTypes: ['Riots'] } });
-    const riot = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent(), { eventType: 'Riots', subEventType: 'Violent demonstration' }) })).json() as { id: string };
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/alert-rules',
+      headers: auth(coord),
+      payload: { ...N1_RULE, id: 'internal', public: false, eventTypes: ['Riots'] },
+    });
+    const riot = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/incidents',
+        headers: auth(coord),
+        payload: battle(recent(), { eventType: 'Riots', subEventType: 'Violent demonstration' }),
+      })
+    ).json() as { id: string };
     const internal = (await alerts(coord)).find((a) => a.cause.id === riot.id)!;
     expect(internal.public).toBe(false);
     const refused = await t.app.inject({ method: 'GET', url: `/api/v1/alerts/${internal.id}/cap`, headers: auth(coord) });
@@ -152,7 +178,14 @@ describe('CAP 1.2', () => {
     // Switched off, the rule raises nothing more.
     const off = await t.app.inject({ method: 'PATCH', url: '/api/v1/alert-rules/internal', headers: auth(coord), payload: { enabled: false } });
     expect(off.statusCode).toBe(200);
-    const quiet = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent(), { eventType: 'Riots', subEventType: 'Violent demonstration' }) })).json() as { id: string };
+    const quiet = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/incidents',
+        headers: auth(coord),
+        payload: battle(recent(), { eventType: 'Riots', subEventType: 'Violent demonstration' }),
+      })
+    ).json() as { id: string };
     expect((await alerts(coord)).some((a) => a.cause.id === quiet.id)).toBe(false);
     expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/alert-rules/nope', headers: auth(coord), payload: { enabled: false } })).statusCode).toBe(404);
   });
@@ -208,7 +241,9 @@ describe('webhooks', () => {
       expect(answer.statusCode).toBe(201);
     }
     hits = [];
-    const incident = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as { id: string };
+    const incident = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as {
+      id: string;
+    };
     const alert = (await alerts(coord)).find((a) => a.cause.id === incident.id)!;
     expect(alert).toBeDefined();
 
@@ -226,7 +261,10 @@ describe('webhooks', () => {
     expect(down).toHaveLength(5);
     expect(new Set(down.map((h) => h.key))).toEqual(new Set(flaky.map((h) => h.key)));
 
-    const hooks = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: auth(coord) })).json() as { url: string; deliveries: { status: string; attempts: number }[] }[];
+    const hooks = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: auth(coord) })).json() as {
+      url: string;
+      deliveries: { status: string; attempts: number }[];
+    }[];
     expect(hooks.find((h) => h.url.endsWith('/flaky'))!.deliveries).toEqual([{ status: 'delivered', attempts: 4 }]);
     expect(hooks.find((h) => h.url.endsWith('/down'))!.deliveries).toEqual([{ status: 'failed', attempts: 5 }]);
     const silent = await waitFor(async () => {
@@ -244,13 +282,17 @@ describe('webhooks', () => {
   });
 
   it('posts nothing to a switched-off webhook, and posts again once it is switched on; only its own nation may switch it', async () => {
-    const added = (await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: auth(coord), payload: { url: `${base}/paused` } })).json() as { id: string };
+    const added = (await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: auth(coord), payload: { url: `${base}/paused` } })).json() as {
+      id: string;
+    };
     const off = await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(coord), payload: { enabled: false } });
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ id: added.id, enabled: false, deliveries: [] });
 
     hits = [];
-    const unheard = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as { id: string };
+    const unheard = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle(recent()) })).json() as {
+      id: string;
+    };
     expect((await alerts(coord)).some((a) => a.cause.id === unheard.id)).toBe(true);
     await waitFor(() => (hits.some((h) => h.path === '/flaky') ? true : undefined), 'the receivers that are on to be posted the alert');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -265,8 +307,12 @@ describe('webhooks', () => {
 
     // Another nation's coordinator seconded here manages its own nation's webhooks only: this one is not found.
     const partner = await t.login('coord.sn');
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(partner), payload: { enabled: false } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(liaisonSn), payload: { enabled: false } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(partner), payload: { enabled: false } })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: `/api/v1/webhooks/${added.id}`, headers: auth(liaisonSn), payload: { enabled: false } })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/webhooks/nope', headers: auth(coord), payload: { enabled: false } })).statusCode).toBe(404);
     const hooks = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: auth(coord) })).json() as { id: string; enabled: boolean }[];
     expect(hooks.find((hook) => hook.id === added.id)?.enabled).toBe(true);

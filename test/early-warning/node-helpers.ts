@@ -37,7 +37,11 @@ export async function demoNode(options: { clock?: Clock; app?: AppOptions } = {}
     node,
     app,
     async login(username) {
-      const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, node.clock.now()) } });
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, node.clock.now()) },
+      });
       if (answer.statusCode !== 200) throw new Error(`login ${username}: ${answer.body}`);
       return (answer.json() as { token: string }).token;
     },

@@ -28,7 +28,12 @@ describe('threat levels on the node', () => {
   it('recomputes the section level when incidents are created over HTTP', async () => {
     expect(section).toBeTruthy();
     expect(await levelOf(section)).toBe('low');
-    const rule = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(coord), payload: { id: 'rising', kind: 'level-rising', minLevel: 'high' } });
+    const rule = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/alert-rules',
+      headers: auth(coord),
+      payload: { id: 'rising', kind: 'level-rising', minLevel: 'high' },
+    });
     expect(rule.statusCode).toBe(201);
 
     const first = await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coord), payload: battle('2027-03-01T10:00:00Z') });
@@ -48,22 +53,51 @@ describe('threat levels on the node', () => {
       ['high', 'critical'],
     ]);
     // Each rise to high or above raised one alert, and only one.
-    const alerts = (await t.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: auth(coord) })).json() as { ruleKind: string; section: string; severity: string }[];
+    const alerts = (await t.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: auth(coord) })).json() as {
+      ruleKind: string;
+      section: string;
+      severity: string;
+    }[];
     const rising = alerts.filter((a) => a.ruleKind === 'level-rising' && a.section === section);
     expect(rising.map((a) => a.severity).sort()).toEqual(['critical', 'high']);
   });
 
   it('refuses an override without a reason, by a non-coordinator, or already expired', async () => {
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/sections/${section}/override`, headers: auth(coord), payload: { level: 'low', expiresAt: '2027-03-01T14:00:00Z' } });
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sections/${section}/override`,
+      headers: auth(coord),
+      payload: { level: 'low', expiresAt: '2027-03-01T14:00:00Z' },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json()).toMatchObject({ code: 'ERR_EARLY_WARNING_INPUT', field: 'reason' });
-    const blank = await t.app.inject({ method: 'POST', url: `/api/v1/sections/${section}/override`, headers: auth(coord), payload: { level: 'low', reason: '   ', expiresAt: '2027-03-01T14:00:00Z' } });
+    const blank = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sections/${section}/override`,
+      headers: auth(coord),
+      payload: { level: 'low', reason: '   ', expiresAt: '2027-03-01T14:00:00Z' },
+    });
     expect(blank.statusCode).toBe(400);
-    const byAnalyst = await t.app.inject({ method: 'POST', url: `/api/v1/sections/${section}/override`, headers: auth(analyst), payload: { level: 'low', reason: 'x', expiresAt: '2027-03-01T14:00:00Z' } });
+    const byAnalyst = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sections/${section}/override`,
+      headers: auth(analyst),
+      payload: { level: 'low', reason: 'x', expiresAt: '2027-03-01T14:00:00Z' },
+    });
     expect(byAnalyst.statusCode).toBe(403);
-    const expired = await t.app.inject({ method: 'POST', url: `/api/v1/sections/${section}/override`, headers: auth(coord), payload: { level: 'low', reason: 'x', expiresAt: '2027-03-01T11:00:00Z' } });
+    const expired = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sections/${section}/override`,
+      headers: auth(coord),
+      payload: { level: 'low', reason: 'x', expiresAt: '2027-03-01T11:00:00Z' },
+    });
     expect(expired.statusCode).toBe(400);
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/sections/XX-YY-99/override', headers: auth(coord), payload: { level: 'low', reason: 'x', expiresAt: '2027-03-01T14:00:00Z' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sections/XX-YY-99/override',
+      headers: auth(coord),
+      payload: { level: 'low', reason: 'x', expiresAt: '2027-03-01T14:00:00Z' },
+    });
     expect(unknown.statusCode).toBe(404);
     expect(await levelOf(section)).toBe('critical');
   });
@@ -94,7 +128,12 @@ describe('threat levels on the node', () => {
     const zero = await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(coord), payload: { halfLifeDays: 0 } });
     expect(zero.statusCode).toBe(400);
     expect(zero.json()).toMatchObject({ field: 'halfLifeDays' });
-    const disorder = await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(coord), payload: { thresholds: { medium: 20, high: 10, critical: 40 } } });
+    const disorder = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/early-warning/settings',
+      headers: auth(coord),
+      payload: { thresholds: { medium: 20, high: 10, critical: 40 } },
+    });
     expect(disorder.statusCode).toBe(400);
     expect(disorder.json()).toMatchObject({ field: 'thresholds' });
     const current = (await t.app.inject({ method: 'GET', url: '/api/v1/early-warning/settings', headers: auth(coord) })).json() as { halfLifeDays: number };
@@ -103,7 +142,12 @@ describe('threat levels on the node', () => {
 
   it('recomputes every level when the settings change', async () => {
     // Thresholds raised far above the section's score: it falls to low at once.
-    const changed = await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(coord), payload: { thresholds: { medium: 500, high: 1000, critical: 2000 } } });
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/early-warning/settings',
+      headers: auth(coord),
+      payload: { thresholds: { medium: 500, high: 1000, critical: 2000 } },
+    });
     expect(changed.statusCode).toBe(200);
     expect(await levelOf(section)).toBe('low');
     await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(coord), payload: {} });
@@ -131,7 +175,12 @@ describe('threat levels on the node', () => {
     const stored = await t.app.inject({ method: 'GET', url: `/api/v1/patrols/${patrol.id}`, headers: auth(coord) });
     expect(stored.statusCode).toBe(200);
 
-    const inverted = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations', headers: auth(coord), payload: { ...request, from: request.to, to: request.from } });
+    const inverted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/recommendations',
+      headers: auth(coord),
+      payload: { ...request, from: request.to, to: request.from },
+    });
     expect(inverted.statusCode).toBe(400);
     const missing = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/9/draft', headers: auth(coord), payload: request });
     expect(missing.statusCode).toBe(404);

@@ -23,7 +23,12 @@ async function overdueAlerts(): Promise<{ cause: { id: string }; ruleKind: strin
 
 describe('patrol overdue on its check-in', () => {
   it('alerts once per silence, and again after a fresh check-in falls silent', async () => {
-    const rule = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', headers: auth(coord), payload: { id: 'overdue', kind: 'patrol-overdue', graceMinutes: 15 } });
+    const rule = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/alert-rules',
+      headers: auth(coord),
+      payload: { id: 'overdue', kind: 'patrol-overdue', graceMinutes: 15 },
+    });
     expect(rule.statusCode).toBe(201);
     const patrol = (await t.app.inject({ method: 'GET', url: `/api/v1/patrols/${PATROL}`, headers: auth(coord) })).json() as { pendingApprovals: string[] };
     if (patrol.pendingApprovals.includes('SN')) {
@@ -31,7 +36,12 @@ describe('patrol overdue on its check-in', () => {
     }
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/patrols/${PATROL}/start`, headers: auth(lead) })).statusCode).toBe(200);
     clock.set('2026-12-05T06:30:00.000Z');
-    await t.app.inject({ method: 'POST', url: `/api/v1/patrols/${PATROL}/positions`, headers: auth(lead), payload: { positions: [{ at: '2026-12-05T06:30:00Z', ...NEAR_DIBOLI }] } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/patrols/${PATROL}/positions`,
+      headers: auth(lead),
+      payload: { positions: [{ at: '2026-12-05T06:30:00Z', ...NEAR_DIBOLI }] },
+    });
 
     const service = earlyWarningOf(t.node);
     clock.set('2026-12-05T07:40:00.000Z');
@@ -44,7 +54,12 @@ describe('patrol overdue on its check-in', () => {
     await service.checkOverduePatrols();
     expect(await overdueAlerts()).toHaveLength(1);
 
-    await t.app.inject({ method: 'POST', url: `/api/v1/patrols/${PATROL}/positions`, headers: auth(lead), payload: { positions: [{ at: '2026-12-05T08:30:00Z', ...NEAR_DIBOLI }] } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/patrols/${PATROL}/positions`,
+      headers: auth(lead),
+      payload: { positions: [{ at: '2026-12-05T08:30:00Z', ...NEAR_DIBOLI }] },
+    });
     clock.set('2026-12-05T10:00:00.000Z');
     await service.checkOverduePatrols();
     expect(await overdueAlerts()).toHaveLength(2);

@@ -86,7 +86,9 @@ describe('situation report over the API', () => {
       expect(type, title).toBeDefined();
       expect(colour).toBe(EVENT_TYPE_COLOURS[type!]);
       expect(map).toContain(`<text x="`);
-      expect(map).toMatch(new RegExp(`fill="${colour}" stroke="#fff" stroke-width="1"/><text [^>]*>${eventTypeName(type!, 'fr').replace(/[/()]/g, '.')}</text>`));
+      expect(map).toMatch(
+        new RegExp(`fill="${colour}" stroke="#fff" stroke-width="1"/><text [^>]*>${eventTypeName(type!, 'fr').replace(/[/()]/g, '.')}</text>`),
+      );
     }
   });
 
@@ -132,13 +134,18 @@ describe('diboli sitrep', () => {
     const forSenegal = join(t.dir, 'for-sn.md');
     expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--format', 'md', '--out', own], capture().io)).toBe(0);
     const run = capture();
-    expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--format', 'md', '--for', 'SN', '--out', forSenegal], run.io), run.err.join('')).toBe(0);
+    expect(
+      await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--format', 'md', '--for', 'SN', '--out', forSenegal], run.io),
+      run.err.join(''),
+    ).toBe(0);
     const count = (file: string) => Number(/(\d+) incident\(s\)/.exec(readFileSync(file, 'utf8'))?.[1]);
     expect(count(forSenegal)).toBeLessThan(count(own));
     expect(readFileSync(forSenegal, 'utf8')).toContain('Diffusable à : SN');
     expect(readFileSync(own, 'utf8')).toContain('NATIONAL — ne pas diffuser');
     const badNation = capture();
-    expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--for', 'senegal', '--out', join(t.dir, 'x.md')], badNation.io)).toBe(2);
+    expect(
+      await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--for', 'senegal', '--out', join(t.dir, 'x.md')], badNation.io),
+    ).toBe(2);
   });
 
   it('exits non-zero on an inverted period or a missing option', async () => {
@@ -148,6 +155,8 @@ describe('diboli sitrep', () => {
     const missing = capture();
     expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30'], missing.io)).toBe(2);
     const badLang = capture();
-    expect(await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--lang', 'de', '--out', join(t.dir, 'x.md')], badLang.io)).toBe(2);
+    expect(
+      await main(['sitrep', '--data', t.dir, '--from', '2026-08-01', '--to', '2026-11-30', '--lang', 'de', '--out', join(t.dir, 'x.md')], badLang.io),
+    ).toBe(2);
   });
 });

@@ -60,8 +60,12 @@ describe('live stream', () => {
     const recent = new Date(Date.now() - 3_600_000).toISOString();
 
     // First a national incident (Mali only), then one released to Senegal.
-    const national = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coordMl), payload: battle(recent, { releasableTo: [] }) })).json() as { id: string };
-    const shared = (await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coordMl), payload: battle(recent, { releasableTo: ['SN'] }) })).json() as { id: string };
+    const national = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coordMl), payload: battle(recent, { releasableTo: [] }) })
+    ).json() as { id: string };
+    const shared = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth(coordMl), payload: battle(recent, { releasableTo: ['SN'] }) })
+    ).json() as { id: string };
 
     const causeOf = (f: Frame) => (f.data as { cause?: { id: string } }).cause?.id;
     const recordOf = (f: Frame) => (f.data as { record?: { id: string } }).record?.id;

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { length } from '@turf/length';
 import type { CoverageGap } from '../../src/domain/coverage.js';
 import { DEFAULT_EARLY_WARNING_CONFIG } from '../../src/domain/early-warning-config.js';
-import {
-  gapTerm,
-  jointTeams,
-  recommendPatrols,
-  type AvailableUnit,
-  type RecommendationRequest,
-} from '../../src/domain/patrol-recommendation.js';
+import { gapTerm, jointTeams, recommendPatrols, type AvailableUnit, type RecommendationRequest } from '../../src/domain/patrol-recommendation.js';
 import { AXES, SECTIONS } from './synthetic-border.js';
 
 // "Patrolling a section" here means running along at least 90 % of it within 10 km, so that a

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EARLY_WARNING_CONFIG } from '../../src/domain/early-warning-config.js';
-import {
-  effectiveLevel,
-  levelChange,
-  levelForScore,
-  nextHistoryEntry,
-  overrideInForce,
-  type LevelOverride,
-} from '../../src/domain/threat-level.js';
+import { effectiveLevel, levelChange, levelForScore, nextHistoryEntry, overrideInForce, type LevelOverride } from '../../src/domain/threat-level.js';
 
 const thresholds = DEFAULT_EARLY_WARNING_CONFIG.thresholds; // 5, 15, 40
 

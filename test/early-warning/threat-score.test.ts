@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EARLY_WARNING_CONFIG as config } from '../../src/domain/early-warning-config.js';
-import {
-  applyIncidentChange,
-  computeSectionScores,
-  contributionOf,
-  scoreAt,
-  type ScoredIncident,
-  type SectionScore,
-} from '../../src/domain/threat-score.js';
+import { applyIncidentChange, computeSectionScores, contributionOf, scoreAt, type ScoredIncident, type SectionScore } from '../../src/domain/threat-score.js';
 
 const now = new Date('2025-02-20T10:00:00Z');
 const daysBefore = (days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();

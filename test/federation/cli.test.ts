@@ -42,7 +42,22 @@ describe('federation commands', () => {
     expect(usage.code).toBe(2);
     const adminRole = await runCli(['secondment', 'issue', '--data', snDir, '--username', 'coord.kidira', '--role', 'admin', '--host', 'ML', '--out', file]);
     expect(adminRole.code).toBe(1);
-    const issued = await runCli(['secondment', 'issue', '--data', snDir, '--username', 'coord.kidira', '--role', 'coordinator', '--host', 'ML', '--days', '10', '--out', file]);
+    const issued = await runCli([
+      'secondment',
+      'issue',
+      '--data',
+      snDir,
+      '--username',
+      'coord.kidira',
+      '--role',
+      'coordinator',
+      '--host',
+      'ML',
+      '--days',
+      '10',
+      '--out',
+      file,
+    ]);
     expect(issued.code).toBe(0);
     const credential = JSON.parse(readFileSync(file, 'utf8')) as { id: string; issuer: string; host: string; role: string };
     expect(credential).toMatchObject({ issuer: 'SN', host: 'ML', role: 'coordinator' });

@@ -24,10 +24,18 @@ const envelope = (id: string, version: number, releasableTo: string[], kind = 'i
 async function earlierReleaseNode(): Promise<void> {
   const sqlite = new SQLite(join(dir, 'diboli.db'));
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-  const migrations = { '0001-initial': initial, '0002-federation': federation, '0003-early-warning': earlyWarning, '0004-news': news, '0005-patrol-approval-records': approvals };
+  const migrations = {
+    '0001-initial': initial,
+    '0002-federation': federation,
+    '0003-early-warning': earlyWarning,
+    '0004-news': news,
+    '0005-patrol-approval-records': approvals,
+  };
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
   if (error) throw error;
-  const queue = sqlite.prepare("INSERT INTO outbox (origin, kind, record_id, version, released_to, envelope, queued_at) VALUES ('ML', ?, ?, ?, ?, ?, '2026-01-01')");
+  const queue = sqlite.prepare(
+    "INSERT INTO outbox (origin, kind, record_id, version, released_to, envelope, queued_at) VALUES ('ML', ?, ?, ?, ?, ?, '2026-01-01')",
+  );
   const release = sqlite.prepare('INSERT INTO outbox_release (nation, seq) VALUES (?, ?)');
   const put = (kind: string, id: string, version: number, to: string[]) => {
     const { lastInsertRowid } = queue.run(kind, id, version, JSON.stringify(to), envelope(id, version, to, kind));
@@ -58,9 +66,9 @@ describe('upgrading a node with a global feed sequence', () => {
       expect((await store.db.selectFrom('outbox').select('seq').execute()).map((r) => r.seq)).toEqual([2, 3, 4, 5]);
 
       // The next envelope for Mauritania follows Mauritania's highest position, not the global one.
-      await store.db.transaction().execute((trx) =>
-        outbox.append(trx, [{ envelope: JSON.parse(envelope('d', 1, ['MR'])), subject: 'incident:d' }], '2026-01-02'),
-      );
+      await store.db
+        .transaction()
+        .execute((trx) => outbox.append(trx, [{ envelope: JSON.parse(envelope('d', 1, ['MR'])), subject: 'incident:d' }], '2026-01-02'));
       const forMr = await outbox.page('MR', 3, 100);
       expect(forMr.envelopes.map((e) => JSON.parse(e).id)).toEqual(['d']);
       expect(forMr.next).toBe(4);

@@ -106,10 +106,19 @@ export async function createIncident(node: TestNode, releasableTo: string[], nar
 }
 
 /** One page of `server`'s feed as `caller`'s node would ask for it: a request signed with the caller's key. */
-export async function feedAnswer(caller: TestNode, server: TestNode, after = 0, limit = 1000): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+export async function feedAnswer(
+  caller: TestNode,
+  server: TestNode,
+  after = 0,
+  limit = 1000,
+): Promise<{ status: number; headers: Record<string, string>; text: string }> {
   const path = `/federation/v1/feed?after=${after}&limit=${limit}&wait=0`;
   const keys = (await caller.node.repos.keys.keys())!;
-  const headers = signRequest({ method: 'GET', pathAndQuery: path, audience: server.nation, timestamp: Date.now(), nonce: newNonce() }, parsePrivateKey(keys.privateKey), keys.publicKey);
+  const headers = signRequest(
+    { method: 'GET', pathAndQuery: path, audience: server.nation, timestamp: Date.now(), nonce: newNonce() },
+    parsePrivateKey(keys.privateKey),
+    keys.publicKey,
+  );
   const answer = await fetch(`${server.url}${path}`, { headers });
   return { status: answer.status, headers, text: await answer.text() };
 }

@@ -19,8 +19,14 @@ beforeAll(async () => {
   [ml, sn, mr] = await Promise.all([startNode('ML'), startNode('SN'), startNode('MR')]);
   await linkAll([ml, sn, mr]);
   // Mali plans with its own unit and a Senegalese one released to it.
-  await new OrganisationService(ml.node).addUnit({ id: 'ml-unit', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null }, at);
-  await new OrganisationService(sn.node).addUnit({ id: 'sn-unit', owner: 'SN', releasableTo: ['ML'], nation: 'SN', name: 'Escadron Kidira', callSign: 'KID-1', parentId: null }, at);
+  await new OrganisationService(ml.node).addUnit(
+    { id: 'ml-unit', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null },
+    at,
+  );
+  await new OrganisationService(sn.node).addUnit(
+    { id: 'sn-unit', owner: 'SN', releasableTo: ['ML'], nation: 'SN', name: 'Escadron Kidira', callSign: 'KID-1', parentId: null },
+    at,
+  );
   await pull(ml, sn);
 });
 
@@ -42,7 +48,9 @@ async function tokenOf(node: TestNode, username: string): Promise<string> {
   const password = 'une longue phrase secrète';
   await addUser(node.node, { username, nation: node.nation, role: 'coordinator', password, displayName: username });
   const post = async (path: string, body: unknown) =>
-    (await fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<Record<string, any>>;
+    (await fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<
+      Record<string, any>
+    >;
   const { secret } = await post('/api/v1/auth/login/enrolment', { username, password });
   const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
   return (await post('/api/v1/auth/login/enrolment/confirm', { username, password, code })).token;
@@ -58,8 +66,11 @@ describe('a partner approves a joint patrol from its own node', () => {
   it('carries the approval to the owner, which approves the patrol and releases it back', async () => {
     const mlPatrols = new PatrolService(ml.node);
     const created = await mlPatrols.create(ml.coordinator, {
-      name: 'Patrouille conjointe RN1', kind: 'joint', unitIds: ['ml-unit', 'sn-unit'],
-      plannedStart: '2026-02-01T06:00:00.000Z', plannedEnd: '2026-02-01T18:00:00.000Z',
+      name: 'Patrouille conjointe RN1',
+      kind: 'joint',
+      unitIds: ['ml-unit', 'sn-unit'],
+      plannedStart: '2026-02-01T06:00:00.000Z',
+      plannedEnd: '2026-02-01T18:00:00.000Z',
     });
     expect(created.nations).toEqual(['ML', 'SN']);
     await mlPatrols.act(ml.coordinator, created.id, 'propose');
@@ -86,7 +97,10 @@ describe('a partner approves a joint patrol from its own node', () => {
     const onMl = await patrolOn(ml);
     expect(onMl.status).toBe('approved');
     expect(onMl.version).toBe(patrol.version + 1);
-    expect(onMl.approvals.map((a) => [a.nation, a.userId])).toEqual([['ML', ml.coordinator.userId], ['SN', expect.any(String)]]);
+    expect(onMl.approvals.map((a) => [a.nation, a.userId])).toEqual([
+      ['ML', ml.coordinator.userId],
+      ['SN', expect.any(String)],
+    ]);
     expect(await auditActions(ml, 'patrol-approval.applied')).toHaveLength(1);
     const released = await ml.store.db.selectFrom('outbox').select(['kind', 'recordId', 'version']).where('recordId', '=', patrol.id).execute();
     expect(released.map((r) => r.version)).toContain(onMl.version);
@@ -118,8 +132,17 @@ describe('a partner approves a joint patrol from its own node', () => {
     const before = await patrolOn(ml);
     // Written straight to Senegal's store, past the check its API makes.
     await storeApproval(sn.node, {
-      id: 'sn-approval-dup', owner: 'SN', releasableTo: ['ML'], version: 1, createdAt: at, updatedAt: at,
-      patrolId: patrol.id, patrolVersion: patrol.version, nation: 'SN', userId: 'someone-else', at,
+      id: 'sn-approval-dup',
+      owner: 'SN',
+      releasableTo: ['ML'],
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      patrolId: patrol.id,
+      patrolVersion: patrol.version,
+      nation: 'SN',
+      userId: 'someone-else',
+      at,
     });
     await pull(ml, sn);
     expect(await patrolOn(ml)).toEqual(before);
@@ -132,8 +155,17 @@ describe('a partner approves a joint patrol from its own node', () => {
   it('records an approval from a nation that does not take part but changes nothing', async () => {
     const before = await patrolOn(ml);
     await storeApproval(mr.node, {
-      id: 'mr-approval', owner: 'MR', releasableTo: ['ML'], version: 1, createdAt: at, updatedAt: at,
-      patrolId: patrol.id, patrolVersion: 1, nation: 'MR', userId: 'coord-MR', at,
+      id: 'mr-approval',
+      owner: 'MR',
+      releasableTo: ['ML'],
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      patrolId: patrol.id,
+      patrolVersion: 1,
+      nation: 'MR',
+      userId: 'coord-MR',
+      at,
     });
     const page = await pull(ml, mr);
     expect(page.applied).toBe(1);

@@ -87,12 +87,17 @@ describe('envelope signature', () => {
     expect(parsed && verifyEnvelope(parsed, mlPublic)).toBe(true);
   });
 
-  it.each([null, [], { origin: 'ML' }, { ...envelope(), version: 0 }, { ...envelope(), origin: 'mali' }, { ...envelope(), kind: 'user' }, { ...envelope(), kind: 'retraction', body: { kind: 'user', id: 'x' } }])(
-    'rejects the shape %j',
-    (value) => {
-      expect(asEnvelope(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    null,
+    [],
+    { origin: 'ML' },
+    { ...envelope(), version: 0 },
+    { ...envelope(), origin: 'mali' },
+    { ...envelope(), kind: 'user' },
+    { ...envelope(), kind: 'retraction', body: { kind: 'user', id: 'x' } },
+  ])('rejects the shape %j', (value) => {
+    expect(asEnvelope(value)).toBeUndefined();
+  });
 });
 
 describe('mayApply', () => {
@@ -103,8 +108,18 @@ describe('mayApply', () => {
     ['a newer version', envelope(), { owner: 'ML', version: 1 }, 'upsert'],
     ['the same version again', envelope(), { owner: 'ML', version: 2 }, 'ignore'],
     ['an older version', envelope(), { owner: 'ML', version: 5 }, 'ignore'],
-    ['a record from a nation other than the peer', envelope({ origin: 'MR', body: { id: 'i-1', owner: 'MR', version: 2, releasableTo: ['SN'] } }), undefined, 'reject'],
-    ['a record not released to us', envelope({ releasableTo: ['MR'], body: { id: 'i-1', owner: 'ML', version: 2, releasableTo: ['MR'] } }), undefined, 'reject'],
+    [
+      'a record from a nation other than the peer',
+      envelope({ origin: 'MR', body: { id: 'i-1', owner: 'MR', version: 2, releasableTo: ['SN'] } }),
+      undefined,
+      'reject',
+    ],
+    [
+      'a record not released to us',
+      envelope({ releasableTo: ['MR'], body: { id: 'i-1', owner: 'ML', version: 2, releasableTo: ['MR'] } }),
+      undefined,
+      'reject',
+    ],
     ['a record whose body names another owner', envelope({}, { owner: 'SN' }), undefined, 'reject'],
     ['a record whose body has another version', envelope({}, { version: 9 }), undefined, 'reject'],
     ['a record whose body widens releasability', envelope({}, { releasableTo: ['SN', 'MR'] }), undefined, 'reject'],

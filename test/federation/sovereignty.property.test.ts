@@ -49,7 +49,10 @@ async function copies(node: TestNode, ids: string[]) {
 /** No node holds a partner's record (at any version) that was not released to its nation. */
 async function checkNothingLeaked(records: Tracked[]): Promise<void> {
   for (const node of nodes) {
-    for (const copy of await copies(node, records.map((r) => r.id))) {
+    for (const copy of await copies(
+      node,
+      records.map((r) => r.id),
+    )) {
       if (copy.owner === node.nation) continue;
       expect(readStringArray(copy.releasableTo)).toContain(node.nation);
       const original = records.find((r) => r.id === copy.id)!;
@@ -90,7 +93,14 @@ describe('sovereignty under random releases and random sync order', () => {
         for (const into of nodes) for (const from of nodes) if (into !== from) await pullUpToDate(into, from);
         await checkNothingLeaked(records);
         for (const node of nodes) {
-          const held = new Map((await copies(node, records.map((r) => r.id))).map((c) => [c.id, c.version]));
+          const held = new Map(
+            (
+              await copies(
+                node,
+                records.map((r) => r.id),
+              )
+            ).map((c) => [c.id, c.version]),
+          );
           const expected = records.filter((r) => r.owner === node || r.releasableTo.includes(node.nation));
           expect([...held.keys()].sort()).toEqual(expected.map((r) => r.id).sort());
           for (const r of expected) expect(held.get(r.id)).toBe(r.version);

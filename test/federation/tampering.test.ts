@@ -128,10 +128,28 @@ describe('a registered peer that misbehaves', () => {
   function incidentEnvelope(privateKey: KeyObject, origin: string, releasableTo: string[], id: string, malformed = false) {
     const at = '2026-01-05T10:00:00.000Z';
     const body = {
-      id, owner: origin, releasableTo, version: 1, createdAt: at, updatedAt: at, occurredAt: at, datePrecision: 'day',
-      location: malformed ? { lat: 'quatorze', lon: -12.2 } : { lat: 14.45, lon: -12.2 }, geoPrecision: 'exact', placeName: null, section: null,
-      eventType: 'Battles', subEventType: 'Armed clash', actors: [], fatalities: null, injured: null, abducted: null, narrative: 'x',
-      source: { kind: 'patrol', name: null, reliability: null, credibility: null }, status: 'unverified', createdBy: null,
+      id,
+      owner: origin,
+      releasableTo,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      occurredAt: at,
+      datePrecision: 'day',
+      location: malformed ? { lat: 'quatorze', lon: -12.2 } : { lat: 14.45, lon: -12.2 },
+      geoPrecision: 'exact',
+      placeName: null,
+      section: null,
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [],
+      fatalities: null,
+      injured: null,
+      abducted: null,
+      narrative: 'x',
+      source: { kind: 'patrol', name: null, reliability: null, credibility: null },
+      status: 'unverified',
+      createdBy: null,
     };
     return signEnvelope({ origin, kind: 'incident', id, version: 1, releasableTo, body, signedAt: at }, privateKey);
   }

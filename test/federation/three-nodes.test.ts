@@ -44,7 +44,11 @@ describe('three nodes on loopback', () => {
 
     // A Senegalese officer of the SN node sees it through the ordinary API, owned by Mali.
     await addUser(sn.node, { username: 'awa.sn', nation: 'SN', role: 'liaison', password: 'une longue phrase secrète', displayName: 'Awa' });
-    const login = await fetch(`${sn.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'awa.sn', password: 'une longue phrase secrète' }) });
+    const login = await fetch(`${sn.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'awa.sn', password: 'une longue phrase secrète' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const list = await fetch(`${sn.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${token}` } });
     const features = ((await list.json()) as { features: { id: string; properties: { owner: string; narrative: string } }[] }).features;
@@ -116,13 +120,17 @@ describe('three nodes on loopback', () => {
     expect((await fetch(`${ml.url}/federation/v1/feed?after=0&limit=11&wait=0`, { headers: await signedFeedRequest(sn, 'ML') })).status).toBe(401);
 
     const refusals = (await ml.node.repos.audit.recent(50)).filter((e) => e.action === 'feed.refused').map((e) => e.detail.reason);
-    expect(refusals).toEqual(expect.arrayContaining(['replayed-nonce', 'unknown-key', 'stale-timestamp', 'bad-signature', 'missing-or-malformed-signature-headers']));
+    expect(refusals).toEqual(
+      expect.arrayContaining(['replayed-nonce', 'unknown-key', 'stale-timestamp', 'bad-signature', 'missing-or-malformed-signature-headers']),
+    );
   });
 
   it('serves a peer only the envelopes released to its nation', async () => {
     const forMr = await createIncident(ml, ['MR']);
     const forSn = await createIncident(ml, ['SN']);
-    const answer = await fetch(`${ml.url}/federation/v1/feed?after=0&limit=1000&wait=0`, { headers: await signedFeedRequest(sn, 'ML', '/federation/v1/feed?after=0&limit=1000&wait=0') });
+    const answer = await fetch(`${ml.url}/federation/v1/feed?after=0&limit=1000&wait=0`, {
+      headers: await signedFeedRequest(sn, 'ML', '/federation/v1/feed?after=0&limit=1000&wait=0'),
+    });
     const page = (await answer.json()) as { envelopes: { id: string; releasableTo: string[] }[] };
     const ids = page.envelopes.map((e) => e.id);
     expect(ids).toContain(forSn.id);
@@ -155,12 +163,44 @@ describe('three nodes on loopback', () => {
 
   it('carries units, posts and patrols too', async () => {
     const at = '2026-01-05T09:00:00.000Z';
-    await new OrganisationService(ml.node).addUnit({ id: 'ml-unit-fed', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null }, at);
-    await new OrganisationService(ml.node).addPost({ id: 'ml-post-fed', owner: 'ML', releasableTo: ['MR'], nation: 'ML', name: 'Poste de Diboli', kind: 'border_post', location: { lat: 14.45, lon: -12.2 }, section: null }, at);
+    await new OrganisationService(ml.node).addUnit(
+      { id: 'ml-unit-fed', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null },
+      at,
+    );
+    await new OrganisationService(ml.node).addPost(
+      {
+        id: 'ml-post-fed',
+        owner: 'ML',
+        releasableTo: ['MR'],
+        nation: 'ML',
+        name: 'Poste de Diboli',
+        kind: 'border_post',
+        location: { lat: 14.45, lon: -12.2 },
+        section: null,
+      },
+      at,
+    );
     await storeNewPatrol(ml.node, {
-      id: 'ml-patrol-fed', owner: 'ML', releasableTo: ['SN'], version: 1, name: 'Patrouille RN1', kind: 'joint', status: 'draft', nations: ['ML', 'SN'],
-      unitIds: ['ml-unit-fed'], axisId: null, route: null, plannedStart: '2026-02-01T06:00:00.000Z', plannedEnd: '2026-02-01T18:00:00.000Z',
-      approvals: [], startedAt: null, completedAt: null, debrief: null, createdAt: at, updatedAt: at, createdBy: null,
+      id: 'ml-patrol-fed',
+      owner: 'ML',
+      releasableTo: ['SN'],
+      version: 1,
+      name: 'Patrouille RN1',
+      kind: 'joint',
+      status: 'draft',
+      nations: ['ML', 'SN'],
+      unitIds: ['ml-unit-fed'],
+      axisId: null,
+      route: null,
+      plannedStart: '2026-02-01T06:00:00.000Z',
+      plannedEnd: '2026-02-01T18:00:00.000Z',
+      approvals: [],
+      startedAt: null,
+      completedAt: null,
+      debrief: null,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: null,
     });
     await pull(sn, ml);
     await pull(mr, ml);
@@ -176,7 +216,21 @@ describe('three nodes on loopback', () => {
     // Senegal noted something on the patrol (its own record), then Mali takes the patrol back.
     await sn.store.db
       .insertInto('observations')
-      .values({ id: 'sn-obs-1', owner: 'SN', releasableTo: '[]', version: 1, createdAt: at, updatedAt: at, patrolId: 'ml-patrol-fed', at, lat: null, lon: null, section: null, text: 'Convoi suspect', createdBy: null })
+      .values({
+        id: 'sn-obs-1',
+        owner: 'SN',
+        releasableTo: '[]',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        patrolId: 'ml-patrol-fed',
+        at,
+        lat: null,
+        lon: null,
+        section: null,
+        text: 'Convoi suspect',
+        createdBy: null,
+      })
       .execute();
     const patrol = (await ml.node.repos.patrols.findVisible('ml-patrol-fed', 'ML'))!;
     await storePatrolVersion(ml.node, { ...patrol, releasableTo: [], version: 2 });

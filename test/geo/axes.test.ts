@@ -7,8 +7,7 @@ import { sectionize } from '../../src/geo/sectionize.js';
 import { SectionIndex } from '../../src/geo/nearest-section.js';
 import type { LonLat } from '../../src/kernel/geojson.js';
 
-const km = (id: string) =>
-  length({ type: 'Feature', properties: {}, geometry: axisById(id)!.geometry }, { units: 'kilometers' });
+const km = (id: string) => length({ type: 'Feature', properties: {}, geometry: axisById(id)!.geometry }, { units: 'kilometers' });
 
 describe('STRATEGIC_AXES', () => {
   it('has unique ids and valid lines', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createGazetteer,
-  featureRank,
-  foldName,
-  indexPlaces,
-  loadGazetteer,
-  parseGazetteerFile,
-  type PlaceRecord,
-} from '../../src/geo/gazetteer.js';
+import { createGazetteer, featureRank, foldName, indexPlaces, loadGazetteer, parseGazetteerFile, type PlaceRecord } from '../../src/geo/gazetteer.js';
 
 const record = (id: number, name: string, featureCode: string, country: string, alternateNames: string[] = []): PlaceRecord => ({
   id,
@@ -62,7 +54,12 @@ describe('a small gazetteer', () => {
   );
 
   it('finds every exact homonym, filtered by country', () => {
-    expect(gazetteer.lookup('kidira').map((p) => p.id).sort()).toEqual([1, 2]);
+    expect(
+      gazetteer
+        .lookup('kidira')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([1, 2]);
     expect(gazetteer.lookup('KIDIRA', { country: 'ML' }).map((p) => p.id)).toEqual([2]);
     expect(gazetteer.lookup('Kidira', { country: ['MR'] })).toEqual([]);
   });

@@ -11,7 +11,13 @@ import type { LineString, LonLat } from '../../src/kernel/geojson.js';
 
 // One degree of longitude on the equator: 2πR/360 with the Turf radius 6371.0088 km.
 const DEGREE_KM = 111.195;
-const equator = (fromLon: number, toLon: number): LineString => ({ type: 'LineString', coordinates: [[fromLon, 0], [toLon, 0]] });
+const equator = (fromLon: number, toLon: number): LineString => ({
+  type: 'LineString',
+  coordinates: [
+    [fromLon, 0],
+    [toLon, 0],
+  ],
+});
 
 describe('haversineKm', () => {
   const places: Array<[string, LonLat, LonLat]> = [
@@ -29,7 +35,18 @@ describe('haversineKm', () => {
 describe('line measures', () => {
   it.each([
     ['a degree', equator(0, 1), DEGREE_KM],
-    ['two degrees in two legs', { type: 'LineString', coordinates: [[0, 0], [1, 0], [2, 0]] } as LineString, 2 * DEGREE_KM],
+    [
+      'two degrees in two legs',
+      {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 0],
+          [2, 0],
+        ],
+      } as LineString,
+      2 * DEGREE_KM,
+    ],
   ])('lineLengthKm of %s', (_name, line, km) => {
     expect(lineLengthKm(line)).toBeCloseTo(km, 2);
   });

@@ -7,11 +7,7 @@ import { haversineKm } from '../../src/geo/great-circle.js';
 import { SectionIndex } from '../../src/geo/nearest-section.js';
 import type { LonLat } from '../../src/kernel/geojson.js';
 
-const sections: Section[] = [
-  ...sectionize(computeBorder('ML', 'SN')!),
-  ...sectionize(computeBorder('ML', 'MR')!),
-  ...sectionize(computeBorder('SN', 'MR')!),
-];
+const sections: Section[] = [...sectionize(computeBorder('ML', 'SN')!), ...sectionize(computeBorder('ML', 'MR')!), ...sectionize(computeBorder('SN', 'MR')!)];
 const index = new SectionIndex(sections);
 
 function bruteForce(point: LonLat): { sectionId: string; distanceKm: number } {
@@ -61,28 +57,24 @@ describe('SectionIndex.nearest', () => {
 
   it('agrees with turf within 0.5 % of the distance, and on the section', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -17, max: -4, noNaN: true }),
-        fc.double({ min: 12, max: 26, noNaN: true }),
-        (lon, lat) => {
-          const point: LonLat = [lon, lat];
-          const expected = bruteForce(point);
-          const hit = index.nearest(point);
-          if (expected.distanceKm > 30.2) {
-            expect(hit).toBeNull();
-            return;
-          }
-          if (expected.distanceKm < 29.8) expect(hit).not.toBeNull();
-          if (hit === null) return;
-          expect(Math.abs(hit.distanceKm - expected.distanceKm)).toBeLessThanOrEqual(expected.distanceKm * 0.005 + 1e-3);
-          if (hit.sectionId !== expected.sectionId) {
-            // Only a near tie may pick the other section.
-            const other = sections.find((s) => s.id === hit.sectionId)!;
-            const viaOther = pointToLineDistance(point, other.geometry, { units: 'kilometers' });
-            expect(viaOther - expected.distanceKm).toBeLessThan(expected.distanceKm * 0.005 + 1e-3);
-          }
-        },
-      ),
+      fc.property(fc.double({ min: -17, max: -4, noNaN: true }), fc.double({ min: 12, max: 26, noNaN: true }), (lon, lat) => {
+        const point: LonLat = [lon, lat];
+        const expected = bruteForce(point);
+        const hit = index.nearest(point);
+        if (expected.distanceKm > 30.2) {
+          expect(hit).toBeNull();
+          return;
+        }
+        if (expected.distanceKm < 29.8) expect(hit).not.toBeNull();
+        if (hit === null) return;
+        expect(Math.abs(hit.distanceKm - expected.distanceKm)).toBeLessThanOrEqual(expected.distanceKm * 0.005 + 1e-3);
+        if (hit.sectionId !== expected.sectionId) {
+          // Only a near tie may pick the other section.
+          const other = sections.find((s) => s.id === hit.sectionId)!;
+          const viaOther = pointToLineDistance(point, other.geometry, { units: 'kilometers' });
+          expect(viaOther - expected.distanceKm).toBeLessThan(expected.distanceKm * 0.005 + 1e-3);
+        }
+      }),
       { numRuns: 400, seed: 20250220 },
     );
   });

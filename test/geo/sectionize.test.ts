@@ -56,8 +56,14 @@ describe('sectionize', () => {
       geometry: {
         type: 'MultiLineString',
         coordinates: [
-          [[0, 1], [0, 1.3]],
-          [[1, 1], [1, 1.1]],
+          [
+            [0, 1],
+            [0, 1.3],
+          ],
+          [
+            [1, 1],
+            [1, 1.1],
+          ],
         ],
       },
     };

@@ -23,8 +23,18 @@ function writeExtract(): void {
   const db = new Database(extract);
   db.exec('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);');
   const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)');
-  for (const [name, value] of [['name', 'Mali OSM'], ['format', 'pbf'], ['minzoom', '0'], ['maxzoom', '12']]) meta.run(name, value);
-  const place = { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [-12.19945, 14.45511] }, properties: { name: 'Diboli', 'name:fr': 'Diboli', class: 'village' } };
+  for (const [name, value] of [
+    ['name', 'Mali OSM'],
+    ['format', 'pbf'],
+    ['minzoom', '0'],
+    ['maxzoom', '12'],
+  ])
+    meta.run(name, value);
+  const place = {
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [-12.19945, 14.45511] },
+    properties: { name: 'Diboli', 'name:fr': 'Diboli', class: 'village' },
+  };
   const index = new GeoJSONVT({ type: 'FeatureCollection', features: [place] }, { maxZoom: 12 });
   const tile = index.getTile(11, 954, 940)!;
   // Row 940 from the north is row 2^11 - 1 - 940 from the south.
@@ -40,7 +50,11 @@ afterAll(async () => demo.close());
 
 describe('a nation’s own basemap extract', () => {
   it('is served instead of the built one, unzipped, rows from the north', async () => {
-    const response = await demo.app.inject({ method: 'GET', url: '/api/v1/map/basemap/11/954/940.mvt', headers: { authorization: `Bearer ${await demo.token('coord.ml')}` } });
+    const response = await demo.app.inject({
+      method: 'GET',
+      url: '/api/v1/map/basemap/11/954/940.mvt',
+      headers: { authorization: `Bearer ${await demo.token('coord.ml')}` },
+    });
     expect(response.statusCode).toBe(200);
     const tile = new VectorTile(new Pbf(response.rawPayload));
     expect(Object.keys(tile.layers)).toEqual(['place']);

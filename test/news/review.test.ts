@@ -26,7 +26,10 @@ describe('news review queue', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ duplicate: false, relevant: true });
     expect(first.body.candidates).toBeGreaterThan(0);
-    const again = await demo.call('POST', '/api/v1/news/articles', { as: 'analyst.ml', body: { ...raid, url: 'https://example-presse.sn/actualite/kidira-saisie/' } });
+    const again = await demo.call('POST', '/api/v1/news/articles', {
+      as: 'analyst.ml',
+      body: { ...raid, url: 'https://example-presse.sn/actualite/kidira-saisie/' },
+    });
     expect(again).toMatchObject({ status: 200, body: { duplicate: true, articleId: first.body.articleId, candidates: 0 } });
     const queue = await demo.call('GET', '/api/v1/news/candidates?status=pending', { as: 'analyst.ml' });
     const mine = queue.body.filter((c: any) => c.articleId === first.body.articleId);
@@ -48,7 +51,13 @@ describe('news review queue', () => {
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body.candidate).toMatchObject({ status: 'accepted' });
-    expect(accepted.body.incident).toMatchObject({ owner: 'ML', releasableTo: ['SN'], eventType: 'Border activity', subEventType: 'Smuggling', source: { kind: 'article', reliability: 'C', credibility: 3 } });
+    expect(accepted.body.incident).toMatchObject({
+      owner: 'ML',
+      releasableTo: ['SN'],
+      eventType: 'Border activity',
+      subEventType: 'Smuggling',
+      source: { kind: 'article', reliability: 'C', credibility: 3 },
+    });
     expect(accepted.body.incident.occurredAt.slice(0, 10)).toBe('2026-11-24');
     expect(accepted.body.candidate.incidentId).toBe(accepted.body.incident.id);
     const asPartner = await demo.call('GET', `/api/v1/incidents/${accepted.body.incident.id}`, { as: 'coord.sn' });
@@ -61,13 +70,23 @@ describe('news review queue', () => {
   it('links a second report of the same event to the incident already recorded', async () => {
     const other = await demo.call('POST', '/api/v1/news/articles', {
       as: 'analyst.ml',
-      body: { ...raid, url: 'https://autre-journal.ml/kidira', title: 'Contrebande de carburant à Kidira', text: `${raid.text} Le carburant venait du Mali selon la gendarmerie.` },
+      body: {
+        ...raid,
+        url: 'https://autre-journal.ml/kidira',
+        title: 'Contrebande de carburant à Kidira',
+        text: `${raid.text} Le carburant venait du Mali selon la gendarmerie.`,
+      },
     });
     expect(other.body.duplicate).toBe(false);
-    const pending = (await demo.call('GET', '/api/v1/news/candidates?status=pending', { as: 'analyst.ml' })).body.filter((c: any) => c.articleId === other.body.articleId);
+    const pending = (await demo.call('GET', '/api/v1/news/candidates?status=pending', { as: 'analyst.ml' })).body.filter(
+      (c: any) => c.articleId === other.body.articleId,
+    );
     const before = await demo.node.repos.incidents.count();
     const sameDay = pending.find((c: any) => c.event.date === '2026-11-24');
-    const linked = await demo.call('POST', `/api/v1/news/candidates/${sameDay.id}/accept`, { as: 'analyst.ml', body: { edits: { subEventType: 'Smuggling', eventType: 'Border activity' } } });
+    const linked = await demo.call('POST', `/api/v1/news/candidates/${sameDay.id}/accept`, {
+      as: 'analyst.ml',
+      body: { edits: { subEventType: 'Smuggling', eventType: 'Border activity' } },
+    });
     expect(linked.body.candidate.status).toBe('linked');
     expect(await demo.node.repos.incidents.count()).toBe(before);
   });
@@ -78,7 +97,7 @@ describe('news review queue', () => {
     ['an edit with a bad date', 'analyst.ml', 'accept', { edits: { occurredAt: 'demain' } }, 400, 'ERR_VALIDATION'],
   ])('refuses %s', async (_name, as, verb, body, status, code) => {
     const pending = (await demo.call('GET', '/api/v1/news/candidates?status=pending', { as: 'analyst.ml' })).body;
-    const id = code === 'ERR_NOT_FOUND' ? 'nope' : pending[0]?.id ?? 'nope';
+    const id = code === 'ERR_NOT_FOUND' ? 'nope' : (pending[0]?.id ?? 'nope');
     const response = await demo.call('POST', `/api/v1/news/candidates/${id}/${verb}`, { as, body });
     expect(response.status).toBe(status);
     expect(response.body.code).toBe(code);

@@ -24,7 +24,10 @@ describe('diboli CLI', () => {
   });
 
   it('adds a user with the password from standard input', async () => {
-    const added = await runDiboli(['user', 'add', '--data', dir, '--username', 'Awa.Diallo', '--nation', 'ML', '--role', 'coordinator'], 'une phrase de passe longue\n');
+    const added = await runDiboli(
+      ['user', 'add', '--data', dir, '--username', 'Awa.Diallo', '--nation', 'ML', '--role', 'coordinator'],
+      'une phrase de passe longue\n',
+    );
     expect(added).toMatchObject({ code: 0, stdout: 'User awa.diallo (ML, coordinator) added.\n' });
     const listed = await runDiboli(['user', 'list', '--data', dir]);
     expect(listed.stdout).toContain('awa.diallo\tML\tcoordinator');

@@ -21,7 +21,10 @@ describe('configuration', () => {
 
   it('reads the PDF printer and the webhook allow-list from the environment or a list in diboli.toml', () => {
     expect(loadConfig({ dataDir: join(dir, 'none') }, {})).toMatchObject({ chromiumPath: '/usr/bin/chromium', webhookAllowedHosts: [] });
-    const fromEnv = loadConfig({ dataDir: join(dir, 'none') }, { DIBOLI_CHROMIUM: '/opt/chromium/chrome', DIBOLI_WEBHOOK_ALLOWED_HOSTS: '10.1.0.0/16, alerts.kayes.internal' });
+    const fromEnv = loadConfig(
+      { dataDir: join(dir, 'none') },
+      { DIBOLI_CHROMIUM: '/opt/chromium/chrome', DIBOLI_WEBHOOK_ALLOWED_HOSTS: '10.1.0.0/16, alerts.kayes.internal' },
+    );
     expect(fromEnv).toMatchObject({ chromiumPath: '/opt/chromium/chrome', webhookAllowedHosts: ['10.1.0.0/16', 'alerts.kayes.internal'] });
     const listed = mkdtempSync(join(tmpdir(), 'diboli-config-'));
     try {

@@ -13,7 +13,11 @@ const authenticators = new DemoAuthenticators();
 
 async function login(url: string): Promise<string> {
   const code = authenticators.codeFor('coord.ml', new Date());
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code }) });
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
@@ -30,7 +34,13 @@ describe('durability', () => {
           const response = await fetch(`${first.url}/api/v1/incidents`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ occurredAt: '2026-11-01', location: { lat: 14.4 + i / 10_000, lon: -12.2 }, eventType: 'Border activity', subEventType: 'Illegal crossing', narrative: `n°${i}` }),
+            body: JSON.stringify({
+              occurredAt: '2026-11-01',
+              location: { lat: 14.4 + i / 10_000, lon: -12.2 },
+              eventType: 'Border activity',
+              subEventType: 'Illegal crossing',
+              narrative: `n°${i}`,
+            }),
           });
           if (response.status !== 201) throw new Error(`status ${response.status}`);
           acknowledged.push(((await response.json()) as { id: string }).id);

@@ -11,7 +11,11 @@ describe('cleanScrape', () => {
     ['cuts at an English reply form', 'The fact.\nLeave a Reply\nYour email address will not be published.', 'The fact.'],
     ['cuts at numbered reader posts', 'Le fait.\n1.Posté par Sidi le 09/03/2025\nTexte', 'Le fait.'],
     ['cuts at "Commentaires via Facebook"', 'Le fait.\nCommentaires via Facebook :\nUn avis', 'Le fait.'],
-    ['drops the list after a teaser heading', 'Le fait.\nAutres articles\n- Goudiry : un camion renversé\n- Kaolack : incendie\nSuite du texte.', 'Le fait.\nSuite du texte.'],
+    [
+      'drops the list after a teaser heading',
+      'Le fait.\nAutres articles\n- Goudiry : un camion renversé\n- Kaolack : incendie\nSuite du texte.',
+      'Le fait.\nSuite du texte.',
+    ],
     ['drops a wire dateline', 'DAKAR, Sept 12 (Reuters) - Two people died on Monday.', 'Two people died on Monday.'],
     ['drops a dateline without a date', 'BAMAKO (Reuters) - Attackers raided a village.', 'Attackers raided a village.'],
     ['drops an agency dateline', 'Diéma, 10 février (AMAP) Une attaque a visé la brigade.', 'Une attaque a visé la brigade.'],

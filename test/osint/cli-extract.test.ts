@@ -33,8 +33,18 @@ describe('diboli extract', () => {
     expect(Object.keys(result)).toEqual(['relevant', 'events']);
     expect(result.relevant).toBe(true);
     expect(Object.keys(result.events[0])).toEqual([
-      'date', 'date_precision', 'location', 'country', 'admin1', 'lat', 'lon',
-      'event_type', 'sub_event_type', 'actors', 'fatalities', 'evidence',
+      'date',
+      'date_precision',
+      'location',
+      'country',
+      'admin1',
+      'lat',
+      'lon',
+      'event_type',
+      'sub_event_type',
+      'actors',
+      'fatalities',
+      'evidence',
     ]);
   });
 

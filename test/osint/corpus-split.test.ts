@@ -9,7 +9,10 @@ const itemFile = (id: string) => join(corpus, 'items', `${id}.json`);
 
 describe('the news corpus split', () => {
   it('puts every item in exactly one split', () => {
-    const files = readdirSync(join(corpus, 'items')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    const files = readdirSync(join(corpus, 'items'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
     const listed = [...splits.train, ...splits.dev, ...splits.test].sort();
     expect(listed).toEqual(files);
   });

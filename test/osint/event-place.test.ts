@@ -7,11 +7,17 @@ const article = (title: string, text: string) => ({ published: '2025-07-03', tit
 describe('where an event happened', async () => {
   const gazetteer = await loadGazetteer();
   // The rules alone (no model) and the shipped model must both place these.
-  const models = [['rules alone', null], ['with the shipped model', undefined]] as const;
+  const models = [
+    ['rules alone', null],
+    ['with the shipped model', undefined],
+  ] as const;
 
   it.each(models)('takes the village over the district it lies in (%s)', (_name, model) => {
     const [main] = extract(
-      article('Des hommes armés attaquent un village du cercle de Nioro', 'Des hommes armés ont attaqué mardi le village de Gavinané, dans le cercle de Nioro du Sahel, tuant deux bergers.'),
+      article(
+        'Des hommes armés attaquent un village du cercle de Nioro',
+        'Des hommes armés ont attaqué mardi le village de Gavinané, dans le cercle de Nioro du Sahel, tuant deux bergers.',
+      ),
       gazetteer,
       model,
     ).events;
@@ -20,7 +26,10 @@ describe('where an event happened', async () => {
 
   it.each(models)('takes the place over the landmark it is near (%s)', (_name, model) => {
     const [main] = extract(
-      article('Frontière : des hommes enlevés', 'Mardi, une quinzaine d’hommes ont été enlevés par des hommes armés à Laghdaf, près de Fassala, à la frontière mauritanienne.'),
+      article(
+        'Frontière : des hommes enlevés',
+        'Mardi, une quinzaine d’hommes ont été enlevés par des hommes armés à Laghdaf, près de Fassala, à la frontière mauritanienne.',
+      ),
       gazetteer,
       model,
     ).events;

@@ -7,7 +7,9 @@ const words = (sentence: string) => tokenize(sentence.normalize('NFD').replace(/
 
 describe('lexicon inflection', () => {
   it('gives French verbs their tenses, persons and participles, folded', () => {
-    expect(frenchVerb('attaquer')).toEqual(expect.arrayContaining(['attaque', 'attaquee', 'attaquees', 'attaquent', 'attaquaient', 'attaquerent', 'attaquant']));
+    expect(frenchVerb('attaquer')).toEqual(
+      expect.arrayContaining(['attaque', 'attaquee', 'attaquees', 'attaquent', 'attaquaient', 'attaquerent', 'attaquant']),
+    );
     expect(frenchVerb('saisir')).toEqual(expect.arrayContaining(['saisi', 'saisie', 'saisissent']));
     expect(frenchVerb('prendre')).toEqual(expect.arrayContaining(['pris', 'prise', 'prennent']));
   });

@@ -20,7 +20,14 @@ describe('the news model', () => {
       trainedOn: 'hand-made',
       features: ['w:attaque', 'w:match'],
       relevance: { bias: 0, weights: [0, 4000, 1, -4000] },
-      kind: { labels: ['A', 'B'], bias: [0, 0], weights: [[0, 3000], [1, 3000]] },
+      kind: {
+        labels: ['A', 'B'],
+        bias: [0, 0],
+        weights: [
+          [0, 3000],
+          [1, 3000],
+        ],
+      },
       place: { features: ['title'], bias: -1, weights: [0, 3000] },
     };
     const model = createNewsModel(file);

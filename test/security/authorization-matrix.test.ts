@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
-import { AXIS, Bench, CALLERS, COLUMNS, JOINT_UNITS, NEAR_DIBOLI, OUTCOMES, outcomeOf, WEB_UI_FILES, type Caller, type Outcome, type Send } from '../support/authorization-bench.js';
+import {
+  AXIS,
+  Bench,
+  CALLERS,
+  COLUMNS,
+  JOINT_UNITS,
+  NEAR_DIBOLI,
+  OUTCOMES,
+  outcomeOf,
+  WEB_UI_FILES,
+  type Caller,
+  type Outcome,
+  type Send,
+} from '../support/authorization-bench.js';
 import { routeKey } from '../support/route-table.js';
 
 // Issue 13: an authorization matrix generated from the route table. Every route the node's router
@@ -21,44 +34,52 @@ interface Row {
 }
 
 const row = (expect: string, send?: Send): Row => ({ expect, send });
-const at = (url: string): Send => () => ({ url });
+const at =
+  (url: string): Send =>
+  () => ({ url });
 
 // Columns:             anon | c.ml l.ml lead anal admn obsv | c.sn l.sn faux | node
-const PUBLIC =         'ok   | ok   ok   ok   ok   ok   ok   | ok   ok   ok   | ok  ';
-const ANY_USER =       '401  | ok   ok   ok   ok   ok   ok   | ok   ok   ok   | 401 ';
-const PARTNER_NODE =   '401  | 401  401  401  401  401  401  | 401  401  401  | ok  ';
+const PUBLIC = 'ok   | ok   ok   ok   ok   ok   ok   | ok   ok   ok   | ok  ';
+const ANY_USER = '401  | ok   ok   ok   ok   ok   ok   | ok   ok   ok   | 401 ';
+const PARTNER_NODE = '401  | 401  401  401  401  401  401  | 401  401  401  | ok  ';
 // Writes: Mali's users by role (VERBS); Senegal's officers only what SECONDED_VERBS names
 const WRITE_INCIDENT = '401  | ok   403  ok   ok   403  403  | 403  403  403  | 401 ';
-const CREATE_PATROL =  '401  | ok   ok   ok   403  403  403  | 403  403  403  | 401 ';
-const PROPOSE =        '401  | ok   ok   403  403  403  403  | ok   ok   403  | 401 ';
-const APPROVE =        '401  | ok   403  403  403  403  403  | ok   403  403  | 401 ';
-const LEAD_PATROL =    '401  | ok   403  ok   403  403  403  | 403  403  403  | 401 ';
-const COORDINATOR =    '401  | ok   403  403  403  403  403  | 403  403  403  | 401 ';
-const NEWS_INGEST =    '401  | ok   403  403  ok   ok   403  | 403  403  403  | 401 ';
-const NEWS_REVIEW =    '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
-const RECOMPUTE =      '401  | ok   403  403  ok   ok   403  | 403  403  403  | 401 ';
-const CONFIGURE =      '401  | ok   403  403  403  ok   403  | 403  403  403  | 401 ';
-const ALERT_RULES =    '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
-const ACKNOWLEDGE =    '401  | ok   ok   ok   ok   403  403  | ok   ok   403  | 401 ';
-const WEBHOOKS =       '401  | ok   403  403  403  ok   403  | ok   403  403  | 401 ';
-const IMPORT =         '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
+const CREATE_PATROL = '401  | ok   ok   ok   403  403  403  | 403  403  403  | 401 ';
+const PROPOSE = '401  | ok   ok   403  403  403  403  | ok   ok   403  | 401 ';
+const APPROVE = '401  | ok   403  403  403  403  403  | ok   403  403  | 401 ';
+const LEAD_PATROL = '401  | ok   403  ok   403  403  403  | 403  403  403  | 401 ';
+const COORDINATOR = '401  | ok   403  403  403  403  403  | 403  403  403  | 401 ';
+const NEWS_INGEST = '401  | ok   403  403  ok   ok   403  | 403  403  403  | 401 ';
+const NEWS_REVIEW = '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
+const RECOMPUTE = '401  | ok   403  403  ok   ok   403  | 403  403  403  | 401 ';
+const CONFIGURE = '401  | ok   403  403  403  ok   403  | 403  403  403  | 401 ';
+const ALERT_RULES = '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
+const ACKNOWLEDGE = '401  | ok   ok   ok   ok   403  403  | ok   ok   403  | 401 ';
+const WEBHOOKS = '401  | ok   403  403  403  ok   403  | ok   403  403  | 401 ';
+const IMPORT = '401  | ok   403  403  ok   403  403  | 403  403  403  | 401 ';
 // Mali's webhook: Senegal's coordinator manages its own nation's webhooks, and does not see Mali's
-const MALI_WEBHOOK =   '401  | ok   403  403  403  ok   403  | 404  403  403  | 401 ';
+const MALI_WEBHOOK = '401  | ok   403  403  403  ok   403  | 404  403  403  | 401 ';
 
 const SITREP_PERIOD = '/api/v1/sitrep?from=2026-11-01&to=2026-11-30';
 const ROUTE_GPX = {
   contentType: 'application/gpx+xml',
   text: '<?xml version="1.0"?><gpx version="1.1" creator="matrice" xmlns="http://www.topografix.com/GPX/1/1"><rte><rtept lat="14.455" lon="-12.2"/><rtept lat="14.43" lon="-12.05"/></rte></gpx>',
 };
-const ACLED_HEADER = 'event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities';
-const acledRow = (n: number) => ({ contentType: 'text/csv', text: `${ACLED_HEADER}\nMTX${n},2024-03-02,2024,1,Battles,Armed clash,Milice,Mali,Kayes,Diboli,14.4551,-12.1995,1,Matrice,Accrochage,0\n` });
+const ACLED_HEADER =
+  'event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities';
+const acledRow = (n: number) => ({
+  contentType: 'text/csv',
+  text: `${ACLED_HEADER}\nMTX${n},2024-03-02,2024,1,Battles,Armed clash,Milice,Mali,Kayes,Diboli,14.4551,-12.1995,1,Matrice,Accrochage,0\n`,
+});
 const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 /** A window of its own for each request: a draft takes its units for its window. */
 const recommendation = (b: Bench) => {
   const n = b.next();
   return { from: later(7 + 3 * n), to: later(9 + 3 * n), maxLengthKm: 120 };
 };
-const patrolIn = (status: Parameters<Bench['patrol']>[0], action: string): Send => async (b) => ({ url: `/api/v1/patrols/${await b.patrol(status)}/${action}` });
+const patrolIn =
+  (status: Parameters<Bench['patrol']>[0], action: string): Send =>
+  async (b) => ({ url: `/api/v1/patrols/${await b.patrol(status)}/${action}` });
 
 const ROWS: Record<string, Row> = {
   // The node, sessions and the API document
@@ -98,7 +119,10 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/incidents': row(ANY_USER),
   'POST /api/v1/incidents': row(WRITE_INCIDENT, (b) => ({ body: b.incident() })),
   'GET /api/v1/incidents/:id': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001')),
-  'PATCH /api/v1/incidents/:id': row(WRITE_INCIDENT, () => ({ url: '/api/v1/incidents/demo-ml-0001', body: { narrative: 'Relu par la matrice des autorisations.' } })),
+  'PATCH /api/v1/incidents/:id': row(WRITE_INCIDENT, () => ({
+    url: '/api/v1/incidents/demo-ml-0001',
+    body: { narrative: 'Relu par la matrice des autorisations.' },
+  })),
   'GET /api/v1/incidents/:id/versions': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001/versions')),
   'GET /api/v1/incidents/daily-counts': row(ANY_USER),
   'GET /api/v1/tiles/incidents/:z/:x/:y.mvt': row(ANY_USER, at('/api/v1/tiles/incidents/12/1909/1881.mvt')),
@@ -109,7 +133,10 @@ const ROWS: Record<string, Row> = {
     body: { name: `Patrouille ${b.next()}`, kind: 'joint', unitIds: JOINT_UNITS, plannedStart: later(30), plannedEnd: later(31) },
   })),
   'GET /api/v1/patrols/:id': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch')),
-  'PATCH /api/v1/patrols/:id': row(CREATE_PATROL, async (b) => ({ url: `/api/v1/patrols/${await b.patrol('draft')}`, body: { name: `Patrouille ${b.next()}` } })),
+  'PATCH /api/v1/patrols/:id': row(CREATE_PATROL, async (b) => ({
+    url: `/api/v1/patrols/${await b.patrol('draft')}`,
+    body: { name: `Patrouille ${b.next()}` },
+  })),
   'POST /api/v1/patrols/:id/propose': row(PROPOSE, patrolIn('draft', 'propose')),
   'POST /api/v1/patrols/:id/approve': row(APPROVE, patrolIn('proposed', 'approve')),
   'POST /api/v1/patrols/:id/start': row(LEAD_PATROL, patrolIn('approved', 'start')),
@@ -124,7 +151,10 @@ const ROWS: Record<string, Row> = {
     body: { at: b.recent(), text: 'Rien à signaler au pont de la Falémé.' },
   })),
   'GET /api/v1/patrols/:id/observations': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/observations')),
-  'PUT /api/v1/patrols/:id/debrief': row(LEAD_PATROL, () => ({ url: '/api/v1/patrols/demo-patrol-launch/debrief', body: { text: 'Axe dégagé, aucun incident.' } })),
+  'PUT /api/v1/patrols/:id/debrief': row(LEAD_PATROL, () => ({
+    url: '/api/v1/patrols/demo-patrol-launch/debrief',
+    body: { text: 'Axe dégagé, aucun incident.' },
+  })),
   'GET /api/v1/patrols/:id/track': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/track')),
   'GET /api/v1/patrols/:id/route.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/route.gpx')),
   'GET /api/v1/patrols/:id/track.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/track.gpx')),
@@ -138,7 +168,9 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/imports/gpx': row(CREATE_PATROL, () => ({ file: ROUTE_GPX })),
 
   // News monitoring: Mali's own; candidates are read as national records (a partner reads none)
-  'POST /api/v1/news/articles': row(NEWS_INGEST, (b) => ({ body: { published: '2026-11-20', title: `Bulletin ${b.next()}`, text: 'Marché hebdomadaire calme à Diboli.' } })),
+  'POST /api/v1/news/articles': row(NEWS_INGEST, (b) => ({
+    body: { published: '2026-11-20', title: `Bulletin ${b.next()}`, text: 'Marché hebdomadaire calme à Diboli.' },
+  })),
   'GET /api/v1/news/candidates': row(ANY_USER),
   'POST /api/v1/news/candidates/:id/accept': row(NEWS_REVIEW, async (b) => ({
     url: `/api/v1/news/candidates/${await b.candidate()}/accept`,
@@ -146,12 +178,17 @@ const ROWS: Record<string, Row> = {
   })),
   'POST /api/v1/news/candidates/:id/reject': row(NEWS_REVIEW, async (b) => ({ url: `/api/v1/news/candidates/${await b.candidate()}/reject`, body: {} })),
   'GET /api/v1/news/sources': row(NEWS_INGEST),
-  'POST /api/v1/news/sources': row(NEWS_INGEST, (b) => ({ body: { kind: 'feed', location: `https://presse.example.ml/flux-${b.next()}.xml`, name: 'Presse de Kayes' } })),
+  'POST /api/v1/news/sources': row(NEWS_INGEST, (b) => ({
+    body: { kind: 'feed', location: `https://presse.example.ml/flux-${b.next()}.xml`, name: 'Presse de Kayes' },
+  })),
 
   // Early warning: levels read per audience; overrides, settings and recomputes are Mali's
   'GET /api/v1/sections/levels': row(ANY_USER),
   'GET /api/v1/sections/:id/history': row(ANY_USER, at('/api/v1/sections/ML-SN-02/history')),
-  'POST /api/v1/sections/:id/override': row(COORDINATOR, () => ({ url: '/api/v1/sections/ML-SN-02/override', body: { level: 'high', reason: 'Matrice', expiresAt: later(1) } })),
+  'POST /api/v1/sections/:id/override': row(COORDINATOR, () => ({
+    url: '/api/v1/sections/ML-SN-02/override',
+    body: { level: 'high', reason: 'Matrice', expiresAt: later(1) },
+  })),
   // Lifted early: each caller finds an override in place, set by Mali's coordinator.
   'DELETE /api/v1/sections/:id/override': row(COORDINATOR, async (b) => {
     await b.expect2xx('POST', '/api/v1/sections/ML-SN-03/override', 'coord.ml', { level: 'high', reason: 'Matrice', expiresAt: later(1) });
@@ -193,7 +230,9 @@ function expectations(route: string, text: string): Outcome[] {
   const cells = text.split(/[\s|]+/).filter(Boolean);
   const unknown = cells.filter((cell) => !(OUTCOMES as readonly string[]).includes(cell));
   if (cells.length !== CALLERS.length || unknown.length > 0) {
-    throw new Error(`row for ${route}: ${cells.length} cells for ${CALLERS.length} callers${unknown.length ? `, unknown outcomes ${unknown.join(' ')}` : ''} (columns: ${COLUMNS})`);
+    throw new Error(
+      `row for ${route}: ${cells.length} cells for ${CALLERS.length} callers${unknown.length ? `, unknown outcomes ${unknown.join(' ')}` : ''} (columns: ${COLUMNS})`,
+    );
   }
   return cells as Outcome[];
 }
@@ -236,7 +275,11 @@ describe('the authorization matrix of the node’s routes', () => {
 
   it('finds every route but the API document’s own pages and the web UI’s files in the API document', async () => {
     const document = (await bench.demo.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const listed = new Set(Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)));
+    const listed = new Set(
+      Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
     const undocumented = bench.routes
       .filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && !WEB_UI_FILES.includes(r.url))
       .map(routeKey)
@@ -264,14 +307,18 @@ describe('the authorization matrix of the node’s routes', () => {
           const url = request.url ?? route.url;
           const answer = await bench.answer(caller, route.method, url, request);
           if (outcomeOf(answer.status) !== expected[index]) {
-            mismatches.push(`${cell}: expected ${expected[index]}, got ${answer.status}${answer.code ? ` ${answer.code}` : ''}${url === route.url ? '' : ` (${url})`}`);
+            mismatches.push(
+              `${cell}: expected ${expected[index]}, got ${answer.status}${answer.code ? ` ${answer.code}` : ''}${url === route.url ? '' : ` (${url})`}`,
+            );
           }
         } catch (error) {
           mismatches.push(`${cell}: not sent, ${(error as Error).message}`);
         }
       }
     }
-    console.log(`authorization matrix: ${rows.size} rows over ${bench.routes.length} routes (method and address), ${CALLERS.length} callers, ${cells} cells, ${mismatches.length} differing`);
+    console.log(
+      `authorization matrix: ${rows.size} rows over ${bench.routes.length} routes (method and address), ${CALLERS.length} callers, ${cells} cells, ${mismatches.length} differing`,
+    );
     const hint = 'A 4xx other than 401, 403 and 404 means the row’s request is not a valid one: fix its request, not the expectation.';
     expect(mismatches, `${mismatches.length} cells differ from their rows (columns: ${COLUMNS}):\n${mismatches.join('\n')}\n${hint}`).toEqual([]);
   });

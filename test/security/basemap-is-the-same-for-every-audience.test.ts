@@ -18,7 +18,11 @@ afterAll(async () => demo.close());
 const TILES = ['5/14/14', '7/59/58', '9/238/235', '9/237/235', '9/238/234', '11/954/940', '12/1909/1881'];
 
 async function tileAs(as: string, tile: string): Promise<Buffer> {
-  const response = await demo.app.inject({ method: 'GET', url: `/api/v1/map/basemap/${tile}.mvt`, headers: { authorization: `Bearer ${await demo.token(as)}` } });
+  const response = await demo.app.inject({
+    method: 'GET',
+    url: `/api/v1/map/basemap/${tile}.mvt`,
+    headers: { authorization: `Bearer ${await demo.token(as)}` },
+  });
   expect(response.statusCode).toBe(200);
   return response.rawPayload;
 }
@@ -43,7 +47,9 @@ describe('the basemap', () => {
 
   it('carries no post and no incident, whoever asks', async () => {
     const posts = await demo.node.repos.organisation.postsVisibleTo('ML');
-    const incidents = (await demo.call('GET', '/api/v1/incidents?limit=5000', { as: 'coord.ml' })).body.features as { properties: { placeName: string | null; narrative?: string } }[];
+    const incidents = (await demo.call('GET', '/api/v1/incidents?limit=5000', { as: 'coord.ml' })).body.features as {
+      properties: { placeName: string | null; narrative?: string };
+    }[];
     expect(posts.length).toBeGreaterThan(0);
     const withheld = new Set([...posts.map((p) => p.name), ...posts.map((p) => p.id), ...incidents.map((i) => i.properties.narrative ?? '').filter(Boolean)]);
     for (const tile of TILES) {

@@ -99,8 +99,19 @@ describe('the UI offers exactly what the node allows', () => {
     });
     expect(unknownUnit.status).toBe(mayDo(actor, 'patrol.create') ? 422 : 403);
     // Each move offered on a patrol is one the node's rule accepts for this patrol now.
-    type PatrolProperties = { id: string; owner: string; releasableTo: string[]; status: string; nations: string[]; approvals: { nation: string; userId: string; at: string }[]; startedAt: string | null; completedAt: string | null };
-    const patrols = (await apiCall<{ features: { properties: PatrolProperties }[] }>(page, 'GET', '/api/v1/patrols')).body.features.map((feature) => feature.properties);
+    type PatrolProperties = {
+      id: string;
+      owner: string;
+      releasableTo: string[];
+      status: string;
+      nations: string[];
+      approvals: { nation: string; userId: string; at: string }[];
+      startedAt: string | null;
+      completedAt: string | null;
+    };
+    const patrols = (await apiCall<{ features: { properties: PatrolProperties }[] }>(page, 'GET', '/api/v1/patrols')).body.features.map(
+      (feature) => feature.properties,
+    );
     expect(patrols.length, 'the demo lists patrols').toBeGreaterThan(0);
     for (const card of await page.locator('[data-patrol-id]').all()) {
       const id = await card.getAttribute('data-patrol-id');
@@ -115,7 +126,7 @@ describe('the UI offers exactly what the node allows', () => {
     await check('coverage');
     await openTab(page, /^Alertes/);
     await check('alerts');
-    expect(await page.getByRole('heading', { name: 'Règles d\'alerte' }).isVisible()).toBe(mayDo(actor, 'alert.rules'));
+    expect(await page.getByRole('heading', { name: "Règles d'alerte" }).isVisible()).toBe(mayDo(actor, 'alert.rules'));
     expect(await page.getByRole('heading', { name: /webhooks/ }).isVisible()).toBe(mayDo(actor, 'webhook.manage'));
     const news = await openTab(page, /^Veille/);
     expect(news).toBe(mayDo(actor, 'news.review') || mayDo(actor, 'news.ingest'));
@@ -124,7 +135,10 @@ describe('the UI offers exactly what the node allows', () => {
     // An incident of the node's nation and a partner's, then the section of the first.
     for (const owner of ['ML', 'SN']) {
       await openTab(page, /^Incidents/);
-      const row = page.locator('.incident-row').filter({ has: page.getByText(new RegExp(`^${owner} (→|·)`)) }).first();
+      const row = page
+        .locator('.incident-row')
+        .filter({ has: page.getByText(new RegExp(`^${owner} (→|·)`)) })
+        .first();
       if ((await row.count()) === 0) continue;
       await row.click();
       await page.getByTestId('incident-details').waitFor();

@@ -14,7 +14,15 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 // messages, and a cause refuted or no longer meeting the rule sends a Cancel naming the chain —
 // to every audience that had the alert, on every channel.
 
-const N1_RULE = { id: 'n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, public: true, releasableTo: ['SN'] };
+const N1_RULE = {
+  id: 'n1',
+  kind: 'incident-near',
+  eventTypes: ['Battles'],
+  target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+  withinKm: 20,
+  public: true,
+  releasableTo: ['SN'],
+};
 
 interface Message {
   id: string;
@@ -71,7 +79,10 @@ async function cap(nation: 'ML' | 'SN', id: string) {
 
 describe('the CAP lifecycle of an alert whose cause changes', () => {
   it('sends each audience an Update naming the earlier messages when the alert changes, nothing when it does not, and a Cancel naming the chain when the cause is refuted', async () => {
-    const created = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T10:00:00Z', { releasableTo: ['SN'], fatalities: 0 }) });
+    const created = await demo.call('POST', '/api/v1/incidents', {
+      as: 'coord.ml',
+      body: battle('2027-03-01T10:00:00Z', { releasableTo: ['SN'], fatalities: 0 }),
+    });
     expect(created.status).toBe(201);
     const incident = created.body as { id: string };
     await earlyWarningOf(demo.node).settled();
@@ -160,7 +171,8 @@ describe('the CAP lifecycle of an alert whose cause changes', () => {
 
   it('cancels the alert when the cause no longer meets the rule: another type, or too far from the axis', async () => {
     for (const change of [{ eventType: 'Border activity', subEventType: 'Smuggling' }, { location: { lat: 15.15, lon: -12.18 } }]) {
-      const incident = (await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T11:00:00Z', { releasableTo: ['SN'] }) })).body as { id: string };
+      const incident = (await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T11:00:00Z', { releasableTo: ['SN'] }) }))
+        .body as { id: string };
       await earlyWarningOf(demo.node).settled();
       const alert = (await listed('SN')).find((m) => m.cause?.id === incident.id)!;
       expect(alert).toBeDefined();
@@ -179,7 +191,9 @@ describe('the CAP lifecycle of an alert whose cause changes', () => {
   });
 
   it('leaves an alert as it is when its rule was switched off, unless the cause is refuted', async () => {
-    const incident = (await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T11:30:00Z', { releasableTo: [], fatalities: 0 }) })).body as { id: string };
+    const incident = (
+      await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T11:30:00Z', { releasableTo: [], fatalities: 0 }) })
+    ).body as { id: string };
     await earlyWarningOf(demo.node).settled();
     const alert = (await listed('ML')).find((m) => m.cause?.id === incident.id)!;
     expect((await demo.call('PATCH', '/api/v1/alert-rules/n1', { as: 'coord.ml', body: { enabled: false } })).status).toBe(200);

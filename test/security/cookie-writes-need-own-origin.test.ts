@@ -22,7 +22,11 @@ function cancel(headers: Record<string, string>, payload = '{}') {
 
 beforeAll(async () => {
   demo = await startDemoNode();
-  const login = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.ml', password: DEMO_PASSWORD, code: demo.code('coord.ml') } });
+  const login = await demo.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'coord.ml', password: DEMO_PASSWORD, code: demo.code('coord.ml') },
+  });
   const setCookie = String(login.headers['set-cookie']);
   cookie = setCookie.split(';')[0]!;
   token = (login.json() as { token: string }).token;
@@ -57,7 +61,12 @@ describe('changes carried by the session cookie must come from the node’s own 
       ['POST', '/api/v1/incidents'],
       ['POST', '/api/v1/auth/logout'],
     ] as const) {
-      const answer = await demo.app.inject({ method, url, headers: { cookie, origin: 'https://attacker.example', 'content-type': 'application/json' }, payload: '{}' });
+      const answer = await demo.app.inject({
+        method,
+        url,
+        headers: { cookie, origin: 'https://attacker.example', 'content-type': 'application/json' },
+        payload: '{}',
+      });
       expect(answer.statusCode, `${method} ${url}`).toBe(403);
     }
     expect(await patrolStatus()).not.toBe('cancelled');

@@ -93,7 +93,10 @@ describe('the data folder is private to the account that runs the node', () => {
       await new Promise<void>((resolve, reject) => {
         const poll = () => {
           if (child.exitCode !== null) return reject(new Error(`serve exited:\n${output}`));
-          fetch(`${origin}/healthz`).then((r) => (r.ok ? resolve() : setTimeout(poll, 100)), () => setTimeout(poll, 100));
+          fetch(`${origin}/healthz`).then(
+            (r) => (r.ok ? resolve() : setTimeout(poll, 100)),
+            () => setTimeout(poll, 100),
+          );
         };
         poll();
       });

@@ -55,7 +55,12 @@ describe('authentication is decided on the route found, not on the address as wr
     const answered: string[] = [];
     for (const route of userRoutes) {
       for (const url of spellings(route.path)) {
-        const answer = await demo.app.inject({ method: route.method as 'GET', url, headers: { 'content-type': 'application/json' }, payload: route.method === 'GET' ? undefined : '{}' });
+        const answer = await demo.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: route.method === 'GET' ? undefined : '{}',
+        });
         if (answer.statusCode !== 401 && answer.statusCode !== 404) answered.push(`${route.method} ${url} → ${answer.statusCode}`);
         else expect(Object.keys(answer.json()).sort()).toEqual(['code', 'message']);
       }
@@ -64,7 +69,19 @@ describe('authentication is decided on the route found, not on the address as wr
   });
 
   it('names the routes of the finding: 401 for the encoded address, as for the plain one', async () => {
-    for (const path of ['sections/levels', 'mechanism', 'taxonomy', 'borders', 'sections', 'axes', 'basemap', 'places?q=kayes', 'sections/ML-SN-02/history', 'early-warning/settings', 'alert-rules']) {
+    for (const path of [
+      'sections/levels',
+      'mechanism',
+      'taxonomy',
+      'borders',
+      'sections',
+      'axes',
+      'basemap',
+      'places?q=kayes',
+      'sections/ML-SN-02/history',
+      'early-warning/settings',
+      'alert-rules',
+    ]) {
       const answer = await demo.call('GET', `/%61pi/v1/${path}`);
       expect(answer.status, path).toBe(401);
       expect(answer.body.code).toBe('ERR_UNAUTHENTICATED');
@@ -89,7 +106,12 @@ describe('authentication is decided on the route found, not on the address as wr
     // Neither the JSON parser nor the content type is reached.
     const malformed = await demo.app.inject({ method: 'POST', url: '/%61pi/v1/incidents', headers: { 'content-type': 'application/json' }, payload: '{"nope' });
     expect(malformed.statusCode).toBe(401);
-    const form = await demo.app.inject({ method: 'POST', url: '/%61pi/v1/patrols/demo-patrol-launch/cancel', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+    const form = await demo.app.inject({
+      method: 'POST',
+      url: '/%61pi/v1/patrols/demo-patrol-launch/cancel',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect(form.statusCode).toBe(401);
   });
 

@@ -16,15 +16,34 @@ beforeAll(async () => {
   demo = await startDemoNode();
   const created = await demo.call('POST', '/api/v1/incidents', {
     as: 'coord.ml',
-    body: { occurredAt: '2026-11-01', location: { lat: 14.43, lon: -11.43 }, placeName: 'Kayes « nord », <secteur> & co', eventType: 'Battles', subEventType: 'Armed clash', actors: ['FAMa'], fatalities: 2, narrative: 'Note nationale.', releasableTo: [] },
+    body: {
+      occurredAt: '2026-11-01',
+      location: { lat: 14.43, lon: -11.43 },
+      placeName: 'Kayes « nord », <secteur> & co',
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: ['FAMa'],
+      fatalities: 2,
+      narrative: 'Note nationale.',
+      releasableTo: [],
+    },
   });
   nationalId = created.body.id;
 });
 afterAll(async () => demo.close());
 
 async function exportAs(as: string, format: 'csv' | 'kml' | 'geojson', query = '') {
-  const response = await demo.app.inject({ method: 'GET', url: `/api/v1/exports/incidents.${format}${query}`, headers: { authorization: `Bearer ${await demo.token(as)}` } });
-  return { status: response.statusCode, type: String(response.headers['content-type']), disposition: String(response.headers['content-disposition']), body: response.body };
+  const response = await demo.app.inject({
+    method: 'GET',
+    url: `/api/v1/exports/incidents.${format}${query}`,
+    headers: { authorization: `Bearer ${await demo.token(as)}` },
+  });
+  return {
+    status: response.statusCode,
+    type: String(response.headers['content-type']),
+    disposition: String(response.headers['content-disposition']),
+    body: response.body,
+  };
 }
 
 async function listedIds(as: string, query = ''): Promise<string[]> {
@@ -47,7 +66,17 @@ describe('incident exports honour the caller’s visibility', () => {
     expect(rows.map((r) => r.diboli_id)).toEqual(await listedIds(as));
     const national = rows.find((r) => r.diboli_id === nationalId);
     if (as === 'coord.ml') {
-      expect(national).toMatchObject({ event_date: '2026-11-01', year: '2026', event_type: 'Battles', disorder_type: 'Political violence', country: 'Mali', iso: '466', location: 'Kayes « nord », <secteur> & co', fatalities: '2', diboli_releasable_to: '' });
+      expect(national).toMatchObject({
+        event_date: '2026-11-01',
+        year: '2026',
+        event_type: 'Battles',
+        disorder_type: 'Political violence',
+        country: 'Mali',
+        iso: '466',
+        location: 'Kayes « nord », <secteur> & co',
+        fatalities: '2',
+        diboli_releasable_to: '',
+      });
     } else {
       expect(national).toBeUndefined();
       expect(rows.every((r) => r.diboli_owner === 'SN' || (r.diboli_releasable_to ?? '').split(' ').includes('SN'))).toBe(true);
@@ -64,7 +93,9 @@ describe('incident exports honour the caller’s visibility', () => {
     expect(document.documentElement!.namespaceURI).toBe('http://www.opengis.net/kml/2.2');
     const placemark = document.getElementsByTagName('Placemark')[0]!;
     const order = ['name', 'description', 'TimeStamp', 'ExtendedData', 'Point'];
-    const children = Array.from(placemark.childNodes).filter((n) => n.nodeType === 1).map((n) => (n as unknown as { localName: string }).localName);
+    const children = Array.from(placemark.childNodes)
+      .filter((n) => n.nodeType === 1)
+      .map((n) => (n as unknown as { localName: string }).localName);
     expect(children).toEqual(order.filter((name) => children.includes(name)));
   });
 

@@ -163,14 +163,46 @@ const deepObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(de
 /** Hostile values for one field of a body. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    'Infinity', '-Infinity', 'NaN', '1e999', '12', '-1', '0x10', '', ' ', 'null', 'true', '[]',
-    '2026-06-30T23:59:60Z', '2026-02-30T10:00:00Z', '2026-11-01T24:00:00Z', '9999-99-99', '0000-00-00T00:00:00Z', '2026-11-01T10:00:00+24:00',
-    '%E0%A4%A', '../../etc/passwd', '<script>alert(1)</script>', "'; DROP TABLE incidents; --", '\u0000', '\ud800', 'ZZ', '__proto__',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1e999',
+    '12',
+    '-1',
+    '0x10',
+    '',
+    ' ',
+    'null',
+    'true',
+    '[]',
+    '2026-06-30T23:59:60Z',
+    '2026-02-30T10:00:00Z',
+    '2026-11-01T24:00:00Z',
+    '9999-99-99',
+    '0000-00-00T00:00:00Z',
+    '2026-11-01T10:00:00+24:00',
+    '%E0%A4%A',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE incidents; --",
+    '\u0000',
+    '\ud800',
+    'ZZ',
+    '__proto__',
     'x'.repeat(100_001),
   ),
   fc.constantFrom<unknown>(
-    new RawJson('1e999'), new RawJson('-1e999'), new RawJson('1e308'), new RawJson('-0'), new RawJson('9007199254740993'),
-    new RawJson('1.5'), new RawJson('-1'), new RawJson('0'), new RawJson('2147483648'), new RawJson(deepArrays(40)), new RawJson(deepObjects(20_000)),
+    new RawJson('1e999'),
+    new RawJson('-1e999'),
+    new RawJson('1e308'),
+    new RawJson('-0'),
+    new RawJson('9007199254740993'),
+    new RawJson('1.5'),
+    new RawJson('-1'),
+    new RawJson('0'),
+    new RawJson('2147483648'),
+    new RawJson(deepArrays(40)),
+    new RawJson(deepObjects(20_000)),
   ),
   fc.constantFrom<unknown>(null, true, false, [], {}, [null], [[]], { constructor: { prototype: { admin: true } } }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -182,19 +214,75 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Hostile text for a query parameter or a path parameter (before any encoding). */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    'Infinity', '-Infinity', 'NaN', '1e999', '-1', '0', '1.5', '0x10', '', '%', '%E0%A4%A', '%00', 'true', '[]', '{}',
-    '2026-06-30T23:59:60Z', '2026-02-30', '2026-13-01', '-90,-180,90,180', '1,2,3', '180,90,-180,-90', 'NaN,NaN,NaN,NaN',
-    'x'.repeat(101), 'x'.repeat(5000), '..%2F..%2Fetc%2Fpasswd', 'pdf',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1e999',
+    '-1',
+    '0',
+    '1.5',
+    '0x10',
+    '',
+    '%',
+    '%E0%A4%A',
+    '%00',
+    'true',
+    '[]',
+    '{}',
+    '2026-06-30T23:59:60Z',
+    '2026-02-30',
+    '2026-13-01',
+    '-90,-180,90,180',
+    '1,2,3',
+    '180,90,-180,-90',
+    'NaN,NaN,NaN,NaN',
+    'x'.repeat(101),
+    'x'.repeat(5000),
+    '..%2F..%2Fetc%2Fpasswd',
+    'pdf',
   ),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.integer().map(String),
   fc.double().map(String),
 );
 
-export const BAD_COOKIES = ['diboli_token=%E0%A4%A', 'diboli_token=%', 'diboli_token=', 'diboli_token=x'.padEnd(5000, 'y'), 'diboli_token="unterminated', 'diboli_token=a; diboli_token=b', '=; ;;='];
+export const BAD_COOKIES = [
+  'diboli_token=%E0%A4%A',
+  'diboli_token=%',
+  'diboli_token=',
+  'diboli_token=x'.padEnd(5000, 'y'),
+  'diboli_token="unterminated',
+  'diboli_token=a; diboli_token=b',
+  '=; ;;=',
+];
 export const BAD_BEARERS = ['Bearer ', 'Bearer x', 'Bearer %E0%A4%A', 'bearer lowercase', 'Basic Y29vcmQubWw6eA==', `Bearer ${'z'.repeat(5000)}`];
-export const WRONG_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/jsonx', 'application/json; charset=utf-16', 'image/png', ''];
-export const WHOLE_BODIES = ['', '{', 'null', '[]', '"text"', '1e999', 'NaN', '{"a":1,"a":2}', '\ufeff{}', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}', deepArrays(20_000), deepObjects(20_000), deepArrays(33), `"${'x'.repeat(1_100_000)}"`];
+export const WRONG_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/jsonx',
+  'application/json; charset=utf-16',
+  'image/png',
+  '',
+];
+export const WHOLE_BODIES = [
+  '',
+  '{',
+  'null',
+  '[]',
+  '"text"',
+  '1e999',
+  'NaN',
+  '{"a":1,"a":2}',
+  '\ufeff{}',
+  '{"__proto__":{"admin":true}}',
+  '{"constructor":{"prototype":{"admin":true}}}',
+  deepArrays(20_000),
+  deepObjects(20_000),
+  deepArrays(33),
+  `"${'x'.repeat(1_100_000)}"`,
+];
 
 /** Body text, with RawJson values written as they are. */
 export function jsonText(value: unknown): string {
@@ -232,6 +320,15 @@ export function respell(path: string, rng: Choices): string {
   const letters = [...path.matchAll(/[a-z]/g)].map((m) => m.index!);
   const at = rng.pick(letters);
   const encoded = `${path.slice(0, at)}%${path.charCodeAt(at).toString(16)}${path.slice(at + 1)}`;
-  return rng.pick([encoded, encoded.toUpperCase(), path.replace('/v1/', '/v1//'), `${path}/`, path.replace('/v1/', '/v1/./'), path.replace('/v1/', '/x/../v1/'), path.replace(/\//g, '%2F'), `${path}%00`, `${path}?`]);
+  return rng.pick([
+    encoded,
+    encoded.toUpperCase(),
+    path.replace('/v1/', '/v1//'),
+    `${path}/`,
+    path.replace('/v1/', '/v1/./'),
+    path.replace('/v1/', '/x/../v1/'),
+    path.replace(/\//g, '%2F'),
+    `${path}%00`,
+    `${path}?`,
+  ]);
 }
-

@@ -49,7 +49,12 @@ describe('hostile input gets a 4xx from the catalogue, never a 500', () => {
       ['GET', `/api/v1/alerts?since=${LEAP}`, undefined, 'since'],
       ['POST', '/api/v1/incidents', incident, 'occurredAt'],
       ['POST', '/api/v1/patrols/demo-patrol-launch/observations', { at: LEAP, text: 'Rien à signaler' }, 'at'],
-      ['POST', '/api/v1/patrols', { name: 'P', kind: 'national', unitIds: ['ml-gtia-diboli'], plannedStart: LEAP, plannedEnd: '2026-12-10T00:00:00Z' }, 'plannedStart'],
+      [
+        'POST',
+        '/api/v1/patrols',
+        { name: 'P', kind: 'national', unitIds: ['ml-gtia-diboli'], plannedStart: LEAP, plannedEnd: '2026-12-10T00:00:00Z' },
+        'plannedStart',
+      ],
       ['POST', '/api/v1/sections/ML-SN-02/override', { level: 'high', reason: 'r', expiresAt: LEAP }, 'expiresAt'],
       ['POST', '/api/v1/recommendations', { from: LEAP, to: '2026-12-10T00:00:00Z', maxLengthKm: 50 }, 'from'],
     ];
@@ -59,7 +64,10 @@ describe('hostile input gets a 4xx from the catalogue, never a 500', () => {
       expectCatalogue(answer.body, 'ERR_VALIDATION');
       expect(answer.body.field, url).toBe(field);
     }
-    const positions = await demo.call('POST', '/api/v1/patrols/demo-patrol-launch/positions', { as: 'lead.ml', body: { positions: [{ at: LEAP, lat: 14.4, lon: -12.2 }] } });
+    const positions = await demo.call('POST', '/api/v1/patrols/demo-patrol-launch/positions', {
+      as: 'lead.ml',
+      body: { positions: [{ at: LEAP, lat: 14.4, lon: -12.2 }] },
+    });
     expect(positions.status).toBe(400);
     expect(positions.body.field).toBe('positions.0.at');
   });
@@ -82,7 +90,10 @@ describe('hostile input gets a 4xx from the catalogue, never a 500', () => {
     expectCatalogue(objects.body, 'ERR_JSON_TOO_DEEP');
     // Brackets inside strings are text, not nesting.
     const incident = { occurredAt: '2026-11-27T06:30:00Z', location: { lat: 14.44, lon: -12.18 }, eventType: 'Border activity', subEventType: 'Smuggling' };
-    const text = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: { ...incident, narrative: `${'['.repeat(2000)} "{" \\" ${'{'.repeat(100)}` } });
+    const text = await demo.call('POST', '/api/v1/incidents', {
+      as: 'coord.ml',
+      body: { ...incident, narrative: `${'['.repeat(2000)} "{" \\" ${'{'.repeat(100)}` },
+    });
     expect(text.status).toBe(201);
   });
 
@@ -103,13 +114,23 @@ describe('hostile input gets a 4xx from the catalogue, never a 500', () => {
     const longParam = await demo.app.inject({ method: 'GET', url: `/api/v1/incidents/${'x'.repeat(500)}`, headers: auth });
     expect(longParam.statusCode).toBe(414);
     expectCatalogue(longParam.json(), 'ERR_URI_TOO_LONG');
-    const tooLarge = await demo.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: { ...auth, 'content-type': 'application/json' }, payload: `{"narrative":"${'x'.repeat(1_100_000)}"}` });
+    const tooLarge = await demo.app.inject({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: `{"narrative":"${'x'.repeat(1_100_000)}"}`,
+    });
     expect(tooLarge.statusCode).toBe(413);
     expectCatalogue(tooLarge.json(), 'ERR_BODY_TOO_LARGE');
     const empty = await demo.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: { ...auth, 'content-type': 'application/json' }, payload: '' });
     expect(empty.statusCode).toBe(400);
     expectCatalogue(empty.json(), 'ERR_MALFORMED_JSON');
-    const proto = await demo.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"__proto__":{"halfLifeDays":1}}' });
+    const proto = await demo.app.inject({
+      method: 'PUT',
+      url: '/api/v1/early-warning/settings',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '{"__proto__":{"halfLifeDays":1}}',
+    });
     expect(proto.statusCode).toBe(400);
     expectCatalogue(proto.json(), 'ERR_MALFORMED_JSON');
   });
@@ -117,7 +138,12 @@ describe('hostile input gets a 4xx from the catalogue, never a 500', () => {
   it('answers 415 to a body that is not JSON', async () => {
     const token = await demo.token('coord.ml');
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'image/png']) {
-      const answer = await demo.app.inject({ method: 'POST', url: '/api/v1/patrols/demo-patrol-december/cancel', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload: 'x' });
+      const answer = await demo.app.inject({
+        method: 'POST',
+        url: '/api/v1/patrols/demo-patrol-december/cancel',
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        payload: 'x',
+      });
       expect(answer.statusCode, type).toBe(415);
       expectCatalogue(answer.json(), 'ERR_UNSUPPORTED_MEDIA_TYPE');
     }

@@ -19,7 +19,14 @@ beforeAll(async () => {
   demo = await startDemoNode();
   const created = await demo.call('POST', '/api/v1/incidents', {
     as: 'coord.ml',
-    body: { occurredAt: '2026-11-01', location: { lat: NATIONAL.lat, lon: NATIONAL.lon }, eventType: 'Battles', subEventType: 'Armed clash', narrative: 'Note nationale.', releasableTo: [] },
+    body: {
+      occurredAt: '2026-11-01',
+      location: { lat: NATIONAL.lat, lon: NATIONAL.lon },
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      narrative: 'Note nationale.',
+      releasableTo: [],
+    },
   });
   nationalId = created.body.id;
   addIncidents(
@@ -41,8 +48,12 @@ const idsOf = (features: Record<string, unknown>[]) => features.map((f) => Strin
 
 describe('incident tiles give each caller what the list gives it', () => {
   it.each([
-    ['coord.ml', 6], ['coord.ml', 9], ['coord.ml', 12],
-    ['coord.sn', 6], ['coord.sn', 9], ['coord.sn', 12],
+    ['coord.ml', 6],
+    ['coord.ml', 9],
+    ['coord.ml', 12],
+    ['coord.sn', 6],
+    ['coord.sn', 9],
+    ['coord.sn', 12],
     ['liaison.sn', 9],
   ])('%s at zoom %i: the incidents of the tile are the list’s in its box', async (as, z) => {
     const address = tileAt(z, NATIONAL.lon, NATIONAL.lat);

@@ -20,7 +20,9 @@ function login(payload: Record<string, string>, remoteAddress = '198.51.100.7') 
 describe('the login limit holds when attempts arrive all at once', () => {
   it('evaluates at most the limit of 200 simultaneous wrong passwords for one user, and refuses the rest with 429', async () => {
     const before = counter.derivations.length;
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => login({ username: 'analyst.ml', password: `devinette numéro ${i}` }, `198.51.100.${i % 200}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => login({ username: 'analyst.ml', password: `devinette numéro ${i}` }, `198.51.100.${i % 200}`)),
+    );
     const statuses = answers.map((a) => a.statusCode);
     expect(counter.derivations.length - before).toBeLessThanOrEqual(LIMIT);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LIMIT);

@@ -13,7 +13,15 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 // CAP, Atom) after the incident was narrowed to national. Now the nation that lost the incident
 // loses the alert too, and is sent a CAP Cancel naming the earlier message, on every channel.
 
-const N1_RULE = { id: 'n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, public: true, releasableTo: ['SN'] };
+const N1_RULE = {
+  id: 'n1',
+  kind: 'incident-near',
+  eventTypes: ['Battles'],
+  target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+  withinKm: 20,
+  public: true,
+  releasableTo: ['SN'],
+};
 
 const xml = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
 const textOf = (doc: ReturnType<typeof xml>, tag: string) => [...doc.getElementsByTagName(tag)].map((e) => e.textContent ?? '');
@@ -39,7 +47,10 @@ describe('narrowing an incident withdraws the alerts derived from it', () => {
   });
 
   it('takes the alert from Senegal’s list, CAP and Atom, and sends Senegal a CAP Cancel on each channel', async () => {
-    const created = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T10:00:00Z', { releasableTo: ['SN'], narrative: 'Accrochage au pont de la Falémé' }) });
+    const created = await demo.call('POST', '/api/v1/incidents', {
+      as: 'coord.ml',
+      body: battle('2027-03-01T10:00:00Z', { releasableTo: ['SN'], narrative: 'Accrochage au pont de la Falémé' }),
+    });
     expect(created.status).toBe(201);
     const incident = created.body as { id: string };
     const listed = (await demo.call('GET', '/api/v1/alerts', { as: 'liaison.sn' })).body as { id: string; cause: { id: string }; createdAt: string }[];
@@ -113,7 +124,13 @@ describe('a partner’s retraction withdraws the alerts derived from its inciden
     const earlyWarning = earlyWarningOf(mali.node);
     // These nodes have no axes: the rule watches the section the incident falls in.
     const section = mali.node.sectionAt({ lat: 14.46, lon: -12.2 })!;
-    await earlyWarning.addRule(coordinator, { id: 'near', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'section', id: section }, withinKm: 30 });
+    await earlyWarning.addRule(coordinator, {
+      id: 'near',
+      kind: 'incident-near',
+      eventTypes: ['Battles'],
+      target: { kind: 'section', id: section },
+      withinKm: 30,
+    });
     const incident = await createIncident(senegal, ['ML']);
     await mali.puller.syncAll();
     await earlyWarning.settled();

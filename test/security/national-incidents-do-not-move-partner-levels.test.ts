@@ -42,7 +42,10 @@ beforeAll(async () => {
   origin = await demo.app.listen({ host: '127.0.0.1', port: 0 });
   section = demo.node.sectionAt(NEAR_DIBOLI)!;
   // A public level-rising rule released to Senegal (the mechanism's default for incidents).
-  const rule = await demo.call('POST', '/api/v1/alert-rules', { as: 'coord.ml', body: { id: 'rising', kind: 'level-rising', minLevel: 'medium', public: true, releasableTo: ['SN'] } });
+  const rule = await demo.call('POST', '/api/v1/alert-rules', {
+    as: 'coord.ml',
+    body: { id: 'rising', kind: 'level-rising', minLevel: 'medium', public: true, releasableTo: ['SN'] },
+  });
   expect(rule.status).toBe(201);
   senegalHook = await startWebhookReceiver();
   maliHook = await startWebhookReceiver();
@@ -74,7 +77,10 @@ describe('incidents a partner may not see do not move the levels it reads', () =
     const mali = await demo.call('GET', '/api/v1/sections/levels', { as: 'coord.ml' });
     expect((mali.body as { section: string; level: string }[]).find((l) => l.section === section)?.level).toBe('critical');
     await waitFor(() => maliStream.frames.find((f) => f.event === 'level' && (f.data as { to: string }).to === 'critical'), 'Mali’s level frame');
-    await waitFor(() => (maliHook.posts.some((p) => p.body?.alert?.ruleKind === 'level-rising' && p.body.alert.severity === 'critical') ? true : undefined), 'Mali’s webhook post');
+    await waitFor(
+      () => (maliHook.posts.some((p) => p.body?.alert?.ruleKind === 'level-rising' && p.body.alert.severity === 'critical') ? true : undefined),
+      'Mali’s webhook post',
+    );
 
     // Senegal reads exactly what it read before, on every route, to the last digit of the score.
     expect(await senegalView()).toEqual(before);

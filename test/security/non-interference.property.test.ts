@@ -29,14 +29,46 @@ const TYPES: [string, string][] = [
 ];
 const release = fc.constantFrom<string[]>([], [SN], ['MR'], [SN, 'MR']);
 const operation = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('create' as const), place: fc.nat(2), type: fc.nat(TYPES.length - 1), release, confirmed: fc.boolean(), fatalities: fc.nat(8), hoursAgo: fc.nat(96) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      place: fc.nat(2),
+      type: fc.nat(TYPES.length - 1),
+      release,
+      confirmed: fc.boolean(),
+      fatalities: fc.nat(8),
+      hoursAgo: fc.nat(96),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('release' as const), slot: fc.nat(), release }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), slot: fc.nat(), fatalities: fc.nat(12) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refute' as const), slot: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('override' as const), place: fc.nat(2), level: fc.constantFrom('low', 'medium', 'high', 'critical'), release, hours: fc.integer({ min: 1, max: 72 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rule' as const), rule: fc.constantFrom('near', 'rising', 'overdue'), release, public: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('override' as const),
+      place: fc.nat(2),
+      level: fc.constantFrom('low', 'medium', 'high', 'critical'),
+      release,
+      hours: fc.integer({ min: 1, max: 72 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('rule' as const), rule: fc.constantFrom('near', 'rising', 'overdue'), release, public: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('switch' as const), slot: fc.nat(), enabled: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('patrol' as const), place: fc.nat(2), release: fc.constantFrom<string[]>([], [SN]), positions: fc.boolean(), complete: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('patrol' as const),
+      place: fc.nat(2),
+      release: fc.constantFrom<string[]>([], [SN]),
+      positions: fc.boolean(),
+      complete: fc.boolean(),
+    }),
+  },
   // At most a day at a time: 24 operations stay within the sessions' 30 days, so no stream ends
   // on an expiry that each run would notice at its own moment.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 24 * 60 }) }) },
@@ -97,14 +129,29 @@ async function play(real: Run, twin: Run, op: Operation, index: number, book: Bo
       if (op.kind === 'create') {
         const [eventType, subEventType] = TYPES[op.type]!;
         const occurredAt = new Date(real.clock.now().getTime() - op.hoursAgo * 3_600_000 - index * 61_000).toISOString();
-        body = { occurredAt, location: place(op.place).point, eventType, subEventType, fatalities: op.fatalities, status: op.confirmed ? 'confirmed' : 'unverified', releasableTo: op.release, narrative: `détail ${label}`, source: { kind: 'patrol', credibility: 2 } };
+        body = {
+          occurredAt,
+          location: place(op.place).point,
+          eventType,
+          subEventType,
+          fatalities: op.fatalities,
+          status: op.confirmed ? 'confirmed' : 'unverified',
+          releasableTo: op.release,
+          narrative: `détail ${label}`,
+          source: { kind: 'patrol', credibility: 2 },
+        };
       } else {
         if (book.incidents.length === 0) return;
         const id = book.incidents[op.slot % book.incidents.length]!;
         before = await real.node.repos.incidents.findVisible(id, 'ML');
         url = `/api/v1/incidents/${id}`;
         method = 'PATCH';
-        body = op.kind === 'release' ? { releasableTo: op.release } : op.kind === 'edit' ? { fatalities: op.fatalities, narrative: `modifié ${label}` } : { status: 'refuted' };
+        body =
+          op.kind === 'release'
+            ? { releasableTo: op.release }
+            : op.kind === 'edit'
+              ? { fatalities: op.fatalities, narrative: `modifié ${label}` }
+              : { status: 'refuted' };
       }
       const seenBefore = before !== undefined && isVisibleTo(before, SN);
       const answer = await real.call(method, url, { as: 'coord.ml', body });
@@ -135,7 +182,13 @@ async function play(real: Run, twin: Run, op: Operation, index: number, book: Bo
           : op.rule === 'rising'
             ? { kind: 'level-rising', minLevel: 'medium' }
             : { kind: 'patrol-overdue', graceMinutes: 10 };
-      const answer = await both('POST', '/api/v1/alert-rules', 'coord.ml', { id, ...definition, public: op.public, releasableTo: op.release }, op.release.includes(SN));
+      const answer = await both(
+        'POST',
+        '/api/v1/alert-rules',
+        'coord.ml',
+        { id, ...definition, public: op.public, releasableTo: op.release },
+        op.release.includes(SN),
+      );
       expect(answer.status).toBe(201);
       book.rules.push({ id, release: op.release });
       return;
@@ -273,7 +326,10 @@ describe('non-interference: a partner receives the same whatever it may not see'
           const real = await startRun(template, 'real', {
             positionsToSenegal,
             // Mali's own webhook exists in the real run only: it is a record of Mali's.
-            webhooks: [{ nation: 'SN', url: `${realHooks.url}/sn` }, { nation: 'ML', url: `${realHooks.url}/ml` }],
+            webhooks: [
+              { nation: 'SN', url: `${realHooks.url}/sn` },
+              { nation: 'ML', url: `${realHooks.url}/ml` },
+            ],
           });
           const twin = await startRun(template, 'twin', { positionsToSenegal, webhooks: [{ nation: 'SN', url: `${twinHooks.url}/sn` }] });
           try {
@@ -290,7 +346,8 @@ describe('non-interference: a partner receives the same whatever it may not see'
               await twin.settle();
               counted.operations += 1;
             }
-            const senegalAlerts = async (run: Run) => ((await run.call('GET', '/api/v1/alerts?limit=1000', { as: 'liaison.sn' })).body as { id: string }[]).map((a) => a.id);
+            const senegalAlerts = async (run: Run) =>
+              ((await run.call('GET', '/api/v1/alerts?limit=1000', { as: 'liaison.sn' })).body as { id: string }[]).map((a) => a.id);
             const maliAlerts = ((await real.call('GET', '/api/v1/alerts?limit=1000', { as: 'coord.ml' })).body as { id: string }[]).map((a) => a.id);
             const probes = {
               incidents: book.incidents,
@@ -319,7 +376,8 @@ describe('non-interference: a partner receives the same whatever it may not see'
             expect(twin.stream.frames).toEqual(real.stream.frames);
             counted.frames += real.stream.frames.length;
             // Posts of one batch go out at once and may arrive in any order: compared by delivery.
-            const posts = (receiver: WebhookReceiver) => receiver.posts.filter((p) => p.path === '/sn').sort((a, b) => a.delivery.localeCompare(b.delivery) || a.attempt.localeCompare(b.attempt));
+            const posts = (receiver: WebhookReceiver) =>
+              receiver.posts.filter((p) => p.path === '/sn').sort((a, b) => a.delivery.localeCompare(b.delivery) || a.attempt.localeCompare(b.attempt));
             expect(posts(twinHooks)).toEqual(posts(realHooks));
             counted.posts += posts(realHooks).length;
             counted.runs += 1;

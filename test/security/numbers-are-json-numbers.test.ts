@@ -38,12 +38,18 @@ describe('numbers in request bodies are JSON numbers, finite and bounded', () =>
   });
 
   it('refuses coordinates given as text', async () => {
-    for (const location of [{ lat: '14.44', lon: -12.18 }, { lat: 14.44, lon: '-12.18' }]) {
+    for (const location of [
+      { lat: '14.44', lon: -12.18 },
+      { lat: 14.44, lon: '-12.18' },
+    ]) {
       const answer = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: { ...incident, location } });
       expect(answer.status).toBe(400);
       expect(answer.body.field).toMatch(/^location\.(lat|lon)$/);
     }
-    const positions = await demo.call('POST', '/api/v1/patrols/demo-patrol-launch/positions', { as: 'lead.ml', body: { positions: [{ at: NOW, lat: '14.4', lon: -12.2 }] } });
+    const positions = await demo.call('POST', '/api/v1/patrols/demo-patrol-launch/positions', {
+      as: 'lead.ml',
+      body: { positions: [{ at: NOW, lat: '14.4', lon: -12.2 }] },
+    });
     expect(positions.status).toBe(400);
     expect(positions.body.field).toBe('positions.0.lat');
   });

@@ -106,7 +106,11 @@ describe('the printing queue', () => {
     const gate = new Promise<void>((resolve) => (open = resolve));
     const first = printer.forRequester('awa', () => gate);
     const second = printer.forRequester('moussa', () => gate);
-    const codeOf = (run: () => Promise<unknown>) => run().then(() => 'admitted', (error: DiboliError) => `${error.code} ${error.status} ${error.params.seconds}`);
+    const codeOf = (run: () => Promise<unknown>) =>
+      run().then(
+        () => 'admitted',
+        (error: DiboliError) => `${error.code} ${error.status} ${error.params.seconds}`,
+      );
     expect(await codeOf(() => printer.forRequester('awa', async () => undefined))).toBe('ERR_PDF_BUSY 429 7');
     expect(await codeOf(() => printer.forRequester('ibrahima', async () => undefined))).toBe('ERR_PDF_QUEUE_FULL 503 7');
     open();

@@ -37,27 +37,53 @@ describe('on the demo node of Mali', () => {
       body: { id: 'n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, public: false },
     });
     expect(rule.status).toBe(201);
-    const incident = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: { occurredAt: recent(), location: NEAR_DIBOLI, eventType: 'Battles', subEventType: 'Armed clash', releasableTo: ['SN'] } });
+    const incident = await demo.call('POST', '/api/v1/incidents', {
+      as: 'coord.ml',
+      body: { occurredAt: recent(), location: NEAR_DIBOLI, eventType: 'Battles', subEventType: 'Armed clash', releasableTo: ['SN'] },
+    });
     expect(incident.status).toBe(201);
     const alerts = await demo.call('GET', '/api/v1/alerts', { as: 'coord.sn' });
     alertId = alerts.body.find((a: { cause: { id: string } }) => a.cause.id === incident.body.id).id;
     const draft = await demo.call('POST', '/api/v1/patrols', {
       as: 'coord.ml',
-      body: { name: 'Patrouille conjointe Kidira–Diboli', kind: 'joint', unitIds: ['ml-gtia-diboli', 'sn-garsi-kidira'], plannedStart: '2027-01-10T06:00:00Z', plannedEnd: '2027-01-10T18:00:00Z' },
+      body: {
+        name: 'Patrouille conjointe Kidira–Diboli',
+        kind: 'joint',
+        unitIds: ['ml-gtia-diboli', 'sn-garsi-kidira'],
+        plannedStart: '2027-01-10T06:00:00Z',
+        plannedEnd: '2027-01-10T18:00:00Z',
+      },
     });
     expect(draft.status).toBe(201);
     draftId = draft.body.id;
   });
   afterAll(async () => demo?.close());
 
-  const writes = () => [
-    ['a national patrol with Malian units', 'POST', '/api/v1/patrols', { name: 'Patrouille malienne', kind: 'national', unitIds: ['ml-gtia-diboli'], plannedStart: '2027-01-11T06:00:00Z', plannedEnd: '2027-01-11T18:00:00Z' }],
-    ['an alert rule', 'POST', '/api/v1/alert-rules', { id: 'sn-rule', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 5 }],
-    ['a section override', 'POST', '/api/v1/sections/ML-SN-02/override', { level: 'critical', reason: 'test', expiresAt: '2030-01-01T00:00:00Z' }],
-    ['the early-warning settings', 'PUT', '/api/v1/early-warning/settings', undefined],
-    ['the list of Mali’s news sources', 'GET', '/api/v1/news/sources', undefined],
-    ['a webhook', 'POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook' }],
-  ] as const;
+  const writes = () =>
+    [
+      [
+        'a national patrol with Malian units',
+        'POST',
+        '/api/v1/patrols',
+        {
+          name: 'Patrouille malienne',
+          kind: 'national',
+          unitIds: ['ml-gtia-diboli'],
+          plannedStart: '2027-01-11T06:00:00Z',
+          plannedEnd: '2027-01-11T18:00:00Z',
+        },
+      ],
+      [
+        'an alert rule',
+        'POST',
+        '/api/v1/alert-rules',
+        { id: 'sn-rule', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 5 },
+      ],
+      ['a section override', 'POST', '/api/v1/sections/ML-SN-02/override', { level: 'critical', reason: 'test', expiresAt: '2030-01-01T00:00:00Z' }],
+      ['the early-warning settings', 'PUT', '/api/v1/early-warning/settings', undefined],
+      ['the list of Mali’s news sources', 'GET', '/api/v1/news/sources', undefined],
+      ['a webhook', 'POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook' }],
+    ] as const;
 
   async function attempt(as: string, method: 'GET' | 'POST' | 'PUT', url: string, body: unknown) {
     const payload = body ?? (method === 'PUT' ? (await demo.call('GET', url, { as: 'coord.ml' })).body : undefined);
@@ -79,7 +105,10 @@ describe('on the demo node of Mali', () => {
       expect([what, answer.status, answer.body.code]).toEqual([what, 403, 'ERR_NO_SECONDMENT']);
     }
     expect(await demo.call('POST', `/api/v1/alerts/${alertId}/ack`, { as: 'faux.sn' })).toMatchObject({ status: 403, body: { code: 'ERR_NO_SECONDMENT' } });
-    expect(await demo.call('POST', `/api/v1/patrols/${draftId}/propose`, { as: 'faux.sn' })).toMatchObject({ status: 403, body: { code: 'ERR_NO_SECONDMENT' } });
+    expect(await demo.call('POST', `/api/v1/patrols/${draftId}/propose`, { as: 'faux.sn' })).toMatchObject({
+      status: 403,
+      body: { code: 'ERR_NO_SECONDMENT' },
+    });
     expect((await demo.call('GET', '/api/v1/alert-rules', { as: 'coord.ml' })).body.map((r: { rule: { id: string } }) => r.rule.id)).toEqual(['n1']);
   });
 
@@ -88,7 +117,11 @@ describe('on the demo node of Mali', () => {
     const seconded = await demo.call('GET', '/api/v1/incidents', { as: 'coord.sn' });
     expect(own.status).toBe(200);
     expect(own.body.features.map((f: { id: string }) => f.id).sort()).toEqual(seconded.body.features.map((f: { id: string }) => f.id).sort());
-    expect(own.body.features.every((f: { properties: { owner: string; releasableTo: string[] } }) => f.properties.owner === 'SN' || f.properties.releasableTo.includes('SN'))).toBe(true);
+    expect(
+      own.body.features.every(
+        (f: { properties: { owner: string; releasableTo: string[] } }) => f.properties.owner === 'SN' || f.properties.releasableTo.includes('SN'),
+      ),
+    ).toBe(true);
   });
 
   it('lets a seconded officer only propose and approve its nation’s joint patrols, acknowledge alerts and name its nation’s webhooks', async () => {
@@ -100,11 +133,16 @@ describe('on the demo node of Mali', () => {
     // Senegal's own address, for what this node raises for Senegal: a coordinator's secondment allows it.
     const hook = await demo.call('POST', '/api/v1/webhooks', { as: 'coord.sn', body: { url: 'https://93.184.215.14/alertes-sn' } });
     expect(hook).toMatchObject({ status: 201, body: { nation: 'SN' } });
-    expect(await demo.call('POST', '/api/v1/webhooks', { as: 'liaison.sn', body: { url: 'https://93.184.215.14/alertes-sn-2' } })).toMatchObject({ status: 403 });
+    expect(await demo.call('POST', '/api/v1/webhooks', { as: 'liaison.sn', body: { url: 'https://93.184.215.14/alertes-sn-2' } })).toMatchObject({
+      status: 403,
+    });
     expect((await demo.call('POST', `/api/v1/alerts/${alertId}/ack`, { as: 'liaison.sn' })).status).toBe(200);
     expect((await demo.call('POST', `/api/v1/patrols/${draftId}/propose`, { as: 'liaison.sn' })).body.status).toBe('proposed');
     // A liaison does not approve, seconded or not.
-    expect(await demo.call('POST', `/api/v1/patrols/${draftId}/approve`, { as: 'liaison.sn' })).toMatchObject({ status: 403, body: { code: 'ERR_FORBIDDEN_ROLE' } });
+    expect(await demo.call('POST', `/api/v1/patrols/${draftId}/approve`, { as: 'liaison.sn' })).toMatchObject({
+      status: 403,
+      body: { code: 'ERR_FORBIDDEN_ROLE' },
+    });
   });
 
   it('counts a credentialed coordinator’s approval as Senegal’s, and the audit names the credential', async () => {
@@ -119,13 +157,34 @@ describe('on the demo node of Mali', () => {
     const faux = (await demo.node.repos.users.findByUsername('faux.sn'))!;
     const hostKey = (await demo.node.repos.keys.keys())!;
     const forged = signCredential(
-      { format: CREDENTIAL_FORMAT, id: 'forged', mechanism: demo.node.mechanism.id, issuer: 'SN', host: 'ML', username: 'faux.sn', role: 'coordinator', issuedAt: recent(), expiresAt: '2030-01-01T00:00:00.000Z' },
+      {
+        format: CREDENTIAL_FORMAT,
+        id: 'forged',
+        mechanism: demo.node.mechanism.id,
+        issuer: 'SN',
+        host: 'ML',
+        username: 'faux.sn',
+        role: 'coordinator',
+        issuedAt: recent(),
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      },
       parsePrivateKey(hostKey.privateKey),
     );
     await expect(attachCredential(demo.node, faux, forged)).rejects.toMatchObject({ code: 'ERR_BAD_CREDENTIAL' });
-    await demo.node.repos.secondments.hold({ userId: faux.id, credentialId: forged.id, issuer: 'SN', role: 'coordinator', expiresAt: forged.expiresAt, credential: JSON.stringify(forged), addedAt: recent() });
+    await demo.node.repos.secondments.hold({
+      userId: faux.id,
+      credentialId: forged.id,
+      issuer: 'SN',
+      role: 'coordinator',
+      expiresAt: forged.expiresAt,
+      credential: JSON.stringify(forged),
+      addedAt: recent(),
+    });
     expect((await actorFor(demo.node, faux)).secondment).toBeUndefined();
-    expect(await demo.call('POST', `/api/v1/patrols/${draftId}/approve`, { as: 'faux.sn' })).toMatchObject({ status: 403, body: { code: 'ERR_NO_SECONDMENT' } });
+    expect(await demo.call('POST', `/api/v1/patrols/${draftId}/approve`, { as: 'faux.sn' })).toMatchObject({
+      status: 403,
+      body: { code: 'ERR_NO_SECONDMENT' },
+    });
     // A key that is not Senegal's registered one fares no better.
     const stranger = generateNodeKeys();
     const other = signCredential({ ...forged, id: 'stranger' }, parsePrivateKey(stranger.privateKey));
@@ -142,8 +201,14 @@ describe('between the real nodes of Mali and Senegal', () => {
     [ml, sn] = await Promise.all([startNode('ML'), startNode('SN')]);
     await linkAll([ml, sn]);
     const at = '2026-01-05T09:00:00.000Z';
-    await new OrganisationService(ml.node).addUnit({ id: 'ml-unit', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null }, at);
-    await new OrganisationService(sn.node).addUnit({ id: 'sn-unit', owner: 'SN', releasableTo: ['ML'], nation: 'SN', name: 'Escadron Kidira', callSign: 'KID-1', parentId: null }, at);
+    await new OrganisationService(ml.node).addUnit(
+      { id: 'ml-unit', owner: 'ML', releasableTo: ['SN'], nation: 'ML', name: 'GTIA Diboli', callSign: 'DIB-1', parentId: null },
+      at,
+    );
+    await new OrganisationService(sn.node).addUnit(
+      { id: 'sn-unit', owner: 'SN', releasableTo: ['ML'], nation: 'SN', name: 'Escadron Kidira', callSign: 'KID-1', parentId: null },
+      at,
+    );
     await pull(ml, sn);
   });
   afterAll(async () => {
@@ -160,7 +225,13 @@ describe('between the real nodes of Mali and Senegal', () => {
 
   async function proposedJointPatrol(name: string) {
     const patrols = new PatrolService(ml.node);
-    const created = await patrols.create(ml.coordinator, { name, kind: 'joint', unitIds: ['ml-unit', 'sn-unit'], plannedStart: '2027-02-01T06:00:00.000Z', plannedEnd: '2027-02-01T18:00:00.000Z' });
+    const created = await patrols.create(ml.coordinator, {
+      name,
+      kind: 'joint',
+      unitIds: ['ml-unit', 'sn-unit'],
+      plannedStart: '2027-02-01T06:00:00.000Z',
+      plannedEnd: '2027-02-01T18:00:00.000Z',
+    });
     await patrols.act(ml.coordinator, created.id, 'propose');
     return patrols.act(ml.coordinator, created.id, 'approve');
   }
@@ -178,7 +249,11 @@ describe('between the real nodes of Mali and Senegal', () => {
     const secret = 'AWASNSECONDEDCOORDINATORKAYES234';
     await new SecondFactors(ml.node, AccountKeys.inDataFolder(ml.dataDir)).enrolWithSecret(user, secret);
     const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
-    const login = await fetch(`${ml.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'awa.sn', password, code }) });
+    const login = await fetch(`${ml.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'awa.sn', password, code }),
+    });
     const { token } = (await login.json()) as { token: string };
 
     const first = await proposedJointPatrol('Patrouille RN1');

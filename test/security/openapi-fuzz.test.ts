@@ -48,7 +48,21 @@ const BOOKKEEPING = /audit|session|login|nonce|throttle|refusal|kysely/i;
 /** node_meta also holds the audit chain's head, which moves with the audit log. */
 const BOOKKEEPING_ROWS: Record<string, string> = { node_meta: "key NOT LIKE '%audit%'" };
 
-const MUTATIONS = ['valid', 'leaf', 'leaf', 'leaf', 'extra-field', 'whole-body', 'content-type', 'query', 'query', 'path-param', 'respell', 'credentials', 'method'] as const;
+const MUTATIONS = [
+  'valid',
+  'leaf',
+  'leaf',
+  'leaf',
+  'extra-field',
+  'whole-body',
+  'content-type',
+  'query',
+  'query',
+  'path-param',
+  'respell',
+  'credentials',
+  'method',
+] as const;
 type Mutation = (typeof MUTATIONS)[number];
 
 let dir: string;
@@ -60,7 +74,9 @@ let operations: Operation[];
 /** Counts every row written to a record table, through temporary triggers on the node's own connection. */
 function watchWrites(sqlite: Store['sqlite']): () => Record<string, number> {
   // The spatial index (a virtual table and its shadow tables) follows the incidents table, watched.
-  const virtual = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map((row) => row.name);
+  const virtual = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
   const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
     .map((row) => row.name)
     .filter((name) => !BOOKKEEPING.test(name) && !virtual.some((index) => name === index || name.startsWith(`${index}_`)));
@@ -170,7 +186,10 @@ function buildRequest(operation: Operation, mutation: Mutation, rng: Choices, le
   const path = rawPath ?? fillPath(operation.path, params);
   const search = query.length > 0 ? `?${query.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
   if (payload === undefined && body !== undefined && method !== 'GET') payload = jsonText(body);
-  const headers: Record<string, string> = { ...credentialHeaders(credentials, rng), 'accept-language': rng.pick(['fr', 'en', 'en-GB,en;q=0.8', '*', 'xx;q=abc']) };
+  const headers: Record<string, string> = {
+    ...credentialHeaders(credentials, rng),
+    'accept-language': rng.pick(['fr', 'en', 'en-GB,en;q=0.8', '*', 'xx;q=abc']),
+  };
   if (payload !== undefined && contentType !== '') headers['content-type'] = contentType;
   return { method, url: `${path}${search}`, headers, payload: method === 'GET' ? undefined : payload, credentials, mutation };
 }
@@ -191,7 +210,10 @@ function errorShapeProblem(status: number, contentType: string, body: string): s
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'not an object';
   const { code, message, field, errors, ...rest } = parsed as Record<string, unknown>;
   if (Object.keys(rest).length > 0) return `extra keys ${Object.keys(rest).join(',')}`;
-  if (errors !== undefined && !(Array.isArray(errors) && errors.every((e) => typeof e?.field === 'string' && typeof e?.message === 'string' && Object.keys(e).length === 2))) {
+  if (
+    errors !== undefined &&
+    !(Array.isArray(errors) && errors.every((e) => typeof e?.field === 'string' && typeof e?.message === 'string' && Object.keys(e).length === 2))
+  ) {
     return 'errors not a list of {field, message}';
   }
   if (typeof code !== 'string' || !/^ERR_[A-Z_]+$/.test(code)) return `code ${String(code)}`;
@@ -207,7 +229,11 @@ beforeAll(async () => {
   const node = await installDemo(store, config);
   // Housekeeping off and one webhook attempt: background work follows requests, never comes later.
   app = await buildApp(node, { webRoot: false, earlyWarning: { tickMs: 0, webhooks: { maxAttempts: 1, timeoutMs: 500 } } });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'coord.ml', password: DEMO_PASSWORD, code: new DemoAuthenticators().codeFor('coord.ml', new Date()) } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'coord.ml', password: DEMO_PASSWORD, code: new DemoAuthenticators().codeFor('coord.ml', new Date()) },
+  });
   token = (login.json() as { token: string }).token;
   operations = operationsOf((await app.inject({ method: 'GET', url: '/api/docs/json' })).json());
 });
@@ -226,7 +252,10 @@ describe('hostile requests from the OpenAPI document', () => {
     console.log(`openapi fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
     const writes = watchWrites(store.sqlite);
     await quiet(writes);
-    const plans = fc.sample(fc.record({ mutation: fc.constantFrom(...MUTATIONS), seed: fc.integer(), leaf: hostileValue, text: hostileText }), { seed: SEED, numRuns: REQUESTS });
+    const plans = fc.sample(fc.record({ mutation: fc.constantFrom(...MUTATIONS), seed: fc.integer(), leaf: hostileValue, text: hostileText }), {
+      seed: SEED,
+      numRuns: REQUESTS,
+    });
     const statuses = new Map<number, number>();
     const byOperation = new Map<string, number>();
     const failures: string[] = [];
@@ -259,7 +288,9 @@ describe('hostile requests from the OpenAPI document', () => {
       const problem = errorShapeProblem(answer.statusCode, String(answer.headers['content-type'] ?? ''), answer.body);
       if (problem) failures.push(`${what} error body: ${problem}: ${answer.body.slice(0, 200)}`);
     }
-    console.log(`openapi fuzz (seed ${SEED}): ${sent} requests over ${byOperation.size} operations, ${serverErrors} answered 5xx; statuses ${JSON.stringify(Object.fromEntries(statuses))}; slowest ${slowest.map(([ms, what]) => `${Math.round(ms)} ms ${what}`).join('; ')}`);
+    console.log(
+      `openapi fuzz (seed ${SEED}): ${sent} requests over ${byOperation.size} operations, ${serverErrors} answered 5xx; statuses ${JSON.stringify(Object.fromEntries(statuses))}; slowest ${slowest.map(([ms, what]) => `${Math.round(ms)} ms ${what}`).join('; ')}`,
+    );
     expect(failures.slice(0, 25)).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(5000);
     expect(serverErrors).toBe(0);

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => demo.close());
 
-const add = (username: string, password: string) => addUser(demo.node, { username, nation: 'ML', role: 'analyst', password, displayName: 'Fatoumata Coulibaly' });
+const add = (username: string, password: string) =>
+  addUser(demo.node, { username, nation: 'ML', role: 'analyst', password, displayName: 'Fatoumata Coulibaly' });
 
 describe('the password policy', () => {
   it.each([
@@ -42,7 +43,10 @@ describe('the password policy', () => {
     const weak = await diboli(['user', 'add', '--data', demo.dir, '--username', 'sidi.keita', '--nation', 'ML', '--role', 'observer'], 'Sidi.Keita-2025!\n');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/must not be made from the username/);
-    const added = await diboli(['user', 'add', '--data', demo.dir, '--username', 'sidi.keita', '--nation', 'ML', '--role', 'observer'], 'baobab lanterne cuivre\n');
+    const added = await diboli(
+      ['user', 'add', '--data', demo.dir, '--username', 'sidi.keita', '--nation', 'ML', '--role', 'observer'],
+      'baobab lanterne cuivre\n',
+    );
     expect(added.code).toBe(0);
 
     const short = await diboli(['user', 'password', '--data', demo.dir, '--username', 'sidi.keita'], '12345678\n');
@@ -51,7 +55,11 @@ describe('the password policy', () => {
     expect(common).toMatchObject({ code: 1, stderr: expect.stringMatching(/too easy to guess/) });
     const changed = await diboli(['user', 'password', '--data', demo.dir, '--username', 'sidi.keita'], 'mangue horizon cartable\n');
     expect(changed.code).toBe(0);
-    const login = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'sidi.keita', password: 'mangue horizon cartable' } });
+    const login = await demo.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'sidi.keita', password: 'mangue horizon cartable' },
+    });
     expect(login.statusCode).toBe(200);
   });
 

@@ -17,8 +17,23 @@ import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
 const NOW = '2027-03-01T12:00:00.000Z';
 const RULES = [
-  { id: 'regle-publique-n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, public: true, releasableTo: ['SN'] },
-  { id: 'regle-interne-n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, public: false },
+  {
+    id: 'regle-publique-n1',
+    kind: 'incident-near',
+    eventTypes: ['Battles'],
+    target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+    withinKm: 20,
+    public: true,
+    releasableTo: ['SN'],
+  },
+  {
+    id: 'regle-interne-n1',
+    kind: 'incident-near',
+    eventTypes: ['Battles'],
+    target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+    withinKm: 20,
+    public: false,
+  },
   { id: 'regle-publique-hausse', kind: 'level-rising', minLevel: 'medium', public: true, releasableTo: ['SN'] },
 ];
 
@@ -32,7 +47,8 @@ interface Message {
 
 const xml = (text: string) => new DOMParser().parseFromString(text, 'text/xml');
 const textOf = (doc: ReturnType<typeof xml>, tag: string) => [...doc.getElementsByTagName(tag)].map((e) => e.textContent ?? '');
-const hrefs = (doc: ReturnType<typeof xml>) => [...doc.getElementsByTagName('link')].filter((l) => l.getAttribute('rel') === 'alternate').map((l) => l.getAttribute('href')!);
+const hrefs = (doc: ReturnType<typeof xml>) =>
+  [...doc.getElementsByTagName('link')].filter((l) => l.getAttribute('rel') === 'alternate').map((l) => l.getAttribute('href')!);
 
 let demo: DemoNode;
 let origin: string;
@@ -61,10 +77,28 @@ describe('the CAP feed for the population', () => {
     const released = await post(battle('2027-03-01T09:00:00Z', { releasableTo: ['SN'] }));
     // Senegal's incident, as its node released it to Mali's node (what the puller stores and tells).
     const partner: Incident = {
-      id: 'sn-received-1', owner: 'SN', releasableTo: ['ML'], version: 1, occurredAt: '2027-03-01T10:00:00.000Z', datePrecision: 'day',
-      location: NEAR_DIBOLI, geoPrecision: 'exact', placeName: 'Kidira', eventType: 'Battles', subEventType: 'Armed clash', actors: [],
-      fatalities: 4, injured: null, abducted: null, narrative: 'Accrochage signalé par le Sénégal', source: { kind: 'unit', name: null, reliability: 'B', credibility: 2 },
-      status: 'confirmed', section: demo.node.sectionAt(NEAR_DIBOLI), createdAt: '2027-03-01T10:00:00.000Z', updatedAt: '2027-03-01T10:00:00.000Z', createdBy: null,
+      id: 'sn-received-1',
+      owner: 'SN',
+      releasableTo: ['ML'],
+      version: 1,
+      occurredAt: '2027-03-01T10:00:00.000Z',
+      datePrecision: 'day',
+      location: NEAR_DIBOLI,
+      geoPrecision: 'exact',
+      placeName: 'Kidira',
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [],
+      fatalities: 4,
+      injured: null,
+      abducted: null,
+      narrative: 'Accrochage signalé par le Sénégal',
+      source: { kind: 'unit', name: null, reliability: 'B', credibility: 2 },
+      status: 'confirmed',
+      section: demo.node.sectionAt(NEAR_DIBOLI),
+      createdAt: '2027-03-01T10:00:00.000Z',
+      updatedAt: '2027-03-01T10:00:00.000Z',
+      createdBy: null,
     };
     await demo.store.db.transaction().execute((trx) => storeReceived(trx, 'incident', partner));
     demo.node.events.emit('incident', { after: partner });
@@ -115,9 +149,13 @@ describe('the CAP feed for the population', () => {
 
   it('follows the alerts’ lifecycle at once: an Update and a Cancel of a public alert appear in it, a new alert too', async () => {
     await publicFeed();
-    const incident = (await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T11:00:00Z', { releasableTo: [], fatalities: 0 }) })).body as { id: string };
+    const incident = (
+      await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle('2027-03-01T11:00:00Z', { releasableTo: [], fatalities: 0 }) })
+    ).body as { id: string };
     await earlyWarningOf(demo.node).settled();
-    const alert = ((await demo.call('GET', '/api/v1/alerts', { as: 'coord.ml' })).body as Message[]).find((m) => m.rule === 'regle-publique-n1' && m.cause!.id === incident.id)!;
+    const alert = ((await demo.call('GET', '/api/v1/alerts', { as: 'coord.ml' })).body as Message[]).find(
+      (m) => m.rule === 'regle-publique-n1' && m.cause!.id === incident.id,
+    )!;
     expect((await publicFeed()).text).toContain(`urn:cap:${alert.id}`);
 
     await demo.call('PATCH', `/api/v1/incidents/${incident.id}`, { as: 'coord.ml', body: { fatalities: 9 } });
@@ -140,7 +178,11 @@ describe('the CAP feed for the population', () => {
       expect(answer.status, id).toBeGreaterThanOrEqual(400);
       expect(answer.status, id).toBeLessThan(500);
       const body = (await answer.json()) as Record<string, unknown>;
-      expect(Object.keys(body).filter((k) => k !== 'field').sort()).toEqual(['code', 'message']);
+      expect(
+        Object.keys(body)
+          .filter((k) => k !== 'field')
+          .sort(),
+      ).toEqual(['code', 'message']);
     }
     expect((await anonymous('/%61pi/v1/public/cap.atom')).status).toBe(200);
   });

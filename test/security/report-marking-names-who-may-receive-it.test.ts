@@ -77,7 +77,11 @@ describe('the situation report’s contents', () => {
   });
 
   it('prints a tagged PDF whose every page carries the marking and its number', async () => {
-    const answer = await demo.app.inject({ method: 'GET', url: `/api/v1/sitrep?${PERIOD}&format=pdf&lang=fr`, headers: { authorization: `Bearer ${await demo.token('coord.ml')}` } });
+    const answer = await demo.app.inject({
+      method: 'GET',
+      url: `/api/v1/sitrep?${PERIOD}&format=pdf&lang=fr`,
+      headers: { authorization: `Bearer ${await demo.token('coord.ml')}` },
+    });
     expect(answer.statusCode).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'diboli-sitrep-'));
     try {

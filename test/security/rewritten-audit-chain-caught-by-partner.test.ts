@@ -38,9 +38,17 @@ function rewriteChain(dataDir: string, recordId: string): void {
     db.pragma('busy_timeout = 5000');
     db.transaction(() => {
       db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-      const target = db.prepare("SELECT seq, detail FROM audit_log WHERE action = 'record.write' AND detail LIKE ?").get(`%${recordId}%`) as { seq: number; detail: string };
+      const target = db.prepare("SELECT seq, detail FROM audit_log WHERE action = 'record.write' AND detail LIKE ?").get(`%${recordId}%`) as {
+        seq: number;
+        detail: string;
+      };
       db.prepare('UPDATE audit_log SET detail = ? WHERE seq = ?').run(target.detail.replace('"releasableTo":["SN"]', '"releasableTo":[]'), target.seq);
-      const rows = db.prepare('SELECT seq, at, action, detail FROM audit_log ORDER BY seq').all() as { seq: number; at: string; action: string; detail: string }[];
+      const rows = db.prepare('SELECT seq, at, action, detail FROM audit_log ORDER BY seq').all() as {
+        seq: number;
+        at: string;
+        action: string;
+        detail: string;
+      }[];
       let prev = GENESIS_HASH;
       const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
       for (const row of rows) {

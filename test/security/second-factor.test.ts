@@ -30,15 +30,24 @@ const me = (token: string) => demo.app.inject({ method: 'GET', url: '/api/v1/me'
 
 describe('second factor for coordinators and administrators', () => {
   it('asks an enrolled coordinator for a code, takes the right one once, and refuses it again', async () => {
-    expect(await login({ username: 'coord.ml', password: DEMO_PASSWORD })).toMatchObject({ status: 401, body: { code: 'ERR_SECOND_FACTOR_REQUIRED', field: 'code' } });
-    expect(await login({ username: 'coord.ml', password: DEMO_PASSWORD, code: '000000' })).toMatchObject({ status: 401, body: { code: 'ERR_BAD_SECOND_FACTOR' } });
+    expect(await login({ username: 'coord.ml', password: DEMO_PASSWORD })).toMatchObject({
+      status: 401,
+      body: { code: 'ERR_SECOND_FACTOR_REQUIRED', field: 'code' },
+    });
+    expect(await login({ username: 'coord.ml', password: DEMO_PASSWORD, code: '000000' })).toMatchObject({
+      status: 401,
+      body: { code: 'ERR_BAD_SECOND_FACTOR' },
+    });
     const code = new DemoAuthenticators().codeFor('coord.ml', clock.now())!;
     const first = await login({ username: 'coord.ml', password: DEMO_PASSWORD, code });
     expect(first.status).toBe(200);
     expect((await me(first.body.token)).statusCode).toBe(200);
     expect(await login({ username: 'coord.ml', password: DEMO_PASSWORD, code })).toMatchObject({ status: 401, body: { code: 'ERR_BAD_SECOND_FACTOR' } });
     // A wrong password with a right code says nothing about the code.
-    expect(await login({ username: 'coord.ml', password: 'pas le bon mot de passe', code })).toMatchObject({ status: 401, body: { code: 'ERR_BAD_CREDENTIALS' } });
+    expect(await login({ username: 'coord.ml', password: 'pas le bon mot de passe', code })).toMatchObject({
+      status: 401,
+      body: { code: 'ERR_BAD_CREDENTIALS' },
+    });
   });
 
   it('gives one session for one code sent twice at once', async () => {
@@ -76,7 +85,10 @@ describe('second factor for coordinators and administrators', () => {
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
     // Enrolled: a second enrolment is refused (the administrator resets), and the code used to confirm is spent.
-    expect(await post('/api/v1/auth/login/enrolment', { username: 'binta.ml', password: PASSWORD })).toMatchObject({ status: 409, body: { code: 'ERR_SECOND_FACTOR_ENROLLED' } });
+    expect(await post('/api/v1/auth/login/enrolment', { username: 'binta.ml', password: PASSWORD })).toMatchObject({
+      status: 409,
+      body: { code: 'ERR_SECOND_FACTOR_ENROLLED' },
+    });
     expect((await login({ username: 'binta.ml', password: PASSWORD, code: codeAt(secret, clock.now()) })).status).toBe(401);
     expect((await login({ username: 'binta.ml', password: PASSWORD, code: codeAt(secret, clock.now(), 1) })).status).toBe(200);
   });
@@ -117,7 +129,10 @@ describe('second factor for coordinators and administrators', () => {
     const reset = await diboli(['user', 'reset-2fa', '--data', demo.dir, '--username', 'binta.ml']);
     expect(reset).toMatchObject({ code: 0, stdout: expect.stringContaining('binta.ml') });
     expect((await me(session.body.token)).statusCode).toBe(401);
-    expect(await login({ username: 'binta.ml', password: PASSWORD, code: recoveryCodes[3] })).toMatchObject({ status: 403, body: { code: 'ERR_SECOND_FACTOR_ENROLMENT_REQUIRED' } });
+    expect(await login({ username: 'binta.ml', password: PASSWORD, code: recoveryCodes[3] })).toMatchObject({
+      status: 403,
+      body: { code: 'ERR_SECOND_FACTOR_ENROLMENT_REQUIRED' },
+    });
     expect(await login({ username: 'binta.ml', password: PASSWORD, code: codeAt(secret, clock.now()) })).toMatchObject({ status: 403 });
     expect((await diboli(['user', 'reset-2fa', '--data', demo.dir, '--username', 'personne'])).code).toBe(1);
     expect((await diboli(['user', 'reset-2fa', '--data', demo.dir])).code).toBe(2);

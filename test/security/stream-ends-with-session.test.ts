@@ -27,7 +27,11 @@ beforeAll(async () => {
 afterAll(async () => demo.close());
 
 async function login(username: string, password = DEMO_PASSWORD): Promise<string> {
-  const answer = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, code: authenticators.codeFor(username, clock.now()) } });
+  const answer = await demo.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password, code: authenticators.codeFor(username, clock.now()) },
+  });
   expect(answer.statusCode).toBe(200);
   return answer.json().token;
 }
@@ -38,10 +42,12 @@ function open(token: string): Promise<Stream> {
     const req = httpRequest(`${origin}/api/v1/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (response) => {
       if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
       let done = false;
-      const finished = new Promise<void>((end) => response.once('end', () => {
-        done = true;
-        end();
-      }));
+      const finished = new Promise<void>((end) =>
+        response.once('end', () => {
+          done = true;
+          end();
+        }),
+      );
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         for (const match of chunk.matchAll(/^event: (.+)$/gm)) events.push(match[1]!);
@@ -57,7 +63,13 @@ function open(token: string): Promise<Stream> {
   });
 }
 
-const incident = { occurredAt: '2026-11-28T06:30:00Z', location: { lat: 14.452, lon: -12.19 }, eventType: 'Border activity', subEventType: 'Smuggling', releasableTo: [] };
+const incident = {
+  occurredAt: '2026-11-28T06:30:00Z',
+  location: { lat: 14.452, lon: -12.19 },
+  eventType: 'Border activity',
+  subEventType: 'Smuggling',
+  releasableTo: [],
+};
 
 describe('a live stream ends with its session', () => {
   it('ends at logout, and only the stream of the session logged out', async () => {
@@ -70,7 +82,12 @@ describe('a live stream ends with its session', () => {
     expect(await stream.ended()).toBe(true);
     expect(stream.events).toContain('session-ended');
     // What happens afterwards reaches the other session's stream, not the ended one.
-    const created = await demo.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: { authorization: `Bearer ${otherSession}` }, payload: incident });
+    const created = await demo.app.inject({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: { authorization: `Bearer ${otherSession}` },
+      payload: incident,
+    });
     expect(created.statusCode).toBe(201);
     await expect.poll(() => other.events.includes('incident')).toBe(true);
     expect(stream.events).not.toContain('incident');

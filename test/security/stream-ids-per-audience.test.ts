@@ -25,10 +25,16 @@ describe('live-stream frame ids', () => {
     const released: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       for (let j = 0; j < 3; j += 1) {
-        const national = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle(`2027-02-2${i}T0${j}:00:00Z`, { releasableTo: [], location: { lat: 14.95, lon: -11.5 } }) });
+        const national = await demo.call('POST', '/api/v1/incidents', {
+          as: 'coord.ml',
+          body: battle(`2027-02-2${i}T0${j}:00:00Z`, { releasableTo: [], location: { lat: 14.95, lon: -11.5 } }),
+        });
         expect(national.status).toBe(201);
       }
-      const shared = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle(`2027-02-2${i}T09:00:00Z`, { releasableTo: ['SN'], location: { lat: 14.95, lon: -11.5 } }) });
+      const shared = await demo.call('POST', '/api/v1/incidents', {
+        as: 'coord.ml',
+        body: battle(`2027-02-2${i}T09:00:00Z`, { releasableTo: ['SN'], location: { lat: 14.95, lon: -11.5 } }),
+      });
       released.push(shared.body.id);
     }
     await waitFor(() => (senegal.frames.filter((f) => f.event === 'incident').length >= released.length ? true : undefined), 'Senegal’s incident frames');

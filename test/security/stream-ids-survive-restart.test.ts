@@ -24,13 +24,23 @@ const clock = fixedClock('2027-03-01T12:00:00.000Z');
 const codes = new DemoAuthenticators();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function start(): Promise<{ store: Store; app: FastifyInstance; origin: string; token(username: string): Promise<string>; post(body: unknown): Promise<string> }> {
+async function start(): Promise<{
+  store: Store;
+  app: FastifyInstance;
+  origin: string;
+  token(username: string): Promise<string>;
+  post(body: unknown): Promise<string>;
+}> {
   const store = await openStore(dir);
   const node = await createNodeContext(config, store, { clock });
   const app = await buildApp(node, { webRoot: false, earlyWarning: { tickMs: 0 } });
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const token = async (username: string) => {
-    const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: codes.codeFor(username, clock.now()) } });
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: DEMO_PASSWORD, code: codes.codeFor(username, clock.now()) },
+    });
     return (answer.json() as { token: string }).token;
   };
   const coordinator = await token('coord.ml');
@@ -51,9 +61,15 @@ describe('live-stream ids across a restart', () => {
     const first = await start();
     const before = await subscribeStream(first.origin, await first.token('liaison.sn'));
     const seenId = await first.post(battle('2027-03-01T09:00:00Z', { releasableTo: ['SN'] }));
-    const seen = await waitFor(() => before.frames.find((f) => f.event === 'incident' && (f.data as { record: { id: string } }).record.id === seenId), 'the first incident');
+    const seen = await waitFor(
+      () => before.frames.find((f) => f.event === 'incident' && (f.data as { record: { id: string } }).record.id === seenId),
+      'the first incident',
+    );
     const missedBefore = await first.post(battle('2027-03-01T09:30:00Z', { releasableTo: ['SN'] }));
-    await waitFor(() => before.frames.find((f) => f.event === 'incident' && (f.data as { record: { id: string } }).record.id === missedBefore), 'the second incident');
+    await waitFor(
+      () => before.frames.find((f) => f.event === 'incident' && (f.data as { record: { id: string } }).record.id === missedBefore),
+      'the second incident',
+    );
     before.close();
     await first.app.close();
     await first.store.close();
@@ -61,7 +77,10 @@ describe('live-stream ids across a restart', () => {
     const second = await start();
     const missedAfter = await second.post(battle('2027-03-01T10:00:00Z', { releasableTo: ['SN'] }));
     const back = await subscribeStream(second.origin, await second.token('liaison.sn'), { lastEventId: seen.id! });
-    const frame = await waitFor(() => back.frames.find((f) => f.event === 'incident' && (f.data as { record: { id: string } }).record.id === missedAfter), 'the incident written after the restart');
+    const frame = await waitFor(
+      () => back.frames.find((f) => f.event === 'incident' && (f.data as { record: { id: string } }).record.id === missedAfter),
+      'the incident written after the restart',
+    );
     const ids = back.frames.map((f) => Number(f.id));
     expect(ids.every((id) => id > Number(seen.id))).toBe(true);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));

@@ -11,7 +11,14 @@ import { subscribeStream, type StreamFrame } from '../support/sse-client.js';
 // kept frames when it loses it: a partner coming back gets nothing it may not see now — neither
 // Mali's national records nor the body of a record Mali narrowed meanwhile, nor the alert about it.
 
-const N1_RULE = { id: 'n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, releasableTo: ['SN'] };
+const N1_RULE = {
+  id: 'n1',
+  kind: 'incident-near',
+  eventTypes: ['Battles'],
+  target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+  withinKm: 20,
+  releasableTo: ['SN'],
+};
 
 let demo: DemoNode;
 let origin: string;
@@ -38,7 +45,9 @@ describe('a partner’s replay', () => {
     const narrowed = await create(battle('2027-03-01T09:00:00Z', { releasableTo: ['SN'], narrative: 'Diffusé puis repris' }));
     const kept = await create(battle('2027-03-01T10:00:00Z', { releasableTo: ['SN'], narrative: 'Diffusé' }));
     expect((await demo.call('PATCH', `/api/v1/incidents/${kept.id}`, { as: 'coord.ml', body: { fatalities: 9 } })).status).toBe(200);
-    expect((await demo.call('PATCH', `/api/v1/incidents/${narrowed.id}`, { as: 'coord.ml', body: { releasableTo: [], narrative: 'Repris, national' } })).status).toBe(200);
+    expect(
+      (await demo.call('PATCH', `/api/v1/incidents/${narrowed.id}`, { as: 'coord.ml', body: { releasableTo: [], narrative: 'Repris, national' } })).status,
+    ).toBe(200);
     await earlyWarningOf(demo.node).settled();
     await liveStreamOf(demo.node, earlyWarningOf(demo.node)).settled();
 
@@ -56,7 +65,8 @@ describe('a partner’s replay', () => {
 
     // Replayed: what it was sent, less what it lost since — the narrowed incident's body and the
     // alert about it — with the removal and the Cancel in their places.
-    const lost = (f: StreamFrame) => (f.event === 'incident' && (f.data as { record: { id: string } }).record.id === narrowed.id) || (f.event === 'alert' && f.id === alertOfNarrowed.id);
+    const lost = (f: StreamFrame) =>
+      (f.event === 'incident' && (f.data as { record: { id: string } }).record.id === narrowed.id) || (f.event === 'alert' && f.id === alertOfNarrowed.id);
     const replayed = back.frames.filter((f) => f.event !== 'ready');
     expect(replayed).toEqual(throughout.frames.filter((f) => f.event !== 'ready' && Number(f.id) > Number(ready.id) && !lost(f)));
     expect(replayed.map((f) => f.event)).toContain('alert-cancelled');

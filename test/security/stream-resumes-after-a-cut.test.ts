@@ -16,7 +16,14 @@ import { subscribeStream, type StreamFrame } from '../support/sse-client.js';
 
 const CUT_MS = Number(process.env.DIBOLI_STREAM_CUT_MS ?? 4000);
 const NOW = '2027-03-01T12:00:00.000Z';
-const N1_RULE = { id: 'n1', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, releasableTo: ['SN'] };
+const N1_RULE = {
+  id: 'n1',
+  kind: 'incident-near',
+  eventTypes: ['Battles'],
+  target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+  withinKm: 20,
+  releasableTo: ['SN'],
+};
 const EVENTS = ['alert', 'alert-cancelled', 'level', 'incident', 'patrol', 'positions', 'incident-removed', 'patrol-removed', 'ready', 'reset'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,7 +37,9 @@ function eventSource(origin: string, token: string) {
   });
   state.source.addEventListener('open', () => (state.opened += 1));
   for (const name of EVENTS) {
-    state.source.addEventListener(name, (event) => frames.push({ id: (event as MessageEvent).lastEventId, event: name, data: JSON.parse((event as MessageEvent).data as string) }));
+    state.source.addEventListener(name, (event) =>
+      frames.push({ id: (event as MessageEvent).lastEventId, event: name, data: JSON.parse((event as MessageEvent).data as string) }),
+    );
   }
   return state;
 }
@@ -55,67 +64,74 @@ describe('a client cut for a while', () => {
     await demo?.close();
   });
 
-  it('gets every frame it missed, once and in order, with writes going on during the cut and while it comes back', async () => {
-    let written = 0;
-    const write = async () => {
-      written += 1;
-      const releasableTo = written % 3 === 0 ? [] : ['SN'];
-      const occurredAt = new Date(Date.parse(NOW) - written * 60_000).toISOString();
-      const answer = await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle(occurredAt, { releasableTo, narrative: `écrit ${written}` }) });
-      expect(answer.status).toBe(201);
-    };
-    const nations = { SN: 'liaison.sn', ML: 'coord.ml' } as const;
-    const reference = { SN: await subscribeStream(origin, await demo.token(nations.SN)), ML: await subscribeStream(origin, await demo.token(nations.ML)) };
-    const cut = { SN: eventSource(link.origin, await demo.token(nations.SN)), ML: eventSource(link.origin, await demo.token(nations.ML)) };
-    for (const client of Object.values(cut)) await waitFor(() => client.frames.find((f) => f.event === 'ready'), 'the ready frame');
+  it(
+    'gets every frame it missed, once and in order, with writes going on during the cut and while it comes back',
+    async () => {
+      let written = 0;
+      const write = async () => {
+        written += 1;
+        const releasableTo = written % 3 === 0 ? [] : ['SN'];
+        const occurredAt = new Date(Date.parse(NOW) - written * 60_000).toISOString();
+        const answer = await demo.call('POST', '/api/v1/incidents', {
+          as: 'coord.ml',
+          body: battle(occurredAt, { releasableTo, narrative: `écrit ${written}` }),
+        });
+        expect(answer.status).toBe(201);
+      };
+      const nations = { SN: 'liaison.sn', ML: 'coord.ml' } as const;
+      const reference = { SN: await subscribeStream(origin, await demo.token(nations.SN)), ML: await subscribeStream(origin, await demo.token(nations.ML)) };
+      const cut = { SN: eventSource(link.origin, await demo.token(nations.SN)), ML: eventSource(link.origin, await demo.token(nations.ML)) };
+      for (const client of Object.values(cut)) await waitFor(() => client.frames.find((f) => f.event === 'ready'), 'the ready frame');
 
-    await write();
-    for (const client of Object.values(cut)) await waitFor(() => client.frames.find((f) => f.event === 'incident'), 'a live frame before the cut');
-
-    await link.cut();
-    const cutUntil = Date.now() + CUT_MS;
-    while (Date.now() < cutUntil) {
       await write();
-      await sleep(Math.min(250, CUT_MS / 30));
-    }
-    // Writes go on while the clients reconnect (they retry every 3 s) and are sent what they
-    // missed, and a while after.
-    const back = () => Object.values(cut).every((client) => client.opened >= 2);
-    const duringReturn = (async () => {
-      for (let after = 0; after < 20; after += back() ? 1 : 0) {
-        await write();
-        await sleep(15);
-      }
-    })();
-    await link.open();
-    await duringReturn;
-    await earlyWarningOf(demo.node).settled();
-    await liveStreamOf(demo.node, earlyWarningOf(demo.node)).settled();
+      for (const client of Object.values(cut)) await waitFor(() => client.frames.find((f) => f.event === 'incident'), 'a live frame before the cut');
 
-    const figures: Record<string, unknown> = { cutMs: CUT_MS, writes: written };
-    for (const nation of ['SN', 'ML'] as const) {
-      const client = cut[nation];
-      const truth = reference[nation].frames;
-      await waitFor(() => (lastId(client.frames) >= lastId(truth) ? true : undefined), `${nation}: the frames missed`, 30_000);
-      // The reference client never lost its link: it saw every frame of its nation.
-      const from = Number(client.frames.find((f) => f.event === 'ready')!.id);
-      const expected = real(truth).filter((f) => Number(f.id) > from);
-      const received = real(client.frames);
-      const ids = received.map((f) => f.id);
-      const duplicates = ids.length - new Set(ids).size;
-      const missed = expected.filter((f) => !ids.includes(f.id)).length;
-      figures[nation] = { frames: expected.length, missed, duplicates, reconnections: client.opened - 1 };
-      expect(client.opened).toBeGreaterThanOrEqual(2);
-      expect(duplicates).toBe(0);
-      expect(missed).toBe(0);
-      expect(received).toEqual(expected);
-      client.source.close();
-      reference[nation].close();
-    }
-    // Senegal never counted Mali's national incidents, on the replay either.
-    expect((figures.SN as { frames: number }).frames).toBeLessThan((figures.ML as { frames: number }).frames);
-    process.stdout.write(`stream replay after a cut: ${JSON.stringify(figures)}\n`);
-  }, 120_000 + CUT_MS);
+      await link.cut();
+      const cutUntil = Date.now() + CUT_MS;
+      while (Date.now() < cutUntil) {
+        await write();
+        await sleep(Math.min(250, CUT_MS / 30));
+      }
+      // Writes go on while the clients reconnect (they retry every 3 s) and are sent what they
+      // missed, and a while after.
+      const back = () => Object.values(cut).every((client) => client.opened >= 2);
+      const duringReturn = (async () => {
+        for (let after = 0; after < 20; after += back() ? 1 : 0) {
+          await write();
+          await sleep(15);
+        }
+      })();
+      await link.open();
+      await duringReturn;
+      await earlyWarningOf(demo.node).settled();
+      await liveStreamOf(demo.node, earlyWarningOf(demo.node)).settled();
+
+      const figures: Record<string, unknown> = { cutMs: CUT_MS, writes: written };
+      for (const nation of ['SN', 'ML'] as const) {
+        const client = cut[nation];
+        const truth = reference[nation].frames;
+        await waitFor(() => (lastId(client.frames) >= lastId(truth) ? true : undefined), `${nation}: the frames missed`, 30_000);
+        // The reference client never lost its link: it saw every frame of its nation.
+        const from = Number(client.frames.find((f) => f.event === 'ready')!.id);
+        const expected = real(truth).filter((f) => Number(f.id) > from);
+        const received = real(client.frames);
+        const ids = received.map((f) => f.id);
+        const duplicates = ids.length - new Set(ids).size;
+        const missed = expected.filter((f) => !ids.includes(f.id)).length;
+        figures[nation] = { frames: expected.length, missed, duplicates, reconnections: client.opened - 1 };
+        expect(client.opened).toBeGreaterThanOrEqual(2);
+        expect(duplicates).toBe(0);
+        expect(missed).toBe(0);
+        expect(received).toEqual(expected);
+        client.source.close();
+        reference[nation].close();
+      }
+      // Senegal never counted Mali's national incidents, on the replay either.
+      expect((figures.SN as { frames: number }).frames).toBeLessThan((figures.ML as { frames: number }).frames);
+      process.stdout.write(`stream replay after a cut: ${JSON.stringify(figures)}\n`);
+    },
+    120_000 + CUT_MS,
+  );
 });
 
 describe('a client that comes back too late', () => {
@@ -134,7 +150,10 @@ describe('a client that comes back too late', () => {
     const ready = await waitFor(() => first.frames.find((f) => f.event === 'ready'), 'the ready frame');
     first.close();
     for (let i = 0; i < 12; i += 1) {
-      await demo.call('POST', '/api/v1/incidents', { as: 'coord.ml', body: battle(new Date(Date.parse(NOW) - (i + 1) * 60_000).toISOString(), { releasableTo: ['SN'] }) });
+      await demo.call('POST', '/api/v1/incidents', {
+        as: 'coord.ml',
+        body: battle(new Date(Date.parse(NOW) - (i + 1) * 60_000).toISOString(), { releasableTo: ['SN'] }),
+      });
     }
     await earlyWarningOf(demo.node).settled();
     const stream = liveStreamOf(demo.node, earlyWarningOf(demo.node));

@@ -33,7 +33,10 @@ describe('tracks and coverage follow the position-sharing policy', () => {
   });
 
   it('counts, for a partner outside the policy, where the patrol was planned to go, not where its positions put it', async () => {
-    const sections = (await demo.call('GET', '/api/v1/sections', { as: 'coord.ml' })).body.features as { id: string; geometry: { coordinates: [number, number][] } }[];
+    const sections = (await demo.call('GET', '/api/v1/sections', { as: 'coord.ml' })).body.features as {
+      id: string;
+      geometry: { coordinates: [number, number][] };
+    }[];
     const planned = sections.find((s) => s.id === demo.node.sectionAt(NEAR_DIBOLI))!;
     // A section of the same border far from the planned one: only the positions go there.
     const [x0, y0] = planned.geometry.coordinates[0]!;
@@ -56,7 +59,11 @@ describe('tracks and coverage follow the position-sharing policy', () => {
     const id = created.body.id as string;
     for (const action of ['propose', 'approve']) expect((await demo.call('POST', `/api/v1/patrols/${id}/${action}`, { as: 'coord.ml' })).status).toBe(200);
     expect((await demo.call('POST', `/api/v1/patrols/${id}/start`, { as: 'lead.ml' })).status).toBe(200);
-    const positions = far.geometry.coordinates.map(([lon, lat], i) => ({ at: new Date(Date.parse('2027-03-01T09:00:00Z') + i * 60_000).toISOString(), lat, lon }));
+    const positions = far.geometry.coordinates.map(([lon, lat], i) => ({
+      at: new Date(Date.parse('2027-03-01T09:00:00Z') + i * 60_000).toISOString(),
+      lat,
+      lon,
+    }));
     expect((await demo.call('POST', `/api/v1/patrols/${id}/positions`, { as: 'lead.ml', body: { positions } })).status).toBe(200);
     expect((await demo.call('POST', `/api/v1/patrols/${id}/complete`, { as: 'lead.ml' })).status).toBe(200);
 

@@ -67,16 +67,38 @@ describe('webhook targets are checked against an allow-list', () => {
     const earlyWarning = earlyWarningOf(demo.node);
     const stored = [`http://localhost:${port}/hook`, `http://127.0.0.1:${port}/hook`, `http://[::ffff:7f00:1]:${port}/hook`];
     for (const [i, url] of stored.entries()) {
-      await earlyWarning.webhooks.repo.insert({ id: `stored-${i}`, url, nation: 'ML', description: null, enabled: true, createdAt: new Date().toISOString(), createdBy: null });
+      await earlyWarning.webhooks.repo.insert({
+        id: `stored-${i}`,
+        url,
+        nation: 'ML',
+        description: null,
+        enabled: true,
+        createdAt: new Date().toISOString(),
+        createdBy: null,
+      });
     }
     const rule = await demo.call('POST', '/api/v1/alert-rules', {
       as: 'coord.ml',
-      body: { id: 'n1-battles', kind: 'incident-near', eventTypes: ['Battles'], target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' }, withinKm: 20, public: false },
+      body: {
+        id: 'n1-battles',
+        kind: 'incident-near',
+        eventTypes: ['Battles'],
+        target: { kind: 'axis', id: 'N1-RN1-TAMBACOUNDA-KAYES' },
+        withinKm: 20,
+        public: false,
+      },
     });
     expect(rule.status).toBe(201);
     const incident = await demo.call('POST', '/api/v1/incidents', {
       as: 'coord.ml',
-      body: { occurredAt: new Date(Date.now() - 3_600_000).toISOString(), location: { lat: 14.452, lon: -12.19 }, eventType: 'Battles', subEventType: 'Armed clash', fatalities: 2, status: 'confirmed' },
+      body: {
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        location: { lat: 14.452, lon: -12.19 },
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        fatalities: 2,
+        status: 'confirmed',
+      },
     });
     expect(incident.status).toBe(201);
 

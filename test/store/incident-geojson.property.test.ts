@@ -13,9 +13,7 @@ const NATIONS = ['ML', 'SN', 'MR'] as const;
 const nation = fc.constantFrom(...NATIONS);
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Kidira', 'Gouré « nord »', 'a"b\\c\n\td', '\u2028', '😀'));
 const count = fc.option(fc.nat({ max: 500 }), { nil: null });
-const instant = fc
-  .integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2026-11-29T00:00:00Z') })
-  .map((ms) => new Date(ms).toISOString());
+const instant = fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2026-11-29T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
 
 let dir: string;
 let store: Store;
@@ -67,12 +65,28 @@ describe('the incident list written by SQLite', () => {
         const band = -170 + run * 0.05;
         const incidents = new IncidentRepository(store.db);
         const written: Incident[] = drafts.map((d, i) => ({
-          id: `r${run}-${i}`, owner: d.owner, releasableTo: d.releasableTo.filter((n) => n !== d.owner), version: 1 + i,
-          occurredAt: d.occurredAt, datePrecision: 'day', location: { lon: band + d.lon, lat: d.lat }, geoPrecision: 'exact',
-          placeName: d.placeName, section: d.section, eventType: 'Border activity', subEventType: 'Smuggling', actors: d.actors,
-          fatalities: d.fatalities, injured: d.injured, abducted: d.abducted, narrative: d.narrative,
+          id: `r${run}-${i}`,
+          owner: d.owner,
+          releasableTo: d.releasableTo.filter((n) => n !== d.owner),
+          version: 1 + i,
+          occurredAt: d.occurredAt,
+          datePrecision: 'day',
+          location: { lon: band + d.lon, lat: d.lat },
+          geoPrecision: 'exact',
+          placeName: d.placeName,
+          section: d.section,
+          eventType: 'Border activity',
+          subEventType: 'Smuggling',
+          actors: d.actors,
+          fatalities: d.fatalities,
+          injured: d.injured,
+          abducted: d.abducted,
+          narrative: d.narrative,
           source: { kind: 'patrol', name: d.sourceName, reliability: d.credibility === null ? null : 'B', credibility: d.credibility },
-          status: 'unverified', createdAt: d.occurredAt, updatedAt: d.occurredAt, createdBy: 'someone',
+          status: 'unverified',
+          createdAt: d.occurredAt,
+          updatedAt: d.occurredAt,
+          createdBy: 'someone',
         }));
         await store.db.transaction().execute(async (trx) => {
           for (const record of written) await incidents.insertIn(trx, record);
@@ -83,7 +97,12 @@ describe('the incident list written by SQLite', () => {
         const found = await incidents.search(viewer, query);
         expect(listed.type).toBe('FeatureCollection');
         expect(listed.features).toEqual(found.map(asFeature));
-        expect(found.map((record) => record.id).sort()).toEqual(written.filter((record) => isVisibleTo(record, viewer)).map((record) => record.id).sort());
+        expect(found.map((record) => record.id).sort()).toEqual(
+          written
+            .filter((record) => isVisibleTo(record, viewer))
+            .map((record) => record.id)
+            .sort(),
+        );
       }),
       { numRuns: 60 },
     );
@@ -95,12 +114,32 @@ describe('the incident list written by SQLite', () => {
     for (const [i, day] of days.entries()) {
       for (const section of ['ML-SN-01', 'ML-SN-02']) {
         const at = `${day}T08:00:00.000Z`;
-        await store.db.transaction().execute((trx) => incidents.insertIn(trx, {
-          id: `filters-${section}-${i}`, owner: 'ML', releasableTo: [], version: 1, occurredAt: at, datePrecision: 'day',
-          location: { lon: 175 + i / 100, lat: 14 }, geoPrecision: 'exact', placeName: null, section, eventType: 'Battles',
-          subEventType: 'Armed clash', actors: [], fatalities: 1, injured: null, abducted: null, narrative: null,
-          source: { kind: 'patrol', name: null, reliability: null, credibility: null }, status: 'unverified', createdAt: at, updatedAt: at, createdBy: null,
-        }));
+        await store.db.transaction().execute((trx) =>
+          incidents.insertIn(trx, {
+            id: `filters-${section}-${i}`,
+            owner: 'ML',
+            releasableTo: [],
+            version: 1,
+            occurredAt: at,
+            datePrecision: 'day',
+            location: { lon: 175 + i / 100, lat: 14 },
+            geoPrecision: 'exact',
+            placeName: null,
+            section,
+            eventType: 'Battles',
+            subEventType: 'Armed clash',
+            actors: [],
+            fatalities: 1,
+            injured: null,
+            abducted: null,
+            narrative: null,
+            source: { kind: 'patrol', name: null, reliability: null, credibility: null },
+            status: 'unverified',
+            createdAt: at,
+            updatedAt: at,
+            createdBy: null,
+          }),
+        );
       }
     }
     const ids = async (query: Parameters<IncidentRepository['searchAsGeoJson']>[1]) =>

@@ -29,26 +29,67 @@ afterAll(async () => {
 
 function incident(id: string, owner: string, releasableTo: string[], lon: number, lat: number): Incident {
   return {
-    id, owner, releasableTo: releasableTo.filter((n) => n !== owner), version: 1,
-    occurredAt: '2026-01-01T00:00:00.000Z', datePrecision: 'day', location: { lat, lon }, geoPrecision: 'exact',
-    placeName: null, section: null, eventType: 'Battles', subEventType: 'Armed clash', actors: [],
-    fatalities: null, injured: null, abducted: null, narrative: null,
-    source: { kind: 'other', name: null, reliability: null, credibility: null }, status: 'unverified',
-    createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: null,
+    id,
+    owner,
+    releasableTo: releasableTo.filter((n) => n !== owner),
+    version: 1,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    datePrecision: 'day',
+    location: { lat, lon },
+    geoPrecision: 'exact',
+    placeName: null,
+    section: null,
+    eventType: 'Battles',
+    subEventType: 'Armed clash',
+    actors: [],
+    fatalities: null,
+    injured: null,
+    abducted: null,
+    narrative: null,
+    source: { kind: 'other', name: null, reliability: null, credibility: null },
+    status: 'unverified',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    createdBy: null,
   };
 }
 
 function patrol(id: string, owner: string, releasableTo: string[]): Patrol {
   return {
-    id, owner, releasableTo: releasableTo.filter((n) => n !== owner), version: 1, name: id, kind: 'national', status: 'draft',
-    nations: [owner], unitIds: [], axisId: null, route: null, plannedStart: '2026-01-01T00:00:00.000Z', plannedEnd: '2026-01-02T00:00:00.000Z',
-    approvals: [], startedAt: null, completedAt: null, debrief: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: null,
+    id,
+    owner,
+    releasableTo: releasableTo.filter((n) => n !== owner),
+    version: 1,
+    name: id,
+    kind: 'national',
+    status: 'draft',
+    nations: [owner],
+    unitIds: [],
+    axisId: null,
+    route: null,
+    plannedStart: '2026-01-01T00:00:00.000Z',
+    plannedEnd: '2026-01-02T00:00:00.000Z',
+    approvals: [],
+    startedAt: null,
+    completedAt: null,
+    debrief: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    createdBy: null,
   };
 }
 
 describe('the store applies the visibility rule', () => {
   it('never returns a record to a nation it is not owned by nor released to', async () => {
-    const records = fc.array(fc.record({ owner: nation, releasableTo: releasable, lon: fc.double({ min: -13, max: -11, noNaN: true }), lat: fc.double({ min: 13, max: 15, noNaN: true }) }), { minLength: 1, maxLength: 25 });
+    const records = fc.array(
+      fc.record({
+        owner: nation,
+        releasableTo: releasable,
+        lon: fc.double({ min: -13, max: -11, noNaN: true }),
+        lat: fc.double({ min: 13, max: 15, noNaN: true }),
+      }),
+      { minLength: 1, maxLength: 25 },
+    );
     await fc.assert(
       fc.asyncProperty(records, nation, async (drafts, viewer) => {
         run += 1;
@@ -62,7 +103,10 @@ describe('the store applies the visibility rule', () => {
           for (const [i, d] of drafts.entries()) await patrols.insertIn(trx, patrol(`r${run}-p${i}`, d.owner, d.releasableTo));
         });
 
-        const expected = written.filter((r) => isVisibleTo(r, viewer)).map((r) => r.id).sort();
+        const expected = written
+          .filter((r) => isVisibleTo(r, viewer))
+          .map((r) => r.id)
+          .sort();
         const listed = await incidents.search(viewer, { bbox: [band, 12, band + 0.49, 16], limit: 1000 });
         expect(listed.map((r) => r.id).sort()).toEqual(expected);
         for (const record of written) {

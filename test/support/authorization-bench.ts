@@ -140,11 +140,21 @@ export class Bench {
     // are signed again with it (the demo's were signed with a key it dropped).
     await registerPeer(node, { nation: 'SN', url: 'http://127.0.0.1:9', key: this.senegal.publicKey });
     const now = node.clock.now().getTime();
-    for (const [username, role] of [['coord.sn', 'coordinator'], ['liaison.sn', 'liaison']] as const) {
+    for (const [username, role] of [
+      ['coord.sn', 'coordinator'],
+      ['liaison.sn', 'liaison'],
+    ] as const) {
       const user = (await node.repos.users.findByUsername(username))!;
       const unsigned = {
-        format: CREDENTIAL_FORMAT, id: `matrix-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: 'ML', username, role,
-        issuedAt: new Date(now - 86_400_000).toISOString(), expiresAt: new Date(now + 30 * 86_400_000).toISOString(),
+        format: CREDENTIAL_FORMAT,
+        id: `matrix-${username}`,
+        mechanism: node.mechanism.id,
+        issuer: 'SN',
+        host: 'ML',
+        username,
+        role,
+        issuedAt: new Date(now - 86_400_000).toISOString(),
+        expiresAt: new Date(now + 30 * 86_400_000).toISOString(),
       } as const;
       await attachCredential(node, user, signCredential(unsigned, parsePrivateKey(this.senegal.privateKey)));
     }
@@ -153,7 +163,10 @@ export class Bench {
     await this.expect2xx('POST', '/api/v1/alert-rules', 'coord.ml', { id: 'matrix-public', ...rule, public: true });
     await this.expect2xx('POST', '/api/v1/alert-rules', 'coord.ml', { id: this.switchableRule, ...rule, enabled: false });
     const incident = await this.expect2xx('POST', '/api/v1/incidents', 'coord.ml', { ...this.incident(), releasableTo: ['SN'] });
-    for (const [nation, as] of [['ML', 'coord.ml'], ['SN', 'coord.sn']] as const) {
+    for (const [nation, as] of [
+      ['ML', 'coord.ml'],
+      ['SN', 'coord.sn'],
+    ] as const) {
       const alerts = (await this.expect2xx('GET', '/api/v1/alerts', as)) as { id: string; cause?: { id: string } }[];
       this.alerts[nation] = alerts.find((a) => a.cause?.id === (incident as { id: string }).id)!.id;
     }
@@ -189,10 +202,18 @@ export class Bench {
     const n = this.next();
     const start = new Date(Date.parse('2027-06-01T06:00:00.000Z') + n * 86_400_000);
     const created = (await this.expect2xx('POST', '/api/v1/patrols', 'coord.ml', {
-      name: `Patrouille de la matrice ${n}`, kind: 'joint', unitIds: JOINT_UNITS, plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 43_200_000).toISOString(),
+      name: `Patrouille de la matrice ${n}`,
+      kind: 'joint',
+      unitIds: JOINT_UNITS,
+      plannedStart: start.toISOString(),
+      plannedEnd: new Date(start.getTime() + 43_200_000).toISOString(),
     })) as { id: string };
     const steps: [PatrolStatus, string, Caller][] = [
-      ['proposed', 'propose', 'coord.ml'], ['approved', 'approve', 'coord.ml'], ['approved', 'approve', 'coord.sn'], ['underway', 'start', 'coord.ml'], ['completed', 'complete', 'coord.ml'],
+      ['proposed', 'propose', 'coord.ml'],
+      ['approved', 'approve', 'coord.ml'],
+      ['approved', 'approve', 'coord.sn'],
+      ['underway', 'start', 'coord.ml'],
+      ['completed', 'complete', 'coord.ml'],
     ];
     const order: PatrolStatus[] = ['draft', 'proposed', 'approved', 'underway', 'completed'];
     for (const [reached, action, as] of steps) {

@@ -24,7 +24,11 @@ export interface DemoNode {
   token(username: string): Promise<string>;
   /** A fresh code of the user's authenticator app (demo users and those a test enrolled), if it has one. */
   code(username: string): string | undefined;
-  call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options?: { as?: string; body?: unknown; raw?: string; lang?: string }): Promise<ApiResponse<T>>;
+  call<T = any>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options?: { as?: string; body?: unknown; raw?: string; lang?: string },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -32,7 +36,9 @@ export interface DemoNode {
  * A demo node of Mali on a real SQLite file in a temporary folder, its API reached through `inject`.
  * Without the demo's alert rules unless `alertRules` (tests of alerts start from the rules they add).
  */
-export async function startDemoNode(options: { clock?: Clock; webRoot?: string; app?: AppOptions; config?: Overrides; alertRules?: boolean } = {}): Promise<DemoNode> {
+export async function startDemoNode(
+  options: { clock?: Clock; webRoot?: string; app?: AppOptions; config?: Overrides; alertRules?: boolean } = {},
+): Promise<DemoNode> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-test-'));
   const config = loadConfig({ ...options.config, dataDir: dir }, {});
   const store = await openStore(dir);
@@ -45,7 +51,11 @@ export async function startDemoNode(options: { clock?: Clock; webRoot?: string; 
   async function token(username: string): Promise<string> {
     const known = tokens.get(username);
     if (known) return known;
-    let response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, node.clock.now()) } });
+    let response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, node.clock.now()) },
+    });
     if (response.statusCode === 403 && (response.json() as { code: string }).code === 'ERR_SECOND_FACTOR_ENROLMENT_REQUIRED') {
       // An account a test added enrols at its first login, as the web UI would take it through.
       const enrolment = await app.inject({ method: 'POST', url: '/api/v1/auth/login/enrolment', payload: { username, password: DEMO_PASSWORD } });

@@ -44,13 +44,27 @@ export async function listedInTile(demo: DemoNode, as: string, address: TileAddr
 }
 
 /** Writes incidents straight into the node's database, the way a bulk import would. */
-export function addIncidents(demo: DemoNode, rows: { id: string; owner: string; releasableTo: string[]; lon: number; lat: number; eventType: string; occurredAt: string }[]): void {
-  const incident = demo.store.sqlite.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
+export function addIncidents(
+  demo: DemoNode,
+  rows: { id: string; owner: string; releasableTo: string[]; lon: number; lat: number; eventType: string; occurredAt: string }[],
+): void {
+  const incident =
+    demo.store.sqlite.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
     place_name, section, event_type, sub_event_type, actors, source_kind, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'day', ?, ?, 'exact', NULL, NULL, ?, 'Other', '[]', 'other', 'unverified')`);
   const box = demo.store.sqlite.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
   demo.store.sqlite.transaction(() => {
     for (const r of rows) {
-      const { lastInsertRowid } = incident.run(r.id, r.owner, JSON.stringify(r.releasableTo), r.occurredAt, r.occurredAt, r.occurredAt, r.lat, r.lon, r.eventType);
+      const { lastInsertRowid } = incident.run(
+        r.id,
+        r.owner,
+        JSON.stringify(r.releasableTo),
+        r.occurredAt,
+        r.occurredAt,
+        r.occurredAt,
+        r.lat,
+        r.lon,
+        r.eventType,
+      );
       box.run(lastInsertRowid, r.lon, r.lon, r.lat, r.lat);
     }
   })();

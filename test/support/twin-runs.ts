@@ -79,9 +79,22 @@ export async function makeTemplate(): Promise<Template> {
   const now = node.clock.now().getTime();
   const issuedAt = new Date(Math.min(now, Date.parse(START))).toISOString();
   const expiresAt = new Date(Math.max(now, Date.parse(START)) + 300 * 86_400_000).toISOString();
-  for (const [username, role] of [['coord.sn', 'coordinator'], ['liaison.sn', 'liaison']] as const) {
+  for (const [username, role] of [
+    ['coord.sn', 'coordinator'],
+    ['liaison.sn', 'liaison'],
+  ] as const) {
     const user = (await node.repos.users.findByUsername(username))!;
-    const unsigned = { format: CREDENTIAL_FORMAT, id: `twin-${username}`, mechanism: node.mechanism.id, issuer: 'SN', host: node.nation, username, role, issuedAt, expiresAt } as const;
+    const unsigned = {
+      format: CREDENTIAL_FORMAT,
+      id: `twin-${username}`,
+      mechanism: node.mechanism.id,
+      issuer: 'SN',
+      host: node.nation,
+      username,
+      role,
+      issuedAt,
+      expiresAt,
+    } as const;
     await attachCredential(node, user, signCredential(unsigned, parsePrivateKey(senegal.privateKey)));
   }
   const border = (await node.repos.geography.sections()).filter((s) => s.id.startsWith('ML-SN'));
@@ -117,7 +130,11 @@ export interface Run {
   close(): Promise<void>;
 }
 
-export async function startRun(template: Template, name: Run['name'], options: { positionsToSenegal: boolean; webhooks: { nation: string; url: string }[] }): Promise<Run> {
+export async function startRun(
+  template: Template,
+  name: Run['name'],
+  options: { positionsToSenegal: boolean; webhooks: { nation: string; url: string }[] },
+): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), `diboli-twin-${name}-`));
   for (const file of readdirSync(template.dir)) copyFileSync(join(template.dir, file), join(dir, file));
   // The webhook receivers listen on loopback, which a node refuses unless told otherwise.
@@ -129,12 +146,23 @@ export async function startRun(template: Template, name: Run['name'], options: {
   }
   const hooks = new WebhookRepository(store.db);
   for (const [i, hook] of options.webhooks.entries()) {
-    await hooks.insert({ id: `hook-${hook.nation.toLowerCase()}-${i}`, url: hook.url, nation: hook.nation, description: null, enabled: true, createdAt: START, createdBy: null });
+    await hooks.insert({
+      id: `hook-${hook.nation.toLowerCase()}-${i}`,
+      url: hook.url,
+      nation: hook.nation,
+      description: null,
+      enabled: true,
+      createdAt: START,
+      createdBy: null,
+    });
   }
   const clock = fixedClock(START);
   const ids = new CountingIds();
   const node = await createNodeContext(config, store, { clock, ids });
-  const app = await buildApp(node, { webRoot: false, earlyWarning: { tickMs: 0, webhooks: { backoffMs: 20, maxBackoffMs: 50, maxAttempts: 5, timeoutMs: 2000 } } });
+  const app = await buildApp(node, {
+    webRoot: false,
+    earlyWarning: { tickMs: 0, webhooks: { backoffMs: 20, maxBackoffMs: 50, maxAttempts: 5, timeoutMs: 2000 } },
+  });
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const tokens = new Map<string, string>();
   const authenticators = new DemoAuthenticators();
@@ -177,9 +205,17 @@ export async function startRun(template: Template, name: Run['name'], options: {
     },
     async feed(after, nonce) {
       const pathAndQuery = `/federation/v1/feed?after=${after}&limit=1000`;
-      const headers = signRequest({ method: 'GET', pathAndQuery, audience: 'ML', timestamp: clock.now().getTime(), nonce }, senegalKey, template.senegal.publicKey);
+      const headers = signRequest(
+        { method: 'GET', pathAndQuery, audience: 'ML', timestamp: clock.now().getTime(), nonce },
+        senegalKey,
+        template.senegal.publicKey,
+      );
       const answer = await app.inject({ method: 'GET', url: pathAndQuery, headers });
-      return { status: answer.statusCode, body: answer.statusCode === 200 ? answer.json() : answer.body, signature: String(answer.headers['x-diboli-signature'] ?? '') };
+      return {
+        status: answer.statusCode,
+        body: answer.statusCode === 200 ? answer.json() : answer.body,
+        signature: String(answer.headers['x-diboli-signature'] ?? ''),
+      };
     },
     async settle() {
       await earlyWarning.settled();
@@ -220,7 +256,11 @@ export async function twinDisappears(twin: Run, id: string, version: number): Pr
     const row = await trx.selectFrom('incidents').select('seq').where('id', '=', id).executeTakeFirstOrThrow();
     await trx.deleteFrom('incidentBbox').where('id', '=', row.seq).execute();
     await trx.deleteFrom('incidents').where('id', '=', id).execute();
-    await twin.node.release.record(trx, { record: { kind: 'incident', id, owner: before.owner, version, releasableTo: [], body: null }, previous: before.releasableTo, deleted: true });
+    await twin.node.release.record(trx, {
+      record: { kind: 'incident', id, owner: before.owner, version, releasableTo: [], body: null },
+      previous: before.releasableTo,
+      deleted: true,
+    });
   });
   twin.node.events.emit('incident', { before });
 }

@@ -4,7 +4,13 @@ import { PART, mergeShapes } from '../../web/src/map/shapes.js';
 
 const line = (id: string): Feature => ({
   type: 'Feature',
-  geometry: { type: 'LineString', coordinates: [[-12, 14], [-11, 15]] },
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [-12, 14],
+      [-11, 15],
+    ],
+  },
   properties: { id },
 });
 const collection = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
@@ -16,7 +22,11 @@ describe('mergeShapes', () => {
     {
       name: 'stacking order, whatever the order given',
       parts: { routes: collection(line('patrol-1')), basemap: collection(line('country')), borders: collection(line('ML-SN')) },
-      expected: [['basemap', 'country'], ['borders', 'ML-SN'], ['routes', 'patrol-1']],
+      expected: [
+        ['basemap', 'country'],
+        ['borders', 'ML-SN'],
+        ['routes', 'patrol-1'],
+      ],
     },
     { name: 'a lone feature (a track) counts as a part', parts: { track: line('track-1') }, expected: [['track', 'track-1']] },
     { name: 'an empty collection adds nothing', parts: { axes: collection() }, expected: [] },

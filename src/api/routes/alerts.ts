@@ -14,7 +14,9 @@ const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), n
 export const AlertSchema = Type.Object({
   id: Type.String(),
   msgType: literals(['Alert', 'Update'] as const),
-  references: Type.Optional(Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() }), { description: 'An Update’s earlier messages, oldest first' })),
+  references: Type.Optional(
+    Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() }), { description: 'An Update’s earlier messages, oldest first' }),
+  ),
   audience: NationCodeSchema,
   owner: NationCodeSchema,
   releasableTo: Type.Array(NationCodeSchema),
@@ -127,7 +129,13 @@ function baseUrl(request: FastifyRequest): string {
 export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments }: Services): Promise<void> {
   app.get(
     '/api/v1/alert-rules',
-    { schema: { tags: ['alerts'], summary: 'Alert rules of this node the caller’s nation may read (those released to it)', response: { 200: Type.Array(StoredRuleSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Alert rules of this node the caller’s nation may read (those released to it)',
+        response: { 200: Type.Array(StoredRuleSchema), ...errors },
+      },
+    },
     async (request) => earlyWarning.listRules(actorOf(request)),
   );
 
@@ -155,8 +163,7 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
         response: { 200: StoredRuleSchema, ...errors },
       },
     },
-    async (request) =>
-      earlyWarning.setRuleEnabled(actorOf(request), request.params.id, request.body.enabled),
+    async (request) => earlyWarning.setRuleEnabled(actorOf(request), request.params.id, request.body.enabled),
   );
 
   app.get(
@@ -227,7 +234,9 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
 
   app.get(
     '/api/v1/webhooks',
-    { schema: { tags: ['alerts'], summary: 'Webhooks of the caller’s nation, with their deliveries', response: { 200: Type.Array(WebhookSchema), ...errors } } },
+    {
+      schema: { tags: ['alerts'], summary: 'Webhooks of the caller’s nation, with their deliveries', response: { 200: Type.Array(WebhookSchema), ...errors } },
+    },
     async (request) => earlyWarning.listWebhooks(actorOf(request)),
   );
 
@@ -255,7 +264,6 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
         response: { 200: WebhookSchema, ...errors },
       },
     },
-    async (request) =>
-      earlyWarning.setWebhookEnabled(actorOf(request), request.params.id, request.body.enabled),
+    async (request) => earlyWarning.setWebhookEnabled(actorOf(request), request.params.id, request.body.enabled),
   );
 }

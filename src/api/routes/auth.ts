@@ -118,12 +118,16 @@ export async function authRoutes(app: TypedApp, { auth, clock }: Services): Prom
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'End the session (and its event streams)', response: { 204: Type.Null() } } }, async (request, reply) => {
-    const token = bearerToken(request);
-    if (token) await auth.logout(token);
-    reply.header('set-cookie', `${TOKEN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session (and its event streams)', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const token = bearerToken(request);
+      if (token) await auth.logout(token);
+      reply.header('set-cookie', `${TOKEN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/v1/me',

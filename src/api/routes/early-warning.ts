@@ -47,7 +47,11 @@ const OverrideBody = Type.Object(
     expiresAt: IsoDateTime,
     startsAt: Type.Optional(IsoDateTime),
     releasableTo: Type.Optional(
-      Type.Array(NationCodeSchema, { maxItems: 20, uniqueItems: true, description: 'Partners whose levels it applies to; default: as the mechanism releases incidents.' }),
+      Type.Array(NationCodeSchema, {
+        maxItems: 20,
+        uniqueItems: true,
+        description: 'Partners whose levels it applies to; default: as the mechanism releases incidents.',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -109,7 +113,9 @@ const DraftPatrolSchema = Type.Object({
   version: Type.Integer(),
 });
 
-const SettingsSchema = Type.Record(Type.String(), Type.Any(), { description: 'Early-warning parameters (see docs/early-warning.md); merged over the defaults.' });
+const SettingsSchema = Type.Record(Type.String(), Type.Any(), {
+  description: 'Early-warning parameters (see docs/early-warning.md); merged over the defaults.',
+});
 
 /** Threat levels, overrides, settings, coverage and patrol recommendations. */
 export async function earlyWarningRoutes(app: TypedApp, { earlyWarning }: Services): Promise<void> {
@@ -216,7 +222,9 @@ export async function earlyWarningRoutes(app: TypedApp, { earlyWarning }: Servic
             days: Type.Number(),
             at: Type.String(),
             sections: Type.Array(Type.Object({ section: Type.String(), at: Nullable(Type.String()), patrol: Nullable(Type.String()), level: Level })),
-            gaps: Type.Array(Type.Object({ section: Type.String(), level: Level, lastPatrolledAt: Nullable(Type.String()), daysSincePatrol: Nullable(Type.Number()) })),
+            gaps: Type.Array(
+              Type.Object({ section: Type.String(), level: Level, lastPatrolledAt: Nullable(Type.String()), daysSincePatrol: Nullable(Type.Number()) }),
+            ),
           }),
           ...errors,
         },

@@ -9,7 +9,16 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../services/incident-expor
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
-import { ErrorSchema, featureCollectionOf, IncidentPropertiesSchema, IncidentTextQuery, IsoDateOrDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import {
+  ErrorSchema,
+  featureCollectionOf,
+  IncidentPropertiesSchema,
+  IncidentTextQuery,
+  IsoDateOrDateTime,
+  literals,
+  NationCodeSchema,
+  Nullable,
+} from '../schemas.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { endOfDay, parseBbox, startOf } from './incidents.js';
@@ -32,7 +41,12 @@ const ExportQuerySchema = Type.Object(
 const ImportQuerySchema = Type.Object(
   {
     dryRun: Type.Optional(Type.Boolean({ default: false, description: 'true: decide and report every row, write nothing' })),
-    releasableTo: Type.Optional(Type.String({ pattern: '^([A-Z]{2}(,[A-Z]{2})*)?$', description: 'Comma-separated nations the imported incidents are released to (empty: national); the mechanism’s default when absent' })),
+    releasableTo: Type.Optional(
+      Type.String({
+        pattern: '^([A-Z]{2}(,[A-Z]{2})*)?$',
+        description: 'Comma-separated nations the imported incidents are released to (empty: national); the mechanism’s default when absent',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -51,7 +65,9 @@ const ImportReportSchema = Type.Object({
       duplicateOfLine: Nullable(Type.Integer()),
     }),
   ),
-  refused: Type.Array(Type.Object({ line: Type.Integer(), key: Nullable(Type.String()), code: Type.String(), field: Nullable(Type.String()), reason: Type.String() })),
+  refused: Type.Array(
+    Type.Object({ line: Type.Integer(), key: Nullable(Type.String()), code: Type.String(), field: Nullable(Type.String()), reason: Type.String() }),
+  ),
 });
 
 const MEDIA: Record<ExportFormat, { type: string; produces: string }> = {
@@ -83,7 +99,10 @@ export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImpor
           summary: `The incident list as ${format === 'csv' ? 'CSV in ACLED’s column layout (then diboli_* columns)' : format === 'kml' ? 'KML 2.2 placemarks with ExtendedData' : 'a GeoJSON FeatureCollection'}, with the list’s filters and the caller’s visibility; streamed, any length`,
           querystring: ExportQuerySchema,
           produces: [MEDIA[format].produces],
-          response: { 200: format === 'geojson' ? featureCollectionOf(IncidentPropertiesSchema) : Type.String({ description: `${MEDIA[format].produces} document` }), 400: ErrorSchema },
+          response: {
+            200: format === 'geojson' ? featureCollectionOf(IncidentPropertiesSchema) : Type.String({ description: `${MEDIA[format].produces} document` }),
+            400: ErrorSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -91,7 +110,17 @@ export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImpor
         const query = request.query;
         const stream = incidentExport.stream(
           actor,
-          { bbox: query.bbox ? parseBbox(query.bbox) : undefined, from: startOf(query.from), to: endOfDay(query.to), eventType: query.eventType, section: query.section, owner: query.owner, status: query.status, q: query.q, limit: query.limit },
+          {
+            bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+            from: startOf(query.from),
+            to: endOfDay(query.to),
+            eventType: query.eventType,
+            section: query.section,
+            owner: query.owner,
+            status: query.status,
+            q: query.q,
+            limit: query.limit,
+          },
           format,
         );
         const day = clock.now().toISOString().slice(0, 10);
@@ -109,7 +138,8 @@ export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImpor
         bodyLimit: 64 * 1024 * 1024,
         schema: {
           tags: ['exchange'],
-          summary: 'Import ACLED’s CSV as incidents of this node’s nation: deduplicated, whole or not at all, with a report per row (dry run: the report alone)',
+          summary:
+            'Import ACLED’s CSV as incidents of this node’s nation: deduplicated, whole or not at all, with a report per row (dry run: the report alone)',
           description:
             'Body `text/csv` in ACLED’s column layout. Owner: this node’s nation; releasability: `releasableTo`, else the mechanism’s default. A row is a duplicate when its `event_id_cnty` was imported before, is one of the nation’s incident ids or came earlier in the file (same-key), or when the nation already recorded an incident of the same event type on the same day within 5 km that did not come from ACLED (same-event). Refused rows are listed with their line and reason and written nowhere; the accepted rows are written in one transaction. Coordinators and analysts of the node’s nation.',
           querystring: ImportQuerySchema,
@@ -121,7 +151,11 @@ export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImpor
         if (typeof request.body !== 'string') throw new DiboliError('ERR_CSV_ONLY');
         const query = request.query;
         const releasableTo = query.releasableTo === undefined ? undefined : query.releasableTo.split(',').filter(Boolean);
-        return acledImport.byOfficer(actorOf(request), request.body, { dryRun: query.dryRun ?? false, releasableTo, lang: preferredLanguage(request.headers['accept-language']) });
+        return acledImport.byOfficer(actorOf(request), request.body, {
+          dryRun: query.dryRun ?? false,
+          releasableTo,
+          lang: preferredLanguage(request.headers['accept-language']),
+        });
       },
     );
   });

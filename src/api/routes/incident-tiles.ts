@@ -21,7 +21,15 @@ const DailyCountSchema = Type.Object({ day: Type.String({ format: 'date' }), cou
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
 
 function filtersOf(query: Static<typeof TileQuerySchema>) {
-  return { from: startOf(query.from), to: endOfDay(query.to), eventType: query.eventType, section: query.section, owner: query.owner, status: query.status, q: query.q };
+  return {
+    from: startOf(query.from),
+    to: endOfDay(query.to),
+    eventType: query.eventType,
+    section: query.section,
+    owner: query.owner,
+    status: query.status,
+    q: query.q,
+  };
 }
 
 export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Services): Promise<void> {
@@ -30,11 +38,16 @@ export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Servi
     {
       schema: {
         tags: ['incidents'],
-        summary: 'The incidents the caller may see in one map tile (MVT, layer "incidents"): one by one where they fit, else counted per cell and event type; same filters as the list',
+        summary:
+          'The incidents the caller may see in one map tile (MVT, layer "incidents"): one by one where they fit, else counted per cell and event type; same filters as the list',
         produces: [MVT_TYPE],
         params: TileParams,
         querystring: TileQuerySchema,
-        response: { 200: Type.String({ description: 'Mapbox Vector Tile 2.1' }), 304: Type.Null({ description: 'The ETag sent is still this tile' }), ...errors },
+        response: {
+          200: Type.String({ description: 'Mapbox Vector Tile 2.1' }),
+          304: Type.Null({ description: 'The ETag sent is still this tile' }),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

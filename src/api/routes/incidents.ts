@@ -26,8 +26,12 @@ export function parseBbox(text: string): [number, number, number, number] {
   const valid =
     parts.length === 4 &&
     parts.every(Number.isFinite) &&
-    minLon >= -180 && maxLon <= 180 && minLat >= -90 && maxLat <= 90 &&
-    minLon <= maxLon && minLat <= maxLat;
+    minLon >= -180 &&
+    maxLon <= 180 &&
+    minLat >= -90 &&
+    maxLat <= 90 &&
+    minLon <= maxLon &&
+    minLat <= maxLat;
   if (!valid) throw new DiboliError('ERR_BAD_BBOX', {}, 'bbox');
   return [minLon, minLat, maxLon, maxLat];
 }
@@ -48,7 +52,8 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
     {
       schema: {
         tags: ['incidents'],
-        summary: 'Incidents visible to the caller, newest first, as GeoJSON', produces: ['application/geo+json'],
+        summary: 'Incidents visible to the caller, newest first, as GeoJSON',
+        produces: ['application/geo+json'],
         querystring: IncidentQuerySchema,
         response: { 200: featureCollectionOf(IncidentPropertiesSchema, PointSchema), ...errors },
       },
@@ -110,7 +115,6 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
         response: { 200: IncidentSchema, ...errors },
       },
     },
-    async (request) =>
-      incidents.update(actorOf(request), request.params.id, request.body),
+    async (request) => incidents.update(actorOf(request), request.params.id, request.body),
   );
 }

@@ -33,7 +33,13 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, { etag, body }
 export async function mapRoutes(app: TypedApp, { basemap }: Services): Promise<void> {
   app.get(
     '/api/v1/map/style.json',
-    { schema: { tags: ['geography'], summary: 'The MapLibre style of the basemap, every URL on this node', response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } } },
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'The MapLibre style of the basemap, every URL on this node',
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-cache');
       return basemap.style(originOf(request));

@@ -34,7 +34,9 @@ const CandidateSchema = Type.Object({
   reviewedAt: Nullable(Type.String()),
   reviewNote: Nullable(Type.String()),
   createdAt: Type.String(),
-  article: Type.Optional(Type.Object({ id: Type.String(), title: Type.String(), url: Nullable(Type.String()), published: Nullable(Type.String()), source: Nullable(Type.String()) })),
+  article: Type.Optional(
+    Type.Object({ id: Type.String(), title: Type.String(), url: Nullable(Type.String()), published: Nullable(Type.String()), source: Nullable(Type.String()) }),
+  ),
 });
 
 const ArticleBody = Type.Object(
@@ -85,7 +87,15 @@ const SourceSchema = Type.Object({
 export async function newsRoutes(app: TypedApp, { news }: Services): Promise<void> {
   app.post(
     '/api/v1/news/articles',
-    { bodyLimit: 4 * 1024 * 1024, schema: { tags: ['news'], summary: 'Submit one news item; stored once, its candidate events queued for review', body: ArticleBody, response: { 200: IngestResultSchema, 201: IngestResultSchema, ...errors } } },
+    {
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags: ['news'],
+        summary: 'Submit one news item; stored once, its candidate events queued for review',
+        body: ArticleBody,
+        response: { 200: IngestResultSchema, 201: IngestResultSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const result = await news.ingestAs(actor, request.body);
@@ -99,7 +109,10 @@ export async function newsRoutes(app: TypedApp, { news }: Services): Promise<voi
       schema: {
         tags: ['news'],
         summary: 'Candidate events found in the news (national: never released)',
-        querystring: Type.Object({ status: Type.Optional(literals(CANDIDATE_STATUSES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { status: Type.Optional(literals(CANDIDATE_STATUSES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(CandidateSchema), ...errors },
       },
     },
@@ -111,7 +124,15 @@ export async function newsRoutes(app: TypedApp, { news }: Services): Promise<voi
 
   app.post(
     '/api/v1/news/candidates/:id/accept',
-    { schema: { tags: ['news'], summary: 'Accept (with corrections): becomes an incident sourced to the article, or is linked to the same incident already recorded', params: IdParams, body: AcceptBody, response: { 200: ReviewSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['news'],
+        summary: 'Accept (with corrections): becomes an incident sourced to the article, or is linked to the same incident already recorded',
+        params: IdParams,
+        body: AcceptBody,
+        response: { 200: ReviewSchema, ...errors },
+      },
+    },
     async (request) => news.accept(actorOf(request), request.params.id, request.body),
   );
 
@@ -121,13 +142,22 @@ export async function newsRoutes(app: TypedApp, { news }: Services): Promise<voi
     async (request) => news.reject(actorOf(request), request.params.id, request.body.note),
   );
 
-  app.get('/api/v1/news/sources', { schema: { tags: ['news'], summary: 'News sources of this node', response: { 200: Type.Array(SourceSchema), ...errors } } }, async (request) =>
-    news.sources(actorOf(request)),
+  app.get(
+    '/api/v1/news/sources',
+    { schema: { tags: ['news'], summary: 'News sources of this node', response: { 200: Type.Array(SourceSchema), ...errors } } },
+    async (request) => news.sources(actorOf(request)),
   );
 
   app.post(
     '/api/v1/news/sources',
-    { schema: { tags: ['news'], summary: 'Register a feed or folder with its usual Admiralty grade', body: SourceBody, response: { 201: SourceSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['news'],
+        summary: 'Register a feed or folder with its usual Admiralty grade',
+        body: SourceBody,
+        response: { 201: SourceSchema, ...errors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await news.addSource(actorOf(request), request.body)),
   );
 }

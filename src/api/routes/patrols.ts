@@ -7,7 +7,22 @@ import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.j
 import { actorOf } from '../authentication.js';
 import { acceptOnly } from './exchange.js';
 import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
-import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams, literals, Nullable, PatrolPropertiesSchema, ObservationInputSchema, ObservationSchema, PatrolInputSchema, PatrolPatchSchema, PatrolSchema, PositionsBodySchema } from '../schemas.js';
+import {
+  DebriefSchema,
+  ErrorSchema,
+  featureCollectionOf,
+  GeometrySchema,
+  IdParams,
+  literals,
+  Nullable,
+  PatrolPropertiesSchema,
+  ObservationInputSchema,
+  ObservationSchema,
+  PatrolInputSchema,
+  PatrolPatchSchema,
+  PatrolSchema,
+  PositionsBodySchema,
+} from '../schemas.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -21,7 +36,10 @@ export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock
     return {
       ...patrol,
       route: geometryForSending(patrol.route),
-      units: patrol.unitIds.map((id) => byId.get(id)).filter((u): u is Unit => u !== undefined).map(({ id, nation, name, callSign, parentId }) => ({ id, nation, name, callSign, parentId })),
+      units: patrol.unitIds
+        .map((id) => byId.get(id))
+        .filter((u): u is Unit => u !== undefined)
+        .map(({ id, nation, name, callSign, parentId }) => ({ id, nation, name, callSign, parentId })),
       pendingApprovals: pendingApprovals(patrol),
     };
   }
@@ -152,7 +170,15 @@ export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock
 
   app.put(
     '/api/v1/patrols/:id/debrief',
-    { schema: { tags: ['patrols'], summary: 'Write the debrief of a completed patrol', params: IdParams, body: DebriefSchema, response: { 200: PatrolSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['patrols'],
+        summary: 'Write the debrief of a completed patrol',
+        params: IdParams,
+        body: DebriefSchema,
+        response: { 200: PatrolSchema, ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const updated = await patrols.debrief(actor, request.params.id, request.body.text);
@@ -168,7 +194,14 @@ export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock
         summary: 'The patrol’s track from its position reports: a LineString, a Point for one report, null geometry without any',
         produces: ['application/geo+json'],
         params: IdParams,
-        response: { 200: Type.Object({ type: Type.Literal('Feature'), geometry: Nullable(GeometrySchema), properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }) }), ...errors },
+        response: {
+          200: Type.Object({
+            type: Type.Literal('Feature'),
+            geometry: Nullable(GeometrySchema),
+            properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }),
+          }),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -185,7 +218,15 @@ export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock
 
   app.get(
     '/api/v1/patrols/:id/route.gpx',
-    { schema: { tags: ['exchange'], summary: 'The patrol’s planned route as GPX 1.1 (<rte>)', params: IdParams, produces: ['application/gpx+xml'], response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors } } },
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'The patrol’s planned route as GPX 1.1 (<rte>)',
+        params: IdParams,
+        produces: ['application/gpx+xml'],
+        response: { 200: Type.String({ description: 'GPX 1.1' }), ...errors },
+      },
+    },
     async (request, reply) => {
       const patrol = await patrols.get(actorOf(request), request.params.id);
       if (!patrol.route) throw new DiboliError('ERR_PATROL_NO_ROUTE');

@@ -18,7 +18,6 @@ function baseUrl(request: FastifyRequest): string {
  * rule marked public (see `mayReachPopulation`).
  */
 export async function publicAlertRoutes(app: TypedApp, { populationFeed: feed }: Services): Promise<void> {
-
   app.get(
     '/api/v1/public/cap.atom',
     {
@@ -31,7 +30,11 @@ export async function publicAlertRoutes(app: TypedApp, { populationFeed: feed }:
         response: { 200: Type.String({ description: 'Atom 1.0' }), 404: ErrorSchema },
       },
     },
-    async (request, reply) => reply.type('application/atom+xml; charset=utf-8').header('cache-control', CACHE_CONTROL).send(await feed.feed(baseUrl(request))),
+    async (request, reply) =>
+      reply
+        .type('application/atom+xml; charset=utf-8')
+        .header('cache-control', CACHE_CONTROL)
+        .send(await feed.feed(baseUrl(request))),
   );
 
   app.get(

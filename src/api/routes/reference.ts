@@ -60,8 +60,12 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
     {
       schema: {
         tags: ['geography'],
-        summary: 'Borders between mechanism nations (Natural Earth 10m)', produces: ['application/geo+json'],
-        response: { 200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() }), LineGeometry), ...errors },
+        summary: 'Borders between mechanism nations (Natural Earth 10m)',
+        produces: ['application/geo+json'],
+        response: {
+          200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() }), LineGeometry),
+          ...errors,
+        },
       },
     },
     async (_request, reply) => {
@@ -69,7 +73,12 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
       reply.type(GEOJSON_TYPE);
       return collectionForSending({
         type: 'FeatureCollection' as const,
-        features: borders.map((b) => ({ type: 'Feature' as const, id: b.id, geometry: b.geometry, properties: { id: b.id, nations: b.nations, lengthKm: b.lengthKm } })),
+        features: borders.map((b) => ({
+          type: 'Feature' as const,
+          id: b.id,
+          geometry: b.geometry,
+          properties: { id: b.id, nations: b.nations, lengthKm: b.lengthKm },
+        })),
       });
     },
   );
@@ -79,10 +88,19 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
     {
       schema: {
         tags: ['geography'],
-        summary: 'Border sections with their threat level, as the caller’s nation sees it', produces: ['application/geo+json'],
+        summary: 'Border sections with their threat level, as the caller’s nation sees it',
+        produces: ['application/geo+json'],
         response: {
           200: featureCollectionOf(
-            Type.Object({ id: Type.String(), borderId: Type.String(), index: Type.Integer(), nations: Type.Array(NationCodeSchema), startKm: Type.Number(), lengthKm: Type.Number(), threatLevel: Type.String() }),
+            Type.Object({
+              id: Type.String(),
+              borderId: Type.String(),
+              index: Type.Integer(),
+              nations: Type.Array(NationCodeSchema),
+              startKm: Type.Number(),
+              lengthKm: Type.Number(),
+              threatLevel: Type.String(),
+            }),
             LineGeometry,
           ),
           ...errors,
@@ -105,8 +123,12 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
     {
       schema: {
         tags: ['geography'],
-        summary: 'Strategic axes', produces: ['application/geo+json'],
-        response: { 200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) }), LineGeometry), ...errors },
+        summary: 'Strategic axes',
+        produces: ['application/geo+json'],
+        response: {
+          200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) }), LineGeometry),
+          ...errors,
+        },
       },
     },
     async (_request, reply) => {
@@ -124,7 +146,8 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
     {
       schema: {
         tags: ['geography'],
-        summary: 'Country outlines around the mechanism, for a map without a tile server', produces: ['application/geo+json'],
+        summary: 'Country outlines around the mechanism, for a map without a tile server',
+        produces: ['application/geo+json'],
         response: { 200: featureCollectionOf(Type.Object({ nation: Nullable(Type.String()), name: Type.String() }), LineGeometry), ...errors },
       },
     },
@@ -143,7 +166,15 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         querystring: PlacesQuery,
         response: {
           200: Type.Array(
-            Type.Object({ id: Type.Integer(), name: Type.String(), country: Type.String(), admin1: Type.String(), lat: Type.Number(), lon: Type.Number(), featureCode: Type.String() }),
+            Type.Object({
+              id: Type.Integer(),
+              name: Type.String(),
+              country: Type.String(),
+              admin1: Type.String(),
+              lat: Type.Number(),
+              lon: Type.Number(),
+              featureCode: Type.String(),
+            }),
           ),
           ...errors,
         },
@@ -162,7 +193,19 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
       schema: {
         tags: ['reference'],
         summary: 'Units visible to the caller (tree by parentId)',
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), nation: NationCodeSchema, name: Type.String(), callSign: Type.String(), parentId: Nullable(Type.String()), owner: NationCodeSchema })), ...errors },
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              nation: NationCodeSchema,
+              name: Type.String(),
+              callSign: Type.String(),
+              parentId: Nullable(Type.String()),
+              owner: NationCodeSchema,
+            }),
+          ),
+          ...errors,
+        },
       },
     },
     async (request) => organisation.unitsVisibleTo(actorOf(request).nation),
@@ -173,10 +216,19 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
     {
       schema: {
         tags: ['reference'],
-        summary: 'Posts (border posts, bases, checkpoints) visible to the caller', produces: ['application/geo+json'],
+        summary: 'Posts (border posts, bases, checkpoints) visible to the caller',
+        produces: ['application/geo+json'],
         response: {
           200: featureCollectionOf(
-            Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), nation: NationCodeSchema, owner: NationCodeSchema, releasableTo: Type.Array(NationCodeSchema), section: Nullable(Type.String()) }),
+            Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              kind: Type.String(),
+              nation: NationCodeSchema,
+              owner: NationCodeSchema,
+              releasableTo: Type.Array(NationCodeSchema),
+              section: Nullable(Type.String()),
+            }),
             LineGeometry,
           ),
           ...errors,

@@ -12,7 +12,12 @@ const SitrepQuery = Type.Object(
     to: IsoDateOrDateTime,
     lang: Type.Optional(literals(['fr', 'en'] as const)),
     format: Type.Optional(literals(SITREP_FORMATS)),
-    for: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'The nation whose view the report shows (default: the caller’s); the node’s own officers may make a partner’s version, to hand it over' })),
+    for: Type.Optional(
+      Type.String({
+        pattern: '^[A-Z]{2}$',
+        description: 'The nation whose view the report shows (default: the caller’s); the node’s own officers may make a partner’s version, to hand it over',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -32,7 +37,13 @@ export async function sitrepRoutes(app: TypedApp, { situationReports }: Services
     },
     async (request, reply) => {
       const q = request.query;
-      const report = await situationReports.forOfficer(actorOf(request), { from: q.from, to: q.to, lang: q.lang ?? 'fr', format: q.format ?? 'html', ...(q.for ? { audience: q.for } : {}) });
+      const report = await situationReports.forOfficer(actorOf(request), {
+        from: q.from,
+        to: q.to,
+        lang: q.lang ?? 'fr',
+        format: q.format ?? 'html',
+        ...(q.for ? { audience: q.for } : {}),
+      });
       const extension = { 'text/markdown; charset=utf-8': 'md', 'text/html; charset=utf-8': 'html', 'application/pdf': 'pdf' }[report.contentType] ?? 'txt';
       reply.header('content-disposition', `inline; filename="sitrep-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${extension}"`);
       return reply.type(report.contentType).send(report.body);

@@ -30,7 +30,28 @@ const FRENCH_IRREGULAR: Record<string, string[]> = {
   succomber: ['succombe', 'succombent', 'succombes', 'succombant', 'succombait', 'succomberent'],
 };
 
-const FRENCH_ER = ['e', 'es', 'ent', 'ons', 'ez', 'er', 'ee', 'ees', 'ant', 'ait', 'aient', 'ais', 'a', 'erent', 'era', 'eront', 'erait', 'eraient', 'ions', 'iez'];
+const FRENCH_ER = [
+  'e',
+  'es',
+  'ent',
+  'ons',
+  'ez',
+  'er',
+  'ee',
+  'ees',
+  'ant',
+  'ait',
+  'aient',
+  'ais',
+  'a',
+  'erent',
+  'era',
+  'eront',
+  'erait',
+  'eraient',
+  'ions',
+  'iez',
+];
 const FRENCH_IR = ['i', 'is', 'it', 'ie', 'ies', 'issent', 'issant', 'issait', 'issaient', 'ir', 'irent', 'ira', 'iront'];
 
 /** Every form of a French verb (folded lemma: « attaquer », « saisir »). */

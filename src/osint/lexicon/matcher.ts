@@ -121,7 +121,9 @@ export function findTriggers(tokens: readonly Token[], language: Language): Hit<
   const seen = new Set<TriggerRow>();
   const hits: Hit<TriggerRow>[] = [];
   // At one word, the longest phrase: « attaque à main armée » rather than « attaque ».
-  const all = triggerIndex(language).match(tokens).sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = triggerIndex(language)
+    .match(tokens)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   for (const hit of all) {
     if (seen.has(hit.value)) continue;
     seen.add(hit.value);
@@ -132,7 +134,9 @@ export function findTriggers(tokens: readonly Token[], language: Language): Hit<
 
 /** Target mentions in the words: the longest at each place, none inside another. */
 export function findTargets(tokens: readonly Token[], language: Language): Hit<TargetClass>[] {
-  const all = targetIndex(language).match(tokens).sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = targetIndex(language)
+    .match(tokens)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Hit<TargetClass>[] = [];
   for (const hit of all) if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
   return kept;

@@ -12,9 +12,35 @@
  * - `~` stands for up to three words of any kind (« sauter sur ~ mine »).
  */
 export type Sense =
-  | 'attack' | 'kill' | 'toll' | 'clash' | 'neutralise' | 'abduct' | 'ied' | 'explosion' | 'air' | 'suicide' | 'shelling'
-  | 'grenade' | 'arrest' | 'loot' | 'destroy' | 'weapons' | 'protest' | 'riot' | 'mob' | 'patrol' | 'agreement'
-  | 'takeover' | 'base' | 'cattle' | 'smuggling' | 'gold' | 'displacement' | 'crossing' | 'sexual';
+  | 'attack'
+  | 'kill'
+  | 'toll'
+  | 'clash'
+  | 'neutralise'
+  | 'abduct'
+  | 'ied'
+  | 'explosion'
+  | 'air'
+  | 'suicide'
+  | 'shelling'
+  | 'grenade'
+  | 'arrest'
+  | 'loot'
+  | 'destroy'
+  | 'weapons'
+  | 'protest'
+  | 'riot'
+  | 'mob'
+  | 'patrol'
+  | 'agreement'
+  | 'takeover'
+  | 'base'
+  | 'cattle'
+  | 'smuggling'
+  | 'gold'
+  | 'displacement'
+  | 'crossing'
+  | 'sexual';
 
 export interface Words {
   verbs?: string[];

@@ -29,7 +29,12 @@ export function documentFeatures(title: string, body: string, language: 'fr' | '
       if (i > 0) features.add(`b:${list[i - 1]}_${w}`);
     });
   }
-  const sentences = [...(title.trim() ? [{ text: title, title: true }] : []), ...splitSentences(lead).slice(0, LEAD_SENTENCES).map((s) => ({ text: s.text, title: false }))];
+  const sentences = [
+    ...(title.trim() ? [{ text: title, title: true }] : []),
+    ...splitSentences(lead)
+      .slice(0, LEAD_SENTENCES)
+      .map((s) => ({ text: s.text, title: false })),
+  ];
   for (const sentence of sentences) {
     const triggers = classifySentence(sentence.text, language);
     for (const trigger of triggers) {

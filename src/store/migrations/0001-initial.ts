@@ -2,8 +2,11 @@ import { type Kysely, sql } from 'kysely';
 
 // Shipped migrations are never edited: add a new numbered file instead.
 export async function up(db: Kysely<unknown>): Promise<void> {
-
-  await db.schema.createTable('node_meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('node_meta')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('mechanisms')

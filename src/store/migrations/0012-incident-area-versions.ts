@@ -30,12 +30,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`CREATE TRIGGER incident_area_updated AFTER UPDATE ON incidents BEGIN ${bump('OLD')} ${bump('NEW')} END`).execute(db);
   await sql.raw(`CREATE TRIGGER incident_area_deleted AFTER DELETE ON incidents BEGIN ${bump('OLD')} END`).execute(db);
   // Incidents already stored count once, so that their tiles have a version from the start.
-  await sql.raw(`INSERT INTO incident_area_versions (audience, cell_x, cell_y, version)
+  await sql
+    .raw(`INSERT INTO incident_area_versions (audience, cell_x, cell_y, version)
     SELECT DISTINCT nation, ${CELL('lon', 'lat')}, 1 FROM (
       SELECT owner AS nation, lon, lat FROM incidents
       UNION ALL
       SELECT json_each.value, lon, lat FROM incidents, json_each(coalesce(incidents.releasable_to, '[]'))
-    ) WHERE true`).execute(db);
+    ) WHERE true`)
+    .execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -97,11 +97,13 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await run(async () => props.onAdded(await addAlertRule(definition())), () => t('rules.failed'));
+    await run(
+      async () => props.onAdded(await addAlertRule(definition())),
+      () => t('rules.failed'),
+    );
   };
 
-  const toggleType = (code: string, on: boolean) =>
-    setEventTypes((current) => (on ? [...current, code] : current.filter((other) => other !== code)));
+  const toggleType = (code: string, on: boolean) => setEventTypes((current) => (on ? [...current, code] : current.filter((other) => other !== code)));
 
   return (
     <form className="rule-form" onSubmit={(event) => void submit(event)} onChange={changed} noValidate aria-label={t('rules.new')}>
@@ -160,7 +162,14 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
           </select>
           <FieldError id={fieldId('target')} message={errors.target} />
           <label htmlFor="rule-within">{t('rules.withinKm')}</label>
-          <input id="rule-within" inputMode="decimal" autoComplete="off" value={withinKm} onChange={(event) => setWithinKm(event.target.value)} {...described('withinKm')} />
+          <input
+            id="rule-within"
+            inputMode="decimal"
+            autoComplete="off"
+            value={withinKm}
+            onChange={(event) => setWithinKm(event.target.value)}
+            {...described('withinKm')}
+          />
           <FieldError id={fieldId('withinKm')} message={errors.withinKm} />
         </>
       )}
@@ -190,12 +199,7 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
       {(kind === 'level-rising' || kind === 'news-severity') && (
         <>
           <label htmlFor="rule-level">{kind === 'level-rising' ? t('rules.minLevel') : t('rules.minSeverity')}</label>
-          <select
-            id="rule-level"
-            value={minLevel}
-            onChange={(event) => setMinLevel(event.target.value as ThreatLevel)}
-            {...described(levelField)}
-          >
+          <select id="rule-level" value={minLevel} onChange={(event) => setMinLevel(event.target.value as ThreatLevel)} {...described(levelField)}>
             {THREAT_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {t(`threat.${level}`)}
@@ -209,7 +213,14 @@ export function AlertRuleForm(props: AlertRuleFormProps) {
       {kind === 'patrol-overdue' && (
         <>
           <label htmlFor="rule-grace">{t('rules.graceMinutes')}</label>
-          <input id="rule-grace" inputMode="numeric" autoComplete="off" value={graceMinutes} onChange={(event) => setGraceMinutes(event.target.value)} {...described('graceMinutes')} />
+          <input
+            id="rule-grace"
+            inputMode="numeric"
+            autoComplete="off"
+            value={graceMinutes}
+            onChange={(event) => setGraceMinutes(event.target.value)}
+            {...described('graceMinutes')}
+          />
           <FieldError id={fieldId('graceMinutes')} message={errors.graceMinutes} />
         </>
       )}

@@ -7,7 +7,6 @@ import { isAcknowledgedBy, type AlertFeed } from './useAlerts';
 import { WebhooksSection } from './WebhooksSection';
 import { can } from '../session/permissions';
 
-
 interface AlertsPanelProps extends RuleChoices {
   feed: AlertFeed;
   user: User;

@@ -38,12 +38,15 @@ export function WebhooksSection() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await run(async () => {
-      const added = await addWebhook({ url: url.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
-      webhooks.setItems((current) => [...current, added]);
-      setUrl('');
-      setDescription('');
-    }, () => t('webhooks.failed'));
+    await run(
+      async () => {
+        const added = await addWebhook({ url: url.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+        webhooks.setItems((current) => [...current, added]);
+        setUrl('');
+        setDescription('');
+      },
+      () => t('webhooks.failed'),
+    );
   };
 
   return (
@@ -58,8 +61,9 @@ export function WebhooksSection() {
             </div>
             {webhook.description && <p className="row-meta">{webhook.description}</p>}
             <p className="row-meta">
-              {[...deliveryCounts(webhook)].map(([status, count]) => t(`webhooks.status.${status}`, { count, defaultValue: `${count} ${status}` })).join(' · ') ||
-                t('webhooks.noDelivery')}
+              {[...deliveryCounts(webhook)]
+                .map(([status, count]) => t(`webhooks.status.${status}`, { count, defaultValue: `${count} ${status}` }))
+                .join(' · ') || t('webhooks.noDelivery')}
             </p>
             <label className="checkbox">
               <input

@@ -30,9 +30,7 @@ export function useAlerts(userId: string): AlertFeed {
         const current = unreplaced.filter((other) => !replaced.has(other.id));
         const known = current.find((other) => other.id === alert.id);
         if (!known) return [{ ...alert, acknowledgements: alert.acknowledgements ?? [] }, ...current];
-        return current.map((other) =>
-          other.id === alert.id ? { ...alert, acknowledgements: alert.acknowledgements ?? other.acknowledgements } : other,
-        );
+        return current.map((other) => (other.id === alert.id ? { ...alert, acknowledgements: alert.acknowledgements ?? other.acknowledgements } : other));
       });
     },
     [setAlerts],

@@ -166,7 +166,9 @@ export const exportPath = (format: ExportFormat) => `/api/v1/exports/incidents.$
  */
 export function exportUrl(format: ExportFormat, query: IncidentQuery): string {
   const { limit: _limit, ...filters } = query;
-  return incidentsPath(filters).replace('/api/v1/incidents?', `${exportPath(format)}?`).replace(/\?$/, '');
+  return incidentsPath(filters)
+    .replace('/api/v1/incidents?', `${exportPath(format)}?`)
+    .replace(/\?$/, '');
 }
 
 /** The routes the node's API document lists: what this node offers (an older node may lack some). */
@@ -184,20 +186,17 @@ export const fetchPatrols = async () =>
   );
 export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols', patrol);
 export const updatePatrol = (id: string, change: PatrolChange) => patch<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}`, change);
-export const actOnPatrol = (id: string, action: PatrolAction) =>
-  post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
+export const actOnPatrol = (id: string, action: PatrolAction) => post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
 export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);
 
 /** The alerts in force; the list also holds the Cancels of withdrawn ones, which the panel does not show. */
 export const fetchAlerts = async () =>
   (await get<(Alert | AlertCancel)[]>(FIRST_READS.alerts)).filter((message): message is Alert => message.msgType !== 'Cancel');
-export const acknowledgeAlert = (id: string) =>
-  post<{ acknowledgements: AlertAcknowledgement[] }>(`/api/v1/alerts/${encodeURIComponent(id)}/ack`);
+export const acknowledgeAlert = (id: string) => post<{ acknowledgements: AlertAcknowledgement[] }>(`/api/v1/alerts/${encodeURIComponent(id)}/ack`);
 /** Opened by the browser itself (a link), so the session cookie carries the credential. */
 export const fetchAlertRules = () => get<StoredAlertRule[]>('/api/v1/alert-rules');
 export const addAlertRule = (rule: NewAlertRule) => post<StoredAlertRule>('/api/v1/alert-rules', rule);
-export const switchAlertRule = (id: string, enabled: boolean) =>
-  patch<StoredAlertRule>(`/api/v1/alert-rules/${encodeURIComponent(id)}`, { enabled });
+export const switchAlertRule = (id: string, enabled: boolean) => patch<StoredAlertRule>(`/api/v1/alert-rules/${encodeURIComponent(id)}`, { enabled });
 export const fetchWebhooks = () => get<Webhook[]>('/api/v1/webhooks');
 export const addWebhook = (webhook: { url: string; description?: string }) => post<Webhook>('/api/v1/webhooks', webhook);
 export const switchWebhook = (id: string, enabled: boolean) => patch<Webhook>(`/api/v1/webhooks/${encodeURIComponent(id)}`, { enabled });

@@ -20,7 +20,6 @@ interface CoveragePanelProps {
   onDrafted: (patrolId: string) => void;
 }
 
-
 /**
  * When each section was last patrolled, as the officer's nation sees it (its levels, the patrols
  * and positions released to it), longest neglected first; sections at medium or above left too
@@ -55,7 +54,10 @@ export function CoveragePanel({ user, nations, units, revision, onGaps, onOpenSe
     // The gaps first, then the longest neglected (never patrolled before all).
     return coverage.sections
       .map((section) => ({ ...section, days: section.at ? (now - Date.parse(section.at)) / DAY_MS : null }))
-      .sort((a, b) => Number(gaps.has(b.section)) - Number(gaps.has(a.section)) || (b.days ?? Infinity) - (a.days ?? Infinity) || a.section.localeCompare(b.section));
+      .sort(
+        (a, b) =>
+          Number(gaps.has(b.section)) - Number(gaps.has(a.section)) || (b.days ?? Infinity) - (a.days ?? Infinity) || a.section.localeCompare(b.section),
+      );
   }, [coverage]);
 
   return (
@@ -95,7 +97,9 @@ export function CoveragePanel({ user, nations, units, revision, onGaps, onOpenSe
                       {t(`threat.${row.level}`)}
                     </td>
                     <td title={row.at ? formatDateTime(row.at, i18n.language) : undefined}>
-                      {row.days === null ? t('coverage.never') : t('coverage.days', { count: Math.floor(row.days), value: formatNumber(Math.floor(row.days), i18n.language, 0) })}
+                      {row.days === null
+                        ? t('coverage.never')
+                        : t('coverage.days', { count: Math.floor(row.days), value: formatNumber(Math.floor(row.days), i18n.language, 0) })}
                     </td>
                   </tr>
                 ))}

@@ -42,10 +42,13 @@ export function Recommendations({ units, onDrafted }: { nations: readonly string
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const request: RecommendationRequest = { from: toInstant(from), to: toInstant(to), maxLengthKm: Number(maxLength.replace(',', '.')) || 0 };
-    await run(async () => {
-      setProposals(await fetchRecommendations(request));
-      setAsked(request);
-    }, () => t('recommend.failed'));
+    await run(
+      async () => {
+        setProposals(await fetchRecommendations(request));
+        setAsked(request);
+      },
+      () => t('recommend.failed'),
+    );
   };
 
   const draft = async (rank: number) => {
@@ -81,7 +84,13 @@ export function Recommendations({ units, onDrafted }: { nations: readonly string
         </div>
         <div className="field">
           <label htmlFor="recommend-length">{t('recommend.maxLength')}</label>
-          <input id="recommend-length" inputMode="decimal" value={maxLength} onChange={(event) => setMaxLength(event.target.value)} {...described('maxLengthKm')} />
+          <input
+            id="recommend-length"
+            inputMode="decimal"
+            value={maxLength}
+            onChange={(event) => setMaxLength(event.target.value)}
+            {...described('maxLengthKm')}
+          />
           <FieldError id={id('maxLengthKm')} message={errors.maxLengthKm} />
         </div>
         <FieldError id={id('form')} message={errors.form} />
@@ -129,9 +138,17 @@ export function Recommendations({ units, onDrafted }: { nations: readonly string
                       <tr key={term.section}>
                         <td>{term.section}</td>
                         <td>{t(`threat.${term.level}`)}</td>
-                        <td>{term.daysSincePatrol === null ? t('coverage.never') : t('coverage.days', { count: Math.floor(term.daysSincePatrol), value: formatNumber(Math.floor(term.daysSincePatrol), i18n.language, 0) })}</td>
                         <td>
-                          {formatNumber(term.levelWeight, i18n.language, 1)} × {formatNumber(term.staleness, i18n.language, 2)} = {formatNumber(term.points, i18n.language, 1)}
+                          {term.daysSincePatrol === null
+                            ? t('coverage.never')
+                            : t('coverage.days', {
+                                count: Math.floor(term.daysSincePatrol),
+                                value: formatNumber(Math.floor(term.daysSincePatrol), i18n.language, 0),
+                              })}
+                        </td>
+                        <td>
+                          {formatNumber(term.levelWeight, i18n.language, 1)} × {formatNumber(term.staleness, i18n.language, 2)} ={' '}
+                          {formatNumber(term.points, i18n.language, 1)}
                         </td>
                       </tr>
                     ))}

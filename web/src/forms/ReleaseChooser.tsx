@@ -14,8 +14,7 @@ interface ReleaseChooserProps {
 /** Which partner nations may receive the record; none means it stays national. */
 export function ReleaseChooser({ idPrefix, partners, chosen, error, errorId, onChange }: ReleaseChooserProps) {
   const { t, i18n } = useTranslation();
-  const toggle = (nation: string, on: boolean) =>
-    onChange(on ? [...chosen, nation] : chosen.filter((other) => other !== nation));
+  const toggle = (nation: string, on: boolean) => onChange(on ? [...chosen, nation] : chosen.filter((other) => other !== nation));
   return (
     <fieldset className="release-chooser" aria-describedby={error ? errorId : undefined} aria-invalid={Boolean(error)}>
       <legend>{t('release.label')}</legend>

@@ -10,7 +10,9 @@ type Part = 'day' | 'month' | 'year';
 
 /** The order of day, month and year in the locale, and the separator it writes between them. */
 export function dateOrder(locale: string): { parts: Part[]; separator: string } {
-  const sample = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 10, 30)));
+  const sample = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(
+    new Date(Date.UTC(2026, 10, 30)),
+  );
   const parts = sample.map((part) => part.type).filter((type): type is Part => type === 'day' || type === 'month' || type === 'year');
   const literal = sample.find((part) => part.type === 'literal')?.value.trim() || '/';
   return { parts: parts.length === 3 ? parts : ['day', 'month', 'year'], separator: literal };

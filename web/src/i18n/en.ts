@@ -24,7 +24,8 @@ export const en: Shape<typeof fr> = {
   },
   enrolment: {
     title: 'Turn on two-factor authentication',
-    intro: 'Your role requires a second factor. Scan this QR code with an authenticator app (Aegis, FreeOTP, Google Authenticator…), then enter the 6-digit code it shows.',
+    intro:
+      'Your role requires a second factor. Scan this QR code with an authenticator app (Aegis, FreeOTP, Google Authenticator…), then enter the 6-digit code it shows.',
     qr: 'QR code to scan with the authenticator app',
     secret: 'Without a camera, type this key into the app:',
     code: 'Code shown by the app',
@@ -32,7 +33,8 @@ export const en: Shape<typeof fr> = {
   },
   recovery: {
     title: 'Recovery codes',
-    intro: 'Write these codes down and keep them safe, away from your phone: each one stands in once for the app’s code if you lose it. They will not be shown again.',
+    intro:
+      'Write these codes down and keep them safe, away from your phone: each one stands in once for the app’s code if you lose it. They will not be shown again.',
     done: 'I have written my codes down: continue',
   },
   session: { logout: 'Sign out', logoutShort: 'Exit', node: 'Node {{nation}}', loading: 'Loading…' },

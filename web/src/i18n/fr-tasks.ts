@@ -43,7 +43,8 @@ export const frTasks = {
     title: 'Couverture des tronçons',
     gaps_one: '{{count}} lacune (plus de {{days}} j)',
     gaps_other: '{{count}} lacunes (plus de {{days}} j)',
-    explain: 'Dernière patrouille sur chaque tronçon, du plus délaissé au plus récent. Lacune : niveau modéré ou plus, non patrouillé depuis plus de {{days}} jours (halo violet sur la carte).',
+    explain:
+      'Dernière patrouille sur chaque tronçon, du plus délaissé au plus récent. Lacune : niveau modéré ou plus, non patrouillé depuis plus de {{days}} jours (halo violet sur la carte).',
     section: 'Tronçon',
     level: 'Niveau',
     since: 'Dernière patrouille',

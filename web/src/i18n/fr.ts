@@ -21,7 +21,8 @@ export const fr = {
   },
   enrolment: {
     title: 'Activer la double authentification',
-    intro: 'Votre rôle exige un second facteur. Scannez ce code QR avec une application d’authentification (Aegis, FreeOTP, Google Authenticator…), puis saisissez le code à 6 chiffres qu’elle affiche.',
+    intro:
+      'Votre rôle exige un second facteur. Scannez ce code QR avec une application d’authentification (Aegis, FreeOTP, Google Authenticator…), puis saisissez le code à 6 chiffres qu’elle affiche.',
     qr: 'Code QR à scanner avec l’application d’authentification',
     secret: 'Sans appareil photo, saisissez cette clé dans l’application :',
     code: 'Code affiché par l’application',
@@ -29,7 +30,8 @@ export const fr = {
   },
   recovery: {
     title: 'Codes de secours',
-    intro: 'Notez ces codes et gardez-les en lieu sûr, loin de votre téléphone : chacun remplace une seule fois le code de l’application si vous la perdez. Ils ne seront plus affichés.',
+    intro:
+      'Notez ces codes et gardez-les en lieu sûr, loin de votre téléphone : chacun remplace une seule fois le code de l’application si vous la perdez. Ils ne seront plus affichés.',
     done: 'J’ai noté mes codes : continuer',
   },
   session: { logout: 'Se déconnecter', logoutShort: 'Quitter', node: 'Nœud {{nation}}', loading: 'Chargement…' },

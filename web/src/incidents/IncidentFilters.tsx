@@ -28,7 +28,10 @@ function sectionsByBorder(sections: Sections | null, borders: Borders | null, la
   return [...groups]
     .map(([borderId, members]) => {
       const nations = borders?.features.find((border) => border.properties.id === borderId)?.properties.nations ?? borderId.split('-');
-      return { label: nations.map((nation) => nationName(nation, language)).join(' – '), ids: members.sort((a, b) => a.index - b.index).map((member) => member.id) };
+      return {
+        label: nations.map((nation) => nationName(nation, language)).join(' – '),
+        ids: members.sort((a, b) => a.index - b.index).map((member) => member.id),
+      };
     })
     .sort((a, b) => a.label.localeCompare(b.label, language));
 }
@@ -53,7 +56,13 @@ export function IncidentFilters({ filter, eventTypes, sections, borders, nations
       <div className="filter-row single">
         <label>
           {t('search.label')}
-          <input type="search" value={search} placeholder={t('search.hint')} onChange={(event) => setSearch(event.target.value)} data-testid="incident-search" />
+          <input
+            type="search"
+            value={search}
+            placeholder={t('search.hint')}
+            onChange={(event) => setSearch(event.target.value)}
+            data-testid="incident-search"
+          />
         </label>
       </div>
       <div className="filter-row">

@@ -79,7 +79,9 @@ export function IncidentForm(props: IncidentFormProps) {
     event.preventDefault();
     const unreadable = unreadableCounts(draft);
     if (unreadable.length > 0) {
-      refuse(Object.fromEntries(unreadable.map((field) => [field, t('form.fieldError', { label: t(INCIDENT_LABELS[field]!), message: t('form.wholeNumber') })])));
+      refuse(
+        Object.fromEntries(unreadable.map((field) => [field, t('form.fieldError', { label: t(INCIDENT_LABELS[field]!), message: t('form.wholeNumber') })])),
+      );
       return;
     }
     await run(
@@ -103,12 +105,23 @@ export function IncidentForm(props: IncidentFormProps) {
       <div className="form-row">
         <div className="field">
           <label htmlFor="incident-occurredAt">{t('form.occurredAt')}</label>
-          <DateInput id="incident-occurredAt" type="datetime-local" value={draft.occurredAt} onChange={(value) => set('occurredAt', value)} {...described('occurredAt')} />
+          <DateInput
+            id="incident-occurredAt"
+            type="datetime-local"
+            value={draft.occurredAt}
+            onChange={(value) => set('occurredAt', value)}
+            {...described('occurredAt')}
+          />
           <FieldError id={eid('occurredAt')} message={errors.occurredAt} />
         </div>
         <div className="field">
           <label htmlFor="incident-datePrecision">{t('form.datePrecision')}</label>
-          <select id="incident-datePrecision" value={draft.datePrecision} onChange={(event) => set('datePrecision', event.target.value as IncidentDraft['datePrecision'])} {...described('datePrecision')}>
+          <select
+            id="incident-datePrecision"
+            value={draft.datePrecision}
+            onChange={(event) => set('datePrecision', event.target.value as IncidentDraft['datePrecision'])}
+            {...described('datePrecision')}
+          >
             {DATE_PRECISIONS.map((precision) => (
               <option key={precision} value={precision}>
                 {t(`precision.${precision}`)}
@@ -172,7 +185,12 @@ export function IncidentForm(props: IncidentFormProps) {
 
       <div className="field">
         <label htmlFor="incident-subEventType">{t('form.subEventType')}</label>
-        <select id="incident-subEventType" value={draft.subEventType} onChange={(event) => set('subEventType', event.target.value)} {...described('subEventType')}>
+        <select
+          id="incident-subEventType"
+          value={draft.subEventType}
+          onChange={(event) => set('subEventType', event.target.value)}
+          {...described('subEventType')}
+        >
           <option value="">{t('form.choose')}</option>
           {subTypes.map((code) => (
             <option key={code} value={code}>
@@ -185,7 +203,13 @@ export function IncidentForm(props: IncidentFormProps) {
 
       <div className="field">
         <label htmlFor="incident-actors">{t('form.actors')}</label>
-        <input id="incident-actors" value={draft.actors} placeholder={t('form.actorsHint')} onChange={(event) => set('actors', event.target.value)} {...described('actors')} />
+        <input
+          id="incident-actors"
+          value={draft.actors}
+          placeholder={t('form.actorsHint')}
+          onChange={(event) => set('actors', event.target.value)}
+          {...described('actors')}
+        />
         <FieldError id={eid('actors')} message={errors.actors} />
       </div>
 
@@ -212,7 +236,12 @@ export function IncidentForm(props: IncidentFormProps) {
 
       <div className="field">
         <label htmlFor="incident-status">{t('form.status')}</label>
-        <select id="incident-status" value={draft.status} onChange={(event) => set('status', event.target.value as IncidentDraft['status'])} {...described('status')}>
+        <select
+          id="incident-status"
+          value={draft.status}
+          onChange={(event) => set('status', event.target.value as IncidentDraft['status'])}
+          {...described('status')}
+        >
           {INCIDENT_STATUSES.map((code) => (
             <option key={code} value={code}>
               {t(`status.${code}`)}
@@ -224,7 +253,13 @@ export function IncidentForm(props: IncidentFormProps) {
 
       <div className="field">
         <label htmlFor="incident-narrative">{t('form.narrative')}</label>
-        <textarea id="incident-narrative" rows={3} value={draft.narrative} onChange={(event) => set('narrative', event.target.value)} {...described('narrative')} />
+        <textarea
+          id="incident-narrative"
+          rows={3}
+          value={draft.narrative}
+          onChange={(event) => set('narrative', event.target.value)}
+          {...described('narrative')}
+        />
         <FieldError id={eid('narrative')} message={errors.narrative} />
       </div>
 

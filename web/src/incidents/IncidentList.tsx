@@ -36,13 +36,11 @@ export function IncidentList({ incidents, selectedId, onOpen }: IncidentListProp
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(incidents.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   return (
-    <div
-      className="incident-list"
-      data-testid="incident-list"
-      ref={list}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-    >
-      <ul style={{ height: incidents.length * ROW_HEIGHT }} aria-label={t('list.count', { count: incidents.length, shown: formatNumber(incidents.length, i18n.language, 0) })}>
+    <div className="incident-list" data-testid="incident-list" ref={list} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <ul
+        style={{ height: incidents.length * ROW_HEIGHT }}
+        aria-label={t('list.count', { count: incidents.length, shown: formatNumber(incidents.length, i18n.language, 0) })}
+      >
         {incidents.slice(first, last).map((incident, offset) => (
           <li key={incident.properties.id} style={{ top: (first + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}>
             <IncidentRow incident={incident} selected={incident.properties.id === selectedId} onOpen={onOpen} />

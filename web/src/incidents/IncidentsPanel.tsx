@@ -42,7 +42,9 @@ export function IncidentsPanel(props: IncidentsPanelProps) {
     <div className="incidents-panel">
       <div className="panel-toolbar">
         <p className="count" data-testid="incident-count" aria-live="polite">
-          {props.loading || props.total === null ? t('list.loading') : t('list.count', { count: props.total, shown: formatNumber(props.total, i18n.language, 0) })}
+          {props.loading || props.total === null
+            ? t('list.loading')
+            : t('list.count', { count: props.total, shown: formatNumber(props.total, i18n.language, 0) })}
         </p>
         {props.canReport && (
           <button type="button" className="primary" data-verb="incident.create" onClick={props.onNew}>

@@ -61,10 +61,7 @@ export function PlaceSearch({ id, onChoose }: PlaceSearchProps) {
                 }}
               >
                 {place.name}
-                <span className="hint">
-                  {' '}
-                  {[place.admin1, place.country].filter(Boolean).join(', ')}
-                </span>
+                <span className="hint"> {[place.admin1, place.country].filter(Boolean).join(', ')}</span>
               </button>
             </li>
           ))}

@@ -21,7 +21,12 @@ export function Timeline({ perDay, from, to }: { perDay: readonly DayCount[]; fr
   return (
     <figure className="timeline" data-testid="timeline" data-unit={unit} data-from={first} data-to={last}>
       <figcaption>{caption}</figcaption>
-      <svg viewBox={`0 0 100 ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t('timeline.summary', { caption, from: formatDay(first, i18n.language), to: formatDay(last, i18n.language) })}>
+      <svg
+        viewBox={`0 0 100 ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={t('timeline.summary', { caption, from: formatDay(first, i18n.language), to: formatDay(last, i18n.language) })}
+      >
         {bars.map((bar, index) => {
           const height = highest ? (bar.count / highest) * HEIGHT : 0;
           return (

@@ -88,7 +88,10 @@ export function bodyOf(draft: IncidentDraft, location: { lat: number; lon: numbe
     datePrecision: draft.datePrecision,
     eventType: draft.eventType,
     subEventType: draft.subEventType,
-    actors: draft.actors.split(',').map((actor) => actor.trim()).filter(Boolean),
+    actors: draft.actors
+      .split(',')
+      .map((actor) => actor.trim())
+      .filter(Boolean),
     fatalities: countOf(draft.fatalities) ?? null,
     injured: countOf(draft.injured) ?? null,
     abducted: countOf(draft.abducted) ?? null,
@@ -107,17 +110,13 @@ export function bodyOf(draft: IncidentDraft, location: { lat: number; lon: numbe
  * an officer who may not release records can still correct one, and an untouched date keeps its
  * seconds.
  */
-export function changesOf(
-  incident: Incident,
-  draft: IncidentDraft,
-  location: { lat: number; lon: number } | null,
-  withRelease: boolean,
-): IncidentChange {
+export function changesOf(incident: Incident, draft: IncidentDraft, location: { lat: number; lon: number } | null, withRelease: boolean): IncidentChange {
   const before = bodyOf(draftOf(incident), incident.location, withRelease) as Record<string, unknown>;
   const after = bodyOf(draft, location ?? incident.location, withRelease) as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (key === 'releasableTo' ? !sameSet(before[key] as string[], value as string[]) : JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = value;
+    if (key === 'releasableTo' ? !sameSet(before[key] as string[], value as string[]) : JSON.stringify(before[key]) !== JSON.stringify(value))
+      changes[key] = value;
   }
   return changes as IncidentChange;
 }

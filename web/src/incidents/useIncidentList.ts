@@ -21,16 +21,25 @@ export function useIncidentList(query: IncidentQuery, box: string | undefined, r
   const listQuery = useMemo(() => ({ ...query, bbox: box, limit: (query.limit ?? INCIDENT_LIMIT) * pages }), [query, box, pages]);
   const feed = useIncidents(listQuery, revision);
   const written = `${revision}/${liveChanges}`;
-  const counts = useDailyCounts(useMemo(() => ({ ...query, bbox: box }), [query, box]), written);
+  const counts = useDailyCounts(
+    useMemo(() => ({ ...query, bbox: box }), [query, box]),
+    written,
+  );
   const { upsert: upsertListed, remove: removeListed } = feed;
-  const upsert = useCallback((incident: Incident) => {
-    upsertListed(incident);
-    setLiveChanges((value) => value + 1);
-  }, [upsertListed]);
-  const remove = useCallback((id: string) => {
-    removeListed(id);
-    setLiveChanges((value) => value + 1);
-  }, [removeListed]);
+  const upsert = useCallback(
+    (incident: Incident) => {
+      upsertListed(incident);
+      setLiveChanges((value) => value + 1);
+    },
+    [upsertListed],
+  );
+  const remove = useCallback(
+    (id: string) => {
+      removeListed(id);
+      setLiveChanges((value) => value + 1);
+    },
+    [removeListed],
+  );
   return {
     feed,
     upsert,

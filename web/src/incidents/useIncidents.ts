@@ -48,18 +48,21 @@ export function useIncidents(query: IncidentQuery, revision: number): LiveIncide
     };
   }, [key, revision]);
 
-  const upsert = useCallback((incident: Incident) => {
-    if (!incident.location) return;
-    const feature = asFeature(incident);
-    setFeed((current) => {
-      const index = current.incidents.findIndex((other) => other.properties.id === incident.id);
-      if (index < 0) return searching ? current : { ...current, incidents: [...current.incidents, feature] };
-      if (current.incidents[index]!.properties.version > incident.version) return current;
-      const incidents = current.incidents.slice();
-      incidents[index] = feature;
-      return { ...current, incidents };
-    });
-  }, [searching]);
+  const upsert = useCallback(
+    (incident: Incident) => {
+      if (!incident.location) return;
+      const feature = asFeature(incident);
+      setFeed((current) => {
+        const index = current.incidents.findIndex((other) => other.properties.id === incident.id);
+        if (index < 0) return searching ? current : { ...current, incidents: [...current.incidents, feature] };
+        if (current.incidents[index]!.properties.version > incident.version) return current;
+        const incidents = current.incidents.slice();
+        incidents[index] = feature;
+        return { ...current, incidents };
+      });
+    },
+    [searching],
+  );
   const remove = useCallback((id: string) => {
     setFeed((current) => ({ ...current, incidents: current.incidents.filter((other) => other.properties.id !== id) }));
   }, []);

@@ -19,9 +19,7 @@ export function loadView(userId: string): MapView | null {
   if (!Array.isArray(center) || center.length !== 2) return null;
   const [lon, lat] = center;
   const valid =
-    typeof lon === 'number' && Math.abs(lon) <= 180 &&
-    typeof lat === 'number' && Math.abs(lat) <= 85 &&
-    typeof zoom === 'number' && zoom >= 0 && zoom <= 22;
+    typeof lon === 'number' && Math.abs(lon) <= 180 && typeof lat === 'number' && Math.abs(lat) <= 85 && typeof zoom === 'number' && zoom >= 0 && zoom <= 22;
   return valid ? { center: [lon, lat], zoom } : null;
 }
 

@@ -26,14 +26,7 @@ export const SOURCE = {
 } as const;
 
 /** Layers a click can select, topmost first. */
-export const CLICKABLE_LAYERS = [
-  'incidents',
-  'posts',
-  'patrol-routes',
-  'axes',
-  'sections',
-  'borders',
-] as const;
+export const CLICKABLE_LAYERS = ['incidents', 'posts', 'patrol-routes', 'axes', 'sections', 'borders'] as const;
 
 const EVENT_TYPES = Object.keys(EVENT_TYPE_COLOURS);
 const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];

@@ -24,22 +24,19 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setOutcome(null);
-    await run(async () => {
-      const result = await submitArticle({ published: published || null, title, text, ...(url.trim() ? { url: url.trim() } : {}) });
-      setOutcome(
-        result.duplicate
-          ? t('news.duplicate')
-          : result.relevant
-            ? t('news.found', { count: result.candidates })
-            : t('news.irrelevant'),
-      );
-      if (!result.duplicate) {
-        setTitle('');
-        setUrl('');
-        setText('');
-      }
-      onSubmitted(result);
-    }, () => t('news.failed'));
+    await run(
+      async () => {
+        const result = await submitArticle({ published: published || null, title, text, ...(url.trim() ? { url: url.trim() } : {}) });
+        setOutcome(result.duplicate ? t('news.duplicate') : result.relevant ? t('news.found', { count: result.candidates }) : t('news.irrelevant'));
+        if (!result.duplicate) {
+          setTitle('');
+          setUrl('');
+          setText('');
+        }
+        onSubmitted(result);
+      },
+      () => t('news.failed'),
+    );
   };
 
   if (!open) {
@@ -48,7 +45,11 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
         <button type="button" data-verb="news.ingest" onClick={() => setOpen(true)}>
           {t('news.pasteArticle')}
         </button>
-        {outcome && <p className="hint" role="status">{outcome}</p>}
+        {outcome && (
+          <p className="hint" role="status">
+            {outcome}
+          </p>
+        )}
       </div>
     );
   }
@@ -83,7 +84,11 @@ export function ArticleForm({ onSubmitted }: { onSubmitted: (result: IngestResul
       />
       <FieldError id={id('text')} message={errors.text} />
       {errors.form && <p className="form-error">{errors.form}</p>}
-      {outcome && <p className="hint" role="status" data-testid="article-outcome">{outcome}</p>}
+      {outcome && (
+        <p className="hint" role="status" data-testid="article-outcome">
+          {outcome}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy} data-verb="news.ingest">
           {t('news.submitArticle')}

@@ -97,27 +97,36 @@ export function PatrolForm(props: PatrolFormProps) {
     );
   };
 
-  const described = (field: string) =>
-    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': eid(field) } : {};
+  const described = (field: string) => (errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': eid(field) } : {});
 
   return (
     <form className="entity-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="patrol-form-title">
       <h2 id="patrol-form-title">{editing ? t('edit.patrolTitle', { name: editing.name }) : t('patrol.plan')}</h2>
       <div className="field">
         <label htmlFor="patrol-name">{t('patrol.name')}</label>
-        <input id="patrol-name" value={name} onChange={(event) => {
+        <input
+          id="patrol-name"
+          value={name}
+          onChange={(event) => {
             fixed('name');
             setName(event.target.value);
-          }} {...described('name')} />
+          }}
+          {...described('name')}
+        />
         <FieldError id={eid('name')} message={errors.name} />
       </div>
       <div className="field">
         <label htmlFor="patrol-kind">{t('patrol.kind')}</label>
-        <select id="patrol-kind" value={kind} onChange={(event) => {
+        <select
+          id="patrol-kind"
+          value={kind}
+          onChange={(event) => {
             fixed('kind');
             fixed('unitIds');
             setKind(event.target.value as PatrolKind);
-          }} {...described('kind')}>
+          }}
+          {...described('kind')}
+        >
           <option value="joint">{t('patrol.kinds.joint')}</option>
           <option value="national">{t('patrol.kinds.national')}</option>
         </select>
@@ -167,11 +176,16 @@ export function PatrolForm(props: PatrolFormProps) {
       </fieldset>
       <div className="field">
         <label htmlFor="patrol-axis">{t('patrol.axis')}</label>
-        <select id="patrol-axis" value={axisId} onChange={(event) => {
+        <select
+          id="patrol-axis"
+          value={axisId}
+          onChange={(event) => {
             fixed('axisId');
             fixed('route');
             setAxisId(event.target.value);
-          }} {...described('axisId')}>
+          }}
+          {...described('axisId')}
+        >
           <option value="">{t('patrol.noAxis')}</option>
           {props.axes?.features.map((axis) => (
             <option key={axis.properties.id} value={axis.properties.id}>
@@ -183,10 +197,14 @@ export function PatrolForm(props: PatrolFormProps) {
       </div>
       {!axisId && (
         <div className="field route-draw" {...described('route')}>
-          <button type="button" aria-pressed={props.drawing} onClick={() => {
+          <button
+            type="button"
+            aria-pressed={props.drawing}
+            onClick={() => {
               fixed('route');
               props.onDraw(!props.drawing);
-            }}>
+            }}
+          >
             {t('patrol.drawRoute')}
           </button>
           <span className="hint">{t('patrol.drawing', { count: props.route.length })}</span>

@@ -19,9 +19,7 @@ export function usePatrols(): { patrols: Patrol[]; reload: () => void; replace: 
   const replace = useCallback(
     (patrol: Patrol) =>
       setPatrols((current) =>
-        current.some((other) => other.id === patrol.id)
-          ? current.map((other) => (other.id === patrol.id ? patrol : other))
-          : [patrol, ...current],
+        current.some((other) => other.id === patrol.id) ? current.map((other) => (other.id === patrol.id ? patrol : other)) : [patrol, ...current],
       ),
     [],
   );

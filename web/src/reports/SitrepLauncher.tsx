@@ -81,7 +81,9 @@ export function SitrepLauncher({ user, nations }: { user: User; nations: readonl
               <select value={audience} onChange={(event) => setAudience(event.target.value)} data-testid="sitrep-audience">
                 {audiences.map((nation) => (
                   <option key={nation} value={nation}>
-                    {nation === user.nation ? t('sitrep.own', { nation: nationName(nation, i18n.language) }) : t('sitrep.partner', { nation: nationName(nation, i18n.language) })}
+                    {nation === user.nation
+                      ? t('sitrep.own', { nation: nationName(nation, i18n.language) })
+                      : t('sitrep.partner', { nation: nationName(nation, i18n.language) })}
                   </option>
                 ))}
               </select>

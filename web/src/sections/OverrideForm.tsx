@@ -9,7 +9,12 @@ import { DateInput } from '../forms/DateInput';
 import { ReleaseChooser } from '../forms/ReleaseChooser';
 import { DAY_MS } from '../../../src/kernel/durations.js';
 
-const LABELS: Readonly<Record<string, string>> = { level: 'section.level', reason: 'section.reason', expiresAt: 'section.expiresAt', releasableTo: 'release.label' };
+const LABELS: Readonly<Record<string, string>> = {
+  level: 'section.level',
+  reason: 'section.reason',
+  expiresAt: 'section.expiresAt',
+  releasableTo: 'release.label',
+};
 const FIELDS = Object.keys(LABELS);
 
 interface OverrideFormProps {
@@ -37,10 +42,13 @@ export function OverrideForm({ sectionId, current, partners, defaultRelease, onS
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await run(async () => {
-      onSaved(await overrideSectionLevel(sectionId, { level, reason, expiresAt: toInstant(expiresAt), releasableTo }));
-      setReason('');
-    }, () => t('section.overrideFailed'));
+    await run(
+      async () => {
+        onSaved(await overrideSectionLevel(sectionId, { level, reason, expiresAt: toInstant(expiresAt), releasableTo }));
+        setReason('');
+      },
+      () => t('section.overrideFailed'),
+    );
   };
 
   const described = (field: string) => ({ 'data-field': field, ...(errors[field] ? { 'aria-describedby': id(field), 'aria-invalid': true } : {}) });
@@ -61,15 +69,16 @@ export function OverrideForm({ sectionId, current, partners, defaultRelease, onS
       <textarea id="override-reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} {...described('reason')} />
       <FieldError id={id('reason')} message={errors.reason} />
       <label htmlFor="override-expires">{t('section.expiresAt')}</label>
-      <DateInput
-        id="override-expires"
-        type="datetime-local"
-        value={expiresAt}
-        onChange={setExpiresAt}
-        {...described('expiresAt')}
-      />
+      <DateInput id="override-expires" type="datetime-local" value={expiresAt} onChange={setExpiresAt} {...described('expiresAt')} />
       <FieldError id={id('expiresAt')} message={errors.expiresAt} />
-      <ReleaseChooser idPrefix="override" partners={partners} chosen={releasableTo} error={errors.releasableTo} errorId={id('releasableTo')} onChange={setReleasableTo} />
+      <ReleaseChooser
+        idPrefix="override"
+        partners={partners}
+        chosen={releasableTo}
+        error={errors.releasableTo}
+        errorId={id('releasableTo')}
+        onChange={setReleasableTo}
+      />
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}

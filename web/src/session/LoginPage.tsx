@@ -11,11 +11,7 @@ import { CodeStep, EnrolmentStep, RecoveryCodesStep } from './SecondFactorSteps'
  * both in one request, so the password stays in this page's memory until then); coordinators and
  * administrators without one set it up here, and see their recovery codes once.
  */
-type Step =
-  | { kind: 'password' }
-  | { kind: 'code' }
-  | { kind: 'enrolment'; enrolment: Enrolment }
-  | { kind: 'recovery'; codes: string[] };
+type Step = { kind: 'password' } | { kind: 'code' } | { kind: 'enrolment'; enrolment: Enrolment } | { kind: 'recovery'; codes: string[] };
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
   const { t } = useTranslation();
@@ -62,10 +58,12 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
         failure={failure}
         onBack={restart}
         footer={footer}
-        onSubmit={(code) => void attempt(async () => {
+        onSubmit={(code) =>
+          void attempt(async () => {
             await login(username, password, code);
             await finish();
-          })}
+          })
+        }
       />
     );
   } else if (step.kind === 'enrolment') {
@@ -101,14 +99,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
         <p className="tagline">{t('app.tagline')}</p>
         <h2>{t('login.title')}</h2>
         <label htmlFor="login-username">{t('login.username')}</label>
-        <input
-          id="login-username"
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          required
-        />
+        <input id="login-username" name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
         <label htmlFor="login-password">{t('login.password')}</label>
         <input
           id="login-password"

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { LoadedList } from '../api/useLoadedList';
 
 /** What a list read from the node says above its rows: loading, empty, or why it failed. */
-export function ListStatus({ list, failure, empty }: { list: Pick<LoadedList<unknown>, 'items' | 'loading' | 'failure'>; failure: string | null; empty: string }) {
+export function ListStatus({
+  list,
+  failure,
+  empty,
+}: {
+  list: Pick<LoadedList<unknown>, 'items' | 'loading' | 'failure'>;
+  failure: string | null;
+  empty: string;
+}) {
   const { t } = useTranslation();
   return (
     <>

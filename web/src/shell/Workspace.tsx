@@ -39,7 +39,11 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [revision, setRevision] = useState(0);
   const query = useMemo(() => toQuery(filter), [filter]);
   const [bounds, setBounds] = useState<Bounds | null>(null);
-  const { feed, upsert, remove, written, perDay, total, hasMore, showMore } = useIncidentList(query, filter.inView && bounds ? bboxParam(bounds) : undefined, revision);
+  const { feed, upsert, remove, written, perDay, total, hasMore, showMore } = useIncidentList(
+    query,
+    filter.inView && bounds ? bboxParam(bounds) : undefined,
+    revision,
+  );
   const { patrols, replace: replacePatrol, reload: reloadPatrols } = usePatrols();
   const [tab, setTab] = useState<Tab>('incidents');
   const [editing, setEditing] = useState<Editing>(null);
@@ -66,7 +70,10 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
 
   // Sorted once per change of the feed or filter, not at each move of the map.
   const filtered = useMemo(() => newestFirst(feed.incidents.filter((incident) => matchesFilter(incident.properties, filter))), [feed.incidents, filter]);
-  const listed = useMemo(() => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered), [filtered, filter.inView, bounds]);
+  const listed = useMemo(
+    () => (filter.inView && bounds ? filtered.filter((incident) => withinBounds(incident, bounds)) : filtered),
+    [filtered, filter.inView, bounds],
+  );
   const selectedIncident = useSelectedIncident(selection?.kind === 'incident' ? selection.id : null, feed.incidents, written);
   const selectedPatrol = selection?.kind === 'patrol' ? (patrols.find((patrol) => patrol.id === selection.id) ?? null) : null;
   const track = usePatrolTrack(selectedPatrol, trackRevision);
@@ -388,7 +395,12 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             type="button"
             className="map-frame-incidents"
             disabled={total === 0}
-            onClick={() => void frameOfIncidents(query).then((around) => around && setFrame({ bounds: around, key: Date.now() }), () => undefined)}
+            onClick={() =>
+              void frameOfIncidents(query).then(
+                (around) => around && setFrame({ bounds: around, key: Date.now() }),
+                () => undefined,
+              )
+            }
           >
             {t('map.frameIncidents')}
           </button>

@@ -1,14 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  fetchAxes,
-  fetchBasemap,
-  fetchBorders,
-  fetchMechanism,
-  fetchPosts,
-  fetchSections,
-  fetchTaxonomy,
-  fetchUnits,
-} from '../api/endpoints';
+import { fetchAxes, fetchBasemap, fetchBorders, fetchMechanism, fetchPosts, fetchSections, fetchTaxonomy, fetchUnits } from '../api/endpoints';
 import type { Axes, Basemap, Borders, Mechanism, Posts, Sections, Taxonomy, Unit } from '../api/types';
 
 /** What changes rarely: the mechanism, the geography and the units. */
