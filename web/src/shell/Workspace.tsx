@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { incidentTilesUrl } from '../api/endpoints';
-import type { Alert, AlertCancel, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
+import type { Alert, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
 import { CoveragePanel } from '../coverage/CoveragePanel';
-import { useLiveStream } from '../live/useLiveStream';
 import { NewsPanel } from '../news/NewsPanel';
 import { useCandidates } from '../news/useCandidates';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
@@ -27,6 +26,7 @@ import { boundsOf } from './geometry';
 import { Header } from './Header';
 import { TabStrip, type Tab } from './TabStrip';
 import { useReferenceData } from './useReferenceData';
+import { useWorkspaceStream } from './useWorkspaceStream';
 import { useDraftPoints, useWorkspaceLayers } from './useWorkspaceLayers';
 
 /** The form open in the side panel: a new record, or one being changed. */
@@ -78,33 +78,21 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const selectedPatrol = selection?.kind === 'patrol' ? (patrols.find((patrol) => patrol.id === selection.id) ?? null) : null;
   const track = usePatrolTrack(selectedPatrol, trackRevision);
 
-  const liveState = useLiveStream(
-    {
-      alert: (data) => alerts.received(data as Alert),
-      'alert-cancelled': (data) => alerts.cancelled(data as AlertCancel),
-      level: () => {
-        reloadSections();
-        setLevelRevision((value) => value + 1);
-      },
-      incident: (data) => upsert((data as { record: Incident }).record),
-      'incident-removed': (data) => remove((data as { id: string }).id),
-      // The stream carries the stored record; the list wants the API's view of it (approvals pending…).
-      patrol: reloadPatrols,
-      'patrol-removed': reloadPatrols,
-      'session-ended': onLogout,
-      positions: (data) => {
-        if (selectedPatrol && (data as { patrolId?: string }).patrolId === selectedPatrol.id) setTrackRevision((value) => value + 1);
-      },
-    },
-    () => {
+  const liveState = useWorkspaceStream({
+    alerts,
+    reloadSections,
+    bumpLevels: () => setLevelRevision((value) => value + 1),
+    upsert,
+    remove,
+    reloadPatrols,
+    onLogout,
+    selectedPatrolId: selectedPatrol?.id ?? null,
+    bumpTrack: () => setTrackRevision((value) => value + 1),
+    resync: () => {
       setRevision((value) => value + 1);
-      reloadPatrols();
-      reloadSections();
-      alerts.reload();
       if (reviewsNews) candidates.reload();
-      setLevelRevision((value) => value + 1);
     },
-  );
+  });
 
   const incidentTiles = useMemo(() => incidentTilesUrl(query), [query]);
   const layers = useWorkspaceLayers({
