@@ -44,7 +44,8 @@ describe('reference data and the API document', () => {
       return (
         successes.length === 0 ||
         successes.some(
-          ([status, response]: [string, any]) => status !== '204' && status !== '304' && !Object.values(response.content ?? { none: {} }).every((media: any) => media.schema),
+          ([status, response]: [string, any]) =>
+            status !== '204' && status !== '304' && !Object.values(response.content ?? { none: {} }).every((media: any) => media.schema),
         )
       );
     });
