@@ -21,7 +21,7 @@ import {
 } from '../schemas.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
-import { endOfDay, parseBbox, startOf } from './incidents.js';
+import { listFilters } from './incidents.js';
 
 const ExportQuerySchema = Type.Object(
   {
@@ -108,21 +108,7 @@ export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImpor
       async (request, reply) => {
         const actor = actorOf(request);
         const query = request.query;
-        const stream = incidentExport.stream(
-          actor,
-          {
-            bbox: query.bbox ? parseBbox(query.bbox) : undefined,
-            from: startOf(query.from),
-            to: endOfDay(query.to),
-            eventType: query.eventType,
-            section: query.section,
-            owner: query.owner,
-            status: query.status,
-            q: query.q,
-            limit: query.limit,
-          },
-          format,
-        );
+        const stream = incidentExport.stream(actor, { ...listFilters(query), limit: query.limit }, format);
         const day = clock.now().toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="incidents-${actor.nation}-${day}.${format}"`);
         return reply.type(MEDIA[format].type).send(stream);

@@ -1,10 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IncidentQuerySchema } from '../schemas.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { MAX_TILE_ZOOM } from '../../geo/web-tiles.js';
-import { endOfDay, parseBbox, startOf } from './incidents.js';
+import { listFilters } from './incidents.js';
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
@@ -19,18 +19,6 @@ const TileQuerySchema = Type.Omit(IncidentQuerySchema, ['bbox', 'limit'], { addi
 const DailyCountQuerySchema = Type.Omit(IncidentQuerySchema, ['limit'], { additionalProperties: false });
 const DailyCountSchema = Type.Object({ day: Type.String({ format: 'date' }), count: Type.Integer({ minimum: 1 }) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
-
-function filtersOf(query: Static<typeof TileQuerySchema>) {
-  return {
-    from: startOf(query.from),
-    to: endOfDay(query.to),
-    eventType: query.eventType,
-    section: query.section,
-    owner: query.owner,
-    status: query.status,
-    q: query.q,
-  };
-}
 
 export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Services): Promise<void> {
   app.get(
@@ -53,7 +41,7 @@ export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Servi
     async (request, reply) => {
       const address = request.params;
       const query = request.query;
-      const tile = await incidentTiles.tile(actorOf(request), address, filtersOf(query), request.headers['if-none-match']);
+      const tile = await incidentTiles.tile(actorOf(request), address, listFilters(query), request.headers['if-none-match']);
       // Made for the caller's nation: only the caller's browser may keep it, and asks again each time.
       reply.header('ETag', tile.etag).header('Cache-Control', 'private, no-cache');
       if (!tile.body) return reply.code(304).send();
@@ -73,7 +61,7 @@ export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Servi
     },
     async (request) => {
       const query = request.query;
-      return incidentTiles.dailyCounts(actorOf(request), { ...filtersOf(query), bbox: query.bbox ? parseBbox(query.bbox) : undefined });
+      return incidentTiles.dailyCounts(actorOf(request), listFilters(query));
     },
   );
 }

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { DiboliError } from '../../domain/errors.js';
 import { isDay, parseInstant } from '../../domain/time.js';
 import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
@@ -46,6 +46,23 @@ export function startOf(value: string | undefined): string | undefined {
   return value ? parseInstant(value, 'from') : undefined;
 }
 
+/**
+ * The list's filters as the store reads them: one reading for the list, its exports, the map's
+ * tiles and the per-day counts, so that a file or a tile always holds what the list shows.
+ */
+export function listFilters(query: Partial<Omit<Static<typeof IncidentQuerySchema>, 'limit'>>) {
+  return {
+    bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+    from: startOf(query.from),
+    to: endOfDay(query.to),
+    eventType: query.eventType,
+    section: query.section,
+    owner: query.owner,
+    status: query.status,
+    q: query.q,
+  };
+}
+
 export async function incidentRoutes(app: TypedApp, { incidents }: Services): Promise<void> {
   app.get(
     '/api/v1/incidents',
@@ -61,17 +78,7 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
     async (request, reply) => {
       const query = request.query;
       // Already JSON: Fastify sends bytes as they are, without the schema's serializer.
-      const collection = await incidents.searchAsGeoJson(actorOf(request), {
-        bbox: query.bbox ? parseBbox(query.bbox) : undefined,
-        from: startOf(query.from),
-        to: endOfDay(query.to),
-        eventType: query.eventType,
-        section: query.section,
-        owner: query.owner,
-        status: query.status,
-        q: query.q,
-        limit: query.limit ?? 5000,
-      });
+      const collection = await incidents.searchAsGeoJson(actorOf(request), { ...listFilters(query), limit: query.limit ?? 5000 });
       return reply.type(GEOJSON_TYPE).send(collection);
     },
   );
