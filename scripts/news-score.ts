@@ -63,7 +63,8 @@ export function foldPlaceName(name: unknown): string {
     .trim();
 }
 
-function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+/** Distance as the scorer measures it (the same as the corpus's reference scorer). */
+export function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));

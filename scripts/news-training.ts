@@ -16,6 +16,7 @@ import { placeCandidatesOf } from '../src/osint/assemble-events.js';
 import { prepareArticle } from '../src/osint/extract.js';
 import { documentFeatures } from '../src/osint/model/features.js';
 import { createNewsModel, encode, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
+import { foldPlaceName, kilometres } from './news-score.js';
 
 const ITERATIONS = 600;
 const LEARNING_RATE = 4;
@@ -26,20 +27,6 @@ const MIN_ITEMS_PER_FEATURE = 2;
 export interface TrainingItem extends Article {
   id: string;
   gold: { relevant: boolean; events: { event_type: string; sub_event_type: string; location: string; lat: number | null; lon: number | null }[] };
-}
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[-'’_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 type Row = { positions: number[]; scale: number; target: number };
@@ -126,7 +113,7 @@ export function trainNewsModel(items: readonly TrainingItem[], gazetteer: Gazett
     for (const candidate of placeCandidatesOf(prepared, gazetteer, interim)) {
       const here = candidate.mentions.some(
         (m) =>
-          fold(m.name) === fold(main.location) ||
+          foldPlaceName(m.name) === foldPlaceName(main.location) ||
           (m.place !== null && main.lat !== null && main.lon !== null && kilometres(m.place, { lat: main.lat, lon: main.lon }) <= 25),
       );
       placeExamples.push({ features: candidate.features, target: here ? 1 : 0 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CANDIDATE_STATUSES, type CandidateStatus, type ExtractedEvent } from '../domain/news-event.js';
+import type { NewsSourceTable } from './news-schema.js';
 import type { Database } from './schema.js';
 
 export { CANDIDATE_STATUSES, type CandidateStatus };
@@ -177,16 +178,6 @@ function candidateOf(row: {
   };
 }
 
-function sourceOf(row: {
-  id: string;
-  kind: string;
-  location: string;
-  name: string;
-  reliability: string;
-  credibility: number;
-  enabled: number;
-  lastFetchedAt: string | null;
-  lastError: string | null;
-}): NewsSource {
+function sourceOf(row: Omit<NewsSourceTable, 'createdAt'>): NewsSource {
   return { ...row, kind: row.kind as NewsSource['kind'], enabled: row.enabled === 1 };
 }
