@@ -106,7 +106,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     basemap,
     organisation: new OrganisationService(node),
     incidents,
-    incidentTiles: new IncidentTileService(node.repos.incidentTiles),
+    incidentTiles: new IncidentTileService(node.repos.incidentTiles, node.repos.incidentCellCounts),
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
     patrols: new PatrolService(node),

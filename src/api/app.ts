@@ -82,7 +82,15 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   // of JSON and half a megabyte gzipped. A fast gzip level costs about 40 ms for that much, where
   // brotli would cost three times more for 15 % less. The live stream is left alone (its events
   // must not wait in a compressor's buffer).
-  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'], zlibOptions: { level: 4 } });
+  // Vector tiles and glyphs are protocol buffers, which the library's default list leaves out: an
+  // incident tile of counted cells shrinks to about a third gzipped.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['gzip', 'deflate'],
+    zlibOptions: { level: 4 },
+    customTypes: /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)|vnd\.mapbox-vector-tile|x-protobuf/,
+  });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, services);

@@ -43,3 +43,17 @@ export function tilePoint({ z, x, y }: TileAddress, lon: number, lat: number, ex
   const clamp = (v: number) => Math.min(extent, Math.max(0, Math.round(v)));
   return [clamp((worldX - x) * extent), clamp((worldY - y) * extent)];
 }
+
+/**
+ * The cell of the Web Mercator grid at `level` that holds the point: the tile of zoom `level`
+ * it falls in. A map tile of zoom z has the cells of level z + 4 as its 16×16 grid; the counts
+ * of migration 0016 compute the same cell in SQL.
+ */
+export function cellAt(lon: number, lat: number, level: number): { x: number; y: number } {
+  const side = 2 ** level;
+  const radians = (lat * Math.PI) / 180;
+  return {
+    x: Math.floor(((lon + 180) / 360) * side),
+    y: Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * side),
+  };
+}

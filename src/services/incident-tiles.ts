@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { DiboliError } from '../domain/errors.js';
+import { splitPeriod } from '../domain/period-split.js';
 import type { Actor } from '../domain/user.js';
 import { isTileAddress, TILE_EXTENT, tileBounds, tilePoint, type TileAddress, MAX_TILE_ZOOM } from '../geo/web-tiles.js';
+import { COUNT_LEVELS, type IncidentCellCountRepository } from '../store/incident-cell-counts.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { CellCount, IncidentMark, IncidentTileRepository } from '../store/incident-tile-repository.js';
 
@@ -16,7 +18,7 @@ export const MARKS_PER_TILE = 1000;
 /** Counted cells: a 16×16 grid over the tile (32 px cells on a 512 px tile). */
 const GRID = 16;
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
-const TILE_FORMAT = 'incidents-1';
+const TILE_FORMAT = 'incidents-2';
 /** Bytes of tiles kept in memory, most recently used first. */
 const CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -44,7 +46,10 @@ export class IncidentTileService {
   private readonly cache = new Map<string, Buffer>();
   private cachedBytes = 0;
 
-  constructor(private readonly tiles: IncidentTileRepository) {}
+  constructor(
+    private readonly tiles: IncidentTileRepository,
+    private readonly cellCounts: IncidentCellCountRepository,
+  ) {}
 
   async tile(actor: Actor, address: TileAddress, filters: IncidentFilters, ifNoneMatch?: string): Promise<IncidentTile> {
     if (!isTileAddress(address)) throw new DiboliError('ERR_BAD_TILE', { z: address.z, x: address.x, y: address.y, max: MAX_TILE_ZOOM }, 'x');
@@ -70,11 +75,35 @@ export class IncidentTileService {
   }
 
   private async make(actor: Actor, address: TileAddress, query: IncidentFilters & { bbox: [number, number, number, number] }): Promise<Buffer> {
+    const fromCounts = await this.fromKeptCounts(actor, address, query);
+    if (fromCounts) return fromCounts;
     const marks = await this.tiles.marks(actor.nation, query, MARKS_PER_TILE + 1);
     if (marks.length <= MARKS_PER_TILE) return encode(marks.map((mark) => markFeature(address, mark)));
     const [minLon, minLat, maxLon, maxLat] = query.bbox;
     const grid = { minLon, maxLat, columns: GRID, rows: GRID, cellWidth: (maxLon - minLon) / GRID, cellHeight: (maxLat - minLat) / GRID };
     return encode(cellFeatures(address, await this.tiles.cellCounts(actor.nation, query, grid)));
+  }
+
+  /**
+   * A tile of a low zoom from the counts kept per cell (migration 0016): its cells summed, or its
+   * incidents one by one when the counts say they fit. Undefined where the counts cannot answer:
+   * a deep zoom (the incidents are few there), a free-text filter, a period that does not start
+   * with a day.
+   */
+  private async fromKeptCounts(
+    actor: Actor,
+    address: TileAddress,
+    query: IncidentFilters & { bbox: [number, number, number, number] },
+  ): Promise<Buffer | undefined> {
+    const level = COUNT_LEVELS.find((l) => l >= address.z + 4);
+    if (level === undefined || query.q?.trim()) return undefined;
+    const period = splitPeriod(query.from, query.to);
+    if (!period) return undefined;
+    const { eventType, section, owner, status } = query;
+    const counts = await this.cellCounts.tileCells(actor.nation, { eventType, section, owner, status }, address, level, period);
+    if (counts.reduce((total, c) => total + c.count, 0) > MARKS_PER_TILE) return encode(cellFeatures(address, counts));
+    const marks = await this.tiles.marks(actor.nation, query, MARKS_PER_TILE);
+    return encode(marks.map((mark) => markFeature(address, mark)));
   }
 
   private keep(etag: string, body: Buffer): void {

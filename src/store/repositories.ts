@@ -2,6 +2,7 @@ import type { Store } from './database.js';
 import { GeographyRepository } from './geography-repository.js';
 import { ImportedEventRepository } from './imported-event-repository.js';
 import { IncidentRepository } from './incident-repository.js';
+import { IncidentCellCountRepository } from './incident-cell-counts.js';
 import { IncidentTileRepository } from './incident-tile-repository.js';
 import { IncidentVersionRepository } from './incident-version-repository.js';
 import { NodeRepository } from './node-repository.js';
@@ -29,6 +30,7 @@ export interface Repositories {
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
   incidentTiles: IncidentTileRepository;
+  incidentCellCounts: IncidentCellCountRepository;
   incidentVersions: IncidentVersionRepository;
   patrols: PatrolRepository;
   patrolApprovals: PatrolApprovalRepository;
@@ -53,6 +55,7 @@ export function repositoriesOf(store: Store): Repositories {
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
     incidentTiles: new IncidentTileRepository(store.db),
+    incidentCellCounts: new IncidentCellCountRepository(store.db),
     incidentVersions: new IncidentVersionRepository(store.db),
     patrols: new PatrolRepository(store.db),
     patrolApprovals: new PatrolApprovalRepository(store.db),

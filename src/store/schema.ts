@@ -22,6 +22,7 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables,
   incidentBbox: IncidentBboxTable;
   incidentVersions: IncidentVersionTable;
   incidentAreaVersions: IncidentAreaVersionTable;
+  incidentCellCounts: IncidentCellCountTable;
   patrols: PatrolTable;
   patrolApprovals: PatrolApprovalTable;
   patrolApprovalRecords: PatrolApprovalRecordTable;
@@ -164,6 +165,28 @@ export interface IncidentAreaVersionTable {
   cellX: number;
   cellY: number;
   version: number;
+}
+
+/**
+ * Incidents a nation may see, counted per Web Mercator cell, period and the list's filters
+ * (migration 0016): the map's low zooms sum these instead of reading every incident.
+ */
+export interface IncidentCellCountTable {
+  audience: string;
+  level: number;
+  /** 'm' for a month (`period` is `YYYY-MM`), 'd' for a day (`YYYY-MM-DD`). */
+  span: string;
+  cellX: number;
+  cellY: number;
+  period: string;
+  eventType: string;
+  owner: string;
+  status: string;
+  /** '' for an incident outside every section. */
+  section: string;
+  count: number;
+  sumLon: number;
+  sumLat: number;
 }
 
 export interface IncidentVersionTable {

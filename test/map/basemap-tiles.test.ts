@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { glyphLibrary, writeGlyphBlocks } from '../../src/map/glyph-fonts.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 
@@ -46,6 +47,16 @@ function names(tile: VectorTile, layer: string): string[] {
 }
 
 describe('basemap tiles', () => {
+  it('travel gzipped to a browser that accepts it, and read back the same', async () => {
+    const [x, y] = tileOf(DIBOLI.lon, DIBOLI.lat, 11);
+    const url = `/api/v1/map/basemap/11/${x}/${y}.mvt`;
+    const plain = await get(url);
+    const zipped = await get(url, { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+  });
+
   it('at zoom 11 around Diboli carry its villages, the road and the border', async () => {
     const tile = await tileAt(11);
     expect(Object.keys(tile.layers).sort()).toEqual(expect.arrayContaining(['boundary', 'country', 'place', 'transportation']));

@@ -1,0 +1,123 @@
+import { sql, type Kysely } from 'kysely';
+import type { PeriodSplit } from '../domain/period-split.js';
+import type { NationCode } from '../kernel/nation.js';
+import { cellAt, tileBounds, type TileAddress } from '../geo/web-tiles.js';
+import { incidentsMatching, type IncidentQuery } from './incident-repository.js';
+import type { CellCount } from './incident-tile-repository.js';
+import type { Database } from './schema.js';
+
+/** Levels of the counts kept by migration 0016, and which keep months beside days. */
+export const COUNT_LEVELS = [10, 12, 14] as const;
+const LEVELS_WITH_MONTHS: readonly number[] = [10, 12];
+/** Cells a side of a map tile's grid: the cells of level z + 4. */
+const GRID = 16;
+/** Beyond this many columns, one range read is cheaper than a read per column. */
+const MAX_COLUMN_READS = 64;
+
+export type CountFilters = Omit<IncidentQuery, 'limit' | 'bbox' | 'q' | 'from' | 'to'>;
+
+/**
+ * The map's low zooms, from counts kept ahead of time: a tile's 16×16 grid summed from the
+ * viewer's own counts (never another nation's), plus the incidents of the period's first and last
+ * day read one by one, since `from` and `to` may fall at any instant of them.
+ */
+export class IncidentCellCountRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async tileCells(viewer: NationCode, filters: CountFilters, address: TileAddress, level: number, period: PeriodSplit): Promise<CellCount[]> {
+    const [kept, read] = await Promise.all([this.kept(viewer, filters, address, level, period), this.readOneByOne(viewer, filters, address, period)]);
+    return merge([...kept, ...read]);
+  }
+
+  private async kept(viewer: NationCode, filters: CountFilters, address: TileAddress, level: number, period: PeriodSplit): Promise<CellCount[]> {
+    if (!period.wholeDays) return [];
+    const perTile = 2 ** (level - address.z);
+    const shift = level - address.z - 4;
+    const [firstX, firstY] = [address.x * perTile, address.y * perTile];
+    let q = this.db.selectFrom('incidentCellCounts').where('audience', '=', viewer).where('level', '=', level);
+    // One read per column of cells, each over a range of rows: the key is (…, cell_x, cell_y, …).
+    q =
+      perTile <= MAX_COLUMN_READS
+        ? q.where(
+            'cellX',
+            'in',
+            Array.from({ length: perTile }, (_, i) => firstX + i),
+          )
+        : q.where('cellX', '>=', firstX).where('cellX', '<', firstX + perTile);
+    q = q.where('cellY', '>=', firstY).where('cellY', '<', firstY + perTile);
+    if (filters.eventType) q = q.where('eventType', '=', filters.eventType);
+    if (filters.section) q = q.where('section', '=', filters.section);
+    if (filters.owner) q = q.where('owner', '=', filters.owner);
+    if (filters.status) q = q.where('status', '=', filters.status);
+    const parts = LEVELS_WITH_MONTHS.includes(level)
+      ? [...(period.months ? [{ span: 'm', ...period.months }] : []), ...period.days.map((days) => ({ span: 'd', ...days }))]
+      : [{ span: 'd', ...period.wholeDays }];
+    if (parts.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or(
+        parts.map((part) =>
+          eb.and([
+            eb('span', '=', part.span),
+            ...(part.first !== undefined ? [eb('period', '>=', part.first)] : []),
+            ...(part.last !== undefined ? [eb('period', '<=', part.last)] : []),
+          ]),
+        ),
+      ),
+    );
+    const rows = await q
+      .select((eb) => [
+        sql<number>`(cell_x >> ${shift}) - ${address.x * GRID}`.as('column'),
+        sql<number>`(cell_y >> ${shift}) - ${address.y * GRID}`.as('row'),
+        'eventType',
+        eb.fn.sum<number>('count').as('count'),
+        eb.fn.sum<number>('sumLon').as('sumLon'),
+        eb.fn.sum<number>('sumLat').as('sumLat'),
+      ])
+      .groupBy([sql`1`, sql`2`, 'eventType'])
+      .having((eb) => eb.fn.sum('count'), '>', 0)
+      .execute();
+    return rows.map((r) => ({ ...r, count: Number(r.count), sumLon: Number(r.sumLon), sumLat: Number(r.sumLat) }));
+  }
+
+  /** The first and last day's incidents in the tile, counted here into the same grid. */
+  private async readOneByOne(viewer: NationCode, filters: CountFilters, address: TileAddress, period: PeriodSplit): Promise<CellCount[]> {
+    const [minLon, minLat, maxLon, maxLat] = tileBounds(address);
+    const counted: CellCount[] = [];
+    for (const part of period.partial) {
+      let q = incidentsMatching(this.db, viewer, { ...filters, from: part.from, to: part.to })
+        .where('incidents.lon', '>=', minLon)
+        .where('incidents.lon', '<=', maxLon)
+        .where('incidents.lat', '>=', minLat)
+        .where('incidents.lat', '<=', maxLat);
+      if (part.before !== undefined) q = q.where('incidents.occurredAt', '<', part.before);
+      const rows = await q.select(['incidents.lon', 'incidents.lat', 'incidents.eventType']).execute();
+      for (const row of rows) {
+        const cell = cellAt(row.lon, row.lat, address.z + 4);
+        const clamp = (value: number) => Math.min(GRID - 1, Math.max(0, value));
+        counted.push({
+          column: clamp(cell.x - address.x * GRID),
+          row: clamp(cell.y - address.y * GRID),
+          eventType: row.eventType,
+          count: 1,
+          sumLon: row.lon,
+          sumLat: row.lat,
+        });
+      }
+    }
+    return counted;
+  }
+}
+
+function merge(counts: CellCount[]): CellCount[] {
+  const merged = new Map<string, CellCount>();
+  for (const c of counts) {
+    const key = `${c.column}/${c.row}/${c.eventType}`;
+    const cell = merged.get(key);
+    if (cell) {
+      cell.count += c.count;
+      cell.sumLon += c.sumLon;
+      cell.sumLat += c.sumLat;
+    } else merged.set(key, { ...c });
+  }
+  return [...merged.values()];
+}

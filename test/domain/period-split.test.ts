@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitPeriod, type PeriodSplit } from '../../src/domain/period-split.js';
+
+/** How many parts of the split hold the stored instant `s`: the counts are exact only if it is 1 or 0. */
+function partsHolding(split: PeriodSplit, s: string): number {
+  const day = s.slice(0, 10);
+  const month = s.slice(0, 7);
+  const within = (value: string, range: { first?: string; last?: string }) =>
+    (range.first === undefined || value >= range.first) && (range.last === undefined || value <= range.last);
+  let n = 0;
+  for (const p of split.partial) {
+    if ((p.from === undefined || s >= p.from) && (p.before === undefined || s < p.before) && (p.to === undefined || s <= p.to)) n++;
+  }
+  if (split.months && within(month, split.months)) n++;
+  for (const range of split.days) if (within(day, range)) n++;
+  return n;
+}
+
+/** The same split, with `months` and `days` replaced by `wholeDays` (the way a days-only count is read). */
+function partsHoldingByDays(split: PeriodSplit, s: string): number {
+  return partsHolding({ ...split, months: null, days: split.wholeDays ? [split.wholeDays] : [] }, s);
+}
+
+const instant = fc.integer({ min: Date.parse('2023-11-20'), max: Date.parse('2024-04-10') }).map((ms) => new Date(ms).toISOString());
+
+describe('splitPeriod', () => {
+  it.each([
+    [
+      'no bounds',
+      undefined,
+      undefined,
+      { partial: [], wholeDays: { first: undefined, last: undefined }, months: { first: undefined, last: undefined }, days: [] },
+    ],
+    [
+      'a quarter from an instant to the end of a day',
+      '2024-01-15T08:30:00.000Z',
+      '2024-03-31T23:59:59.999Z',
+      {
+        partial: [
+          { from: '2024-01-15T08:30:00.000Z', before: '2024-01-16' },
+          { from: '2024-03-31', to: '2024-03-31T23:59:59.999Z' },
+        ],
+        wholeDays: { first: '2024-01-16', last: '2024-03-30' },
+        months: { first: '2024-02', last: '2024-02' },
+        days: [
+          { first: '2024-01-16', last: '2024-01-31' },
+          { first: '2024-03-01', last: '2024-03-30' },
+        ],
+      },
+    ],
+    [
+      'one day',
+      '2024-02-29T00:00:00.000Z',
+      '2024-02-29T23:59:59.999Z',
+      { partial: [{ from: '2024-02-29T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' }], wholeDays: null, months: null, days: [] },
+    ],
+  ])('%s', (_name, from, to, expected) => {
+    expect(splitPeriod(from, to)).toEqual(expected);
+  });
+
+  it('reads a bound that does not start with a day from the incidents alone', () => {
+    expect(splitPeriod('yesterday', undefined)).toBeNull();
+  });
+
+  it('holds every stored instant of the period in exactly one part, and no other instant', () => {
+    fc.assert(
+      fc.property(
+        fc.option(instant, { nil: undefined }),
+        fc.option(instant, { nil: undefined }),
+        fc.array(instant, { minLength: 1, maxLength: 40 }),
+        (from, to, stored) => {
+          const split = splitPeriod(from, to)!;
+          for (const s of [...stored, ...[from, to].filter((b): b is string => b !== undefined)]) {
+            const inPeriod = (from === undefined || s >= from) && (to === undefined || s <= to);
+            expect(partsHolding(split, s)).toBe(inPeriod ? 1 : 0);
+            expect(partsHoldingByDays(split, s)).toBe(inPeriod ? 1 : 0);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
