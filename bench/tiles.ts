@@ -112,7 +112,7 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
     await installDemo(store, config);
     const started = performance.now();
     fillIncidents(config.dataDir, INCIDENTS);
-    print(`filled ${rate(INCIDENTS)} incidents (area versions kept by triggers) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    print(`filled ${rate(INCIDENTS)} incidents (area versions and cell counts kept by triggers) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const node = await createNodeContext(config, store);
     const app = await buildApp(node, { webRoot: false });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
