@@ -123,17 +123,7 @@ async function measurePage(
     new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   })()`);
   await page.goto(`${origin}/`);
-  await page
-    .waitForFunction('window.__milestones.mapDrawn !== undefined && window.__milestones.listReady !== undefined', null, { polling: 50 })
-    .catch(async (e) => {
-      await page.screenshot({ path: '/tmp/bench-web-timeout.png' });
-      console.log(
-        await page.evaluate(
-          `JSON.stringify({m: window.__milestones, drawn: document.querySelector('[data-testid=map-status]')?.getAttribute('data-drawn'), count: document.querySelector('[data-testid=incident-count]')?.textContent, rows: document.querySelectorAll('.incident-row').length, url: location.href})`,
-        ),
-      );
-      throw e;
-    });
+  await page.waitForFunction('window.__milestones.mapDrawn !== undefined && window.__milestones.listReady !== undefined', null, { polling: 50 });
   const { mapDrawn: mapDrawnMs, listReady: listReadyMs } = (await page.evaluate('window.__milestones')) as { mapDrawn: number; listReady: number };
   let clickToDetailsMs = Number.NaN;
   if (!visit.interact) {
