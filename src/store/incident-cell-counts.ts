@@ -29,41 +29,55 @@ export class IncidentCellCountRepository {
     return merge([...kept, ...read]);
   }
 
+  /**
+   * The kept counts of the whole days: one read per part of the period (the months, the days
+   * before and after them, or at level 14 every day), so each read seeks on its span.
+   */
   private async kept(viewer: NationCode, filters: CountFilters, address: TileAddress, level: number, period: PeriodSplit): Promise<CellCount[]> {
     if (!period.wholeDays) return [];
+    const parts = LEVELS_WITH_MONTHS.includes(level)
+      ? [
+          ...(period.months ? [{ span: 'm', byPeriod: false, ...period.months }] : []),
+          // A few days beside the months: read by day across the cells, not every day of each cell.
+          ...period.days.map((days) => ({ span: 'd', byPeriod: true, ...days })),
+        ]
+      : [{ span: 'd', byPeriod: false, ...period.wholeDays }];
+    const read = await Promise.all(parts.map((part) => this.keptPart(viewer, filters, address, level, part)));
+    return read.flat();
+  }
+
+  private async keptPart(
+    viewer: NationCode,
+    filters: CountFilters,
+    address: TileAddress,
+    level: number,
+    part: { span: string; byPeriod: boolean; first?: string; last?: string },
+  ): Promise<CellCount[]> {
     const perTile = 2 ** (level - address.z);
     const shift = level - address.z - 4;
     const [firstX, firstY] = [address.x * perTile, address.y * perTile];
-    let q = this.db.selectFrom('incidentCellCounts').where('audience', '=', viewer).where('level', '=', level);
-    // One read per column of cells, each over a range of rows: the key is (…, cell_x, cell_y, …).
+    let q = this.db.selectFrom('incidentCellCounts').where('audience', '=', viewer).where('level', '=', level).where('span', '=', part.span);
+    // The key goes on (…, span, cell_x, cell_y, period, …): one seek per column of cells, each over
+    // a range of rows. Read by period instead, the cells are tested row by row. A unary + keeps
+    // SQLite from using a column for a seek, so that it takes the index meant for the read.
+    const period = part.byPeriod ? sql<string>`period` : sql<string>`+period`;
+    if (part.first !== undefined) q = q.where(period, '>=', part.first);
+    if (part.last !== undefined) q = q.where(period, '<=', part.last);
+    const cellX = part.byPeriod ? sql<number>`+cell_x` : sql<number>`cell_x`;
+    const cellY = part.byPeriod ? sql<number>`+cell_y` : sql<number>`cell_y`;
     q =
-      perTile <= MAX_COLUMN_READS
+      perTile <= MAX_COLUMN_READS && !part.byPeriod
         ? q.where(
-            'cellX',
+            cellX,
             'in',
             Array.from({ length: perTile }, (_, i) => firstX + i),
           )
-        : q.where('cellX', '>=', firstX).where('cellX', '<', firstX + perTile);
-    q = q.where('cellY', '>=', firstY).where('cellY', '<', firstY + perTile);
+        : q.where(cellX, '>=', firstX).where(cellX, '<', firstX + perTile);
+    q = q.where(cellY, '>=', firstY).where(cellY, '<', firstY + perTile);
     if (filters.eventType) q = q.where('eventType', '=', filters.eventType);
     if (filters.section) q = q.where('section', '=', filters.section);
     if (filters.owner) q = q.where('owner', '=', filters.owner);
     if (filters.status) q = q.where('status', '=', filters.status);
-    const parts = LEVELS_WITH_MONTHS.includes(level)
-      ? [...(period.months ? [{ span: 'm', ...period.months }] : []), ...period.days.map((days) => ({ span: 'd', ...days }))]
-      : [{ span: 'd', ...period.wholeDays }];
-    if (parts.length === 0) return [];
-    q = q.where((eb) =>
-      eb.or(
-        parts.map((part) =>
-          eb.and([
-            eb('span', '=', part.span),
-            ...(part.first !== undefined ? [eb('period', '>=', part.first)] : []),
-            ...(part.last !== undefined ? [eb('period', '<=', part.last)] : []),
-          ]),
-        ),
-      ),
-    );
     const rows = await q
       .select((eb) => [
         sql<number>`(cell_x >> ${shift}) - ${address.x * GRID}`.as('column'),

@@ -53,6 +53,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sum_lat REAL NOT NULL,
     PRIMARY KEY (audience, level, span, cell_x, cell_y, period, event_type, owner, status, section)
   ) WITHOUT ROWID`.execute(db);
+  // The days beside whole months are read across the cells, day by day.
+  await sql`CREATE INDEX incident_cell_counts_by_period ON incident_cell_counts (audience, level, span, period)`.execute(db);
   await sql.raw(`CREATE TRIGGER incident_cells_inserted AFTER INSERT ON incidents BEGIN ${count('NEW', 1)} END`).execute(db);
   await sql.raw(`CREATE TRIGGER incident_cells_updated AFTER UPDATE OF ${COUNTED} ON incidents BEGIN ${count('OLD', -1)} ${count('NEW', 1)} END`).execute(db);
   await sql.raw(`CREATE TRIGGER incident_cells_deleted AFTER DELETE ON incidents BEGIN ${count('OLD', -1)} END`).execute(db);
