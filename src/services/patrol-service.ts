@@ -212,12 +212,16 @@ export class PatrolService {
     return patrol;
   }
 
-  /** The report after the patrol: written once it is completed, by its owner nation. */
+  /**
+   * The report after the patrol: written once it is completed, by its owner nation. The same text
+   * again (a field device resending it) changes nothing and answers the patrol as it stands.
+   */
   async debrief(actor: Actor, id: string, text: string): Promise<Patrol> {
     const patrol = await this.get(actor, id);
     requireWritableHere(patrol, this.node.nation, actor.nation);
     requireVerb(actor, 'patrol.complete');
     if (patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_TRANSITION', { from: patrol.status, to: 'completed' });
+    if (patrol.debrief === text.trim()) return patrol;
     const updated: Patrol = { ...patrol, debrief: text.trim(), version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
     await storePatrolVersion(this.node, updated);
     this.node.events.emit('patrol', { before: patrol, after: updated });
