@@ -6,67 +6,17 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { cameraJpeg, fetchPhoto, observationOf, sendPhoto, underwayPatrol } from '../support/field-patrols.js';
 
 // Issue 17: photos of observations are kept content-addressed in the node's data folder, their type
 // checked by their bytes, their metadata stripped (EXIF GPS becomes the observation's location, not
 // part of the file), and each is visible exactly as its parent observation.
 
 let demo: DemoNode;
-let patrols = 0;
-
-/** A patrol of Mali led by lead.ml, under way, released to `releasableTo`. */
-async function underway(releasableTo: string[]): Promise<string> {
-  const lead = (await demo.node.repos.users.findByUsername('lead.ml'))!.id;
-  const created = await demo.call('POST', '/api/v1/patrols', {
-    as: 'coord.ml',
-    body: {
-      name: `Patrouille photo ${++patrols}`,
-      kind: 'national',
-      unitIds: ['ml-gtia-diboli'],
-      plannedStart: '2027-03-01T08:00:00Z',
-      plannedEnd: '2027-03-01T18:00:00Z',
-      releasableTo,
-      leaderUserId: lead,
-    },
-  });
-  const id = created.body.id as string;
-  for (const action of ['propose', 'approve']) expect((await demo.call('POST', `/api/v1/patrols/${id}/${action}`, { as: 'coord.ml' })).status).toBe(200);
-  expect((await demo.call('POST', `/api/v1/patrols/${id}/start`, { as: 'lead.ml' })).status).toBe(200);
-  return id;
-}
-
-async function observation(patrolId: string): Promise<string> {
-  const made = await demo.call('POST', `/api/v1/patrols/${patrolId}/observations`, {
-    as: 'lead.ml',
-    body: { at: '2027-03-01T10:00:00.000Z', eventType: 'Strategic developments', text: 'Pirogue sur la Falémé' },
-  });
-  expect(made.status).toBe(201);
-  return made.body.id as string;
-}
-
-async function send(patrolId: string, observationId: string, bytes: Buffer | string, contentType = 'image/jpeg', as = 'lead.ml') {
-  const response = await demo.app.inject({
-    method: 'POST',
-    url: `/api/v1/patrols/${patrolId}/observations/${observationId}/photos`,
-    headers: { authorization: `Bearer ${await demo.token(as)}`, 'content-type': contentType },
-    payload: bytes,
-  });
-  return { status: response.statusCode, body: response.json() };
-}
-
-async function fetchPhoto(sha256: string, as: string) {
-  return demo.app.inject({ method: 'GET', url: `/api/v1/photos/${sha256}`, headers: { authorization: `Bearer ${await demo.token(as)}` } });
-}
-
-/** A small camera JPEG whose EXIF names the device, its owner and where it was (near Diboli). */
-const cameraJpeg = () =>
-  sharp({ create: { width: 96, height: 64, channels: 3, background: { r: 200, g: 120, b: 40 } } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'Terrain', Model: 'Phone X', Artist: 'Adj Diarra' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '14/1 27/1 1836/100', GPSLongitudeRef: 'W', GPSLongitude: '12/1 11/1 5820/100' },
-    })
-    .toBuffer();
+const underway = (releasableTo: string[]) => underwayPatrol(demo, releasableTo);
+const observation = (patrolId: string) => observationOf(demo, patrolId);
+const send = (patrolId: string, observationId: string, bytes: Buffer | string, contentType?: string) =>
+  sendPhoto(demo, patrolId, observationId, bytes, contentType);
 
 const stored = async () => ({
   rows: (await demo.store.db.selectFrom('photos').select('sha256').execute()).length,
@@ -97,7 +47,7 @@ describe('photos of observations', () => {
     expect(seen.section).not.toBeNull();
     expect(seen.photos).toEqual([first.body]);
 
-    const served = await fetchPhoto(sha256, 'coord.ml');
+    const served = await fetchPhoto(demo, sha256, 'coord.ml');
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(createHash('sha256').update(served.rawPayload).digest('hex')).toBe(sha256);
@@ -155,30 +105,5 @@ describe('photos of observations', () => {
     expect(await send(patrolId, observationId, png, 'image/png')).toMatchObject({ status: 201, body: { contentType: 'image/png' } });
     // The declared type is not what decides: WebP bytes sent as JPEG are a WebP photo.
     expect(await send(patrolId, observationId, webp, 'image/jpeg')).toMatchObject({ status: 201, body: { contentType: 'image/webp' } });
-  });
-
-  it('shows a photo exactly to those who may see its observation', async () => {
-    const national = await underway([]);
-    const nationalPhoto = await send(national, await observation(national), await cameraJpeg());
-    const shared = await underway(['SN']);
-    const sharedPng = await sharp({ create: { width: 12, height: 12, channels: 3, background: 'white' } })
-      .png()
-      .toBuffer();
-    const sharedPhoto = await send(shared, await observation(shared), sharedPng, 'image/png');
-
-    expect((await fetchPhoto(nationalPhoto.body.sha256, 'coord.ml')).statusCode).toBe(200);
-    expect((await fetchPhoto(nationalPhoto.body.sha256, 'observer.ml')).statusCode).toBe(200);
-    for (const partner of ['coord.sn', 'liaison.sn']) {
-      const refused = await fetchPhoto(nationalPhoto.body.sha256, partner);
-      expect(refused.statusCode).toBe(404);
-      expect(refused.json().code).toBe('ERR_NOT_FOUND');
-      expect((await fetchPhoto(sharedPhoto.body.sha256, partner)).statusCode).toBe(200);
-    }
-    // Unknown and refused look alike.
-    const unknown = await fetchPhoto('0'.repeat(64), 'coord.sn');
-    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'ERR_NOT_FOUND']);
-    // A partner's officer cannot attach a photo to Mali's observation either.
-    const sharedObservation = (await demo.call('GET', `/api/v1/patrols/${shared}/observations`, { as: 'coord.sn' })).body[0].id;
-    expect((await send(shared, sharedObservation, sharedPng, 'image/png', 'coord.sn')).status).toBe(403);
   });
 });
