@@ -178,7 +178,7 @@ export const UnitSchema = Type.Object({
 
 const patrolFields = {
   id: Type.String(),
-  code: Type.String({ description: 'Short code for SMS and radio (`ML-12`): owner nation and a number; never changes' }),
+  code: Type.String({ description: 'Short code for SMS and radio (`ML-48213`): owner nation and a number drawn from the patrol id; never changes' }),
   leaderUserId: Nullable(Type.String()),
   reporterUserIds: Type.Array(Type.String()),
   owner: NationCodeSchema,

@@ -10,7 +10,7 @@ export type PatrolKind = (typeof PATROL_KINDS)[number];
 export interface Patrol extends PatrolLifecycle, Releasable {
   id: string;
   version: number;
-  /** Short code for SMS and radio (`ML-12`), given by the owner node at creation and never changed. */
+  /** Short code for SMS and radio (`ML-48213`), given by the owner node at creation and never changed. */
   code: string;
   name: string;
   kind: PatrolKind;
