@@ -136,7 +136,8 @@ export class FieldMessages {
 
     let answer: { reply: string; outcome: 'recorded' | 'refused' | 'help'; reference: string | null };
     if (!read.ok) {
-      answer = { reply: problemReply(read.problem, lang, example), outcome: 'refused', reference: null };
+      // The form shown names the sender's own patrol when the message got that far.
+      answer = { reply: problemReply(read.problem, lang, read.patrolCode ?? example), outcome: 'refused', reference: null };
     } else if (read.command.kind === 'help') {
       answer = { reply: helpText(read.command.topic, lang, example), outcome: 'help', reference: null };
     } else {

@@ -188,9 +188,9 @@ describe('what is refused, and what the sender is told', () => {
       'Refusé : commande inconnue : bjr. Forme : DEBUT ML-12 | POS ML-12 14.4551 -12.1995 0930 | OBS ML-12 CONT P5 14.4551 -12.1995 0930 texte | FIN ML-12 compte rendu | AIDE POS, AIDE OBS, AIDE TYPES',
     );
     expect(await sms(LEADER, `POS ${code} 14.4551`)).toBe(
-      'Refusé : position illisible : 14.4551 (écrire 14.4551 -12.1995, 1427.3N 01212.0W ou 28PDA1234567890). Forme : POS ML-12 14.4551 -12.1995 0930',
+      `Refusé : position illisible : 14.4551 (écrire 14.4551 -12.1995, 1427.3N 01212.0W ou 28PDA1234567890). Forme : POS ${code} 14.4551 -12.1995 0930`,
     );
-    expect(await sms(LEADER, `POS ${code} 14.4551 -12.1995 1300`)).toBe('Refusé : heure dans le futur : 1300. Forme : POS ML-12 14.4551 -12.1995 0930');
+    expect(await sms(LEADER, `POS ${code} 14.4551 -12.1995 1300`)).toBe(`Refusé : heure dans le futur : 1300. Forme : POS ${code} 14.4551 -12.1995 0930`);
     expect(await sms(LEADER, 'HELP')).toBe(
       'START ML-12 | POS ML-12 14.4551 -12.1995 0930 | OBS ML-12 SMUG P5 14.4551 -12.1995 0930 text | END ML-12 debrief | HELP POS, HELP OBS, HELP TYPES',
     );

@@ -38,4 +38,7 @@ export type MessageProblem =
   | { problem: 'extra_words'; text: string; command: CommandName };
 
 /** A message read: the command, or what was wrong; and the language its words were in, when they tell. */
-export type ReadMessage = { ok: true; command: FieldCommand; lang: Lang | null } | { ok: false; problem: MessageProblem; lang: Lang | null };
+export type ReadMessage =
+  | { ok: true; command: FieldCommand; lang: Lang | null }
+  /** `patrolCode`: the code read before the problem, so that the reply's form shows the sender's own. */
+  | { ok: false; problem: MessageProblem; lang: Lang | null; patrolCode: string | null };

@@ -31,13 +31,14 @@ const COUNT_FIELD: Record<string, keyof MessageCounts> = { P: 'people', M: 'fata
  */
 export function readFieldMessage(text: string, context: MessageContext): ReadMessage {
   let lang: Lang | null = null;
-  if (text.length > MAX_MESSAGE_LENGTH) return { ok: false, problem: { problem: 'too_long', length: text.length }, lang };
+  let patrolCode: string | null = null;
+  if (text.length > MAX_MESSAGE_LENGTH) return { ok: false, problem: { problem: 'too_long', length: text.length }, lang, patrolCode };
   const tokens: Token[] = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index }));
   const words = tokens.map((t) => t.text);
   const first = words[0];
-  if (first === undefined) return { ok: false, problem: { problem: 'empty' }, lang };
+  if (first === undefined) return { ok: false, problem: { problem: 'empty' }, lang, patrolCode };
   const keyword = keywordOf(first);
-  if (!keyword) return { ok: false, problem: { problem: 'unknown_command', word: first.slice(0, 20) }, lang };
+  if (!keyword) return { ok: false, problem: { problem: 'unknown_command', word: first.slice(0, 20) }, lang, patrolCode };
   lang = keyword.lang;
   const command = keyword.command;
   const received = Date.parse(context.receivedAt);
@@ -52,7 +53,7 @@ export function readFieldMessage(text: string, context: MessageContext): ReadMes
         words[next] === undefined ? { problem: 'missing_patrol', command } : { problem: 'bad_patrol_code', word: words[next]!.slice(0, 20), command },
       );
     }
-    const patrolCode = code.code;
+    patrolCode = code.code;
     next = code.next;
 
     const hourAt = (index: number): { at: number; next: number } => {
@@ -119,7 +120,7 @@ export function readFieldMessage(text: string, context: MessageContext): ReadMes
     }
     return { ok: true, command: result, lang };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, problem: error.problem, lang };
+    if (error instanceof Refusal) return { ok: false, problem: error.problem, lang, patrolCode };
     throw error;
   }
 }
