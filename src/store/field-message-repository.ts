@@ -52,8 +52,8 @@ export class FieldMessageRepository {
   }
 
   /**
-   * The message already received as this one: the same gateway message id, or the same sender and
-   * text recorded since `since`.
+   * The message already received as this one: the same sender with the same gateway message id,
+   * or the same sender and text recorded since `since`.
    */
   async earlier(message: { gatewayId: string | null; gatewayMessageId: string | null; senderUserId: string; textDigest: string; since: string }) {
     if (message.gatewayId !== null && message.gatewayMessageId !== null) {
@@ -61,6 +61,7 @@ export class FieldMessageRepository {
         .selectFrom('fieldMessages')
         .selectAll()
         .where('gatewayId', '=', message.gatewayId)
+        .where('senderUserId', '=', message.senderUserId)
         .where('gatewayMessageId', '=', message.gatewayMessageId)
         .executeTakeFirst();
       if (same) return same;

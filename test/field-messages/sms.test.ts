@@ -151,6 +151,13 @@ describe('a patrol run by SMS alone', () => {
     expect(await count('positions')).toBe(positions + 1);
   });
 
+  it('never answers one sender with another’s reply, even under a gateway id used twice', async () => {
+    const first = await sms(LEADER, `POS ${code} 14.4581 -12.1965`, 'reused-id');
+    const other = await sms(OTHER, `POS ${code} 14.4581 -12.1965`, 'reused-id');
+    expect(first).toMatch(/^Position .* enregistrée/);
+    expect(other).toBe(`Refusé : Vous ne rapportez pas pour la patrouille ${code}.`);
+  });
+
   it('ends the patrol with its debrief', async () => {
     const reply = await sms(LEADER, `FIN ${code} RAS, retour à Diboli`);
     expect(reply).toBe(`Patrouille ${code} terminée. Réf. ${await referenceOf(reply)}`);

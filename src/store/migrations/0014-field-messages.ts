@@ -31,7 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     outcome TEXT NOT NULL CHECK (outcome IN ('recorded', 'refused', 'help')),
     reference TEXT,
     reply TEXT NOT NULL,
-    UNIQUE (gateway_id, gateway_message_id)
+    -- A gateway's message id names one message of one sender: a gateway that reused an id for
+    -- another sender must not have that sender answered the first one's reply.
+    UNIQUE (gateway_id, sender_user_id, gateway_message_id)
   )`.execute(db);
   await sql`CREATE INDEX field_messages_by_sender ON field_messages (sender_user_id, text_digest, recorded_at)`.execute(db);
   await sql`CREATE TABLE sms_refusals (
