@@ -66,22 +66,6 @@ export const en: Shape<typeof fr> = {
     phones: 'Administration',
     label: 'Panels',
   },
-  radio: {
-    title: 'Radio messages',
-    hint: 'Type the message read over the radio, for the leader who read it: same language and same replies as by SMS (HELP for the forms).',
-    sender: 'Sender',
-    message: 'Message',
-    send: 'Record',
-  },
-  phones: {
-    title: 'Users’ phones',
-    hint: 'The number (international format) each user sends field messages from by SMS; empty: none.',
-    user: 'User',
-    phone: 'Phone',
-    phoneOf: 'Phone of {{username}}',
-    save: 'Save',
-    saved: 'Saved.',
-  },
   map: {
     label: 'Operational picture map',
     legend: 'Legend',

@@ -63,22 +63,6 @@ export const fr = {
     phones: 'Administration',
     label: 'Volets',
   },
-  radio: {
-    title: 'Messages radio',
-    hint: 'Saisissez le message lu à la radio, pour le chef qui l’a lu : même langage et mêmes réponses que par SMS (AIDE pour les formes).',
-    sender: 'Expéditeur',
-    message: 'Message',
-    send: 'Enregistrer',
-  },
-  phones: {
-    title: 'Téléphones des utilisateurs',
-    hint: 'Numéro (format international) d’où chaque utilisateur envoie ses messages de terrain par SMS ; vide : aucun.',
-    user: 'Utilisateur',
-    phone: 'Téléphone',
-    phoneOf: 'Téléphone de {{username}}',
-    save: 'Enregistrer',
-    saved: 'Enregistré.',
-  },
   map: {
     label: 'Carte de la situation opérationnelle',
     legend: 'Légende',
