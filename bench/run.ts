@@ -6,6 +6,7 @@ import { benchEarlyWarning } from './early-warning.js';
 import { benchEarlyWarningNode } from './early-warning-node.js';
 import { benchFederation } from './federation.js';
 import { benchExtract } from './extract.js';
+import { benchFieldMessages } from './field-messages.js';
 import { benchFieldNode } from './field-node.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   federation: benchFederation,
   web: benchWeb,
   extract: benchExtract,
+  'field-messages': benchFieldMessages,
   'field-node': benchFieldNode,
 };
 

@@ -17,6 +17,9 @@ import { AlertDocuments } from './services/alert-documents.js';
 import { AuthService, type AuthOptions } from './services/auth-service.js';
 import { BasemapService } from './services/basemap-service.js';
 import { earlyWarningOf, type EarlyWarningOptions } from './services/early-warning-service.js';
+import { FieldMessages } from './services/field-messages.js';
+import { FieldRecords } from './services/field-records.js';
+import { FieldSenders } from './services/field-senders.js';
 import { IncidentExport } from './services/incident-export.js';
 import { IncidentService } from './services/incident-service.js';
 import { IncidentTileService } from './services/incident-tiles.js';
@@ -100,6 +103,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
   const situationReports = new SituationReports(node, earlyWarning);
   const feed = await feedServerOf(node);
   const basemap = new BasemapService(node);
+  const patrols = new PatrolService(node);
+  const fieldReporting = new FieldReporting(node);
   const services: Services = {
     clock: node.clock,
     auth,
@@ -110,8 +115,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     incidentTiles: new IncidentTileService(node.repos.incidentTiles, node.repos.incidentCellCounts),
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
-    patrols: new PatrolService(node),
-    fieldReporting: new FieldReporting(node),
+    patrols,
+    fieldReporting,
     news: new NewsService(node, incidents, places, earlyWarning),
     earlyWarning,
     alertDocuments: new AlertDocuments(node, earlyWarning),
@@ -119,6 +124,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     situationReports,
     liveStream,
     feed,
+    fieldMessages: new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting)),
+    fieldSenders: new FieldSenders(node),
   };
   return {
     services,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { isTimeZone } from './domain/field-message/clock-time.js';
 import { parseAllowList } from './domain/webhook-target.js';
 
 /**
@@ -45,6 +46,8 @@ export interface NodeConfig {
    * OpenStreetMap extract), served instead of the basemap built from the shipped data.
    */
   basemapExtract?: string;
+  /** The mechanism's local time zone (IANA name): the hours of SMS and radio messages are read in it. */
+  timeZone: string;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -60,6 +63,7 @@ export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
   replayWindowSeconds: 300,
   chromiumPath: '/usr/bin/chromium',
   webhookAllowedHosts: [],
+  timeZone: 'UTC',
 };
 
 export const CONFIG_FILE = 'diboli.toml';
@@ -84,6 +88,7 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   tlsKey: 'DIBOLI_TLS_KEY',
   trustProxy: 'DIBOLI_TRUST_PROXY',
   basemapExtract: 'DIBOLI_BASEMAP_EXTRACT',
+  timeZone: 'DIBOLI_TIME_ZONE',
 };
 
 export class ConfigError extends Error {}
@@ -114,6 +119,7 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     ...tlsFiles(pick('tlsCert'), pick('tlsKey')),
     ...proxies(pick('trustProxy')),
     ...basemapExtract(pick('basemapExtract')),
+    timeZone: timeZone(pick('timeZone')),
   };
 }
 
@@ -134,6 +140,12 @@ function basemapExtract(raw: string | number | undefined): Pick<NodeConfig, 'bas
   if (!path.endsWith('.mbtiles')) throw new ConfigError(`basemapExtract must be an MBTiles file (.mbtiles), got ${path}`);
   if (!existsSync(path)) throw new ConfigError(`basemapExtract: no such file ${path}`);
   return { basemapExtract: path };
+}
+
+function timeZone(raw: string | number | undefined): string {
+  if (raw === undefined) return DEFAULT_CONFIG.timeZone;
+  if (!isTimeZone(String(raw))) throw new ConfigError(`timeZone must be an IANA time zone such as Africa/Bamako (got "${raw}")`);
+  return String(raw);
 }
 
 /** A comma-separated list of IP addresses or CIDR ranges. */

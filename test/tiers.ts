@@ -39,6 +39,7 @@ export const TIERS = {
     'test/early-warning/',
     'test/federation/',
     'test/field/',
+    'test/field-messages/',
     'test/news/',
     'test/map/',
     'test/node/',

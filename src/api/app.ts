@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.js';
 import { earlyWarningRoutes } from './routes/early-warning.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { federationRoutes } from './routes/federation.js';
+import { fieldMessageRoutes } from './routes/field-messages.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { mapRoutes } from './routes/map.js';
@@ -109,6 +110,7 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   await app.register(sitrepRoutes, services);
   await app.register(federationRoutes, services);
   await app.register(exchangeRoutes, services);
+  await app.register(fieldMessageRoutes, services);
 
   // The API document and the web UI's files are for anyone who reaches the node.
   await app.register(async (publicFiles) => {

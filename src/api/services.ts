@@ -5,6 +5,8 @@ import type { AuthService } from '../services/auth-service.js';
 import type { BasemapService } from '../services/basemap-service.js';
 import type { EarlyWarningService } from '../services/early-warning-service.js';
 import type { IncidentExport } from '../services/incident-export.js';
+import type { FieldMessages } from '../services/field-messages.js';
+import type { FieldSenders } from '../services/field-senders.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { IncidentTileService } from '../services/incident-tiles.js';
 import type { LiveStream } from '../services/live-stream.js';
@@ -44,4 +46,8 @@ export interface Services {
   liveStream: LiveStream;
   /** This node's federation feed; undefined while the node has no keys (it takes no part in federation until `diboli init` gives it some). */
   feed: FeedServer | undefined;
+  /** SMS from gateways and radio messages typed by an operator. */
+  fieldMessages: FieldMessages;
+  /** Phones bound to users, SMS gateways. */
+  fieldSenders: FieldSenders;
 }

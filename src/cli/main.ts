@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import('./ingest.js')).ingestCommand,
   sitrep: async () => (await import('./sitrep.js')).sitrepCommand,
   import: async () => (await import('./import.js')).importCommand,
+  gateway: async () => (await import('./gateway.js')).gatewayCommand,
 };
 
 const processIO: CommandIO = {

@@ -4,11 +4,12 @@ import { createNodeContext } from '../composition.js';
 import { ROLES, type Role } from '../domain/user.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { attachCredential, checkCredentialFor, readCredential } from '../services/secondments.js';
+import { FieldSenders } from '../services/field-senders.js';
 import { readText } from './secondment.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
-const VERBS = ['add', 'list', 'password', 'reset-2fa', 'remove'] as const;
+const VERBS = ['add', 'list', 'password', 'reset-2fa', 'remove', 'phone'] as const;
 type Verb = (typeof VERBS)[number];
 
 export const userCommand: Command = {
@@ -18,6 +19,7 @@ export const userCommand: Command = {
        diboli user password --data DIR --username U
        diboli user reset-2fa --data DIR --username U
        diboli user remove --data DIR --username U
+       diboli user phone --data DIR --username U --phone +22376000000   (--phone none unbinds)
 
 Passwords are read from standard input (one line), so they never show in the process list:
   echo 'a long passphrase' | diboli user add --data ./node --username awa.diallo --nation ML --role coordinator
@@ -28,6 +30,8 @@ guess (common passwords, keyboard runs, French or English words, dates): several
   reset-2fa   forgets the user's second factor and recovery codes (a lost phone) and ends their
               sessions: at the next login they set up an authenticator app again.
   remove      removes the account; its sessions end.
+  phone       binds the user's phone number for SMS field messages (docs/field-messages.md);
+              a number belongs to one user.
 
 Roles: ${ROLES.join(', ')}.
 Coordinators and administrators log in with a second factor (an authenticator app), set up at
@@ -47,6 +51,7 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
       role: { type: 'string' },
       name: { type: 'string' },
       credential: { type: 'string' },
+      phone: { type: 'string' },
     });
     const verb = positionals[0] as Verb | undefined;
     const config = configFrom(values);
@@ -54,6 +59,7 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
     if (verb === 'add' && (!values.username || ((!values.nation || !values.role) && !values.credential)))
       throw new UsageError('add needs --username, --nation and --role');
     if (verb !== 'add' && verb !== 'list' && !values.username) throw new UsageError(`${verb} needs --username`);
+    if (verb === 'phone' && !values.phone) throw new UsageError('phone needs --phone (a number, or none)');
     return reportingErrors(io.stderr, 'user', async () => {
       const store = await openStore(config.dataDir, { synchronous: config.synchronous });
       try {
@@ -86,6 +92,12 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
           case 'reset-2fa': {
             const user = await resetSecondFactor(node, username);
             io.stdout(`Second factor of ${user.username} reset; they set up an authenticator app again at their next login.\n`);
+            return 0;
+          }
+          case 'phone': {
+            const phone = values.phone === 'none' ? null : values.phone!;
+            const bound = await new FieldSenders(node).bindPhone(undefined, username, phone);
+            io.stdout(bound.phone ? `Phone ${bound.phone} bound to ${bound.user.username}.\n` : `${bound.user.username} has no phone number now.\n`);
             return 0;
           }
           case 'remove': {

@@ -19,6 +19,8 @@ export const VERBS = {
   'patrol.complete': ['coordinator', 'patrol_lead'],
   'patrol.cancel': ['coordinator'],
   'patrol.report': ['coordinator', 'patrol_lead'],
+  /** Typing in a radio message for the leader who read it over the air (the coordination centre's operator). */
+  'field.radio': ['coordinator'],
   'user.manage': ['admin'],
   'news.ingest': ['coordinator', 'analyst', 'admin'],
   'news.review': ['coordinator', 'analyst'],

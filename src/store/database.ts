@@ -14,6 +14,7 @@ import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert
 import * as incidentVersions from './migrations/0011-incident-versions.js';
 import * as incidentAreaVersions from './migrations/0012-incident-area-versions.js';
 import * as fieldReporting from './migrations/0013-field-reporting.js';
+import * as fieldMessages from './migrations/0014-field-messages.js';
 import * as incidentCellCounts from './migrations/0016-incident-cell-counts.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-incident-versions': incidentVersions,
   '0012-incident-area-versions': incidentAreaVersions,
   '0013-field-reporting': fieldReporting,
+  '0014-field-messages': fieldMessages,
   '0016-incident-cell-counts': incidentCellCounts,
 };
 

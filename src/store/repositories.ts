@@ -1,4 +1,5 @@
 import type { Store } from './database.js';
+import { FieldMessageRepository } from './field-message-repository.js';
 import { GeographyRepository } from './geography-repository.js';
 import { ImportedEventRepository } from './imported-event-repository.js';
 import { IncidentRepository } from './incident-repository.js';
@@ -44,6 +45,7 @@ export interface Repositories {
   anchors: AnchorRepository;
   secondments: SecondmentRepository;
   importedEvents: ImportedEventRepository;
+  fieldMessages: FieldMessageRepository;
 }
 
 /** Releasing what a write changes is the services' step (`NodeContext.release`), not the store's. */
@@ -70,5 +72,6 @@ export function repositoriesOf(store: Store): Repositories {
     anchors: new AnchorRepository(store.db),
     secondments: new SecondmentRepository(store.db),
     importedEvents: new ImportedEventRepository(store.db),
+    fieldMessages: new FieldMessageRepository(store.db),
   };
 }

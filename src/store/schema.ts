@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AccountTables } from './accounts-schema.js';
 import type { EarlyWarningTables } from './early-warning-schema.js';
+import type { FieldMessageTables } from './field-message-schema.js';
 import type { NewsTables } from './news-schema.js';
 import type { StreamTables } from './stream-schema.js';
 
@@ -8,7 +9,7 @@ import type { StreamTables } from './stream-schema.js';
  * Table shapes as Kysely sees them (camelCase here, snake_case in SQLite through CamelCasePlugin).
  * JSON columns hold text; repositories parse them. Times are ISO 8601 strings in UTC.
  */
-export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables {
+export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables, FieldMessageTables {
   nodeMeta: NodeMetaTable;
   mechanisms: MechanismTable;
   users: UserTable;

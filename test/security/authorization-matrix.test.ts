@@ -42,6 +42,9 @@ const at =
 const PUBLIC = 'ok   | ok   ok   ok   ok   ok   ok   | ok   ok   ok   | ok  ';
 const ANY_USER = '401  | ok   ok   ok   ok   ok   ok   | ok   ok   ok   | 401 ';
 const PARTNER_NODE = '401  | 401  401  401  401  401  401  | 401  401  401  | ok  ';
+// SMS gateways hold a token of their own: no user's session and no partner node's signature is one
+const SMS_GATEWAY = '401  | 401  401  401  401  401  401  | 401  401  401  | 401 ';
+const ADMINISTRATOR = '401  | 403  403  403  403  ok   403  | 403  403  403  | 401 ';
 // Writes: Mali's users by role (VERBS); Senegal's officers only what SECONDED_VERBS names
 const WRITE_INCIDENT = '401  | ok   403  ok   ok   403  403  | 403  403  403  | 401 ';
 const CREATE_PATROL = '401  | ok   ok   ok   403  403  403  | 403  403  403  | 401 ';
@@ -176,6 +179,14 @@ const ROWS: Record<string, Row> = {
   // Field reporting: each user reads their own patrols of the day; planners read who may lead one
   'GET /api/v1/field/patrols': row(ANY_USER),
   'GET /api/v1/field/reporters': row(CREATE_PATROL),
+  // Field messages: gateways post SMS; Mali's coordinators type radio messages; administrators bind phones
+  'POST /api/v1/field/sms': row(SMS_GATEWAY, (b) => ({ body: { id: `matrix-${b.next()}`, from: '+22376000001', text: 'AIDE' } })),
+  'GET /api/v1/field/radio/senders': row(COORDINATOR),
+  'POST /api/v1/field/radio': row(COORDINATOR, async (b) => ({
+    body: { senderUserId: (await b.demo.node.repos.users.findByUsername('lead.ml'))!.id, text: 'AIDE' },
+  })),
+  'GET /api/v1/users': row(ADMINISTRATOR),
+  'PUT /api/v1/users/:username/phone': row(ADMINISTRATOR, () => ({ url: '/api/v1/users/observer.ml/phone', body: { phone: '+22376999999' } })),
   // A photo is written as its observation (Mali's reporting roles) and read as its observation (the joint patrol's nations)
   'POST /api/v1/patrols/:id/observations/:observationId/photos': row(LEAD_PATROL, async (b) => {
     const { patrolId, observationId } = await observed(b);

@@ -227,3 +227,29 @@ export type SitrepFormat = 'html' | 'pdf';
 export function sitrepUrl(from: string, to: string, lang: string, format: SitrepFormat, audience?: string): string {
   return `/api/v1/sitrep?${new URLSearchParams({ from, to, lang, format, ...(audience ? { for: audience } : {}) })}`;
 }
+
+/** Field messages: the radio operator's screen and the phones bound to users. */
+export interface RadioSender {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+}
+export interface FieldReply {
+  reply: string;
+  outcome: 'recorded' | 'refused' | 'help' | 'duplicate' | 'too-long';
+  reference: string | null;
+}
+export interface UserWithPhone {
+  id: string;
+  username: string;
+  displayName: string;
+  nation: string;
+  role: string;
+  phone: string | null;
+}
+export const fetchRadioSenders = () => get<RadioSender[]>('/api/v1/field/radio/senders');
+export const sendRadioMessage = (senderUserId: string, text: string) => post<FieldReply>('/api/v1/field/radio', { senderUserId, text });
+export const fetchUsers = () => get<UserWithPhone[]>('/api/v1/users');
+export const setUserPhone = (username: string, phone: string | null) =>
+  request<{ username: string; phone: string | null }>('PUT', `/api/v1/users/${encodeURIComponent(username)}/phone`, { phone });

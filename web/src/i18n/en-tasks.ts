@@ -67,4 +67,21 @@ export const enTasks: Shape<typeof frTasks> = {
     draft: 'Create the draft patrol',
     failed: 'The recommendation failed',
   },
+  // Field messages: the radio operator's screen and the administrator's phones.
+  radio: {
+    title: 'Radio messages',
+    hint: 'Type the message read over the radio, for the leader who read it: same language and same replies as by SMS (HELP for the forms).',
+    sender: 'Sender',
+    message: 'Message',
+    send: 'Record',
+  },
+  phones: {
+    title: 'Users’ phones',
+    hint: 'The number (international format) each user sends field messages from by SMS; empty: none.',
+    user: 'User',
+    phone: 'Phone',
+    phoneOf: 'Phone of {{username}}',
+    save: 'Save',
+    saved: 'Saved.',
+  },
 };

@@ -55,7 +55,17 @@ export const en: Shape<typeof fr> = {
     label: 'Releasable to',
     none: 'No partner: national',
   },
-  tabs: { incidents: 'Incidents', patrols: 'Patrols', coverage: 'Coverage', alerts: 'Alerts', news: 'News', details: 'Details', label: 'Panels' },
+  tabs: {
+    incidents: 'Incidents',
+    patrols: 'Patrols',
+    coverage: 'Coverage',
+    alerts: 'Alerts',
+    news: 'News',
+    details: 'Details',
+    radio: 'Radio',
+    phones: 'Administration',
+    label: 'Panels',
+  },
   map: {
     label: 'Operational picture map',
     legend: 'Legend',

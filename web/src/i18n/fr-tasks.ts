@@ -67,4 +67,21 @@ export const frTasks = {
     draft: 'Créer le brouillon de patrouille',
     failed: 'La recommandation a échoué',
   },
+  // Field messages: the radio operator's screen and the administrator's phones.
+  radio: {
+    title: 'Messages radio',
+    hint: 'Saisissez le message lu à la radio, pour le chef qui l’a lu : même langage et mêmes réponses que par SMS (AIDE pour les formes).',
+    sender: 'Expéditeur',
+    message: 'Message',
+    send: 'Enregistrer',
+  },
+  phones: {
+    title: 'Téléphones des utilisateurs',
+    hint: 'Numéro (format international) d’où chaque utilisateur envoie ses messages de terrain par SMS ; vide : aucun.',
+    user: 'Utilisateur',
+    phone: 'Téléphone',
+    phoneOf: 'Téléphone de {{username}}',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+  },
 };

@@ -52,7 +52,17 @@ export const fr = {
     label: 'Diffusable à',
     none: 'Aucun partenaire : national',
   },
-  tabs: { incidents: 'Incidents', patrols: 'Patrouilles', coverage: 'Couverture', alerts: 'Alertes', news: 'Veille', details: 'Détails', label: 'Volets' },
+  tabs: {
+    incidents: 'Incidents',
+    patrols: 'Patrouilles',
+    coverage: 'Couverture',
+    alerts: 'Alertes',
+    news: 'Veille',
+    details: 'Détails',
+    radio: 'Radio',
+    phones: 'Administration',
+    label: 'Volets',
+  },
   map: {
     label: 'Carte de la situation opérationnelle',
     legend: 'Légende',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-export type Tab = 'incidents' | 'patrols' | 'coverage' | 'alerts' | 'news' | 'details';
+export type Tab = 'incidents' | 'patrols' | 'coverage' | 'alerts' | 'news' | 'details' | 'radio' | 'phones';
 
 interface TabStripProps {
   tabs: readonly Tab[];

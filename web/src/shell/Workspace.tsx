@@ -21,6 +21,7 @@ import { PatrolsPanel } from '../patrols/PatrolsPanel';
 import { usePatrolTrack } from '../patrols/usePatrolTrack';
 import { usePatrols } from '../patrols/usePatrols';
 import { can } from '../session/permissions';
+import { DeskPanel, deskTabs } from '../field-desk/DeskPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { boundsOf } from './geometry';
 import { Header } from './Header';
@@ -214,7 +215,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     if (tab === 'news' && reviewsNews) reloadCandidates();
   }, [tab, reviewsNews, reloadCandidates]);
 
-  const tabs: Tab[] = ['incidents', 'patrols', 'coverage', 'alerts', ...(readsNews ? (['news'] as const) : []), 'details'];
+  const tabs: Tab[] = ['incidents', 'patrols', 'coverage', 'alerts', ...(readsNews ? (['news'] as const) : []), ...deskTabs(user), 'details'];
   const eventTypes = reference.taxonomy ? Object.keys(reference.taxonomy.eventTypes) : [];
 
   let panel: ReactNode;
@@ -335,6 +336,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
               onAccepted={candidateAccepted}
             />
           )}
+          <DeskPanel tab={tab} />
           {tab === 'details' && (
             <DetailsPanel
               user={user}
