@@ -100,6 +100,8 @@ const CATALOGUE = {
   ERR_GPX_NO_ROUTE: { status: 422, fr: 'Ce fichier GPX ne contient ni itinéraire ni trace d’au moins deux points.', en: 'This GPX file holds no route or track of at least two points.' },
   ERR_PATROL_NO_ROUTE: { status: 404, fr: 'Cette patrouille n’a pas d’itinéraire prévu.', en: 'This patrol has no planned route.' },
   ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
+  ERR_UNKNOWN_USER: { status: 422, fr: 'Ce nœud n’a pas d’utilisateur {value} qui puisse rapporter pour une patrouille.', en: 'This node has no user {value} who may report for a patrol.' },
+  ERR_NOT_PATROL_REPORTER: { status: 403, fr: 'Vous ne rapportez pas pour la patrouille {code}.', en: 'You do not report for patrol {code}.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

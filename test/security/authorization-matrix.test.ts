@@ -159,6 +159,9 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/patrols/:id/route.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/route.gpx')),
   'GET /api/v1/patrols/:id/track.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/track.gpx')),
   'PUT /api/v1/patrols/:id/route.gpx': row(CREATE_PATROL, async (b) => ({ url: `/api/v1/patrols/${await b.patrol('draft')}/route.gpx`, file: ROUTE_GPX })),
+  // Field reporting: each user reads their own patrols of the day; planners read who may lead one
+  'GET /api/v1/field/patrols': row(ANY_USER),
+  'GET /api/v1/field/reporters': row(CREATE_PATROL),
 
   // Exchange: exports follow releasability; imports bring in this nation's own history
   'GET /api/v1/exports/incidents.csv': row(ANY_USER),
