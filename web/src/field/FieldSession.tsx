@@ -101,7 +101,6 @@ export function FieldSession({ profile, onLoggedIn, onLoggedOut }: { profile: Pr
         onSync={() => syncer.now_()}
         onRefused={() => setView({ kind: 'refused' })}
         onLogin={() => setView({ kind: 'login' })}
-        onSignOut={() => void signOut()}
       />
       <main className="field-main">
         {view.kind === 'login' && (
@@ -115,7 +114,9 @@ export function FieldSession({ profile, onLoggedIn, onLoggedOut }: { profile: Pr
           />
         )}
         {view.kind === 'refused' && <RefusedList userId={profile.id} revision={sync?.refusedRevision ?? 0} onBack={() => setView({ kind: 'list' })} />}
-        {view.kind === 'list' && <PatrolList patrols={patrols} onOpen={(id) => setView({ kind: 'patrol', id })} />}
+        {view.kind === 'list' && (
+          <PatrolList patrols={patrols} waiting={sync?.waiting ?? 0} onOpen={(id) => setView({ kind: 'patrol', id })} onSignOut={() => void signOut()} />
+        )}
         {view.kind === 'patrol' && current && (
           <PatrolScreen
             patrol={current}

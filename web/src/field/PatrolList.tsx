@@ -6,7 +6,17 @@ export function timeOfDay(iso: string, language: string): string {
 }
 
 /** The leader's patrols of the day, each under its code, large enough to read out on the radio. */
-export function PatrolList({ patrols, onOpen }: { patrols: PatrolOnDevice[]; onOpen: (id: string) => void }) {
+export function PatrolList({
+  patrols,
+  waiting,
+  onOpen,
+  onSignOut,
+}: {
+  patrols: PatrolOnDevice[];
+  waiting: number;
+  onOpen: (id: string) => void;
+  onSignOut: () => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section className="field-patrols">
@@ -26,6 +36,10 @@ export function PatrolList({ patrols, onOpen }: { patrols: PatrolOnDevice[]; onO
           </li>
         ))}
       </ul>
+      {waiting > 0 && <p className="field-hint">{t('field.signOutKeeps', { count: waiting })}</p>}
+      <button type="button" className="field-sign-out" onClick={onSignOut}>
+        {t('field.signOut')}
+      </button>
     </section>
   );
 }

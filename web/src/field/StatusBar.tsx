@@ -25,14 +25,12 @@ export function StatusBar({
   onSync,
   onRefused,
   onLogin,
-  onSignOut,
 }: {
   profile: Profile;
   sync: SyncState | null;
   onSync: () => void;
   onRefused: () => void;
   onLogin: () => void;
-  onSignOut: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
@@ -51,19 +49,16 @@ export function StatusBar({
         <span className={online ? 'field-link field-online' : 'field-link field-offline'} data-testid="link">
           {online ? t('field.sync.online') : t('field.sync.offline')}
         </span>
-        <span className="field-user">{profile.displayName}</span>
-        <button type="button" className="field-small" onClick={onSignOut}>
-          {t('field.signOut')}
-        </button>
-      </div>
-      <div className="field-status-row">
-        <span data-testid="waiting" data-count={waiting}>
+        <span className="field-waiting" data-testid="waiting" data-count={waiting}>
           {t('field.sync.waiting', { count: waiting })}
         </span>
-        <span data-testid="last-sync">{t('field.sync.last', { time: lastSync })}</span>
-        <button type="button" className="field-small" onClick={onSync} disabled={!online || sync?.syncing}>
+        <button type="button" className="field-small" onClick={onSync} disabled={!online || sync?.syncing || waiting === 0}>
           {sync?.syncing ? t('field.sync.sending') : t('field.sync.send')}
         </button>
+      </div>
+      <div className="field-status-row field-status-detail">
+        <span data-testid="last-sync">{t('field.sync.last', { time: lastSync })}</span>
+        <span className="field-user">{profile.displayName}</span>
       </div>
       {sync?.needsLogin && (
         <button type="button" className="field-warning" onClick={onLogin}>

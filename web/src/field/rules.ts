@@ -127,13 +127,24 @@ export function requestOf(batch: readonly OutboxRecord[], observationNodeId?: st
       return {
         method: 'POST',
         path: `${patrol}/positions`,
-        body: { positions: batch.map((item) => (item.kind === 'position' ? { clientId: item.id, at: item.at, lat: item.lat, lon: item.lon } : null)) },
+        body: {
+          positions: batch.map((item) => (item.kind === 'position' ? { clientId: item.id, at: item.at, lat: item.lat, lon: item.lon } : null)),
+          reportedVia: 'field',
+        },
       };
     case 'observation':
       return {
         method: 'POST',
         path: `${patrol}/observations`,
-        body: { clientId: head.id, at: head.at, location: head.location, eventType: head.eventType, counts: head.counts, text: head.text },
+        body: {
+          clientId: head.id,
+          at: head.at,
+          location: head.location,
+          eventType: head.eventType,
+          counts: head.counts,
+          text: head.text,
+          reportedVia: 'field',
+        },
       };
     case 'photo':
       return { method: 'POST', path: `${patrol}/observations/${encodeURIComponent(observationNodeId ?? '')}/photos`, body: head.photo };

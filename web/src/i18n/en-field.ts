@@ -8,6 +8,8 @@ export const enField: typeof frField = {
     back: 'Back',
     language: 'Language',
     signOut: 'Sign out',
+    signOutKeeps_one: '{{count}} item waits: it stays on the device and leaves at your next sign-in.',
+    signOutKeeps_other: '{{count}} items wait: they stay on the device and leave at your next sign-in.',
     login: {
       username: 'Username',
       password: 'Password',

@@ -6,6 +6,8 @@ export const frField = {
     back: 'Retour',
     language: 'Langue',
     signOut: 'Se déconnecter',
+    signOutKeeps_one: '{{count}} élément attend : il reste sur l’appareil et partira à votre prochaine connexion.',
+    signOutKeeps_other: '{{count}} éléments attendent : ils restent sur l’appareil et partiront à votre prochaine connexion.',
     login: {
       username: "Nom d'utilisateur",
       password: 'Mot de passe',
