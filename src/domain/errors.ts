@@ -102,6 +102,8 @@ const CATALOGUE = {
   ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
   ERR_UNKNOWN_USER: { status: 422, fr: 'Ce nœud n’a pas d’utilisateur {value} qui puisse rapporter pour une patrouille.', en: 'This node has no user {value} who may report for a patrol.' },
   ERR_NOT_PATROL_REPORTER: { status: 403, fr: 'Vous ne rapportez pas pour la patrouille {code}.', en: 'You do not report for patrol {code}.' },
+  ERR_PHOTO_TYPE: { status: 415, fr: 'Ce fichier n’est pas une photo JPEG, PNG ou WebP (d’après son contenu).', en: 'This file is not a JPEG, PNG or WebP photo (by its content).' },
+  ERR_PHOTO_UNREADABLE: { status: 422, fr: 'Photo illisible : {detail}', en: 'Unreadable photo: {detail}' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -1,7 +1,8 @@
 import { DiboliError } from '../domain/errors.js';
 import { isEventType } from '../domain/event-types.js';
 import { mayReportFromField } from '../domain/field-reporting.js';
-import type { Observation, ObservationCounts, Patrol, PositionReport, ReportedVia } from '../domain/patrol.js';
+import type { Observation, ObservationCounts, Patrol, PhotoRef, PositionReport, ReportedVia } from '../domain/patrol.js';
+import { cleanPhoto } from '../exchange/photo.js';
 import { requireVerb } from '../domain/permissions.js';
 import { requireWritableHere } from '../domain/sovereignty.js';
 import type { Actor } from '../domain/user.js';
@@ -97,6 +98,35 @@ export class FieldReporting {
   async observations(actor: Actor, id: string): Promise<Observation[]> {
     const patrol = await this.patrol(actor, id, 'api');
     return this.node.repos.observations.ofPatrol(patrol.id, actor.nation);
+  }
+
+  /**
+   * A photo of an observation, by those who may write the observation. The file kept is the
+   * cleaned one (see exchange/photo.ts); its GPS position becomes the observation's location when
+   * it had none. The same photo again answers `created: false` and stores nothing more.
+   */
+  async addPhoto(actor: Actor, patrolId: string, observationId: string, original: Buffer): Promise<{ photo: PhotoRef; created: boolean }> {
+    requireVerb(actor, 'patrol.report');
+    const patrol = await this.patrol(actor, patrolId, 'api');
+    requireWritableHere(patrol, this.node.nation, actor.nation);
+    const observation = await this.node.repos.observations.findVisible(observationId, actor.nation);
+    if (!observation || observation.patrolId !== patrol.id) throw new DiboliError('ERR_NOT_FOUND', { kind: 'observation', id: observationId });
+    const clean = await cleanPhoto(original);
+    const photo: PhotoRef = { sha256: clean.sha256, contentType: clean.contentType, bytes: clean.bytes.length };
+    const now = this.node.clock.now().toISOString();
+    const created = await this.node.repos.photos.attach(observation.id, { ...photo, data: clean.bytes }, now);
+    // A camera's position outside the mechanism's area is left out, as a typed one would be refused.
+    if (clean.location && observation.location === null && this.node.inArea(clean.location)) {
+      await this.node.repos.observations.locate(observation.id, clean.location, this.node.sectionAt(clean.location), now);
+    }
+    return { photo, created };
+  }
+
+  /** A photo's bytes, for whoever may see an observation that holds it; unknown otherwise. */
+  async photo(actor: Actor, sha256: string): Promise<PhotoRef & { data: Buffer }> {
+    const photo = await this.node.repos.photos.visible(sha256, actor.nation);
+    if (!photo) throw new DiboliError('ERR_NOT_FOUND', { kind: 'photo', id: sha256 });
+    return photo;
   }
 
   /** The patrol as the actor may see it; from the field, only its leader and reporters report for it. */

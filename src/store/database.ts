@@ -41,6 +41,8 @@ export interface Store {
   db: Kysely<Database>;
   /** The raw connection, for the few hot paths where a prepared statement is measurably faster. */
   sqlite: SQLite.Database;
+  /** The data folder the database lives in (photos are files beside it). */
+  dataDir: string;
   close: () => Promise<void>;
 }
 
@@ -74,5 +76,5 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { db, sqlite, dataDir, close: () => db.destroy() };
 }
