@@ -6,6 +6,7 @@ import { benchEarlyWarning } from './early-warning.js';
 import { benchEarlyWarningNode } from './early-warning-node.js';
 import { benchFederation } from './federation.js';
 import { benchExtract } from './extract.js';
+import { benchField } from './field.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
 import { benchTiles } from './tiles.js';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   federation: benchFederation,
   web: benchWeb,
   extract: benchExtract,
+  field: benchField,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

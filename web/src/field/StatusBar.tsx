@@ -46,8 +46,8 @@ export function StatusBar({
   return (
     <header className="field-status">
       <div className="field-status-row">
-        <span className={online ? 'field-link field-online' : 'field-link field-offline'} data-testid="link">
-          {online ? t('field.sync.online') : t('field.sync.offline')}
+        <span className={online && !sync?.unreachable ? 'field-link field-online' : 'field-link field-offline'} data-testid="link">
+          {t(online ? (sync?.unreachable ? 'field.sync.unreachable' : 'field.sync.online') : 'field.sync.offline')}
         </span>
         <span className="field-waiting" data-testid="waiting" data-count={waiting}>
           {t('field.sync.waiting', { count: waiting })}

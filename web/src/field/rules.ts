@@ -31,8 +31,11 @@ export interface Counts {
 /** An item as held: `seq` is the order it was recorded in (IndexedDB's own key). */
 export type Queued = OutboxRecord & { seq: number };
 
-/** Positions travel together, this many to a request: small enough to pass a thin link in one go. */
-export const POSITIONS_PER_BATCH = 100;
+/**
+ * Positions travel together, this many to a request: about 40 KB of JSON, a few seconds on a GPRS
+ * link, while each request costs the phone a write to IndexedDB and a radio wake-up.
+ */
+export const POSITIONS_PER_BATCH = 500;
 
 /**
  * The next request to make: the oldest item of this user, and with it the positions of the same

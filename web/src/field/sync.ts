@@ -1,6 +1,6 @@
 import { patrol as fetchPatrol, readBody, send } from './api';
-import { alreadyThere, nextBatch, type Outcome, outcomeOf, POSITIONS_PER_BATCH, type Queued, requestOf, retryDelayMs } from './rules';
-import { observationNodeId, outboxHead, readMeta, refuse, settle, waitingCount, writeMeta } from './store';
+import { alreadyThere, nextBatch, outcomeOf, POSITIONS_PER_BATCH, type Queued, requestOf, retryDelayMs } from './rules';
+import { lastSyncKey, observationNodeId, outboxHead, readMeta, refuse, settle, waitingCount } from './store';
 
 export interface SyncState {
   waiting: number;
@@ -8,12 +8,17 @@ export interface SyncState {
   syncing: boolean;
   /** The node refused the session: the leader logs in again; nothing leaves until then. */
   needsLogin: boolean;
+  /** The last try found no node (the phone may still have a network). */
+  unreachable: boolean;
   /** Bumped when items were refused, for the list to read them again. */
   refusedRevision: number;
 }
 
 /** The device's own reason, for a photo whose observation the node refused (worded by the UI). */
 export const OBSERVATION_REFUSED = 'FIELD_OBSERVATION_REFUSED';
+
+/** What one request left: the node took or refused the items at `at`, or they wait. */
+type Sent = { kind: 'done' | 'refused'; at: Date } | { kind: 'retry' } | { kind: 'login' };
 
 type Listener = (state: SyncState) => void;
 
@@ -29,7 +34,7 @@ const PERIODIC_MS = 60_000;
  * request repeated after a lost answer stores nothing twice.
  */
 export class Syncer {
-  private state: SyncState = { waiting: 0, lastSyncAt: null, syncing: false, needsLogin: false, refusedRevision: 0 };
+  private state: SyncState = { waiting: 0, lastSyncAt: null, syncing: false, needsLogin: false, unreachable: false, refusedRevision: 0 };
   private listeners = new Set<Listener>();
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,7 +52,7 @@ export class Syncer {
   /** Starts syncing for this user (their items only: another user's stay for their next login). */
   async begin(userId: string): Promise<void> {
     this.userId = userId;
-    this.update({ needsLogin: false, lastSyncAt: (await readMeta<string>(`lastSyncAt:${userId}`)) ?? null });
+    this.update({ needsLogin: false, lastSyncAt: (await readMeta<string>(lastSyncKey(userId))) ?? null });
     await this.recount();
     window.addEventListener('online', this.onOnline);
     document.addEventListener('visibilitychange', this.onVisible);
@@ -108,6 +113,7 @@ export class Syncer {
         const batch = nextBatch(await outboxHead(userId, POSITIONS_PER_BATCH), userId);
         if (batch.length === 0) break;
         const outcome = await this.sendBatch(batch);
+        this.update({ unreachable: outcome.kind === 'retry' });
         if (outcome.kind === 'retry') {
           this.failures++;
           next = retryDelayMs(this.failures);
@@ -119,10 +125,8 @@ export class Syncer {
         }
         this.failures = 0;
         if (outcome.kind === 'refused') this.update({ refusedRevision: this.state.refusedRevision + 1 });
-        const at = this.now().toISOString();
-        await writeMeta(`lastSyncAt:${userId}`, at);
-        this.update({ lastSyncAt: at });
-        await this.recount();
+        // Counted again once the outbox is drained; meanwhile what left is taken off.
+        this.update({ lastSyncAt: outcome.at.toISOString(), waiting: Math.max(0, this.state.waiting - batch.length) });
       }
     } finally {
       await this.recount();
@@ -132,15 +136,16 @@ export class Syncer {
   }
 
   /** One request for `batch`, and what it leaves in the store. */
-  private async sendBatch(batch: Queued[]): Promise<Outcome> {
+  private async sendBatch(batch: Queued[]): Promise<Sent> {
     const head = batch[0]!;
     let nodeObservation: string | undefined;
     if (head.kind === 'photo') {
       nodeObservation = await observationNodeId(head.observationId);
       if (!nodeObservation) {
         // Its observation was refused (it sits in the refused list): the photo joins it there.
-        await refuse(batch, OBSERVATION_REFUSED, '', this.now());
-        return { kind: 'refused', code: OBSERVATION_REFUSED, message: '' };
+        const at = this.now();
+        await refuse(batch, OBSERVATION_REFUSED, '', at);
+        return { kind: 'refused', at };
       }
     }
     const { method, path, body } = requestOf(batch, nodeObservation);
@@ -162,9 +167,11 @@ export class Syncer {
         return { kind: 'retry' };
       }
     }
-    if (outcome.kind === 'done') await settle(batch, head.kind === 'observation' ? String(answer?.id ?? '') : undefined);
-    if (outcome.kind === 'refused') await refuse(batch, outcome.code, outcome.message, this.now());
-    return outcome;
+    const at = this.now();
+    if (outcome.kind === 'done') await settle(batch, at, head.kind === 'observation' ? String(answer?.id ?? '') : undefined);
+    else if (outcome.kind === 'refused') await refuse(batch, outcome.code, outcome.message, at);
+    else return outcome.kind === 'login' ? { kind: 'login' } : { kind: 'retry' };
+    return { kind: outcome.kind, at };
   }
 
   private async recount(): Promise<void> {

@@ -81,6 +81,7 @@ export const enField: typeof frField = {
     sync: {
       online: 'Online',
       offline: 'Offline',
+      unreachable: 'Node unreachable',
       waiting_one: '{{count}} waiting',
       waiting_other: '{{count}} waiting',
       last: 'Last sent: {{time}}',

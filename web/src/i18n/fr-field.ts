@@ -79,6 +79,7 @@ export const frField = {
     sync: {
       online: 'En ligne',
       offline: 'Hors ligne',
+      unreachable: 'Nœud injoignable',
       waiting_one: '{{count}} en attente',
       waiting_other: '{{count}} en attente',
       last: 'Dernier envoi : {{time}}',
