@@ -7,6 +7,7 @@ import { benchEarlyWarningNode } from './early-warning-node.js';
 import { benchFederation } from './federation.js';
 import { benchExtract } from './extract.js';
 import { benchField } from './field.js';
+import { benchFieldNode } from './field-node.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
 import { benchTiles } from './tiles.js';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   web: benchWeb,
   extract: benchExtract,
   field: benchField,
+  'field-node': benchFieldNode,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

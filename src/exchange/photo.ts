@@ -34,7 +34,7 @@ export async function cleanPhoto(original: Buffer): Promise<CleanPhoto> {
   try {
     const image = sharp(original, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
     bytes = await (contentType === 'image/jpeg'
-      ? image.jpeg({ quality: 85, mozjpeg: true })
+      ? image.jpeg({ quality: 85 })
       : contentType === 'image/png'
         ? image.png()
         : image.webp({ quality: 85 })

@@ -12,7 +12,7 @@ import { writtenRecord } from '../federation/release.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
 import { DAY_MS } from '../kernel/durations.js';
-import { normalisePatrolCode, patrolCode } from '../domain/patrol-code.js';
+import { normalisePatrolCode, patrolCode, patrolCodeNumber } from '../domain/patrol-code.js';
 
 export type { PatrolInput, PatrolPatch } from '../domain/patrol.js';
 
@@ -276,11 +276,17 @@ type Writer = Pick<NodeContext, 'store' | 'repos' | 'release'>;
 
 /**
  * Stores a new patrol and takes the release step in the same transaction. A patrol without a code
- * gets the next one of this node's series there; answers the patrol as stored.
+ * gets one drawn from its id (see domain/patrol-code.ts), the next draw while the node holds it;
+ * answers the patrol as stored.
  */
 export async function storeNewPatrol(node: Writer, patrol: Patrol): Promise<Patrol> {
   return node.store.db.transaction().execute(async (trx) => {
-    const stored = patrol.code ? patrol : { ...patrol, code: patrolCode(patrol.owner, await node.repos.patrols.nextCodeNumber(trx, patrol.owner)) };
+    let code = patrol.code;
+    for (let attempt = 0; !code; attempt++) {
+      const candidate = patrolCode(patrol.owner, patrolCodeNumber(patrol.id, attempt));
+      if (!(await node.repos.patrols.codeTaken(trx, candidate))) code = candidate;
+    }
+    const stored = { ...patrol, code };
     await node.repos.patrols.insertIn(trx, stored);
     await node.release.record(trx, { record: writtenRecord('patrol', stored), previous: undefined });
     return stored;

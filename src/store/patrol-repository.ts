@@ -46,18 +46,9 @@ export class PatrolRepository {
     return fromRow(row, approvals);
   }
 
-  /**
-   * The number of the next code this node gives a patrol of its own nation, read in the caller's
-   * transaction (one writer at a time, so two patrols never get the same number).
-   */
-  async nextCodeNumber(trx: Transaction<Database>, owner: NationCode): Promise<number> {
-    const row = await trx
-      .selectFrom('patrols')
-      .select(sql<number | null>`max(CAST(substr(code, 4) AS INTEGER))`.as('n'))
-      .where('owner', '=', owner)
-      .where('code', 'like', `${owner}-%`)
-      .executeTakeFirst();
-    return (row?.n ?? 0) + 1;
+  /** True when a patrol on this node (own or received, visible or not) holds the code. */
+  async codeTaken(trx: Transaction<Database>, code: string): Promise<boolean> {
+    return (await trx.selectFrom('patrols').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
   }
 
   async findVisibleByCode(code: string, viewer: NationCode): Promise<Patrol | undefined> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayReportFromField } from '../../src/domain/field-reporting.js';
-import { normalisePatrolCode, patrolCode } from '../../src/domain/patrol-code.js';
+import { normalisePatrolCode, patrolCode, patrolCodeNumber } from '../../src/domain/patrol-code.js';
 
 describe('patrol codes as people type them', () => {
   it.each([
@@ -24,6 +24,20 @@ describe('patrol codes as people type them', () => {
 
   it('writes the code of a nation and number', () => {
     expect(patrolCode('ML', 7)).toBe('ML-7');
+  });
+
+  it('draws a five-digit number from the id alone, the same on every node, another at each further draw', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `patrol-${i}`);
+    for (const id of ids) {
+      const n = patrolCodeNumber(id);
+      expect(n).toBeGreaterThanOrEqual(10_000);
+      expect(n).toBeLessThan(100_000);
+      expect(normalisePatrolCode(patrolCode('ML', n))).toBe(patrolCode('ML', n));
+    }
+    expect(patrolCodeNumber('demo-patrol-launch')).toBe(patrolCodeNumber('demo-patrol-launch'));
+    expect(patrolCodeNumber('demo-patrol-launch', 1)).not.toBe(patrolCodeNumber('demo-patrol-launch'));
+    // Spread over the range: 2,000 ids meet on few numbers.
+    expect(new Set(ids.map((id) => patrolCodeNumber(id))).size).toBeGreaterThan(1950);
   });
 });
 

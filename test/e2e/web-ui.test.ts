@@ -203,15 +203,23 @@ describe('web UI against a demo node', () => {
     const axes = page.getByLabel('Axe', { exact: true });
     const axisOptions = await axes.locator('option').count();
     if (axisOptions > 1) await axes.selectOption({ index: 1 });
+    // The leader reports for the patrol from the field: planners pick among this node's reporters.
+    const leader = page.getByLabel('Chef de patrouille', { exact: true });
+    await expect.poll(() => leader.locator('option').allTextContents()).toContain('Adj Boubacar Diarra (lead.ml)');
+    await leader.selectOption({ label: 'Adj Boubacar Diarra (lead.ml)' });
     await screenshot(page, '08-patrol-form');
     const [answer] = await Promise.all([
       page.waitForResponse((response: Response) => response.url().endsWith('/api/v1/patrols') && response.request().method() === 'POST'),
       page.getByRole('button', { name: 'Créer la patrouille' }).click(),
     ]);
     expect(answer.status()).toBe(201);
-    const created = (await answer.json()) as { id: string };
+    const created = (await answer.json()) as { id: string; code: string; leaderUserId: string | null };
+    expect(created.code).toMatch(/^ML-\d+$/);
+    expect(created.leaderUserId).not.toBeNull();
     const card = page.locator(`[data-patrol-id="${created.id}"]`);
     await card.waitFor();
+    // The code said over the radio is on the patrol wherever it is shown.
+    expect(await card.getByTestId('patrol-code').textContent()).toBe(created.code);
     await card.getByRole('button', { name: 'Proposer' }).click();
     await expect.poll(() => card.getAttribute('data-status')).toBe('proposed');
     await card.getByRole('button', { name: 'Approuver' }).click();
@@ -223,6 +231,7 @@ describe('web UI against a demo node', () => {
     const partnerCard = page.locator(`[data-patrol-id="${created.id}"]`);
     // Cancelling belongs to the owner nation's coordinator: Senegal's sees no such button.
     await partnerCard.getByRole('button', { name: 'Approuver' }).waitFor();
+    expect(await partnerCard.getByTestId('patrol-code').textContent()).toBe(created.code);
     expect(await partnerCard.getByRole('button', { name: 'Annuler la patrouille' }).count()).toBe(0);
     await partnerCard.getByRole('button', { name: 'Approuver' }).click();
     await expect.poll(() => partnerCard.getAttribute('data-status')).toBe('approved');

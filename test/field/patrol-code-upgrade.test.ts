@@ -17,14 +17,16 @@ import * as m10 from '../../src/store/migrations/0010-stream-log-and-alert-chain
 import * as m11 from '../../src/store/migrations/0011-incident-versions.js';
 import * as m12 from '../../src/store/migrations/0012-incident-area-versions.js';
 import type { Patrol } from '../../src/domain/patrol.js';
+import { patrolCode, patrolCodeNumber } from '../../src/domain/patrol-code.js';
 import { openStore } from '../../src/store/database.js';
 import { storeReceived } from '../../src/store/received-records.js';
 import { PatrolRepository } from '../../src/store/patrol-repository.js';
 import { removeFolder } from '../federation/nodes.js';
 
 // A node of the release before patrol codes holds patrols of its own and copies of a partner's.
-// The upgrade numbers them per owner nation in the order they were made; a code the owner later
-// gives another patrol wins over the number this node guessed for a copy.
+// The upgrade gives each the code drawn from its id, as the owner's node does for its own; should
+// the owner have drawn again for one of them, the code it sends for another patrol wins over the
+// number this node gave its copy.
 const dir = mkdtempSync(join(tmpdir(), 'diboli-codes-'));
 afterAll(() => removeFolder(dir));
 
@@ -62,31 +64,34 @@ async function earlierReleaseNode(): Promise<void> {
 }
 
 describe('upgrading a node whose patrols have no code', () => {
-  it('numbers them per owner in the order they were made, and goes on from there', async () => {
+  it('gives them the codes drawn from their ids, as their owners do', async () => {
     await earlierReleaseNode();
     const store = await openStore(dir);
+    const drawn = (id: string, owner: string) => patrolCode(owner, patrolCodeNumber(id));
     try {
-      const rows = await store.db.selectFrom('patrols').select(['id', 'code', 'leaderUserId', 'reporterUserIds']).orderBy('code').execute();
-      expect(rows).toEqual([
-        { id: 'z-first', code: 'ML-1', leaderUserId: null, reporterUserIds: '[]' },
-        { id: 'm-second', code: 'ML-2', leaderUserId: null, reporterUserIds: '[]' },
-        { id: 'a-third', code: 'ML-3', leaderUserId: null, reporterUserIds: '[]' },
-        { id: 'sn-earlier', code: 'SN-1', leaderUserId: null, reporterUserIds: '[]' },
-        { id: 'sn-later', code: 'SN-2', leaderUserId: null, reporterUserIds: '[]' },
-      ]);
+      const rows = await store.db.selectFrom('patrols').select(['id', 'code', 'leaderUserId', 'reporterUserIds']).orderBy('id').execute();
+      expect(rows).toEqual(
+        [
+          ['a-third', 'ML'],
+          ['m-second', 'ML'],
+          ['sn-earlier', 'SN'],
+          ['sn-later', 'SN'],
+          ['z-first', 'ML'],
+        ].map(([id, owner]) => ({ id, code: drawn(id!, owner!), leaderUserId: null, reporterUserIds: '[]' })),
+      );
       const patrols = new PatrolRepository(store.db);
-      expect(await store.db.transaction().execute((trx) => patrols.nextCodeNumber(trx, 'ML'))).toBe(4);
 
-      // Senegal's node numbered its own patrols differently: the copy it sends names SN-1 for
-      // another patrol. Its numbering wins; the copy numbered here waits for its own next version.
+      // Senegal's node drew again for one of its patrols: the copy it sends gives the code this node
+      // drew for sn-earlier to another patrol. The owner's code wins; the copy waits for its next version.
       const copy = (await store.db.transaction().execute((trx) => patrols.findIn(trx, 'sn-later')))!;
-      const received: Patrol = { ...copy, id: 'sn-other', code: 'SN-1', version: 1, leaderUserId: 'sn-lead', reporterUserIds: [] };
+      const taken = drawn('sn-earlier', 'SN');
+      const received: Patrol = { ...copy, id: 'sn-other', code: taken, version: 1, leaderUserId: 'sn-lead', reporterUserIds: [] };
       await store.db.transaction().execute((trx) => storeReceived(trx, 'patrol', received));
       const after = await store.db.selectFrom('patrols').select(['id', 'code']).where('owner', '=', 'SN').orderBy('id').execute();
       expect(after).toEqual([
-        { id: 'sn-earlier', code: 'SN-1~sn-earlier' },
-        { id: 'sn-later', code: 'SN-2' },
-        { id: 'sn-other', code: 'SN-1' },
+        { id: 'sn-earlier', code: `${taken}~sn-earlier` },
+        { id: 'sn-later', code: drawn('sn-later', 'SN') },
+        { id: 'sn-other', code: taken },
       ]);
     } finally {
       await store.close();

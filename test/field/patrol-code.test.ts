@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patrolCode, patrolCodeNumber } from '../../src/domain/patrol-code.js';
 import { isRecordBody } from '../../src/federation/record-bodies.js';
 import { fixedClock } from '../../src/kernel/clock.js';
 import { PatrolService, storeNewPatrol } from '../../src/services/patrol-service.js';
@@ -34,29 +35,34 @@ beforeAll(async () => {
 afterAll(async () => demo.close());
 
 describe('patrol codes and leaders on the owner node', () => {
-  it('gives the demo’s patrols codes in the order they were made, and lead.ml leads them', async () => {
+  it('gives the demo’s patrols codes drawn from their ids, and lead.ml leads them', async () => {
     const launch = await demo.call('GET', '/api/v1/patrols/demo-patrol-launch', { as: 'analyst.ml' });
     const december = await demo.call('GET', '/api/v1/patrols/demo-patrol-december', { as: 'analyst.ml' });
-    expect([launch.body.code, december.body.code]).toEqual(['ML-1', 'ML-2']);
+    expect([launch.body.code, december.body.code]).toEqual([
+      patrolCode('ML', patrolCodeNumber('demo-patrol-launch')),
+      patrolCode('ML', patrolCodeNumber('demo-patrol-december')),
+    ]);
+    expect(launch.body.code).toMatch(/^ML-[1-9]\d{4}$/);
     expect(launch.body.leaderUserId).toBe(await userId('lead.ml'));
     expect(december.body.reporterUserIds).toEqual([]);
   });
 
-  it('numbers each new patrol after the last one, finds it by a code typed any way, and never changes the code', async () => {
+  it('gives each new patrol its code, finds it by the code typed any way, and never changes the code', async () => {
     const created = await demo.call('POST', '/api/v1/patrols', { as: 'coord.ml', body: plan({ leaderUserId: await userId('lead.ml') }) });
     expect(created.status).toBe(201);
-    expect(created.body.code).toBe('ML-3');
+    const code = created.body.code as string;
+    expect(code).toBe(patrolCode('ML', patrolCodeNumber(created.body.id)));
+    const digits = code.slice(3);
     const service = new PatrolService(demo.node);
     const analyst = { userId: await userId('analyst.ml'), username: 'analyst.ml', nation: 'ML', role: 'analyst' as const };
-    for (const typed of ['ML-3', 'ml3', 'ml 3', ' Ml-03 ']) expect((await service.byCode(analyst, typed)).id).toBe(created.body.id);
+    for (const typed of [code, `ml${digits}`, `ml ${digits}`, ` Ml-0${digits} `]) expect((await service.byCode(analyst, typed)).id).toBe(created.body.id);
     await expect(service.byCode(analyst, 'ML-99')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+    await expect(service.byCode(analyst, `SN-${digits}`)).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
     await expect(service.byCode(analyst, 'garbage')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
 
     const renamed = await demo.call('PATCH', `/api/v1/patrols/${created.body.id}`, { as: 'coord.ml', body: { name: 'Autre nom', leaderUserId: null } });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ code: 'ML-3', leaderUserId: null });
-    const next = await demo.call('POST', '/api/v1/patrols', { as: 'coord.ml', body: plan() });
-    expect(next.body.code).toBe('ML-4');
+    expect(renamed.body).toMatchObject({ code, leaderUserId: null });
   });
 
   it('refuses a leader or reporter who is not a user of this node’s nation whose role reports, and stores nothing', async () => {
@@ -78,7 +84,7 @@ describe('patrol codes and leaders on the owner node', () => {
   it('lists a user’s patrols of the day: led or reported for, planned for today or under way', async () => {
     const lead = await demo.call('GET', '/api/v1/field/patrols', { as: 'lead.ml' });
     expect(lead.status).toBe(200);
-    expect(lead.body.map((p: { code: string }) => p.code)).toEqual(['ML-2']);
+    expect(lead.body.map((p: { id: string }) => p.id)).toEqual(['demo-patrol-december']);
     const reporterOnly = await demo.call('POST', '/api/v1/patrols', {
       as: 'coord.ml',
       body: plan({ plannedStart: '2026-12-05T06:00:00.000Z', plannedEnd: '2026-12-05T18:00:00.000Z', reporterUserIds: [await userId('coord.ml')] }),
@@ -140,16 +146,16 @@ describe('patrol codes between nodes', () => {
       leaderUserId: 'ml-lead',
       reporterUserIds: ['ml-second'],
     });
-    expect(stored.code).toBe('ML-1');
+    expect(stored.code).toBe(patrolCode('ML', patrolCodeNumber('ml-patrol-coded')));
     const peer = (await sn.node.repos.peers.byNation('ML'))!;
     await sn.puller.pullOnce(peer);
     const copy = await sn.node.repos.patrols.findVisible('ml-patrol-coded', 'SN');
-    expect(copy).toMatchObject({ code: 'ML-1', leaderUserId: 'ml-lead', reporterUserIds: ['ml-second'] });
+    expect(copy).toMatchObject({ code: stored.code, leaderUserId: 'ml-lead', reporterUserIds: ['ml-second'] });
 
     const body = { ...stored, releasableTo: ['SN'] };
     expect(isRecordBody('patrol', body)).toBe(true);
     expect(isRecordBody('patrol', { ...body, code: 'SN-1' })).toBe(false);
-    expect(isRecordBody('patrol', { ...body, code: 'ML 1' })).toBe(false);
+    expect(isRecordBody('patrol', { ...body, code: stored.code.replace('-', ' ') })).toBe(false);
     const { code: _code, ...uncoded } = body;
     expect(isRecordBody('patrol', uncoded)).toBe(false);
   });

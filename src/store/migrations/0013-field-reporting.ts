@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { patrolCode, patrolCodeNumber } from '../../domain/patrol-code.js';
 
 // Shipped migrations are never edited: add a new numbered file instead.
 //
-// Patrols get a short code for SMS and radio (`ML-12`, numbered per owner nation from 1), a leader
+// Patrols get a short code for SMS and radio (`ML-48213`, drawn from the patrol's id), a leader
 // and further reporters. Positions and observations sent from the field carry the device's own id,
 // unique per patrol, so a batch sent again after a lost answer is not stored twice. Photos are
 // stored as files named by the SHA-256 of their bytes; the tables say which observations hold them.
@@ -10,12 +11,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE patrols ADD COLUMN code TEXT NOT NULL DEFAULT ''`.execute(db);
   await sql`ALTER TABLE patrols ADD COLUMN leader_user_id TEXT`.execute(db);
   await sql`ALTER TABLE patrols ADD COLUMN reporter_user_ids TEXT NOT NULL DEFAULT '[]'`.execute(db);
-  // Patrols already stored are numbered in the order they were made, per owner nation.
-  await sql`UPDATE patrols SET code = (
-      SELECT numbered.owner || '-' || numbered.n FROM (
-        SELECT id, owner, row_number() OVER (PARTITION BY owner ORDER BY created_at, id) AS n FROM patrols
-      ) AS numbered WHERE numbered.id = patrols.id
-    )`.execute(db);
+  // Patrols already stored get the code their owner's node draws for them (in the order they were
+  // made, so that a second draw goes to the later one of two that meet on the same number).
+  const { rows } = await sql<{ id: string; owner: string }>`SELECT id, owner FROM patrols ORDER BY created_at, id`.execute(db);
+  const taken = new Set<string>();
+  for (const { id, owner } of rows) {
+    let code = '';
+    for (let attempt = 0; !code || taken.has(code); attempt++) code = patrolCode(owner, patrolCodeNumber(id, attempt));
+    taken.add(code);
+    await sql`UPDATE patrols SET code = ${code} WHERE id = ${id}`.execute(db);
+  }
   await sql`CREATE UNIQUE INDEX patrols_code ON patrols (code)`.execute(db);
 
   await sql`ALTER TABLE positions ADD COLUMN client_id TEXT`.execute(db);
