@@ -19,7 +19,7 @@ const INCIDENTS = 1_000_000;
 const VIEWPORT_REQUESTS = 300;
 
 /** The machine's limit for appending rows: prepared inserts in transactions, no framework. */
-function rawInsertBaseline(dir: string): number {
+export function rawInsertBaseline(dir: string, positions = POSITIONS): number {
   const db = new SQLite(join(dir, 'raw.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -30,10 +30,10 @@ function rawInsertBaseline(dir: string): number {
       insert.run('patrol', new Date(1_750_000_000_000 + i * 1000).toISOString(), 14 + i * 1e-6, -12 + i * 1e-6, 'ML-SN-02', 'user');
   });
   const started = performance.now();
-  for (let i = 0; i < POSITIONS; i += POSITION_BATCH) batch(i);
+  for (let i = 0; i < positions; i += POSITION_BATCH) batch(i);
   const seconds = (performance.now() - started) / 1000;
   db.close();
-  return POSITIONS / seconds;
+  return positions / seconds;
 }
 
 async function helloWorldBaseline(requests: number): Promise<{ perSecond: number; p95: number }> {

@@ -7,6 +7,7 @@ import { benchEarlyWarningNode } from './early-warning-node.js';
 import { benchFederation } from './federation.js';
 import { benchExtract } from './extract.js';
 import { benchFieldMessages } from './field-messages.js';
+import { benchField } from './field.js';
 import { benchFieldNode } from './field-node.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   web: benchWeb,
   extract: benchExtract,
   'field-messages': benchFieldMessages,
+  field: benchField,
   'field-node': benchFieldNode,
 };
 

@@ -6,7 +6,7 @@
  * written on the node takes to reach the list through the live stream.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,17 +24,21 @@ const FILLS = [0, 10_000, 100_000];
 /** Where new incidents of the live-stream case are written: inside the filled area. */
 const LIVE_PLACE = { lon: -11.5, lat: 14.2 };
 
-/** JS and CSS of the built UI as the node sends them: the copies compressed at build time. */
-function shippedBytes(): { js: number; css: number; jsBrotli: number } {
-  const assets = join('web', 'dist', 'assets');
+/**
+ * JS and CSS of one built page (`index.html` of the UI, `field/index.html` of the field app) as the
+ * node sends them: the files the page names, in the copies compressed at build time.
+ */
+export function shippedBytes(page = 'index.html'): { js: number; css: number; jsBrotli: number } {
+  const dist = join('web', 'dist');
+  const named = [...readFileSync(join(dist, page), 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
   let js = 0;
   let css = 0;
   let jsBrotli = 0;
-  for (const name of readdirSync(assets)) {
-    const size = statSync(join(assets, name)).size;
-    if (name.endsWith('.js.gz')) js += size;
-    else if (name.endsWith('.css.gz')) css += size;
-    else if (name.endsWith('.js.br')) jsBrotli += size;
+  for (const asset of new Set(named)) {
+    if (asset.endsWith('.js')) {
+      js += statSync(join(dist, `${asset}.gz`)).size;
+      jsBrotli += statSync(join(dist, `${asset}.br`)).size;
+    } else if (asset.endsWith('.css')) css += statSync(join(dist, `${asset}.gz`)).size;
   }
   return { js, css, jsBrotli };
 }
@@ -51,7 +55,7 @@ function freePort(): Promise<number> {
 }
 
 /** The demo node the pages are served by; `data` is its folder, unknown for a node started elsewhere. */
-async function startNode(): Promise<{ origin: string; data: string | null; stop: () => void }> {
+export async function startNode(): Promise<{ origin: string; data: string | null; stop: () => void }> {
   if (process.env.DIBOLI_BENCH_ORIGIN) return { origin: process.env.DIBOLI_BENCH_ORIGIN, data: null, stop: () => undefined };
   const data = mkdtempSync(join(tmpdir(), 'diboli-bench-web-'));
   const port = await freePort();

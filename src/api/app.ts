@@ -140,5 +140,9 @@ async function servePages(app: FastifyInstance, options: HttpAppOptions): Promis
         reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The field app's address typed by hand on a phone, without its slash, still leads to it.
+    if (existsSync(join(root, 'field', 'index.html'))) {
+      app.get('/field', { schema: { hide: true } }, (_request, reply) => reply.redirect('/field/', 301));
+    }
   }
 }

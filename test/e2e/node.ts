@@ -73,3 +73,34 @@ export async function startDemoNode(): Promise<RunningNode> {
   }
   return { origin, dataDir, stop };
 }
+
+/** A demo node process on a given data folder and port, which a test may kill and start again on the same data. */
+export interface NodeProcess {
+  origin: string;
+  /** Ends the process with `signal` (SIGKILL: no shutdown at all) and waits for it to be gone. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+}
+
+export async function startNodeProcess(dataDir: string, port: number): Promise<NodeProcess> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['bin/diboli.js', 'demo', '--data', dataDir, '--serve', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  try {
+    await waitForHealth(origin, child, () => output);
+  } catch (error) {
+    await kill('SIGKILL');
+    throw error;
+  }
+  return { origin, kill };
+}
