@@ -10,9 +10,10 @@ import { useCandidates } from '../news/useCandidates';
 import { IncidentForm, type PickedLocation } from '../incidents/IncidentForm';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { NO_FILTER, matchesFilter, toQuery, type IncidentFilter } from '../incidents/filters';
-import { frameOfIncidents, useIncidentList } from '../incidents/useIncidentList';
+import { useIncidentList } from '../incidents/useIncidentList';
 import { useSelectedIncident } from '../incidents/useIncidents';
 import { bboxParam, newestFirst, withinBounds, type Bounds } from '../incidents/view';
+import { FrameIncidentsButton } from '../map/FrameIncidentsButton';
 import { Legend } from '../map/Legend';
 import { OperationalMap, type MapSelection, type PickMode } from '../map/OperationalMap';
 import { loadView, saveView } from '../map/savedView';
@@ -381,19 +382,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             onBoundsChange={setBounds}
             onViewChange={(view) => saveView(user.id, view)}
           />
-          <button
-            type="button"
-            className="map-frame-incidents"
-            disabled={total === 0}
-            onClick={() =>
-              void frameOfIncidents(query).then(
-                (around) => around && setFrame({ bounds: around, key: Date.now() }),
-                () => undefined,
-              )
-            }
-          >
-            {t('map.frameIncidents')}
-          </button>
+          <FrameIncidentsButton query={query} disabled={total === 0} onFrame={(around) => setFrame({ bounds: around, key: Date.now() })} />
           <Legend />
         </main>
       </div>
