@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { incidentTilesUrl } from '../api/endpoints';
 import type { Alert, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
@@ -35,7 +34,6 @@ import { useDraftPoints, useWorkspaceLayers } from './useWorkspaceLayers';
 type Editing = { kind: 'incident'; incident?: Incident } | { kind: 'patrol'; patrol?: Patrol } | null;
 
 export function Workspace({ user, onLogout }: { user: User; onLogout: () => void }) {
-  const { t } = useTranslation();
   const { reference, reloadSections } = useReferenceData();
   const [filter, setFilter] = useState<IncidentFilter>(NO_FILTER);
   const [revision, setRevision] = useState(0);
