@@ -132,10 +132,48 @@ export async function benchField(print: (line: string) => void): Promise<void> {
       `field app: sync of ${rate(QUEUED)} queued positions   ${appSeconds.toFixed(2)} s = ${(appSeconds / directSeconds).toFixed(2)} × the direct POSTs ` +
         `(node holds ${rate(held.properties.positions)})`,
     );
+    await measureFirstOpen(node.origin, print);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
     node.stop();
+  }
+}
+
+/**
+ * A phone's first visit of the field app (nothing cached): from navigation until the login form
+ * takes input, on the loopback link, then on Chrome's "Slow 3G" profile (400 ms round trip, 400
+ * kbit/s each way) with the CPU slowed 4× as a low-end phone's, in the same run.
+ */
+async function measureFirstOpen(origin: string, print: (line: string) => void): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: loadConfig({ dataDir: tmpdir() }, process.env).chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // A context of its own each time: no cache, no service worker, no session.
+  const open = async (slow: boolean): Promise<number> => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    if (slow) {
+      await session.send('Network.enable');
+      await session.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+      await session.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
+    const started = performance.now();
+    await page.goto(`${origin}/field/`, { waitUntil: 'commit' });
+    await page.locator('#field-username').waitFor({ state: 'visible', timeout: 120_000 });
+    const elapsed = performance.now() - started;
+    await context.close();
+    return elapsed;
+  };
+  try {
+    const fast = await open(false);
+    const slow = await open(true);
+    print(`field app: first open until the login form takes input   loopback ${fast.toFixed(0)} ms | Slow 3G and CPU 4× ${slow.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
   }
 }
