@@ -30,6 +30,8 @@ import { PopulationFeed } from './services/population-feed.js';
 import { ReferenceService } from './services/reference-service.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './services/runtime.js';
 import { SituationReports } from './services/situation-reports.js';
+import { TakInbound } from './services/tak-inbound.js';
+import { TakPicture } from './services/tak-picture.js';
 import { openStore, type Store } from './store/database.js';
 import { repositoriesOf } from './store/repositories.js';
 
@@ -116,6 +118,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     populationFeed,
     situationReports,
     liveStream,
+    takPicture: new TakPicture(node),
+    takInbound: new TakInbound(node),
     feed,
   };
   return {

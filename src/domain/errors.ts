@@ -100,6 +100,12 @@ const CATALOGUE = {
   ERR_GPX_NO_ROUTE: { status: 422, fr: 'Ce fichier GPX ne contient ni itinéraire ni trace d’au moins deux points.', en: 'This GPX file holds no route or track of at least two points.' },
   ERR_PATROL_NO_ROUTE: { status: 404, fr: 'Cette patrouille n’a pas d’itinéraire prévu.', en: 'This patrol has no planned route.' },
   ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
+  // TAK: Cursor-on-Target events over HTTP and on the TAK stream.
+  ERR_COT_REFUSED: { status: 422, fr: 'Événement CoT refusé : {reason}.', en: 'CoT event refused: {reason}.' },
+  ERR_COT_ONLY: { status: 415, fr: 'Type de contenu non accepté : le corps doit être un événement CoT en XML (application/xml).', en: 'Content type not accepted: the body must be one CoT event in XML (application/xml).' },
+  ERR_TAK_CA_EXISTS: { status: 409, fr: 'Ce nœud a déjà son autorité de certification TAK (dossier tak/ des données).', en: 'This node already has its TAK certificate authority (tak/ in the data folder).' },
+  ERR_TAK_CA_MISSING: { status: 409, fr: 'Ce nœud n’a pas d’autorité de certification TAK : lancez « diboli tak ca init ».', en: 'This node has no TAK certificate authority: run "diboli tak ca init".' },
+  ERR_TAK_NO_PATROL: { status: 409, fr: 'Vous ne menez aucune patrouille en cours : cette position ou ce marqueur n’a pas de patrouille où être rangé.', en: 'You lead no patrol under way: this position or marker has no patrol to be filed under.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
