@@ -45,6 +45,13 @@ export interface NodeConfig {
    * OpenStreetMap extract), served instead of the basemap built from the shipped data.
    */
   basemapExtract?: string;
+  /**
+   * The TAK streaming port (TLS with client certificates of the node's own CA, docs/tak.md; TAK's
+   * usual port is 8089). Off unless given.
+   */
+  takPort?: number;
+  /** The address the TAK port listens on (default: `host`). */
+  takHost?: string;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -84,6 +91,8 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   tlsKey: 'DIBOLI_TLS_KEY',
   trustProxy: 'DIBOLI_TRUST_PROXY',
   basemapExtract: 'DIBOLI_BASEMAP_EXTRACT',
+  takPort: 'DIBOLI_TAK_PORT',
+  takHost: 'DIBOLI_TAK_HOST',
 };
 
 export class ConfigError extends Error {}
@@ -114,6 +123,7 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     ...tlsFiles(pick('tlsCert'), pick('tlsKey')),
     ...proxies(pick('trustProxy')),
     ...basemapExtract(pick('basemapExtract')),
+    ...takListener(pick('takPort'), pick('takHost')),
   };
 }
 
@@ -126,6 +136,12 @@ function tlsFiles(cert: string | number | undefined, key: string | number | unde
     if (!existsSync(path)) throw new ConfigError(`${name}: no such file ${path}`);
   }
   return paths;
+}
+
+/** The TAK port, when one is given; its address defaults to the node's. */
+function takListener(port: string | number | undefined, host: string | number | undefined): Pick<NodeConfig, 'takPort' | 'takHost'> {
+  if (port === undefined) return host === undefined ? {} : { takHost: String(host) };
+  return { takPort: integer('takPort', port, 0, 0, 65535), ...(host === undefined ? {} : { takHost: String(host) }) };
 }
 
 function basemapExtract(raw: string | number | undefined): Pick<NodeConfig, 'basemapExtract'> {

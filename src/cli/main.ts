@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import('./ingest.js')).ingestCommand,
   sitrep: async () => (await import('./sitrep.js')).sitrepCommand,
   import: async () => (await import('./import.js')).importCommand,
+  tak: async () => (await import('./tak.js')).takCommand,
 };
 
 const processIO: CommandIO = {

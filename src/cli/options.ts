@@ -20,6 +20,7 @@ export const SERVE_FLAGS = {
   'tls-key': { type: 'string' },
   'trust-proxy': { type: 'string' },
   'basemap-extract': { type: 'string' },
+  'tak-port': { type: 'string' },
 } as const satisfies Options;
 
 export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HTTPS (with --tls-key; or DIBOLI_TLS_CERT)
@@ -29,7 +30,10 @@ export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HT
                       and \`X-Forwarded-Proto: https\` makes the session cookie Secure
   --basemap-extract FILE  the nation's own basemap, an MBTiles file of OpenStreetMap vector
                       tiles (OpenMapTiles schema), served instead of the built one (or
-                      DIBOLI_BASEMAP_EXTRACT; see docs/basemap.md)`;
+                      DIBOLI_BASEMAP_EXTRACT; see docs/basemap.md)
+  --tak-port PORT     serve TAK clients (ATAK, WinTAK) on this port, TLS with the certificates of
+                      \`diboli tak enrol\` (or DIBOLI_TAK_PORT; DIBOLI_TAK_HOST for its address;
+                      off by default; see docs/tak.md)`;
 
 export const NODE_FLAGS_HELP = `  --data DIR          the node's data folder (default ./diboli-data, or DIBOLI_DATA)
   --section-km N      border section length in km (default 25)
@@ -58,6 +62,7 @@ export function configFrom(values: Record<string, unknown>): NodeConfig {
         tlsKey: flag('tls-key'),
         trustProxy: flag('trust-proxy'),
         basemapExtract: flag('basemap-extract'),
+        takPort: flag('tak-port'),
       },
       process.env,
     );

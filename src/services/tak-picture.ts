@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { DiboliError } from '../domain/errors.js';
-import type { Patrol } from '../domain/patrol.js';
 import { isVisibleTo, positionsAudience } from '../domain/sovereignty.js';
 import type { Actor } from '../domain/user.js';
 import type { NationCode } from '../kernel/nation.js';
@@ -11,13 +10,12 @@ import { positionToCot } from '../tak/cot-position.js';
 import { postToCot } from '../tak/cot-post.js';
 import { axisToCot, patrolRouteToCot } from '../tak/cot-route.js';
 import type { NodeContext } from './node-context.js';
+import { ON_THE_MAP } from './tak-feed.js';
 
 export const COT_LIST_TYPE = 'application/xml; charset=utf-8';
 
 /** Incidents read per query while the picture is written. */
 const PAGE = 2000;
-/** Patrols whose route and position are on a TAK map: those planned to go out or out now. */
-const ON_THE_MAP: readonly Patrol['status'][] = ['approved', 'underway'];
 
 export interface PictureQuery {
   bbox?: [number, number, number, number];

@@ -13,6 +13,7 @@ import * as importedEvents from './migrations/0009-imported-events.js';
 import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert-chains.js';
 import * as incidentVersions from './migrations/0011-incident-versions.js';
 import * as incidentAreaVersions from './migrations/0012-incident-area-versions.js';
+import * as takCertificates from './migrations/0015-tak-certificates.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 import { registerTextFunctions } from './text-search.js';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-stream-log-and-alert-chains': streamLogAndAlertChains,
   '0011-incident-versions': incidentVersions,
   '0012-incident-area-versions': incidentAreaVersions,
+  '0015-tak-certificates': takCertificates,
 };
 
 export interface Store {

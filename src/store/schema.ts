@@ -3,12 +3,13 @@ import type { AccountTables } from './accounts-schema.js';
 import type { EarlyWarningTables } from './early-warning-schema.js';
 import type { NewsTables } from './news-schema.js';
 import type { StreamTables } from './stream-schema.js';
+import type { TakTables } from './tak-schema.js';
 
 /**
  * Table shapes as Kysely sees them (camelCase here, snake_case in SQLite through CamelCasePlugin).
  * JSON columns hold text; repositories parse them. Times are ISO 8601 strings in UTC.
  */
-export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables {
+export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables, TakTables {
   nodeMeta: NodeMetaTable;
   mechanisms: MechanismTable;
   users: UserTable;

@@ -46,6 +46,8 @@ export class CotFrames {
         at = close + 2;
         continue;
       }
+      // Where entities would be declared: never read, the connection is closed.
+      if (this.startsWith(at, '<!')) throw new Error('document type declarations are not accepted');
       const head = this.held.subarray(at, at + 7).toString('latin1');
       if ('<event'.startsWith(head.slice(0, 6)) && (head.length < 7 || /[\s/>]/.test(head[6]!))) {
         if (head.length < 7) return -1;

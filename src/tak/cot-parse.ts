@@ -43,7 +43,7 @@ const UID = /^[\x21-\x7E]{1,128}$/;
 
 /** `&amp;`, `&#233;`… read back; any other reference is refused (no entity is declared anywhere). */
 function characters(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, name: string) => {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z_][\w.-]*);/g, (whole, name: string) => {
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
     if (name.startsWith('#x')) return String.fromCodePoint(Math.min(Number.parseInt(name.slice(2), 16), 0x10ffff));
     if (name.startsWith('#')) return String.fromCodePoint(Math.min(Number.parseInt(name.slice(1), 10), 0x10ffff));
