@@ -26,6 +26,7 @@ import type { NodeContext } from './services/node-context.js';
 import { NodeEvents } from './services/node-events.js';
 import { OrganisationService } from './services/organisation-service.js';
 import { PatrolService } from './services/patrol-service.js';
+import { FieldReporting } from './services/field-reporting.js';
 import { PopulationFeed } from './services/population-feed.js';
 import { ReferenceService } from './services/reference-service.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './services/runtime.js';
@@ -114,6 +115,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
     patrols: new PatrolService(node),
+    fieldReporting: new FieldReporting(node),
     news: new NewsService(node, incidents, places, earlyWarning),
     earlyWarning,
     alertDocuments: new AlertDocuments(node, earlyWarning),

@@ -40,6 +40,7 @@ export const TIERS = {
     'test/api/',
     'test/early-warning/',
     'test/federation/',
+    'test/field/',
     'test/news/',
     'test/map/',
     'test/node/',

@@ -22,6 +22,7 @@ import { mapRoutes } from './routes/map.js';
 import { incidentTileRoutes } from './routes/incident-tiles.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
+import { fieldRoutes } from './routes/field.js';
 import { publicAlertRoutes } from './routes/public-alerts.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sitrepRoutes } from './routes/sitrep.js';
@@ -92,6 +93,7 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   await app.register(incidentRoutes, services);
   await app.register(incidentTileRoutes, services);
   await app.register(patrolRoutes, services);
+  await app.register(fieldRoutes, services);
   await app.register(newsRoutes, services);
   await app.register(earlyWarningRoutes, services);
   await app.register(alertRoutes, services);

@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { EVENT_TYPE_NAMES } from '../domain/event-types.js';
 import { type InformationCredibility, DATE_PRECISIONS, GEO_PRECISIONS, INCIDENT_STATUSES, SOURCE_KINDS, SOURCE_RELIABILITIES } from '../domain/incident.js';
-import { PATROL_KINDS } from '../domain/patrol.js';
+import { PATROL_KINDS, REPORTED_VIA } from '../domain/patrol.js';
 import { PATROL_STATUSES } from '../domain/patrol-lifecycle.js';
 import { ROLES } from '../domain/user.js';
 
@@ -160,6 +160,8 @@ export const PatrolInputSchema = Type.Object(
     plannedStart: IsoDateTime,
     plannedEnd: IsoDateTime,
     releasableTo: Type.Optional(Type.Array(NationCodeSchema, { maxItems: 50, uniqueItems: true })),
+    leaderUserId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    reporterUserIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
@@ -176,6 +178,9 @@ export const UnitSchema = Type.Object({
 
 const patrolFields = {
   id: Type.String(),
+  code: Type.String({ description: 'Short code for SMS and radio (`ML-12`): owner nation and a number; never changes' }),
+  leaderUserId: Nullable(Type.String()),
+  reporterUserIds: Type.Array(Type.String()),
   owner: NationCodeSchema,
   releasableTo: Type.Array(NationCodeSchema),
   name: Type.String(),
@@ -197,20 +202,37 @@ const patrolFields = {
   updatedAt: IsoDateTime,
 };
 export const PatrolSchema = Type.Object(patrolFields, { $id: 'Patrol' });
+/** A patrol as an item of a JSON list (the same fields, inline). */
+export const PatrolItemSchema = Type.Object(patrolFields);
 /** A patrol in the list, a GeoJSON Feature whose geometry is its route. */
 export const PatrolPropertiesSchema = Type.Object(
   Object.fromEntries(Object.entries(patrolFields).filter(([name]) => name !== 'route')) as Omit<typeof patrolFields, 'route'>,
 );
 
+/** A reporting device's own id for a record: the same id again is the same record. */
+export const ClientIdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const FieldChannelSchema = Type.Optional(
+  Type.Union([Type.Literal('api'), Type.Literal('field')], {
+    description: '`field` when sent by the field app: then only the patrol’s leader and reporters may send it',
+  }),
+);
+const CountSchema = Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 })));
+
 export const PositionsBodySchema = Type.Object(
   {
     positions: Type.Array(
       Type.Object(
-        { at: IsoDateTime, lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) },
+        {
+          at: IsoDateTime,
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lon: Type.Number({ minimum: -180, maximum: 180 }),
+          clientId: Type.Optional(ClientIdSchema),
+        },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 100_000 },
     ),
+    reportedVia: FieldChannelSchema,
   },
   { additionalProperties: false },
 );
@@ -224,9 +246,19 @@ export const UserSchema = Type.Object({
 });
 
 export const ObservationInputSchema = Type.Object(
-  { at: IsoDateTime, location: Type.Optional(Nullable(LatLonSchema)), text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  {
+    at: IsoDateTime,
+    location: Type.Optional(Nullable(LatLonSchema)),
+    text: Type.Optional(Type.String({ maxLength: 5000, description: 'May be empty when eventType is given' })),
+    clientId: Type.Optional(ClientIdSchema),
+    eventType: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 }))),
+    counts: Type.Optional(Type.Object({ people: CountSchema, fatalities: CountSchema, injured: CountSchema }, { additionalProperties: false })),
+    reportedVia: FieldChannelSchema,
+  },
   { additionalProperties: false },
 );
+
+export const PhotoRefSchema = Type.Object({ sha256: Type.String(), contentType: Type.String(), bytes: Type.Integer() });
 
 export const ObservationSchema = Type.Object({
   id: Type.String(),
@@ -238,6 +270,11 @@ export const ObservationSchema = Type.Object({
   section: Nullable(Type.String()),
   text: Type.String(),
   createdAt: IsoDateTime,
+  clientId: Nullable(Type.String()),
+  eventType: Nullable(Type.String()),
+  counts: Type.Object({ people: Nullable(Type.Integer()), fatalities: Nullable(Type.Integer()), injured: Nullable(Type.Integer()) }),
+  photos: Type.Array(PhotoRefSchema),
+  reportedVia: literals(REPORTED_VIA),
 });
 
 export const DebriefSchema = Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });

@@ -11,6 +11,7 @@ import type { LiveStream } from '../services/live-stream.js';
 import type { NewsService } from '../services/news-service.js';
 import type { OrganisationService } from '../services/organisation-service.js';
 import type { PatrolService } from '../services/patrol-service.js';
+import type { FieldReporting } from '../services/field-reporting.js';
 import type { PopulationFeed } from '../services/population-feed.js';
 import type { ReferenceService } from '../services/reference-service.js';
 import type { Clock } from '../services/runtime.js';
@@ -35,6 +36,8 @@ export interface Services {
   acledImport: AcledImport;
   incidentTiles: IncidentTileService;
   patrols: PatrolService;
+  /** Positions, observations and photos of patrols, from the API and the field channels. */
+  fieldReporting: FieldReporting;
   news: NewsService;
   earlyWarning: EarlyWarningService;
   alertDocuments: AlertDocuments;

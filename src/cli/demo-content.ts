@@ -231,6 +231,8 @@ export interface DemoPatrol {
   axisId: string;
   plannedStart: string;
   plannedEnd: string;
+  /** The username of the patrol's leader, who reports for it from the field. */
+  leader: string;
   /** How far along its lifecycle the demo takes it, and who approves. */
   steps: ({ action: 'propose' | 'start' | 'complete'; by: string } | { action: 'approve'; by: string })[];
   track?: { at: string; lat: number; lon: number }[];
@@ -244,6 +246,7 @@ export const DEMO_PATROLS: DemoPatrol[] = [
     axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
     plannedStart: '2025-02-20T08:00:00.000Z',
     plannedEnd: '2025-02-21T18:00:00.000Z',
+    leader: 'lead.ml',
     steps: [
       { action: 'propose', by: 'coord.ml' },
       { action: 'approve', by: 'coord.ml' },
@@ -266,6 +269,7 @@ export const DEMO_PATROLS: DemoPatrol[] = [
     axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
     plannedStart: '2026-12-05T06:00:00.000Z',
     plannedEnd: '2026-12-07T18:00:00.000Z',
+    leader: 'lead.ml',
     steps: [
       { action: 'propose', by: 'coord.ml' },
       { action: 'approve', by: 'coord.ml' },

@@ -9,6 +9,7 @@ import { repositoriesOf } from '../store/repositories.js';
 import type { NodeContext } from '../services/node-context.js';
 import { setUpNode } from '../services/node-setup.js';
 import { PatrolService } from '../services/patrol-service.js';
+import { FieldReporting } from '../services/field-reporting.js';
 import { fixedClock } from '../kernel/clock.js';
 import type { Actor } from '../domain/user.js';
 import type { Incident } from '../domain/incident.js';
@@ -96,6 +97,7 @@ async function seed(node: NodeContext, options: DemoOptions): Promise<void> {
   // Threat levels are early warning's, computed per audience when the node starts.
 
   const patrols = new PatrolService(seeding);
+  const fieldReporting = new FieldReporting(seeding);
   for (const plan of DEMO_PATROLS) {
     // Planned two days ahead, or on the day the demo was made for patrols still to come.
     clock.set(new Date(Math.min(Date.parse(plan.plannedStart) - 2 * DAY_MS, Date.parse(SEEDED_AT))).toISOString());
@@ -108,11 +110,12 @@ async function seed(node: NodeContext, options: DemoOptions): Promise<void> {
       axisId: plan.axisId,
       plannedStart: plan.plannedStart,
       plannedEnd: plan.plannedEnd,
+      leaderUserId: actors.get(plan.leader)!.userId,
     });
     for (const step of plan.steps) {
       if (step.action === 'start') clock.set(plan.plannedStart);
       if (step.action === 'complete') clock.set(plan.track?.at(-1)?.at ?? plan.plannedEnd);
-      if (step.action === 'complete' && plan.track) await patrols.reportPositions(actors.get(step.by)!, plan.id, plan.track);
+      if (step.action === 'complete' && plan.track) await fieldReporting.reportPositions(actors.get(step.by)!, plan.id, plan.track);
       await patrols.act(actors.get(step.by)!, plan.id, step.action);
     }
   }

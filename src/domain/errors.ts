@@ -100,6 +100,10 @@ const CATALOGUE = {
   ERR_GPX_NO_ROUTE: { status: 422, fr: 'Ce fichier GPX ne contient ni itinéraire ni trace d’au moins deux points.', en: 'This GPX file holds no route or track of at least two points.' },
   ERR_PATROL_NO_ROUTE: { status: 404, fr: 'Cette patrouille n’a pas d’itinéraire prévu.', en: 'This patrol has no planned route.' },
   ERR_FOREIGN_ORIGIN: { status: 403, fr: 'Modification refusée : elle ne vient pas d’une page de ce nœud.', en: 'Change refused: it does not come from a page of this node.' },
+  ERR_UNKNOWN_USER: { status: 422, fr: 'Ce nœud n’a pas d’utilisateur {value} qui puisse rapporter pour une patrouille.', en: 'This node has no user {value} who may report for a patrol.' },
+  ERR_NOT_PATROL_REPORTER: { status: 403, fr: 'Vous ne rapportez pas pour la patrouille {code}.', en: 'You do not report for patrol {code}.' },
+  ERR_PHOTO_TYPE: { status: 415, fr: 'Ce fichier n’est pas une photo JPEG, PNG ou WebP (d’après son contenu).', en: 'This file is not a JPEG, PNG or WebP photo (by its content).' },
+  ERR_PHOTO_UNREADABLE: { status: 422, fr: 'Photo illisible : {detail}', en: 'Unreadable photo: {detail}' },
   // TAK: Cursor-on-Target events over HTTP and on the TAK stream.
   ERR_COT_REFUSED: { status: 422, fr: 'Événement CoT refusé : {reason}.', en: 'CoT event refused: {reason}.' },
   ERR_COT_ONLY: { status: 415, fr: 'Type de contenu non accepté : le corps doit être un événement CoT en XML (application/xml).', en: 'Content type not accepted: the body must be one CoT event in XML (application/xml).' },

@@ -10,6 +10,8 @@ export type PatrolKind = (typeof PATROL_KINDS)[number];
 export interface Patrol extends PatrolLifecycle, Releasable {
   id: string;
   version: number;
+  /** Short code for SMS and radio (`ML-12`), given by the owner node at creation and never changed. */
+  code: string;
   name: string;
   kind: PatrolKind;
   unitIds: string[];
@@ -22,6 +24,28 @@ export interface Patrol extends PatrolLifecycle, Releasable {
   updatedAt: string;
   createdBy: string | null;
   releasableTo: NationCode[];
+  /** The patrol leader, a user of the owner node: reports for the patrol from the field. */
+  leaderUserId: string | null;
+  /** Further users of the owner node who may report for it from the field. */
+  reporterUserIds: string[];
+}
+
+export const REPORTED_VIA = ['api', 'field', 'sms', 'radio', 'tak'] as const;
+/** The channel a field record came in by. */
+export type ReportedVia = (typeof REPORTED_VIA)[number];
+
+/** What was counted on the spot; null is "not counted", never zero. */
+export interface ObservationCounts {
+  people: number | null;
+  fatalities: number | null;
+  injured: number | null;
+}
+
+/** A photo attached to an observation, named by the SHA-256 of its stored (stripped) bytes. */
+export interface PhotoRef {
+  sha256: string;
+  contentType: string;
+  bytes: number;
 }
 
 /** Something a patrol saw or did, noted on the way (a fuel depot, a crossing point in use). */
@@ -35,6 +59,12 @@ export interface Observation extends Releasable {
   createdAt: string;
   createdBy: string | null;
   releasableTo: NationCode[];
+  /** The reporting device's own id for it: the same id again is the same observation. */
+  clientId: string | null;
+  eventType: string | null;
+  counts: ObservationCounts;
+  reportedVia: ReportedVia;
+  photos: PhotoRef[];
 }
 
 /** What a planner states of a patrol (`POST /patrols`); the node derives the rest. */
@@ -48,6 +78,8 @@ export interface PatrolInput {
   plannedStart: string;
   plannedEnd: string;
   releasableTo?: NationCode[];
+  leaderUserId?: string | null;
+  reporterUserIds?: string[];
 }
 
 /** A change to a draft (`PATCH /patrols/:id`): the fields given replace the draft's. */
@@ -57,6 +89,8 @@ export interface PositionReport {
   at: string;
   lat: number;
   lon: number;
+  /** The reporting device's own id for it, so a batch sent twice is stored once. */
+  clientId?: string;
 }
 
 /**

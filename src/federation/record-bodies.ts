@@ -49,6 +49,9 @@ const IncidentBody = Type.Object({
 
 const PatrolBody = Type.Object({
   ...shared,
+  code: Type.String({ pattern: '^[A-Z]{2}-[1-9][0-9]{0,8}$' }),
+  leaderUserId: Type.Optional(Nullable(Text(200))),
+  reporterUserIds: Type.Optional(Type.Array(Text(200), { maxItems: 50 })),
   name: Text(200),
   kind: Type.Union([Type.Literal('joint'), Type.Literal('national')]),
   status: Type.Union(['draft', 'proposed', 'approved', 'underway', 'completed', 'cancelled'].map((v) => Type.Literal(v))),
@@ -94,5 +97,11 @@ const CHECKS = {
 } satisfies Record<RecordKind, { Check: (value: unknown) => boolean }>;
 
 export function isRecordBody(kind: RecordKind, body: unknown): boolean {
-  return CHECKS[kind].Check(body);
+  if (!CHECKS[kind].Check(body)) return false;
+  // A patrol's code names its owner nation: a partner cannot take a code of another nation's series.
+  if (kind === 'patrol') {
+    const patrol = body as { owner: string; code: string };
+    return patrol.code.startsWith(`${patrol.owner}-`);
+  }
+  return true;
 }

@@ -2,24 +2,17 @@ import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
 import { isVisibleTo, positionsAudience, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { NationCode } from '../kernel/nation.js';
-import {
-  checkPatrolComposition,
-  checkPatrolWindow,
-  type Observation,
-  type Patrol,
-  type PatrolInput,
-  type PatrolPatch,
-  type PositionReport,
-} from '../domain/patrol.js';
+import { checkPatrolComposition, checkPatrolWindow, type Patrol, type PatrolInput, type PatrolPatch } from '../domain/patrol.js';
 import { checkPatrolAction, checkPatrolEdit } from '../domain/patrol-actions.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
-import { requireVerb } from '../domain/permissions.js';
-import type { Actor } from '../domain/user.js';
+import { mayDo, requireVerb } from '../domain/permissions.js';
+import type { Actor, User } from '../domain/user.js';
 import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
 import { writtenRecord } from '../federation/release.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
-import { MINUTE_MS } from '../kernel/durations.js';
+import { DAY_MS } from '../kernel/durations.js';
+import { normalisePatrolCode, patrolCode } from '../domain/patrol-code.js';
 
 export type { PatrolInput, PatrolPatch } from '../domain/patrol.js';
 
@@ -43,10 +36,37 @@ export class PatrolService {
       createdAt: now,
       updatedAt: now,
       createdBy: actor.userId,
+      code: '',
     };
-    await storeNewPatrol(this.node, patrol);
-    this.node.events.emit('patrol', { after: patrol });
+    const stored = await storeNewPatrol(this.node, patrol);
+    this.node.events.emit('patrol', { after: stored });
+    return stored;
+  }
+
+  /** The patrol a code typed by a person names (`ml12`, `ML 12`), as the actor may see it. */
+  async byCode(actor: Actor, code: string): Promise<Patrol> {
+    const normalised = normalisePatrolCode(code);
+    const patrol = normalised === null ? undefined : await this.node.repos.patrols.findVisibleByCode(normalised, actor.nation);
+    if (!patrol) throw new DiboliError('ERR_NOT_FOUND', { kind: 'patrol', id: code });
     return patrol;
+  }
+
+  /**
+   * The patrols of this node that the user leads or reports for on the day of `at` (UTC, the
+   * mechanism's nations keep GMT): planned, approved, under way or just completed. A patrol
+   * under way is the user's until it ends, whatever its planned window said.
+   */
+  async ledBy(userId: string, at: Date = this.node.clock.now()): Promise<Patrol[]> {
+    const user = await this.node.repos.users.findById(userId);
+    if (!user) return [];
+    const day = at.toISOString().slice(0, 10);
+    const from = `${day}T00:00:00.000Z`;
+    const to = new Date(Date.parse(from) + DAY_MS).toISOString();
+    const { patrols } = this.node.repos;
+    const ofDay = await patrols.reportedBy(userId, this.node.nation, user.nation, ['proposed', 'approved', 'underway', 'completed'], from, to);
+    const running = await patrols.reportedBy(userId, this.node.nation, user.nation, ['underway'], '', '9999');
+    const byId = new Map([...ofDay, ...running].map((p) => [p.id, p]));
+    return [...byId.values()].sort((a, b) => a.plannedStart.localeCompare(b.plannedStart));
   }
 
   /** What a planner states of a patrol, checked: its units, participants, route, window and releasability. */
@@ -78,7 +98,36 @@ export class PatrolService {
       plannedStart: new Date(input.plannedStart).toISOString(),
       plannedEnd: new Date(input.plannedEnd).toISOString(),
       releasableTo: releasabilityOf(this.node.mechanism, this.node.nation, 'patrol', [...new Set([...requested, ...nations])]),
+      leaderUserId: input.leaderUserId ?? null,
+      reporterUserIds: await this.reporters(input),
     };
+  }
+
+  /**
+   * The leader and reporters are users of this node's nation whose role reports for patrols: they
+   * report from the field to this node, which alone writes the patrol's records. Answers the
+   * reporters, each once.
+   */
+  private async reporters(input: PatrolInput): Promise<string[]> {
+    const reporters = [...new Set(input.reporterUserIds ?? [])];
+    const named = input.leaderUserId ? [{ id: input.leaderUserId, field: 'leaderUserId' }] : [];
+    for (const id of reporters) named.push({ id, field: 'reporterUserIds' });
+    for (const { id, field } of named) {
+      const user = await this.node.repos.users.findById(id);
+      if (!user || !this.mayReport(user)) throw new DiboliError('ERR_UNKNOWN_USER', { value: id }, field);
+    }
+    return reporters;
+  }
+
+  /** The users a planner may name as a patrol's leader or reporters. */
+  async possibleReporters(actor: Actor): Promise<Pick<User, 'id' | 'username' | 'displayName'>[]> {
+    requireVerb(actor, 'patrol.create');
+    const users = await this.node.repos.users.list();
+    return users.filter((u) => this.mayReport(u)).map(({ id, username, displayName }) => ({ id, username, displayName }));
+  }
+
+  private mayReport(user: User): boolean {
+    return user.nation === this.node.nation && mayDo({ userId: user.id, username: user.username, nation: user.nation, role: user.role }, 'patrol.report');
   }
 
   async get(actor: Actor, id: string): Promise<Patrol> {
@@ -126,6 +175,8 @@ export class PatrolService {
       plannedStart: patch.plannedStart ?? patrol.plannedStart,
       plannedEnd: patch.plannedEnd ?? patrol.plannedEnd,
       releasableTo: patch.releasableTo ?? patrol.releasableTo,
+      leaderUserId: patch.leaderUserId !== undefined ? patch.leaderUserId : patrol.leaderUserId,
+      reporterUserIds: patch.reporterUserIds ?? patrol.reporterUserIds,
     };
     const planned = await this.planned(actor, input);
     const updated: Patrol = { ...patrol, ...planned, version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
@@ -161,63 +212,16 @@ export class PatrolService {
     return patrol;
   }
 
-  async reportPositions(actor: Actor, id: string, positions: readonly PositionReport[]): Promise<number> {
-    requireVerb(actor, 'patrol.report');
-    const patrol = await this.get(actor, id);
-    if (!patrol.nations.includes(actor.nation)) throw new DiboliError('ERR_NOT_A_PARTICIPANT', { nation: actor.nation });
-    if (patrol.status !== 'underway') throw new DiboliError('ERR_PATROL_NOT_UNDERWAY');
-    const now = this.node.clock.now().getTime();
-    const stored: StoredPosition[] = positions.map((p, i) => {
-      const at = Date.parse(p.at);
-      if (Number.isNaN(at)) throw new DiboliError('ERR_VALIDATION', { detail: `positions/${i}/at` }, `positions/${i}/at`);
-      if (at > now + MINUTE_MS) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, `positions/${i}/at`);
-      const section = this.node.sectionAt(p);
-      // A point near a section is inside the area; only the others need the polygon test.
-      if (section === null && !this.node.inArea(p)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, `positions/${i}`);
-      return { at: new Date(at).toISOString(), lat: p.lat, lon: p.lon, section };
-    });
-    await this.node.repos.patrols.insertPositions(patrol.id, stored, actor.userId);
-    if (stored.length > 0) this.node.events.emit('positions', { patrolId: patrol.id, count: stored.length, lastAt: stored.at(-1)!.at });
-    return stored.length;
-  }
-
-  /** Notes taken on the way, by the owner nation's people while the patrol runs or just after. */
-  async observe(actor: Actor, id: string, input: { at: string; location?: { lat: number; lon: number } | null; text: string }): Promise<Observation> {
-    requireVerb(actor, 'patrol.report');
-    const patrol = await this.get(actor, id);
-    requireWritableHere(patrol, this.node.nation, actor.nation);
-    if (patrol.status !== 'underway' && patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_NOT_UNDERWAY');
-    const at = Date.parse(input.at);
-    if (at > this.node.clock.now().getTime() + MINUTE_MS) throw new DiboliError('ERR_OCCURRED_IN_FUTURE', {}, 'at');
-    const location = input.location ?? null;
-    if (location && !this.node.inArea(location)) throw new DiboliError('ERR_OUTSIDE_AREA', {}, 'location');
-    const observation: Observation = {
-      id: this.node.ids.newId(),
-      owner: patrol.owner,
-      releasableTo: patrol.releasableTo,
-      patrolId: patrol.id,
-      at: new Date(at).toISOString(),
-      location,
-      section: location ? this.node.sectionAt(location) : null,
-      text: input.text.trim(),
-      createdAt: this.node.clock.now().toISOString(),
-      createdBy: actor.userId,
-    };
-    await this.node.repos.observations.insert(observation);
-    return observation;
-  }
-
-  async observations(actor: Actor, id: string): Promise<Observation[]> {
-    const patrol = await this.get(actor, id);
-    return this.node.repos.observations.ofPatrol(patrol.id, actor.nation);
-  }
-
-  /** The report after the patrol: written once it is completed, by its owner nation. */
+  /**
+   * The report after the patrol: written once it is completed, by its owner nation. The same text
+   * again (a field device resending it) changes nothing and answers the patrol as it stands.
+   */
   async debrief(actor: Actor, id: string, text: string): Promise<Patrol> {
     const patrol = await this.get(actor, id);
     requireWritableHere(patrol, this.node.nation, actor.nation);
     requireVerb(actor, 'patrol.complete');
     if (patrol.status !== 'completed') throw new DiboliError('ERR_PATROL_TRANSITION', { from: patrol.status, to: 'completed' });
+    if (patrol.debrief === text.trim()) return patrol;
     const updated: Patrol = { ...patrol, debrief: text.trim(), version: patrol.version + 1, updatedAt: this.node.clock.now().toISOString() };
     await storePatrolVersion(this.node, updated);
     this.node.events.emit('patrol', { before: patrol, after: updated });
@@ -270,11 +274,16 @@ export class PatrolService {
 
 type Writer = Pick<NodeContext, 'store' | 'repos' | 'release'>;
 
-/** Stores a new patrol and takes the release step in the same transaction. */
-export async function storeNewPatrol(node: Writer, patrol: Patrol): Promise<void> {
-  await node.store.db.transaction().execute(async (trx) => {
-    await node.repos.patrols.insertIn(trx, patrol);
-    await node.release.record(trx, { record: writtenRecord('patrol', patrol), previous: undefined });
+/**
+ * Stores a new patrol and takes the release step in the same transaction. A patrol without a code
+ * gets the next one of this node's series there; answers the patrol as stored.
+ */
+export async function storeNewPatrol(node: Writer, patrol: Patrol): Promise<Patrol> {
+  return node.store.db.transaction().execute(async (trx) => {
+    const stored = patrol.code ? patrol : { ...patrol, code: patrolCode(patrol.owner, await node.repos.patrols.nextCodeNumber(trx, patrol.owner)) };
+    await node.repos.patrols.insertIn(trx, stored);
+    await node.release.record(trx, { record: writtenRecord('patrol', stored), previous: undefined });
+    return stored;
   });
 }
 

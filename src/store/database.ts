@@ -13,6 +13,7 @@ import * as importedEvents from './migrations/0009-imported-events.js';
 import * as streamLogAndAlertChains from './migrations/0010-stream-log-and-alert-chains.js';
 import * as incidentVersions from './migrations/0011-incident-versions.js';
 import * as incidentAreaVersions from './migrations/0012-incident-area-versions.js';
+import * as fieldReporting from './migrations/0013-field-reporting.js';
 import * as takCertificates from './migrations/0015-tak-certificates.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-stream-log-and-alert-chains': streamLogAndAlertChains,
   '0011-incident-versions': incidentVersions,
   '0012-incident-area-versions': incidentAreaVersions,
+  '0013-field-reporting': fieldReporting,
   '0015-tak-certificates': takCertificates,
 };
 
@@ -41,6 +43,8 @@ export interface Store {
   db: Kysely<Database>;
   /** The raw connection, for the few hot paths where a prepared statement is measurably faster. */
   sqlite: SQLite.Database;
+  /** The data folder the database lives in (photos are files beside it). */
+  dataDir: string;
   close: () => Promise<void>;
 }
 
@@ -74,5 +78,5 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { db, sqlite, dataDir, close: () => db.destroy() };
 }

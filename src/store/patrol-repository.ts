@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
 import type { Patrol, PositionReport } from '../domain/patrol.js';
 import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
@@ -46,6 +46,44 @@ export class PatrolRepository {
     return fromRow(row, approvals);
   }
 
+  /**
+   * The number of the next code this node gives a patrol of its own nation, read in the caller's
+   * transaction (one writer at a time, so two patrols never get the same number).
+   */
+  async nextCodeNumber(trx: Transaction<Database>, owner: NationCode): Promise<number> {
+    const row = await trx
+      .selectFrom('patrols')
+      .select(sql<number | null>`max(CAST(substr(code, 4) AS INTEGER))`.as('n'))
+      .where('owner', '=', owner)
+      .where('code', 'like', `${owner}-%`)
+      .executeTakeFirst();
+    return (row?.n ?? 0) + 1;
+  }
+
+  async findVisibleByCode(code: string, viewer: NationCode): Promise<Patrol | undefined> {
+    const row = await this.db.selectFrom('patrols').select('id').where('code', '=', code).where(visibleTo(viewer)).executeTakeFirst();
+    return row ? this.findVisible(row.id, viewer) : undefined;
+  }
+
+  /**
+   * Patrols of this node's nation that the user leads or reports for, in the given statuses,
+   * whose planned window meets [from, to), as `viewer` may see them.
+   */
+  async reportedBy(userId: string, owner: NationCode, viewer: NationCode, statuses: readonly string[], from: string, to: string): Promise<Patrol[]> {
+    const rows = await this.db
+      .selectFrom('patrols')
+      .select('id')
+      .where('owner', '=', owner)
+      .where('status', 'in', statuses)
+      .where('plannedStart', '<', to)
+      .where('plannedEnd', '>=', from)
+      .where((eb) => eb.or([eb('leaderUserId', '=', userId), eb.exists(sql`(SELECT 1 FROM json_each(patrols.reporter_user_ids) WHERE value = ${userId})`)]))
+      .orderBy('plannedStart')
+      .execute();
+    const found = await Promise.all(rows.map((r) => this.findVisible(r.id, viewer)));
+    return found.filter((p): p is Patrol => p !== undefined);
+  }
+
   async listVisible(viewer: NationCode, status?: string): Promise<Patrol[]> {
     let q = this.db.selectFrom('patrols').selectAll().where(visibleTo(viewer));
     if (status) q = q.where('status', '=', status);
@@ -69,16 +107,24 @@ export class PatrolRepository {
     );
   }
 
-  /** Appends a batch of positions in one transaction: all of them or none. */
-  async insertPositions(patrolId: string, positions: readonly StoredPosition[], reportedBy: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Appends a batch of positions in one transaction: all of them or none. A position whose client
+   * id the patrol already holds (or that comes twice in the batch) is not stored again; answers
+   * how many were newly stored.
+   */
+  async insertPositions(patrolId: string, positions: readonly StoredPosition[], reportedBy: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      let stored = 0;
       for (let i = 0; i < positions.length; i += POSITION_CHUNK) {
         const chunk = positions.slice(i, i + POSITION_CHUNK);
-        await trx
+        const result = await trx
           .insertInto('positions')
-          .values(chunk.map((p) => ({ patrolId, at: p.at, lat: p.lat, lon: p.lon, section: p.section, reportedBy })))
-          .execute();
+          .values(chunk.map((p) => ({ patrolId, at: p.at, lat: p.lat, lon: p.lon, section: p.section, reportedBy, clientId: p.clientId ?? null })))
+          .onConflict((oc) => oc.columns(['patrolId', 'clientId']).where('clientId', 'is not', null).doNothing())
+          .executeTakeFirst();
+        stored += Number(result.numInsertedOrUpdatedRows ?? 0n);
       }
+      return stored;
     });
   }
 
@@ -140,6 +186,9 @@ export function toRow(patrol: Patrol) {
     completedAt: patrol.completedAt,
     debrief: patrol.debrief,
     createdBy: patrol.createdBy,
+    code: patrol.code,
+    leaderUserId: patrol.leaderUserId,
+    reporterUserIds: writeStringArray(patrol.reporterUserIds),
   };
 }
 
@@ -164,6 +213,9 @@ function fromRow(row: PatrolRow, approvals: { nation: string; userId: string; at
     completedAt: row.completedAt,
     debrief: row.debrief,
     createdBy: row.createdBy,
+    code: row.code,
+    leaderUserId: row.leaderUserId,
+    reporterUserIds: readStringArray(row.reporterUserIds),
     approvals: approvals.map((a): PatrolApproval => ({ nation: a.nation, userId: a.userId, at: a.at })),
   };
 }

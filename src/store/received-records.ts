@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Incident } from '../domain/incident.js';
 import type { Patrol } from '../domain/patrol.js';
 import type { LocalCopy, RecordKind } from '../domain/record-kinds.js';
@@ -34,7 +34,18 @@ export async function storeReceived(trx: Trx, kind: RecordKind, body: unknown): 
       return;
     }
     case 'patrol': {
-      const patrol = body as Patrol;
+      const received = body as Patrol;
+      // Bodies from a node that names no reporters yet read as none.
+      const patrol: Patrol = { ...received, leaderUserId: received.leaderUserId ?? null, reporterUserIds: received.reporterUserIds ?? [] };
+      // A copy numbered here before its owner sent codes may hold the code the owner gave another
+      // patrol: the owner's numbering wins, and the stale copy waits for its own next version.
+      await trx
+        .updateTable('patrols')
+        .set({ code: sql<string>`code || '~' || id` })
+        .where('code', '=', patrol.code)
+        .where('id', '!=', patrol.id)
+        .where('owner', '=', patrol.owner)
+        .execute();
       const row = patrolRow(patrol);
       await trx
         .insertInto('patrols')

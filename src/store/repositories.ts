@@ -6,6 +6,7 @@ import { IncidentTileRepository } from './incident-tile-repository.js';
 import { IncidentVersionRepository } from './incident-version-repository.js';
 import { NodeRepository } from './node-repository.js';
 import { OrganisationRepository } from './organisation-repository.js';
+import { PhotoRepository } from './photo-repository.js';
 import { ObservationRepository } from './observation-repository.js';
 import { PatrolRepository } from './patrol-repository.js';
 import { PatrolApprovalRepository } from './patrol-approval-repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   patrols: PatrolRepository;
   patrolApprovals: PatrolApprovalRepository;
   observations: ObservationRepository;
+  photos: PhotoRepository;
   keys: NodeKeyRepository;
   peers: PeerRepository;
   outbox: OutboxRepository;
@@ -59,6 +61,7 @@ export function repositoriesOf(store: Store): Repositories {
     patrols: new PatrolRepository(store.db),
     patrolApprovals: new PatrolApprovalRepository(store.db),
     observations: new ObservationRepository(store.db),
+    photos: new PhotoRepository(store.db, store.dataDir),
     keys: new NodeKeyRepository(store.db),
     peers: new PeerRepository(store.db),
     outbox: new OutboxRepository(store.db),

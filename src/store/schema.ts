@@ -28,6 +28,8 @@ export interface Database extends EarlyWarningTables, NewsTables, AccountTables,
   patrolApprovalRecords: PatrolApprovalRecordTable;
   positions: PositionTable;
   observations: ObservationTable;
+  photos: PhotoTable;
+  observationPhotos: ObservationPhotoTable;
   peers: PeerTable;
   outbox: OutboxTable;
   auditLog: AuditLogTable;
@@ -200,6 +202,9 @@ export interface PatrolTable extends SharedRecordColumns {
   completedAt: string | null;
   debrief: string | null;
   createdBy: string | null;
+  code: string;
+  leaderUserId: string | null;
+  reporterUserIds: string;
 }
 
 export interface PatrolApprovalTable {
@@ -226,6 +231,7 @@ export interface PositionTable {
   lon: number;
   section: string | null;
   reportedBy: string | null;
+  clientId: string | null;
 }
 
 export interface ObservationTable extends SharedRecordColumns {
@@ -236,6 +242,26 @@ export interface ObservationTable extends SharedRecordColumns {
   section: string | null;
   text: string;
   createdBy: string | null;
+  clientId: string | null;
+  eventType: string | null;
+  people: number | null;
+  fatalities: number | null;
+  injured: number | null;
+  reportedVia: Generated<string>;
+}
+
+/** A stored photo file (`<data>/photos/ab/<sha256>`), metadata stripped. */
+export interface PhotoTable {
+  sha256: string;
+  contentType: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface ObservationPhotoTable {
+  observationId: string;
+  sha256: string;
+  addedAt: string;
 }
 
 export type IncidentRow = Selectable<IncidentTable>;

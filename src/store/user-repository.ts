@@ -29,6 +29,11 @@ export class UserRepository {
     return row && fromRow(row);
   }
 
+  async findById(id: string): Promise<User | undefined> {
+    const row = await this.db.selectFrom('users').select(['id', 'username', 'displayName', 'nation', 'role']).where('id', '=', id).executeTakeFirst();
+    return row && { ...row, role: row.role as User['role'] };
+  }
+
   async list(): Promise<User[]> {
     const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
     return rows.map(({ passwordHash: _hidden, ...user }) => fromRow({ ...user, passwordHash: '' }));

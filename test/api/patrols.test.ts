@@ -58,7 +58,7 @@ describe('joint patrols over HTTP', () => {
       lon: -12.2 + i * 0.01,
     }));
     const reported = await demo.call('POST', `/api/v1/patrols/${id}/positions`, { as: 'lead.ml', body: { positions } });
-    expect(reported).toEqual({ status: 200, body: { accepted: 50 } });
+    expect(reported).toEqual({ status: 200, body: { accepted: 50, duplicates: 0 } });
 
     const track = await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.ml' });
     expect(track.body.geometry.coordinates).toHaveLength(50);

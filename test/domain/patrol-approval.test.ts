@@ -24,6 +24,9 @@ const patrol: Patrol = {
   createdAt: at,
   updatedAt: at,
   createdBy: null,
+  code: 'ML-1',
+  leaderUserId: null,
+  reporterUserIds: [],
 };
 const approval = (over: Partial<PatrolApprovalRecord> = {}): PatrolApprovalRecord => ({
   id: 'a1',

@@ -201,6 +201,9 @@ describe('three nodes on loopback', () => {
       createdAt: at,
       updatedAt: at,
       createdBy: null,
+      code: '',
+      leaderUserId: null,
+      reporterUserIds: [],
     });
     await pull(sn, ml);
     await pull(mr, ml);

@@ -85,6 +85,20 @@ const patrolIn =
   (status: Parameters<Bench['patrol']>[0], action: string): Send =>
   async (b) => ({ url: `/api/v1/patrols/${await b.patrol(status)}/${action}` });
 
+/** The smallest PNG there is: one pixel. */
+const PHOTO = {
+  contentType: 'image/png',
+  text: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+};
+/** An observation of a joint patrol under way, noted by Mali's coordinator. */
+const observed = async (b: Bench) => {
+  const patrolId = await b.patrol('underway');
+  const observation = (await b.expect2xx('POST', `/api/v1/patrols/${patrolId}/observations`, 'coord.ml', { at: b.recent(), text: 'Pirogue' })) as {
+    id: string;
+  };
+  return { patrolId, observationId: observation.id };
+};
+
 const ROWS: Record<string, Row> = {
   // The node, sessions and the API document
   'GET /healthz': row(PUBLIC),
@@ -163,6 +177,19 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/patrols/:id/route.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/route.gpx')),
   'GET /api/v1/patrols/:id/track.gpx': row(ANY_USER, at('/api/v1/patrols/demo-patrol-launch/track.gpx')),
   'PUT /api/v1/patrols/:id/route.gpx': row(CREATE_PATROL, async (b) => ({ url: `/api/v1/patrols/${await b.patrol('draft')}/route.gpx`, file: ROUTE_GPX })),
+  // Field reporting: each user reads their own patrols of the day; planners read who may lead one
+  'GET /api/v1/field/patrols': row(ANY_USER),
+  'GET /api/v1/field/reporters': row(CREATE_PATROL),
+  // A photo is written as its observation (Mali's reporting roles) and read as its observation (the joint patrol's nations)
+  'POST /api/v1/patrols/:id/observations/:observationId/photos': row(LEAD_PATROL, async (b) => {
+    const { patrolId, observationId } = await observed(b);
+    return { url: `/api/v1/patrols/${patrolId}/observations/${observationId}/photos`, file: PHOTO };
+  }),
+  'GET /api/v1/photos/:sha256': row(ANY_USER, async (b) => {
+    const { patrolId, observationId } = await observed(b);
+    const { sha256 } = (await b.expect2xxFile('POST', `/api/v1/patrols/${patrolId}/observations/${observationId}/photos`, PHOTO)) as { sha256: string };
+    return { url: `/api/v1/photos/${sha256}` };
+  }),
 
   // Exchange: exports follow releasability; imports bring in this nation's own history
   'GET /api/v1/exports/incidents.csv': row(ANY_USER),

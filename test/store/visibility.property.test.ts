@@ -54,6 +54,8 @@ function incident(id: string, owner: string, releasableTo: string[], lon: number
   };
 }
 
+let patrolCodes = 0;
+
 function patrol(id: string, owner: string, releasableTo: string[]): Patrol {
   return {
     id,
@@ -76,6 +78,9 @@ function patrol(id: string, owner: string, releasableTo: string[]): Patrol {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     createdBy: null,
+    code: `${owner}-${++patrolCodes}`,
+    leaderUserId: null,
+    reporterUserIds: [],
   };
 }
 

@@ -61,8 +61,8 @@ export interface CellRequest {
   token?: string;
   /** The answer is an event stream that does not end: only its status is read, over a socket. */
   stream?: true;
-  /** A body that is not JSON (a CSV or GPX file), sent as it is with its content type. */
-  file?: { contentType: string; text: string };
+  /** A body that is not JSON (a CSV or GPX file, a photo's bytes), sent as it is with its content type. */
+  file?: { contentType: string; text: string | Buffer };
 }
 
 export type Send = (bench: Bench, caller: Caller) => CellRequest | Promise<CellRequest>;
@@ -302,6 +302,14 @@ export class Bench {
       request.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
       request.end();
     });
+  }
+
+  /** A set-up upload (a file, not JSON) by Mali's coordinator that must succeed; its JSON answer. */
+  async expect2xxFile(method: string, url: string, file: { contentType: string; text: string | Buffer }): Promise<unknown> {
+    const headers = { authorization: `Bearer ${await this.demo.token('coord.ml')}`, 'content-type': file.contentType };
+    const response = await this.demo.app.inject({ method: method as 'POST', url, headers, payload: file.text });
+    if (response.statusCode < 200 || response.statusCode >= 300) throw new Error(`set-up ${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json();
   }
 
   /** A set-up call that must succeed; its JSON answer. */

@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { Patrol } from '../../domain/patrol.js';
-import { pendingApprovals, PATROL_ACTIONS, PATROL_STATUSES } from '../../domain/patrol-lifecycle.js';
-import type { Unit } from '../../domain/organisation.js';
+import { PATROL_ACTIONS, PATROL_STATUSES } from '../../domain/patrol-lifecycle.js';
 import { DiboliError } from '../../domain/errors.js';
 import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.js';
 import { actorOf } from '../authentication.js';
 import { acceptOnly } from './exchange.js';
-import { geometryForSending, GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
+import { GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
+import { patrolView } from './patrol-view.js';
 import {
   DebriefSchema,
   ErrorSchema,
@@ -28,21 +27,8 @@ import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
 
-export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock }: Services): Promise<void> {
-  /** The patrol as the API shows it: its units spelled out and the nations still to approve. */
-  async function view(patrol: Patrol, viewer: string) {
-    const units = await organisation.unitsVisibleTo(viewer);
-    const byId = new Map(units.map((u) => [u.id, u]));
-    return {
-      ...patrol,
-      route: geometryForSending(patrol.route),
-      units: patrol.unitIds
-        .map((id) => byId.get(id))
-        .filter((u): u is Unit => u !== undefined)
-        .map(({ id, nation, name, callSign, parentId }) => ({ id, nation, name, callSign, parentId })),
-      pendingApprovals: pendingApprovals(patrol),
-    };
-  }
+export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, organisation, clock }: Services): Promise<void> {
+  const view = patrolView(organisation);
 
   app.get(
     '/api/v1/patrols',
@@ -134,14 +120,16 @@ export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock
       schema: {
         tags: ['patrols'],
         summary: 'Position reports of a patrol under way, in one batch (all or none)',
+        description:
+          'A position whose clientId the patrol already holds is not stored again: `accepted` counts the positions newly stored, `duplicates` the others.',
         params: IdParams,
         body: PositionsBodySchema,
-        response: { 200: Type.Object({ accepted: Type.Integer() }), ...errors },
+        response: { 200: Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer() }), ...errors },
       },
     },
     async (request) => {
-      const { positions } = request.body;
-      return { accepted: await patrols.reportPositions(actorOf(request), request.params.id, positions) };
+      const { positions, reportedVia } = request.body;
+      return fieldReporting.reportPositions(actorOf(request), request.params.id, positions, reportedVia);
     },
   );
 
@@ -151,21 +139,23 @@ export async function patrolRoutes(app: TypedApp, { patrols, organisation, clock
       schema: {
         tags: ['patrols'],
         summary: 'Note an observation of a patrol under way or just completed',
+        description: 'The same clientId again answers 200 with the observation first stored (201 when new).',
         params: IdParams,
         body: ObservationInputSchema,
-        response: { 201: ObservationSchema, ...errors },
+        response: { 200: ObservationSchema, 201: ObservationSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const observation = await patrols.observe(actorOf(request), request.params.id, request.body);
-      return reply.status(201).send(observation);
+      const { reportedVia, ...input } = request.body;
+      const { observation, created } = await fieldReporting.observe(actorOf(request), request.params.id, input, reportedVia);
+      return reply.status(created ? 201 : 200).send(observation);
     },
   );
 
   app.get(
     '/api/v1/patrols/:id/observations',
     { schema: { tags: ['patrols'], summary: 'Observations of a patrol', params: IdParams, response: { 200: Type.Array(ObservationSchema), ...errors } } },
-    async (request) => patrols.observations(actorOf(request), request.params.id),
+    async (request) => fieldReporting.observations(actorOf(request), request.params.id),
   );
 
   app.put(

@@ -187,6 +187,8 @@ export const fetchPatrols = async () =>
 export const createPatrol = (patrol: NewPatrol) => post<Patrol>('/api/v1/patrols', patrol);
 export const updatePatrol = (id: string, change: PatrolChange) => patch<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}`, change);
 export const actOnPatrol = (id: string, action: PatrolAction) => post<Patrol>(`/api/v1/patrols/${encodeURIComponent(id)}/${action}`);
+/** The users of this node a planner may name as a patrol's leader. */
+export const fetchPatrolReporters = () => get<{ id: string; username: string; displayName: string }[]>('/api/v1/field/reporters');
 export const fetchTrack = (id: string) => get<Track>(`/api/v1/patrols/${encodeURIComponent(id)}/track`);
 
 /** The alerts in force; the list also holds the Cancels of withdrawn ones, which the panel does not show. */

@@ -183,6 +183,9 @@ export const en: Shape<typeof fr> = {
     failed: 'Saving failed',
   },
   patrol: {
+    code: 'Patrol code (SMS and radio)',
+    leader: 'Patrol leader',
+    noLeader: '— to be named —',
     title: 'Patrols',
     plan: 'Plan a patrol',
     empty: 'No patrol.',

@@ -181,6 +181,9 @@ export const fr = {
     failed: "L'enregistrement a échoué",
   },
   patrol: {
+    code: 'Code de la patrouille (SMS et radio)',
+    leader: 'Chef de patrouille',
+    noLeader: '— à désigner —',
     title: 'Patrouilles',
     plan: 'Planifier une patrouille',
     empty: 'Aucune patrouille.',

@@ -44,6 +44,9 @@ export function PatrolCard({ patrol, user, selected, onSelect, onEdit, onChanged
   return (
     <article className={`patrol-card${selected ? ' selected' : ''}`} data-patrol-id={patrol.id} data-status={patrol.status}>
       <header>
+        <span className="patrol-code" data-testid="patrol-code" title={t('patrol.code')}>
+          {patrol.code}
+        </span>
         <button type="button" className="link patrol-name" onClick={() => onSelect(patrol)} aria-pressed={selected}>
           {patrol.name}
         </button>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createPatrol, updatePatrol } from '../api/endpoints';
+import { createPatrol, fetchPatrolReporters, updatePatrol } from '../api/endpoints';
 import type { Axes, NewPatrol, Patrol, PatrolKind, Unit } from '../api/types';
 import { FieldError, errorId } from '../forms/FieldError';
 import { useSubmission } from '../forms/useSubmission';
@@ -37,6 +37,7 @@ const LABELS: Readonly<Record<string, string>> = {
   plannedStart: 'patrol.plannedStart',
   plannedEnd: 'patrol.plannedEnd',
   releasableTo: 'release.label',
+  leaderUserId: 'patrol.leader',
 };
 const FIELDS = Object.keys(LABELS);
 const FORM = 'patrol';
@@ -62,7 +63,22 @@ export function PatrolForm(props: PatrolFormProps) {
   const [plannedStart, setPlannedStart] = useState(() => localInputValue(editing ? new Date(editing.plannedStart) : new Date(Date.now() + 24 * HOUR_MS)));
   const [plannedEnd, setPlannedEnd] = useState(() => localInputValue(editing ? new Date(editing.plannedEnd) : new Date(Date.now() + 30 * HOUR_MS)));
   const [releasableTo, setReleasableTo] = useState<string[]>(() => [...(editing?.releasableTo ?? props.defaultRelease)]);
+  const [leaderUserId, setLeaderUserId] = useState(editing?.leaderUserId ?? '');
+  const [reporters, setReporters] = useState<{ id: string; username: string; displayName: string }[]>([]);
   const { busy, errors, run, fixed } = useSubmission(FIELDS, LABELS);
+
+  useEffect(() => {
+    let live = true;
+    fetchPatrolReporters()
+      .then((found) => {
+        if (live) setReporters(found);
+      })
+      // Without the list the planner still plans; the leader is named later.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const participating = kind === 'joint' ? nations : [props.nodeNation];
   const toggleNation = (nation: string, on: boolean) => {
@@ -87,6 +103,7 @@ export function PatrolForm(props: PatrolFormProps) {
       plannedStart: toInstant(plannedStart),
       plannedEnd: toInstant(plannedEnd),
       releasableTo,
+      leaderUserId: leaderUserId || null,
     };
     if (axisId) patrol.axisId = axisId;
     else if (props.route.length >= 2) patrol.route = { type: 'LineString', coordinates: props.route };
@@ -245,6 +262,26 @@ export function PatrolForm(props: PatrolFormProps) {
           />
           <FieldError id={eid('plannedEnd')} message={errors.plannedEnd} />
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor="patrol-leader">{t('patrol.leader')}</label>
+        <select
+          id="patrol-leader"
+          value={leaderUserId}
+          onChange={(event) => {
+            fixed('leaderUserId');
+            setLeaderUserId(event.target.value);
+          }}
+          {...described('leaderUserId')}
+        >
+          <option value="">{t('patrol.noLeader')}</option>
+          {reporters.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.displayName} ({user.username})
+            </option>
+          ))}
+        </select>
+        <FieldError id={eid('leaderUserId')} message={errors.leaderUserId} />
       </div>
       <ReleaseChooser
         idPrefix={FORM}
