@@ -104,6 +104,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
   const situationReports = new SituationReports(node, earlyWarning);
   const feed = await feedServerOf(node);
   const basemap = new BasemapService(node);
+  const patrols = new PatrolService(node);
+  const fieldReporting = new FieldReporting(node);
   const services: Services = {
     clock: node.clock,
     auth,
@@ -114,8 +116,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     incidentTiles: new IncidentTileService(node.repos.incidentTiles),
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
-    patrols: new PatrolService(node),
-    fieldReporting: new FieldReporting(node),
+    patrols,
+    fieldReporting,
     news: new NewsService(node, incidents, places, earlyWarning),
     earlyWarning,
     alertDocuments: new AlertDocuments(node, earlyWarning),
@@ -123,7 +125,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     situationReports,
     liveStream,
     takPicture: new TakPicture(node),
-    takInbound: new TakInbound(node),
+    takInbound: new TakInbound(patrols, fieldReporting),
     feed,
   };
   return {
@@ -215,7 +217,7 @@ export function takServerOf(node: NodeContext, log?: (message: string, fields: R
       liveStream: liveStreamOf(node, earlyWarningOf(node)),
       picture: new TakPicture(node),
       feed: new TakFeed(node),
-      inbound: new TakInbound(node),
+      inbound: new TakInbound(new PatrolService(node), new FieldReporting(node)),
       log,
     },
     options,

@@ -50,3 +50,63 @@ describe('POST /api/v1/cot', () => {
     expect((await post(libraryEvent('t-x-c-t'), { as: '' })).status).toBe(401);
   });
 });
+
+describe('a TAK user’s PLI and markers', () => {
+  let patrolId: string;
+
+  beforeAll(async () => {
+    const now = demo.node.clock.now();
+    const leader = await demo.node.repos.users.findByUsername('lead.ml');
+    const created = await demo.call('POST', '/api/v1/patrols', {
+      as: 'coord.ml',
+      body: {
+        name: 'Patrouille TAK',
+        kind: 'national',
+        unitIds: ['ml-gend-kayes'],
+        axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
+        plannedStart: now.toISOString(),
+        plannedEnd: new Date(now.getTime() + 8 * 3_600_000).toISOString(),
+        leaderUserId: leader!.id,
+      },
+    });
+    expect(created.status).toBe(201);
+    patrolId = created.body.id;
+    for (const action of ['propose', 'approve']) await demo.call('POST', `/api/v1/patrols/${patrolId}/${action}`, { as: 'coord.ml' });
+  });
+
+  it('are refused while the user leads no patrol under way, and from a user who leads none', async () => {
+    expect(await post(libraryEvent('a-f-G-U-C'))).toMatchObject({ status: 409, body: { code: 'ERR_TAK_NO_PATROL' } });
+    await demo.call('POST', `/api/v1/patrols/${patrolId}/start`, { as: 'lead.ml' });
+    expect(await post(libraryEvent('a-f-G-U-C'), { as: 'coord.ml' })).toMatchObject({ status: 409, body: { code: 'ERR_TAK_NO_PATROL' } });
+    const track = await demo.call('GET', `/api/v1/patrols/${patrolId}/track`, { as: 'coord.ml' });
+    expect(track.body.properties.positions).toBe(0);
+  });
+
+  it('a PLI the library writes becomes a position of the patrol the user leads, stored once', async () => {
+    const pli = libraryEvent('a-f-G-U-C', { contact: { _attributes: { callsign: 'FALCON' } } });
+    expect(await post(pli)).toEqual({ status: 200, body: { kind: 'pli', stored: 1 } });
+    expect(await post(pli)).toEqual({ status: 200, body: { kind: 'pli', stored: 0 } });
+    const track = await demo.call('GET', `/api/v1/patrols/${patrolId}/track`, { as: 'coord.ml' });
+    expect(track.body.properties.positions).toBe(1);
+    expect(track.body.geometry.coordinates).toEqual([-12.2, 14.45]);
+  });
+
+  it('a marker the library writes becomes an observation, its event type read from its CoT type, sent by TAK', async () => {
+    const marker = libraryEvent('a-h-G-U-C', {
+      link: { _attributes: { uid: 'ANDROID-a-f-G-U-C', type: 'a-f-G-U-C', relation: 'p-p' } },
+      contact: { _attributes: { callsign: 'Accrochage' } },
+      remarks: { _text: 'Tirs entendus au nord du gué' },
+    });
+    expect(await post(marker)).toEqual({ status: 200, body: { kind: 'marker', stored: 1 } });
+    expect(await post(marker)).toEqual({ status: 200, body: { kind: 'marker', stored: 0 } });
+    const observations = (await demo.call('GET', `/api/v1/patrols/${patrolId}/observations`, { as: 'coord.ml' })).body;
+    expect(observations).toHaveLength(1);
+    expect(observations[0]).toMatchObject({
+      eventType: 'Battles',
+      reportedVia: 'tak',
+      owner: 'ML',
+      text: 'Accrochage — Tirs entendus au nord du gué',
+      location: { lat: 14.45, lon: -12.2 },
+    });
+  });
+});

@@ -24,7 +24,7 @@ const packages = new Map<string, Record<string, Uint8Array>>();
 beforeAll(async () => {
   demo = await startDemoNode();
   initTakCa(demo.dir, 'ML', ['localhost'], demo.node.clock.now());
-  for (const username of ['liaison.sn', 'coord.ml', 'analyst.ml']) {
+  for (const username of ['liaison.sn', 'coord.ml', 'analyst.ml', 'lead.ml']) {
     packages.set(username, unzipSync((await enrolTakUser(demo.node, { username, host: 'localhost', port: 8089 })).zip));
   }
   tak = takServerOf(demo.node, (message, fields) => logged.push(`${message}: ${String(fields.reason)}`), {
@@ -159,6 +159,42 @@ describe('the TAK port', () => {
     expect(sn.uids.filter((uid) => uid.startsWith('diboli.incident.')).every((uid) => listed.includes(uid))).toBe(true);
     sn.socket.destroy();
     ml.socket.destroy();
+  });
+
+  it('files a patrol leader’s PLI as a position of their patrol; the position reaches the clients the position policy names', async () => {
+    const now = demo.node.clock.now();
+    const leader = await demo.node.repos.users.findByUsername('lead.ml');
+    const created = await demo.call('POST', '/api/v1/patrols', {
+      as: 'coord.ml',
+      body: {
+        name: 'Patrouille TAK',
+        kind: 'national',
+        unitIds: ['ml-gend-kayes'],
+        axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
+        plannedStart: now.toISOString(),
+        plannedEnd: new Date(now.getTime() + 8 * 3_600_000).toISOString(),
+        leaderUserId: leader!.id,
+        releasableTo: ['SN'],
+      },
+    });
+    const id = created.body.id as string;
+    for (const action of ['propose', 'approve', 'start']) await demo.call('POST', `/api/v1/patrols/${id}/${action}`, { as: 'coord.ml' });
+    const ml = await client('coord.ml');
+    const sn = await client('liaison.sn');
+    const device = await client('lead.ml');
+    for (const c of [ml, sn, device]) await accepted(c);
+    const at = new Date().toISOString();
+    device.socket.write(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><event version="2.0" uid="ANDROID-lead" type="a-f-G-U-C" how="m-g" time="${at}" start="${at}" stale="${at}"><point lat="14.46" lon="-12.19" hae="40" ce="5" le="9999999"/><detail><contact callsign="LEAD"/><__group name="Cyan" role="Team Lead"/></detail></event>`,
+    );
+    await ml.waitFor(`diboli.patrol.${id}`);
+    const track = await demo.call('GET', `/api/v1/patrols/${id}/track`, { as: 'coord.ml' });
+    expect(track.body.geometry.coordinates).toEqual([-12.19, 14.46]);
+    // Senegal may read the patrol, not where it is (the demo's position policy names no partner).
+    await accepted(sn);
+    expect(sn.uids).toContain(`diboli.route.${id}`);
+    expect(sn.uids).not.toContain(`diboli.patrol.${id}`);
+    for (const c of [ml, sn, device]) c.socket.destroy();
   });
 
   it('answers a keep-alive', async () => {
