@@ -9,6 +9,7 @@ import { benchExtract } from './extract.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
 import { benchTiles } from './tiles.js';
+import { benchTak } from './tak.js';
 import { benchWeb } from './web.js';
 
 const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> = {
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   federation: benchFederation,
   web: benchWeb,
   extract: benchExtract,
+  tak: benchTak,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

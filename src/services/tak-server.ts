@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { DiboliError } from '../domain/errors.js';
 import type { Actor } from '../domain/user.js';
-import { SECOND_MS } from '../kernel/durations.js';
+import { DAY_MS, SECOND_MS } from '../kernel/durations.js';
 import { cotXml } from '../tak/cot-event.js';
 import { CotFrames } from '../tak/cot-frames.js';
 import { PONG_TYPE } from '../tak/cot-inbound.js';
@@ -41,6 +41,11 @@ const DEFAULTS: Required<TakServerOptions> = {
   revocationCheckMs: 5 * SECOND_MS,
   maxUnreadBytes: 8 * 1024 * 1024,
 };
+
+/** A client that connects is sent the incidents of the last 30 days; older ones are asked for (`GET /api/v1/cot`). */
+export const PICTURE_DAYS = 30;
+/** Events read and not yet stored, per connection, before the node stops reading from it. */
+const INBOUND_BACKLOG = 64;
 
 interface Connection {
   socket: TLSSocket;
@@ -169,7 +174,8 @@ export class TakServer {
     socket.on('close', () => this.drop(connection, 'client closed'));
     // The picture first; what the live stream tells meanwhile waits behind it, in order.
     later(async () => {
-      for await (const events of this.deps.picture.events(nation)) {
+      const since = new Date(this.deps.node.clock.now().getTime() - PICTURE_DAYS * DAY_MS).toISOString();
+      for await (const events of this.deps.picture.events(nation, { from: since })) {
         if (events.length > 0) await write(Buffer.from(`${events.map((event) => cotXml(event)).join('\n')}\n`));
       }
     });
@@ -190,6 +196,7 @@ export class TakServer {
     const frames = new CotFrames();
     let unfinished: NodeJS.Timeout | undefined;
     let inbound: Promise<void> = Promise.resolve();
+    let backlog = 0;
     socket.on('data', (chunk: Buffer) => {
       let events: string[];
       try {
@@ -198,11 +205,26 @@ export class TakServer {
         this.drop(connection, (error as Error).message);
         return;
       }
-      if (unfinished) clearTimeout(unfinished);
-      unfinished =
-        frames.pending > 0 ? setTimeout(() => this.drop(connection, 'an event was begun and never finished'), this.options.unfinishedEventMs) : undefined;
-      unfinished?.unref();
-      for (const text of events) inbound = inbound.then(() => this.receive(actor, text, reply));
+      // The clock of an unfinished event starts when it begins: sending it a byte at a time does not hold it open.
+      if (frames.pending === 0 || events.length > 0) {
+        if (unfinished) clearTimeout(unfinished);
+        unfinished = undefined;
+      }
+      if (frames.pending > 0 && !unfinished) {
+        unfinished = setTimeout(() => this.drop(connection, 'an event was begun and never finished'), this.options.unfinishedEventMs);
+        unfinished.unref();
+      }
+      for (const text of events) {
+        backlog += 1;
+        inbound = inbound
+          .then(() => this.receive(actor, text, reply))
+          .finally(() => {
+            backlog -= 1;
+            if (backlog === 0 && socket.isPaused()) socket.resume();
+          });
+      }
+      // A device that sends faster than the node stores waits: what it sends stays in its socket.
+      if (backlog > INBOUND_BACKLOG) socket.pause();
     });
     socket.on('close', () => unfinished && clearTimeout(unfinished));
   }

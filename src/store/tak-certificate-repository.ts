@@ -31,11 +31,17 @@ export class TakCertificateRepository {
     return Number(result.numUpdatedRows);
   }
 
-  /** Of `serials`, those revoked (or no longer listed): the running node closes their connections. */
+  /** Of `serials`, those revoked, no longer listed, or whose user was removed: the running node closes their connections. */
   async withdrawn(serials: readonly string[]): Promise<Set<string>> {
     if (serials.length === 0) return new Set();
-    const rows = await this.db.selectFrom('takCertificates').select(['serial', 'revokedAt']).where('serial', 'in', serials).execute();
-    const live = new Set(rows.filter((row) => row.revokedAt === null).map((row) => row.serial));
+    const rows = await this.db
+      .selectFrom('takCertificates')
+      .innerJoin('users', 'users.username', 'takCertificates.username')
+      .select('takCertificates.serial')
+      .where('takCertificates.serial', 'in', serials)
+      .where('takCertificates.revokedAt', 'is', null)
+      .execute();
+    const live = new Set(rows.map((row) => row.serial));
     return new Set(serials.filter((serial) => !live.has(serial)));
   }
 }

@@ -5,6 +5,7 @@ import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takServerOf } from '../../src/composition.js';
 import type { TakServer } from '../../src/services/tak-server.js';
+import { removeUser } from '../../src/services/accounts.js';
 import { initTakCa } from '../../src/services/tak-ca.js';
 import { enrolTakUser, revokeTakUser } from '../../src/services/tak-enrolment.js';
 import { CotFrames } from '../../src/tak/cot-frames.js';
@@ -24,7 +25,7 @@ const packages = new Map<string, Record<string, Uint8Array>>();
 beforeAll(async () => {
   demo = await startDemoNode();
   initTakCa(demo.dir, 'ML', ['localhost'], demo.node.clock.now());
-  for (const username of ['liaison.sn', 'coord.ml', 'analyst.ml', 'lead.ml']) {
+  for (const username of ['liaison.sn', 'coord.ml', 'analyst.ml', 'lead.ml', 'observer.ml']) {
     packages.set(username, unzipSync((await enrolTakUser(demo.node, { username, host: 'localhost', port: 8089 })).zip));
   }
   tak = takServerOf(demo.node, (message, fields) => logged.push(`${message}: ${String(fields.reason)}`), {
@@ -224,6 +225,16 @@ describe('the TAK port', () => {
     await again.closed;
     expect(logged.some((line) => /is revoked/.test(line))).toBe(true);
     expect(again.uids).toEqual([]);
+  });
+
+  it('closes the connections of a user removed from the node', async () => {
+    const c = await client('observer.ml');
+    await accepted(c);
+    await removeUser(demo.node, 'observer.ml');
+    await c.closed;
+    const again = await client('observer.ml');
+    await again.closed;
+    expect(logged.join('\n')).toMatch(/user observer.ml no longer exists/);
   });
 
   it('refuses hostile input on one connection, and the node and its other clients carry on', async () => {
