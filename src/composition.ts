@@ -229,7 +229,7 @@ export interface OpenNode {
   node: NodeContext;
   app: FastifyInstance;
   puller: Puller | undefined;
-  /** The TAK endpoint when the configuration gives it a port (`takPort`), not yet listening. */
+  /** The TAK endpoint when the configuration gives it a port (`takPort`, `takPlainPort`), not yet listening. */
   tak: TakServer | undefined;
   /** Stops the puller, the app and its services, then closes the store. */
   close(): Promise<void>;
@@ -243,7 +243,8 @@ export async function openNode(config: NodeConfig, options: AppOptions = {}): Pr
   const puller = (await node.repos.keys.keys())
     ? await pullerFor(node, { onError: (peer, error) => app.log.warn({ peer, err: error.message }, 'federation pull failed') })
     : undefined;
-  const tak = config.takPort === undefined ? undefined : takServerOf(node, (message, fields) => app.log.warn(fields, message));
+  const tak =
+    config.takPort === undefined && config.takPlainPort === undefined ? undefined : takServerOf(node, (message, fields) => app.log.warn(fields, message));
   return {
     node,
     app,

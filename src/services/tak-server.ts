@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer as createPlainServer, type AddressInfo, type Server as PlainServer, type Socket } from 'node:net';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { DiboliError } from '../domain/errors.js';
 import type { Actor } from '../domain/user.js';
@@ -48,8 +48,9 @@ export const PICTURE_DAYS = 30;
 const INBOUND_BACKLOG = 64;
 
 interface Connection {
-  socket: TLSSocket;
-  serial: string;
+  socket: Socket;
+  /** The client certificate's serial; null on the loopback's plain listener. */
+  serial: string | null;
   actor: Actor;
   detach: () => void;
 }
@@ -67,7 +68,7 @@ interface Connection {
 export class TakServer {
   private readonly options: Required<TakServerOptions>;
   private readonly connections = new Set<Connection>();
-  private server: Server | undefined;
+  private readonly servers: (Server | PlainServer)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly log: (message: string, fields: Record<string, unknown>) => void;
 
@@ -100,27 +101,43 @@ export class TakServer {
       this.log('TAK connection refused', { reason: error.message, address: socket.remoteAddress });
       socket.destroy();
     });
-    this.server = server;
+    return this.start(server, port, host);
+  }
+
+  /**
+   * A plain TCP listener, on the loopback address only, every connection reading and writing as
+   * `username`: for a bridge on the same machine, and for tests. Never on another address: without
+   * TLS nothing says who connects.
+   */
+  async listenPlain(port: number, username: string): Promise<number> {
+    const server = createPlainServer(
+      (socket) => void this.acceptPlain(socket, username).catch((error: unknown) => this.refuse(socket, (error as Error).message)),
+    );
+    return this.start(server, port, '127.0.0.1');
+  }
+
+  private async start(server: Server | PlainServer, port: number, host: string): Promise<number> {
+    this.servers.push(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
     });
-    this.timer = setInterval(() => void this.closeRevoked(), this.options.revocationCheckMs);
-    this.timer.unref();
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.closeRevoked(), this.options.revocationCheckMs);
+      this.timer.unref();
+    }
     return (server.address() as AddressInfo).port;
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     for (const connection of this.connections) this.drop(connection, 'node stopping');
-    const server = this.server;
-    this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all(this.servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }
 
   /** Closes the connections whose certificate was revoked since they connected. */
   async closeRevoked(): Promise<void> {
-    const bySerial = new Map([...this.connections].map((c) => [c.serial, c]));
+    const bySerial = new Map([...this.connections].flatMap((c) => (c.serial === null ? [] : [[c.serial, c] as const])));
     const withdrawn = await this.deps.node.repos.takCertificates.withdrawn([...bySerial.keys()]).catch(() => new Set<string>());
     for (const serial of withdrawn) {
       const connection = bySerial.get(serial);
@@ -128,7 +145,7 @@ export class TakServer {
     }
   }
 
-  private refuse(socket: TLSSocket, reason: string): void {
+  private refuse(socket: Socket, reason: string): void {
     this.log('TAK connection refused', { reason, address: socket.remoteAddress });
     socket.destroy();
   }
@@ -156,6 +173,15 @@ export class TakServer {
     const actor = await actorFor(this.deps.node, user);
     socket.setNoDelay(true);
     this.serve({ socket, serial, actor, detach: () => undefined });
+  }
+
+  private async acceptPlain(socket: Socket, username: string): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    const user = await this.deps.node.repos.users.findByUsername(username);
+    if (!user) return this.refuse(socket, `user ${username} no longer exists`);
+    if (socket.destroyed) return;
+    socket.setNoDelay(true);
+    this.serve({ socket, serial: null, actor: await actorFor(this.deps.node, user), detach: () => undefined });
   }
 
   private serve(connection: Connection): void {

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takServerOf } from '../../src/composition.js';
+import { loadConfig } from '../../src/config.js';
 import type { TakServer } from '../../src/services/tak-server.js';
 import { removeUser } from '../../src/services/accounts.js';
 import { initTakCa } from '../../src/services/tak-ca.js';
@@ -19,6 +20,7 @@ import { CoT } from './tak-library.js';
 let demo: DemoNode;
 let tak: TakServer;
 let port: number;
+let plainPort: number;
 const logged: string[] = [];
 const packages = new Map<string, Record<string, Uint8Array>>();
 
@@ -34,6 +36,7 @@ beforeAll(async () => {
     handshakeMs: 3000,
   });
   port = await tak.listen(0, '127.0.0.1');
+  plainPort = await tak.listenPlain(0, 'coord.ml');
 });
 afterAll(async () => {
   await tak?.close();
@@ -207,6 +210,25 @@ describe('the TAK port', () => {
     await c.waitFor('takPong');
     expect(c.types).toContain('t-x-c-t-r');
     c.socket.destroy();
+  });
+
+  it('serves a plain TCP listener on the loopback address only, as the user it was given; it goes with that user only', async () => {
+    const socket = tcpConnect(plainPort, '127.0.0.1');
+    const frames = new CotFrames();
+    const uids: string[] = [];
+    socket.on('data', (chunk: Buffer) => uids.push(...frames.push(chunk).map((text) => new CoT(text).to_geojson().id)));
+    const now = new Date().toISOString();
+    socket.write(
+      `<event version="2.0" uid="p" type="t-x-c-t" how="h-g-i-g-o" time="${now}" start="${now}" stale="${now}"><point lat="0" lon="0" hae="0" ce="9999999" le="9999999"/></event>`,
+    );
+    await new Promise<void>((done) => {
+      const check = () => (uids.includes('takPong') ? done() : setTimeout(check, 10));
+      check();
+    });
+    socket.destroy();
+    expect(() => loadConfig({ dataDir: demo.dir, takPlainPort: 9999 }, {})).toThrow(/takPlainPort and takPlainUser go together/);
+    expect(loadConfig({ dataDir: demo.dir }, { DIBOLI_TAK_PORT: '8089' })).toMatchObject({ takPort: 8089 });
+    expect(loadConfig({ dataDir: demo.dir }, {}).takPort).toBeUndefined();
   });
 
   it('refuses a client without a certificate', async () => {
