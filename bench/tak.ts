@@ -143,7 +143,7 @@ export async function benchTak(print: (line: string) => void): Promise<void> {
                   buffer += chunk;
                   const end = buffer.lastIndexOf('\n\n');
                   if (end < 0) return;
-                  seen(sseRead, sseSamples, buffer.slice(0, end), at, /^event: incident\ndata: \{"kind":"incident","record":\{"[^}]*?"id":"([^"]+)"/gm);
+                  seen(sseRead, sseSamples, buffer.slice(0, end), at, /^event: incident\ndata: \{"kind":"incident","record":\{[^}]*?"id":"([^"]+)"/gm);
                   buffer = buffer.slice(end + 2);
                 });
                 resolve();

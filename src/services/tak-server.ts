@@ -194,7 +194,14 @@ export class TakServer {
     const write = async (bytes: Buffer) => {
       if (socket.destroyed) return;
       if (socket.writableLength > this.options.maxUnreadBytes) throw new Error('client reads too slowly');
-      if (!socket.write(bytes)) await new Promise<void>((resolve) => socket.once('drain', resolve).once('close', resolve));
+      if (socket.write(bytes)) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          socket.off('drain', done).off('close', done);
+          resolve();
+        };
+        socket.on('drain', done).on('close', done);
+      });
     };
     this.connections.add(connection);
     socket.on('close', () => this.drop(connection, 'client closed'));
