@@ -77,7 +77,7 @@ export async function benchTak(print: (line: string) => void): Promise<void> {
     const sseRead = new Map<string, number>();
     let warming = true;
     const seen = (reads: Map<string, number>, samples: number[], text: string, at: number, pattern: RegExp) => {
-      for (const match of text.matchAll(pattern)) {
+      for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))) {
         const id = match[1]!;
         const t = written.get(id);
         if (t === undefined) continue;
@@ -143,7 +143,10 @@ export async function benchTak(print: (line: string) => void): Promise<void> {
                   buffer += chunk;
                   const end = buffer.lastIndexOf('\n\n');
                   if (end < 0) return;
-                  seen(sseRead, sseSamples, buffer.slice(0, end), at, /^event: incident\ndata: \{"kind":"incident","record":\{[^}]*?"id":"([^"]+)"/gm);
+                  // An incident frame's first "id" is the incident's (its nested objects have none).
+                  for (const frame of buffer.slice(0, end).split('\n\n')) {
+                    if (/^event: incident$/m.test(frame)) seen(sseRead, sseSamples, frame, at, /"id":"([^"]+)"/);
+                  }
                   buffer = buffer.slice(end + 2);
                 });
                 resolve();
