@@ -12,6 +12,7 @@ import { benchFieldNode } from './field-node.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
 import { benchTiles } from './tiles.js';
+import { benchTak } from './tak.js';
 import { benchWeb } from './web.js';
 
 const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> = {
@@ -26,6 +27,7 @@ const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> 
   'field-messages': benchFieldMessages,
   field: benchField,
   'field-node': benchFieldNode,
+  tak: benchTak,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

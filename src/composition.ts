@@ -34,6 +34,10 @@ import { PopulationFeed } from './services/population-feed.js';
 import { ReferenceService } from './services/reference-service.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './services/runtime.js';
 import { SituationReports } from './services/situation-reports.js';
+import { TakFeed } from './services/tak-feed.js';
+import { TakInbound } from './services/tak-inbound.js';
+import { TakServer, type TakServerOptions } from './services/tak-server.js';
+import { TakPicture } from './services/tak-picture.js';
 import { openStore, type Store } from './store/database.js';
 import { repositoriesOf } from './store/repositories.js';
 
@@ -123,6 +127,8 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     populationFeed,
     situationReports,
     liveStream,
+    takPicture: new TakPicture(node),
+    takInbound: new TakInbound(patrols, fieldReporting),
     feed,
     fieldMessages: new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting)),
     fieldSenders: new FieldSenders(node),
@@ -205,11 +211,31 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
   });
 }
 
+/**
+ * The TAK streaming endpoint of a node whose services are started (it joins their live stream);
+ * not yet listening. `log` is told each refusal and closed connection with its reason.
+ */
+export function takServerOf(node: NodeContext, log?: (message: string, fields: Record<string, unknown>) => void, options?: TakServerOptions): TakServer {
+  return new TakServer(
+    {
+      node,
+      liveStream: liveStreamOf(node, earlyWarningOf(node)),
+      picture: new TakPicture(node),
+      feed: new TakFeed(node),
+      inbound: new TakInbound(new PatrolService(node), new FieldReporting(node)),
+      log,
+    },
+    options,
+  );
+}
+
 /** A node on its data folder: its context, its app (not yet listening) and, when it has keys, its puller (not yet started). */
 export interface OpenNode {
   node: NodeContext;
   app: FastifyInstance;
   puller: Puller | undefined;
+  /** The TAK endpoint when the configuration gives it a port (`takPort`, `takPlainPort`), not yet listening. */
+  tak: TakServer | undefined;
   /** Stops the puller, the app and its services, then closes the store. */
   close(): Promise<void>;
 }
@@ -222,12 +248,16 @@ export async function openNode(config: NodeConfig, options: AppOptions = {}): Pr
   const puller = (await node.repos.keys.keys())
     ? await pullerFor(node, { onError: (peer, error) => app.log.warn({ peer, err: error.message }, 'federation pull failed') })
     : undefined;
+  const tak =
+    config.takPort === undefined && config.takPlainPort === undefined ? undefined : takServerOf(node, (message, fields) => app.log.warn(fields, message));
   return {
     node,
     app,
     puller,
+    tak,
     async close() {
       await puller?.stop();
+      await tak?.close();
       await app.close();
       await store.close();
     },

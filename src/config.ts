@@ -48,6 +48,19 @@ export interface NodeConfig {
   basemapExtract?: string;
   /** The mechanism's local time zone (IANA name): the hours of SMS and radio messages are read in it. */
   timeZone: string;
+  /**
+   * The TAK streaming port (TLS with client certificates of the node's own CA, docs/tak.md; TAK's
+   * usual port is 8089). Off unless given.
+   */
+  takPort?: number;
+  /** The address the TAK port listens on (default: `host`). */
+  takHost?: string;
+  /**
+   * A plain TCP port for TAK on 127.0.0.1 only, every connection reading and writing as the user
+   * `takPlainUser` (a bridge on the same machine, tests). Off unless both are given.
+   */
+  takPlainPort?: number;
+  takPlainUser?: string;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -89,6 +102,10 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   trustProxy: 'DIBOLI_TRUST_PROXY',
   basemapExtract: 'DIBOLI_BASEMAP_EXTRACT',
   timeZone: 'DIBOLI_TIME_ZONE',
+  takPort: 'DIBOLI_TAK_PORT',
+  takHost: 'DIBOLI_TAK_HOST',
+  takPlainPort: 'DIBOLI_TAK_PLAIN_PORT',
+  takPlainUser: 'DIBOLI_TAK_PLAIN_USER',
 };
 
 export class ConfigError extends Error {}
@@ -120,6 +137,8 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     ...proxies(pick('trustProxy')),
     ...basemapExtract(pick('basemapExtract')),
     timeZone: timeZone(pick('timeZone')),
+    ...takListener(pick('takPort'), pick('takHost')),
+    ...takPlainListener(pick('takPlainPort'), pick('takPlainUser')),
   };
 }
 
@@ -132,6 +151,19 @@ function tlsFiles(cert: string | number | undefined, key: string | number | unde
     if (!existsSync(path)) throw new ConfigError(`${name}: no such file ${path}`);
   }
   return paths;
+}
+
+/** The TAK port, when one is given; its address defaults to the node's. */
+function takListener(port: string | number | undefined, host: string | number | undefined): Pick<NodeConfig, 'takPort' | 'takHost'> {
+  if (port === undefined) return host === undefined ? {} : { takHost: String(host) };
+  return { takPort: integer('takPort', port, 0, 0, 65535), ...(host === undefined ? {} : { takHost: String(host) }) };
+}
+
+/** Both or neither: a plain port reads as one named user, on the loopback address only. */
+function takPlainListener(port: string | number | undefined, user: string | number | undefined): Pick<NodeConfig, 'takPlainPort' | 'takPlainUser'> {
+  if (port === undefined && user === undefined) return {};
+  if (port === undefined || user === undefined) throw new ConfigError('takPlainPort and takPlainUser go together: give both, or neither');
+  return { takPlainPort: integer('takPlainPort', port, 0, 0, 65535), takPlainUser: String(user) };
 }
 
 function basemapExtract(raw: string | number | undefined): Pick<NodeConfig, 'basemapExtract'> {

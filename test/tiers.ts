@@ -33,6 +33,8 @@ export const TIERS = {
     'test/early-warning/threat-score.test.ts',
     'test/federation/protocol.test.ts',
     'test/security/hostile-article-is-read-in-bounded-work.test.ts',
+    'test/tak/cot-mapping.test.ts',
+    'test/tak/cot-reading.test.ts',
   ],
   integration: [
     'test/api/',
@@ -45,6 +47,7 @@ export const TIERS = {
     'test/node/',
     'test/security/',
     'test/store/',
+    'test/tak/',
     // Runs the CLI on files in a temporary folder.
     'test/osint/cli-extract.test.ts',
   ],

@@ -28,6 +28,7 @@ import { publicAlertRoutes } from './routes/public-alerts.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sitrepRoutes } from './routes/sitrep.js';
 import { streamRoutes } from './routes/stream.js';
+import { takRoutes } from './routes/tak.js';
 import type { Services } from './services.js';
 import { acceptJsonBodiesOnly, validatorCompilers } from './validation.js';
 
@@ -111,6 +112,7 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   await app.register(federationRoutes, services);
   await app.register(exchangeRoutes, services);
   await app.register(fieldMessageRoutes, services);
+  await app.register(takRoutes, services);
 
   // The API document and the web UI's files are for anyone who reaches the node.
   await app.register(async (publicFiles) => {

@@ -18,6 +18,8 @@ import type { PopulationFeed } from '../services/population-feed.js';
 import type { ReferenceService } from '../services/reference-service.js';
 import type { Clock } from '../services/runtime.js';
 import type { SituationReports } from '../services/situation-reports.js';
+import type { TakInbound } from '../services/tak-inbound.js';
+import type { TakPicture } from '../services/tak-picture.js';
 
 /**
  * What the routes call into, built once by the composition root (src/composition.ts) and passed
@@ -44,6 +46,9 @@ export interface Services {
   populationFeed: PopulationFeed;
   situationReports: SituationReports;
   liveStream: LiveStream;
+  /** The picture as Cursor-on-Target events, and what TAK users send (docs/tak.md). */
+  takPicture: TakPicture;
+  takInbound: TakInbound;
   /** This node's federation feed; undefined while the node has no keys (it takes no part in federation until `diboli init` gives it some). */
   feed: FeedServer | undefined;
   /** SMS from gateways and radio messages typed by an operator. */

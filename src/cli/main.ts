@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sitrep: async () => (await import('./sitrep.js')).sitrepCommand,
   import: async () => (await import('./import.js')).importCommand,
   gateway: async () => (await import('./gateway.js')).gatewayCommand,
+  tak: async () => (await import('./tak.js')).takCommand,
 };
 
 const processIO: CommandIO = {

@@ -21,6 +21,7 @@ export const SERVE_FLAGS = {
   'trust-proxy': { type: 'string' },
   'basemap-extract': { type: 'string' },
   'time-zone': { type: 'string' },
+  'tak-port': { type: 'string' },
 } as const satisfies Options;
 
 export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HTTPS (with --tls-key; or DIBOLI_TLS_CERT)
@@ -32,7 +33,10 @@ export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HT
                       tiles (OpenMapTiles schema), served instead of the built one (or
                       DIBOLI_BASEMAP_EXTRACT; see docs/basemap.md)
   --time-zone ZONE    the mechanism's local time zone, an IANA name such as Africa/Bamako
-                      (default UTC, or DIBOLI_TIME_ZONE): hours in SMS and radio messages`;
+                      (default UTC, or DIBOLI_TIME_ZONE): hours in SMS and radio messages
+  --tak-port PORT     serve TAK clients (ATAK, WinTAK) on this port, TLS with the certificates of
+                      \`diboli tak enrol\` (or DIBOLI_TAK_PORT; DIBOLI_TAK_HOST for its address;
+                      off by default; see docs/tak.md)`;
 
 export const NODE_FLAGS_HELP = `  --data DIR          the node's data folder (default ./diboli-data, or DIBOLI_DATA)
   --section-km N      border section length in km (default 25)
@@ -62,6 +66,7 @@ export function configFrom(values: Record<string, unknown>): NodeConfig {
         trustProxy: flag('trust-proxy'),
         basemapExtract: flag('basemap-extract'),
         timeZone: flag('time-zone'),
+        takPort: flag('tak-port'),
       },
       process.env,
     );

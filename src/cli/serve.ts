@@ -9,12 +9,16 @@ export async function serveNode(
   io: CommandIO,
   banner: (url: string) => string = (url) => `Diboli node listening on ${url}\n`,
 ): Promise<number> {
-  const { app, puller, close } = await openNode(config, { logger: config.logLevel !== 'silent' });
+  const { app, puller, tak, close } = await openNode(config, { logger: config.logLevel !== 'silent' });
   const address = await app.listen({ host: config.host, port: config.port });
+  const takPort = tak && config.takPort !== undefined ? await tak.listen(config.takPort, config.takHost ?? config.host) : undefined;
+  const takPlainPort = tak && config.takPlainPort !== undefined ? await tak.listenPlain(config.takPlainPort, config.takPlainUser!) : undefined;
   // Pulls partner feeds for as long as the node runs.
   puller?.start();
   const url = address.replace('[::1]', 'localhost');
   io.stdout(banner(url));
+  if (takPort !== undefined) io.stdout(`TAK clients: TLS on port ${takPort} (certificates from \`diboli tak enrol\`)\n`);
+  if (takPlainPort !== undefined) io.stdout(`TAK on 127.0.0.1:${takPlainPort} without TLS, as ${config.takPlainUser}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -112,6 +112,12 @@ const CATALOGUE = {
   ERR_NOT_PATROL_REPORTER: { status: 403, fr: 'Vous ne rapportez pas pour la patrouille {code}.', en: 'You do not report for patrol {code}.' },
   ERR_PHOTO_TYPE: { status: 415, fr: 'Ce fichier n’est pas une photo JPEG, PNG ou WebP (d’après son contenu).', en: 'This file is not a JPEG, PNG or WebP photo (by its content).' },
   ERR_PHOTO_UNREADABLE: { status: 422, fr: 'Photo illisible : {detail}', en: 'Unreadable photo: {detail}' },
+  // TAK: Cursor-on-Target events over HTTP and on the TAK stream.
+  ERR_COT_REFUSED: { status: 422, fr: 'Événement CoT refusé : {reason}.', en: 'CoT event refused: {reason}.' },
+  ERR_COT_ONLY: { status: 415, fr: 'Type de contenu non accepté : le corps doit être un événement CoT en XML (application/xml).', en: 'Content type not accepted: the body must be one CoT event in XML (application/xml).' },
+  ERR_TAK_CA_EXISTS: { status: 409, fr: 'Ce nœud a déjà son autorité de certification TAK (dossier tak/ des données).', en: 'This node already has its TAK certificate authority (tak/ in the data folder).' },
+  ERR_TAK_CA_MISSING: { status: 409, fr: 'Ce nœud n’a pas d’autorité de certification TAK : lancez « diboli tak ca init ».', en: 'This node has no TAK certificate authority: run "diboli tak ca init".' },
+  ERR_TAK_NO_PATROL: { status: 409, fr: 'Vous ne menez aucune patrouille en cours : cette position ou ce marqueur n’a pas de patrouille où être rangé.', en: 'You lead no patrol under way: this position or marker has no patrol to be filed under.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -15,6 +15,7 @@ import * as incidentVersions from './migrations/0011-incident-versions.js';
 import * as incidentAreaVersions from './migrations/0012-incident-area-versions.js';
 import * as fieldReporting from './migrations/0013-field-reporting.js';
 import * as fieldMessages from './migrations/0014-field-messages.js';
+import * as takCertificates from './migrations/0015-tak-certificates.js';
 import * as incidentCellCounts from './migrations/0016-incident-cell-counts.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-incident-area-versions': incidentAreaVersions,
   '0013-field-reporting': fieldReporting,
   '0014-field-messages': fieldMessages,
+  '0015-tak-certificates': takCertificates,
   '0016-incident-cell-counts': incidentCellCounts,
 };
 

@@ -129,6 +129,18 @@ export class PatrolRepository {
     return (row?.at as string | null | undefined) ?? null;
   }
 
+  /** The patrol's latest position (the TAK picture shows where a unit is, not where it went). */
+  async lastPosition(patrolId: string): Promise<StoredPosition | undefined> {
+    return this.db
+      .selectFrom('positions')
+      .select(['at', 'lat', 'lon', 'section'])
+      .where('patrolId', '=', patrolId)
+      .orderBy('at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   async track(patrolId: string): Promise<StoredPosition[]> {
     return this.db.selectFrom('positions').select(['at', 'lat', 'lon', 'section']).where('patrolId', '=', patrolId).orderBy('at').orderBy('seq').execute();
   }

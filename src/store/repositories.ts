@@ -21,6 +21,7 @@ import { NodeKeyRepository } from './node-key-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { PeerRepository } from './peer-repository.js';
 import { SecondmentRepository } from './secondment-repository.js';
+import { TakCertificateRepository } from './tak-certificate-repository.js';
 
 /** The store's repositories, one per table group: SQL only. */
 export interface Repositories {
@@ -44,6 +45,7 @@ export interface Repositories {
   audit: AuditRepository;
   anchors: AnchorRepository;
   secondments: SecondmentRepository;
+  takCertificates: TakCertificateRepository;
   importedEvents: ImportedEventRepository;
   fieldMessages: FieldMessageRepository;
 }
@@ -71,6 +73,7 @@ export function repositoriesOf(store: Store): Repositories {
     audit: new AuditRepository(store.db),
     anchors: new AnchorRepository(store.db),
     secondments: new SecondmentRepository(store.db),
+    takCertificates: new TakCertificateRepository(store.db),
     importedEvents: new ImportedEventRepository(store.db),
     fieldMessages: new FieldMessageRepository(store.db),
   };

@@ -112,6 +112,7 @@ describe('layers', () => {
       'domain',
       'osint',
       'exchange',
+      'tak',
       'store',
       'map',
       'federation',

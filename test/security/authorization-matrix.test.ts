@@ -68,6 +68,10 @@ const ROUTE_GPX = {
   contentType: 'application/gpx+xml',
   text: '<?xml version="1.0"?><gpx version="1.1" creator="matrice" xmlns="http://www.topografix.com/GPX/1/1"><rte><rtept lat="14.455" lon="-12.2"/><rtept lat="14.43" lon="-12.05"/></rte></gpx>',
 };
+const COT_PING = {
+  contentType: 'application/xml',
+  text: '<event version="2.0" uid="matrice" type="t-x-c-t" how="h-g-i-g-o" time="2026-11-20T10:00:00Z" start="2026-11-20T10:00:00Z" stale="2026-11-20T10:00:20Z"><point lat="0" lon="0" hae="0" ce="9999999" le="9999999"/></event>',
+};
 const ACLED_HEADER =
   'event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities';
 const acledRow = (n: number) => ({
@@ -256,6 +260,9 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/webhooks': row(WEBHOOKS, (b) => ({ body: { url: `http://127.0.0.1:9/matrix-${b.next()}` } })),
   'PATCH /api/v1/webhooks/:id': row(MALI_WEBHOOK, (b) => ({ url: `/api/v1/webhooks/${b.maliWebhook}`, body: { enabled: true } })),
   'GET /api/v1/stream': row(ANY_USER, () => ({ stream: true })),
+  // TAK: the caller's picture as CoT; a keep-alive stores nothing, whoever sends it
+  'GET /api/v1/cot': row(ANY_USER),
+  'POST /api/v1/cot': row(ANY_USER, () => ({ file: COT_PING })),
   'GET /api/v1/sitrep': row(ANY_USER, at(SITREP_PERIOD)),
 
   // Between nodes: signed requests of a partner node, never a user's token
