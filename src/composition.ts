@@ -32,7 +32,7 @@ import { PatrolService } from './services/patrol-service.js';
 import { FieldReporting } from './services/field-reporting.js';
 import { PopulationFeed } from './services/population-feed.js';
 import { ReferenceService } from './services/reference-service.js';
-import { randomIds, systemClock, type Clock, type IdSource } from './services/runtime.js';
+import { randomIds, systemClock, type Clock, type IdSource } from './kernel/clock.js';
 import { SituationReports } from './services/situation-reports.js';
 import { TakFeed } from './services/tak-feed.js';
 import { TakInbound } from './services/tak-inbound.js';

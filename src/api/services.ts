@@ -16,7 +16,7 @@ import type { PatrolService } from '../services/patrol-service.js';
 import type { FieldReporting } from '../services/field-reporting.js';
 import type { PopulationFeed } from '../services/population-feed.js';
 import type { ReferenceService } from '../services/reference-service.js';
-import type { Clock } from '../services/runtime.js';
+import type { Clock } from '../kernel/clock.js';
 import type { SituationReports } from '../services/situation-reports.js';
 import type { TakInbound } from '../services/tak-inbound.js';
 import type { TakPicture } from '../services/tak-picture.js';

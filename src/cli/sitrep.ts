@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { isNationCode } from '../domain/nation.js';
+import { isNationCode } from '../kernel/nation.js';
 import { openStore } from '../store/database.js';
 import { earlyWarningOf } from '../services/early-warning-service.js';
 import { createNodeContext } from '../composition.js';

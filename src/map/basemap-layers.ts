@@ -1,7 +1,7 @@
 import type { Place } from '../geo/gazetteer.js';
 import { foldName } from '../geo/gazetteer.js';
 import type { Basemap } from '../geo/basemap.js';
-import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from '../geo/geojson.js';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from '../kernel/geojson.js';
 
 /**
  * What the basemap shows, as plain GeoJSON layers named after the OpenMapTiles schema (`place`,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { regionBasemap } from '../geo/basemap.js';
 import { defaultGazetteerDir, everyPlace, parseGazetteerFile } from '../geo/gazetteer.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { openMbtiles } from '../store/mbtiles-archive.js';
 import type { GeographyRepository } from '../store/geography-repository.js';
 import { basemapLayers, type BasemapInputs, type BasemapLayers } from './basemap-layers.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
 import { secondFactorDemand } from '../domain/second-factor.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Actor, Secondment, User } from '../domain/user.js';
 import type { SessionInfo } from '../store/session-repository.js';
 import type { UserWithHash } from '../store/user-repository.js';

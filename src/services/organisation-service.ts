@@ -1,5 +1,5 @@
 import { DiboliError } from '../domain/errors.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import type { Post, Unit } from '../domain/organisation.js';
 import { writtenRecord } from '../federation/release.js';
 import type { VersionedPost, VersionedUnit } from '../store/organisation-repository.js';

@@ -1,5 +1,5 @@
 import type { Mechanism } from '../domain/mechanism.js';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { regionBasemap, type Basemap } from '../geo/basemap.js';
 import type { Gazetteer, Place } from '../geo/gazetteer.js';
 import { collectionForSending } from '../geo/geojson-output.js';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { NationCode } from '../domain/nation.js';
+import type { NationCode } from '../kernel/nation.js';
 import { readStringArray } from './columns.js';
 import { incidentsMatching, type IncidentQuery } from './incident-repository.js';
 import type { Database } from './schema.js';

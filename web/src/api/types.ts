@@ -5,7 +5,7 @@ import type { CoverageGap, LastPatrolled } from '../../../src/domain/coverage.js
 import type { ThreatLevel } from '../../../src/domain/early-warning-config.js';
 import type { Incident as IncidentRecord, IncidentInput, IncidentVersion as IncidentVersionRecord } from '../../../src/domain/incident.js';
 import type { Mechanism } from '../../../src/domain/mechanism.js';
-import type { NationCode } from '../../../src/domain/nation.js';
+import type { NationCode } from '../../../src/kernel/nation.js';
 import type { Post, Unit as UnitRecord } from '../../../src/domain/organisation.js';
 import type { Patrol as PatrolRecord, PatrolInput, PatrolPatch } from '../../../src/domain/patrol.js';
 import type { PatrolProposal } from '../../../src/domain/patrol-recommendation.js';

@@ -1,2 +1,0 @@
-/** @deprecated GeoJSON types are in the kernel: import from `../kernel/geojson.js`. */
-export * from '../kernel/geojson.js';
