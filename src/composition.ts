@@ -109,6 +109,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
   const basemap = new BasemapService(node);
   const patrols = new PatrolService(node);
   const fieldReporting = new FieldReporting(node);
+  const fieldMessages = new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting));
   const services: Services = {
     clock: node.clock,
     auth,
@@ -128,9 +129,9 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     situationReports,
     liveStream,
     takPicture: new TakPicture(node),
-    takInbound: new TakInbound(patrols, fieldReporting),
+    takInbound: new TakInbound(patrols, fieldReporting, fieldMessages),
     feed,
-    fieldMessages: new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting)),
+    fieldMessages,
     fieldSenders: new FieldSenders(node),
   };
   return {
@@ -222,11 +223,18 @@ export function takServerOf(node: NodeContext, log?: (message: string, fields: R
       liveStream: liveStreamOf(node, earlyWarningOf(node)),
       picture: new TakPicture(node),
       feed: new TakFeed(node),
-      inbound: new TakInbound(new PatrolService(node), new FieldReporting(node)),
+      inbound: takInboundOf(node),
       log,
     },
     options,
   );
+}
+
+/** What a TAK stream's events become: positions, observations, and chat read as field messages. */
+function takInboundOf(node: NodeContext): TakInbound {
+  const patrols = new PatrolService(node);
+  const fieldReporting = new FieldReporting(node);
+  return new TakInbound(patrols, fieldReporting, new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting)));
 }
 
 /** A node on its data folder: its context, its app (not yet listening) and, when it has keys, its puller (not yet started). */

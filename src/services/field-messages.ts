@@ -33,7 +33,7 @@ export interface GatewaySms {
 }
 
 interface Received {
-  channel: 'sms' | 'radio';
+  channel: 'sms' | 'radio' | 'tak';
   gatewayId: string | null;
   gatewayMessageId: string | null;
   sender: User;
@@ -81,6 +81,18 @@ export class FieldMessages {
       throw new DiboliError('ERR_NOT_A_FIELD_SENDER', { value: input.senderUserId.slice(0, 64) }, 'senderUserId');
     const now = this.node.clock.now().toISOString();
     return this.receive({ channel: 'radio', gatewayId: null, gatewayMessageId: null, sender, enteredBy: operator.userId, text: input.text, receivedAt: now });
+  }
+
+  /**
+   * A TAK user's chat message to the node, in the same language (`POS …`, `OBS …`): written as
+   * theirs, answered as an SMS would be. Chat text that is not a field message gets the same
+   * refusal with the right form.
+   */
+  async fromTak(actor: Actor, text: string): Promise<FieldMessageAnswer> {
+    const sender = await this.node.repos.users.findById(actor.userId);
+    if (!sender) throw new DiboliError('ERR_NOT_A_FIELD_SENDER', { value: actor.userId.slice(0, 64) });
+    const now = this.node.clock.now().toISOString();
+    return this.receive({ channel: 'tak', gatewayId: null, gatewayMessageId: null, sender, enteredBy: null, text, receivedAt: now });
   }
 
   /** Who a radio operator may type messages for: the node's own patrol leaders and coordinators. */

@@ -20,7 +20,7 @@ export class FieldRecords {
   ) {}
 
   /** Writes the command; answers the instant the record is of. */
-  async write(actor: Actor, command: Exclude<FieldCommand, { kind: 'help' }>, origin: { clientId: string; via: 'sms' | 'radio' }): Promise<string> {
+  async write(actor: Actor, command: Exclude<FieldCommand, { kind: 'help' }>, origin: { clientId: string; via: 'sms' | 'radio' | 'tak' }): Promise<string> {
     const patrol = await this.patrols.byCode(actor, command.patrolCode).catch((error: unknown) => {
       // A code the sender typed: the reply names it rather than a record kind.
       throw error instanceof DiboliError && error.code === 'ERR_NOT_FOUND' ? new DiboliError('ERR_UNKNOWN_PATROL_CODE', { code: command.patrolCode }) : error;

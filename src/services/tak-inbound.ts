@@ -4,14 +4,17 @@ import type { Patrol } from '../domain/patrol.js';
 import type { Actor } from '../domain/user.js';
 import { eventTypeOfCot, inboundKind, type InboundKind } from '../tak/cot-inbound.js';
 import { CotRefused, parseCot, type InboundCot } from '../tak/cot-parse.js';
+import type { FieldMessages } from './field-messages.js';
 import type { FieldReporting } from './field-reporting.js';
 import type { PatrolService } from './patrol-service.js';
 
 /** What became of one inbound event. */
 export interface CotReceipt {
   kind: InboundKind;
-  /** Positions or observations stored (0 for a keep-alive or a chat). */
+  /** Positions or observations stored (0 for a keep-alive, a chat other than a field message). */
   stored: number;
+  /** The node's answer to a chat message read as a field message (null for other events). */
+  reply: string | null;
 }
 
 /** Reads an event from outside, or a coded refusal that says why (nothing is stored then). */
@@ -46,11 +49,18 @@ export class TakInbound {
   constructor(
     private readonly patrols: PatrolService,
     private readonly field: FieldReporting,
+    private readonly messages?: FieldMessages,
   ) {}
 
   async receive(actor: Actor, text: string): Promise<CotReceipt> {
     const { event, kind } = readInbound(text);
-    if (kind === 'ping' || kind === 'chat') return { kind, stored: 0 };
+    if (kind === 'ping') return { kind, stored: 0, reply: null };
+    if (kind === 'chat') {
+      // A chat to the node may carry the field message language; without a reader it is only read.
+      if (!this.messages || !event.remarks?.trim()) return { kind, stored: 0, reply: null };
+      const answer = await this.messages.fromTak(actor, event.remarks);
+      return { kind, stored: answer.outcome === 'recorded' ? 1 : 0, reply: answer.reply };
+    }
     const patrol = await this.patrolOf(actor, kind);
     if (kind === 'pli') {
       const { accepted } = await this.field.reportPositions(
@@ -59,7 +69,7 @@ export class TakInbound {
         [{ at: event.time, lat: event.point.lat, lon: event.point.lon, clientId: clientIdOf(event.uid, event.time) }],
         'tak',
       );
-      return { kind, stored: accepted };
+      return { kind, stored: accepted, reply: null };
     }
     const { created } = await this.field.observe(
       actor,
@@ -73,7 +83,7 @@ export class TakInbound {
       },
       'tak',
     );
-    return { kind, stored: created ? 1 : 0 };
+    return { kind, stored: created ? 1 : 0, reply: null };
   }
 
   /**

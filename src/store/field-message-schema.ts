@@ -21,7 +21,7 @@ export interface SmsGatewayTable {
 
 export interface FieldMessageTable {
   id: string;
-  channel: 'sms' | 'radio';
+  channel: 'sms' | 'radio' | 'tak';
   gatewayId: string | null;
   gatewayMessageId: string | null;
   senderUserId: string;

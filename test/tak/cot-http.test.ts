@@ -32,9 +32,11 @@ function libraryEvent(type: string, detail: Record<string, unknown> = {}): strin
 }
 
 describe('POST /api/v1/cot', () => {
-  it('answers a keep-alive the library writes, and reads a chat, storing nothing', async () => {
-    expect(await post(libraryEvent('t-x-c-t'))).toEqual({ status: 200, body: { kind: 'ping', stored: 0 } });
-    expect(await post(libraryEvent('b-t-f', { remarks: { _text: 'POS 14.45 -12.2' } }))).toEqual({ status: 200, body: { kind: 'chat', stored: 0 } });
+  it('answers a keep-alive the library writes, and a chat that is no field message with the right form, storing nothing', async () => {
+    expect(await post(libraryEvent('t-x-c-t'))).toEqual({ status: 200, body: { kind: 'ping', stored: 0, reply: null } });
+    const chat = await post(libraryEvent('b-t-f', { remarks: { _text: 'POS 14.45 -12.2' } }));
+    expect(chat).toMatchObject({ status: 200, body: { kind: 'chat', stored: 0 } });
+    expect(String(chat.body.reply)).toContain('POS ');
   });
 
   it('refuses hostile and malformed events with the reason, in the caller’s language', async () => {
@@ -53,6 +55,7 @@ describe('POST /api/v1/cot', () => {
 
 describe('a TAK user’s PLI and markers', () => {
   let patrolId: string;
+  let patrolCode: string;
 
   beforeAll(async () => {
     const now = demo.node.clock.now();
@@ -71,6 +74,7 @@ describe('a TAK user’s PLI and markers', () => {
     });
     expect(created.status).toBe(201);
     patrolId = created.body.id;
+    patrolCode = created.body.code;
     for (const action of ['propose', 'approve']) await demo.call('POST', `/api/v1/patrols/${patrolId}/${action}`, { as: 'coord.ml' });
   });
 
@@ -84,8 +88,8 @@ describe('a TAK user’s PLI and markers', () => {
 
   it('a PLI the library writes becomes a position of the patrol the user leads, stored once', async () => {
     const pli = libraryEvent('a-f-G-U-C', { contact: { _attributes: { callsign: 'FALCON' } } });
-    expect(await post(pli)).toEqual({ status: 200, body: { kind: 'pli', stored: 1 } });
-    expect(await post(pli)).toEqual({ status: 200, body: { kind: 'pli', stored: 0 } });
+    expect(await post(pli)).toEqual({ status: 200, body: { kind: 'pli', stored: 1, reply: null } });
+    expect(await post(pli)).toEqual({ status: 200, body: { kind: 'pli', stored: 0, reply: null } });
     const track = await demo.call('GET', `/api/v1/patrols/${patrolId}/track`, { as: 'coord.ml' });
     expect(track.body.properties.positions).toBe(1);
     expect(track.body.geometry.coordinates).toEqual([-12.2, 14.45]);
@@ -97,8 +101,8 @@ describe('a TAK user’s PLI and markers', () => {
       contact: { _attributes: { callsign: 'Accrochage' } },
       remarks: { _text: 'Tirs entendus au nord du gué' },
     });
-    expect(await post(marker)).toEqual({ status: 200, body: { kind: 'marker', stored: 1 } });
-    expect(await post(marker)).toEqual({ status: 200, body: { kind: 'marker', stored: 0 } });
+    expect(await post(marker)).toEqual({ status: 200, body: { kind: 'marker', stored: 1, reply: null } });
+    expect(await post(marker)).toEqual({ status: 200, body: { kind: 'marker', stored: 0, reply: null } });
     const observations = (await demo.call('GET', `/api/v1/patrols/${patrolId}/observations`, { as: 'coord.ml' })).body;
     expect(observations).toHaveLength(1);
     expect(observations[0]).toMatchObject({
@@ -108,5 +112,14 @@ describe('a TAK user’s PLI and markers', () => {
       text: 'Accrochage — Tirs entendus au nord du gué',
       location: { lat: 14.45, lon: -12.2 },
     });
+  });
+
+  it('a chat to the node in the field message language is written as the leader’s SMS would be, and answered', async () => {
+    const before = (await demo.call('GET', `/api/v1/patrols/${patrolId}/track`, { as: 'coord.ml' })).body.properties.positions;
+    const chat = await post(libraryEvent('b-t-f', { remarks: { _text: `POS ${patrolCode} 14.4551 -12.1995` } }));
+    expect(chat).toMatchObject({ status: 200, body: { kind: 'chat', stored: 1 } });
+    expect(String(chat.body.reply)).toMatch(new RegExp(`^Position ${patrolCode} enregistrée`));
+    const track = await demo.call('GET', `/api/v1/patrols/${patrolId}/track`, { as: 'coord.ml' });
+    expect(track.body.properties.positions).toBe(before + 1);
   });
 });

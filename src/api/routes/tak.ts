@@ -3,7 +3,7 @@ import { DiboliError } from '../../domain/errors.js';
 import { COT_LIST_TYPE } from '../../services/tak-picture.js';
 import { MAX_COT_BYTES } from '../../tak/cot-parse.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
+import { ErrorSchema, IsoDateOrDateTime, literals, Nullable } from '../schemas.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { acceptOnly } from './exchange.js';
@@ -21,6 +21,7 @@ const PictureQuerySchema = Type.Object(
 const ReceiptSchema = Type.Object({
   kind: literals(['ping', 'pli', 'marker', 'chat'] as const),
   stored: Type.Integer({ description: 'Positions or observations stored' }),
+  reply: Nullable(Type.String({ description: 'The answer to a chat message read as a field message (docs/field-messages.md)' })),
 });
 
 const errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema, 422: ErrorSchema };

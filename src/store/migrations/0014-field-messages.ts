@@ -20,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE TABLE field_messages (
     id TEXT PRIMARY KEY,
-    channel TEXT NOT NULL CHECK (channel IN ('sms', 'radio')),
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'radio', 'tak')),
     gateway_id TEXT REFERENCES sms_gateways(id) ON DELETE CASCADE,
     gateway_message_id TEXT,
     sender_user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
