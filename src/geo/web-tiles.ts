@@ -45,8 +45,15 @@ export function tilePoint({ z, x, y }: TileAddress, lon: number, lat: number, ex
 }
 
 /**
+ * A map tile's grid of counted cells: the tiles of `GRID_LEVELS` zooms deeper, 16×16 of them
+ * (32 px cells on a 512 px tile).
+ */
+export const GRID_LEVELS = 4;
+export const TILE_GRID = 2 ** GRID_LEVELS;
+
+/**
  * The cell of the Web Mercator grid at `level` that holds the point: the tile of zoom `level`
- * it falls in. A map tile of zoom z has the cells of level z + 4 as its 16×16 grid; the counts
+ * it falls in. A map tile of zoom z has the cells of level z + `GRID_LEVELS` as its grid; the counts
  * of migration 0016 compute the same cell in SQL.
  */
 export function cellAt(lon: number, lat: number, level: number): { x: number; y: number } {

@@ -3,7 +3,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { DiboliError } from '../domain/errors.js';
 import { splitPeriod } from '../domain/period-split.js';
 import type { Actor } from '../domain/user.js';
-import { isTileAddress, TILE_EXTENT, tileBounds, tilePoint, type TileAddress, MAX_TILE_ZOOM } from '../geo/web-tiles.js';
+import { GRID_LEVELS, isTileAddress, TILE_EXTENT, TILE_GRID as GRID, tileBounds, tilePoint, type TileAddress, MAX_TILE_ZOOM } from '../geo/web-tiles.js';
 import { COUNT_LEVELS, type IncidentCellCountRepository } from '../store/incident-cell-counts.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { CellCount, IncidentMark, IncidentTileRepository } from '../store/incident-tile-repository.js';
@@ -15,8 +15,6 @@ export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'bbox'>;
 export const INCIDENT_LAYER = 'incidents';
 /** A tile shows its incidents one by one while they are this many or fewer; counted cells beyond. */
 export const MARKS_PER_TILE = 1000;
-/** Counted cells: a 16×16 grid over the tile (32 px cells on a 512 px tile). */
-const GRID = 16;
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
 const TILE_FORMAT = 'incidents-2';
 /** Bytes of tiles kept in memory, most recently used first. */
@@ -95,7 +93,7 @@ export class IncidentTileService {
     address: TileAddress,
     query: IncidentFilters & { bbox: [number, number, number, number] },
   ): Promise<Buffer | undefined> {
-    const level = COUNT_LEVELS.find((l) => l >= address.z + 4);
+    const level = COUNT_LEVELS.find((l) => l >= address.z + GRID_LEVELS);
     if (level === undefined || query.q?.trim()) return undefined;
     const period = splitPeriod(query.from, query.to);
     if (!period) return undefined;

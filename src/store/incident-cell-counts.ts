@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PeriodSplit } from '../domain/period-split.js';
 import type { NationCode } from '../kernel/nation.js';
-import { cellAt, tileBounds, type TileAddress } from '../geo/web-tiles.js';
+import { cellAt, GRID_LEVELS, TILE_GRID as GRID, tileBounds, type TileAddress } from '../geo/web-tiles.js';
 import { incidentsMatching, type IncidentQuery } from './incident-repository.js';
 import type { CellCount } from './incident-tile-repository.js';
 import type { Database } from './schema.js';
@@ -9,8 +9,6 @@ import type { Database } from './schema.js';
 /** Levels of the counts kept by migration 0016, and which keep months beside days. */
 export const COUNT_LEVELS = [10, 12, 14] as const;
 const LEVELS_WITH_MONTHS: readonly number[] = [10, 12];
-/** Cells a side of a map tile's grid: the cells of level z + 4. */
-const GRID = 16;
 /** Beyond this many columns, one range read is cheaper than a read per column. */
 const MAX_COLUMN_READS = 64;
 
@@ -25,8 +23,9 @@ export class IncidentCellCountRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async tileCells(viewer: NationCode, filters: CountFilters, address: TileAddress, level: number, period: PeriodSplit): Promise<CellCount[]> {
+    // Parts may name the same cell and type: the tile's encoder adds them up.
     const [kept, read] = await Promise.all([this.kept(viewer, filters, address, level, period), this.readOneByOne(viewer, filters, address, period)]);
-    return merge([...kept, ...read]);
+    return [...kept, ...read];
   }
 
   /**
@@ -54,7 +53,7 @@ export class IncidentCellCountRepository {
     part: { span: string; byPeriod: boolean; first?: string; last?: string },
   ): Promise<CellCount[]> {
     const perTile = 2 ** (level - address.z);
-    const shift = level - address.z - 4;
+    const shift = level - address.z - GRID_LEVELS;
     const [firstX, firstY] = [address.x * perTile, address.y * perTile];
     let q = this.db.selectFrom('incidentCellCounts').where('audience', '=', viewer).where('level', '=', level).where('span', '=', part.span);
     // The key goes on (…, span, cell_x, cell_y, period, …): one seek per column of cells, each over
@@ -106,8 +105,7 @@ export class IncidentCellCountRepository {
       if (part.before !== undefined) q = q.where('incidents.occurredAt', '<', part.before);
       const rows = await q.select(['incidents.lon', 'incidents.lat', 'incidents.eventType']).execute();
       for (const row of rows) {
-        const cell = cellAt(row.lon, row.lat, address.z + 4);
-        const clamp = (value: number) => Math.min(GRID - 1, Math.max(0, value));
+        const cell = cellAt(row.lon, row.lat, address.z + GRID_LEVELS);
         counted.push({
           column: clamp(cell.x - address.x * GRID),
           row: clamp(cell.y - address.y * GRID),
@@ -122,16 +120,4 @@ export class IncidentCellCountRepository {
   }
 }
 
-function merge(counts: CellCount[]): CellCount[] {
-  const merged = new Map<string, CellCount>();
-  for (const c of counts) {
-    const key = `${c.column}/${c.row}/${c.eventType}`;
-    const cell = merged.get(key);
-    if (cell) {
-      cell.count += c.count;
-      cell.sumLon += c.sumLon;
-      cell.sumLat += c.sumLat;
-    } else merged.set(key, { ...c });
-  }
-  return [...merged.values()];
-}
+const clamp = (value: number) => Math.min(GRID - 1, Math.max(0, value));
