@@ -13,6 +13,7 @@ import type { Actor } from '../src/domain/user.js';
 import { earlyWarningOf } from '../src/services/early-warning-service.js';
 import { IncidentService } from '../src/services/incident-service.js';
 import { openStore } from '../src/store/database.js';
+import { until } from './figures.js';
 
 /**
  * Alert fan-out to 1,000 live-stream (SSE) clients on 127.0.0.1: from the moment an alert is raised
@@ -87,12 +88,6 @@ async function openClients(
     for (const req of requests) req.destroy();
     agent.destroy();
   };
-}
-
-/** Waits until `done()` or the deadline; a missing delivery shows as a shortfall, not a hang. */
-async function until(done: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 async function baseline(): Promise<number[]> {

@@ -14,7 +14,7 @@ import { IncidentService } from '../src/services/incident-service.js';
 import { PatrolService } from '../src/services/patrol-service.js';
 import { initTakCa, issueClientCertificate, loadTakCa } from '../src/services/tak-ca.js';
 import { openStore } from '../src/store/database.js';
-import { percentile } from './figures.js';
+import { percentile, until } from './figures.js';
 
 /**
  * TAK clients on 127.0.0.1 while incidents are written: from the incident's write (the service
@@ -35,11 +35,6 @@ function summary(name: string, samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   return `${name}: ${samples.length} samples, p50 ${ms(percentile(sorted, 0.5))}, p99 ${ms(percentile(sorted, 0.99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`;
-}
-
-async function until(done: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 export async function benchTak(print: (line: string) => void): Promise<void> {

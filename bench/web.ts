@@ -221,15 +221,15 @@ function medianFigures(runs: PageFigures[]): PageFigures {
 }
 
 function printFigures(print: (line: string) => void, label: string, runs: PageFigures[], interacted: boolean): void {
-  const median = (pick: (figures: PageFigures) => number) => percentile(runs.map(pick), 0.5);
-  const clicked = median((f) => f.clickToDetailsMs);
-  const panned = median((f) => f.panFps);
+  const median = medianFigures(runs);
+  const clicked = median.clickToDetailsMs;
+  const panned = median.panFps;
   print(
-    `web (${label}, median of ${runs.length}): map drawn ${median((f) => f.mapDrawnMs).toFixed(0)} ms (target ≤ 2000), ` +
-      `list ready ${median((f) => f.listReadyMs).toFixed(0)} ms` +
+    `web (${label}, median of ${runs.length}): map drawn ${median.mapDrawnMs.toFixed(0)} ms (target ≤ 2000), ` +
+      `list ready ${median.listReadyMs.toFixed(0)} ms` +
       (interacted && Number.isFinite(clicked) ? `, row click → details ${clicked.toFixed(0)} ms` : '') +
       (Number.isFinite(panned) ? `, ${panned.toFixed(0)} frames/s while panning` : '') +
-      `, JS heap ${median((f) => f.heapMb).toFixed(0)} MB`,
+      `, JS heap ${median.heapMb.toFixed(0)} MB`,
   );
 }
 
