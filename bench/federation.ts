@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, pullerFor, createNodeContext } from '../src/composition.js';
 import { loadConfig } from '../src/config.js';
-import type { Incident } from '../src/domain/incident.js';
+import type { Incident } from '../src/contracts/incident.js';
 import type { Envelope } from '../src/federation/envelope.js';
 import { envelopeSigningBytes, signEnvelope, verifyEnvelope } from '../src/federation/envelope-signature.js';
 import { parsePrivateKey, parsePublicKey } from '../src/federation/node-keys.js';

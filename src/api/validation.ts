@@ -1,7 +1,7 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { DiboliError } from '../domain/errors.js';
-import { instantOf, isDay } from '../domain/time.js';
+import { DATE_FORMATS } from '../kernel/instant.js';
 
 /** Deeper JSON than this is refused before it is parsed (the deepest real body, a route, is 4). */
 export const MAX_JSON_DEPTH = 32;
@@ -10,8 +10,7 @@ type Ajv = { addFormat: (name: string, format: (value: string) => boolean) => un
 
 /** Schema formats read dates the way the services do, so that what passes can be used. */
 function sameDatesAsTheServices(ajv: Ajv): void {
-  ajv.addFormat('date-time', (value) => instantOf(value) !== undefined);
-  ajv.addFormat('date', isDay);
+  for (const [name, check] of Object.entries(DATE_FORMATS)) ajv.addFormat(name, check);
 }
 
 // Every refused field at once, so that a form shows all its errors together (bodies are at most

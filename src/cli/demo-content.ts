@@ -1,6 +1,6 @@
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import type { Mechanism } from '../domain/mechanism.js';
-import type { Post, Unit } from '../domain/organisation.js';
+import type { Post, Unit } from '../contracts/organisation.js';
 import type { Role } from '../domain/user.js';
 
 /**

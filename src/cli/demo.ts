@@ -12,7 +12,7 @@ import { PatrolService } from '../services/patrol-service.js';
 import { FieldReporting } from '../services/field-reporting.js';
 import { fixedClock } from '../kernel/clock.js';
 import type { Actor } from '../domain/user.js';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import { storeNewIncident } from '../services/incident-service.js';
 import { EarlyWarningService } from '../services/early-warning-service.js';
 import { OrganisationService } from '../services/organisation-service.js';

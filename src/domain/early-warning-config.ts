@@ -1,6 +1,6 @@
 import { fieldError, fieldErrorToDiboli, type FieldError, type FieldProblem, type Validated } from './errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, isEventType, type EventType } from './event-types.js';
-import { instantOfDayOrTime } from './time.js';
+import { instantOfDayOrTime } from '../kernel/instant.js';
 
 /**
  * The tunable parameters of early warning (threat score, levels, coverage, recommendation), their

@@ -1,4 +1,4 @@
-import type { Patrol } from './patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 
 /**
  * Who may report for a patrol from the field (field app, SMS, radio, TAK): its leader and the

@@ -1,29 +1,8 @@
 import { DiboliError } from './errors.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from './patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
+import type { PatrolApprovalRecord } from '../contracts/patrol-approval.js';
 import { applyPatrolAction, type PatrolLifecycle } from './patrol-lifecycle.js';
-
-/**
- * A nation's approval of a partner's joint patrol, written on the approving nation's own node and
- * released to the patrol's owner only. The owner's node alone turns it into an approval on the
- * patrol (single writer): the record says "we approve", the patrol says what was accepted.
- */
-export interface PatrolApprovalRecord {
-  id: string;
-  /** The approving nation: the origin of the record. */
-  owner: NationCode;
-  /** The patrol's owner. */
-  releasableTo: NationCode[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  patrolId: string;
-  /** The version of the patrol the approver saw. */
-  patrolVersion: number;
-  nation: NationCode;
-  userId: string;
-  at: string;
-}
 
 export type ApprovalOutcome =
   | { accepted: true; lifecycle: PatrolLifecycle }

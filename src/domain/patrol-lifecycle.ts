@@ -1,24 +1,18 @@
+import type { PatrolApproval } from '../contracts/patrol.js';
+import type { PatrolStatus } from '../contracts/vocabularies.js';
 import { DiboliError } from './errors.js';
 import type { NationCode } from '../kernel/nation.js';
 import type { Actor } from './user.js';
 
-export const PATROL_STATUSES = ['draft', 'proposed', 'approved', 'underway', 'completed', 'cancelled'] as const;
-export type PatrolStatus = (typeof PATROL_STATUSES)[number];
 export const PATROL_ACTIONS = ['propose', 'approve', 'start', 'complete', 'cancel'] as const;
 export type PatrolAction = (typeof PATROL_ACTIONS)[number];
-
-export interface PatrolApproval {
-  nation: NationCode;
-  userId: string;
-  at: string;
-}
 
 /** The part of a patrol its lifecycle depends on. */
 export interface PatrolLifecycle {
   status: PatrolStatus;
   /** Participating nations: every one of them must approve. */
-  nations: readonly NationCode[];
-  approvals: readonly PatrolApproval[];
+  nations: NationCode[];
+  approvals: PatrolApproval[];
   startedAt: string | null;
   completedAt: string | null;
 }

@@ -1,38 +1,7 @@
-import type { LineString } from '../kernel/geojson.js';
+import type { PatrolKind, ReportedVia } from '../contracts/vocabularies.js';
 import { DiboliError } from './errors.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { PatrolLifecycle } from './patrol-lifecycle.js';
 import type { Releasable } from './sovereignty.js';
-
-export const PATROL_KINDS = ['joint', 'national'] as const;
-export type PatrolKind = (typeof PATROL_KINDS)[number];
-
-export interface Patrol extends PatrolLifecycle, Releasable {
-  id: string;
-  version: number;
-  /** Short code for SMS and radio (`ML-48213`), given by the owner node at creation and never changed. */
-  code: string;
-  name: string;
-  kind: PatrolKind;
-  unitIds: string[];
-  axisId: string | null;
-  route: LineString | null;
-  plannedStart: string;
-  plannedEnd: string;
-  debrief: string | null;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  releasableTo: NationCode[];
-  /** The patrol leader, a user of the owner node: reports for the patrol from the field. */
-  leaderUserId: string | null;
-  /** Further users of the owner node who may report for it from the field. */
-  reporterUserIds: string[];
-}
-
-export const REPORTED_VIA = ['api', 'field', 'sms', 'radio', 'tak'] as const;
-/** The channel a field record came in by. */
-export type ReportedVia = (typeof REPORTED_VIA)[number];
 
 /** What was counted on the spot; null is "not counted", never zero. */
 export interface ObservationCounts {
@@ -66,24 +35,6 @@ export interface Observation extends Releasable {
   reportedVia: ReportedVia;
   photos: PhotoRef[];
 }
-
-/** What a planner states of a patrol (`POST /patrols`); the node derives the rest. */
-export interface PatrolInput {
-  name: string;
-  kind: PatrolKind;
-  nations?: NationCode[];
-  unitIds: string[];
-  axisId?: string | null;
-  route?: LineString | null;
-  plannedStart: string;
-  plannedEnd: string;
-  releasableTo?: NationCode[];
-  leaderUserId?: string | null;
-  reporterUserIds?: string[];
-}
-
-/** A change to a draft (`PATCH /patrols/:id`): the fields given replace the draft's. */
-export type PatrolPatch = Partial<PatrolInput>;
 
 export interface PositionReport {
   at: string;

@@ -32,7 +32,7 @@
  */
 import type { EarlyWarningConfig, Credibility, IncidentStatus } from './early-warning-config.js';
 import { isEventType, type EventType } from './event-types.js';
-import type { Incident } from './incident.js';
+import type { Incident } from '../contracts/incident.js';
 import { DAY_MS } from '../kernel/durations.js';
 
 /** What the score needs of an incident; the store maps its rows onto this. */

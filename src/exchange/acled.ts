@@ -1,8 +1,9 @@
 import { DiboliError } from '../domain/errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, type EventType } from '../domain/event-types.js';
-import type { DatePrecision, GeoPrecision, Incident, IncidentFacts } from '../domain/incident.js';
+import type { DatePrecision, GeoPrecision } from '../contracts/vocabularies.js';
+import type { Incident, IncidentFacts } from '../contracts/incident.js';
 import { NATION_NAME, NUMERIC_CODE, type NationCode } from '../kernel/nation.js';
-import { isDay } from '../domain/time.js';
+import { isDay } from '../kernel/instant.js';
 import { round6 } from '../geo/geojson-output.js';
 
 /**

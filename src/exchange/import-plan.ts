@@ -1,6 +1,6 @@
 import { haversineKm } from '../geo/great-circle.js';
 import { DiboliError } from '../domain/errors.js';
-import type { IncidentFacts } from '../domain/incident.js';
+import type { IncidentFacts } from '../contracts/incident.js';
 import { readAcledRow, type AcledRow } from './acled.js';
 
 /**

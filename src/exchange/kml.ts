@@ -1,4 +1,4 @@
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import { round6 } from '../geo/geojson-output.js';
 import { escapeXml } from '../kernel/xml-text.js';
 

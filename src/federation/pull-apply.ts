@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../store/handles.js';
-import type { Incident } from '../domain/incident.js';
-import type { Patrol } from '../domain/patrol.js';
-import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { Incident } from '../contracts/incident.js';
+import type { Patrol } from '../contracts/patrol.js';
+import type { PatrolApprovalRecord } from '../contracts/patrol-approval.js';
 import type { Peer } from '../domain/peer.js';
 import type { NationCode } from '../kernel/nation.js';
 import type { AnchorRepository } from '../store/anchor-repository.js';

@@ -1,7 +1,8 @@
 import type { DatabaseTransaction } from '../store/handles.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from '../domain/patrol.js';
-import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { Patrol } from '../contracts/patrol.js';
+import { receivedApprovalOutcome } from '../domain/patrol-approval.js';
+import type { PatrolApprovalRecord } from '../contracts/patrol-approval.js';
 import type { AuditEntry } from '../store/audit-repository.js';
 import type { PatrolRepository } from '../store/patrol-repository.js';
 import { writtenRecord, type ReleaseStep } from './release.js';

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { DiboliError, type Lang } from '../domain/errors.js';
-import { checkIncidentFacts, type Incident } from '../domain/incident.js';
+import { checkIncidentFacts } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import { requireVerb } from '../domain/permissions.js';
 import { releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { Actor } from '../domain/user.js';

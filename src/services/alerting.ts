@@ -12,9 +12,9 @@ import {
 import { evaluateRules, type AlertDraft, type WatchedCandidate, type WatchedEvent } from '../domain/alert-rules.js';
 import type { EarlyWarningConfig, ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import { requireVerb } from '../domain/permissions.js';
 import { audienceOf, audiencesTouched, derivedFor, lostAccess, mayReachPopulation, positionsAudience } from '../domain/sovereignty.js';
 import { levelChange, type LevelHistoryEntry } from '../domain/threat-level.js';

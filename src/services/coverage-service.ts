@@ -2,7 +2,7 @@ import { coverageGaps, coverageRuleOf, lastPatrolled, type CoverageGap, type Las
 import { fieldErrorToDiboli, type EarlyWarningConfig, type ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import { recommendPatrols, type AvailableUnit, type PatrolProposal } from '../domain/patrol-recommendation.js';
 import { requireVerb } from '../domain/permissions.js';
 import { isVisibleTo, positionsAudience } from '../domain/sovereignty.js';

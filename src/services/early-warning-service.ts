@@ -3,7 +3,7 @@ import type { AlertAcknowledgement, AlertMessage, StoredAlertRule } from '../dom
 import type { AlertRule, WatchedCandidate } from '../domain/alert-rules.js';
 import { DEFAULT_EARLY_WARNING_CONFIG, fieldErrorToDiboli, validateEarlyWarningConfig, type EarlyWarningConfig } from '../domain/early-warning-config.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import type { PatrolProposal } from '../domain/patrol-recommendation.js';
 import { requireVerb } from '../domain/permissions.js';
 import type { LevelHistoryEntry } from '../domain/threat-level.js';

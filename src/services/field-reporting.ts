@@ -1,7 +1,9 @@
 import { DiboliError } from '../domain/errors.js';
 import { isEventType } from '../domain/event-types.js';
 import { mayReportFromField } from '../domain/field-reporting.js';
-import type { Observation, ObservationCounts, Patrol, PhotoRef, PositionReport, ReportedVia } from '../domain/patrol.js';
+import type { Observation, ObservationCounts, PhotoRef, PositionReport } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
+import type { ReportedVia } from '../contracts/vocabularies.js';
 import { cleanPhoto } from '../exchange/photo.js';
 import { requireVerb } from '../domain/permissions.js';
 import { requireWritableHere } from '../domain/sovereignty.js';

@@ -1,13 +1,6 @@
 import { DiboliError } from '../domain/errors.js';
-import {
-  checkIncidentFacts,
-  type Incident,
-  type IncidentFacts,
-  type IncidentInput,
-  type IncidentPatch,
-  type IncidentSource,
-  type IncidentVersion,
-} from '../domain/incident.js';
+import { checkIncidentFacts } from '../domain/incident.js';
+import type { Incident, IncidentFacts, IncidentInput, IncidentPatch, IncidentSource, IncidentVersion } from '../contracts/incident.js';
 import { releasabilityOf, requireWritableHere, versionsVisibleTo } from '../domain/sovereignty.js';
 import { requireVerb } from '../domain/permissions.js';
 import type { Actor } from '../domain/user.js';
@@ -15,7 +8,7 @@ import { writtenRecord } from '../federation/release.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { NodeContext } from './node-context.js';
 
-export type { IncidentInput, IncidentPatch } from '../domain/incident.js';
+export type { IncidentInput, IncidentPatch } from '../contracts/incident.js';
 
 const DEFAULT_SOURCE: IncidentSource = { kind: 'other', name: null, reliability: null, credibility: null };
 

@@ -1,7 +1,7 @@
 import type { AlertMessage } from '../domain/alert.js';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import { isDerivedFor, isVisibleTo, positionsAudience, type Releasable } from '../domain/sovereignty.js';
 import { resumePlan, sseFrame, streamRecordKey, type ResumePlan } from '../domain/stream-resume.js';
 import { StreamLogRepository, type StreamRow } from '../store/stream-log-repository.js';

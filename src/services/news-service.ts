@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
-import type { DatePrecision, Incident, InformationCredibility, SourceReliability } from '../domain/incident.js';
+import type { DatePrecision, InformationCredibility, SourceReliability } from '../contracts/vocabularies.js';
+import type { Incident } from '../contracts/incident.js';
 import { requireVerb } from '../domain/permissions.js';
 import { requireWritableHere } from '../domain/sovereignty.js';
 import type { WatchedCandidate } from '../domain/alert-rules.js';

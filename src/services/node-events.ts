@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { Incident } from '../domain/incident.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Incident } from '../contracts/incident.js';
+import type { Patrol } from '../contracts/patrol.js';
 
 /**
  * What happened on the node, told after the write committed: early warning recomputes levels and

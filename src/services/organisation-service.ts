@@ -1,6 +1,6 @@
 import { DiboliError } from '../domain/errors.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Post, Unit } from '../domain/organisation.js';
+import type { Post, Unit } from '../contracts/organisation.js';
 import { writtenRecord } from '../federation/release.js';
 import type { VersionedPost, VersionedUnit } from '../store/organisation-repository.js';
 import type { NodeContext } from './node-context.js';

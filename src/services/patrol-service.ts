@@ -2,19 +2,20 @@ import type { LineString } from 'geojson';
 import { DiboliError } from '../domain/errors.js';
 import { isVisibleTo, positionsAudience, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';
 import type { NationCode } from '../kernel/nation.js';
-import { checkPatrolComposition, checkPatrolWindow, type Patrol, type PatrolInput, type PatrolPatch } from '../domain/patrol.js';
+import { checkPatrolComposition, checkPatrolWindow } from '../domain/patrol.js';
+import type { Patrol, PatrolInput, PatrolPatch } from '../contracts/patrol.js';
 import { checkPatrolAction, checkPatrolEdit } from '../domain/patrol-actions.js';
 import { applyPatrolAction, type PatrolAction } from '../domain/patrol-lifecycle.js';
 import { mayDo, requireVerb } from '../domain/permissions.js';
 import type { Actor, User } from '../domain/user.js';
-import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { PatrolApprovalRecord } from '../contracts/patrol-approval.js';
 import { writtenRecord } from '../federation/release.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
 import { DAY_MS } from '../kernel/durations.js';
 import { normalisePatrolCode, patrolCode, patrolCodeNumber } from '../domain/patrol-code.js';
 
-export type { PatrolInput, PatrolPatch } from '../domain/patrol.js';
+export type { PatrolInput, PatrolPatch } from '../contracts/patrol.js';
 
 export class PatrolService {
   constructor(private readonly node: NodeContext) {}

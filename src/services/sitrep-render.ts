@@ -2,7 +2,7 @@ import { escapeXml } from '../kernel/xml-text.js';
 import type { Lang } from '../domain/errors.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
 import { eventTypeName, SUB_EVENT_TYPE_FR } from '../domain/event-type-names.js';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import { THREAT_LEVEL_COLOUR, THREAT_LEVEL_NAME } from '../domain/threat-level.js';
 import { dailyBars, horizontalBars, mapFigure } from './sitrep-figures.js';
 import type { SitrepData } from './situation-report.js';

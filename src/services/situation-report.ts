@@ -1,8 +1,8 @@
 import { DiboliError, type Lang } from '../domain/errors.js';
 import type { ThreatLevel } from '../domain/early-warning-config.js';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import type { LevelHistoryEntry } from '../domain/threat-level.js';
 import type { Actor } from '../domain/user.js';
 import type { CoverageGap } from '../domain/coverage.js';

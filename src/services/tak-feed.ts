@@ -1,6 +1,6 @@
 import type { AlertMessage } from '../domain/alert.js';
-import type { Incident } from '../domain/incident.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Incident } from '../contracts/incident.js';
+import type { Patrol } from '../contracts/patrol.js';
 import { isVisibleTo, positionsAudience } from '../domain/sovereignty.js';
 import type { NationCode } from '../kernel/nation.js';
 import { alertToCot } from '../tak/cot-alert.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DiboliError } from '../domain/errors.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import type { Actor } from '../domain/user.js';
 import { eventTypeOfCot, inboundKind, type InboundKind } from '../tak/cot-inbound.js';
 import { CotRefused, parseCot, type InboundCot } from '../tak/cot-parse.js';

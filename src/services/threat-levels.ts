@@ -1,6 +1,6 @@
 import { fieldErrorToDiboli, validateOverride, type EarlyWarningConfig, type ThreatLevel } from '../domain/early-warning-config.js';
 import { DiboliError } from '../domain/errors.js';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';
 import { requireVerb } from '../domain/permissions.js';
 import { audiencesTouched, isVisibleTo, releasabilityOf, requireWritableHere } from '../domain/sovereignty.js';

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { jsonBuildObject } from 'kysely/helpers/sqlite';
-import type { Incident, InformationCredibility, SourceKind, SourceReliability } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
+import type { InformationCredibility, SourceKind, SourceReliability } from '../contracts/vocabularies.js';
 import type { NationCode } from '../kernel/nation.js';
 import { round6 } from '../geo/geojson-output.js';
 import { readStringArray, writeStringArray } from './columns.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Incident } from '../domain/incident.js';
+import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import type { Database } from './schema.js';

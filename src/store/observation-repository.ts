@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
-import type { Observation, PhotoRef, ReportedVia } from '../domain/patrol.js';
+import type { Observation, PhotoRef } from '../domain/patrol.js';
+import type { ReportedVia } from '../contracts/vocabularies.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, ObservationTable } from './schema.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
-import type { Post, Unit } from '../domain/organisation.js';
+import type { Post, Unit } from '../contracts/organisation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database } from './schema.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
-import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { PatrolApprovalRecord } from '../contracts/patrol-approval.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, PatrolApprovalRecordTable } from './schema.js';

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
-import type { Patrol, PositionReport } from '../domain/patrol.js';
-import type { PatrolApproval } from '../domain/patrol-lifecycle.js';
+import type { PositionReport } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
+import type { PatrolApproval } from '../contracts/patrol.js';
 import type { LineString } from '../kernel/geojson.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';

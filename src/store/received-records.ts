@@ -1,13 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
-import type { Incident } from '../domain/incident.js';
-import type { Patrol } from '../domain/patrol.js';
+import type { Incident } from '../contracts/incident.js';
+import type { Patrol } from '../contracts/patrol.js';
 import type { LocalCopy, RecordKind } from '../domain/record-kinds.js';
 import { fromRow as incidentFromRow, insertBbox, toRow as incidentRow } from './incident-repository.js';
 import { postRow, unitRow, type VersionedPost, type VersionedUnit } from './organisation-repository.js';
 import { toRow as patrolRow, writeApprovals } from './patrol-repository.js';
 import { approvalRow } from './patrol-approval-repository.js';
-import type { PatrolApprovalRecord } from '../domain/patrol-approval.js';
+import type { PatrolApprovalRecord } from '../contracts/patrol-approval.js';
 import type { Database } from './schema.js';
 
 type Trx = Transaction<Database>;

@@ -1,4 +1,5 @@
-import type { GeoPrecision, Incident, IncidentStatus } from '../domain/incident.js';
+import type { GeoPrecision, IncidentStatus } from '../contracts/vocabularies.js';
+import type { Incident } from '../contracts/incident.js';
 import type { EventType } from '../domain/event-types.js';
 import { DAY_MS } from '../kernel/durations.js';
 import { COT_UNKNOWN, markingLine, type CotEvent } from './cot-event.js';

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { instantOf } from '../domain/time.js';
+import { instantOf } from '../kernel/instant.js';
 import type { CotEvent } from './cot-event.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { Patrol, PositionReport } from '../domain/patrol.js';
+import type { PositionReport } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import { MINUTE_MS } from '../kernel/durations.js';
 import type { Releasable } from '../domain/sovereignty.js';
 import { COT_UNKNOWN, markingLine, type CotEvent } from './cot-event.js';

@@ -1,4 +1,5 @@
-import type { Post, PostKind } from '../domain/organisation.js';
+import type { Post } from '../contracts/organisation.js';
+import type { PostKind } from '../contracts/vocabularies.js';
 import { DAY_MS } from '../kernel/durations.js';
 import { COT_UNKNOWN, markingLine, type CotEvent } from './cot-event.js';
 

@@ -1,4 +1,4 @@
-import type { Patrol } from '../domain/patrol.js';
+import type { Patrol } from '../contracts/patrol.js';
 import { DAY_MS } from '../kernel/durations.js';
 import type { LineString } from '../kernel/geojson.js';
 import { COT_UNKNOWN, markingLine, type CotEvent, type CotMarking } from './cot-event.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IncidentPropertiesSchema } from '../../src/api/schemas.js';
+import { IncidentPropertiesSchema } from '../../src/contracts/incident.js';
 import { fixedClock } from '../../src/kernel/clock.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 

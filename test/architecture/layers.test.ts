@@ -108,6 +108,7 @@ describe('layers', () => {
   it('reads both tables of the document', () => {
     expect(Object.keys(table.layers)).toEqual([
       'kernel',
+      'contracts',
       'geo',
       'domain',
       'osint',
@@ -123,7 +124,8 @@ describe('layers', () => {
       'cli',
     ]);
     expect(table.layers.kernel).toEqual([]);
-    expect(table.layers.domain).toEqual(['kernel', 'geo']);
+    expect(table.layers.contracts).toEqual(['kernel']);
+    expect(table.layers.domain).toEqual(['kernel', 'contracts', 'geo']);
     expect(table.packages['@turf/']).toEqual(['geo']);
     expect(table.packages.kysely).toEqual(['store']);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Patrol } from '../../src/domain/patrol.js';
-import { receivedApprovalOutcome, type PatrolApprovalRecord } from '../../src/domain/patrol-approval.js';
+import type { Patrol } from '../../src/contracts/patrol.js';
+import { receivedApprovalOutcome } from '../../src/domain/patrol-approval.js';
+import type { PatrolApprovalRecord } from '../../src/contracts/patrol-approval.js';
 
 const at = '2026-01-05T09:00:00.000Z';
 const patrol: Patrol = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiboliError } from '../../src/domain/errors.js';
-import { applyPatrolAction, pendingApprovals, type PatrolAction, type PatrolLifecycle, type PatrolStatus } from '../../src/domain/patrol-lifecycle.js';
+import { applyPatrolAction, pendingApprovals, type PatrolAction, type PatrolLifecycle } from '../../src/domain/patrol-lifecycle.js';
+import type { PatrolStatus } from '../../src/contracts/vocabularies.js';
 
 const AT = '2026-11-29T08:00:00.000Z';
 const ml = { userId: 'u-ml', nation: 'ML' };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/contracts/incident.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/database.js';
 import { createNodeContext } from '../../src/composition.js';

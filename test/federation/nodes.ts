@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, pullerFor, createNodeContext } from '../../src/composition.js';
 import { loadConfig } from '../../src/config.js';
 import type { Actor } from '../../src/domain/user.js';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/contracts/incident.js';
 import { parsePrivateKey } from '../../src/federation/node-keys.js';
 import { newNonce, signRequest } from '../../src/federation/request-signature.js';
 import type { Puller } from '../../src/federation/puller.js';

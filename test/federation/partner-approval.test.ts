@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Patrol } from '../../src/domain/patrol.js';
+import type { Patrol } from '../../src/contracts/patrol.js';
 import { addUser } from '../../src/services/auth-service.js';
 import { OrganisationService } from '../../src/services/organisation-service.js';
 import { PatrolService, storeApproval } from '../../src/services/patrol-service.js';

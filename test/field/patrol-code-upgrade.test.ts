@@ -16,7 +16,7 @@ import * as m9 from '../../src/store/migrations/0009-imported-events.js';
 import * as m10 from '../../src/store/migrations/0010-stream-log-and-alert-chains.js';
 import * as m11 from '../../src/store/migrations/0011-incident-versions.js';
 import * as m12 from '../../src/store/migrations/0012-incident-area-versions.js';
-import type { Patrol } from '../../src/domain/patrol.js';
+import type { Patrol } from '../../src/contracts/patrol.js';
 import { patrolCode, patrolCodeNumber } from '../../src/domain/patrol-code.js';
 import { openStore } from '../../src/store/database.js';
 import { storeReceived } from '../../src/store/received-records.js';

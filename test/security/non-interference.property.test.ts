@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/contracts/incident.js';
 import { isVisibleTo } from '../../src/domain/sovereignty.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
 import { feedNonce, makeTemplate, startRun, twinAppears, twinDisappears, type Answer, type Run, type Template } from '../support/twin-runs.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Patrol } from '../../src/domain/patrol.js';
+import type { Patrol } from '../../src/contracts/patrol.js';
 import { storeNewPatrol } from '../../src/services/patrol-service.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 

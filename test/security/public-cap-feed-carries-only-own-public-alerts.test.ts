@@ -1,6 +1,6 @@
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/contracts/incident.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';
 import { fixedClock } from '../../src/kernel/clock.js';
 import { storeReceived } from '../../src/store/received-records.js';

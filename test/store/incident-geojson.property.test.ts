@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/contracts/incident.js';
 import { isVisibleTo } from '../../src/domain/sovereignty.js';
 import { round6 } from '../../src/geo/geojson-output.js';
 import { openStore, type Store } from '../../src/store/database.js';

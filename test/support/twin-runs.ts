@@ -7,7 +7,7 @@ import { installDemo } from '../../src/cli/demo.js';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { loadConfig } from '../../src/config.js';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/contracts/incident.js';
 import { generateNodeKeys, parsePrivateKey, type NodeKeyPair } from '../../src/federation/node-keys.js';
 import { newNonce, signRequest } from '../../src/federation/request-signature.js';
 import { earlyWarningOf } from '../../src/services/early-warning-service.js';

@@ -1,8 +1,8 @@
 import { CoT } from './tak-library.js';
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/domain/incident.js';
-import type { Post } from '../../src/domain/organisation.js';
-import type { Patrol } from '../../src/domain/patrol.js';
+import type { Incident } from '../../src/contracts/incident.js';
+import type { Post } from '../../src/contracts/organisation.js';
+import type { Patrol } from '../../src/contracts/patrol.js';
 import { alertToCot } from '../../src/tak/cot-alert.js';
 import { cotXml, type CotEvent } from '../../src/tak/cot-event.js';
 import { incidentToCot } from '../../src/tak/cot-incident.js';

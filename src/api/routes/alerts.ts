@@ -2,18 +2,19 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import { ErrorSchema, IdParams } from '../schemas.js';
+import { IsoDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
-const Level = literals(THREAT_LEVELS);
+const Level = vocabulary(THREAT_LEVELS);
 
 const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), nation: NationCodeSchema, at: Type.String() });
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
-  msgType: literals(['Alert', 'Update'] as const),
+  msgType: vocabulary(['Alert', 'Update'] as const),
   references: Type.Optional(
     Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() }), { description: 'An Update’s earlier messages, oldest first' }),
   ),
@@ -57,7 +58,7 @@ const AlertMessageSchema = Type.Union([AlertSchema, AlertCancelSchema]);
 
 const TargetSchema = Type.Object(
   {
-    kind: literals(['axis', 'section', 'post'] as const),
+    kind: vocabulary(['axis', 'section', 'post'] as const),
     id: Type.String({ minLength: 1, maxLength: 100 }),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     geometry: Type.Optional(Type.Object({ type: Type.String(), coordinates: Type.Any() })),
@@ -68,7 +69,7 @@ const TargetSchema = Type.Object(
 const RuleBody = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' }),
-    kind: literals(['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'] as const),
+    kind: vocabulary(['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'] as const),
     enabled: Type.Optional(Type.Boolean()),
     eventTypes: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
     subEventTypes: Type.Optional(Type.Array(Type.String(), { maxItems: 50 })),

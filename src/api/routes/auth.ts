@@ -4,7 +4,8 @@ import { DiboliError } from '../../domain/errors.js';
 import type { LoginClient, LoginResult } from '../../services/auth-service.js';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_DAYS } from '../../services/known-devices.js';
 import { actorOf, bearerToken, TOKEN_COOKIE } from '../authentication.js';
-import { ErrorSchema, NationCodeSchema, Nullable, literals, UserSchema } from '../schemas.js';
+import { ErrorSchema, UserSchema } from '../schemas.js';
+import { NationCodeSchema, Nullable, vocabulary } from '../../contracts/schema-kit.js';
 import { ROLES } from '../../domain/user.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
@@ -22,7 +23,7 @@ const Session = {
   expiresAt: Type.String(),
   user: UserSchema,
 };
-const SecondmentSchema = Type.Object({ id: Type.String(), issuer: NationCodeSchema, role: literals(ROLES), expiresAt: Type.String() });
+const SecondmentSchema = Type.Object({ id: Type.String(), issuer: NationCodeSchema, role: vocabulary(ROLES), expiresAt: Type.String() });
 const Refusals = { 401: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema };
 
 /** The value of one cookie of the request, if sent. */

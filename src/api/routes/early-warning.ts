@@ -1,14 +1,16 @@
+import { PatrolSchema } from '../../contracts/patrol.js';
 import { Type } from '@sinclair/typebox';
 import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { MIN_KM } from '../../domain/patrol-recommendation.js';
-import { ErrorSchema, GeometrySchema, IdParams, IsoDateTime, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import { ErrorSchema, GeometrySchema, IdParams } from '../schemas.js';
+import { IsoDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
-const Level = literals(THREAT_LEVELS);
+const Level = vocabulary(THREAT_LEVELS);
 
 const OverrideSchema = Type.Object({
   section: Type.String(),
@@ -22,7 +24,7 @@ const OverrideSchema = Type.Object({
 const LevelViewSchema = Type.Object({
   section: Type.String(),
   level: Level,
-  source: literals(['computed', 'override'] as const),
+  source: vocabulary(['computed', 'override'] as const),
   computedLevel: Level,
   score: Type.Number(),
   override: Type.Optional(OverrideSchema),
@@ -97,21 +99,22 @@ const ProposalSchema = Type.Object({
   explanation: Type.Object({ fr: Type.String(), en: Type.String() }),
 });
 
-const DraftPatrolSchema = Type.Object({
-  id: Type.String(),
-  owner: NationCodeSchema,
-  releasableTo: Type.Array(NationCodeSchema),
-  name: Type.String(),
-  kind: Type.String(),
-  status: Type.String(),
-  nations: Type.Array(NationCodeSchema),
-  unitIds: Type.Array(Type.String()),
-  axisId: Nullable(Type.String()),
-  route: Nullable(GeometrySchema),
-  plannedStart: Type.String(),
-  plannedEnd: Type.String(),
-  version: Type.Integer(),
-});
+/** The draft a recommendation becomes: the patrol's planned fields, before any approval. */
+const DraftPatrolSchema = Type.Pick(PatrolSchema, [
+  'id',
+  'owner',
+  'releasableTo',
+  'name',
+  'kind',
+  'status',
+  'nations',
+  'unitIds',
+  'axisId',
+  'route',
+  'plannedStart',
+  'plannedEnd',
+  'version',
+]);
 
 const SettingsSchema = Type.Record(Type.String(), Type.Any(), {
   description: 'Early-warning parameters (see docs/early-warning.md); merged over the defaults.',

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError, type ErrorCode } from '../../domain/errors.js';
-import { INCIDENT_STATUSES } from '../../domain/incident.js';
+import { INCIDENT_STATUSES } from '../../contracts/vocabularies.js';
 import { routeFromGpx } from '../../exchange/gpx.js';
 import { KML_TYPE } from '../../exchange/kml.js';
 import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
@@ -9,16 +9,9 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../services/incident-expor
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
-import {
-  ErrorSchema,
-  featureCollectionOf,
-  IncidentPropertiesSchema,
-  IncidentTextQuery,
-  IsoDateOrDateTime,
-  literals,
-  NationCodeSchema,
-  Nullable,
-} from '../schemas.js';
+import { ErrorSchema, featureCollectionOf, IncidentTextQuery } from '../schemas.js';
+import { IncidentPropertiesSchema } from '../../contracts/incident.js';
+import { IsoDateOrDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { listFilters } from './incidents.js';
@@ -31,7 +24,7 @@ const ExportQuerySchema = Type.Object(
     eventType: Type.Optional(Type.String()),
     section: Type.Optional(Type.String()),
     owner: Type.Optional(NationCodeSchema),
-    status: Type.Optional(literals(INCIDENT_STATUSES)),
+    status: Type.Optional(vocabulary(INCIDENT_STATUSES)),
     q: IncidentTextQuery,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'At most this many incidents; all that match when absent' })),
   },
@@ -60,7 +53,7 @@ const ImportReportSchema = Type.Object({
     Type.Object({
       line: Type.Integer(),
       key: Type.String(),
-      rule: literals(['same-key', 'same-event'] as const),
+      rule: vocabulary(['same-key', 'same-event'] as const),
       incidentId: Nullable(Type.String()),
       duplicateOfLine: Nullable(Type.Integer()),
     }),

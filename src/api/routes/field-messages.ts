@@ -4,7 +4,8 @@ import { DiboliError } from '../../domain/errors.js';
 import { ROLES } from '../../domain/user.js';
 import { escapeXml } from '../../kernel/xml-text.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, literals, Nullable } from '../schemas.js';
+import { ErrorSchema } from '../schemas.js';
+import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -43,14 +44,14 @@ const AnswerSchema = Type.Object(
 const RadioAnswerSchema = Type.Object(
   {
     reply: Type.String(),
-    outcome: literals(['recorded', 'refused', 'help', 'duplicate', 'too-long'] as const),
+    outcome: vocabulary(['recorded', 'refused', 'help', 'duplicate', 'too-long'] as const),
     reference: Nullable(Type.String()),
   },
   { additionalProperties: false },
 );
 
 const SenderSchema = Type.Object(
-  { id: Type.String(), username: Type.String(), displayName: Type.String(), role: literals(ROLES) },
+  { id: Type.String(), username: Type.String(), displayName: Type.String(), role: vocabulary(ROLES) },
   { additionalProperties: false },
 );
 
@@ -60,7 +61,7 @@ const UserPhoneSchema = Type.Object(
     username: Type.String(),
     displayName: Type.String(),
     nation: Type.String(),
-    role: literals(ROLES),
+    role: vocabulary(ROLES),
     phone: Nullable(Type.String()),
   },
   { additionalProperties: false },

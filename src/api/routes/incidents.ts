@@ -1,19 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DiboliError } from '../../domain/errors.js';
-import { isDay, parseInstant } from '../../domain/time.js';
+import { parseInstant } from '../../domain/time.js';
+import { isDay } from '../../kernel/instant.js';
 import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
-import {
-  ErrorSchema,
-  featureCollectionOf,
-  IdParams,
-  IncidentInputSchema,
-  IncidentPatchSchema,
-  IncidentPropertiesSchema,
-  IncidentQuerySchema,
-  IncidentSchema,
-  IncidentVersionSchema,
-} from '../schemas.js';
+import { ErrorSchema, featureCollectionOf, IdParams, IncidentQuerySchema } from '../schemas.js';
+import { IncidentInputSchema, IncidentPatchSchema, IncidentPropertiesSchema, IncidentShownSchema, IncidentVersionSchema } from '../../contracts/incident.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -85,7 +77,7 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
 
   app.post(
     '/api/v1/incidents',
-    { schema: { tags: ['incidents'], summary: 'Record an incident', body: IncidentInputSchema, response: { 201: IncidentSchema, ...errors } } },
+    { schema: { tags: ['incidents'], summary: 'Record an incident', body: IncidentInputSchema, response: { 201: IncidentShownSchema, ...errors } } },
     async (request, reply) => {
       const created = await incidents.create(actorOf(request), request.body);
       return reply.status(201).send(created);
@@ -94,7 +86,7 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
 
   app.get(
     '/api/v1/incidents/:id',
-    { schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentSchema, ...errors } } },
+    { schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: { 200: IncidentShownSchema, ...errors } } },
     async (request) => incidents.get(actorOf(request), request.params.id),
   );
 
@@ -119,7 +111,7 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
         summary: 'Change an incident (owner nation only); narrowing releasableTo takes it away from partners',
         params: IdParams,
         body: IncidentPatchSchema,
-        response: { 200: IncidentSchema, ...errors },
+        response: { 200: IncidentShownSchema, ...errors },
       },
     },
     async (request) => incidents.update(actorOf(request), request.params.id, request.body),

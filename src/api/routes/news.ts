@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { SOURCE_RELIABILITIES } from '../../domain/incident.js';
+import { SOURCE_RELIABILITIES } from '../../contracts/vocabularies.js';
 import { CANDIDATE_STATUSES } from '../../domain/news-event.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IdParams, IncidentPatchSchema, IncidentSchema, literals, NationCodeSchema, Nullable } from '../schemas.js';
+import { ErrorSchema, IdParams } from '../schemas.js';
+import { IncidentPatchSchema, IncidentShownSchema } from '../../contracts/incident.js';
+import { vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -27,7 +29,7 @@ const CandidateSchema = Type.Object({
   id: Type.String(),
   articleId: Type.String(),
   rank: Type.Integer(),
-  status: literals(CANDIDATE_STATUSES),
+  status: vocabulary(CANDIDATE_STATUSES),
   event: ExtractedEventSchema,
   incidentId: Nullable(Type.String()),
   reviewedBy: Nullable(Type.String()),
@@ -51,7 +53,7 @@ const ArticleBody = Type.Object(
 );
 
 const IngestResultSchema = Type.Object({ articleId: Type.String(), duplicate: Type.Boolean(), relevant: Type.Boolean(), candidates: Type.Integer() });
-const ReviewSchema = Type.Object({ candidate: CandidateSchema, incident: Nullable(IncidentSchema) });
+const ReviewSchema = Type.Object({ candidate: CandidateSchema, incident: Nullable(IncidentShownSchema) });
 const AcceptBody = Type.Object(
   {
     edits: Type.Optional(IncidentPatchSchema),
@@ -63,10 +65,10 @@ const AcceptBody = Type.Object(
 const RejectBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 const SourceBody = Type.Object(
   {
-    kind: literals(['feed', 'folder'] as const),
+    kind: vocabulary(['feed', 'folder'] as const),
     location: Type.String({ minLength: 1, maxLength: 2000 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    reliability: Type.Optional(literals(SOURCE_RELIABILITIES)),
+    reliability: Type.Optional(vocabulary(SOURCE_RELIABILITIES)),
     credibility: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
   },
   { additionalProperties: false },
@@ -110,7 +112,7 @@ export async function newsRoutes(app: TypedApp, { news }: Services): Promise<voi
         tags: ['news'],
         summary: 'Candidate events found in the news (national: never released)',
         querystring: Type.Object(
-          { status: Type.Optional(literals(CANDIDATE_STATUSES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+          { status: Type.Optional(vocabulary(CANDIDATE_STATUSES)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Array(CandidateSchema), ...errors },

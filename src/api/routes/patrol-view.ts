@@ -1,6 +1,6 @@
-import type { Patrol } from '../../domain/patrol.js';
+import type { Patrol } from '../../contracts/patrol.js';
 import { pendingApprovals } from '../../domain/patrol-lifecycle.js';
-import type { Unit } from '../../domain/organisation.js';
+import type { Unit } from '../../contracts/organisation.js';
 import { geometryForSending } from '../../geo/geojson-output.js';
 import type { Services } from '../services.js';
 

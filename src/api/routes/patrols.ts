@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { PATROL_ACTIONS, PATROL_STATUSES } from '../../domain/patrol-lifecycle.js';
+import { PATROL_ACTIONS } from '../../domain/patrol-lifecycle.js';
+import { PATROL_STATUSES } from '../../contracts/vocabularies.js';
 import { DiboliError } from '../../domain/errors.js';
 import { GPX_TYPE, routeFromGpx, routeGpx, trackGpx } from '../../exchange/gpx.js';
 import { actorOf } from '../authentication.js';
@@ -12,16 +13,12 @@ import {
   featureCollectionOf,
   GeometrySchema,
   IdParams,
-  literals,
-  Nullable,
-  PatrolPropertiesSchema,
   ObservationInputSchema,
   ObservationSchema,
-  PatrolInputSchema,
-  PatrolPatchSchema,
-  PatrolSchema,
   PositionsBodySchema,
 } from '../schemas.js';
+import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
+import { PatrolPropertiesSchema, PatrolInputSchema, PatrolPatchSchema, PatrolShownSchema } from '../../contracts/patrol.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -37,7 +34,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
         tags: ['patrols'],
         summary: 'Patrols visible to the caller, as GeoJSON: each one’s planned route is its geometry (null without one)',
         produces: ['application/geo+json'],
-        querystring: Type.Object({ status: Type.Optional(literals(PATROL_STATUSES)) }, { additionalProperties: false }),
+        querystring: Type.Object({ status: Type.Optional(vocabulary(PATROL_STATUSES)) }, { additionalProperties: false }),
         response: { 200: featureCollectionOf(PatrolPropertiesSchema, Nullable(GeometrySchema)), ...errors },
       },
     },
@@ -55,7 +52,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
 
   app.post(
     '/api/v1/patrols',
-    { schema: { tags: ['patrols'], summary: 'Plan a patrol (draft)', body: PatrolInputSchema, response: { 201: PatrolSchema, ...errors } } },
+    { schema: { tags: ['patrols'], summary: 'Plan a patrol (draft)', body: PatrolInputSchema, response: { 201: PatrolShownSchema, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const created = await patrols.create(actor, request.body);
@@ -65,7 +62,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
 
   app.get(
     '/api/v1/patrols/:id',
-    { schema: { tags: ['patrols'], summary: 'One patrol', params: IdParams, response: { 200: PatrolSchema, ...errors } } },
+    { schema: { tags: ['patrols'], summary: 'One patrol', params: IdParams, response: { 200: PatrolShownSchema, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
       return view(await patrols.get(actor, request.params.id), actor.nation);
@@ -80,7 +77,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
         summary: 'Change a draft patrol (owner nation’s planners); narrowing releasableTo takes it away from partners',
         params: IdParams,
         body: PatrolPatchSchema,
-        response: { 200: PatrolSchema, ...errors },
+        response: { 200: PatrolShownSchema, ...errors },
       },
     },
     async (request) => {
@@ -102,7 +99,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
               ? 'A coordinator approves for their nation. On a patrol received from a partner, this sends an approval to its owner node and answers the copy unchanged: the nation leaves `pendingApprovals` once the owner applies it and releases the new version.'
               : 'draft → proposed → approved (once every participating nation approved) → underway → completed; cancel from any open state.',
           params: IdParams,
-          response: { 200: PatrolSchema, ...errors },
+          response: { 200: PatrolShownSchema, ...errors },
         },
       },
       async (request) => {
@@ -166,7 +163,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
         summary: 'Write the debrief of a completed patrol',
         params: IdParams,
         body: DebriefSchema,
-        response: { 200: PatrolSchema, ...errors },
+        response: { 200: PatrolShownSchema, ...errors },
       },
     },
     async (request) => {
@@ -257,7 +254,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
           summary: 'Replace a draft patrol’s planned route with the one of a GPX file (its first route, else its first track)',
           params: IdParams,
           consumes: ['application/gpx+xml'],
-          response: { 200: PatrolSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema },
+          response: { 200: PatrolShownSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema },
         },
       },
       async (request) => {

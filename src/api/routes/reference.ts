@@ -1,8 +1,10 @@
+import { PostRecordSchema, UnitRecordSchema } from '../../contracts/organisation.js';
 import { Type } from '@sinclair/typebox';
 import { EVENT_TYPES } from '../../domain/event-types.js';
 import { collectionForSending, GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, featureCollectionOf, NationCodeSchema, Nullable } from '../schemas.js';
+import { ErrorSchema, featureCollectionOf } from '../schemas.js';
+import { NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -194,16 +196,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         tags: ['reference'],
         summary: 'Units visible to the caller (tree by parentId)',
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              nation: NationCodeSchema,
-              name: Type.String(),
-              callSign: Type.String(),
-              parentId: Nullable(Type.String()),
-              owner: NationCodeSchema,
-            }),
-          ),
+          200: Type.Array(Type.Pick(UnitRecordSchema, ['id', 'nation', 'name', 'callSign', 'parentId', 'owner'])),
           ...errors,
         },
       },
@@ -219,18 +212,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Posts (border posts, bases, checkpoints) visible to the caller',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(
-            Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              kind: Type.String(),
-              nation: NationCodeSchema,
-              owner: NationCodeSchema,
-              releasableTo: Type.Array(NationCodeSchema),
-              section: Nullable(Type.String()),
-            }),
-            LineGeometry,
-          ),
+          200: featureCollectionOf(Type.Pick(PostRecordSchema, ['id', 'name', 'kind', 'nation', 'owner', 'releasableTo', 'section']), LineGeometry),
           ...errors,
         },
       },

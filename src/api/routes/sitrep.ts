@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { SITREP_FORMATS } from '../../services/situation-report.js';
 import { actorOf } from '../authentication.js';
 import { DOCUMENT_POLICY } from '../browser-hardening.js';
-import { ErrorSchema, IsoDateOrDateTime, literals } from '../schemas.js';
+import { ErrorSchema } from '../schemas.js';
+import { IsoDateOrDateTime, vocabulary } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -10,8 +11,8 @@ const SitrepQuery = Type.Object(
   {
     from: IsoDateOrDateTime,
     to: IsoDateOrDateTime,
-    lang: Type.Optional(literals(['fr', 'en'] as const)),
-    format: Type.Optional(literals(SITREP_FORMATS)),
+    lang: Type.Optional(vocabulary(['fr', 'en'] as const)),
+    format: Type.Optional(vocabulary(SITREP_FORMATS)),
     for: Type.Optional(
       Type.String({
         pattern: '^[A-Z]{2}$',

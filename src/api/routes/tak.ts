@@ -3,7 +3,8 @@ import { DiboliError } from '../../domain/errors.js';
 import { COT_LIST_TYPE } from '../../services/tak-picture.js';
 import { MAX_COT_BYTES } from '../../tak/cot-parse.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IsoDateOrDateTime, literals, Nullable } from '../schemas.js';
+import { ErrorSchema } from '../schemas.js';
+import { IsoDateOrDateTime, vocabulary, Nullable } from '../../contracts/schema-kit.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { acceptOnly } from './exchange.js';
@@ -19,7 +20,7 @@ const PictureQuerySchema = Type.Object(
 );
 
 const ReceiptSchema = Type.Object({
-  kind: literals(['ping', 'pli', 'marker', 'chat'] as const),
+  kind: vocabulary(['ping', 'pli', 'marker', 'chat'] as const),
   stored: Type.Integer({ description: 'Positions or observations stored' }),
   reply: Nullable(Type.String({ description: 'The answer to a chat message read as a field message (docs/field-messages.md)' })),
 });

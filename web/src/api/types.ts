@@ -3,34 +3,45 @@ import type { Alert as AlertRecord, AlertCancel as AlertCancelRecord } from '../
 import type { AlertRuleKind } from '../../../src/domain/alert-rules.js';
 import type { CoverageGap, LastPatrolled } from '../../../src/domain/coverage.js';
 import type { ThreatLevel } from '../../../src/domain/early-warning-config.js';
-import type { Incident as IncidentRecord, IncidentInput, IncidentVersion as IncidentVersionRecord } from '../../../src/domain/incident.js';
+import type { IncidentInput, IncidentPatch, IncidentShown, IncidentVersion as IncidentVersionRecord } from '../../../src/contracts/incident.js';
 import type { Mechanism } from '../../../src/domain/mechanism.js';
 import type { NationCode } from '../../../src/kernel/nation.js';
-import type { Post, Unit as UnitRecord } from '../../../src/domain/organisation.js';
-import type { Patrol as PatrolRecord, PatrolInput, PatrolPatch } from '../../../src/domain/patrol.js';
+import type { Post, Unit as UnitRecord } from '../../../src/contracts/organisation.js';
+import type { PatrolInput, PatrolPatch, PatrolShown } from '../../../src/contracts/patrol.js';
 import type { PatrolProposal } from '../../../src/domain/patrol-recommendation.js';
 import type { EffectiveLevel, LevelHistoryEntry, LevelOverride } from '../../../src/domain/threat-level.js';
 import type { Role, Secondment, User as UserRecord } from '../../../src/domain/user.js';
 
 /**
  * The node's API as the UI reads it. Records, their fields and their vocabularies are the node's
- * own (src/domain, pure modules): only what the API adds around them, and the shapes of a few
- * answers the node builds in its routes, are written here.
+ * own contracts (src/contracts, the schemas the node checks requests and partners' copies by)
+ * and pure modules of src/domain: only the shapes of a few answers the node builds in its routes
+ * are written here.
  */
 
 export { ROLES } from '../../../src/domain/user.js';
 export { THREAT_LEVELS } from '../../../src/domain/early-warning-config.js';
-export { DATE_PRECISIONS, INCIDENT_STATUSES, SOURCE_KINDS, SOURCE_RELIABILITIES as RELIABILITIES } from '../../../src/domain/incident.js';
-export { PATROL_KINDS } from '../../../src/domain/patrol.js';
-export { PATROL_STATUSES } from '../../../src/domain/patrol-lifecycle.js';
-export type { DatePrecision, IncidentSource, IncidentStatus, SourceKind, SourceReliability as Reliability } from '../../../src/domain/incident.js';
-export type { PatrolKind } from '../../../src/domain/patrol.js';
-export type { PatrolAction, PatrolStatus } from '../../../src/domain/patrol-lifecycle.js';
+export {
+  DATE_PRECISIONS,
+  INCIDENT_STATUSES,
+  INFORMATION_CREDIBILITIES as CREDIBILITIES,
+  PATROL_KINDS,
+  PATROL_STATUSES,
+  SOURCE_KINDS,
+  SOURCE_RELIABILITIES as RELIABILITIES,
+} from '../../../src/contracts/vocabularies.js';
+export type {
+  DatePrecision,
+  IncidentStatus,
+  PatrolKind,
+  PatrolStatus,
+  SourceKind,
+  SourceReliability as Reliability,
+} from '../../../src/contracts/vocabularies.js';
+export type { IncidentSource } from '../../../src/contracts/incident.js';
+export type { PatrolAction } from '../../../src/domain/patrol-lifecycle.js';
 export type { AlertAcknowledgement } from '../../../src/domain/alert.js';
 export type { AlertRuleKind, Mechanism, NationCode, PatrolProposal, Role, ThreatLevel };
-
-/** Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged). */
-export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
 
 /** `GET /me`: the account, the node's nation and, for a partner's officer, its secondment. */
 export interface User extends UserRecord {
@@ -83,21 +94,16 @@ export interface Taxonomy {
 }
 
 /** An incident as the API answers it (the author's account stays on the node). */
-export type Incident = Omit<IncidentRecord, 'createdBy'>;
+export type Incident = IncidentShown;
 export type IncidentProperties = Omit<Incident, 'location'>;
 export type IncidentFeature = Feature<Point, IncidentProperties>;
 export type Incidents = FeatureCollection<Point, IncidentProperties>;
 export type NewIncident = Omit<IncidentInput, 'location'> & { location?: IncidentInput['location'] };
-export type IncidentChange = Partial<NewIncident>;
+export type IncidentChange = IncidentPatch;
 export type IncidentVersion = IncidentVersionRecord;
 
 /** A patrol as the API answers it: its units spelled out and the nations still to approve. */
-export interface Patrol extends Omit<PatrolRecord, 'createdBy' | 'unitIds' | 'nations' | 'approvals'> {
-  nations: NationCode[];
-  units: Pick<Unit, 'id' | 'nation' | 'name' | 'callSign'>[];
-  approvals: { nation: NationCode; userId: string; at: string }[];
-  pendingApprovals: NationCode[];
-}
+export type Patrol = PatrolShown;
 export type NewPatrol = PatrolInput;
 export type PatrolChange = PatrolPatch;
 
