@@ -25,7 +25,7 @@ export const GeometrySchema = Type.Object({ type: Type.String(), coordinates: Ty
 export const featureCollectionOf = <P extends TSchema>(properties: P, geometry: TSchema = GeometrySchema) =>
   Type.Object({
     type: Type.Literal('FeatureCollection'),
-    features: Type.Array(Type.Object({ type: Type.Literal('Feature'), id: Type.Optional(Type.String()), geometry, properties })),
+    features: Type.Array(Type.Object({ type: Type.Literal('Feature'), id: Type.Optional(Type.Union([Type.String(), Type.Number()])), geometry, properties })),
   });
 
 /** The incident list's free-text filter, shared by the list and its exports. */
@@ -54,72 +54,12 @@ export const IncidentQuerySchema = Type.Object(
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
-/** A reporting device's own id for a record: the same id again is the same record. */
-export const ClientIdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
-const FieldChannelSchema = Type.Optional(
-  Type.Union([Type.Literal('api'), Type.Literal('field')], {
-    description: '`field` when sent by the field app: then only the patrol’s leader and reporters may send it',
-  }),
-);
-const CountSchema = Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 })));
-
-export const PositionsBodySchema = Type.Object(
-  {
-    positions: Type.Array(
-      Type.Object(
-        {
-          at: IsoDateTime,
-          lat: Type.Number({ minimum: -90, maximum: 90 }),
-          lon: Type.Number({ minimum: -180, maximum: 180 }),
-          clientId: Type.Optional(ClientIdSchema),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 100_000 },
-    ),
-    reportedVia: FieldChannelSchema,
-  },
-  { additionalProperties: false },
-);
-
 export const UserSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
   nation: NationCodeSchema,
   role: vocabulary(ROLES),
-});
-
-export const ObservationInputSchema = Type.Object(
-  {
-    at: IsoDateTime,
-    location: Type.Optional(Nullable(LatLonSchema)),
-    text: Type.Optional(Type.String({ maxLength: 5000, description: 'May be empty when eventType is given' })),
-    clientId: Type.Optional(ClientIdSchema),
-    eventType: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100 }))),
-    counts: Type.Optional(Type.Object({ people: CountSchema, fatalities: CountSchema, injured: CountSchema }, { additionalProperties: false })),
-    reportedVia: FieldChannelSchema,
-  },
-  { additionalProperties: false },
-);
-
-export const PhotoRefSchema = Type.Object({ sha256: Type.String(), contentType: Type.String(), bytes: Type.Integer() });
-
-export const ObservationSchema = Type.Object({
-  id: Type.String(),
-  owner: NationCodeSchema,
-  releasableTo: Type.Array(NationCodeSchema),
-  patrolId: Type.String(),
-  at: IsoDateTime,
-  location: Nullable(LatLonSchema),
-  section: Nullable(Type.String()),
-  text: Type.String(),
-  createdAt: IsoDateTime,
-  clientId: Nullable(Type.String()),
-  eventType: Nullable(Type.String()),
-  counts: Type.Object({ people: Nullable(Type.Integer()), fatalities: Nullable(Type.Integer()), injured: Nullable(Type.Integer()) }),
-  photos: Type.Array(PhotoRefSchema),
-  reportedVia: vocabulary(REPORTED_VIA),
 });
 
 export const DebriefSchema = Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false });

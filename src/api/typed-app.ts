@@ -9,22 +9,23 @@ import type {
 } from 'fastify';
 
 /**
- * TypeBox's type provider for what a route reads: `request.body`, `query` and `params` take their
- * types from the route's schemas, the very schemas that validate them, so a handler never
- * restates a request's shape.
- *
- * What a route answers is left to the response schemas at run time (they shape every JSON reply):
- * several routes send streams, pre-compressed bytes or PDF buffers under a schema that describes
- * the document, and the domain's records hold readonly arrays where a schema's static type has
- * mutable ones, so checking replies against those static types would take a cast per route.
+ * TypeBox's type provider, both ways: `request.body`, `query` and `params` take their types from
+ * the route's schemas, the very schemas that validate them, so a handler never restates a
+ * request's shape; and what a handler returns or sends must fit the route's response schemas, so
+ * an answer cannot drift from the document the API publishes. Bytes made before the reply (tiles,
+ * PDFs, streams) and empty answers go through `raw-reply.ts`.
  */
-export interface RequestTypeProvider extends FastifyTypeProvider {
+export interface SchemaTypeProvider extends FastifyTypeProvider {
   validator: Validated<this['schema']>;
-  serializer: unknown;
+  serializer: Answered<this['schema']>;
 }
 
 /** What TypeBox's provider makes of a request part validated by `Schema`. */
 type Validated<Schema> = (TypeBoxTypeProvider & { schema: Schema })['validator'];
 
+/** What a route may answer under `Schema`; arrays as readonly ones, as the domain holds them. */
+type Answered<Schema> = Frozen<(TypeBoxTypeProvider & { schema: Schema })['serializer']>;
+type Frozen<T> = T extends readonly (infer Item)[] ? readonly Frozen<Item>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+
 /** The node's Fastify instance as its routes see it. */
-export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, RequestTypeProvider>;
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, SchemaTypeProvider>;

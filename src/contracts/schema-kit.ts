@@ -40,8 +40,10 @@ export const LatLonSchema = Type.Object(
 );
 export type LatLon = Static<typeof LatLonSchema>;
 
+/** The most people a count may name (killed, injured, abducted, seen): above is a typing error. */
+export const MAX_PEOPLE = 100_000;
 /** A number of people; null is "not known", never zero. */
-export const PeopleCount = Nullable(Type.Integer({ minimum: 0, maximum: 100_000 }));
+export const PeopleCount = Nullable(Type.Integer({ minimum: 0, maximum: MAX_PEOPLE }));
 
 /** A line on the ground, GeoJSON (RFC 7946): longitude first. */
 export const LineStringSchema = Type.Unsafe<LineString>(

@@ -1,48 +1,6 @@
-import type { PatrolKind, ReportedVia } from '../contracts/vocabularies.js';
+import type { PatrolKind } from '../contracts/vocabularies.js';
 import { DiboliError } from './errors.js';
 import type { NationCode } from '../kernel/nation.js';
-import type { Releasable } from './sovereignty.js';
-
-/** What was counted on the spot; null is "not counted", never zero. */
-export interface ObservationCounts {
-  people: number | null;
-  fatalities: number | null;
-  injured: number | null;
-}
-
-/** A photo attached to an observation, named by the SHA-256 of its stored (stripped) bytes. */
-export interface PhotoRef {
-  sha256: string;
-  contentType: string;
-  bytes: number;
-}
-
-/** Something a patrol saw or did, noted on the way (a fuel depot, a crossing point in use). */
-export interface Observation extends Releasable {
-  id: string;
-  patrolId: string;
-  at: string;
-  location: { lat: number; lon: number } | null;
-  section: string | null;
-  text: string;
-  createdAt: string;
-  createdBy: string | null;
-  releasableTo: NationCode[];
-  /** The reporting device's own id for it: the same id again is the same observation. */
-  clientId: string | null;
-  eventType: string | null;
-  counts: ObservationCounts;
-  reportedVia: ReportedVia;
-  photos: PhotoRef[];
-}
-
-export interface PositionReport {
-  at: string;
-  lat: number;
-  lon: number;
-  /** The reporting device's own id for it, so a batch sent twice is stored once. */
-  clientId?: string;
-}
 
 /**
  * A joint patrol needs a unit of each participating nation; a national patrol has one nation.

@@ -1,3 +1,4 @@
+import { MAX_PEOPLE } from '../contracts/schema-kit.js';
 import { DiboliError } from '../domain/errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, type EventType } from '../domain/event-types.js';
 import type { DatePrecision, GeoPrecision } from '../contracts/vocabularies.js';
@@ -219,7 +220,7 @@ export function readAcledRow(row: AcledRow): AcledEvent {
   const lat = number(row, 'latitude', -90, 90);
   const lon = number(row, 'longitude', -180, 180);
   const fatalitiesText = (row.fatalities ?? '').trim();
-  const fatalities = fatalitiesText === '' ? null : number(row, 'fatalities', 0, 100_000);
+  const fatalities = fatalitiesText === '' ? null : number(row, 'fatalities', 0, MAX_PEOPLE);
   if (fatalities !== null && !Number.isInteger(fatalities)) throw bad('fatalities', fatalitiesText);
   return {
     key,

@@ -1,4 +1,5 @@
 import { rewind } from '@turf/rewind';
+import type { LineString, Point } from '../kernel/geojson.js';
 
 /**
  * GeoJSON as the node sends it (RFC 7946): positions at 6 decimals (about 11 cm, far finer than
@@ -59,7 +60,7 @@ export function collectionForSending<F extends FeatureLike, C extends { type: 'F
 }
 
 /** A line through positions: null without any, a Point for one, a LineString from two (RFC 7946 §3.1.4). */
-export function lineOrPoint(positions: readonly Position[]): Geometry | null {
+export function lineOrPoint(positions: readonly Position[]): LineString | Point | null {
   if (positions.length === 0) return null;
   if (positions.length === 1) return { type: 'Point', coordinates: positions[0]!.map(round6) };
   return { type: 'LineString', coordinates: positions.map((p) => p.map(round6)) };

@@ -15,7 +15,8 @@ import { actorFor } from './secondments.js';
 /** A retry of the same text by the same sender within this window is the same message. */
 export const SAME_MESSAGE_WINDOW_MS = 10 * MINUTE_MS;
 
-export type FieldMessageOutcome = 'recorded' | 'refused' | 'help' | 'duplicate' | 'unknown-sender' | 'too-long';
+export const FIELD_MESSAGE_OUTCOMES = ['recorded', 'refused', 'help', 'duplicate', 'unknown-sender', 'too-long'] as const;
+export type FieldMessageOutcome = (typeof FIELD_MESSAGE_OUTCOMES)[number];
 
 /** What the sender is answered: the reply (none for an unknown number), what became of the message, and its reference. */
 export interface FieldMessageAnswer {

@@ -1,7 +1,7 @@
 import { DiboliError } from '../domain/errors.js';
 import { isEventType } from '../domain/event-types.js';
 import { mayReportFromField } from '../domain/field-reporting.js';
-import type { Observation, ObservationCounts, PhotoRef, PositionReport } from '../domain/patrol.js';
+import type { Observation, ObservationCounts, ObservationInput, PhotoRef, PositionReport } from '../contracts/observation.js';
 import type { Patrol } from '../contracts/patrol.js';
 import type { ReportedVia } from '../contracts/vocabularies.js';
 import { cleanPhoto } from '../exchange/photo.js';
@@ -11,15 +11,6 @@ import type { Actor } from '../domain/user.js';
 import { MINUTE_MS } from '../kernel/durations.js';
 import type { StoredPosition } from '../store/patrol-repository.js';
 import type { NodeContext } from './node-context.js';
-
-export interface ObservationInput {
-  at: string;
-  location?: { lat: number; lon: number } | null;
-  text?: string;
-  clientId?: string;
-  eventType?: string | null;
-  counts?: Partial<ObservationCounts>;
-}
 
 /**
  * What a patrol reports on its way (positions, observations), whatever channel it comes by: the

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
-import type { Observation, PhotoRef } from '../domain/patrol.js';
+import type { Observation, PhotoRef } from '../contracts/observation.js';
 import type { ReportedVia } from '../contracts/vocabularies.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { visibleTo } from './sovereignty.js';

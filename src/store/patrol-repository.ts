@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
-import type { PositionReport } from '../domain/patrol.js';
+import type { PositionReport } from '../contracts/observation.js';
 import type { Patrol } from '../contracts/patrol.js';
 import type { PatrolApproval } from '../contracts/patrol.js';
 import type { LineString } from '../kernel/geojson.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { PhotoRef } from '../domain/patrol.js';
+import type { PhotoRef } from '../contracts/observation.js';
 import type { NationCode } from '../kernel/nation.js';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './private-folder.js';
 import { visibleTo } from './sovereignty.js';

@@ -1,4 +1,4 @@
-import type { PositionReport } from '../domain/patrol.js';
+import type { PositionReport } from '../contracts/observation.js';
 import type { Patrol } from '../contracts/patrol.js';
 import { MINUTE_MS } from '../kernel/durations.js';
 import type { Releasable } from '../domain/sovereignty.js';

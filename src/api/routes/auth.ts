@@ -7,6 +7,7 @@ import { actorOf, bearerToken, TOKEN_COOKIE } from '../authentication.js';
 import { ErrorSchema, UserSchema } from '../schemas.js';
 import { NationCodeSchema, Nullable, vocabulary } from '../../contracts/schema-kit.js';
 import { ROLES } from '../../domain/user.js';
+import { sendNoBody } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -126,7 +127,7 @@ export async function authRoutes(app: TypedApp, { auth, clock }: Services): Prom
       const token = bearerToken(request);
       if (token) await auth.logout(token);
       reply.header('set-cookie', `${TOKEN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
-      return reply.status(204).send();
+      return sendNoBody(reply.status(204));
     },
   );
 

@@ -12,6 +12,7 @@ import { preferredLanguage } from '../language.js';
 import { ErrorSchema, featureCollectionOf, IncidentTextQuery } from '../schemas.js';
 import { IncidentPropertiesSchema } from '../../contracts/incident.js';
 import { IsoDateOrDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
+import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { listFilters } from './incidents.js';
@@ -104,7 +105,7 @@ export async function exchangeRoutes(app: TypedApp, { incidentExport, acledImpor
         const stream = incidentExport.stream(actor, { ...listFilters(query), limit: query.limit }, format);
         const day = clock.now().toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="incidents-${actor.nation}-${day}.${format}"`);
-        return reply.type(MEDIA[format].type).send(stream);
+        return sendBytes(reply.type(MEDIA[format].type), stream);
       },
     );
   }

@@ -2,10 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
 import { ROLES } from '../../domain/user.js';
+import { FIELD_MESSAGE_OUTCOMES } from '../../services/field-messages.js';
 import { escapeXml } from '../../kernel/xml-text.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema } from '../schemas.js';
 import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
+import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -44,7 +46,7 @@ const AnswerSchema = Type.Object(
 const RadioAnswerSchema = Type.Object(
   {
     reply: Type.String(),
-    outcome: vocabulary(['recorded', 'refused', 'help', 'duplicate', 'too-long'] as const),
+    outcome: vocabulary(FIELD_MESSAGE_OUTCOMES),
     reference: Nullable(Type.String()),
   },
   { additionalProperties: false },
@@ -113,7 +115,7 @@ export async function fieldMessageRoutes(app: TypedApp, { fieldMessages, fieldSe
             ? { id: body.MessageSid ?? null, from: body.From, text: body.Body }
             : { id: body.id, from: body.from, text: body.text, receivedAt: body.receivedAt };
         const answer = await fieldMessages.fromGateway(gateway, message);
-        if (request.headers['content-type']?.startsWith(FORM)) return reply.type('text/xml; charset=utf-8').send(xmlAnswer(answer.reply));
+        if (request.headers['content-type']?.startsWith(FORM)) return sendBytes(reply.type('text/xml; charset=utf-8'), xmlAnswer(answer.reply));
         return { reply: answer.reply };
       },
     );

@@ -2,8 +2,10 @@ import { Type } from '@sinclair/typebox';
 import { actorOf } from '../authentication.js';
 import { DiboliError } from '../../domain/errors.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../exchange/photo.js';
-import { ErrorSchema, PhotoRefSchema } from '../schemas.js';
+import { ErrorSchema } from '../schemas.js';
+import { PhotoRefSchema } from '../../contracts/observation.js';
 import { PatrolItemSchema } from '../../contracts/patrol.js';
+import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { patrolView } from './patrol-view.js';
@@ -57,7 +59,7 @@ export async function fieldRoutes(app: TypedApp, { patrols, fieldReporting, orga
       const photo = await fieldReporting.photo(actorOf(request), request.params.sha256);
       // Named by its content, a photo never changes: the browser keeps it, for this user only.
       reply.header('cache-control', 'private, max-age=31536000, immutable');
-      return reply.type(photo.contentType).send(photo.data);
+      return sendBytes(reply.type(photo.contentType), photo.data);
     },
   );
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IncidentQuerySchema } from '../schemas.js';
+import { sendBytes, sendNoBody } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { MAX_TILE_ZOOM } from '../../geo/web-tiles.js';
@@ -44,8 +45,8 @@ export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Servi
       const tile = await incidentTiles.tile(actorOf(request), address, listFilters(query), request.headers['if-none-match']);
       // Made for the caller's nation: only the caller's browser may keep it, and asks again each time.
       reply.header('ETag', tile.etag).header('Cache-Control', 'private, no-cache');
-      if (!tile.body) return reply.code(304).send();
-      return reply.type(MVT_TYPE).send(tile.body);
+      if (!tile.body) return sendNoBody(reply.code(304));
+      return sendBytes(reply.type(MVT_TYPE), tile.body);
     },
   );
 

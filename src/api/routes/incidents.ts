@@ -6,6 +6,7 @@ import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, featureCollectionOf, IdParams, IncidentQuerySchema } from '../schemas.js';
 import { IncidentInputSchema, IncidentPatchSchema, IncidentPropertiesSchema, IncidentShownSchema, IncidentVersionSchema } from '../../contracts/incident.js';
+import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -71,7 +72,7 @@ export async function incidentRoutes(app: TypedApp, { incidents }: Services): Pr
       const query = request.query;
       // Already JSON: Fastify sends bytes as they are, without the schema's serializer.
       const collection = await incidents.searchAsGeoJson(actorOf(request), { ...listFilters(query), limit: query.limit ?? 5000 });
-      return reply.type(GEOJSON_TYPE).send(collection);
+      return sendBytes(reply.type(GEOJSON_TYPE), collection);
     },
   );
 

@@ -7,16 +7,8 @@ import { actorOf } from '../authentication.js';
 import { acceptOnly } from './exchange.js';
 import { GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
 import { patrolView } from './patrol-view.js';
-import {
-  DebriefSchema,
-  ErrorSchema,
-  featureCollectionOf,
-  GeometrySchema,
-  IdParams,
-  ObservationInputSchema,
-  ObservationSchema,
-  PositionsBodySchema,
-} from '../schemas.js';
+import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams } from '../schemas.js';
+import { ObservationInputSchema, ObservationShownSchema, PositionsBodySchema } from '../../contracts/observation.js';
 import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
 import { PatrolPropertiesSchema, PatrolInputSchema, PatrolPatchSchema, PatrolShownSchema } from '../../contracts/patrol.js';
 import type { Services } from '../services.js';
@@ -139,7 +131,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
         description: 'The same clientId again answers 200 with the observation first stored (201 when new).',
         params: IdParams,
         body: ObservationInputSchema,
-        response: { 200: ObservationSchema, 201: ObservationSchema, ...errors },
+        response: { 200: ObservationShownSchema, 201: ObservationShownSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -151,7 +143,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
 
   app.get(
     '/api/v1/patrols/:id/observations',
-    { schema: { tags: ['patrols'], summary: 'Observations of a patrol', params: IdParams, response: { 200: Type.Array(ObservationSchema), ...errors } } },
+    { schema: { tags: ['patrols'], summary: 'Observations of a patrol', params: IdParams, response: { 200: Type.Array(ObservationShownSchema), ...errors } } },
     async (request) => fieldReporting.observations(actorOf(request), request.params.id),
   );
 

@@ -9,7 +9,6 @@ import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema };
-const LineGeometry = Type.Object({ type: Type.String(), coordinates: Type.Any() });
 const PlacesQuery = Type.Object(
   {
     q: Type.String({ minLength: 1, maxLength: 100 }),
@@ -65,7 +64,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Borders between mechanism nations (Natural Earth 10m)',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() }), LineGeometry),
+          200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() })),
           ...errors,
         },
       },
@@ -103,7 +102,6 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
               lengthKm: Type.Number(),
               threatLevel: Type.String(),
             }),
-            LineGeometry,
           ),
           ...errors,
         },
@@ -128,7 +126,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Strategic axes',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) }), LineGeometry),
+          200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) })),
           ...errors,
         },
       },
@@ -150,7 +148,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         tags: ['geography'],
         summary: 'Country outlines around the mechanism, for a map without a tile server',
         produces: ['application/geo+json'],
-        response: { 200: featureCollectionOf(Type.Object({ nation: Nullable(Type.String()), name: Type.String() }), LineGeometry), ...errors },
+        response: { 200: featureCollectionOf(Type.Object({ nation: Nullable(Type.String()), name: Type.String() })), ...errors },
       },
     },
     async (_request, reply) => {
@@ -212,7 +210,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Posts (border posts, bases, checkpoints) visible to the caller',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(Type.Pick(PostRecordSchema, ['id', 'name', 'kind', 'nation', 'owner', 'releasableTo', 'section']), LineGeometry),
+          200: featureCollectionOf(Type.Pick(PostRecordSchema, ['id', 'name', 'kind', 'nation', 'owner', 'releasableTo', 'section'])),
           ...errors,
         },
       },

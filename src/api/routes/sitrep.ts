@@ -4,6 +4,7 @@ import { actorOf } from '../authentication.js';
 import { DOCUMENT_POLICY } from '../browser-hardening.js';
 import { ErrorSchema } from '../schemas.js';
 import { IsoDateOrDateTime, vocabulary } from '../../contracts/schema-kit.js';
+import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -47,7 +48,7 @@ export async function sitrepRoutes(app: TypedApp, { situationReports }: Services
       });
       const extension = { 'text/markdown; charset=utf-8': 'md', 'text/html; charset=utf-8': 'html', 'application/pdf': 'pdf' }[report.contentType] ?? 'txt';
       reply.header('content-disposition', `inline; filename="sitrep-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.${extension}"`);
-      return reply.type(report.contentType).send(report.body);
+      return sendBytes(reply.type(report.contentType), report.body);
     },
   );
 }

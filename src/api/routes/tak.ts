@@ -5,6 +5,7 @@ import { MAX_COT_BYTES } from '../../tak/cot-parse.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema } from '../schemas.js';
 import { IsoDateOrDateTime, vocabulary, Nullable } from '../../contracts/schema-kit.js';
+import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { acceptOnly } from './exchange.js';
@@ -44,7 +45,7 @@ export async function takRoutes(app: TypedApp, { takPicture, takInbound }: Servi
     async (request, reply) => {
       const { bbox, from, to } = request.query;
       const stream = takPicture.stream(actorOf(request), { bbox: bbox ? parseBbox(bbox) : undefined, from: startOf(from), to: endOfDay(to) });
-      return reply.type(COT_LIST_TYPE).send(stream);
+      return sendBytes(reply.type(COT_LIST_TYPE), stream);
     },
   );
 
