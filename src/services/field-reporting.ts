@@ -1,7 +1,7 @@
 import { DiboliError } from '../domain/errors.js';
 import { isEventType } from '../domain/event-types.js';
 import { mayReportFromField } from '../domain/field-reporting.js';
-import type { Observation, ObservationCounts, ObservationInput, PhotoRef, PositionReport } from '../contracts/observation.js';
+import type { Observation, ObservationInput, PhotoRef, PositionReport } from '../contracts/observation.js';
 import type { Patrol } from '../contracts/patrol.js';
 import type { ReportedVia } from '../contracts/vocabularies.js';
 import { cleanPhoto } from '../exchange/photo.js';
