@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { IsoDateOrDateTime, NationCodeSchema, vocabulary } from '../contracts/schema-kit.js';
-import { INCIDENT_STATUSES, } from '../contracts/vocabularies.js';
+import { INCIDENT_STATUSES } from '../contracts/vocabularies.js';
 import { ROLES } from '../domain/user.js';
 
 // Schemas of requests and answers that are not records: records are written once in
