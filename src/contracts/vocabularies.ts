@@ -34,5 +34,19 @@ export type PatrolStatus = (typeof PATROL_STATUSES)[number];
 export const REPORTED_VIA = ['api', 'field', 'sms', 'radio', 'tak'] as const;
 export type ReportedVia = (typeof REPORTED_VIA)[number];
 
+/** A section's threat level, lowest first (their names and colours: domain/threat-level.ts). */
+export const THREAT_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type ThreatLevel = (typeof THREAT_LEVELS)[number];
+
+/** What an alert rule watches (domain/alert-rules.ts holds each kind's fields and evaluation). */
+export const ALERT_RULE_KINDS = ['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'] as const;
+/** What an incident-near rule is measured from. */
+export const ALERT_TARGET_KINDS = ['axis', 'section', 'post'] as const;
+export type AlertTargetKind = (typeof ALERT_TARGET_KINDS)[number];
+
+/** Where a news candidate stands in the analyst's review. */
+export const CANDIDATE_STATUSES = ['pending', 'accepted', 'rejected', 'linked'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
 export const POST_KINDS = ['border_post', 'base', 'checkpoint', 'command'] as const;
 export type PostKind = (typeof POST_KINDS)[number];

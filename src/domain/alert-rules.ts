@@ -1,7 +1,8 @@
 import { distanceToLineKm } from '../geo/distance-to-line.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { LineString, LonLat, Point } from '../kernel/geojson.js';
-import type { EarlyWarningConfig, IncidentStatus, ThreatLevel } from './early-warning-config.js';
+import type { EarlyWarningConfig, IncidentStatus } from './early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import { fieldError, type FieldError, type Validated } from './errors.js';
 import { eventTypeName } from './event-type-names.js';
 import { EVENT_TYPES, isEventType, type EventType } from './event-types.js';

@@ -1,5 +1,5 @@
 import type { AlertRule, AlertRuleKind } from './alert-rules.js';
-import type { ThreatLevel } from './early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import type { NationCode } from '../kernel/nation.js';
 import { levelRank } from './threat-level.js';
 import type { Releasable } from './sovereignty.js';

@@ -1,6 +1,6 @@
 import { ringAroundLine } from '../geo/ring-around-line.js';
 import type { LineString, LonLat } from '../kernel/geojson.js';
-import type { ThreatLevel } from './early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import {
   closeRing,
   type CapArea,

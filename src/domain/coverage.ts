@@ -3,7 +3,8 @@ import { distanceToLineKm } from '../geo/distance-to-line.js';
 import { lineLengthKm } from '../geo/line-length.js';
 import { pointAlongKm } from '../geo/point-along.js';
 import type { LineString, LonLat } from '../kernel/geojson.js';
-import type { EarlyWarningConfig, ThreatLevel } from './early-warning-config.js';
+import type { EarlyWarningConfig } from './early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import { levelRank } from './threat-level.js';
 import { DAY_MS } from '../kernel/durations.js';
 

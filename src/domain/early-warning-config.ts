@@ -1,3 +1,4 @@
+import { THREAT_LEVELS, type ThreatLevel } from '../contracts/vocabularies.js';
 import { fieldError, fieldErrorToDiboli, type FieldError, type FieldProblem, type Validated } from './errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, isEventType, type EventType } from './event-types.js';
 import { instantOfDayOrTime } from '../kernel/instant.js';
@@ -7,9 +8,6 @@ import { instantOfDayOrTime } from '../kernel/instant.js';
  * defaults, and the validators that turn bad settings into field-named errors instead of silently
  * producing nonsense levels. See `threat-score.ts` and `docs/early-warning.md` for what each does.
  */
-
-export const THREAT_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type ThreatLevel = (typeof THREAT_LEVELS)[number];
 
 /** Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged. */
 export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;

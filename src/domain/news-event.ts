@@ -26,5 +26,3 @@ export interface ExtractedEvent {
 }
 
 /** Where a news event stands in the officers' review queue. */
-export const CANDIDATE_STATUSES = ['pending', 'accepted', 'rejected', 'linked'] as const;
-export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];

@@ -1,6 +1,8 @@
-import { THREAT_LEVELS, type EarlyWarningConfig, type LevelOverride, type ThreatLevel } from './early-warning-config.js';
+import type { EarlyWarningConfig, LevelOverride } from './early-warning-config.js';
+import { THREAT_LEVELS, type ThreatLevel } from '../contracts/vocabularies.js';
 
-export { THREAT_LEVELS, validateOverride, type LevelOverride, type ThreatLevel } from './early-warning-config.js';
+export { validateOverride, type LevelOverride } from './early-warning-config.js';
+export { THREAT_LEVELS, type ThreatLevel } from '../contracts/vocabularies.js';
 
 /**
  * Names of the levels, as officers read them: one name each in every channel (map, alerts,

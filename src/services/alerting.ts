@@ -10,7 +10,8 @@ import {
   type StoredAlertRule,
 } from '../domain/alert.js';
 import { evaluateRules, type AlertDraft, type WatchedCandidate, type WatchedEvent } from '../domain/alert-rules.js';
-import type { EarlyWarningConfig, ThreatLevel } from '../domain/early-warning-config.js';
+import type { EarlyWarningConfig } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import { DiboliError } from '../domain/errors.js';
 import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';

@@ -1,5 +1,6 @@
 import { coverageGaps, coverageRuleOf, lastPatrolled, type CoverageGap, type LastPatrolled, type PatrolPassage } from '../domain/coverage.js';
-import { fieldErrorToDiboli, type EarlyWarningConfig, type ThreatLevel } from '../domain/early-warning-config.js';
+import { fieldErrorToDiboli, type EarlyWarningConfig } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import { DiboliError } from '../domain/errors.js';
 import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../contracts/patrol.js';

@@ -1,6 +1,6 @@
 import { escapeXml } from '../kernel/xml-text.js';
 import type { Lang } from '../domain/errors.js';
-import type { ThreatLevel } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import { eventTypeName, SUB_EVENT_TYPE_FR } from '../domain/event-type-names.js';
 import type { Incident } from '../contracts/incident.js';
 import { THREAT_LEVEL_COLOUR, THREAT_LEVEL_NAME } from '../domain/threat-level.js';

@@ -1,5 +1,5 @@
 import { DiboliError, type Lang } from '../domain/errors.js';
-import type { ThreatLevel } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';
 import type { Patrol } from '../contracts/patrol.js';

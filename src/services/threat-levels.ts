@@ -1,4 +1,5 @@
-import { fieldErrorToDiboli, validateOverride, type EarlyWarningConfig, type ThreatLevel } from '../domain/early-warning-config.js';
+import { fieldErrorToDiboli, validateOverride, type EarlyWarningConfig } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import { DiboliError } from '../domain/errors.js';
 import type { Incident } from '../contracts/incident.js';
 import type { NationCode } from '../kernel/nation.js';

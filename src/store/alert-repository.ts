@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { chainOf, type Alert, type AlertAcknowledgement, type AlertCancel, type AlertMessage, type AlertReference } from '../domain/alert.js';
 import type { AlertRuleKind } from '../domain/alert-rules.js';
-import type { ThreatLevel } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import type { NationCode } from '../kernel/nation.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import type { AlertTable } from './early-warning-schema.js';

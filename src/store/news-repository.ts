@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { CANDIDATE_STATUSES, type CandidateStatus, type ExtractedEvent } from '../domain/news-event.js';
+import type { ExtractedEvent } from '../domain/news-event.js';
+import { CANDIDATE_STATUSES, type CandidateStatus } from '../contracts/vocabularies.js';
 import type { NewsSourceTable } from './news-schema.js';
 import type { Database } from './schema.js';
 

@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { ThreatLevel } from '../domain/early-warning-config.js';
+import type { ThreatLevel } from '../contracts/vocabularies.js';
 import type { NationCode } from '../kernel/nation.js';
 import type { Releasable } from '../domain/sovereignty.js';
 import type { LevelHistoryEntry, LevelOverride, LevelSource } from '../domain/threat-level.js';

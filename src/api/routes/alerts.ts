@@ -1,98 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
+import { THREAT_LEVELS } from '../../contracts/vocabularies.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams } from '../schemas.js';
 import { IsoDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
+import { AckSchema, AlertMessageSchema, AlertRuleRequestSchema, StoredAlertRuleSchema, WebhookRequestSchema, WebhookSchema } from '../../contracts/alert.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
-const Level = vocabulary(THREAT_LEVELS);
-
-const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), nation: NationCodeSchema, at: Type.String() });
-
-export const AlertSchema = Type.Object({
-  id: Type.String(),
-  msgType: vocabulary(['Alert', 'Update'] as const),
-  references: Type.Optional(
-    Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() }), { description: 'An Update’s earlier messages, oldest first' }),
-  ),
-  audience: NationCodeSchema,
-  owner: NationCodeSchema,
-  releasableTo: Type.Array(NationCodeSchema),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  rule: Type.String(),
-  ruleKind: Type.String(),
-  dedupKey: Type.String(),
-  severity: Level,
-  cause: Type.Object({ kind: Type.String(), id: Type.String() }),
-  at: Type.String(),
-  section: Nullable(Type.String()),
-  location: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number() })),
-  distanceKm: Nullable(Type.Number()),
-  eventType: Nullable(Type.String()),
-  headline: Type.Object({ fr: Type.String(), en: Type.String() }),
-  public: Type.Boolean(),
-  acknowledgements: Type.Optional(Type.Array(AckSchema)),
-});
-
-/** What a nation is sent when the cause of one of its alerts left its view: the CAP Cancel of that alert. */
-export const AlertCancelSchema = Type.Object({
-  id: Type.String(),
-  msgType: Type.Literal('Cancel'),
-  audience: NationCodeSchema,
-  owner: NationCodeSchema,
-  releasableTo: Type.Array(NationCodeSchema),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  references: Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() })),
-  public: Type.Boolean(),
-  acknowledgements: Type.Optional(Type.Array(AckSchema)),
-});
-
-const AlertMessageSchema = Type.Union([AlertSchema, AlertCancelSchema]);
-
-const TargetSchema = Type.Object(
-  {
-    kind: vocabulary(['axis', 'section', 'post'] as const),
-    id: Type.String({ minLength: 1, maxLength: 100 }),
-    name: Type.Optional(Type.String({ maxLength: 200 })),
-    geometry: Type.Optional(Type.Object({ type: Type.String(), coordinates: Type.Any() })),
-  },
-  { additionalProperties: false, description: 'Geometry is looked up from the id when omitted.' },
-);
-
-const RuleBody = Type.Object(
-  {
-    id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._-]+$' }),
-    kind: vocabulary(['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'] as const),
-    enabled: Type.Optional(Type.Boolean()),
-    eventTypes: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
-    subEventTypes: Type.Optional(Type.Array(Type.String(), { maxItems: 50 })),
-    target: Type.Optional(TargetSchema),
-    withinKm: Type.Optional(Type.Number({ maximum: 1000 })),
-    sections: Type.Optional(Type.Array(Type.String(), { maxItems: 500 })),
-    minLevel: Type.Optional(Level),
-    graceMinutes: Type.Optional(Type.Number({ maximum: 10_080, description: 'At most a week.' })),
-    minSeverity: Type.Optional(Level),
-    public: Type.Optional(Type.Boolean({ description: 'Alerts of this rule are meant for the population (CAP).' })),
-    releasableTo: Type.Optional(Type.Array(NationCodeSchema, { maxItems: 20, uniqueItems: true })),
-  },
-  { additionalProperties: false },
-);
-
-const StoredRuleSchema = Type.Object({
-  rule: Type.Record(Type.String(), Type.Any()),
-  public: Type.Boolean(),
-  releasableTo: Type.Array(NationCodeSchema),
-  createdAt: Type.String(),
-  createdBy: Nullable(Type.String()),
-});
-
 const AlertsQuery = Type.Object(
   {
     since: Type.Optional(IsoDateTime),
@@ -106,22 +22,6 @@ const AlertsQuery = Type.Object(
 /** Turns a rule or a webhook on or off. */
 const Switch = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
 
-const WebhookBody = Type.Object(
-  { url: Type.String({ minLength: 1, maxLength: 2000 }), description: Type.Optional(Type.String({ maxLength: 500 })) },
-  { additionalProperties: false },
-);
-
-const WebhookSchema = Type.Object({
-  id: Type.String(),
-  url: Type.String(),
-  nation: NationCodeSchema,
-  description: Nullable(Type.String()),
-  enabled: Type.Boolean(),
-  createdAt: Type.String(),
-  createdBy: Nullable(Type.String()),
-  deliveries: Type.Optional(Type.Array(Type.Object({ status: Type.String(), attempts: Type.Integer() }))),
-});
-
 function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
@@ -134,7 +34,7 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
       schema: {
         tags: ['alerts'],
         summary: 'Alert rules of this node the caller’s nation may read (those released to it)',
-        response: { 200: Type.Array(StoredRuleSchema), ...errors },
+        response: { 200: Type.Array(StoredAlertRuleSchema), ...errors },
       },
     },
     async (request) => earlyWarning.listRules(actorOf(request)),
@@ -146,8 +46,8 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
       schema: {
         tags: ['alerts'],
         summary: 'Add an alert rule (incident near a target, level rising, patrol overdue, news severity)',
-        body: RuleBody,
-        response: { 201: StoredRuleSchema, ...errors },
+        body: AlertRuleRequestSchema,
+        response: { 201: StoredAlertRuleSchema, ...errors },
       },
     },
     async (request, reply) => reply.status(201).send(await earlyWarning.addRule(actorOf(request), request.body)),
@@ -161,7 +61,7 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
         summary: 'Switch an alert rule on or off (rules are kept: their alerts refer to them)',
         params: IdParams,
         body: Switch,
-        response: { 200: StoredRuleSchema, ...errors },
+        response: { 200: StoredAlertRuleSchema, ...errors },
       },
     },
     async (request) => earlyWarning.setRuleEnabled(actorOf(request), request.params.id, request.body.enabled),
@@ -247,7 +147,7 @@ export async function alertRoutes(app: TypedApp, { earlyWarning, alertDocuments 
       schema: {
         tags: ['alerts'],
         summary: 'Post every alert visible to the caller’s nation to a URL (JSON; Idempotency-Key header; retried with back-off)',
-        body: WebhookBody,
+        body: WebhookRequestSchema,
         response: { 201: WebhookSchema, ...errors },
       },
     },

@@ -1,6 +1,6 @@
 import { PatrolSchema } from '../../contracts/patrol.js';
 import { Type } from '@sinclair/typebox';
-import { THREAT_LEVELS } from '../../domain/early-warning-config.js';
+import { THREAT_LEVELS } from '../../contracts/vocabularies.js';
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { MIN_KM } from '../../domain/patrol-recommendation.js';

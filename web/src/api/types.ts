@@ -1,8 +1,9 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Alert as AlertRecord, AlertCancel as AlertCancelRecord } from '../../../src/domain/alert.js';
+import type { AlertRuleRequest } from '../../../src/contracts/alert.js';
+import type { ArticleRequest } from '../../../src/contracts/news.js';
 import type { AlertRuleKind } from '../../../src/domain/alert-rules.js';
 import type { CoverageGap, LastPatrolled } from '../../../src/domain/coverage.js';
-import type { ThreatLevel } from '../../../src/domain/early-warning-config.js';
+import type { ThreatLevel } from '../../../src/contracts/vocabularies.js';
 import type { IncidentInput, IncidentPatch, IncidentShown, IncidentVersion as IncidentVersionRecord } from '../../../src/contracts/incident.js';
 import type { Mechanism } from '../../../src/domain/mechanism.js';
 import type { NationCode } from '../../../src/kernel/nation.js';
@@ -20,7 +21,7 @@ import type { Role, Secondment, User as UserRecord } from '../../../src/domain/u
  */
 
 export { ROLES } from '../../../src/domain/user.js';
-export { THREAT_LEVELS } from '../../../src/domain/early-warning-config.js';
+export { THREAT_LEVELS } from '../../../src/contracts/vocabularies.js';
 export {
   DATE_PRECISIONS,
   INCIDENT_STATUSES,
@@ -118,52 +119,11 @@ export interface ApiErrorBody {
   errors?: { field: string; message: string }[];
 }
 
-/** An early-warning alert as listed, with who acknowledged it. */
-export type Alert = AlertRecord & { acknowledgements?: { alertId: string; userId: string; nation: NationCode; at: string }[] };
-export type AlertCancel = AlertCancelRecord;
+export type { Alert, AlertCancel, AlertRuleDefinition, StoredAlertRule, Webhook } from '../../../src/contracts/alert.js';
+export { ALERT_RULE_KINDS } from '../../../src/contracts/vocabularies.js';
+export type { AlertTargetKind } from '../../../src/contracts/vocabularies.js';
 
-export const ALERT_RULE_KINDS: readonly AlertRuleKind[] = ['incident-near', 'level-rising', 'patrol-overdue', 'news-severity'];
-export type AlertTargetKind = 'axis' | 'section' | 'post';
-
-/**
- * An alert rule as the API takes and answers it: the target is named by kind and id (the node
- * keeps its geometry), and the fields used depend on the kind.
- */
-export interface AlertRuleDefinition {
-  id: string;
-  kind: AlertRuleKind;
-  enabled?: boolean;
-  eventTypes?: string[];
-  subEventTypes?: string[];
-  target?: { kind: AlertTargetKind; id: string; name?: string };
-  withinKm?: number;
-  sections?: string[];
-  minLevel?: ThreatLevel;
-  graceMinutes?: number;
-  minSeverity?: ThreatLevel;
-}
-
-export interface StoredAlertRule {
-  rule: AlertRuleDefinition;
-  /** Its alerts are meant for the population (CAP). */
-  public: boolean;
-  releasableTo: NationCode[];
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export type NewAlertRule = Omit<AlertRuleDefinition, 'enabled'> & { public?: boolean; releasableTo?: NationCode[] };
-
-export interface Webhook {
-  id: string;
-  url: string;
-  nation: NationCode;
-  description: string | null;
-  enabled: boolean;
-  createdAt: string;
-  createdBy: string | null;
-  deliveries?: { status: string; attempts: number }[];
-}
+export type NewAlertRule = Omit<AlertRuleRequest, 'enabled'>;
 
 /** A section's level now, as the caller's nation sees it. */
 export type SectionLevel = EffectiveLevel & { lastChangeAt: string | null };
@@ -197,50 +157,6 @@ export interface RecommendationRequest {
   days?: number;
 }
 
-/** An event as the news extractor writes it (snake_case, the evaluation's contract). */
-export interface ExtractedEvent {
-  date: string | null;
-  date_precision: string | null;
-  location: string | null;
-  country: string | null;
-  admin1: string | null;
-  lat: number | null;
-  lon: number | null;
-  event_type: string;
-  sub_event_type: string;
-  actors: string[];
-  fatalities: number | null;
-  evidence: string;
-}
-
-export type CandidateStatus = 'pending' | 'accepted' | 'linked' | 'rejected';
-
-export interface Candidate {
-  id: string;
-  articleId: string;
-  rank: number;
-  status: CandidateStatus;
-  event: ExtractedEvent;
-  incidentId: string | null;
-  createdAt: string;
-  article?: { id: string; title: string; url: string | null; published: string | null; source: string | null };
-}
-
-export interface CandidateReview {
-  candidate: Candidate;
-  incident: Incident | null;
-}
-
-export interface NewArticle {
-  published: string | null;
-  title: string;
-  text: string;
-  url?: string;
-}
-
-export interface IngestResult {
-  articleId: string;
-  duplicate: boolean;
-  relevant: boolean;
-  candidates: number;
-}
+export type { Candidate, CandidateReview, ExtractedEventShown as ExtractedEvent, IngestResult } from '../../../src/contracts/news.js';
+export type { CandidateStatus } from '../../../src/contracts/vocabularies.js';
+export type NewArticle = Pick<ArticleRequest, 'published' | 'title' | 'text' | 'url'>;
