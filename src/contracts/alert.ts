@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { IsoDateTime, NationCodeSchema, Nullable, vocabulary } from './schema-kit.js';
+import { NationCodeSchema, Nullable, vocabulary } from './schema-kit.js';
 import { ALERT_RULE_KINDS, ALERT_TARGET_KINDS, THREAT_LEVELS } from './vocabularies.js';
 
 // Alerts, alert rules and webhooks as the API takes and shows them. The web's types come from

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { IncidentPatchSchema, IncidentShownSchema } from './incident.js';
-import { NationCodeSchema, Nullable, ReleasableToSchema, vocabulary } from './schema-kit.js';
+import { Nullable, ReleasableToSchema, vocabulary } from './schema-kit.js';
 import { CANDIDATE_STATUSES, SOURCE_RELIABILITIES } from './vocabularies.js';
 
 // The news monitor as the API takes and shows it: articles in, candidate events out for an

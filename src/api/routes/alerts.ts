@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { THREAT_LEVELS } from '../../contracts/vocabularies.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams } from '../schemas.js';
-import { IsoDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
+import { IsoDateTime } from '../../contracts/schema-kit.js';
 import { AckSchema, AlertMessageSchema, AlertRuleRequestSchema, StoredAlertRuleSchema, WebhookRequestSchema, WebhookSchema } from '../../contracts/alert.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';

@@ -1,10 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { SOURCE_RELIABILITIES } from '../../contracts/vocabularies.js';
 import { CANDIDATE_STATUSES } from '../../contracts/vocabularies.js';
 import { actorOf } from '../authentication.js';
 import { ErrorSchema, IdParams } from '../schemas.js';
-import { IncidentPatchSchema, IncidentShownSchema } from '../../contracts/incident.js';
-import { vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
+import { vocabulary } from '../../contracts/schema-kit.js';
 import {
   CandidateSchema,
   ArticleRequestSchema,
