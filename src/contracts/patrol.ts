@@ -10,7 +10,7 @@ const field = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   kind: vocabulary(PATROL_KINDS),
   nations: Type.Array(NationCodeSchema, { maxItems: 10, uniqueItems: true }),
-  unitIds: Type.Array(IdSchema, { minItems: 1, maxItems: 50 }),
+  unitIds: Type.Array(IdSchema, { maxItems: 50 }),
   axisId: Nullable(IdSchema),
   route: Nullable(LineStringSchema),
   plannedStart: IsoDateTime,
@@ -82,7 +82,8 @@ export const PatrolInputSchema = Type.Object(
     name: field.name,
     kind: field.kind,
     nations: Type.Optional(field.nations),
-    unitIds: field.unitIds,
+    /** A planner names at least one unit; a stored patrol may have lost its units since. */
+    unitIds: Type.Array(IdSchema, { minItems: 1, maxItems: field.unitIds.maxItems }),
     axisId: Type.Optional(field.axisId),
     route: Type.Optional(field.route),
     plannedStart: field.plannedStart,

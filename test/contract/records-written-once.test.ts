@@ -101,7 +101,7 @@ const patrolFields: [field: string, atLimit: unknown, pastLimit: unknown][] = [
   ['name', 'x'.repeat(200), ''],
   ['kind', 'national', 'regional'],
   ['nations', ['ML', 'SN', 'MR'], ['ML', 'ML']],
-  ['unitIds', ['u'], []],
+  ['unitIds', Array.from({ length: 50 }, (_, i) => `u${i}`), Array.from({ length: 51 }, (_, i) => `u${i}`)],
   ['plannedStart', '2026-12-03T06:00:00+00:00', '2026-02-30T06:00:00Z'],
   ['plannedEnd', '2026-12-03T18:00:00Z', '2026-12-03 18:00'],
   ['route', null, { type: 'LineString', coordinates: [[-12.2, 14.43]] }],

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 // schemas reach it as types only: their values (the schema library) stay on the node.
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const IMPORT = /(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
+// A statement at the start of a line: `import|export [type] {names} | * as x | name from '…'`, or a bare `import '…'`.
+const IMPORT = /^\s*(?:import|export)\s+(type\s+)?(?:(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?|\w+(?:\s*,\s*(?:\{[^}]*\}|\*\s+as\s+\w+))?)\s+from\s+)?['"]([^'"]+)['"]/gm;
 
 function files(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
