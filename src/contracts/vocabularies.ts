@@ -48,5 +48,8 @@ export type AlertTargetKind = (typeof ALERT_TARGET_KINDS)[number];
 export const CANDIDATE_STATUSES = ['pending', 'accepted', 'rejected', 'linked'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
+/** The shortest stretch of an axis a patrol recommendation may propose, in kilometres. */
+export const MIN_STRETCH_KM = 1;
+
 export const POST_KINDS = ['border_post', 'base', 'checkpoint', 'command'] as const;
 export type PostKind = (typeof POST_KINDS)[number];

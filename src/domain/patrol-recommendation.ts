@@ -1,3 +1,4 @@
+import { MIN_STRETCH_KM } from '../contracts/vocabularies.js';
 import { lineLengthKm } from '../geo/line-length.js';
 import { sliceLineKm } from '../geo/slice-line.js';
 import type { LineString, LonLat } from '../kernel/geojson.js';
@@ -121,7 +122,6 @@ function coveredBy(route: LineString, samples: ReadonlyMap<string, LonLat[]>, ru
 }
 
 /** The finest length and step a recommendation is computed with. */
-export const MIN_KM = 1;
 
 function validateRequest(request: RecommendationRequest): FieldError[] {
   const errors: FieldError[] = [];
@@ -129,14 +129,14 @@ function validateRequest(request: RecommendationRequest): FieldError[] {
   if (!window.ok) errors.push(...window.errors);
   // Candidates start every `stepKm` along each axis: a step of a metre (or of 1e-294 km, which held
   // the node for good) only multiplies the work; a patrol is planned to the kilometre.
-  if (!(Number.isFinite(request.maxLengthKm) && request.maxLengthKm >= MIN_KM)) {
+  if (!(Number.isFinite(request.maxLengthKm) && request.maxLengthKm >= MIN_STRETCH_KM)) {
     errors.push({
       field: 'maxLengthKm',
       code: 'out_of_range',
       message: { fr: 'La longueur maximale doit être d’au moins 1 km.', en: 'The maximum length must be at least 1 km.' },
     });
   }
-  if (request.stepKm !== undefined && !(Number.isFinite(request.stepKm) && request.stepKm >= MIN_KM)) {
+  if (request.stepKm !== undefined && !(Number.isFinite(request.stepKm) && request.stepKm >= MIN_STRETCH_KM)) {
     errors.push({
       field: 'stepKm',
       code: 'out_of_range',

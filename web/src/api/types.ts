@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AlertRuleRequest } from '../../../src/contracts/alert.js';
+import type { SectionHistory } from '../../../src/contracts/early-warning.js';
 import type { ArticleRequest } from '../../../src/contracts/news.js';
 import type { AlertRuleKind } from '../../../src/domain/alert-rules.js';
-import type { CoverageGap, LastPatrolled } from '../../../src/domain/coverage.js';
 import type { ThreatLevel } from '../../../src/contracts/vocabularies.js';
 import type { IncidentInput, IncidentPatch, IncidentShown, IncidentVersion as IncidentVersionRecord } from '../../../src/contracts/incident.js';
 import type { Mechanism } from '../../../src/domain/mechanism.js';
@@ -10,7 +10,6 @@ import type { NationCode } from '../../../src/kernel/nation.js';
 import type { Post, Unit as UnitRecord } from '../../../src/contracts/organisation.js';
 import type { PatrolInput, PatrolPatch, PatrolShown } from '../../../src/contracts/patrol.js';
 import type { PatrolProposal } from '../../../src/domain/patrol-recommendation.js';
-import type { EffectiveLevel, LevelHistoryEntry, LevelOverride } from '../../../src/domain/threat-level.js';
 import type { Role, Secondment, User as UserRecord } from '../../../src/domain/user.js';
 
 /**
@@ -125,37 +124,14 @@ export type { AlertTargetKind } from '../../../src/contracts/vocabularies.js';
 
 export type NewAlertRule = Omit<AlertRuleRequest, 'enabled'>;
 
-/** A section's level now, as the caller's nation sees it. */
-export type SectionLevel = EffectiveLevel & { lastChangeAt: string | null };
-export type SectionHistoryEntry = LevelHistoryEntry;
-
-export interface SectionHistory {
-  current: SectionLevel;
-  history: SectionHistoryEntry[];
-}
-
-/** What a coordinator sends to force a level. */
-export type LevelOverrideRequest = Pick<LevelOverride, 'level' | 'reason' | 'expiresAt'> & {
-  /** Partners whose levels it applies to; the node's own nation's always. */
-  releasableTo?: NationCode[];
-};
-
-/** `GET /coverage`: when each section was last patrolled, with its level, and the gaps. */
-export interface Coverage {
-  days: number;
-  at: string;
-  sections: (LastPatrolled & { level: ThreatLevel })[];
-  gaps: CoverageGap[];
-}
-
-/** What the recommendations are asked for (`POST /recommendations`, and `…/:n/draft` with the same body). */
-export interface RecommendationRequest {
-  from: string;
-  to: string;
-  maxLengthKm: number;
-  nations?: NationCode[];
-  days?: number;
-}
+export type {
+  Coverage,
+  LevelView as SectionLevel,
+  OverrideRequest as LevelOverrideRequest,
+  RecommendationRequest,
+  SectionHistory,
+} from '../../../src/contracts/early-warning.js';
+export type SectionHistoryEntry = SectionHistory['history'][number];
 
 export type { Candidate, CandidateReview, ExtractedEventShown as ExtractedEvent, IngestResult } from '../../../src/contracts/news.js';
 export type { CandidateStatus } from '../../../src/contracts/vocabularies.js';
