@@ -1,5 +1,5 @@
 import type { RouteOptions } from 'fastify';
-import { ErrorSchema } from './schemas.js';
+import { ErrorSchema } from '../contracts/error.js';
 
 /**
  * The API document speaks OpenAPI 3.0, while route schemas are JSON Schema as the validator reads

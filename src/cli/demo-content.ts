@@ -1,7 +1,7 @@
 import type { Incident } from '../contracts/incident.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import type { Post, Unit } from '../contracts/organisation.js';
-import type { Role } from '../domain/user.js';
+import type { Role } from '../contracts/vocabularies.js';
 
 /**
  * The demo tells the story the project started from: Mali and Senegal launch joint patrols at

@@ -1,7 +1,7 @@
 import { openStore } from '../store/database.js';
 import { addUser, changePassword, removeUser, resetSecondFactor } from '../services/accounts.js';
 import { createNodeContext } from '../composition.js';
-import { ROLES, type Role } from '../domain/user.js';
+import { ROLES, type Role } from '../contracts/vocabularies.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { attachCredential, checkCredentialFor, readCredential } from '../services/secondments.js';
 import { FieldSenders } from '../services/field-senders.js';

@@ -127,3 +127,28 @@ export const IncidentVersionSchema = Type.Object({
   incident: Type.Object(shown),
 });
 export type IncidentVersion = Static<typeof IncidentVersionSchema>;
+
+/** The incident list's free-text filter, shared by the list and its exports. */
+export const IncidentTextQuery = Type.Optional(
+  Type.String({
+    maxLength: 200,
+    description:
+      'Free text: every word, in any case and with or without accents, in the narrative, place, actors, source, id or type names (French or English)',
+  }),
+);
+
+export const IncidentQuerySchema = Type.Object(
+  {
+    bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
+    from: Type.Optional(IsoDateOrDateTime),
+    to: Type.Optional(IsoDateOrDateTime),
+    eventType: Type.Optional(Type.String()),
+    section: Type.Optional(Type.String()),
+    owner: Type.Optional(NationCodeSchema),
+    status: Type.Optional(vocabulary(INCIDENT_STATUSES)),
+    q: IncidentTextQuery,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50_000, default: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export type IncidentQuery = Static<typeof IncidentQuerySchema>;

@@ -76,6 +76,14 @@ export const PatrolItemSchema = Type.Object(shown);
 const { route: _route, ...shownAsFeature } = shown;
 export const PatrolPropertiesSchema = Type.Object(shownAsFeature);
 
+/** A patrol's track from its position reports: no geometry without any, a Point for one, a LineString from two. */
+export const TrackSchema = Type.Object({
+  type: Type.Literal('Feature'),
+  geometry: Nullable(Type.Union([LineStringSchema, Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) })])),
+  properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }),
+});
+export type Track = Static<typeof TrackSchema>;
+
 /** What a planner states of a patrol (`POST /patrols`); the node derives the rest. */
 export const PatrolInputSchema = Type.Object(
   {

@@ -4,6 +4,10 @@
  * no schema so that the web can import a list without the schema library.
  */
 
+/** What a user does on the node (domain/permissions.ts says what each may do). */
+export const ROLES = ['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
 export const DATE_PRECISIONS = ['hour', 'day', 'month', 'year'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
@@ -50,6 +54,10 @@ export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 /** The shortest stretch of an axis a patrol recommendation may propose, in kilometres. */
 export const MIN_STRETCH_KM = 1;
+
+/** What became of an SMS or radio message (docs/field-messages.md). */
+export const FIELD_MESSAGE_OUTCOMES = ['recorded', 'refused', 'help', 'duplicate', 'unknown-sender', 'too-long'] as const;
+export type FieldMessageOutcome = (typeof FIELD_MESSAGE_OUTCOMES)[number];
 
 export const POST_KINDS = ['border_post', 'base', 'checkpoint', 'command'] as const;
 export type PostKind = (typeof POST_KINDS)[number];

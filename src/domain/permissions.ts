@@ -1,5 +1,6 @@
 import { DiboliError } from './errors.js';
-import type { Actor, Role } from './user.js';
+import type { Actor } from './user.js';
+import type { Role } from '../contracts/vocabularies.js';
 
 /**
  * What each role may do. Reading a record is decided by releasability, not by role; the node's own

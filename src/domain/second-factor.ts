@@ -1,4 +1,4 @@
-import type { Role } from './user.js';
+import type { Role } from '../contracts/vocabularies.js';
 
 /**
  * Time-based one-time codes (RFC 6238) as every authenticator app reads them from an otpauth://

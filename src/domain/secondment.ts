@@ -1,5 +1,6 @@
 import { isNationCode, type NationCode } from '../kernel/nation.js';
-import { isRole, type Role } from './user.js';
+import { isRole } from './user.js';
+import type { Role } from '../contracts/vocabularies.js';
 import { MINUTE_MS } from '../kernel/durations.js';
 
 /**

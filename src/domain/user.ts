@@ -1,7 +1,5 @@
+import { ROLES, type Role } from '../contracts/vocabularies.js';
 import type { NationCode } from '../kernel/nation.js';
-
-export const ROLES = ['coordinator', 'liaison', 'patrol_lead', 'analyst', 'admin', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -1,3 +1,4 @@
+import type { FieldMessageOutcome } from '../contracts/vocabularies.js';
 import { createHash } from 'node:crypto';
 import { clockTextOf } from '../domain/field-message/clock-time.js';
 import type { FieldCommand } from '../domain/field-message/message.js';
@@ -14,9 +15,6 @@ import { actorFor } from './secondments.js';
 
 /** A retry of the same text by the same sender within this window is the same message. */
 export const SAME_MESSAGE_WINDOW_MS = 10 * MINUTE_MS;
-
-export const FIELD_MESSAGE_OUTCOMES = ['recorded', 'refused', 'help', 'duplicate', 'unknown-sender', 'too-long'] as const;
-export type FieldMessageOutcome = (typeof FIELD_MESSAGE_OUTCOMES)[number];
 
 /** What the sender is answered: the reply (none for an unknown number), what became of the message, and its reference. */
 export interface FieldMessageAnswer {

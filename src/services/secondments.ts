@@ -11,7 +11,8 @@ import {
   SECONDED_ROLES,
   type SecondmentCredential,
 } from '../domain/secondment.js';
-import type { Actor, Role, User } from '../domain/user.js';
+import type { Actor, User } from '../domain/user.js';
+import type { Role } from '../contracts/vocabularies.js';
 import { parsePrivateKey, parsePublicKey } from '../federation/node-keys.js';
 import { signCredential, verifyCredential } from '../federation/secondment-signature.js';
 import type { HeldSecondment, IssuedSecondment } from '../store/secondment-repository.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DemoAuthenticators } from '../../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
 import { CREDENTIAL_FORMAT } from '../../src/domain/secondment.js';
-import type { Role } from '../../src/domain/user.js';
+import type { Role } from '../../src/contracts/vocabularies.js';
 import { generateNodeKeys, parsePrivateKey } from '../../src/federation/node-keys.js';
 import { newNonce, signRequest } from '../../src/federation/request-signature.js';
 import { signCredential } from '../../src/federation/secondment-signature.js';

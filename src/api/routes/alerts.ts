@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IdParams } from '../schemas.js';
+import { IdParams } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { IsoDateTime } from '../../contracts/schema-kit.js';
 import { AckSchema, AlertMessageSchema, AlertRuleRequestSchema, StoredAlertRuleSchema, WebhookRequestSchema, WebhookSchema } from '../../contracts/alert.js';
 import type { Services } from '../services.js';

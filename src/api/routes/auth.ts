@@ -4,9 +4,8 @@ import { DiboliError } from '../../domain/errors.js';
 import type { LoginClient, LoginResult } from '../../services/auth-service.js';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_DAYS } from '../../services/known-devices.js';
 import { actorOf, bearerToken, TOKEN_COOKIE } from '../authentication.js';
-import { ErrorSchema, UserSchema } from '../schemas.js';
-import { NationCodeSchema, Nullable, vocabulary } from '../../contracts/schema-kit.js';
-import { ROLES } from '../../domain/user.js';
+import { ErrorSchema } from '../../contracts/error.js';
+import { EnrolmentConfirmedSchema, EnrolmentSchema, LoginAnswerSchema, SignedInSchema } from '../../contracts/session.js';
 import { sendNoBody } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
@@ -19,12 +18,6 @@ const LoginBody = Type.Object({ username: Username, password: Password, code: Ty
 const EnrolmentBody = Type.Object({ username: Username, password: Password }, { additionalProperties: false });
 const ConfirmationBody = Type.Object({ username: Username, password: Password, code: Code }, { additionalProperties: false });
 
-const Session = {
-  token: Type.String(),
-  expiresAt: Type.String(),
-  user: UserSchema,
-};
-const SecondmentSchema = Type.Object({ id: Type.String(), issuer: NationCodeSchema, role: vocabulary(ROLES), expiresAt: Type.String() });
 const Refusals = { 401: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema };
 
 /** The value of one cookie of the request, if sent. */
@@ -74,7 +67,7 @@ export async function authRoutes(app: TypedApp, { auth, clock }: Services): Prom
           '(see `/api/v1/auth/login/enrolment`). Every attempt counts toward the login limits (429 with Retry-After).',
         security: [],
         body: LoginBody,
-        response: { 200: Type.Object({ ...Session, recoveryCodesLeft: Type.Optional(Type.Integer()) }), ...Refusals },
+        response: { 200: LoginAnswerSchema, ...Refusals },
       },
     },
     async (request, reply) => {
@@ -94,7 +87,7 @@ export async function authRoutes(app: TypedApp, { auth, clock }: Services): Prom
         summary: 'Set up a second factor: a new secret for an authenticator app (confirmed by its first code)',
         security: [],
         body: EnrolmentBody,
-        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...Refusals },
+        response: { 200: EnrolmentSchema, ...Refusals },
       },
     },
     async (request, reply) => answering(reply, () => auth.beginEnrolment(request.body, clientOf(request))),
@@ -109,7 +102,7 @@ export async function authRoutes(app: TypedApp, { auth, clock }: Services): Prom
         summary: 'Confirm the second factor with its first code; logs in and returns the recovery codes, shown this once',
         security: [],
         body: ConfirmationBody,
-        response: { 200: Type.Object({ ...Session, recoveryCodes: Type.Array(Type.String()) }), ...Refusals },
+        response: { 200: EnrolmentConfirmedSchema, ...Refusals },
       },
     },
     async (request, reply) => {
@@ -139,7 +132,7 @@ export async function authRoutes(app: TypedApp, { auth, clock }: Services): Prom
         summary: 'The logged-in user and the node they are on',
         description:
           'With the node’s nation and, for a partner nation’s officer, the secondment its own node signed (null when there is none): what the officer may write here follows from both (src/domain/permissions.ts).',
-        response: { 200: Type.Composite([UserSchema, Type.Object({ nodeNation: NationCodeSchema, secondment: Nullable(SecondmentSchema) })]) },
+        response: { 200: SignedInSchema },
       },
     },
     async (request) => auth.signedIn(actorOf(request)),

@@ -2,7 +2,8 @@ import { PatrolSchema } from '../../contracts/patrol.js';
 import { Type } from '@sinclair/typebox';
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IdParams } from '../schemas.js';
+import { IdParams } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { IsoDateTime } from '../../contracts/schema-kit.js';
 import {
   LevelViewSchema,

@@ -9,7 +9,9 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../services/incident-expor
 import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
-import { ErrorSchema, featureCollectionOf, IncidentTextQuery } from '../schemas.js';
+import { featureCollectionOf } from '../schemas.js';
+import { IncidentTextQuery } from '../../contracts/incident.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { IncidentPropertiesSchema } from '../../contracts/incident.js';
 import { IsoDateOrDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
 import { sendBytes } from '../raw-reply.js';

@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
-import { ROLES } from '../../domain/user.js';
-import { FIELD_MESSAGE_OUTCOMES } from '../../services/field-messages.js';
 import { escapeXml } from '../../kernel/xml-text.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema } from '../schemas.js';
-import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
+import { ErrorSchema } from '../../contracts/error.js';
+import { Nullable } from '../../contracts/schema-kit.js';
 import { sendBytes } from '../raw-reply.js';
+import { RadioAnswerSchema, RadioSenderSchema, UserPhoneSchema } from '../../contracts/field-message.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -39,32 +38,6 @@ const SmsFormSchema = Type.Object(
 const AnswerSchema = Type.Object(
   {
     reply: Nullable(Type.String({ description: 'The text to send back to the sender; null: send nothing (unknown number)' })),
-  },
-  { additionalProperties: false },
-);
-
-const RadioAnswerSchema = Type.Object(
-  {
-    reply: Type.String(),
-    outcome: vocabulary(FIELD_MESSAGE_OUTCOMES),
-    reference: Nullable(Type.String()),
-  },
-  { additionalProperties: false },
-);
-
-const SenderSchema = Type.Object(
-  { id: Type.String(), username: Type.String(), displayName: Type.String(), role: vocabulary(ROLES) },
-  { additionalProperties: false },
-);
-
-const UserPhoneSchema = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    displayName: Type.String(),
-    nation: Type.String(),
-    role: vocabulary(ROLES),
-    phone: Nullable(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -127,7 +100,7 @@ export async function fieldMessageRoutes(app: TypedApp, { fieldMessages, fieldSe
       schema: {
         tags: ['field'],
         summary: 'Whom a radio operator may type messages for: the node’s patrol leaders and coordinators (coordinators)',
-        response: { 200: Type.Array(SenderSchema), ...errors },
+        response: { 200: Type.Array(RadioSenderSchema), ...errors },
       },
     },
     async (request) => fieldMessages.radioSenders(actorOf(request)),

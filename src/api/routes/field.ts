@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { actorOf } from '../authentication.js';
 import { DiboliError } from '../../domain/errors.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../exchange/photo.js';
-import { ErrorSchema } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { PhotoRefSchema } from '../../contracts/observation.js';
 import { PatrolItemSchema } from '../../contracts/patrol.js';
 import { sendBytes } from '../raw-reply.js';

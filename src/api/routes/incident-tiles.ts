@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IncidentQuerySchema } from '../schemas.js';
+import { IncidentQuerySchema } from '../../contracts/incident.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { sendBytes, sendNoBody } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TaggedBytes } from '../../services/basemap-service.js';
-import { ErrorSchema } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { CANDIDATE_STATUSES } from '../../contracts/vocabularies.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, IdParams } from '../schemas.js';
+import { IdParams } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { vocabulary } from '../../contracts/schema-kit.js';
 import {
   CandidateSchema,

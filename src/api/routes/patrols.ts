@@ -7,10 +7,11 @@ import { actorOf } from '../authentication.js';
 import { acceptOnly } from './exchange.js';
 import { GEOJSON_TYPE, lineOrPoint } from '../../geo/geojson-output.js';
 import { patrolView } from './patrol-view.js';
-import { DebriefSchema, ErrorSchema, featureCollectionOf, GeometrySchema, IdParams } from '../schemas.js';
+import { DebriefSchema, featureCollectionOf, GeometrySchema, IdParams } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { ObservationInputSchema, ObservationShownSchema, PositionsBodySchema } from '../../contracts/observation.js';
 import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
-import { PatrolPropertiesSchema, PatrolInputSchema, PatrolPatchSchema, PatrolShownSchema } from '../../contracts/patrol.js';
+import { PatrolPropertiesSchema, PatrolInputSchema, PatrolPatchSchema, PatrolShownSchema, TrackSchema } from '../../contracts/patrol.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -174,11 +175,7 @@ export async function patrolRoutes(app: TypedApp, { patrols, fieldReporting, org
         produces: ['application/geo+json'],
         params: IdParams,
         response: {
-          200: Type.Object({
-            type: Type.Literal('Feature'),
-            geometry: Nullable(GeometrySchema),
-            properties: Type.Object({ patrolId: Type.String(), positions: Type.Integer(), times: Type.Array(Type.String()) }),
-          }),
+          200: TrackSchema,
           ...errors,
         },
       },

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { DiboliError } from '../../domain/errors.js';
-import { ErrorSchema, IdParams } from '../schemas.js';
+import { IdParams } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 

@@ -3,8 +3,17 @@ import { Type } from '@sinclair/typebox';
 import { EVENT_TYPES } from '../../domain/event-types.js';
 import { collectionForSending, GEOJSON_TYPE } from '../../geo/geojson-output.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema, featureCollectionOf } from '../schemas.js';
-import { NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
+import { featureCollectionOf } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
+import { NationCodeSchema } from '../../contracts/schema-kit.js';
+import {
+  AxisPropertiesSchema,
+  BorderPropertiesSchema,
+  CountryPropertiesSchema,
+  PlaceSchema,
+  SectionPropertiesSchema,
+  TaxonomySchema,
+} from '../../contracts/geography.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -50,7 +59,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
       schema: {
         tags: ['reference'],
         summary: 'Event types (ACLED) and their sub-types, plus border categories',
-        response: { 200: Type.Object({ eventTypes: Type.Record(Type.String(), Type.Array(Type.String())) }), ...errors },
+        response: { 200: TaxonomySchema, ...errors },
       },
     },
     async () => ({ eventTypes: EVENT_TYPES as unknown as Record<string, string[]> }),
@@ -64,7 +73,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Borders between mechanism nations (Natural Earth 10m)',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(Type.Object({ id: Type.String(), nations: Type.Array(NationCodeSchema), lengthKm: Type.Number() })),
+          200: featureCollectionOf(BorderPropertiesSchema),
           ...errors,
         },
       },
@@ -92,17 +101,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Border sections with their threat level, as the caller’s nation sees it',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(
-            Type.Object({
-              id: Type.String(),
-              borderId: Type.String(),
-              index: Type.Integer(),
-              nations: Type.Array(NationCodeSchema),
-              startKm: Type.Number(),
-              lengthKm: Type.Number(),
-              threatLevel: Type.String(),
-            }),
-          ),
+          200: featureCollectionOf(SectionPropertiesSchema),
           ...errors,
         },
       },
@@ -126,7 +125,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Strategic axes',
         produces: ['application/geo+json'],
         response: {
-          200: featureCollectionOf(Type.Object({ id: Type.String(), name: Type.String(), nations: Type.Array(NationCodeSchema) })),
+          200: featureCollectionOf(AxisPropertiesSchema),
           ...errors,
         },
       },
@@ -148,7 +147,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         tags: ['geography'],
         summary: 'Country outlines around the mechanism, for a map without a tile server',
         produces: ['application/geo+json'],
-        response: { 200: featureCollectionOf(Type.Object({ nation: Nullable(Type.String()), name: Type.String() })), ...errors },
+        response: { 200: featureCollectionOf(CountryPropertiesSchema), ...errors },
       },
     },
     async (_request, reply) => {
@@ -165,17 +164,7 @@ export async function referenceRoutes(app: TypedApp, { reference, organisation, 
         summary: 'Gazetteer search (GeoNames), accent- and case-insensitive',
         querystring: PlacesQuery,
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.Integer(),
-              name: Type.String(),
-              country: Type.String(),
-              admin1: Type.String(),
-              lat: Type.Number(),
-              lon: Type.Number(),
-              featureCode: Type.String(),
-            }),
-          ),
+          200: Type.Array(PlaceSchema),
           ...errors,
         },
       },

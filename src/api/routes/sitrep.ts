@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { SITREP_FORMATS } from '../../services/situation-report.js';
 import { actorOf } from '../authentication.js';
 import { DOCUMENT_POLICY } from '../browser-hardening.js';
-import { ErrorSchema } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { IsoDateOrDateTime, vocabulary } from '../../contracts/schema-kit.js';
 import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ServerResponse } from 'node:http';
 
 import { actorOf, bearerToken } from '../authentication.js';
-import { ErrorSchema } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 

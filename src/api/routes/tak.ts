@@ -3,7 +3,7 @@ import { DiboliError } from '../../domain/errors.js';
 import { COT_LIST_TYPE } from '../../services/tak-picture.js';
 import { MAX_COT_BYTES } from '../../tak/cot-parse.js';
 import { actorOf } from '../authentication.js';
-import { ErrorSchema } from '../schemas.js';
+import { ErrorSchema } from '../../contracts/error.js';
 import { IsoDateOrDateTime, vocabulary, Nullable } from '../../contracts/schema-kit.js';
 import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';

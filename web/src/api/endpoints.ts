@@ -1,3 +1,5 @@
+import type { RadioAnswer as FieldReply, RadioSender, UserPhone as UserWithPhone } from '../../../src/contracts/field-message.js';
+import type { IncidentQuery } from '../../../src/contracts/incident.js';
 import type { StyleSpecification } from 'maplibre-gl';
 import { get, mayHoldSession, patch, post, rememberToken, request, requestEarly } from './client';
 import type {
@@ -109,21 +111,6 @@ export function searchPlaces(query: string, limit = 8): Promise<Place[]> {
   return get<Place[]>(`/api/v1/places?${params}`);
 }
 
-/** Server-side filters of the incident feed; empty values are left out. */
-export interface IncidentQuery {
-  from?: string;
-  to?: string;
-  eventType?: string;
-  section?: string;
-  owner?: string;
-  status?: string;
-  /** Free text, searched by the node (words in any case, with or without accents). */
-  q?: string;
-  /** minLon,minLat,maxLon,maxLat */
-  bbox?: string;
-  limit?: number;
-}
-
 export function incidentsPath(query: IncidentQuery): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
@@ -229,25 +216,7 @@ export function sitrepUrl(from: string, to: string, lang: string, format: Sitrep
 }
 
 /** Field messages: the radio operator's screen and the phones bound to users. */
-export interface RadioSender {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-}
-export interface FieldReply {
-  reply: string;
-  outcome: 'recorded' | 'refused' | 'help' | 'duplicate' | 'too-long';
-  reference: string | null;
-}
-export interface UserWithPhone {
-  id: string;
-  username: string;
-  displayName: string;
-  nation: string;
-  role: string;
-  phone: string | null;
-}
+export type { FieldReply, IncidentQuery, RadioSender, UserWithPhone };
 export const fetchRadioSenders = () => get<RadioSender[]>('/api/v1/field/radio/senders');
 export const sendRadioMessage = (senderUserId: string, text: string) => post<FieldReply>('/api/v1/field/radio', { senderUserId, text });
 export const fetchUsers = () => get<UserWithPhone[]>('/api/v1/users');

@@ -10,7 +10,8 @@ import type { NationCode } from '../../../src/kernel/nation.js';
 import type { Post, Unit as UnitRecord } from '../../../src/contracts/organisation.js';
 import type { PatrolInput, PatrolPatch, PatrolShown } from '../../../src/contracts/patrol.js';
 import type { PatrolProposal } from '../../../src/domain/patrol-recommendation.js';
-import type { Role, Secondment, User as UserRecord } from '../../../src/domain/user.js';
+import type { AxisProperties, BorderProperties, CountryProperties, SectionProperties } from '../../../src/contracts/geography.js';
+import type { Role } from '../../../src/contracts/vocabularies.js';
 
 /**
  * The node's API as the UI reads it. Records, their fields and their vocabularies are the node's
@@ -19,7 +20,7 @@ import type { Role, Secondment, User as UserRecord } from '../../../src/domain/u
  * are written here.
  */
 
-export { ROLES } from '../../../src/domain/user.js';
+export { ROLES } from '../../../src/contracts/vocabularies.js';
 export { THREAT_LEVELS } from '../../../src/contracts/vocabularies.js';
 export {
   DATE_PRECISIONS,
@@ -43,55 +44,17 @@ export type { PatrolAction } from '../../../src/domain/patrol-lifecycle.js';
 export type { AlertAcknowledgement } from '../../../src/domain/alert.js';
 export type { AlertRuleKind, Mechanism, NationCode, PatrolProposal, Role, ThreatLevel };
 
-/** `GET /me`: the account, the node's nation and, for a partner's officer, its secondment. */
-export interface User extends UserRecord {
-  nodeNation: NationCode;
-  secondment: Secondment | null;
-}
+export type { Enrolment, LoginAnswer, SignedIn as User } from '../../../src/contracts/session.js';
+export type { Place, SectionProperties, Taxonomy } from '../../../src/contracts/geography.js';
 
-export interface LoginAnswer {
-  token: string;
-  expiresAt: string;
-  user: UserRecord;
-  /** After a login with a recovery code. */
-  recoveryCodesLeft?: number;
-}
-
-/** A second factor being set up: the secret for the authenticator app, and the otpauth:// address of its QR code. */
-export interface Enrolment {
-  secret: string;
-  uri: string;
-}
-
-export type Basemap = FeatureCollection<Polygon | MultiPolygon, { nation: NationCode | null; name: string }>;
-export type Borders = FeatureCollection<LineString | MultiLineString, { id: string; nations: NationCode[]; lengthKm: number }>;
-export interface SectionProperties {
-  id: string;
-  borderId: string;
-  index: number;
-  lengthKm: number;
-  threatLevel: ThreatLevel;
-}
+export type Basemap = FeatureCollection<Polygon | MultiPolygon, CountryProperties>;
+export type Borders = FeatureCollection<LineString | MultiLineString, BorderProperties>;
 export type Sections = FeatureCollection<LineString, SectionProperties>;
-export type Axes = FeatureCollection<LineString, { id: string; name: string }>;
+export type Axes = FeatureCollection<LineString, AxisProperties>;
 export type PostProperties = Omit<Post, 'location' | 'section'>;
 export type Posts = FeatureCollection<Point, PostProperties>;
 
 export type Unit = Omit<UnitRecord, 'releasableTo' | 'owner'>;
-
-export interface Place {
-  id: string;
-  name: string;
-  country: string;
-  admin1: string;
-  lat: number;
-  lon: number;
-  featureCode: string;
-}
-
-export interface Taxonomy {
-  eventTypes: Record<string, string[]>;
-}
 
 /** An incident as the API answers it (the author's account stays on the node). */
 export type Incident = IncidentShown;
@@ -107,16 +70,9 @@ export type Patrol = PatrolShown;
 export type NewPatrol = PatrolInput;
 export type PatrolChange = PatrolPatch;
 
-/** A patrol's track: no geometry without positions, a Point for one, a LineString from two. */
-export type Track = Feature<LineString | Point | null, { positions: number } & Record<string, unknown>>;
+export type { Track } from '../../../src/contracts/patrol.js';
 
-/** Error body of every 4xx/5xx answer: the first refused field, and every one of them for a schema refusal. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  field?: string;
-  errors?: { field: string; message: string }[];
-}
+export type { ErrorBody as ApiErrorBody } from '../../../src/contracts/error.js';
 
 export type { Alert, AlertCancel, AlertRuleDefinition, StoredAlertRule, Webhook } from '../../../src/contracts/alert.js';
 export { ALERT_RULE_KINDS } from '../../../src/contracts/vocabularies.js';

@@ -1,16 +1,9 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { PatrolShown } from '../../../src/contracts/patrol.js';
 import type { OutboxRecord, Queued } from './rules';
 
-/** A patrol of the day as the node sent it, with what the device did to it since. */
-export interface FieldPatrol {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-  plannedStart: string;
-  plannedEnd: string;
-  debrief: string | null;
-}
+/** A patrol of the day as the node sent it (`GET /field/patrols`), the fields the device keeps. */
+export type FieldPatrol = Pick<PatrolShown, 'id' | 'code' | 'name' | 'status' | 'plannedStart' | 'plannedEnd' | 'debrief'>;
 
 export interface PatrolOnDevice {
   id: string;

@@ -117,7 +117,7 @@ export function IncidentFilters({ filter, eventTypes, sections, borders, nations
         </label>
         <label>
           {t('filters.status')}
-          <select value={filter.status} onChange={(event) => set('status', event.target.value)}>
+          <select value={filter.status} onChange={(event) => set('status', INCIDENT_STATUSES.find((status) => status === event.target.value) ?? '')}>
             <option value="">{t('filters.any')}</option>
             {INCIDENT_STATUSES.map((status) => (
               <option key={status} value={status}>

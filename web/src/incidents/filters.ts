@@ -1,4 +1,5 @@
 import type { IncidentQuery } from '../api/endpoints';
+import type { IncidentStatus } from '../api/types';
 
 /** What the officer filters the picture by; dates are `YYYY-MM-DD` from date inputs. */
 export interface IncidentFilter {
@@ -9,7 +10,8 @@ export interface IncidentFilter {
   eventType: string;
   section: string;
   owner: string;
-  status: string;
+  /** Blank: every status. */
+  status: IncidentStatus | '';
   inView: boolean;
 }
 
