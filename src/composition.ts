@@ -48,6 +48,24 @@ import { repositoriesOf } from './store/repositories.js';
  * context, routes get the services and nothing below them.
  */
 
+/**
+ * The data folder's store for one command, closed when `use` is done, whatever it throws. For the
+ * commands that run before a node exists (`init`, `demo`, `node info`); the others use `withNode`.
+ */
+export async function withStore<T>(config: NodeConfig, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(config.dataDir, { synchronous: config.synchronous });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A node opened for one command (`diboli user`, `sync`, `sitrep`…): its context over the store, closed when `use` is done. */
+export async function withNode<T>(config: NodeConfig, use: (node: NodeContext) => Promise<T>): Promise<T> {
+  return withStore(config, async (store) => use(await createNodeContext(config, store)));
+}
+
 /** The node's context: configuration, repositories, identity, geography, clock, ids, events and the release step. */
 export async function createNodeContext(config: NodeConfig, store: Store, runtime: { clock?: Clock; ids?: IdSource } = {}): Promise<NodeContext> {
   const repos = repositoriesOf(store);

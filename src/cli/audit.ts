@@ -1,5 +1,4 @@
-import { openStore } from '../store/database.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { checkAudit } from '../services/audit-check.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
@@ -24,9 +23,7 @@ Options:
     if (positionals[0] !== 'verify') throw new UsageError('expected "verify"');
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'audit', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         const check = await checkAudit(node, { askPeers: !values.local });
         const { chain } = check;
         if (!chain.ok) io.stderr(`diboli audit: audit log broken at entry ${chain.firstBad}: ${chain.problem}\n`);
@@ -45,9 +42,7 @@ Options:
           `Audit log intact: ${chain.entries} entries, append-only triggers in place${anchors.length > 0 ? `, anchors found (${anchors.join(', ')})` : ''}.\n`,
         );
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

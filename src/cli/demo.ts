@@ -1,10 +1,10 @@
 import { STRATEGIC_AXES } from '../geo/axes.js';
 import type { NodeConfig } from '../config.js';
-import { openStore, type Store } from '../store/database.js';
+import type { Store } from '../store/database.js';
 import { AccountKeys } from '../services/account-keys.js';
 import { addUser } from '../services/auth-service.js';
 import { authenticatorOf, SecondFactors } from '../services/second-factors.js';
-import { createNodeContext } from '../composition.js';
+import { createNodeContext, withStore } from '../composition.js';
 import { repositoriesOf } from '../store/repositories.js';
 import type { NodeContext } from '../services/node-context.js';
 import { setUpNode } from '../services/node-setup.js';
@@ -230,16 +230,13 @@ ${NODE_FLAGS_HELP}`,
     const { values } = parseFlags(args, { ...NODE_FLAGS, ...SERVE_FLAGS, serve: { type: 'boolean' } });
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'demo', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
+      await withStore(config, async (store) => {
         if (await repositoriesOf(store).node.identity()) {
           io.stderr(`Demo node already present in ${config.dataDir}; keeping its data.\n`);
         } else {
           await installDemo(store, config, (line) => io.stderr(`${line}\n`));
         }
-      } finally {
-        await store.close();
-      }
+      });
       if (!values.serve) {
         io.stdout(`Demo node ready in ${config.dataDir}. Start it with: diboli serve --data ${config.dataDir}\n`);
         return 0;

@@ -1,6 +1,5 @@
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { FieldSenders } from '../services/field-senders.js';
-import { openStore } from '../store/database.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
@@ -18,14 +17,11 @@ docs/field-messages.md. Phone numbers are bound to users with \`diboli user phon
     if (!values.name) throw new UsageError('add needs --name');
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'gateway', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const gateway = await new FieldSenders(await createNodeContext(config, store)).addGateway(values.name!);
+      return withNode(config, async (node) => {
+        const gateway = await new FieldSenders(node).addGateway(values.name!);
         io.stdout(`Gateway ${gateway.name} added. Its token (shown once, keep it in the gateway's settings):\n${gateway.token}\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

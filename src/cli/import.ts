@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Lang } from '../domain/errors.js';
-import { openStore } from '../store/database.js';
 import { AcledImport, type ImportReport } from '../services/acled-import.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
@@ -91,9 +90,7 @@ or the file refused; 2 wrong usage.`,
       throw new UsageError(`${file}: cannot read this file`);
     });
     return reportingErrors(io.stderr, 'import', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         const started = performance.now();
         const report = await new AcledImport(node).byOperator(csv, {
           dryRun: values['dry-run'] === true,
@@ -103,9 +100,7 @@ or the file refused; 2 wrong usage.`,
         io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report, lang));
         io.stderr(`(${Math.round(performance.now() - started)} ms)\n`);
         return report.refused.length > 0 ? 1 : 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

@@ -2,10 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { loadGazetteer } from '../geo/gazetteer.js';
 import { readNewsItem, UnreadableItem } from '../osint/read-item.js';
-import { openStore } from '../store/database.js';
 import { IncidentService } from '../services/incident-service.js';
 import { NewsService, type IngestResult } from '../services/news-service.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
@@ -52,9 +51,7 @@ Exit codes: 0 all read; 1 some items or the feed could not be read (the others a
     }
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'ingest', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         const news = new NewsService(node, new IncidentService(node), () => loadGazetteer());
         if (values.feed) {
           io.stderr(`Reading ${values.feed}…\n`);
@@ -77,9 +74,7 @@ Exit codes: 0 all read; 1 some items or the feed could not be read (the others a
         }
         io.stdout(`${tally(results)}${failed ? `, ${failed} unreadable` : ''}\n`);
         return failed ? 1 : 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

@@ -1,4 +1,4 @@
-import { openStore } from '../store/database.js';
+import { withStore } from '../composition.js';
 import { repositoriesOf } from '../store/repositories.js';
 import { setUpNode } from '../services/node-setup.js';
 import { STRATEGIC_AXES } from '../geo/axes.js';
@@ -30,8 +30,7 @@ ${NODE_FLAGS_HELP}`,
       .map((p) => p.trim().toUpperCase())
       .filter(Boolean);
     return reportingErrors(io.stderr, 'init', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
+      return withStore(config, async (store) => {
         const report = await setUpNode(
           repositoriesOf(store),
           { nation, partners, sectionKm: config.sectionKm, axes: [...STRATEGIC_AXES], mechanism: values.mechanism ? { name: values.mechanism } : undefined },
@@ -40,9 +39,7 @@ ${NODE_FLAGS_HELP}`,
         io.stdout(`Node ${nation} ready in ${config.dataDir}\nMechanism: ${report.mechanism.name} (${report.mechanism.nations.join(', ')})\n`);
         for (const b of report.borders) io.stdout(`  border ${b.id}: ${b.lengthKm.toFixed(1)} km, ${b.sections} sections\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

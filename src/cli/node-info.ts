@@ -1,4 +1,4 @@
-import { openStore } from '../store/database.js';
+import { withStore } from '../composition.js';
 import { repositoriesOf } from '../store/repositories.js';
 import { DiboliError } from '../domain/errors.js';
 import { UsageError, type Command } from './command.js';
@@ -18,8 +18,7 @@ Options:
     if (positionals[0] !== 'info') throw new UsageError('expected "info"');
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'node', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
+      return withStore(config, async (store) => {
         const repos = repositoriesOf(store);
         const identity = await repos.node.identity();
         const keys = await repos.keys.keys();
@@ -27,9 +26,7 @@ Options:
         if (values.json) io.stdout(`${JSON.stringify({ nation: identity.nation, publicKey: keys.publicKey })}\n`);
         else io.stdout(`Nation:     ${identity.nation}\nPublic key: ${keys.publicKey}\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

@@ -1,5 +1,4 @@
-import { openStore } from '../store/database.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { registerPeer } from '../services/peer-registration.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
@@ -25,9 +24,7 @@ the partner's \`diboli node info\`. Adding a nation again changes its address or
     if (verb === 'add' && (!values.nation || !values.url || !values.key)) throw new UsageError('add needs --nation, --url and --key');
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'peer', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         if (verb === 'add') {
           const peer = await registerPeer(node, { nation: values.nation!, url: values.url!, key: values.key! });
           io.stdout(`Peer ${peer.nation} registered at ${peer.url}\n`);
@@ -43,9 +40,7 @@ the partner's \`diboli node info\`. Adding a nation again changes its address or
           io.stdout(`${p.nation}\t${p.url}\t${p.publicKey}\tcursor ${p.cursor}\t${state}\n`);
         }
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

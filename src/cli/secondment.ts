@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DiboliError } from '../domain/errors.js';
 import { DEFAULT_SECONDMENT_DAYS, MAX_SECONDMENT_DAYS, SECONDED_ROLES } from '../domain/secondment.js';
-import { openStore } from '../store/database.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { attachCredential, checkCredentialFor, issueSecondment, readCredential, revokeSecondment, withdrawSecondment } from '../services/secondments.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
@@ -53,9 +52,7 @@ what is released to its nation and writes nothing.`,
     if (days !== undefined && !Number.isInteger(days)) throw new UsageError('--days must be a whole number');
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'secondment', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         switch (verb) {
           case 'issue': {
             const credential = await issueSecondment(node, { username: values.username!, role: values.role!, host: values.host!, days });
@@ -104,9 +101,7 @@ what is released to its nation and writes nothing.`,
             return 0;
           }
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

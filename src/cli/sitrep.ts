@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isNationCode } from '../kernel/nation.js';
-import { openStore } from '../store/database.js';
 import { earlyWarningOf } from '../services/early-warning-service.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { pdfPrinterOf } from '../services/pdf-printer.js';
 import { situationReport, SITREP_FORMATS, type SitrepFormat } from '../services/situation-report.js';
 import { UsageError, type Command } from './command.js';
@@ -47,9 +46,7 @@ ${NODE_FLAGS_HELP}`,
     if (audience !== undefined && !isNationCode(audience)) throw new UsageError(`--for must be a nation's two-letter code, e.g. SN (got "${audience}")`);
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'sitrep', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         const earlyWarning = earlyWarningOf(node, { tickMs: 0 });
         await earlyWarning.start();
         const printer = pdfPrinterOf(node);
@@ -63,9 +60,7 @@ ${NODE_FLAGS_HELP}`,
           await printer.close();
           await earlyWarning.stop();
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

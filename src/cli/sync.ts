@@ -1,5 +1,4 @@
-import { openStore } from '../store/database.js';
-import { pullerFor, createNodeContext } from '../composition.js';
+import { pullerFor, withNode } from '../composition.js';
 import type { Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
@@ -14,9 +13,7 @@ are still brought up to date). \`diboli serve\` does the same continuously.`,
     const { values } = parseFlags(args, { ...NODE_FLAGS, json: { type: 'boolean' } });
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'sync', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         const outcomes = await (await pullerFor(node)).syncAll();
         if (values.json) io.stdout(`${JSON.stringify(outcomes)}\n`);
         for (const o of outcomes) {
@@ -27,9 +24,7 @@ are still brought up to date). \`diboli serve\` does the same continuously.`,
           if (o.error) io.stderr(`diboli sync: ${o.peer}: ${o.error}\n`);
         }
         return outcomes.some((o) => o.error) ? 1 : 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { initTakCa, loadTakCa, serverNameOf } from '../services/tak-ca.js';
 import { enrolTakUser, revokeTakUser } from '../services/tak-enrolment.js';
-import { openStore } from '../store/database.js';
 import { UsageError, type Command } from './command.js';
 import { configFrom, NODE_FLAGS, parseFlags, reportingErrors } from './options.js';
 
@@ -40,9 +39,7 @@ The node is the certificate authority of its TAK clients (docs/tak.md).
     if (verb === 'revoke' && !values.username) throw new UsageError('revoke needs --username');
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'tak', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         if (verb === 'ca init') {
           const server = values.server ?? config.takHost ?? config.host;
           initTakCa(config.dataDir, node.nation, [server], node.clock.now());
@@ -60,9 +57,7 @@ The node is the certificate authority of its TAK clients (docs/tak.md).
           io.stdout(`${count} TAK certificate(s) of ${values.username} revoked; the node closes their connections.\n`);
         }
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };

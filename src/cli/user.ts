@@ -1,6 +1,5 @@
-import { openStore } from '../store/database.js';
 import { addUser, changePassword, removeUser, resetSecondFactor } from '../services/accounts.js';
-import { createNodeContext } from '../composition.js';
+import { withNode } from '../composition.js';
 import { ROLES, type Role } from '../contracts/vocabularies.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { attachCredential, checkCredentialFor, readCredential } from '../services/secondments.js';
@@ -61,9 +60,7 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
     if (verb !== 'add' && verb !== 'list' && !values.username) throw new UsageError(`${verb} needs --username`);
     if (verb === 'phone' && !values.phone) throw new UsageError('phone needs --phone (a number, or none)');
     return reportingErrors(io.stderr, 'user', async () => {
-      const store = await openStore(config.dataDir, { synchronous: config.synchronous });
-      try {
-        const node = await createNodeContext(config, store);
+      return withNode(config, async (node) => {
         const username = values.username!;
         switch (verb) {
           case 'list':
@@ -106,9 +103,7 @@ The nation is the user's own: a partner officer seconded to this node keeps thei
             return 0;
           }
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
   },
 };
