@@ -12,18 +12,24 @@ const Level = vocabulary(THREAT_LEVELS);
 export const AckSchema = Type.Object({ alertId: Type.String(), userId: Type.String(), nation: NationCodeSchema, at: Type.String() });
 
 /** An alert as the API and the live stream show it (the record: domain/alert.ts). */
-export const AlertSchema = Type.Object({
+/** What every message of an alert's chain carries: the nation it was raised for, and its release. */
+const message = {
   id: Type.String(),
-  msgType: vocabulary(['Alert', 'Update'] as const),
-  references: Type.Optional(
-    Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() }), { description: 'An Update’s earlier messages, oldest first' }),
-  ),
   audience: NationCodeSchema,
   owner: NationCodeSchema,
   releasableTo: Type.Array(NationCodeSchema),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  public: Type.Boolean(),
+  acknowledgements: Type.Optional(Type.Array(AckSchema)),
+};
+const Reference = Type.Object({ identifier: Type.String(), sent: Type.String() });
+
+export const AlertSchema = Type.Object({
+  ...message,
+  msgType: vocabulary(['Alert', 'Update'] as const),
+  references: Type.Optional(Type.Array(Reference, { description: 'An Update’s earlier messages, oldest first' })),
   rule: Type.String(),
   ruleKind: Type.String(),
   dedupKey: Type.String(),
@@ -35,24 +41,10 @@ export const AlertSchema = Type.Object({
   distanceKm: Nullable(Type.Number()),
   eventType: Nullable(Type.String()),
   headline: Type.Object({ fr: Type.String(), en: Type.String() }),
-  public: Type.Boolean(),
-  acknowledgements: Type.Optional(Type.Array(AckSchema)),
 });
 
 /** What a nation is sent when the cause of one of its alerts left its view: the CAP Cancel of that alert. */
-export const AlertCancelSchema = Type.Object({
-  id: Type.String(),
-  msgType: Type.Literal('Cancel'),
-  audience: NationCodeSchema,
-  owner: NationCodeSchema,
-  releasableTo: Type.Array(NationCodeSchema),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  references: Type.Array(Type.Object({ identifier: Type.String(), sent: Type.String() })),
-  public: Type.Boolean(),
-  acknowledgements: Type.Optional(Type.Array(AckSchema)),
-});
+export const AlertCancelSchema = Type.Object({ ...message, msgType: Type.Literal('Cancel'), references: Type.Array(Reference) });
 
 export const AlertMessageSchema = Type.Union([AlertSchema, AlertCancelSchema]);
 

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DiboliError, type ErrorCode } from '../../domain/errors.js';
-import { INCIDENT_STATUSES } from '../../contracts/vocabularies.js';
 import { routeFromGpx } from '../../exchange/gpx.js';
 import { KML_TYPE } from '../../exchange/kml.js';
 import { GEOJSON_TYPE } from '../../geo/geojson-output.js';
@@ -10,25 +9,19 @@ import { requireVerb } from '../../domain/permissions.js';
 import { actorOf } from '../authentication.js';
 import { preferredLanguage } from '../language.js';
 import { featureCollectionOf } from '../schemas.js';
-import { IncidentTextQuery } from '../../contracts/incident.js';
+import { IncidentQuerySchema } from '../../contracts/incident.js';
 import { ErrorSchema } from '../../contracts/error.js';
 import { IncidentPropertiesSchema } from '../../contracts/incident.js';
-import { IsoDateOrDateTime, vocabulary, NationCodeSchema, Nullable } from '../../contracts/schema-kit.js';
+import { vocabulary, Nullable } from '../../contracts/schema-kit.js';
 import { sendBytes } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { listFilters } from './incidents.js';
 
+/** The list's filters; an export may hold every incident that matches. */
 const ExportQuerySchema = Type.Object(
   {
-    bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
-    from: Type.Optional(IsoDateOrDateTime),
-    to: Type.Optional(IsoDateOrDateTime),
-    eventType: Type.Optional(Type.String()),
-    section: Type.Optional(Type.String()),
-    owner: Type.Optional(NationCodeSchema),
-    status: Type.Optional(vocabulary(INCIDENT_STATUSES)),
-    q: IncidentTextQuery,
+    ...IncidentQuerySchema.properties,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'At most this many incidents; all that match when absent' })),
   },
   { additionalProperties: false },
