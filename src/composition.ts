@@ -113,6 +113,12 @@ export interface RunningServices {
   close(): Promise<void>;
 }
 
+/**
+ * The services started for each node, so that its TAK endpoint works with the very instances its
+ * HTTP app does: one field-message desk handles a sender's SMS and TAK chat one at a time.
+ */
+const startedServices = new WeakMap<NodeContext, Services>();
+
 export async function startServices(node: NodeContext, options: ServiceOptions = {}): Promise<RunningServices> {
   const earlyWarning = earlyWarningOf(node, options.earlyWarning);
   await earlyWarning.start();
@@ -152,9 +158,11 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     fieldMessages,
     fieldSenders: new FieldSenders(node),
   };
+  startedServices.set(node, services);
   return {
     services,
     async close() {
+      startedServices.delete(node);
       auth.close();
       populationFeed.close();
       // The feed writes the refusals it is still counting to the audit log before the store closes.
@@ -235,24 +243,12 @@ export async function pullerFor(node: NodeContext, options: Partial<PullerDeps> 
  * not yet listening. `log` is told each refusal and closed connection with its reason.
  */
 export function takServerOf(node: NodeContext, log?: (message: string, fields: Record<string, unknown>) => void, options?: TakServerOptions): TakServer {
+  const services = startedServices.get(node);
+  if (!services) throw new Error('the TAK endpoint joins a node whose services are started (buildApp or startServices first)');
   return new TakServer(
-    {
-      node,
-      liveStream: liveStreamOf(node, earlyWarningOf(node)),
-      picture: new TakPicture(node),
-      feed: new TakFeed(node),
-      inbound: takInboundOf(node),
-      log,
-    },
+    { node, liveStream: services.liveStream, picture: services.takPicture, feed: new TakFeed(node), inbound: services.takInbound, log },
     options,
   );
-}
-
-/** What a TAK stream's events become: positions, observations, and chat read as field messages. */
-function takInboundOf(node: NodeContext): TakInbound {
-  const patrols = new PatrolService(node);
-  const fieldReporting = new FieldReporting(node);
-  return new TakInbound(patrols, fieldReporting, new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting)));
 }
 
 /** A node on its data folder: its context, its app (not yet listening) and, when it has keys, its puller (not yet started). */
