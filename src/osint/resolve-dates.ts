@@ -138,7 +138,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false });
   }
   const nightWeekdays = new RegExp(
-    `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night|overnight) (?:of|from|between) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
+    `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night (?:of|from|between)|overnight(?: from| between)?) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
     'giu',
   );
   while ((match = nightWeekdays.exec(text))) {
@@ -206,7 +206,9 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     }
   }
   // Relative to the date mentioned just before.
-  const relative = /\b(la veille|le lendemain|the day before|the next day|the following day)\b/giu;
+  // "la veille sécuritaire" (monitoring) is a noun, not the day before.
+  const relative =
+    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))|le lendemain|the day before|the next day|the following day)\b/giu;
   while ((match = relative.exec(text))) {
     const back = /veille|before/i.test(match[1]!);
     add(match, { day: { y: 0, m: 0, d: 0 }, precision: 'day', yearKnown: true, weekdayOnly: false, relative: back ? -1 : 1 });
@@ -240,6 +242,8 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
   for (const { at, result } of chronoResults(parser, text, ref)) {
     const start = result.start;
     if (/^(la veille|le lendemain)/i.test(result.text)) continue;
+    // A reading that stops inside a word is not a date: "dans un h[ôtel]" is not "in an hour".
+    if (/^[\p{L}\d]/u.test(text.slice(at + result.text.length, at + result.text.length + 1)) && /[\p{L}\d]$/u.test(result.text)) continue;
     const dayKnown = start.isCertain('day');
     const weekdayKnown = start.isCertain('weekday');
     const monthKnown = start.isCertain('month');
@@ -300,8 +304,9 @@ export function resolveDates(text: string, published: string | null, language: '
   const theirs = chronoForms(text, reference, language).filter(
     (raw) => !ours.some((own) => own.index < raw.end && raw.index < own.end && own.precision !== 'year'),
   );
+  // At one place, the longer reading first ("overnight Sunday to Monday" before "overnight").
   const all = [...ours.filter((own) => !(own.precision === 'year' && theirs.some((raw) => raw.index <= own.index && own.end <= raw.end))), ...theirs].sort(
-    (a, b) => a.index - b.index,
+    (a, b) => a.index - b.index || b.end - a.end,
   );
   const mentions: DateMention[] = [];
   let previous: Raw | null = null;
