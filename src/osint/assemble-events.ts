@@ -247,7 +247,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   // A headline announces what the body tells with its date and place: the body's sentence stands
   // for it (with the headline's weight, given above), unless the body never tells it.
   const bodyTypes = new Set(found.filter((f) => !f.fromTitle).map((f) => f.event.event_type));
-  const events: (AssembledEvent & { dateAssumed: boolean; place?: PlaceMention })[] = [];
+  const events: (AssembledEvent & { dateAssumed: boolean; fromTitle: boolean; place?: PlaceMention })[] = [];
   for (const candidate of found.filter((f) => !f.fromTitle || !bodyTypes.has(f.event.event_type))) {
     const same = events.find(
       (kept) =>
@@ -266,6 +266,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
         salience: candidate.salience,
         concrete: candidate.concrete,
         dateAssumed: candidate.dateAssumed,
+        fromTitle: candidate.fromTitle,
         place: candidate.place,
       });
       continue;
@@ -289,8 +290,12 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     same.concrete ||= candidate.concrete;
   }
   // Else, a date the text gives for the same kind of event near its place (the most salient first).
+  // A headline's event, last, takes the date the body gives at the same place, whatever its kind.
+  const givesDate = (f: (typeof found)[number]) => !f.dateAssumed && f.event.date !== null;
   for (const kept of events.filter((e) => e.dateAssumed)) {
-    const dated = found.find((f) => !f.dateAssumed && f.event.date !== null && f.event.event_type === kept.event.event_type && samePlace(kept.event, f.event));
+    const dated =
+      found.find((f) => givesDate(f) && f.event.event_type === kept.event.event_type && samePlace(kept.event, f.event)) ??
+      (kept.fromTitle ? found.find((f) => givesDate(f) && kept.event.location !== null && f.event.location === kept.event.location) : undefined);
     if (!dated) continue;
     Object.assign(kept.event, { date: dated.event.date, date_precision: dated.event.date_precision });
     kept.dateAssumed = false;

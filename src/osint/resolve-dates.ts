@@ -221,6 +221,9 @@ function ourForms(text: string, reference: Day | null): Raw[] {
 const DATE_CUE =
   /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago|matin|soir|nuit|morning|evening|overnight|courant/i;
 
+// Where a date starts inside a reading of chrono's: a weekday, a month or a day number.
+const DATE_START = new RegExp(`\\b(?:${WEEKDAY}|${MONTH}|\\d{1,2}\\b)`, 'iu');
+
 type ChronoResult = ReturnType<typeof chronoFr.casual.parse>[number];
 
 /** chrono's results over the sentences that may hold a date, with offsets into the whole text. */
@@ -229,7 +232,16 @@ function chronoResults(parser: typeof chronoFr.casual, text: string, ref: Date):
   for (const chunk of text.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
     if (!DATE_CUE.test(chunk[0])) continue;
     for (const result of parser.parse(chunk[0], ref, { forwardDate: false })) {
-      results.push({ at: chunk.index + result.index, result });
+      const start = result.start;
+      const certain = ['day', 'weekday', 'month', 'year'].some((c) => start.isCertain(c as 'day'));
+      // "(in the) morning on Saturday 6 January": the time of day swallows the date; the date
+      // alone is read again.
+      const dateAt = certain ? -1 : result.text.slice(1).search(DATE_START);
+      if (dateAt >= 0) {
+        const from = result.index + 1 + dateAt;
+        for (const again of parser.parse(chunk[0].slice(from, result.index + result.text.length), ref, { forwardDate: false }))
+          results.push({ at: chunk.index + from + again.index, result: again });
+      } else results.push({ at: chunk.index + result.index, result });
     }
   }
   return results;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
 import { eventDates, toldAsBackground } from '../../src/osint/event-date.js';
+import { extract } from '../../src/osint/extract.js';
 import { foldText } from '../../src/osint/fold-text.js';
 import { resolveDates } from '../../src/osint/resolve-dates.js';
 import { splitSentences } from '../../src/osint/split-sentences.js';
@@ -41,5 +43,30 @@ describe('a sentence told as background', () => {
     ['The army had to withdraw.', false],
   ] as const)('%s', (text, expected) => {
     expect(toldAsBackground(foldText(text))).toBe(expected);
+  });
+});
+
+describe('the date of an event the text does not date in its own sentence', async () => {
+  const gazetteer = await loadGazetteer();
+  const models = [
+    ['rules alone', null],
+    ['with the shipped model', undefined],
+  ] as const;
+  const mainDate = (title: string, text: string, published: string, model: null | undefined) =>
+    extract({ published, title, text, lang: 'fr' }, gazetteer, model).events[0]?.date ?? null;
+
+  it.each(models)('takes the body’s date for the same event over the publication day (%s)', (_name, model) => {
+    const text =
+      'Les hommes armés sèment à nouveau la terreur : au moins quatre personnes tuées à Toumpou.\n\n' +
+      'Selon des sources locales, Toumpou a été attaqué hier jeudi 15 août, vers 11 heures, par des hommes armés non identifiés. Quatre villageois ont été tués.';
+    expect(mainDate('Au moins quatre personnes tuées à Toumpou', text, '2019-08-16', model)).toBe('2019-08-15');
+  });
+
+  it.each(models)('dates a headline’s event by what the body tells at the same place (%s)', (_name, model) => {
+    const text =
+      'Sites d’orpaillage : les gendarmes à la recherche des braqueurs\n\n' +
+      'Dans la région de Kédougou, les vols à main armée se multiplient près des mines. La gendarmerie a mené ces derniers temps plusieurs opérations.\n\n' +
+      'Le samedi 7 octobre, la brigade de gendarmerie a investi le village de Kharakhéna, en zone aurifère du département de Saraya.';
+    expect(mainDate('Kharakhéna : échange de tirs entre gendarmes et malfaiteurs', text, '2017-10-10', model)).toBe('2017-10-07');
   });
 });

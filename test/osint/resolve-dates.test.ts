@@ -31,6 +31,8 @@ describe('resolveDates', () => {
     ['At least 86 people were killed on the night of June 11-12.', '2022-06-16', 'en', '2022-06-12 day'],
     ['The post came under attack overnight from Monday to Tuesday.', '2020-10-15', 'en', '2020-10-13 day'],
     ['Armed robbers raided the traders overnight Sunday to Monday.', '2018-05-29', 'en', '2018-05-28 day'],
+    // chrono reads "morning on Saturday 6 January" as a time of day: the date is read alone.
+    ['It was around six in the morning on Saturday 6 January when he was seized.', '2018-01-10', 'en', '2018-01-06 day'],
     // A reading that stops inside a word is none: "dans un h[ôtel]" is not "in an hour".
     ['A. S., 40 ans, a été arrêté dans un hôtel de la ville.', '2024-01-31', 'fr', null],
     ['Les 40 soldats sont arrivés à bord de deux hélicoptères.', '2022-07-21', 'fr', null],

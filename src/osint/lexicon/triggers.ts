@@ -105,8 +105,8 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'clash', weight: 9,
     fr: {
-      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque'],
-      verbs: ['tendre une embuscade', 'tomber dans une embuscade', 'repousser', 'affronter', 'accrocher', 'engager le combat', 's ^affronter', 'tirer sur les militaires', 'mettre en deroute', 'mettre en fuite', 'echanger des tirs', 'decrocher', 'fondre sur'],
+      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'echange de coups de feu', 'echanges de coups de feu', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque'],
+      verbs: ['tendre une embuscade', 'tomber dans une embuscade', 'repousser', 'affronter', 'accrocher', 'engager le combat', 's ^affronter', 'tirer sur les militaires', 'mettre en deroute', 'mettre en fuite', 'echanger des tirs', 'echanger des coups de feu', 'decrocher', 'fondre sur'],
       phrases: ['ont riposte', 'a riposte', 'riposterent', 'ripostant', 'riposte vigoureusement', 'combats', 'de violents combats'],
     },
     en: {
