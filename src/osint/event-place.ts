@@ -48,7 +48,7 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const after = folded.slice(p.end, p.end + 10);
   const flags: string[] = [];
-  if (DIVISION_BEFORE.test(before(18)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
+  if (DIVISION_BEFORE.test(before(24)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
     flags.push('division');
   if (DIRECTION_BEFORE.test(before(30))) flags.push('direction');
   if (REFERENCE_BEFORE.test(before(40))) flags.push('reference');
@@ -66,7 +66,8 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const here = within(places, sentence);
   const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const isDivision = (p: PlaceMention) =>
-    DIVISION_BEFORE.test(before(p, 18)) ||
+    isCountry(p) ||
+    DIVISION_BEFORE.test(before(p, 24)) ||
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
@@ -84,7 +85,12 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   return best;
 }
 
+/** A country (« République du Mali » on a letterhead) is never where an event happened. */
+function isCountry(p: PlaceMention): boolean {
+  return p.place !== null && p.place.featureClass === 'A' && p.place.featureCode.startsWith('PCL');
+}
+
 /** A region named by the sentence, for when it names no town. */
 export function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
-  return within(places, sentence).find((p) => p.place !== null);
+  return within(places, sentence).find((p) => p.place !== null && !isCountry(p));
 }

@@ -150,8 +150,12 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
       continue;
     }
+    // "les FAMa de Yélimané", "Massacre de Seytenga": a name followed by a particle and a place
+    // names something at that place; the place is kept, not read as part of a person's name.
+    const afterParticle = known.filter((k) => /\s(?:de|du|d[’'])\s?$/u.test(text.slice(match.index, k.index)));
     if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-'))))
       found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
+    else if (afterParticle.length > 0) found.push(...afterParticle.map((k) => ({ ...k, cued: true })));
     else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&

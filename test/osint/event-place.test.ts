@@ -44,4 +44,24 @@ describe('where an event happened', async () => {
     ).events;
     expect(main?.location).toBe('Sandaré');
   });
+
+  // The sentence rules alone: what a mention's neighbours say of it.
+  const rulePlace = (title: string, text: string) => extract(article(title, text), gazetteer, null).events[0]?.location ?? null;
+
+  it.each([
+    // A country on a letterhead is no event place; the place of the event sentence is.
+    [
+      'Communiqué',
+      'RÉPUBLIQUE ISLAMIQUE DE MAURITANIE\n\nCOMMUNIQUÉ\n\nL’affrontement de mardi a entraîné la mort de deux assaillants et la blessure de quelques autres.',
+      null,
+    ],
+    // « la communauté rurale de Bembou » is a division, however long its name.
+    [
+      'Orpailleurs braqués',
+      'Jeudi, six individus armés ont fait irruption à Kharakhéna, site d’orpaillage de la communauté rurale de Bembou, et ont blessé deux orpailleurs.',
+      'Kharakhéna',
+    ],
+  ])('%s: %s', (title, text, expected) => {
+    expect(rulePlace(title, text)).toBe(expected);
+  });
 });

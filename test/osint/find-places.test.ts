@@ -25,6 +25,8 @@ describe('findPlaces', async () => {
     ['Ogossagou : feu et sang après le départ de l’armée', ['Ogossagou/?']],
     ['À Konna, le maire a été enlevé.', ['Konna/ML']],
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
+    // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.
+    ['Les hommes armés ont pris d’assaut le camp des FAMa de Yélimané.', ['Yélimané/ML']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
