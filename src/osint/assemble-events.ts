@@ -17,7 +17,7 @@ import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
-import { eventDates, toldAsBackground } from './event-date.js';
+import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
 import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
@@ -190,6 +190,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (STATEMENT.test(foldedSentence)) salience -= 3;
     // What had happened before (the pluperfect) is the story's background, not its event.
     if (toldAsBackground(foldedSentence)) salience -= 2;
+    // « Separately », « par ailleurs », « dans une autre attaque »: another event than the story's.
+    if (toldAsSecondary(foldedSentence)) salience -= 2;
     if (age > 180) salience -= 4;
     salience -= Math.min(4, order * 0.2);
     // The toll often follows in the next sentence ("Trois soldats ont été tués.").

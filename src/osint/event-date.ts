@@ -27,6 +27,10 @@ const BRACKETED_HEADER = /^\[[^\]]*\]$/;
 const PLUPERFECT =
   /\b(?:avai(?:t|ent)|had) (?:ete |been |deja |already )?(?!(?:une?|des|les|la|le|the|a|an|pas|plus|jamais|no|not|to)\b)[a-z]+(?:e|es|ee|ees|i|is|ie|u|us|ue|t|ts|ed|en|wn)\b/;
 
+// Words that introduce another event than the story's own.
+const SECONDARY =
+  /\b(separately|in a separate|a separate|in another (?:attack|incident)|elsewhere|par ailleurs|d'autre part|dans une autre attaque|lors d'une autre attaque|ailleurs dans)\b/;
+
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
 /** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …", a bracketed header): when the page was published. */
@@ -65,4 +69,9 @@ export function eventDates(dates: readonly DateMention[], sentence: Sentence, fo
 /** Whether a (folded) sentence is told in the pluperfect: what had happened before the story's event. */
 export function toldAsBackground(foldedSentence: string): boolean {
   return PLUPERFECT.test(foldedSentence);
+}
+
+/** Whether a (folded) sentence tells another event than the story's own (« Separately, … », « Par ailleurs, … »). */
+export function toldAsSecondary(foldedSentence: string): boolean {
+  return SECONDARY.test(foldedSentence);
 }

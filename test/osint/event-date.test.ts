@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
-import { eventDates, toldAsBackground } from '../../src/osint/event-date.js';
+import { eventDates, toldAsBackground, toldAsSecondary } from '../../src/osint/event-date.js';
 import { extract } from '../../src/osint/extract.js';
 import { foldText } from '../../src/osint/fold-text.js';
 import { resolveDates } from '../../src/osint/resolve-dates.js';
@@ -68,5 +68,16 @@ describe('the date of an event the text does not date in its own sentence', asyn
       'Dans la région de Kédougou, les vols à main armée se multiplient près des mines. La gendarmerie a mené ces derniers temps plusieurs opérations.\n\n' +
       'Le samedi 7 octobre, la brigade de gendarmerie a investi le village de Kharakhéna, en zone aurifère du département de Saraya.';
     expect(mainDate('Kharakhéna : échange de tirs entre gendarmes et malfaiteurs', text, '2017-10-10', model)).toBe('2017-10-07');
+  });
+});
+
+describe('a sentence telling another event than the story’s', () => {
+  it.each([
+    ['Par ailleurs, une embuscade mardi près de Nioro a tué sept soldats.', true],
+    ['The group also claimed a separate ambush on April 19 that it said killed seven soldiers.', true],
+    ['Separately, army drone strikes hit a column of vehicles.', true],
+    ['Des hommes armés ont attaqué lundi le poste de Diéma.', false],
+  ] as const)('%s', (text, expected) => {
+    expect(toldAsSecondary(foldText(text))).toBe(expected);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { describePlace } from '../../src/osint/event-place.js';
 import { extract } from '../../src/osint/extract.js';
+import { findPlaces } from '../../src/osint/find-places.js';
+import { foldText } from '../../src/osint/fold-text.js';
 
 const article = (title: string, text: string) => ({ published: '2025-07-03', title, text, lang: 'fr' });
 
@@ -61,7 +64,15 @@ describe('where an event happened', async () => {
       'Jeudi, six individus armés ont fait irruption à Kharakhéna, site d’orpaillage de la communauté rurale de Bembou, et ont blessé deux orpailleurs.',
       'Kharakhéna',
     ],
+    // The landmark a town is near is not where it happened.
+    ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
   ])('%s: %s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
+  });
+
+  it('reads where the wounded are treated as a direction, not a place of the event', () => {
+    const text = 'Seven soldiers were wounded; one is being treated in Dakar.';
+    const [dakar] = findPlaces(text, gazetteer);
+    expect(describePlace(dakar!, foldText(text))).toContain('direction');
   });
 });

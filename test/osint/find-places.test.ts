@@ -27,6 +27,8 @@ describe('findPlaces', async () => {
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
     // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.
     ['Les hommes armés ont pris d’assaut le camp des FAMa de Yélimané.', ['Yélimané/ML']],
+    // A hospital's name is no place.
+    ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
