@@ -18,6 +18,7 @@ import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
 import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
+import { isCommentary } from './genre.js';
 import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
@@ -59,7 +60,7 @@ const RELEVANT_WITHOUT_RULES = 0.75;
 const RELEVANT_OTHER_GENRE = 0.8;
 // Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
 const OTHER_GENRE_TITLE =
-  /\b(proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+  /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -315,12 +316,14 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (source) kept.event.fatalities = source.event.fatalities;
   }
   const best = events[0];
-  const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);
+  const commentary = isCommentary(title, input.body);
+  const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14) && !commentary;
   if (probability === null) return { relevant: byRules, events: byRules ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
   // A headline announcing a trial, an epidemic, an interview or a look back needs more to count.
   const otherGenre = OTHER_GENRE_TITLE.test(foldText(title)) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll');
   const relevant =
     best !== undefined &&
+    !commentary &&
     (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isCommentary } from '../../src/osint/genre.js';
+
+describe('pieces that explain, look back or argue', () => {
+  it.each([
+    // [title, body, commentary]
+    ['Explainer: how a jihadist blockade around Kayes threatens trade', 'Lorry drivers have faced ambushes.', true],
+    ['Backgrounder: Djibo, a town under blockade', 'The town has been encircled since 2022.', true],
+    ['Opinion : Kayes est plus proche qu’on ne le pense', 'La menace jihadiste est à nos portes.', true],
+    ['Entretien – « Le JNIM a multiplié ses actions »', 'Le chercheur répond à nos questions.', true],
+    ['Remembering Solhan and Tadaryat', 'EXPLAINER — Burkina Faso\n\nTwo villages, two nights.', true],
+    // A report, even under an « ANALYSIS » kicker or with « entretien » inside its title, is left to the other rules.
+    ['Léré seen from Bassikounou: the war next door', 'ANALYSIS\n\nGunmen attacked Léré on Monday.', false],
+    ['Attaque contre le camp de Sokolo – entretien avec le maire', 'Le camp a été attaqué dimanche.', false],
+    ['Mali : une attaque fait 12 morts à Sokoura', 'LA NOUVELLE TRIBUNE | Afrique\n\nUne attaque a visé le camp.', false],
+  ] as const)('%s', (title, body, expected) => {
+    expect(isCommentary(title, body)).toBe(expected);
+  });
+});
+
+describe('an explainer is not relevant, whatever its sentences tell', async () => {
+  const { loadGazetteer } = await import('../../src/geo/gazetteer.js');
+  const { extract } = await import('../../src/osint/extract.js');
+  const gazetteer = await loadGazetteer();
+  it.each([
+    ['rules alone', null],
+    ['with the shipped model', undefined],
+  ] as const)('%s', (_name, model) => {
+    const article = {
+      published: '2025-09-17',
+      title: 'Explainer: how the blockade around Kayes hurts trade',
+      text: 'Gunmen attacked a convoy of fuel tankers near Diboli on Tuesday, killing five drivers and burning twenty lorries.',
+      lang: 'en',
+    };
+    expect(extract(article, gazetteer, model).relevant).toBe(false);
+  });
+});
