@@ -12,6 +12,12 @@ describe('classifySentence', () => {
     ['Des hommes armés ont lancé une attaque contre le poste de Mahou.', 'Battles / Armed clash'],
     ['Troops came under attack just outside the village.', 'Battles / Armed clash'],
     ["L'armée a pris le contrôle de Kidal ce mardi.", 'Battles / Government regains territory'],
+    // Rebel bases taken, razed or handed over to the army: territory regained.
+    ["Les unités ont conquis la base rebelle du village d'Ahega.", 'Battles / Government regains territory'],
+    ["L'armée vient de démanteler deux bases tenues par des hommes armés.", 'Battles / Government regains territory'],
+    ['Les FAMa ont pris possession du camp rétrocédé par la mission.', 'Battles / Government regains territory'],
+    ['The army said it had captured several camps of the rebels.', 'Battles / Government regains territory'],
+    ['Un échange de coups de feu a opposé les gendarmes à une bande armée.', 'Battles / Armed clash'],
     ['The army carried out airstrikes on Sunday against the fighters.', 'Explosions/Remote violence / Air/drone strike'],
     ['Un véhicule a sauté sur une mine artisanale.', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
     ['Militants used vehicle bombs against the base.', 'Explosions/Remote violence / Suicide bomb'],
