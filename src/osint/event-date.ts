@@ -24,6 +24,10 @@ const PAGE_DATE = /^(publi|mis a jour|mise a jour|posted|updated|par |by )/i;
 // A broadcast's or page's header between brackets: « [Transcription – Journal de 20h, lundi 20 février 2023] ».
 const BRACKETED_HEADER = /^\[[^\]]*\]$/;
 // The pluperfect tells what had happened before the story's event: its background.
+// An earlier event recalled to set the story in its series: « après l'embuscade du 2 juillet »,
+// « an earlier sweep », « une opération similaire ».
+const EARLIER_EVENT =
+  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue'])/;
 const PLUPERFECT =
   /\b(?:avai(?:t|ent)|had) (?:ete |been |deja |already )?(?!(?:une?|des|les|la|le|the|a|an|pas|plus|jamais|no|not|to)\b)[a-z]+(?:e|es|ee|ees|i|is|ie|u|us|ue|t|ts|ed|en|wn)\b/;
 
@@ -66,9 +70,9 @@ export function eventDates(dates: readonly DateMention[], sentence: Sentence, fo
   );
 }
 
-/** Whether a (folded) sentence is told in the pluperfect: what had happened before the story's event. */
+/** Whether a (folded) sentence tells what had happened before the story's event: the pluperfect, or an earlier event recalled. */
 export function toldAsBackground(foldedSentence: string): boolean {
-  return PLUPERFECT.test(foldedSentence);
+  return PLUPERFECT.test(foldedSentence) || EARLIER_EVENT.test(foldedSentence);
 }
 
 /** Whether a (folded) sentence tells another event than the story's own (« Separately, … », « Par ailleurs, … »). */

@@ -254,6 +254,9 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
   for (const { at, result } of chronoResults(parser, text, ref)) {
     const start = result.start;
     if (/^(la veille|le lendemain)/i.test(result.text)) continue;
+    // "a few days before the summit", "trois semaines avant le ramadan": counted from another
+    // event than the publication.
+    if (/\b(before|after|avant|apr[eè]s)$/i.test(result.text.trim())) continue;
     // A reading that stops inside a word is not a date: "dans un h[ôtel]" is not "in an hour".
     if (/^[\p{L}\d]/u.test(text.slice(at + result.text.length, at + result.text.length + 1)) && /[\p{L}\d]$/u.test(result.text)) continue;
     const dayKnown = start.isCertain('day');
@@ -266,7 +269,7 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
     let precision: DatePrecision = dayKnown || weekdayKnown ? 'day' : monthKnown ? 'month' : 'year';
     // "dans la nuit du lundi 13 au mardi 14": chrono reads a range; the night belongs to its end.
-    if (result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 12), at + 4))) {
+    if (result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 24), at + 4))) {
       const end = result.end;
       day = { y: end.get('year') ?? day.y, m: end.get('month') ?? day.m, d: end.get('day') ?? day.d };
     } else if (result.end && precision === 'day') {

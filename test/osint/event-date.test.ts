@@ -38,6 +38,8 @@ describe('a sentence told as background', () => {
     ['Dans la nuit du 2 septembre, une opération similaire avait abouti à trente interpellations.', true],
     ['La brigade de gendarmerie avait été attaquée et onze gendarmes tués.', true],
     ['The convoy had been ambushed twice before.', true],
+    ['An earlier sweep on the night of September 2 led to 30 arrests.', true],
+    ['Il s’agit de la deuxième attaque la plus meurtrière en un mois, après l’embuscade du 2 juillet.', true],
     ['Des hommes armés ont attaqué le poste mardi.', false],
     ['Le village avait une école et un marché.', false],
     ['The army had to withdraw.', false],
