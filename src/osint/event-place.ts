@@ -13,7 +13,8 @@ import type { Sentence } from './split-sentences.js';
 // Words around a place name that say it is not where the event happened.
 const DIVISION_BEFORE =
   /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
-const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|area|province|zone)\b/i;
+// « the Tevolat area » is around the place, not a division of it.
+const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
 const DIRECTION_BEFORE =
   /\b(vers|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.

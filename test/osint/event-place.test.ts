@@ -65,6 +65,8 @@ describe('where an event happened', async () => {
       'Kharakhéna',
     ],
     // The landmark a town is near is not where it happened.
+    // « the Tevolat area » is around Tevolat, not a division.
+    ['Civilians killed', 'On Tuesday, armed men killed 11 civilians in the Tevolat area, Askari rural commune, Ménaka region.', 'Tevolat'],
     ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
   ])('%s: %s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);

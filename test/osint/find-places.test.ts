@@ -27,6 +27,12 @@ describe('findPlaces', async () => {
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
     // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.
     ['Les hommes armés ont pris d’assaut le camp des FAMa de Yélimané.', ['Yélimané/ML']],
+    // A name introduced as a place that goes on past the known name it starts with is kept whole;
+    // one that ends with a known name keeps it, and a direction word does not make a new place.
+    ['Des malfaiteurs ont fait irruption dans une maison à Guiro Yéro Bocar, dans la région de Kolda.', ['Guiro Yéro Bocar/?', 'Kolda/SN']],
+    ['The blast happened during a mission in North Bignona, close to the border.', ['Bignona/SN']],
+    // Labels of a report's sections are no places.
+    ['Context: Since March, the region has been hit by repeated attacks.', []],
     // A hospital's name is no place.
     ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
