@@ -24,6 +24,10 @@ describe('classifySentence', () => {
     ['Six chauffeurs ont été enlevés par des hommes armés.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Les transporteurs ont été interceptés par des groupes armés.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Au moins treize civils ont été tués à Niamana.', 'Violence against civilians / Attack'],
+    // Dead who are mostly soldiers: the forces fought, a battle; civilians killed by soldiers stay an attack.
+    ['Fighters struck on Sunday, killing more than 100 people, most of them soldiers.', 'Battles / Armed clash'],
+    ['Residents say several dozen soldiers and civilians were killed on Sunday.', 'Battles / Armed clash'],
+    ['Treize villageois ont été tués par des militaires à Niamana.', 'Violence against civilians / Attack'],
     ['Des centaines de personnes ont pris part à une marche pour la paix.', 'Protests / Peaceful protest'],
     ['Two people were shot dead when police cracked down on a protest.', 'Protests / Excessive force against protesters'],
     ['La police a dispersé les manifestants à coups de gaz lacrymogène.', 'Protests / Protest with intervention'],
