@@ -204,6 +204,10 @@ function ourForms(text: string, reference: Day | null): Raw[] {
       else if (match[2]) day = { ...reference, d: Number(match[2]) };
       add(match, { day, precision: 'day', yearKnown: true, weekdayOnly: false });
     }
+    // "ces derniers jours", "in recent days": some day of the weeks before the report, dated to
+    // its month.
+    const recent = /\b(ces derniers jours|ces jours-ci|ces deux derniers jours|in recent days|over the past few days|in the past few days)\b/giu;
+    while ((match = recent.exec(text))) add(match, { day: reference, precision: 'month', yearKnown: true, weekdayOnly: false });
   }
   // Relative to the date mentioned just before.
   // "la veille sécuritaire" (monitoring) is a noun, not the day before.

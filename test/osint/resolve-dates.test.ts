@@ -31,6 +31,7 @@ describe('resolveDates', () => {
     ['At least 86 people were killed on the night of June 11-12.', '2022-06-16', 'en', '2022-06-12 day'],
     ['The post came under attack overnight from Monday to Tuesday.', '2020-10-15', 'en', '2020-10-13 day'],
     ['Armed robbers raided the traders overnight Sunday to Monday.', '2018-05-29', 'en', '2018-05-28 day'],
+    ["L'armée a repris ces derniers jours ses opérations de nettoyage.", '2021-01-30', 'fr', '2021-01 month'],
     ['Gendarmes carried out a night patrol on September 8-9 in the gold villages.', '2025-09-10', 'en', '2025-09-09 day'],
     // Counted from another event than the publication: no date of its own.
     ['They were arrested a few days before the 27th summit of the league.', '2016-09-22', 'en', null],
