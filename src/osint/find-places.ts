@@ -48,7 +48,8 @@ const CUE =
 const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
-const NAME = /\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+// « N'Golokouna », « M'Bour »: a name may open with N' or M'.
+const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
 
 const DIRECTION_WORD = /^(?:north|south|east|west|nord|sud|est|ouest|upper|lower|haut|haute|bas|basse|central|centre)$/i;
 

@@ -33,6 +33,8 @@ describe('findPlaces', async () => {
     ['The blast happened during a mission in North Bignona, close to the border.', ['Bignona/SN']],
     // Labels of a report's sections are no places.
     ['Context: Since March, the region has been hit by repeated attacks.', []],
+    // A name may open with N' or M'.
+    ['Des hommes armés ont attaqué N’Golokouna mardi.', ['N’Golokouna/ML']],
     // A hospital's name is no place.
     ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
