@@ -34,4 +34,17 @@ describe('an explainer is not relevant, whatever its sentences tell', async () =
     };
     expect(extract(article, gazetteer, model).relevant).toBe(false);
   });
+
+  it.each([
+    ['rules alone', null],
+    ['with the shipped model', undefined],
+  ] as const)('nor is one whose body opens with the kicker « EXPLAINER — » (%s)', (_name, model) => {
+    const article = {
+      published: '2025-06-10',
+      title: 'Remembering two villages',
+      text: 'EXPLAINER — Burkina Faso\n\nOn Tuesday evening attackers killed 13 civilians and a soldier at Tadaryat and drove off cattle.',
+      lang: 'en',
+    };
+    expect(extract(article, gazetteer, model).relevant).toBe(false);
+  });
 });
