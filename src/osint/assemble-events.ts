@@ -42,6 +42,9 @@ const HYPOTHETICAL =
   /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
 const STATEMENT =
   /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
+// An attribution closing the sentence: « …, the government said », « …, a indiqué le ministère ».
+const ATTRIBUTED =
+  /, [^,]{0,60}\b(?:said|says|announced|stated|reported|a (?:indique|annonce|declare|affirme|precise)|ont (?:indique|annonce|declare|affirme))\b[^,]{0,50}$/;
 // A trial, a verdict, an anniversary tells of an event long past, not of a new one.
 const RETROSPECTIVE =
   /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
@@ -188,7 +191,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (ownPlace) salience += 2;
     if (hypothetical) salience -= 3;
     // An authority's statement about an event is not the event; the sentence telling it is.
-    if (STATEMENT.test(foldedSentence)) salience -= 3;
+    // Wire copy ends its report with who told it (« …, the government said. »): still the event.
+    if (STATEMENT.test(foldedSentence) && !ATTRIBUTED.test(foldedSentence)) salience -= 3;
     // What had happened before (the pluperfect) is the story's background, not its event.
     if (toldAsBackground(foldedSentence)) salience -= 2;
     // « Separately », « par ailleurs », « dans une autre attaque »: another event than the story's.

@@ -64,6 +64,13 @@ describe('the date of an event the text does not date in its own sentence', asyn
     expect(mainDate('Au moins quatre personnes tuées à Toumpou', text, '2019-08-16', model)).toBe('2019-08-15');
   });
 
+  it.each(models)('keeps a wire report closed by « the government said » before the background it gives (%s)', (_name, model) => {
+    const text =
+      'Unidentified gunmen attacked a gendarmerie post in Diema, in western Mali, early on Monday, killing one gendarme and wounding two others before being driven back, the government said.\n\n' +
+      'In January, an attack on the toll post at the entrance to the town killed two civilians.';
+    expect(mainDate('Gendarme killed as attack on Mali post repelled', text, '2020-02-11', model)).toBe('2020-02-10');
+  });
+
   it.each(models)('dates a headline’s event by what the body tells at the same place (%s)', (_name, model) => {
     const text =
       'Sites d’orpaillage : les gendarmes à la recherche des braqueurs\n\n' +
