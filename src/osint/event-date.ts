@@ -12,9 +12,9 @@ import { within } from './event-place.js';
 import type { DateMention } from './resolve-dates.js';
 import type { Sentence } from './split-sentences.js';
 
-// A date right after these words is when something was said, learnt or found, not when it happened.
+// A date right after these words is when something was said, learnt, found or mourned, not when it happened.
 const REPORTING =
-  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b[^.]{0,30}$/i;
+  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b[^.]{0,30}$/i;
 // "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
 const REPORTING_AFTER =
   /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;

@@ -24,6 +24,7 @@ describe('the date of an event sentence', () => {
     // Told after the event, « … on Saturday, military sources said » dates the event.
     ['Two soldiers were killed in an ambush near Nampala on Saturday, military sources said.', '2015-08-02', 'en', '2015-08-01'],
     ['The rebels put the toll at 47 soldiers killed, in a statement on Thursday.', '2024-08-02', 'en', null],
+    ['Niger began three days of national mourning on Thursday for 17 soldiers killed in an ambush.', '2019-05-16', 'en', null],
     ['Le gouvernement s’est exprimé sur l’attaque lors d’une conférence de presse animée cet après-midi du 13 juin 2022.', '2022-06-13', 'fr', null],
     // A broadcast's bracketed header dates the programme, not an event.
     ['[Transcription – Radio rurale de Kayes, jeudi 6 août 2020]', '2020-08-06', 'fr', null],
