@@ -12,9 +12,13 @@ import { within } from './event-place.js';
 import type { DateMention } from './resolve-dates.js';
 import type { Sentence } from './split-sentences.js';
 
-// A date right after these words is when something was said, learnt, found or mourned, not when it happened.
+// A date right after these words is when something was said, learnt, found or mourned, not when it
+// happened; what is said (« said the ambush on May 14 », « a indiqué que ») may hold the event's.
+const SAYING = /^(?:said|told|(?:a|ont|avait|avaient) (?:declare|indique|affirme|precise))$/;
+const CLAUSE = /^ (?:that|que|qu')/;
+const ARTICLE = /^ (?:the|le|la|les|l'|un|une|a|an)\b/;
 const REPORTING =
-  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b[^.]{0,30}$/i;
+  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
 // "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
 const REPORTING_AFTER =
   /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;
@@ -52,7 +56,12 @@ export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): b
  * reported »); elsewhere, « … on Saturday, military sources said » dates the event.
  */
 export function isReportingDate(d: DateMention, folded: string, sentenceStart: number): boolean {
-  if (REPORTING.test(folded.slice(Math.max(0, d.index - 60), d.index))) return true;
+  const reporting = REPORTING.exec(folded.slice(Math.max(0, d.index - 60), d.index));
+  if (reporting) {
+    const [, verb, gap] = reporting as unknown as [string, string, string];
+    const toldInside = CLAUSE.test(gap) || (SAYING.test(verb) && ARTICLE.test(gap));
+    if (!toldInside) return true;
+  }
   const opens = /^\W*$/.test(folded.slice(sentenceStart, d.index));
   return opens && REPORTING_AFTER.test(folded.slice(d.end, d.end + 60));
 }

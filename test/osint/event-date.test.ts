@@ -25,6 +25,9 @@ describe('the date of an event sentence', () => {
     ['Two soldiers were killed in an ambush near Nampala on Saturday, military sources said.', '2015-08-02', 'en', '2015-08-01'],
     ['The rebels put the toll at 47 soldiers killed, in a statement on Thursday.', '2024-08-02', 'en', null],
     ['Niger began three days of national mourning on Thursday for 17 soldiers killed in an ambush.', '2019-05-16', 'en', null],
+    ['The defence ministry said the ambush on May 14 also left six soldiers wounded.', '2019-05-16', 'en', '2019-05-14'],
+    ['The daily, which reported the case on Monday, said gendarmes detained four men.', '2021-02-09', 'en', null],
+    ['L’armée a indiqué que l’attaque du 3 mars avait fait deux morts.', '2025-03-05', 'fr', '2025-03-03'],
     ['Le gouvernement s’est exprimé sur l’attaque lors d’une conférence de presse animée cet après-midi du 13 juin 2022.', '2022-06-13', 'fr', null],
     // A broadcast's bracketed header dates the programme, not an event.
     ['[Transcription – Radio rurale de Kayes, jeudi 6 août 2020]', '2020-08-06', 'fr', null],
