@@ -175,11 +175,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // Place: its own, else its paragraph's, else the headline's or the lead's.
     let place = sentencePlace(places, sentence, folded, triggerAt);
     const ownPlace = place !== undefined;
-    for (const other of [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {
+    const around = [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead];
+    for (const other of around) {
       if (place) break;
       place = sentencePlace(places, other, folded, other.index);
     }
-    place ??= sentenceRegion(places, sentence);
+    // Else the division the story names (« cercle de Macina »): its seat is near enough.
+    for (const other of [sentence, ...around]) place ??= sentenceRegion(places, other);
     const hypothetical = HYPOTHETICAL.test(foldedSentence) || RETROSPECTIVE.test(foldedSentence);
     const age = date && input.published ? daysBetween(date.date, input.published) : 0;
     const titleAgrees = titleTriggers.some((t) => t.eventType === trigger.eventType);

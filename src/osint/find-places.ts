@@ -167,7 +167,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-'))))
       found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
     else if (afterParticle.length > 0) found.push(...afterParticle.map((k) => ({ ...k, cued: true })));
-    else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
+    // …but a run holding a place of several words (« Nioro du Sahel Infos », a publisher) names
+    // no person: its words stay places elsewhere in the text.
+    else if (known.length > 0 && !known.some((k) => k.name.includes(' '))) for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&
       tokens.length <= 3 &&

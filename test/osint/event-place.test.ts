@@ -65,6 +65,8 @@ describe('where an event happened', async () => {
       'Kharakhéna',
     ],
     // The landmark a town is near is not where it happened.
+    // A story naming no town but the division it happened in is placed at the division's seat.
+    ['Le point de la matinée – cercle de Macina', 'Hier, des hommes armés ont attaqué un village pendant une pêche collective dans un marigot.', 'Macina'],
     // « the Tevolat area » is around Tevolat, not a division.
     ['Civilians killed', 'On Tuesday, armed men killed 11 civilians in the Tevolat area, Askari rural commune, Ménaka region.', 'Tevolat'],
     ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],

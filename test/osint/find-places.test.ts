@@ -35,6 +35,8 @@ describe('findPlaces', async () => {
     ['Context: Since March, the region has been hit by repeated attacks.', []],
     // A name may open with N' or M'.
     ['Des hommes armés ont attaqué N’Golokouna mardi.', ['N’Golokouna/ML']],
+    // A publisher named after its town names no person: the town stays a place elsewhere.
+    ['Nioro du Sahel Infos · 27 août\n\nQue Dieu protège Nioro, la cité du Chérif.', ['Nioro/ML']],
     // A hospital's name is no place.
     ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
