@@ -9,6 +9,11 @@ describe('pieces that explain, look back or argue', () => {
     ['Opinion : Kayes est plus proche qu’on ne le pense', 'La menace jihadiste est à nos portes.', true],
     ['Entretien – « Le JNIM a multiplié ses actions »', 'Le chercheur répond à nos questions.', true],
     ['Remembering Solhan and Tadaryat', 'EXPLAINER — Burkina Faso\n\nTwo villages, two nights.', true],
+    // Filed under another section than the news.
+    ['Coupe du gouverneur : la finale', 'L’ESSOR | Sports\n\nLa finale opposera Kita à Kayes.', true],
+    ['Twelve detainees freed', 'CHRONO ACTU — Senegal | Justice\n\nTwelve people detained over the massacre were released.', true],
+    ['Gold output falls', 'TSM BUSINESS — Mining\n\nOutput fell by a tenth.', true],
+    ['Attaque à Sokolo', 'KIBARU | Sécurité\n\nLe camp a été attaqué dimanche.', false],
     // A report, even under an « ANALYSIS » kicker or with « entretien » inside its title, is left to the other rules.
     ['Léré seen from Bassikounou: the war next door', 'ANALYSIS\n\nGunmen attacked Léré on Monday.', false],
     ['Attaque contre le camp de Sokolo – entretien avec le maire', 'Le camp a été attaqué dimanche.', false],
