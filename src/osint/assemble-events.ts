@@ -7,7 +7,7 @@
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
-import type { DatePrecision, ExtractedEvent } from './article.js';
+import type { ExtractedEvent } from './article.js';
 import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
@@ -17,6 +17,8 @@ import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
+import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
+import { isCommentary } from './genre.js';
 import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
@@ -35,15 +37,14 @@ export interface AssembledEvent {
   concrete: boolean;
 }
 
-// A date right after these words is when something was said, not when it happened.
-const REPORTING =
-  /\b(a declare|a annonce|a indique|a affirme|ont annonce|a precise|a rapporte|publie|rendue?s? publique?s?|revendique\w*|a condamne|said|announced|told|reported|stated|said in a statement|confirmed|a confirme|selon un communique)\b[^.]{0,25}$/i;
-const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
 // Statements about what may happen or what usually happens do not report an event.
 const HYPOTHETICAL =
   /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
 const STATEMENT =
   /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
+// An attribution closing the sentence: « …, the government said », « …, a indiqué le ministère ».
+const ATTRIBUTED =
+  /, [^,]{0,60}\b(?:said|says|announced|stated|reported|a (?:indique|annonce|declare|affirme|precise)|ont (?:indique|annonce|declare|affirme))\b[^,]{0,50}$/;
 // A trial, a verdict, an anniversary tells of an event long past, not of a new one.
 const RETROSPECTIVE =
   /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
@@ -62,31 +63,14 @@ const RELEVANT_WITHOUT_RULES = 0.75;
 const RELEVANT_OTHER_GENRE = 0.8;
 // Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
 const OTHER_GENRE_TITLE =
-  /\b(proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+  /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
-const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
-
-/** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …"): when the page was published. */
-function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
-  if (/^(publi|mis a jour|mise a jour|posted|updated|par |by )/i.test(foldSentence(sentence.text))) return true;
-  let rest = sentence.text;
-  for (const d of dates) rest = rest.replace(d.text, ' ');
-  return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;
-}
-
-/** The dates of a sentence that may be its event's: day before month before year, nearest the trigger first. */
-function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string, triggerAt = sentence.index): DateMention[] {
-  const here = within(dates, sentence);
-  if (isDateLine(sentence, here)) return [];
-  return (
-    here
-      .filter((d) => !REPORTING.test(folded.slice(Math.max(0, d.index - 40), d.index)))
-      // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
-      .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
-      .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || Math.abs(a.index - triggerAt) - Math.abs(b.index - triggerAt))
-  );
+/** Two events' places are one: same name, or within 25 km; or the first has no coordinates. */
+function samePlace(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.lat === null || a.lon === null) return true;
+  return b.lat !== null && b.lon !== null && haversineKm(a.lon, a.lat, b.lon, b.lat) <= 25;
 }
 
 /** Two events' places may be one: same name, one unknown or unplaced, or within 60 km. */
@@ -159,7 +143,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     };
   };
 
-  const found: (AssembledEvent & { fromTitle: boolean; place?: PlaceMention })[] = [];
+  // `dateAssumed`: the publication day stands in for a date the text does not give.
+  const found: (AssembledEvent & { fromTitle: boolean; dateAssumed: boolean; place?: PlaceMention })[] = [];
   // Each sentence's triggers, read once.
   const triggersOf = new Map(sentences.map((s) => [s, classifySentence(s.text, input.language).map(guessAttack)]));
   const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => triggersOf.get(s)!);
@@ -190,11 +175,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // Place: its own, else its paragraph's, else the headline's or the lead's.
     let place = sentencePlace(places, sentence, folded, triggerAt);
     const ownPlace = place !== undefined;
-    for (const other of [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead]) {
+    const around = [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead];
+    for (const other of around) {
       if (place) break;
       place = sentencePlace(places, other, folded, other.index);
     }
-    place ??= sentenceRegion(places, sentence);
+    // Else the division the story names (« cercle de Macina »): its seat is near enough.
+    for (const other of [sentence, ...around]) place ??= sentenceRegion(places, other);
     const hypothetical = HYPOTHETICAL.test(foldedSentence) || RETROSPECTIVE.test(foldedSentence);
     const age = date && input.published ? daysBetween(date.date, input.published) : 0;
     const titleAgrees = titleTriggers.some((t) => t.eventType === trigger.eventType);
@@ -206,7 +193,12 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (ownPlace) salience += 2;
     if (hypothetical) salience -= 3;
     // An authority's statement about an event is not the event; the sentence telling it is.
-    if (STATEMENT.test(foldedSentence)) salience -= 3;
+    // Wire copy ends its report with who told it (« …, the government said. »): still the event.
+    if (STATEMENT.test(foldedSentence) && !ATTRIBUTED.test(foldedSentence)) salience -= 3;
+    // What had happened before (the pluperfect) is the story's background, not its event.
+    if (toldAsBackground(foldedSentence)) salience -= 2;
+    // « Separately », « par ailleurs », « dans une autre attaque »: another event than the story's.
+    if (toldAsSecondary(foldedSentence)) salience -= 2;
     if (age > 180) salience -= 4;
     salience -= Math.min(4, order * 0.2);
     // The toll often follows in the next sentence ("Trois soldats ont été tués.").
@@ -229,6 +221,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // A report that gives no date at all tells of the days just before it: the publication day
     // stands in (and makes the event concrete only for a strong trigger with its own place).
     const assumedDate = date === undefined && input.published !== null && trigger.weight >= 8 && ownPlace;
+    const dateAssumed = date === undefined && input.published !== null;
     if (date === undefined && input.published !== null)
       date = { index: sentence.index, end: sentence.index, text: '', date: input.published, precision: 'day' };
     const concrete =
@@ -237,6 +230,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       salience,
       concrete,
       fromTitle: isTitle,
+      dateAssumed,
       place,
       event: {
         date: date?.date ?? null,
@@ -262,24 +256,38 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   // A headline announces what the body tells with its date and place: the body's sentence stands
   // for it (with the headline's weight, given above), unless the body never tells it.
   const bodyTypes = new Set(found.filter((f) => !f.fromTitle).map((f) => f.event.event_type));
-  const events: (AssembledEvent & { place?: PlaceMention })[] = [];
+  const events: (AssembledEvent & { dateAssumed: boolean; fromTitle: boolean; place?: PlaceMention })[] = [];
   for (const candidate of found.filter((f) => !f.fromTitle || !bodyTypes.has(f.event.event_type))) {
     const same = events.find(
       (kept) =>
         kept.event.event_type === candidate.event.event_type &&
         (kept.event.date === null ||
           candidate.event.date === null ||
+          kept.dateAssumed ||
+          candidate.dateAssumed ||
           kept.event.date.startsWith(candidate.event.date) ||
           candidate.event.date.startsWith(kept.event.date)) &&
         closePlaces(kept.event, candidate.event),
     );
     if (!same) {
-      events.push({ event: candidate.event, salience: candidate.salience, concrete: candidate.concrete, place: candidate.place });
+      events.push({
+        event: candidate.event,
+        salience: candidate.salience,
+        concrete: candidate.concrete,
+        dateAssumed: candidate.dateAssumed,
+        fromTitle: candidate.fromTitle,
+        place: candidate.place,
+      });
       continue;
     }
     const into = same.event;
     const from = candidate.event;
-    if (into.date === null && from.date) Object.assign(into, { date: from.date, date_precision: from.date_precision });
+    // A date the text gives for the same event, at the same place, beats the publication day.
+    const datedHere = !candidate.dateAssumed && (into.location === null || into.location === from.location);
+    if (from.date && (into.date === null || (same.dateAssumed && datedHere))) {
+      Object.assign(into, { date: from.date, date_precision: from.date_precision });
+      same.dateAssumed = candidate.dateAssumed;
+    }
     // The most specific place of the sentences telling the event wins: the village over its town.
     const moreSpecific = candidate.place && (!same.place || placeSpecificity(candidate.place, folded) > placeSpecificity(same.place, folded));
     if (from.location && (into.location === null || moreSpecific)) {
@@ -289,6 +297,17 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (into.fatalities === null) into.fatalities = from.fatalities;
     for (const actor of from.actors) if (!into.actors.includes(actor)) into.actors.push(actor);
     same.concrete ||= candidate.concrete;
+  }
+  // Else, a date the text gives for the same kind of event near its place (the most salient first).
+  // A headline's event, last, takes the date the body gives at the same place, whatever its kind.
+  const givesDate = (f: (typeof found)[number]) => !f.dateAssumed && f.event.date !== null;
+  for (const kept of events.filter((e) => e.dateAssumed)) {
+    const dated =
+      found.find((f) => givesDate(f) && f.event.event_type === kept.event.event_type && samePlace(kept.event, f.event)) ??
+      (kept.fromTitle ? found.find((f) => givesDate(f) && kept.event.location !== null && f.event.location === kept.event.location) : undefined);
+    if (!dated) continue;
+    Object.assign(kept.event, { date: dated.event.date, date_precision: dated.event.date_precision });
+    kept.dateAssumed = false;
   }
   // A toll given in another sentence about the same event (the headline, the army's statement)
   // belongs to it: same type, no other date.
@@ -303,12 +322,14 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (source) kept.event.fatalities = source.event.fatalities;
   }
   const best = events[0];
-  const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14);
+  const commentary = isCommentary(title, input.body);
+  const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14) && !commentary;
   if (probability === null) return { relevant: byRules, events: byRules ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
   // A headline announcing a trial, an epidemic, an interview or a look back needs more to count.
   const otherGenre = OTHER_GENRE_TITLE.test(foldText(title)) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll');
   const relevant =
     best !== undefined &&
+    !commentary &&
     (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);

@@ -70,6 +70,8 @@ const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
   /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
+const SOLDIERS_KILLED =
+  /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -157,7 +159,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
           weight -= 1;
         }
       } else if (row.sense === 'kill' || row.sense === 'toll') {
-        kind = byTarget(target, folded) ?? ATTACK;
+        // The dead are soldiers (« most of them soldiers », « soldiers and civilians were killed »):
+        // the armed forces fought, a battle.
+        kind = SOLDIERS_KILLED.test(folded) ? ARMED_CLASH : (byTarget(target, folded) ?? ATTACK);
         if (kind[1] === 'Looting/property destruction') kind = ATTACK;
       }
       if (!kind) continue;

@@ -13,9 +13,10 @@ import type { Sentence } from './split-sentences.js';
 // Words around a place name that say it is not where the event happened.
 const DIVISION_BEFORE =
   /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
-const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|area|province|zone)\b/i;
+// « the Tevolat area » is around the place, not a division of it.
+const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
 const DIRECTION_BEFORE =
-  /\b(vers|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+  /\b(vers|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
 const WATERWAY_BEFORE =
   /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
@@ -24,7 +25,7 @@ const INSTITUTION_BEFORE =
   /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
-  /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l')?$/i;
+  /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
 // A village or a locality named as such is as specific as a place gets.
@@ -48,7 +49,7 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const after = folded.slice(p.end, p.end + 10);
   const flags: string[] = [];
-  if (DIVISION_BEFORE.test(before(18)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
+  if (DIVISION_BEFORE.test(before(24)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
     flags.push('division');
   if (DIRECTION_BEFORE.test(before(30))) flags.push('direction');
   if (REFERENCE_BEFORE.test(before(40))) flags.push('reference');
@@ -66,7 +67,8 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const here = within(places, sentence);
   const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const isDivision = (p: PlaceMention) =>
-    DIVISION_BEFORE.test(before(p, 18)) ||
+    isCountry(p) ||
+    DIVISION_BEFORE.test(before(p, 24)) ||
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
@@ -84,7 +86,12 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   return best;
 }
 
+/** A country (« République du Mali » on a letterhead) is never where an event happened. */
+function isCountry(p: PlaceMention): boolean {
+  return p.place !== null && p.place.featureClass === 'A' && p.place.featureCode.startsWith('PCL');
+}
+
 /** A region named by the sentence, for when it names no town. */
 export function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
-  return within(places, sentence).find((p) => p.place !== null);
+  return within(places, sentence).find((p) => p.place !== null && !isCountry(p));
 }

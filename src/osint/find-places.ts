@@ -38,7 +38,7 @@ const NOT_PLACES = new Set(
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
     'publication', 'incident', 'alerte', 'urgent', 'exclusif', 'breaking', 'update', 'video', 'photo', 'reportage', 'entretien', 'interview',
     'analyse', 'edito', 'opinion', 'tribune', 'bilan', 'insecurite', 'attaque', 'attaques', 'terrorisme', 'justice', 'sante', 'societe', 'international',
-    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
+    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
   ].map(foldName),
 );
 
@@ -48,7 +48,10 @@ const CUE =
 const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
-const NAME = /\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+// « N'Golokouna », « M'Bour »: a name may open with N' or M'.
+const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+
+const DIRECTION_WORD = /^(?:north|south|east|west|nord|sud|est|ouest|upper|lower|haut|haute|bas|basse|central|centre)$/i;
 
 interface Candidate {
   index: number;
@@ -150,9 +153,23 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
       continue;
     }
+    // "les FAMa de Yélimané", "Massacre de Seytenga": a name followed by a particle and a place
+    // names something at that place; the place is kept, not read as part of a person's name.
+    const afterParticle = known.filter((k) => /\s(?:de|du|d[’'])\s?$/u.test(text.slice(match.index, k.index)));
+    // "à Guiro Yéro Bocar": a name introduced as a place that goes on past the known name it
+    // starts with is a place of its own, kept whole ("Manidjèl Kolongo" keeps its known Kolongo,
+    // "North Bignona" its Bignona).
+    const extended = known[0]?.index === match.index && known[known.length - 1]!.end < match.index + match[0].length && !DIRECTION_WORD.test(tokens[0]!);
+    if (cued && !whole && extended && tokens.length <= 4 && /^[\p{Lu}][\p{L}\p{M}]+(?: \p{Lu}[\p{L}\p{M}]+)+$/u.test(match[0])) {
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
+      continue;
+    }
     if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-'))))
       found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
-    else if (known.length > 0) for (const token of tokens) personNames.add(foldName(token));
+    else if (afterParticle.length > 0) found.push(...afterParticle.map((k) => ({ ...k, cued: true })));
+    // …but a run holding a place of several words (« Nioro du Sahel Infos », a publisher) names
+    // no person: its words stay places elsewhere in the text.
+    else if (known.length > 0 && !known.some((k) => k.name.includes(' '))) for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&
       tokens.length <= 3 &&

@@ -138,7 +138,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false });
   }
   const nightWeekdays = new RegExp(
-    `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night|overnight) (?:of|from|between) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
+    `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night (?:of|from|between)|overnight(?: from| between)?) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
     'giu',
   );
   while ((match = nightWeekdays.exec(text))) {
@@ -204,9 +204,15 @@ function ourForms(text: string, reference: Day | null): Raw[] {
       else if (match[2]) day = { ...reference, d: Number(match[2]) };
       add(match, { day, precision: 'day', yearKnown: true, weekdayOnly: false });
     }
+    // "ces derniers jours", "in recent days": some day of the weeks before the report, dated to
+    // its month.
+    const recent = /\b(ces derniers jours|ces jours-ci|ces deux derniers jours|in recent days|over the past few days|in the past few days)\b/giu;
+    while ((match = recent.exec(text))) add(match, { day: reference, precision: 'month', yearKnown: true, weekdayOnly: false });
   }
   // Relative to the date mentioned just before.
-  const relative = /\b(la veille|le lendemain|the day before|the next day|the following day)\b/giu;
+  // "la veille sécuritaire" (monitoring) is a noun, not the day before.
+  const relative =
+    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))|le lendemain|the day before|the next day|the following day)\b/giu;
   while ((match = relative.exec(text))) {
     const back = /veille|before/i.test(match[1]!);
     add(match, { day: { y: 0, m: 0, d: 0 }, precision: 'day', yearKnown: true, weekdayOnly: false, relative: back ? -1 : 1 });
@@ -219,6 +225,9 @@ function ourForms(text: string, reference: Day | null): Raw[] {
 const DATE_CUE =
   /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|hier|aujourd|demain|veille|lendemain|semaine|mois|ann[ée]e|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|march|apr|may\b|june|july|aug|yesterday|today|tomorrow|tonight|week|month|year|ago|matin|soir|nuit|morning|evening|overnight|courant/i;
 
+// Where a date starts inside a reading of chrono's: a weekday, a month or a day number.
+const DATE_START = new RegExp(`\\b(?:${WEEKDAY}|${MONTH}|\\d{1,2}\\b)`, 'iu');
+
 type ChronoResult = ReturnType<typeof chronoFr.casual.parse>[number];
 
 /** chrono's results over the sentences that may hold a date, with offsets into the whole text. */
@@ -227,7 +236,16 @@ function chronoResults(parser: typeof chronoFr.casual, text: string, ref: Date):
   for (const chunk of text.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
     if (!DATE_CUE.test(chunk[0])) continue;
     for (const result of parser.parse(chunk[0], ref, { forwardDate: false })) {
-      results.push({ at: chunk.index + result.index, result });
+      const start = result.start;
+      const certain = ['day', 'weekday', 'month', 'year'].some((c) => start.isCertain(c as 'day'));
+      // "(in the) morning on Saturday 6 January": the time of day swallows the date; the date
+      // alone is read again.
+      const dateAt = certain ? -1 : result.text.slice(1).search(DATE_START);
+      if (dateAt >= 0) {
+        const from = result.index + 1 + dateAt;
+        for (const again of parser.parse(chunk[0].slice(from, result.index + result.text.length), ref, { forwardDate: false }))
+          results.push({ at: chunk.index + from + again.index, result: again });
+      } else results.push({ at: chunk.index + result.index, result });
     }
   }
   return results;
@@ -240,6 +258,11 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
   for (const { at, result } of chronoResults(parser, text, ref)) {
     const start = result.start;
     if (/^(la veille|le lendemain)/i.test(result.text)) continue;
+    // "a few days before the summit", "trois semaines avant le ramadan": counted from another
+    // event than the publication.
+    if (/\b(before|after|avant|apr[eè]s)$/i.test(result.text.trim())) continue;
+    // A reading that stops inside a word is not a date: "dans un h[ôtel]" is not "in an hour".
+    if (/^[\p{L}\d]/u.test(text.slice(at + result.text.length, at + result.text.length + 1)) && /[\p{L}\d]$/u.test(result.text)) continue;
     const dayKnown = start.isCertain('day');
     const weekdayKnown = start.isCertain('weekday');
     const monthKnown = start.isCertain('month');
@@ -250,7 +273,7 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
     let precision: DatePrecision = dayKnown || weekdayKnown ? 'day' : monthKnown ? 'month' : 'year';
     // "dans la nuit du lundi 13 au mardi 14": chrono reads a range; the night belongs to its end.
-    if (result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 12), at + 4))) {
+    if (result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 24), at + 4))) {
       const end = result.end;
       day = { y: end.get('year') ?? day.y, m: end.get('month') ?? day.m, d: end.get('day') ?? day.d };
     } else if (result.end && precision === 'day') {
@@ -300,8 +323,9 @@ export function resolveDates(text: string, published: string | null, language: '
   const theirs = chronoForms(text, reference, language).filter(
     (raw) => !ours.some((own) => own.index < raw.end && raw.index < own.end && own.precision !== 'year'),
   );
+  // At one place, the longer reading first ("overnight Sunday to Monday" before "overnight").
   const all = [...ours.filter((own) => !(own.precision === 'year' && theirs.some((raw) => raw.index <= own.index && own.end <= raw.end))), ...theirs].sort(
-    (a, b) => a.index - b.index,
+    (a, b) => a.index - b.index || b.end - a.end,
   );
   const mentions: DateMention[] = [];
   let previous: Raw | null = null;

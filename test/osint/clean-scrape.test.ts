@@ -18,6 +18,11 @@ describe('cleanScrape', () => {
     ],
     ['drops a wire dateline', 'DAKAR, Sept 12 (Reuters) - Two people died on Monday.', 'Two people died on Monday.'],
     ['drops a dateline without a date', 'BAMAKO (Reuters) - Attackers raided a village.', 'Attackers raided a village.'],
+    [
+      'keeps a genre kicker that looks like a dateline',
+      'EXPLAINER — Burkina Faso\n\nTwo villages, two nights.',
+      'EXPLAINER — Burkina Faso\n\nTwo villages, two nights.',
+    ],
     ['drops an agency dateline', 'Diéma, 10 février (AMAP) Une attaque a visé la brigade.', 'Une attaque a visé la brigade.'],
     ['drops a dated town dateline', 'Kayes, le 14 mars 2025 – Deux commerçants ont été enlevés.', 'Deux commerçants ont été enlevés.'],
     ['keeps a sentence that opens with places', 'Bamako, Kayes et Nioro ont été visés.', 'Bamako, Kayes et Nioro ont été visés.'],

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { describePlace } from '../../src/osint/event-place.js';
 import { extract } from '../../src/osint/extract.js';
+import { findPlaces } from '../../src/osint/find-places.js';
+import { foldText } from '../../src/osint/fold-text.js';
 
 const article = (title: string, text: string) => ({ published: '2025-07-03', title, text, lang: 'fr' });
 
@@ -43,5 +46,37 @@ describe('where an event happened', async () => {
       model,
     ).events;
     expect(main?.location).toBe('Sandaré');
+  });
+
+  // The sentence rules alone: what a mention's neighbours say of it.
+  const rulePlace = (title: string, text: string) => extract(article(title, text), gazetteer, null).events[0]?.location ?? null;
+
+  it.each([
+    // A country on a letterhead is no event place; the place of the event sentence is.
+    [
+      'Communiqué',
+      'RÉPUBLIQUE ISLAMIQUE DE MAURITANIE\n\nCOMMUNIQUÉ\n\nL’affrontement de mardi a entraîné la mort de deux assaillants et la blessure de quelques autres.',
+      null,
+    ],
+    // « la communauté rurale de Bembou » is a division, however long its name.
+    [
+      'Orpailleurs braqués',
+      'Jeudi, six individus armés ont fait irruption à Kharakhéna, site d’orpaillage de la communauté rurale de Bembou, et ont blessé deux orpailleurs.',
+      'Kharakhéna',
+    ],
+    // The landmark a town is near is not where it happened.
+    // A story naming no town but the division it happened in is placed at the division's seat.
+    ['Le point de la matinée – cercle de Macina', 'Hier, des hommes armés ont attaqué un village pendant une pêche collective dans un marigot.', 'Macina'],
+    // « the Tevolat area » is around Tevolat, not a division.
+    ['Civilians killed', 'On Tuesday, armed men killed 11 civilians in the Tevolat area, Askari rural commune, Ménaka region.', 'Tevolat'],
+    ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
+  ])('%s: %s', (title, text, expected) => {
+    expect(rulePlace(title, text)).toBe(expected);
+  });
+
+  it('reads where the wounded are treated as a direction, not a place of the event', () => {
+    const text = 'Seven soldiers were wounded; one is being treated in Dakar.';
+    const [dakar] = findPlaces(text, gazetteer);
+    expect(describePlace(dakar!, foldText(text))).toContain('direction');
   });
 });

@@ -25,6 +25,20 @@ describe('findPlaces', async () => {
     ['Ogossagou : feu et sang après le départ de l’armée', ['Ogossagou/?']],
     ['À Konna, le maire a été enlevé.', ['Konna/ML']],
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
+    // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.
+    ['Les hommes armés ont pris d’assaut le camp des FAMa de Yélimané.', ['Yélimané/ML']],
+    // A name introduced as a place that goes on past the known name it starts with is kept whole;
+    // one that ends with a known name keeps it, and a direction word does not make a new place.
+    ['Des malfaiteurs ont fait irruption dans une maison à Guiro Yéro Bocar, dans la région de Kolda.', ['Guiro Yéro Bocar/?', 'Kolda/SN']],
+    ['The blast happened during a mission in North Bignona, close to the border.', ['Bignona/SN']],
+    // Labels of a report's sections are no places.
+    ['Context: Since March, the region has been hit by repeated attacks.', []],
+    // A name may open with N' or M'.
+    ['Des hommes armés ont attaqué N’Golokouna mardi.', ['N’Golokouna/ML']],
+    // A publisher named after its town names no person: the town stays a place elsewhere.
+    ['Nioro du Sahel Infos · 27 août\n\nQue Dieu protège Nioro, la cité du Chérif.', ['Nioro/ML']],
+    // A hospital's name is no place.
+    ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

@@ -30,8 +30,27 @@ describe('resolveDates', () => {
     ['Le 3 courant, une attaque a visé le camp.', '2025-03-12', 'fr', '2025-03-03 day'],
     ['At least 86 people were killed on the night of June 11-12.', '2022-06-16', 'en', '2022-06-12 day'],
     ['The post came under attack overnight from Monday to Tuesday.', '2020-10-15', 'en', '2020-10-13 day'],
+    ['Armed robbers raided the traders overnight Sunday to Monday.', '2018-05-29', 'en', '2018-05-28 day'],
+    ["L'armée a repris ces derniers jours ses opérations de nettoyage.", '2021-01-30', 'fr', '2021-01 month'],
+    ['Gendarmes carried out a night patrol on September 8-9 in the gold villages.', '2025-09-10', 'en', '2025-09-09 day'],
+    // Counted from another event than the publication: no date of its own.
+    ['They were arrested a few days before the 27th summit of the league.', '2016-09-22', 'en', null],
+    // chrono reads "morning on Saturday 6 January" as a time of day: the date is read alone.
+    ['It was around six in the morning on Saturday 6 January when he was seized.', '2018-01-10', 'en', '2018-01-06 day'],
+    // A reading that stops inside a word is none: "dans un h[ôtel]" is not "in an hour".
+    ['A. S., 40 ans, a été arrêté dans un hôtel de la ville.', '2024-01-31', 'fr', null],
+    ['Les 40 soldats sont arrivés à bord de deux hélicoptères.', '2022-07-21', 'fr', null],
   ] as const)('%s (published %s)', (text, published, language, expected) => {
     expect(first(text, published, language)).toBe(expected);
+  });
+
+  it('reads "la veille sécuritaire" as a noun, not as the day before', () => {
+    const mentions = resolveDates(
+      'Dimanche 7 avril, des soldats sont entrés. Selon des spécialistes de la veille sécuritaire, ils venaient de Nara.',
+      '2024-04-09',
+      'fr',
+    );
+    expect(mentions.map((m) => m.date)).toEqual(['2024-04-07']);
   });
 
   it('dates "la veille" from the day mentioned before it', () => {

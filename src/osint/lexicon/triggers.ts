@@ -96,17 +96,17 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'takeover', weight: 9,
     fr: {
-      verbs: ['prendre le controle', 'reprendre le controle', 'prendre position a', 'prendre position dans', 'reoccuper', 'reconquerir', 'reinvestir', 'entrer dans la ville', 'hisser le drapeau', 'installer ~ dans la ville', 'controler la ville', 'tomber aux mains', 'tomber entre les mains', 's ^emparer de la ville', 's ^emparer du camp', 's ^emparer de la localite'],
-      nouns: ['prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
-      phrases: ['reconquis', 'reconquise', 'reconquirent'],
+      verbs: ['prendre le controle', 'reprendre le controle', 'prendre position a', 'prendre position dans', 'reoccuper', 'reconquerir', 'reinvestir', 'entrer dans la ville', 'hisser le drapeau', 'installer ~ dans la ville', 'controler la ville', 'tomber aux mains', 'tomber entre les mains', 's ^emparer de la ville', 's ^emparer du camp', 's ^emparer de la localite', 'conquerir ~ base', 'conquerir ~ bases', 'raser ~ base', 'raser ~ bases', 'demanteler ~ base', 'demanteler ~ bases', 'reprendre ~ base', 'reprendre ~ bases', 'prendre possession du camp', 'prendre possession de la base', 'liberer ~ village', 'liberer ~ villages'],
+      nouns: ['base rebelle conquise', 'bases rebelles conquises', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
+      phrases: ['reconquis', 'reconquise', 'reconquirent', 'conquis ~ base', 'conquis ~ bases', 'conquis ~ camp'],
     },
-    en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp'], nouns: ['takeover', 'capture of'] },
+    en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp'], nouns: ['takeover', 'capture of'] },
   },
   {
     sense: 'clash', weight: 9,
     fr: {
-      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque'],
-      verbs: ['tendre une embuscade', 'tomber dans une embuscade', 'repousser', 'affronter', 'accrocher', 'engager le combat', 's ^affronter', 'tirer sur les militaires', 'mettre en deroute', 'mettre en fuite', 'echanger des tirs', 'decrocher', 'fondre sur'],
+      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'echange de coups de feu', 'echanges de coups de feu', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque'],
+      verbs: ['tendre une embuscade', 'tomber dans une embuscade', 'repousser', 'affronter', 'accrocher', 'engager le combat', 's ^affronter', 'tirer sur les militaires', 'mettre en deroute', 'mettre en fuite', 'echanger des tirs', 'echanger des coups de feu', 'decrocher', 'fondre sur'],
       phrases: ['ont riposte', 'a riposte', 'riposterent', 'ripostant', 'riposte vigoureusement', 'combats', 'de violents combats'],
     },
     en: {

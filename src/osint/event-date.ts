@@ -1,0 +1,90 @@
+/**
+ * When an event happened, from the dates its sentence gives: a date that only says when
+ * something was said, learnt, published or found is set aside (« a-t-on appris mardi », « in a
+ * statement on Thursday », « On Sunday, bloggers reported », « bodies were found on Friday »), and
+ * so are the lines that only date the page (« Publié le … », a broadcast's header « [Transcription
+ * – Journal de 20h, lundi 20 février 2023] ») and datelines. Of the dates left, the most precise
+ * wins, then the nearest to the trigger. Dates are resolved beforehand (resolve-dates.ts).
+ */
+import type { DatePrecision } from './article.js';
+import { foldSentence } from './classify-event.js';
+import { within } from './event-place.js';
+import type { DateMention } from './resolve-dates.js';
+import type { Sentence } from './split-sentences.js';
+
+// A date right after these words is when something was said, learnt, found or mourned, not when it
+// happened; what is said (« said the ambush on May 14 », « a indiqué que ») may hold the event's.
+const SAYING = /^(?:said|told|(?:a|ont|avait|avaient) (?:declare|indique|affirme|precise))$/;
+const CLAUSE = /^ (?:that|que|qu')/;
+const ARTICLE = /^ (?:the|le|la|les|l'|un|une|a|an)\b/;
+const REPORTING =
+  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
+// "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
+const REPORTING_AFTER =
+  /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;
+const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
+// Words that open a line dating the page rather than telling of an event.
+const PAGE_DATE = /^(publi|mis a jour|mise a jour|posted|updated|par |by )/i;
+// A broadcast's or page's header between brackets: « [Transcription – Journal de 20h, lundi 20 février 2023] ».
+const BRACKETED_HEADER = /^\[[^\]]*\]$/;
+// The pluperfect tells what had happened before the story's event: its background.
+// An earlier event recalled to set the story in its series: « après l'embuscade du 2 juillet »,
+// « an earlier sweep », « une opération similaire ».
+const EARLIER_EVENT =
+  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue'])/;
+const PLUPERFECT =
+  /\b(?:avai(?:t|ent)|had) (?:ete |been |deja |already )?(?!(?:une?|des|les|la|le|the|a|an|pas|plus|jamais|no|not|to)\b)[a-z]+(?:e|es|ee|ees|i|is|ie|u|us|ue|t|ts|ed|en|wn)\b/;
+
+// Words that introduce another event than the story's own.
+const SECONDARY =
+  /\b(separately|in a separate|a separate|in another (?:attack|incident)|elsewhere|par ailleurs|d'autre part|dans une autre attaque|lors d'une autre attaque|ailleurs dans)\b/;
+
+const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
+
+/** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …", a bracketed header): when the page was published. */
+export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
+  if (PAGE_DATE.test(foldSentence(sentence.text))) return true;
+  if (dates.length > 0 && BRACKETED_HEADER.test(sentence.text.trim())) return true;
+  let rest = sentence.text;
+  for (const d of dates) rest = rest.replace(d.text, ' ');
+  return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;
+}
+
+/**
+ * Whether a date mention of `folded` only says when something was reported, learnt or found. A
+ * date opening its sentence belongs to the report that follows it (« On Sunday, bloggers
+ * reported »); elsewhere, « … on Saturday, military sources said » dates the event.
+ */
+export function isReportingDate(d: DateMention, folded: string, sentenceStart: number): boolean {
+  const reporting = REPORTING.exec(folded.slice(Math.max(0, d.index - 60), d.index));
+  if (reporting) {
+    const [, verb, gap] = reporting as unknown as [string, string, string];
+    const toldInside = CLAUSE.test(gap) || (SAYING.test(verb) && ARTICLE.test(gap));
+    if (!toldInside) return true;
+  }
+  const opens = /^\W*$/.test(folded.slice(sentenceStart, d.index));
+  return opens && REPORTING_AFTER.test(folded.slice(d.end, d.end + 60));
+}
+
+/** The dates of a sentence that may be its event's: day before month before year, nearest the trigger first. */
+export function eventDates(dates: readonly DateMention[], sentence: Sentence, folded: string, triggerAt = sentence.index): DateMention[] {
+  const here = within(dates, sentence);
+  if (isDateLine(sentence, here)) return [];
+  return (
+    here
+      .filter((d) => !isReportingDate(d, folded, sentence.index))
+      // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
+      .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
+      .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || Math.abs(a.index - triggerAt) - Math.abs(b.index - triggerAt))
+  );
+}
+
+/** Whether a (folded) sentence tells what had happened before the story's event: the pluperfect, or an earlier event recalled. */
+export function toldAsBackground(foldedSentence: string): boolean {
+  return PLUPERFECT.test(foldedSentence) || EARLIER_EVENT.test(foldedSentence);
+}
+
+/** Whether a (folded) sentence tells another event than the story's own (« Separately, … », « Par ailleurs, … »). */
+export function toldAsSecondary(foldedSentence: string): boolean {
+  return SECONDARY.test(foldedSentence);
+}
