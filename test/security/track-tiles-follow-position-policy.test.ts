@@ -31,8 +31,8 @@ function walk(seed: number, count: number, from = '2026-11-02T06:00:00.000Z') {
 
 beforeAll(async () => {
   demo = await startDemoNode();
-  copyPatrol(demo, JOINT, NATIONAL, 'ML', []);
-  copyPatrol(demo, JOINT, SENEGAL, 'SN', ['ML']);
+  copyPatrol(demo.store.sqlite, JOINT, NATIONAL, 'ML', []);
+  copyPatrol(demo.store.sqlite, JOINT, SENEGAL, 'SN', ['ML']);
   for (const [i, id] of PATROLS.entries()) await demo.node.repos.patrols.insertPositions(id, walk(i, 600), 'test');
 });
 afterAll(async () => demo.close());

@@ -1,5 +1,6 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Protobuf from 'pbf';
+import type SQLite from 'better-sqlite3';
 import type { TileAddress } from '../../src/geo/web-tiles.js';
 import type { DemoNode } from './demo-node.js';
 
@@ -37,11 +38,13 @@ export async function fetchTrackTile(
   return { status: response.statusCode, etag, lines };
 }
 
-/** Copies a stored patrol under another id, owner and releasability, as if received or planned so. */
-export function copyPatrol(demo: DemoNode, fromId: string, id: string, owner: string, releasableTo: string[]): void {
-  const db = demo.store.sqlite;
+/**
+ * Copies a stored patrol under another id, owner and releasability, as if received or planned so;
+ * without its planned route, so that only its track is drawn where it went.
+ */
+export function copyPatrol(db: SQLite.Database, fromId: string, id: string, owner: string, releasableTo: string[]): void {
   const columns = (db.prepare('PRAGMA table_info(patrols)').all() as { name: string }[]).map((c) => c.name);
-  const values = columns.map((c) => (c === 'id' || c === 'owner' || c === 'releasable_to' || c === 'code' ? '?' : c));
+  const values = columns.map((c) => (c === 'id' || c === 'owner' || c === 'releasable_to' || c === 'code' ? '?' : c === 'route' ? 'NULL' : c));
   db.prepare(`INSERT INTO patrols (${columns.join(', ')}) SELECT ${values.join(', ')} FROM patrols WHERE id = ?`).run(
     ...columns.flatMap((c) =>
       c === 'id' ? [id] : c === 'owner' ? [owner] : c === 'releasable_to' ? [JSON.stringify(releasableTo)] : c === 'code' ? [`${id}-code`] : [],

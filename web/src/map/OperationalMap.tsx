@@ -9,7 +9,7 @@ import type { Bounds } from '../incidents/view';
 import { formatNumber } from '../i18n/format';
 import { showClusterCounts } from './clusterCounts';
 import type { MapView } from './savedView';
-import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
+import { CLICKABLE_LAYERS, SOURCE, TRACK_LAYERS, operationalStyle, selectedTrackFilter } from './style';
 import { SHAPE_PARTS, mergeShapes, type ShapePart } from './shapes';
 
 export type MapLayerData = Partial<Record<ShapePart | 'posts', FeatureCollection | Feature | null>>;
@@ -27,6 +27,7 @@ const LAYER_KIND: Record<string, MapSelection['kind']> = {
   axes: 'axis',
   posts: 'post',
   'patrol-routes': 'patrol',
+  'patrol-tracks': 'patrol',
 };
 
 export type PickMode = 'point' | 'route' | null;
@@ -37,6 +38,12 @@ interface OperationalMapProps {
   incidentTiles: string;
   /** Changes when incidents were written or arrived: the map asks its tiles again (304 where unchanged). */
   incidentsChanged: unknown;
+  /** Where the patrols' track tiles are asked for (the list's period is in it). */
+  trackTiles: string;
+  /** Changes when positions arrived: the map asks its track tiles again. */
+  tracksChanged: unknown;
+  /** The patrol whose track is drawn over the others, or null. */
+  selectedPatrol: string | null;
   /** Points of the record being placed or drawn, and the ring of the selected incident. */
   draft: FeatureCollection<Geometry>;
   picking: PickMode;
@@ -71,6 +78,7 @@ export function OperationalMap(props: OperationalMapProps) {
   const [waited, setWaited] = useState(false);
   const [failed, setFailed] = useState(false);
   const [drawn, setDrawn] = useState<number | null>(null);
+  const [showTracks, setShowTracks] = useState(true);
   const status = useRef<HTMLParagraphElement>(null);
   // Handlers read the latest props without re-binding the map's events.
   const latest = useRef(props);
@@ -115,7 +123,10 @@ export function OperationalMap(props: OperationalMapProps) {
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, draft }, basemap || null, latest.current.incidentTiles),
+        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, draft }, basemap || null, {
+          incidents: latest.current.incidentTiles,
+          tracks: latest.current.trackTiles,
+        }),
         ...camera,
         attributionControl: false,
         // Labels appear at once: a fade would only cost frames (each one expensive on machines
@@ -179,7 +190,8 @@ export function OperationalMap(props: OperationalMapProps) {
         return;
       }
       const kind = LAYER_KIND[hit.layer.id];
-      const id = hit.properties.id;
+      // A track's line names its patrol; every other feature carries its own id.
+      const id = hit.layer.id === 'patrol-tracks' ? hit.properties.patrol : hit.properties.id;
       if (kind && typeof id === 'string') onSelect({ kind, id });
     });
     for (const layer of CLICKABLE_LAYERS) {
@@ -239,6 +251,28 @@ export function OperationalMap(props: OperationalMapProps) {
     (map.getSource(SOURCE.incidents) as VectorTileSource | undefined)?.setTiles([props.incidentTiles]);
   }, [ready, props.incidentTiles, props.incidentsChanged]);
 
+  const tracksShown = useRef({ url: props.trackTiles, changed: props.tracksChanged });
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const shown = tracksShown.current;
+    if (shown.url === props.trackTiles && shown.changed === props.tracksChanged) return;
+    tracksShown.current = { url: props.trackTiles, changed: props.tracksChanged };
+    (map.getSource(SOURCE.tracks) as VectorTileSource | undefined)?.setTiles([props.trackTiles]);
+  }, [ready, props.trackTiles, props.tracksChanged]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    for (const layer of TRACK_LAYERS) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', showTracks ? 'visible' : 'none');
+  }, [ready, showTracks]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !map.getLayer('patrol-track-selected')) return;
+    map.setFilter('patrol-track-selected', selectedTrackFilter(props.selectedPatrol));
+  }, [ready, props.selectedPatrol]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -262,6 +296,10 @@ export function OperationalMap(props: OperationalMapProps) {
       {/* biome-ignore lint/a11y/useSemanticElements: MapLibre fills this element with its canvas; a named region lets readers skip it. */}
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
       {failed && <p className="map-failure">{t('map.unavailable')}</p>}
+      <label className="map-layer-toggle">
+        <input type="checkbox" checked={showTracks} onChange={(event) => setShowTracks(event.target.checked)} data-testid="show-tracks" />
+        {t('map.tracks')}
+      </label>
       {props.picking && (
         <p className="map-hint" role="status">
           {t(props.picking === 'point' ? 'map.pickHint' : 'map.routeHint')}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { incidentTilesUrl } from '../api/endpoints';
+import { incidentTilesUrl, trackTilesUrl } from '../api/endpoints';
 import type { Alert, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
@@ -95,10 +95,10 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   });
 
   const incidentTiles = useMemo(() => incidentTilesUrl(query), [query]);
+  const trackTiles = useMemo(() => trackTilesUrl(query), [query]);
   const layers = useWorkspaceLayers({
     reference,
     patrols,
-    track,
     route: editing?.kind === 'patrol' ? route : null,
     gaps: tab === 'coverage' ? gaps : null,
   });
@@ -369,6 +369,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             layers={layers}
             incidentTiles={incidentTiles}
             incidentsChanged={written}
+            trackTiles={trackTiles}
+            tracksChanged={trackRevision}
+            selectedPatrol={selectedPatrol?.id ?? null}
             draft={draft}
             picking={picking}
             savedView={savedView}
