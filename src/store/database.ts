@@ -25,7 +25,7 @@ import { registerTextFunctions } from './text-search.js';
 export const DATABASE_FILE = 'diboli.db';
 
 /** Numbered migrations, applied in order; a shipped one is never edited. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-federation': federation,
   '0003-early-warning': earlyWarning,
