@@ -6,7 +6,8 @@ import { TRACK_COLOUR } from '../../web/src/map/palette.js';
 import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
-import { drawnIncidents, logIn } from './session.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
+import { authenticators, drawnIncidents, logIn } from './session.js';
 import { startUiSession, type UiSession } from './ui-session.js';
 import { copyPatrol } from '../support/track-tiles.js';
 
@@ -92,5 +93,51 @@ describe('patrol tracks on the map', () => {
     const frame = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(frame.x + frame.width / 2, frame.y + frame.height / 2);
     await expect.poll(() => page.locator('.patrol-card.selected').getAttribute('data-patrol-id')).toBe(PATROL);
+  });
+
+  it('asks its track tiles again when a patrol under way reports positions', async () => {
+    const { page } = browser;
+    // One login per user: a second-factor code serves once.
+    const tokens = new Map<string, string>();
+    const tokenOf = async (as: string) => {
+      if (!tokens.has(as)) {
+        const login = await fetch(`${node.origin}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: as, password: DEMO_PASSWORD, code: authenticators.codeFor(as, new Date()) }),
+        });
+        tokens.set(as, ((await login.json()) as { token: string }).token);
+      }
+      return tokens.get(as)!;
+    };
+    const call = async (as: string, method: string, path: string, body?: unknown) => {
+      const token = await tokenOf(as);
+      const answer = await fetch(`${node.origin}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: answer.status, body: (await answer.json()) as { id: string } };
+    };
+    const created = await call('coord.ml', 'POST', '/api/v1/patrols', {
+      name: 'Patrouille suivie sur la carte',
+      kind: 'national',
+      unitIds: ['ml-gtia-diboli'],
+      plannedStart: new Date(Date.now() - 3_600_000).toISOString(),
+      plannedEnd: new Date(Date.now() + 3_600_000).toISOString(),
+      releasableTo: [],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    for (const action of ['propose', 'approve']) expect((await call('coord.ml', 'POST', `/api/v1/patrols/${id}/${action}`)).status).toBe(200);
+    expect((await call('lead.ml', 'POST', `/api/v1/patrols/${id}/start`)).status).toBe(200);
+    const asked = trackRequests.filter((url) => url.includes('/api/v1/tiles/tracks/')).length;
+    const positions = [0, 1, 2].map((i) => ({
+      at: new Date(Date.now() - (3 - i) * 60_000).toISOString(),
+      lon: ON_TRACK[0] + 0.01 * i,
+      lat: ON_TRACK[1] + 0.03,
+    }));
+    expect((await call('lead.ml', 'POST', `/api/v1/patrols/${id}/positions`, { positions })).status).toBe(200);
+    await expect.poll(() => trackRequests.filter((url) => url.includes('/api/v1/tiles/tracks/')).length, { timeout: 30_000 }).toBeGreaterThan(asked);
   });
 });

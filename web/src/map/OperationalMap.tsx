@@ -66,6 +66,11 @@ const DEFAULT_VIEW = { center: [-11.5, 14.2] as [number, number], zoom: 6 };
 /** How long the map waits for the incidents before opening without them (saved or default view). */
 const FRAME_WAIT_MS = 1500;
 const FRAME_OPTIONS = { padding: 60, maxZoom: 9 } as const;
+/**
+ * Positions arrive every few seconds from every patrol under way: the track tiles are asked again
+ * at most this often (each a 304 where no position the officer may see was written).
+ */
+const TRACK_REFRESH_MS = 15_000;
 
 // The map's workers start while the session and the data load, not once the map is wanted.
 maplibregl.prewarm();
@@ -251,14 +256,21 @@ export function OperationalMap(props: OperationalMapProps) {
     (map.getSource(SOURCE.incidents) as VectorTileSource | undefined)?.setTiles([props.incidentTiles]);
   }, [ready, props.incidentTiles, props.incidentsChanged]);
 
-  const tracksShown = useRef({ url: props.trackTiles, changed: props.tracksChanged });
+  const tracksShown = useRef({ url: props.trackTiles, changed: props.tracksChanged, at: 0 });
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
     const shown = tracksShown.current;
     if (shown.url === props.trackTiles && shown.changed === props.tracksChanged) return;
-    tracksShown.current = { url: props.trackTiles, changed: props.tracksChanged };
-    (map.getSource(SOURCE.tracks) as VectorTileSource | undefined)?.setTiles([props.trackTiles]);
+    const refresh = () => {
+      tracksShown.current = { url: props.trackTiles, changed: props.tracksChanged, at: Date.now() };
+      (map.getSource(SOURCE.tracks) as VectorTileSource | undefined)?.setTiles([props.trackTiles]);
+    };
+    // Other filters are shown at once; new positions wait for the next refresh.
+    const wait = shown.url === props.trackTiles ? shown.at + TRACK_REFRESH_MS - Date.now() : 0;
+    if (wait <= 0) return refresh();
+    const timer = setTimeout(refresh, wait);
+    return () => clearTimeout(timer);
   }, [ready, props.trackTiles, props.tracksChanged]);
 
   useEffect(() => {

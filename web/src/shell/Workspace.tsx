@@ -54,6 +54,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
   const [frame, setFrame] = useState<{ bounds: Bounds; key: number } | null>(null);
   const [trackRevision, setTrackRevision] = useState(0);
+  const [tracksRevision, setTracksRevision] = useState(0);
   const [levelRevision, setLevelRevision] = useState(0);
   const [gaps, setGaps] = useState<string[] | null>(null);
   const alerts = useAlerts(user.id);
@@ -88,6 +89,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     onLogout,
     selectedPatrolId: selectedPatrol?.id ?? null,
     bumpTrack: () => setTrackRevision((value) => value + 1),
+    tracksMoved: () => setTracksRevision((value) => value + 1),
     resync: () => {
       setRevision((value) => value + 1);
       if (reviewsNews) candidates.reload();
@@ -370,7 +372,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             incidentTiles={incidentTiles}
             incidentsChanged={written}
             trackTiles={trackTiles}
-            tracksChanged={trackRevision}
+            tracksChanged={tracksRevision}
             selectedPatrol={selectedPatrol?.id ?? null}
             draft={draft}
             picking={picking}
