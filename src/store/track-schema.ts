@@ -4,14 +4,14 @@ export interface TrackTables {
   trackAreaVersions: TrackAreaVersionTable;
 }
 
-/** The earliest position of a patrol in one cell of a level's grid during one hour. */
+/** The earliest position of a patrol in one cell of a level's grid during one period. */
 export interface TrackVertexTable {
   level: number;
   cellX: number;
   cellY: number;
   patrolId: string;
-  /** `YYYY-MM-DDTHH`, the hour the position was taken in. */
-  hour: string;
+  /** The day (`YYYY-MM-DD`, levels 12 and 14) or hour (`YYYY-MM-DDTHH`, levels 16 and 18) the position was taken in. */
+  period: string;
   at: string;
   lon: number;
   lat: number;

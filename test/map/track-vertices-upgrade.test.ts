@@ -52,7 +52,7 @@ function write(sqlite: SQLite.Database): void {
 
 function kept(sqlite: SQLite.Database) {
   return {
-    vertices: sqlite.prepare('SELECT level, cell_x, cell_y, patrol_id, hour, at, lon, lat FROM track_vertices ORDER BY 1, 2, 3, 4, 5').all(),
+    vertices: sqlite.prepare('SELECT level, cell_x, cell_y, patrol_id, period, at, lon, lat FROM track_vertices ORDER BY 1, 2, 3, 4, 5').all(),
     areas: sqlite.prepare('SELECT audience, shared, cell_x, cell_y FROM track_area_versions ORDER BY 1, 2, 3, 4').all(),
   };
 }

@@ -5,10 +5,12 @@ import { sql, type Kysely } from 'kysely';
 // Patrol tracks read by map tile. Positions are only ever appended (no path updates or deletes
 // one), so triggers on INSERT keep three things:
 // - `track_vertices`: each patrol's track thinned per level of a grid in degrees (a cell of level L
-//   is 360/2^L degrees a side): the earliest position of each patrol in each cell and each hour.
-//   A low-zoom tile reads a level whose cells are a few pixels wide instead of every position;
-//   the hour keeps a patrol's later return to a cell in its line. Keyed by cell first, so a tile
-//   reads its cells' rows and nothing else.
+//   is 360/2^L degrees a side): the earliest position of each patrol in each cell and each period,
+//   a day on the coarse levels (12, 14) and an hour on the fine ones (16, 18). A low-zoom tile
+//   reads a level whose cells are a few pixels wide instead of every position; the period keeps a
+//   patrol's later return to a cell in its line (on the coarse levels, where a day's return is a
+//   few pixels off, its own day only: they hold half as many points). Keyed by cell first, so a
+//   tile reads its cells' rows and nothing else.
 // - `positions_by_area`: an index of positions by column of level-16 cells (about 600 m) and
 //   latitude, for the deep tiles, which draw every position.
 // - `track_area_versions`: a counter per nation and per cell of 1/4° that moves when a position
@@ -17,19 +19,23 @@ import { sql, type Kysely } from 'kysely';
 //   moves when a patrol's releasability changes, since that redraws its whole track. A tile's ETag
 //   is named from the caller's counters only: a national track never changes a partner's tile.
 export const TRACK_LEVELS = [12, 14, 16, 18] as const;
+/** Characters of a position's time that name its period on each level: the day, or the hour. */
+const PERIOD_LENGTH: Record<(typeof TRACK_LEVELS)[number], number> = { 12: 10, 14: 10, 16: 13, 18: 13 };
 export const AREA_INDEX_LEVEL = 16;
 export const VERSION_CELLS_PER_DEGREE = 4;
 
 const cell = (degrees: string, level: string) => `CAST((${degrees} + 180) / 360 * (1 << ${level}) AS INTEGER)`;
-const LEVELS = TRACK_LEVELS.map((level, i) => (i === 0 ? `SELECT ${level} AS level` : `SELECT ${level}`)).join(' UNION ALL ');
+const LEVELS = TRACK_LEVELS.map((level, i) =>
+  i === 0 ? `SELECT ${level} AS level, ${PERIOD_LENGTH[level]} AS span` : `SELECT ${level}, ${PERIOD_LENGTH[level]}`,
+).join(' UNION ALL ');
 
 function thin(row: string, from: string): string {
-  return `INSERT INTO track_vertices (level, cell_x, cell_y, patrol_id, hour, at, lon, lat)
+  return `INSERT INTO track_vertices (level, cell_x, cell_y, patrol_id, period, at, lon, lat)
       SELECT grid.level, ${cell(`${row}.lon`, 'grid.level')}, ${cell(`${row}.lat`, 'grid.level')}, ${row}.patrol_id,
-        substr(${row}.at, 1, 13), ${row}.at, ${row}.lon, ${row}.lat
+        substr(${row}.at, 1, grid.span), ${row}.at, ${row}.lon, ${row}.lat
       FROM ${from} (${LEVELS}) AS grid
       WHERE true
-      ON CONFLICT (level, cell_x, cell_y, patrol_id, hour)
+      ON CONFLICT (level, cell_x, cell_y, patrol_id, period)
       DO UPDATE SET at = excluded.at, lon = excluded.lon, lat = excluded.lat WHERE excluded.at < track_vertices.at;`;
 }
 
@@ -61,11 +67,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     cell_x INTEGER NOT NULL,
     cell_y INTEGER NOT NULL,
     patrol_id TEXT NOT NULL,
-    hour TEXT NOT NULL,
+    period TEXT NOT NULL,
     at TEXT NOT NULL,
     lon REAL NOT NULL,
     lat REAL NOT NULL,
-    PRIMARY KEY (level, cell_x, cell_y, patrol_id, hour)
+    PRIMARY KEY (level, cell_x, cell_y, patrol_id, period)
   ) WITHOUT ROWID`.execute(db);
   await sql`CREATE TABLE track_area_versions (
     audience TEXT NOT NULL,
