@@ -96,7 +96,6 @@ describe('patrol tracks on the map', () => {
   });
 
   it('asks its track tiles again when a patrol under way reports positions', async () => {
-    const { page } = browser;
     // One login per user: a second-factor code serves once.
     const tokens = new Map<string, string>();
     const tokenOf = async (as: string) => {
