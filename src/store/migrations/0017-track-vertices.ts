@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 //   a day on the coarse levels (12, 14) and an hour on the fine ones (16, 18). A low-zoom tile
 //   reads a level whose cells are a few pixels wide instead of every position; the period keeps a
 //   patrol's later return to a cell in its line (on the coarse levels, where a day's return is a
-//   few pixels off, its own day only: they hold half as many points). Keyed by cell first, so a
+//   few pixels off, its own day only: they hold fewer points). Keyed by cell first, so a
 //   tile reads its cells' rows and nothing else.
 // - `positions_by_area`: an index of positions by column of level-16 cells (about 600 m) and
 //   latitude, for the deep tiles, which draw every position.
