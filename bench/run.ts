@@ -12,12 +12,14 @@ import { benchFieldNode } from './field-node.js';
 import { benchGeo } from './geo.js';
 import { benchNode } from './node.js';
 import { benchTiles } from './tiles.js';
+import { benchTracks } from './tracks.js';
 import { benchTak } from './tak.js';
 import { benchWeb } from './web.js';
 
 const BENCHES: Record<string, (print: (line: string) => void) => Promise<void>> = {
   node: benchNode,
   tiles: benchTiles,
+  tracks: benchTracks,
   geo: benchGeo,
   'early-warning': benchEarlyWarning,
   'early-warning-node': benchEarlyWarningNode,

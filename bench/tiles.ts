@@ -26,7 +26,7 @@ const REQUESTS_PER_CLIENT = 12;
  * One GET on a connection of its own: the in-process measurements between requests hold the event
  * loop for seconds at low zoom, and a kept-alive connection the server closes meanwhile would fail.
  */
-function fetchTile(url: string, headers: Record<string, string>): Promise<{ status: number; etag: string; bytes: number }> {
+export function fetchTile(url: string, headers: Record<string, string>): Promise<{ status: number; etag: string; bytes: number }> {
   return new Promise((resolve, reject) => {
     get(url, { headers, agent: false }, (response) => {
       let bytes = 0;
@@ -36,7 +36,7 @@ function fetchTile(url: string, headers: Record<string, string>): Promise<{ stat
   });
 }
 
-function tileAt(z: number, lon: number, lat: number): TileAddress {
+export function tileAt(z: number, lon: number, lat: number): TileAddress {
   const side = 2 ** z;
   const sin = Math.sin((lat * Math.PI) / 180);
   return { z, x: Math.floor(((lon + 180) / 360) * side), y: Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * side) };

@@ -23,6 +23,7 @@ import { FieldSenders } from './services/field-senders.js';
 import { IncidentExport } from './services/incident-export.js';
 import { IncidentService } from './services/incident-service.js';
 import { IncidentTileService } from './services/incident-tiles.js';
+import { TrackTileService } from './services/track-tiles.js';
 import { liveStreamOf, type LiveStreamOptions } from './services/live-stream.js';
 import { NewsService } from './services/news-service.js';
 import type { NodeContext } from './services/node-context.js';
@@ -142,6 +143,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     organisation: new OrganisationService(node),
     incidents,
     incidentTiles: new IncidentTileService(node.repos.incidentTiles, node.repos.incidentCellCounts),
+    trackTiles: new TrackTileService(node.repos.trackTiles, node.mechanism),
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
     patrols,

@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { mapRoutes } from './routes/map.js';
 import { incidentTileRoutes } from './routes/incident-tiles.js';
+import { trackTileRoutes } from './routes/track-tiles.js';
 import { newsRoutes } from './routes/news.js';
 import { patrolRoutes } from './routes/patrols.js';
 import { fieldRoutes } from './routes/field.js';
@@ -101,6 +102,7 @@ export async function buildHttpApp(services: Services, config: NodeConfig, optio
   await app.register(mapRoutes, services);
   await app.register(incidentRoutes, services);
   await app.register(incidentTileRoutes, services);
+  await app.register(trackTileRoutes, services);
   await app.register(patrolRoutes, services);
   await app.register(fieldRoutes, services);
   await app.register(newsRoutes, services);

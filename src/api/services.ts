@@ -9,6 +9,7 @@ import type { FieldMessages } from '../services/field-messages.js';
 import type { FieldSenders } from '../services/field-senders.js';
 import type { IncidentService } from '../services/incident-service.js';
 import type { IncidentTileService } from '../services/incident-tiles.js';
+import type { TrackTileService } from '../services/track-tiles.js';
 import type { LiveStream } from '../services/live-stream.js';
 import type { NewsService } from '../services/news-service.js';
 import type { OrganisationService } from '../services/organisation-service.js';
@@ -37,6 +38,7 @@ export interface Services {
   incidentExport: IncidentExport;
   acledImport: AcledImport;
   incidentTiles: IncidentTileService;
+  trackTiles: TrackTileService;
   patrols: PatrolService;
   /** Positions, observations and photos of patrols, from the API and the field channels. */
   fieldReporting: FieldReporting;

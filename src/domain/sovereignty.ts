@@ -92,7 +92,12 @@ export function mayReportFor(makerNation: NationCode, nodeNation: NationCode, au
  * the mechanism's position policy names. Live positions are the most sensitive data there is.
  */
 export function positionsAudience(patrol: Releasable, mechanism: Pick<Mechanism, 'sharingPolicy'>): Releasable {
-  return { owner: patrol.owner, releasableTo: patrol.releasableTo.filter((n) => mechanism.sharingPolicy.position.includes(n)) };
+  return { owner: patrol.owner, releasableTo: patrol.releasableTo.filter((n) => showsPartnersPositions(mechanism, n)) };
+}
+
+/** Whether the position policy lets a nation be shown the positions of partners' patrols released to it. */
+export function showsPartnersPositions(mechanism: Pick<Mechanism, 'sharingPolicy'>, nation: NationCode): boolean {
+  return mechanism.sharingPolicy.position.includes(nation);
 }
 
 /**

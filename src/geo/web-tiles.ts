@@ -34,14 +34,20 @@ export function tileBounds({ z, x, y }: TileAddress): [number, number, number, n
   return [lonOf(x, z), latOf(y + 1, z), lonOf(x + 1, z), latOf(y, z)];
 }
 
-/** Where a point falls in the tile, in extent units (may fall outside 0..extent for a point beyond it). */
-export function tilePoint({ z, x, y }: TileAddress, lon: number, lat: number, extent = TILE_EXTENT): [number, number] {
+/** Where a point falls in the tile, in extent units rounded, held to the tile's edges. */
+export function tilePoint(address: TileAddress, lon: number, lat: number, extent = TILE_EXTENT): [number, number] {
+  const clamp = (v: number) => Math.min(extent, Math.max(0, Math.round(v)));
+  const [px, py] = tilePosition(address, lon, lat, extent);
+  return [clamp(px), clamp(py)];
+}
+
+/** Where a point falls in the tile, in extent units, unrounded; beyond 0..extent for a point outside it. */
+export function tilePosition({ z, x, y }: TileAddress, lon: number, lat: number, extent = TILE_EXTENT): [number, number] {
   const side = 2 ** z;
   const worldX = ((lon + 180) / 360) * side;
   const sin = Math.sin((lat * Math.PI) / 180);
   const worldY = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * side;
-  const clamp = (v: number) => Math.min(extent, Math.max(0, Math.round(v)));
-  return [clamp((worldX - x) * extent), clamp((worldY - y) * extent)];
+  return [(worldX - x) * extent, (worldY - y) * extent];
 }
 
 /**

@@ -17,6 +17,7 @@ import * as fieldReporting from './migrations/0013-field-reporting.js';
 import * as fieldMessages from './migrations/0014-field-messages.js';
 import * as takCertificates from './migrations/0015-tak-certificates.js';
 import * as incidentCellCounts from './migrations/0016-incident-cell-counts.js';
+import * as trackVertices from './migrations/0017-track-vertices.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 import { registerTextFunctions } from './text-search.js';
@@ -24,7 +25,7 @@ import { registerTextFunctions } from './text-search.js';
 export const DATABASE_FILE = 'diboli.db';
 
 /** Numbered migrations, applied in order; a shipped one is never edited. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-federation': federation,
   '0003-early-warning': earlyWarning,
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-field-messages': fieldMessages,
   '0015-tak-certificates': takCertificates,
   '0016-incident-cell-counts': incidentCellCounts,
+  '0017-track-vertices': trackVertices,
 };
 
 export interface Store {

@@ -5,6 +5,7 @@ import { ImportedEventRepository } from './imported-event-repository.js';
 import { IncidentRepository } from './incident-repository.js';
 import { IncidentCellCountRepository } from './incident-cell-counts.js';
 import { IncidentTileRepository } from './incident-tile-repository.js';
+import { TrackTileRepository } from './track-tile-repository.js';
 import { IncidentVersionRepository } from './incident-version-repository.js';
 import { NodeRepository } from './node-repository.js';
 import { OrganisationRepository } from './organisation-repository.js';
@@ -33,6 +34,7 @@ export interface Repositories {
   organisation: OrganisationRepository;
   incidents: IncidentRepository;
   incidentTiles: IncidentTileRepository;
+  trackTiles: TrackTileRepository;
   incidentCellCounts: IncidentCellCountRepository;
   incidentVersions: IncidentVersionRepository;
   patrols: PatrolRepository;
@@ -61,6 +63,7 @@ export function repositoriesOf(store: Store): Repositories {
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
     incidentTiles: new IncidentTileRepository(store.db),
+    trackTiles: new TrackTileRepository(store.db),
     incidentCellCounts: new IncidentCellCountRepository(store.db),
     incidentVersions: new IncidentVersionRepository(store.db),
     patrols: new PatrolRepository(store.db),

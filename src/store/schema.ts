@@ -5,12 +5,13 @@ import type { FieldMessageTables } from './field-message-schema.js';
 import type { NewsTables } from './news-schema.js';
 import type { StreamTables } from './stream-schema.js';
 import type { TakTables } from './tak-schema.js';
+import type { TrackTables } from './track-schema.js';
 
 /**
  * Table shapes as Kysely sees them (camelCase here, snake_case in SQLite through CamelCasePlugin).
  * JSON columns hold text; repositories parse them. Times are ISO 8601 strings in UTC.
  */
-export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables, FieldMessageTables, TakTables {
+export interface Database extends EarlyWarningTables, NewsTables, AccountTables, StreamTables, FieldMessageTables, TakTables, TrackTables {
   nodeMeta: NodeMetaTable;
   mechanisms: MechanismTable;
   users: UserTable;

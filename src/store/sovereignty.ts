@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { NationCode } from '../kernel/nation.js';
 import { isNationCode } from '../kernel/nation.js';
-import type { Releasable } from '../domain/sovereignty.js';
+import type { Mechanism } from '../domain/mechanism.js';
+import { showsPartnersPositions, type Releasable } from '../domain/sovereignty.js';
 import { readStringArray } from './columns.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +15,16 @@ import type { Database } from './schema.js';
 export function visibleTo(nation: NationCode): RawBuilder<SqlBool> {
   if (!isNationCode(nation)) throw new Error(`not a nation code: ${nation}`);
   return sql<SqlBool>`(owner = ${nation} OR releasable_to LIKE ${`%"${nation}"%`})`;
+}
+
+/**
+ * The twin of `positionsAudience` read with `isVisibleTo`, as a WHERE clause on patrols: the
+ * patrols whose positions the nation may be shown. Its own; and those released to it, when the
+ * mechanism's position policy names it (`showsPartnersPositions`).
+ */
+export function positionsVisibleTo(nation: NationCode, mechanism: Pick<Mechanism, 'sharingPolicy'>): RawBuilder<SqlBool> {
+  if (!isNationCode(nation)) throw new Error(`not a nation code: ${nation}`);
+  return showsPartnersPositions(mechanism, nation) ? visibleTo(nation) : sql<SqlBool>`(owner = ${nation})`;
 }
 
 /** The twin of `isDerivedFor`: rows computed for the nation's own audience (levels, history, alerts). */

@@ -147,6 +147,7 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/incidents/:id/versions': row(ANY_USER, at('/api/v1/incidents/demo-ml-0001/versions')),
   'GET /api/v1/incidents/daily-counts': row(ANY_USER),
   'GET /api/v1/tiles/incidents/:z/:x/:y.mvt': row(ANY_USER, at('/api/v1/tiles/incidents/12/1909/1881.mvt')),
+  'GET /api/v1/tiles/tracks/:z/:x/:y.mvt': row(ANY_USER, at('/api/v1/tiles/tracks/12/1909/1881.mvt')),
 
   // Patrols: Senegal's seconded officers propose and approve the joint patrols Senegal takes part in
   'GET /api/v1/patrols': row(ANY_USER),

@@ -5,10 +5,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/contracts/incident.js';
 import type { Patrol } from '../../src/contracts/patrol.js';
-import { isVisibleTo } from '../../src/domain/sovereignty.js';
+import { isVisibleTo, positionsAudience } from '../../src/domain/sovereignty.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { IncidentRepository } from '../../src/store/incident-repository.js';
 import { PatrolRepository } from '../../src/store/patrol-repository.js';
+import { TRACK_LEVELS, TrackTileRepository } from '../../src/store/track-tile-repository.js';
 
 const NATIONS = ['ML', 'SN', 'MR', 'GN'] as const;
 const nation = fc.constantFrom(...NATIONS);
@@ -122,6 +123,41 @@ describe('the store applies the visibility rule', () => {
         expect(visiblePatrols.length).toBe(drafts.filter((d) => isVisibleTo({ owner: d.owner, releasableTo: d.releasableTo }, viewer)).length);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('reads positions for the map only of the patrols whose positions the nation may be shown', async () => {
+    const patrolDrafts = fc.array(fc.record({ owner: nation, releasableTo: releasable }), { minLength: 1, maxLength: 12 });
+    const policy = fc.uniqueArray(nation, { maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(patrolDrafts, policy, nation, async (drafts, position, viewer) => {
+        run += 1;
+        const band = -170 + run * 0.5;
+        const patrols = new PatrolRepository(store.db);
+        const written = drafts.map((d, i) => patrol(`r${run}-p${i}`, d.owner, d.releasableTo));
+        await store.db.transaction().execute(async (trx) => {
+          for (const p of written) await patrols.insertIn(trx, p);
+        });
+        for (const [i, p] of written.entries()) {
+          const at = (minute: number) => `2026-01-01T0${i % 10}:${String(minute).padStart(2, '0')}:00.000Z`;
+          await patrols.insertPositions(
+            p.id,
+            [
+              { at: at(0), lon: band + 0.01 * i, lat: 14, section: null },
+              { at: at(1), lon: band + 0.01 * i, lat: 14.05, section: null },
+            ],
+            'test',
+          );
+        }
+        const mechanism = { sharingPolicy: { incident: [], patrol: [], position, post: [], unit: [] } };
+        const expected = written.filter((p) => isVisibleTo(positionsAudience(p, mechanism), viewer)).map((p) => p.id);
+        const tracks = new TrackTileRepository(store.db);
+        const box: [number, number, number, number] = [band - 0.001, 13.9, band + 0.2, 14.1];
+        const ids = (points: { patrolId: string }[]) => [...new Set(points.map((p) => p.patrolId))].sort();
+        expect(ids(await tracks.positions({ nation: viewer, mechanism }, box, {}))).toEqual(expected.sort());
+        for (const level of TRACK_LEVELS) expect(ids(await tracks.vertices({ nation: viewer, mechanism }, level, box, {}))).toEqual(expected.sort());
+      }),
+      { numRuns: 40 },
     );
   });
 });

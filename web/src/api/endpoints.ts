@@ -142,6 +142,15 @@ export function incidentTilesUrl(query: IncidentQuery): string {
   return `${window.location.origin}/api/v1/tiles/incidents/{z}/{x}/{y}.mvt${search ? `?${search}` : ''}`;
 }
 
+/** The node's track tiles for the list's period: every patrol's positions the officer may be shown. */
+export function trackTilesUrl({ from, to }: Pick<IncidentQuery, 'from' | 'to'>): string {
+  const params = new URLSearchParams();
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  const search = params.toString();
+  return `${window.location.origin}/api/v1/tiles/tracks/{z}/{x}/{y}.mvt${search ? `?${search}` : ''}`;
+}
+
 export const EXPORT_FORMATS = ['csv', 'geojson', 'kml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportPath = (format: ExportFormat) => `/api/v1/exports/incidents.${format}`;

@@ -76,6 +76,7 @@ export const en: Shape<typeof fr> = {
     post: 'Post',
     route: 'Patrol route',
     track: 'Patrol track',
+    tracks: 'Patrol tracks',
     pickHint: 'Click the map to place the point.',
     frameIncidents: 'Frame the incidents',
     routeHint: 'Click the map to add points to the route.',

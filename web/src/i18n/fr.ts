@@ -73,6 +73,7 @@ export const fr = {
     post: 'Poste',
     route: 'Itinéraire de patrouille',
     track: 'Trace de patrouille',
+    tracks: 'Traces des patrouilles',
     pickHint: 'Cliquez sur la carte pour placer le point.',
     frameIncidents: 'Cadrer les incidents',
     routeHint: "Cliquez sur la carte pour ajouter des points à l'itinéraire.",

@@ -9,7 +9,7 @@ import type { Bounds } from '../incidents/view';
 import { formatNumber } from '../i18n/format';
 import { showClusterCounts } from './clusterCounts';
 import type { MapView } from './savedView';
-import { CLICKABLE_LAYERS, SOURCE, operationalStyle } from './style';
+import { CLICKABLE_LAYERS, SOURCE, TRACK_LAYERS, operationalStyle, selectedTrackFilter } from './style';
 import { SHAPE_PARTS, mergeShapes, type ShapePart } from './shapes';
 
 export type MapLayerData = Partial<Record<ShapePart | 'posts', FeatureCollection | Feature | null>>;
@@ -27,6 +27,7 @@ const LAYER_KIND: Record<string, MapSelection['kind']> = {
   axes: 'axis',
   posts: 'post',
   'patrol-routes': 'patrol',
+  'patrol-tracks': 'patrol',
 };
 
 export type PickMode = 'point' | 'route' | null;
@@ -37,6 +38,12 @@ interface OperationalMapProps {
   incidentTiles: string;
   /** Changes when incidents were written or arrived: the map asks its tiles again (304 where unchanged). */
   incidentsChanged: unknown;
+  /** Where the patrols' track tiles are asked for (the list's period is in it). */
+  trackTiles: string;
+  /** Changes when positions arrived: the map asks its track tiles again. */
+  tracksChanged: unknown;
+  /** The patrol whose track is drawn over the others, or null. */
+  selectedPatrol: string | null;
   /** Points of the record being placed or drawn, and the ring of the selected incident. */
   draft: FeatureCollection<Geometry>;
   picking: PickMode;
@@ -59,6 +66,11 @@ const DEFAULT_VIEW = { center: [-11.5, 14.2] as [number, number], zoom: 6 };
 /** How long the map waits for the incidents before opening without them (saved or default view). */
 const FRAME_WAIT_MS = 1500;
 const FRAME_OPTIONS = { padding: 60, maxZoom: 9 } as const;
+/**
+ * Positions arrive every few seconds from every patrol under way: the track tiles are asked again
+ * at most this often (each a 304 where no position the officer may see was written).
+ */
+const TRACK_REFRESH_MS = 15_000;
 
 // The map's workers start while the session and the data load, not once the map is wanted.
 maplibregl.prewarm();
@@ -71,6 +83,7 @@ export function OperationalMap(props: OperationalMapProps) {
   const [waited, setWaited] = useState(false);
   const [failed, setFailed] = useState(false);
   const [drawn, setDrawn] = useState<number | null>(null);
+  const [showTracks, setShowTracks] = useState(true);
   const status = useRef<HTMLParagraphElement>(null);
   // Handlers read the latest props without re-binding the map's events.
   const latest = useRef(props);
@@ -115,7 +128,10 @@ export function OperationalMap(props: OperationalMapProps) {
     try {
       map = new maplibregl.Map({
         container: container.current,
-        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, draft }, basemap || null, latest.current.incidentTiles),
+        style: operationalStyle({ shapes: mergeShapes(layers), posts: layers.posts, draft }, basemap || null, {
+          incidents: latest.current.incidentTiles,
+          tracks: latest.current.trackTiles,
+        }),
         ...camera,
         attributionControl: false,
         // Labels appear at once: a fade would only cost frames (each one expensive on machines
@@ -179,7 +195,8 @@ export function OperationalMap(props: OperationalMapProps) {
         return;
       }
       const kind = LAYER_KIND[hit.layer.id];
-      const id = hit.properties.id;
+      // A track's line names its patrol; every other feature carries its own id.
+      const id = hit.layer.id === 'patrol-tracks' ? hit.properties.patrol : hit.properties.id;
       if (kind && typeof id === 'string') onSelect({ kind, id });
     });
     for (const layer of CLICKABLE_LAYERS) {
@@ -239,6 +256,35 @@ export function OperationalMap(props: OperationalMapProps) {
     (map.getSource(SOURCE.incidents) as VectorTileSource | undefined)?.setTiles([props.incidentTiles]);
   }, [ready, props.incidentTiles, props.incidentsChanged]);
 
+  const tracksShown = useRef({ url: props.trackTiles, changed: props.tracksChanged, at: 0 });
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const shown = tracksShown.current;
+    if (shown.url === props.trackTiles && shown.changed === props.tracksChanged) return;
+    const refresh = () => {
+      tracksShown.current = { url: props.trackTiles, changed: props.tracksChanged, at: Date.now() };
+      (map.getSource(SOURCE.tracks) as VectorTileSource | undefined)?.setTiles([props.trackTiles]);
+    };
+    // Other filters are shown at once; new positions wait for the next refresh.
+    const wait = shown.url === props.trackTiles ? shown.at + TRACK_REFRESH_MS - Date.now() : 0;
+    if (wait <= 0) return refresh();
+    const timer = setTimeout(refresh, wait);
+    return () => clearTimeout(timer);
+  }, [ready, props.trackTiles, props.tracksChanged]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    for (const layer of TRACK_LAYERS) if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', showTracks ? 'visible' : 'none');
+  }, [ready, showTracks]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !map.getLayer('patrol-track-selected')) return;
+    map.setFilter('patrol-track-selected', selectedTrackFilter(props.selectedPatrol));
+  }, [ready, props.selectedPatrol]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -262,6 +308,10 @@ export function OperationalMap(props: OperationalMapProps) {
       {/* biome-ignore lint/a11y/useSemanticElements: MapLibre fills this element with its canvas; a named region lets readers skip it. */}
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
       {failed && <p className="map-failure">{t('map.unavailable')}</p>}
+      <label className="map-layer-toggle">
+        <input type="checkbox" checked={showTracks} onChange={(event) => setShowTracks(event.target.checked)} data-testid="show-tracks" />
+        {t('map.tracks')}
+      </label>
       {props.picking && (
         <p className="map-hint" role="status">
           {t(props.picking === 'point' ? 'map.pickHint' : 'map.routeHint')}

@@ -21,17 +21,28 @@ export const SOURCE = {
   shapes: 'shapes',
   posts: 'posts',
   incidents: 'incidents',
+  /** Patrols' tracks, as the node's tiles (one line per patrol, property `patrol`). */
+  tracks: 'tracks',
   /** Points of the record being drawn or picked (its lines are among the shapes). */
   draft: 'draft',
 } as const;
 
 /** Layers a click can select, topmost first. */
-export const CLICKABLE_LAYERS = ['incidents', 'posts', 'patrol-routes', 'axes', 'sections', 'borders'] as const;
+export const CLICKABLE_LAYERS = ['incidents', 'posts', 'patrol-routes', 'patrol-tracks', 'axes', 'sections', 'borders'] as const;
+/** The layers of the patrols' tracks, shown or hidden together. */
+export const TRACK_LAYERS = ['patrol-tracks', 'patrol-track-selected'] as const;
 
 const EVENT_TYPES = Object.keys(EVENT_TYPE_COLOURS);
 const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
 /** The node's tiles name their one layer of incidents so. */
 export const INCIDENT_SOURCE_LAYER = 'incidents';
+/** The node's track tiles name their one layer so. */
+export const TRACK_SOURCE_LAYER = 'tracks';
+
+/** Only the selected patrol's track is drawn over the others. */
+export function selectedTrackFilter(patrolId: string | null): ExpressionSpecification {
+  return ['==', ['get', 'patrol'], patrolId ?? ''];
+}
 
 function eventColour(): ExpressionSpecification {
   const pairs = EVENT_TYPES.flatMap((eventType) => [eventType, EVENT_TYPE_COLOURS[eventType] as string]);
@@ -50,7 +61,13 @@ const partIs = (part: ShapePart): ExpressionSpecification => ['==', ['get', PART
 /** Layers of the map without the node's basemap: the country outlines come with the shapes. */
 const OWN_GROUND = new Set(['background', 'countries', 'country-outlines']);
 
-type OwnData = Partial<Record<Exclude<SourceId, 'incidents'>, GeoJSON | null>>;
+type OwnData = Partial<Record<Exclude<SourceId, 'incidents' | 'tracks'>, GeoJSON | null>>;
+
+/** Where the node's tiles are asked for (URL templates). */
+export interface TileUrls {
+  incidents?: string;
+  tracks?: string;
+}
 
 /**
  * The node's basemap around the operational layers: its ground (land, rivers, roads, boundaries)
@@ -59,8 +76,8 @@ type OwnData = Partial<Record<Exclude<SourceId, 'incidents'>, GeoJSON | null>>;
  * the map draws the country outlines it was sent. The incidents come as vector tiles the node
  * makes for the caller (`incidentTiles`, a URL template).
  */
-export function operationalStyle(data: OwnData = {}, basemap?: StyleSpecification | null, incidentTiles?: string): StyleSpecification {
-  const own = ownStyle(data, incidentTiles);
+export function operationalStyle(data: OwnData = {}, basemap?: StyleSpecification | null, tiles: TileUrls = {}): StyleSpecification {
+  const own = ownStyle(data, tiles);
   if (!basemap) return own;
   const ground = basemap.layers.filter((layer) => layer.type !== 'symbol');
   const labels = basemap.layers.filter((layer) => layer.type === 'symbol');
@@ -74,8 +91,8 @@ export function operationalStyle(data: OwnData = {}, basemap?: StyleSpecificatio
 }
 
 /** The style, each GeoJSON source holding the data given for it (empty otherwise). */
-function ownStyle(data: OwnData, incidentTiles?: string): StyleSpecification {
-  const geojson = (id: Exclude<SourceId, 'incidents'>) => ({
+function ownStyle(data: OwnData, tiles: TileUrls): StyleSpecification {
+  const geojson = (id: Exclude<SourceId, 'incidents' | 'tracks'>) => ({
     type: 'geojson' as const,
     data: data[id] ?? { type: 'FeatureCollection' as const, features: [] },
   });
@@ -88,7 +105,9 @@ function ownStyle(data: OwnData, incidentTiles?: string): StyleSpecification {
       // Single incidents where a tile holds few enough, else one point per cell counted by the node
       // (`point_count`, and `eventType` the type most of them share). Beyond zoom 14 the map
       // enlarges the zoom-14 tiles.
-      [SOURCE.incidents]: { type: 'vector', tiles: incidentTiles ? [incidentTiles] : [], maxzoom: 14 },
+      [SOURCE.incidents]: { type: 'vector', tiles: tiles.incidents ? [tiles.incidents] : [], maxzoom: 14 },
+      // Thinned for the zoom up to 12; from 13 every position (beyond 14, the zoom-14 tiles enlarged).
+      [SOURCE.tracks]: { type: 'vector', tiles: tiles.tracks ? [tiles.tracks] : [], maxzoom: 14 },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#b9d3e6' } },
@@ -151,12 +170,21 @@ function ownStyle(data: OwnData, incidentTiles?: string): StyleSpecification {
         paint: { 'line-color': ROUTE_COLOUR, 'line-width': 4, 'line-opacity': 0.8 },
       },
       {
-        id: 'patrol-track',
+        id: 'patrol-tracks',
         type: 'line',
-        source: SOURCE.shapes,
-        filter: partIs('track'),
+        source: SOURCE.tracks,
+        'source-layer': TRACK_SOURCE_LAYER,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': TRACK_COLOUR, 'line-width': 3, 'line-dasharray': [1, 1] },
+        paint: { 'line-color': TRACK_COLOUR, 'line-width': 2, 'line-opacity': 0.9 },
+      },
+      {
+        id: 'patrol-track-selected',
+        type: 'line',
+        source: SOURCE.tracks,
+        'source-layer': TRACK_SOURCE_LAYER,
+        filter: selectedTrackFilter(null),
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': TRACK_COLOUR, 'line-width': 4, 'line-dasharray': [1, 1] },
       },
       {
         id: 'posts',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { incidentTilesUrl } from '../api/endpoints';
+import { incidentTilesUrl, trackTilesUrl } from '../api/endpoints';
 import type { Alert, Candidate, Incident, IncidentFeature, Patrol, User } from '../api/types';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useAlerts } from '../alerts/useAlerts';
@@ -54,6 +54,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   const [focus, setFocus] = useState<{ lon: number; lat: number; key: number } | null>(null);
   const [frame, setFrame] = useState<{ bounds: Bounds; key: number } | null>(null);
   const [trackRevision, setTrackRevision] = useState(0);
+  const [tracksRevision, setTracksRevision] = useState(0);
   const [levelRevision, setLevelRevision] = useState(0);
   const [gaps, setGaps] = useState<string[] | null>(null);
   const alerts = useAlerts(user.id);
@@ -88,6 +89,7 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
     onLogout,
     selectedPatrolId: selectedPatrol?.id ?? null,
     bumpTrack: () => setTrackRevision((value) => value + 1),
+    tracksMoved: () => setTracksRevision((value) => value + 1),
     resync: () => {
       setRevision((value) => value + 1);
       if (reviewsNews) candidates.reload();
@@ -95,10 +97,10 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
   });
 
   const incidentTiles = useMemo(() => incidentTilesUrl(query), [query]);
+  const trackTiles = useMemo(() => trackTilesUrl(query), [query]);
   const layers = useWorkspaceLayers({
     reference,
     patrols,
-    track,
     route: editing?.kind === 'patrol' ? route : null,
     gaps: tab === 'coverage' ? gaps : null,
   });
@@ -369,6 +371,9 @@ export function Workspace({ user, onLogout }: { user: User; onLogout: () => void
             layers={layers}
             incidentTiles={incidentTiles}
             incidentsChanged={written}
+            trackTiles={trackTiles}
+            tracksChanged={tracksRevision}
+            selectedPatrol={selectedPatrol?.id ?? null}
             draft={draft}
             picking={picking}
             savedView={savedView}

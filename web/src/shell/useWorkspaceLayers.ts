@@ -1,13 +1,12 @@
-import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useMemo } from 'react';
-import type { IncidentFeature, Patrol, Track } from '../api/types';
+import type { IncidentFeature, Patrol } from '../api/types';
 import type { MapLayerData } from '../map/OperationalMap';
 import type { ReferenceData } from './useReferenceData';
 
 interface LayerInputs {
   reference: ReferenceData;
   patrols: readonly Patrol[];
-  track: Track | null;
   /** The route being drawn (patrol form), or null. */
   route: [number, number][] | null;
   /** Sections to mark as coverage gaps (coverage panel open), or null. */
@@ -18,7 +17,7 @@ interface LayerInputs {
  * What the map draws besides incidents (which come as the node's tiles), each part built on its own
  * so that a change of one does not send the others to the map again.
  */
-export function useWorkspaceLayers({ reference, patrols, track, route, gaps }: LayerInputs): MapLayerData {
+export function useWorkspaceLayers({ reference, patrols, route, gaps }: LayerInputs): MapLayerData {
   const routes = useMemo(
     () =>
       ({
@@ -49,11 +48,10 @@ export function useWorkspaceLayers({ reference, patrols, track, route, gaps }: L
       axes: reference.axes,
       posts: reference.posts,
       routes,
-      // A track without positions has no geometry: nothing to draw.
-      track: track?.geometry ? (track as Feature<LineString | Point>) : null,
+      // Tracks come as the node's tiles, the selected patrol's drawn over the others.
       draft: draftRoute,
     }),
-    [reference, gapLines, routes, track, draftRoute],
+    [reference, gapLines, routes, draftRoute],
   );
 }
 

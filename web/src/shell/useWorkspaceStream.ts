@@ -14,6 +14,8 @@ interface WorkspaceStreamTargets {
   selectedPatrolId: string | null;
   /** New positions of the selected patrol: its track is read again. */
   bumpTrack: () => void;
+  /** New positions of any patrol the officer may be shown: the map's track tiles are asked again. */
+  tracksMoved: () => void;
   /** After a gap the stream could not replay: what only the workspace holds is read again. */
   resync: () => void;
 }
@@ -24,7 +26,7 @@ interface WorkspaceStreamTargets {
  * replay, every list read again.
  */
 export function useWorkspaceStream(targets: WorkspaceStreamTargets): LiveState {
-  const { alerts, reloadSections, bumpLevels, upsert, remove, reloadPatrols, onLogout, selectedPatrolId, bumpTrack, resync } = targets;
+  const { alerts, reloadSections, bumpLevels, upsert, remove, reloadPatrols, onLogout, selectedPatrolId, bumpTrack, tracksMoved, resync } = targets;
   return useLiveStream(
     {
       alert: (data) => alerts.received(data as Alert),
@@ -41,6 +43,7 @@ export function useWorkspaceStream(targets: WorkspaceStreamTargets): LiveState {
       'session-ended': onLogout,
       positions: (data) => {
         if (selectedPatrolId && (data as { patrolId?: string }).patrolId === selectedPatrolId) bumpTrack();
+        tracksMoved();
       },
     },
     () => {

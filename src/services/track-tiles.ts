@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { DiboliError } from '../domain/errors.js';
+import type { Actor } from '../domain/user.js';
+import type { Mechanism } from '../domain/mechanism.js';
+import { showsPartnersPositions } from '../domain/sovereignty.js';
+import { clipLine } from '../geo/clip-line.js';
+import { simplifyLine } from '../geo/simplify-line.js';
+import { isTileAddress, MAX_TILE_ZOOM, TILE_EXTENT, tileBounds, tilePosition, type TileAddress } from '../geo/web-tiles.js';
+import { TRACK_LEVELS, type TrackFilters, type TrackPoint, type TrackTileRepository } from '../store/track-tile-repository.js';
+
+export type { TrackFilters } from '../store/track-tile-repository.js';
+
+/** The MVT layer the web map draws patrol tracks from: one line per patrol per tile. */
+export const TRACK_LAYER = 'tracks';
+/** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
+const TRACK_FORMAT = 'tracks-1';
+/** Bytes of tiles kept in memory, most recently used first. */
+const CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * How far a track is drawn beyond the tile's edge, in tile units (1/64 of the tile), so that the
+ * line joins its neighbour's without a seam; positions are read a little further out still.
+ */
+const BUFFER = 64;
+const READ_MARGIN = 1 / 8;
+/** Douglas–Peucker tolerance in tile units: one pixel of a 512-pixel tile. */
+const TOLERANCE = TILE_EXTENT / 512;
+/**
+ * A tile of zoom z reads the thinned points of the first level at least this much deeper (cells of
+ * at most 8 pixels); from the zoom where no level is deep enough, every position.
+ */
+const LEVELS_BELOW_TILE = 6;
+
+interface TileLineFeature {
+  id: number;
+  type: 2;
+  geometry: [number, number][][];
+  tags: Record<string, string | number>;
+}
+
+export interface TrackTile {
+  etag: string;
+  /** Absent when the caller's copy (If-None-Match) is still the tile. */
+  body?: Buffer;
+}
+
+/** The thinned level a zoom reads, or undefined where it reads every position. */
+export function trackLevelFor(z: number): number | undefined {
+  return TRACK_LEVELS.find((level) => level >= z + LEVELS_BELOW_TILE);
+}
+
+/**
+ * Patrol tracks as vector tiles made for the caller's nation: only the positions it may be shown
+ * (the owner's, and those of partners' patrols released to it when the position policy names it),
+ * thinned for the zoom, one line per patrol clipped to the tile. The ETag names the nation, the
+ * filters, the tile and the caller's own counters of positions written in the tile's area.
+ */
+export class TrackTileService {
+  private readonly cache = new Map<string, Buffer>();
+  private cachedBytes = 0;
+
+  constructor(
+    private readonly tracks: TrackTileRepository,
+    private readonly mechanism: Pick<Mechanism, 'sharingPolicy'>,
+  ) {}
+
+  async tile(actor: Actor, address: TileAddress, filters: TrackFilters, ifNoneMatch?: string): Promise<TrackTile> {
+    if (!isTileAddress(address)) throw new DiboliError('ERR_BAD_TILE', { z: address.z, x: address.x, y: address.y, max: MAX_TILE_ZOOM }, 'x');
+    if (filters.from && filters.to && filters.from > filters.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
+    const viewer = { nation: actor.nation, mechanism: this.mechanism };
+    const box = readBox(address);
+    const version = await this.tracks.areaVersion(viewer, box);
+    const shown = showsPartnersPositions(this.mechanism, actor.nation);
+    const { from, to, patrol } = filters;
+    const etag = tagOf([TRACK_FORMAT, actor.nation, shown, address.z, address.x, address.y, from ?? null, to ?? null, patrol ?? null, version]);
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
+    const kept = this.cache.get(etag);
+    if (kept) {
+      this.cache.delete(etag);
+      this.cache.set(etag, kept);
+      return { etag, body: kept };
+    }
+    const level = trackLevelFor(address.z);
+    const points = level === undefined ? await this.tracks.positions(viewer, box, filters) : await this.tracks.vertices(viewer, level, box, filters);
+    const body = encode(trackLines(address, points));
+    this.keep(etag, body);
+    return { etag, body };
+  }
+
+  private keep(etag: string, body: Buffer): void {
+    this.cache.set(etag, body);
+    this.cachedBytes += body.length;
+    for (const [key, value] of this.cache) {
+      if (this.cachedBytes <= CACHE_BYTES) break;
+      this.cache.delete(key);
+      this.cachedBytes -= value.length;
+    }
+  }
+}
+
+/** The tile's box in degrees, widened by the read margin on each side. */
+function readBox(address: TileAddress): [number, number, number, number] {
+  const [minLon, minLat, maxLon, maxLat] = tileBounds(address);
+  const dLon = (maxLon - minLon) * READ_MARGIN;
+  const dLat = (maxLat - minLat) * READ_MARGIN;
+  return [minLon - dLon, minLat - dLat, maxLon + dLon, maxLat + dLat];
+}
+
+/** One feature per patrol (points come sorted by patrol, then time): simplified, then clipped. */
+export function trackLines(address: TileAddress, points: readonly TrackPoint[]): TileLineFeature[] {
+  const features: TileLineFeature[] = [];
+  const clipBox: [number, number, number, number] = [-BUFFER, -BUFFER, TILE_EXTENT + BUFFER, TILE_EXTENT + BUFFER];
+  let start = 0;
+  while (start < points.length) {
+    const patrolId = points[start]!.patrolId;
+    let end = start;
+    while (end < points.length && points[end]!.patrolId === patrolId) end++;
+    const line = points.slice(start, end).map((p) => tilePosition(address, p.lon, p.lat));
+    const parts = clipLine(simplifyLine(line, TOLERANCE), clipBox)
+      .map((part) => dropRepeats(part.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number])))
+      .filter((part) => part.length >= 2);
+    if (parts.length > 0) features.push({ id: features.length + 1, type: 2, geometry: parts, tags: { patrol: patrolId } });
+    start = end;
+  }
+  return features;
+}
+
+function dropRepeats(line: [number, number][]): [number, number][] {
+  return line.filter((p, i) => i === 0 || p[0] !== line[i - 1]![0] || p[1] !== line[i - 1]![1]);
+}
+
+function tagOf(parts: unknown[]): string {
+  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
+}
+
+function encode(features: TileLineFeature[]): Buffer {
+  const layer = { features } as unknown as Parameters<typeof fromGeojsonVt>[0][string];
+  const bytes = fromGeojsonVt({ [TRACK_LAYER]: layer }, { version: 2, extent: TILE_EXTENT });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,124 @@
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Mechanism } from '../domain/mechanism.js';
+import { showsPartnersPositions } from '../domain/sovereignty.js';
+import type { NationCode } from '../kernel/nation.js';
+import { AREA_INDEX_LEVEL, VERSION_CELLS_PER_DEGREE } from './migrations/0017-track-vertices.js';
+import { positionsVisibleTo } from './sovereignty.js';
+import type { Database } from './schema.js';
+
+export { TRACK_LEVELS } from './migrations/0017-track-vertices.js';
+
+type Box = [number, number, number, number];
+
+/** The filters of the track tiles: the period (ISO instants, inclusive) and one patrol. */
+export interface TrackFilters {
+  from?: string;
+  to?: string;
+  patrol?: string;
+}
+
+/** Who reads: the nation, and the mechanism whose position policy applies. */
+export interface TrackViewer {
+  nation: NationCode;
+  mechanism: Pick<Mechanism, 'sharingPolicy'>;
+}
+
+export interface TrackPoint {
+  patrolId: string;
+  at: string;
+  lon: number;
+  lat: number;
+}
+
+/** Cells of `level` (360/2^level degrees a side) a range of degrees touches. */
+function cells(min: number, max: number, level: number): [number, number] {
+  const cell = (degrees: number) => Math.floor(((degrees + 180) / 360) * 2 ** level);
+  return [cell(min), cell(max)];
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
+ * The map's reads of patrol positions (migration 0017). Every read keeps only the patrols whose
+ * positions the viewer may be shown (`positionsVisibleTo`), so a track tile cannot hold a point
+ * the JSON track route would not give the same caller.
+ */
+export class TrackTileRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * A number that grows each time a position the viewer may be shown is written in the box, or a
+   * patrol's releasability changes: the viewer's own counters only (partners' patrols only when
+   * the policy shows it their positions).
+   */
+  async areaVersion(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box): Promise<number> {
+    const cell = (degrees: number, offset: number) => Math.floor((degrees + offset) * VERSION_CELLS_PER_DEGREE);
+    const shared = showsPartnersPositions(viewer.mechanism, viewer.nation) ? [0, 1] : [0];
+    const row = await this.db
+      .selectFrom('trackAreaVersions')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('total'))
+      .where('audience', '=', viewer.nation)
+      .where('shared', 'in', shared)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('cellX', '=', -1), eb('cellY', '=', -1)]),
+          eb.and([
+            eb('cellX', '>=', cell(minLon, 180)),
+            eb('cellX', '<=', cell(maxLon, 180)),
+            eb('cellY', '>=', cell(minLat, 90)),
+            eb('cellY', '<=', cell(maxLat, 90)),
+          ]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.total);
+  }
+
+  /** The thinned track points of `level` in the box, by patrol and time. */
+  async vertices(viewer: TrackViewer, level: number, [minLon, minLat, maxLon, maxLat]: Box, filters: TrackFilters): Promise<TrackPoint[]> {
+    const [x0, x1] = cells(minLon, maxLon, level);
+    const [y0, y1] = cells(minLat, maxLat, level);
+    let query = this.db
+      .selectFrom('trackVertices')
+      .select(['patrolId', 'at', 'lon', 'lat'])
+      .where('level', '=', level)
+      // One seek per column of cells: a range on cell_x would read whole columns.
+      .where('cellX', 'in', range(x0, x1))
+      .where('cellY', '>=', y0)
+      .where('cellY', '<=', y1);
+    query = this.filtered(query, viewer, filters);
+    return query.orderBy('patrolId').orderBy('at').execute();
+  }
+
+  /** Every position in the box, by patrol and time (the deep tiles). */
+  async positions(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box, filters: TrackFilters): Promise<TrackPoint[]> {
+    const [x0, x1] = cells(minLon, maxLon, AREA_INDEX_LEVEL);
+    // The expression of the index positions_by_area, written as it is there.
+    const column = sql.raw(`CAST((lon + 180) / 360 * (1 << ${AREA_INDEX_LEVEL}) AS INTEGER)`);
+    let query = this.db
+      .selectFrom('positions')
+      .select(['patrolId', 'at', 'lon', 'lat'])
+      .where(sql<SqlBool>`${column} IN (${sql.join(range(x0, x1))})`)
+      .where('lat', '>=', minLat)
+      .where('lat', '<=', maxLat)
+      .where('lon', '>=', minLon)
+      .where('lon', '<=', maxLon);
+    query = this.filtered(query, viewer, filters);
+    return query.orderBy('patrolId').orderBy('at').orderBy('seq').execute();
+  }
+
+  private filtered<T extends 'trackVertices' | 'positions'>(
+    query: SelectQueryBuilder<Database, T, TrackPoint>,
+    viewer: TrackViewer,
+    { from, to, patrol }: TrackFilters,
+  ): SelectQueryBuilder<Database, T, TrackPoint> {
+    const where = query as unknown as SelectQueryBuilder<Database, 'positions', TrackPoint>;
+    let q = where.where('patrolId', 'in', this.db.selectFrom('patrols').select('id').where(positionsVisibleTo(viewer.nation, viewer.mechanism)));
+    if (from) q = q.where('at', '>=', from);
+    if (to) q = q.where('at', '<=', to);
+    if (patrol) q = q.where('patrolId', '=', patrol);
+    return q as unknown as SelectQueryBuilder<Database, T, TrackPoint>;
+  }
+}
