@@ -1,3 +1,4 @@
+import { demoToken } from './demo-session.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,8 +7,6 @@ import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import { buildApp, createNodeContext } from '../src/composition.js';
 import { installDemo } from '../src/cli/demo.js';
-import { DemoAuthenticators } from '../src/cli/demo-codes.js';
-import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
 import { fillIncidents } from './fill-incidents.js';
@@ -71,17 +70,7 @@ export async function benchNode(print: (line: string) => void): Promise<void> {
     const node = await createNodeContext(config, store);
     const app = await buildApp(node, { webRoot: false });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    const authenticators = new DemoAuthenticators();
-    const login = async (username: string) =>
-      (
-        (await (
-          await fetch(`${url}/api/v1/auth/login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ username, password: DEMO_PASSWORD, code: authenticators.codeFor(username, new Date()) }),
-          })
-        ).json()) as { token: string }
-      ).token;
+    const login = (username: string) => demoToken(url, username);
     const token = await login('coord.ml');
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const post = (path: string, body?: unknown) =>

@@ -1,3 +1,4 @@
+import { demoToken } from './demo-session.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,8 +7,6 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import SQLite from 'better-sqlite3';
 import { buildApp, createNodeContext } from '../src/composition.js';
 import { installDemo } from '../src/cli/demo.js';
-import { DemoAuthenticators } from '../src/cli/demo-codes.js';
-import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 import { loadConfig } from '../src/config.js';
 import { tileBounds, tilePoint, type TileAddress } from '../src/geo/web-tiles.js';
 import { MARKS_PER_TILE } from '../src/services/incident-tiles.js';
@@ -116,13 +115,7 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
     const node = await createNodeContext(config, store);
     const app = await buildApp(node, { webRoot: false });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    const code = new DemoAuthenticators().codeFor('coord.ml', new Date());
-    const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'coord.ml', password: DEMO_PASSWORD, code }),
-    });
-    const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+    const headers = { authorization: `Bearer ${await demoToken(url, 'coord.ml')}` };
     const raw = rawTile(new SQLite(join(config.dataDir, 'diboli.db'), { readonly: true }));
     const random = seededRandom(16);
     let request = 0;

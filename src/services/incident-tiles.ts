@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { DiboliError } from '../domain/errors.js';
@@ -41,8 +42,8 @@ export interface IncidentTile {
  * there. Tiles are kept by ETag, so a copy is never served to a nation it was not made for.
  */
 export class IncidentTileService {
-  private readonly cache = new Map<string, Buffer>();
-  private cachedBytes = 0;
+  /** Tiles made lately, by ETag, up to CACHE_BYTES; the least recently asked go first. */
+  private readonly cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (body) => Math.max(1, body.length) });
 
   constructor(
     private readonly tiles: IncidentTileRepository,
@@ -57,13 +58,9 @@ export class IncidentTileService {
     const etag = tagOf([TILE_FORMAT, actor.nation, address.z, address.x, address.y, filterKey(filters), version]);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
     const kept = this.cache.get(etag);
-    if (kept) {
-      this.cache.delete(etag);
-      this.cache.set(etag, kept);
-      return { etag, body: kept };
-    }
+    if (kept) return { etag, body: kept };
     const body = await this.make(actor, address, { ...filters, bbox });
-    this.keep(etag, body);
+    this.cache.set(etag, body);
     return { etag, body };
   }
 
@@ -102,16 +99,6 @@ export class IncidentTileService {
     if (counts.reduce((total, c) => total + c.count, 0) > MARKS_PER_TILE) return encode(cellFeatures(address, counts));
     const marks = await this.tiles.marks(actor.nation, query, MARKS_PER_TILE);
     return encode(marks.map((mark) => markFeature(address, mark)));
-  }
-
-  private keep(etag: string, body: Buffer): void {
-    this.cache.set(etag, body);
-    this.cachedBytes += body.length;
-    for (const [key, value] of this.cache) {
-      if (this.cachedBytes <= CACHE_BYTES) break;
-      this.cache.delete(key);
-      this.cachedBytes -= value.length;
-    }
   }
 }
 

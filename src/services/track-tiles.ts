@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { DiboliError } from '../domain/errors.js';
@@ -56,8 +57,8 @@ export function trackLevelFor(z: number): number | undefined {
  * filters, the tile and the caller's own counters of positions written in the tile's area.
  */
 export class TrackTileService {
-  private readonly cache = new Map<string, Buffer>();
-  private cachedBytes = 0;
+  /** Tiles made lately, by ETag, up to CACHE_BYTES; the least recently asked go first. */
+  private readonly cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (body) => Math.max(1, body.length) });
 
   constructor(
     private readonly tracks: TrackTileRepository,
@@ -75,26 +76,12 @@ export class TrackTileService {
     const etag = tagOf([TRACK_FORMAT, actor.nation, shown, address.z, address.x, address.y, from ?? null, to ?? null, patrol ?? null, version]);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
     const kept = this.cache.get(etag);
-    if (kept) {
-      this.cache.delete(etag);
-      this.cache.set(etag, kept);
-      return { etag, body: kept };
-    }
+    if (kept) return { etag, body: kept };
     const level = trackLevelFor(address.z);
     const points = level === undefined ? await this.tracks.positions(viewer, box, filters) : await this.tracks.vertices(viewer, level, box, filters);
     const body = encode(trackLines(address, points));
-    this.keep(etag, body);
-    return { etag, body };
-  }
-
-  private keep(etag: string, body: Buffer): void {
     this.cache.set(etag, body);
-    this.cachedBytes += body.length;
-    for (const [key, value] of this.cache) {
-      if (this.cachedBytes <= CACHE_BYTES) break;
-      this.cache.delete(key);
-      this.cachedBytes -= value.length;
-    }
+    return { etag, body };
   }
 }
 
