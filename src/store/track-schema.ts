@@ -20,7 +20,7 @@ export interface TrackVertexTable {
 export interface TrackAreaVersionTable {
   audience: string;
   /** 0: the audience's own patrols; 1: partners' patrols released to it. */
-  shared: number;
+  partners: number;
   cellX: number;
   cellY: number;
   version: number;

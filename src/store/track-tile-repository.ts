@@ -55,12 +55,12 @@ export class TrackTileRepository {
    */
   async areaVersion(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box): Promise<number> {
     const cell = (degrees: number, offset: number) => Math.floor((degrees + offset) * VERSION_CELLS_PER_DEGREE);
-    const shared = showsPartnersPositions(viewer.mechanism, viewer.nation) ? [0, 1] : [0];
+    const kinds = showsPartnersPositions(viewer.mechanism, viewer.nation) ? [0, 1] : [0];
     const row = await this.db
       .selectFrom('trackAreaVersions')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('total'))
       .where('audience', '=', viewer.nation)
-      .where('shared', 'in', shared)
+      .where('partners', 'in', kinds)
       .where((eb) =>
         eb.or([
           eb.and([eb('cellX', '=', -1), eb('cellY', '=', -1)]),

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Patrol } from '../../src/contracts/patrol.js';
 import { receivedApprovalOutcome } from '../../src/domain/patrol-approval.js';
 import type { PatrolApprovalRecord } from '../../src/contracts/patrol-approval.js';
+import { patrolRecord } from '../support/patrol-record.js';
 
 const at = '2026-01-05T09:00:00.000Z';
-const patrol: Patrol = {
+const patrol: Patrol = patrolRecord({
   id: 'p1',
   owner: 'ML',
   releasableTo: ['SN', 'MR'],
@@ -13,22 +14,13 @@ const patrol: Patrol = {
   kind: 'joint',
   status: 'proposed',
   nations: ['ML', 'SN'],
-  unitIds: [],
-  axisId: null,
-  route: null,
   plannedStart: at,
   plannedEnd: at,
   approvals: [{ nation: 'ML', userId: 'u-ml', at }],
-  startedAt: null,
-  completedAt: null,
-  debrief: null,
   createdAt: at,
   updatedAt: at,
-  createdBy: null,
   code: 'ML-1',
-  leaderUserId: null,
-  reporterUserIds: [],
-};
+});
 const approval = (over: Partial<PatrolApprovalRecord> = {}): PatrolApprovalRecord => ({
   id: 'a1',
   owner: 'SN',

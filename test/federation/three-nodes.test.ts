@@ -5,6 +5,7 @@ import { addUser } from '../../src/services/auth-service.js';
 import { OrganisationService } from '../../src/services/organisation-service.js';
 import { PatrolService, storeNewPatrol, storePatrolVersion } from '../../src/services/patrol-service.js';
 import { createIncident, linkAll, removeFolder, startNode, type TestNode } from './nodes.js';
+import { patrolRecord } from '../support/patrol-record.js';
 
 let ml: TestNode;
 let sn: TestNode;
@@ -180,31 +181,22 @@ describe('three nodes on loopback', () => {
       },
       at,
     );
-    await storeNewPatrol(ml.node, {
-      id: 'ml-patrol-fed',
-      owner: 'ML',
-      releasableTo: ['SN'],
-      version: 1,
-      name: 'Patrouille RN1',
-      kind: 'joint',
-      status: 'draft',
-      nations: ['ML', 'SN'],
-      unitIds: ['ml-unit-fed'],
-      axisId: null,
-      route: null,
-      plannedStart: '2026-02-01T06:00:00.000Z',
-      plannedEnd: '2026-02-01T18:00:00.000Z',
-      approvals: [],
-      startedAt: null,
-      completedAt: null,
-      debrief: null,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: null,
-      code: '',
-      leaderUserId: null,
-      reporterUserIds: [],
-    });
+    await storeNewPatrol(
+      ml.node,
+      patrolRecord({
+        id: 'ml-patrol-fed',
+        owner: 'ML',
+        releasableTo: ['SN'],
+        name: 'Patrouille RN1',
+        kind: 'joint',
+        nations: ['ML', 'SN'],
+        unitIds: ['ml-unit-fed'],
+        plannedStart: '2026-02-01T06:00:00.000Z',
+        plannedEnd: '2026-02-01T18:00:00.000Z',
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
     await pull(sn, ml);
     await pull(mr, ml);
     const snUnits = await sn.node.repos.organisation.unitsVisibleTo('SN');

@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/kernel/clock.js';
 import { PatrolService, storeNewPatrol } from '../../src/services/patrol-service.js';
 import { linkAll, removeFolder, startNode, type TestNode } from '../federation/nodes.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { patrolRecord } from '../support/patrol-record.js';
 
 // Issue 17: a patrol has a short code for SMS and radio, given by its owner node and never
 // changed, a leader and further reporters; the field channels read "my patrols of the day".
@@ -121,31 +122,23 @@ describe('patrol codes between nodes', () => {
 
   it('carry the code and leader with the patrol’s copy, and refuse a code of another nation’s series', async () => {
     const at = '2026-01-05T09:00:00.000Z';
-    const stored = await storeNewPatrol(ml.node, {
-      id: 'ml-patrol-coded',
-      owner: 'ML',
-      releasableTo: ['SN'],
-      version: 1,
-      code: '',
-      name: 'Patrouille RN1',
-      kind: 'joint',
-      status: 'draft',
-      nations: ['ML', 'SN'],
-      unitIds: [],
-      axisId: null,
-      route: null,
-      plannedStart: at,
-      plannedEnd: at,
-      approvals: [],
-      startedAt: null,
-      completedAt: null,
-      debrief: null,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: null,
-      leaderUserId: 'ml-lead',
-      reporterUserIds: ['ml-second'],
-    });
+    const stored = await storeNewPatrol(
+      ml.node,
+      patrolRecord({
+        id: 'ml-patrol-coded',
+        owner: 'ML',
+        releasableTo: ['SN'],
+        name: 'Patrouille RN1',
+        kind: 'joint',
+        nations: ['ML', 'SN'],
+        plannedStart: at,
+        plannedEnd: at,
+        createdAt: at,
+        updatedAt: at,
+        leaderUserId: 'ml-lead',
+        reporterUserIds: ['ml-second'],
+      }),
+    );
     expect(stored.code).toBe(patrolCode('ML', patrolCodeNumber('ml-patrol-coded')));
     const peer = (await sn.node.repos.peers.byNation('ML'))!;
     await sn.puller.pullOnce(peer);

@@ -53,7 +53,7 @@ function write(sqlite: SQLite.Database): void {
 function kept(sqlite: SQLite.Database) {
   return {
     vertices: sqlite.prepare('SELECT level, cell_x, cell_y, patrol_id, period, at, lon, lat FROM track_vertices ORDER BY 1, 2, 3, 4, 5').all(),
-    areas: sqlite.prepare('SELECT audience, shared, cell_x, cell_y FROM track_area_versions ORDER BY 1, 2, 3, 4').all(),
+    areas: sqlite.prepare('SELECT audience, partners, cell_x, cell_y FROM track_area_versions ORDER BY 1, 2, 3, 4').all(),
   };
 }
 
@@ -81,6 +81,6 @@ describe('migration 0017 on a node that holds positions', () => {
     expect(a.vertices).toEqual(b.vertices);
     expect(a.areas).toEqual(b.areas);
     // Each nation counts what it may be shown: Mauritania only Senegal's patrol released to it.
-    expect(a.areas.filter((row) => (row as { audience: string }).audience === 'MR').every((row) => (row as { shared: number }).shared === 1)).toBe(true);
+    expect(a.areas.filter((row) => (row as { audience: string }).audience === 'MR').every((row) => (row as { partners: number }).partners === 1)).toBe(true);
   });
 });

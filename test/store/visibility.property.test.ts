@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../src/store/database.js';
 import { IncidentRepository } from '../../src/store/incident-repository.js';
 import { PatrolRepository } from '../../src/store/patrol-repository.js';
 import { TRACK_LEVELS, TrackTileRepository } from '../../src/store/track-tile-repository.js';
+import { patrolRecord } from '../support/patrol-record.js';
 
 const NATIONS = ['ML', 'SN', 'MR', 'GN'] as const;
 const nation = fc.constantFrom(...NATIONS);
@@ -58,31 +59,13 @@ function incident(id: string, owner: string, releasableTo: string[], lon: number
 let patrolCodes = 0;
 
 function patrol(id: string, owner: string, releasableTo: string[]): Patrol {
-  return {
+  return patrolRecord({
     id,
     owner,
     releasableTo: releasableTo.filter((n) => n !== owner),
-    version: 1,
-    name: id,
-    kind: 'national',
-    status: 'draft',
-    nations: [owner],
-    unitIds: [],
-    axisId: null,
-    route: null,
-    plannedStart: '2026-01-01T00:00:00.000Z',
     plannedEnd: '2026-01-02T00:00:00.000Z',
-    approvals: [],
-    startedAt: null,
-    completedAt: null,
-    debrief: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    createdBy: null,
     code: `${owner}-${++patrolCodes}`,
-    leaderUserId: null,
-    reporterUserIds: [],
-  };
+  });
 }
 
 describe('the store applies the visibility rule', () => {

@@ -14,7 +14,7 @@ import { sql, type Kysely } from 'kysely';
 // - `positions_by_area`: an index of positions by column of level-16 cells (about 600 m) and
 //   latitude, for the deep tiles, which draw every position.
 // - `track_area_versions`: a counter per nation and per cell of 1/4° that moves when a position
-//   that nation may be shown is written there (`shared` 0 for its own patrols, 1 for partners'
+//   that nation may be shown is written there (`partners` 0 for its own patrols, 1 for partners'
 //   patrols released to it, which the position policy may still withhold). A row with cell -1, -1
 //   moves when a patrol's releasability changes, since that redraws its whole track. A tile's ETag
 //   is named from the caller's counters only: a national track never changes a partner's tile.
@@ -42,10 +42,10 @@ function thin(row: string, from: string): string {
 const versionCell = (row: string) =>
   `CAST((${row}.lon + 180) * ${VERSION_CELLS_PER_DEGREE} AS INTEGER) AS cx, CAST((${row}.lat + 90) * ${VERSION_CELLS_PER_DEGREE} AS INTEGER) AS cy`;
 
-const BUMP = `ON CONFLICT (audience, shared, cell_x, cell_y) DO UPDATE SET version = version + 1;`;
+const BUMP = `ON CONFLICT (audience, partners, cell_x, cell_y) DO UPDATE SET version = version + 1;`;
 
 function bumpArea(row: string): string {
-  return `INSERT INTO track_area_versions (audience, shared, cell_x, cell_y, version)
+  return `INSERT INTO track_area_versions (audience, partners, cell_x, cell_y, version)
       SELECT patrols.owner, 0, ${versionCell(row)}, 1 FROM patrols WHERE patrols.id = ${row}.patrol_id
       UNION ALL
       SELECT json_each.value, 1, ${versionCell(row)}, 1 FROM patrols, json_each(coalesce(patrols.releasable_to, '[]')) WHERE patrols.id = ${row}.patrol_id
@@ -53,7 +53,7 @@ function bumpArea(row: string): string {
 }
 
 function bumpReleased(row: 'OLD' | 'NEW'): string {
-  return `INSERT INTO track_area_versions (audience, shared, cell_x, cell_y, version)
+  return `INSERT INTO track_area_versions (audience, partners, cell_x, cell_y, version)
       SELECT ${row}.owner, 0, -1, -1, 1
       UNION ALL
       SELECT value, 1, -1, -1, 1 FROM json_each(coalesce(${row}.releasable_to, '[]'))
@@ -75,11 +75,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ) WITHOUT ROWID`.execute(db);
   await sql`CREATE TABLE track_area_versions (
     audience TEXT NOT NULL,
-    shared INTEGER NOT NULL,
+    partners INTEGER NOT NULL,
     cell_x INTEGER NOT NULL,
     cell_y INTEGER NOT NULL,
     version INTEGER NOT NULL,
-    PRIMARY KEY (audience, shared, cell_x, cell_y)
+    PRIMARY KEY (audience, partners, cell_x, cell_y)
   ) WITHOUT ROWID`.execute(db);
   await sql.raw(`CREATE INDEX positions_by_area ON positions (${cell('lon', String(AREA_INDEX_LEVEL))}, lat)`).execute(db);
   await sql.raw(`CREATE TRIGGER track_vertices_inserted AFTER INSERT ON positions BEGIN ${thin('NEW', '')} ${bumpArea('NEW')} END`).execute(db);
@@ -94,9 +94,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(thin('p', 'positions AS p,')).execute(db);
   await sql
     .raw(
-      `INSERT INTO track_area_versions (audience, shared, cell_x, cell_y, version)
-      SELECT DISTINCT audience, shared, cx, cy, 1 FROM (
-        SELECT patrols.owner AS audience, 0 AS shared, ${versionCell('p')} FROM positions AS p JOIN patrols ON patrols.id = p.patrol_id
+      `INSERT INTO track_area_versions (audience, partners, cell_x, cell_y, version)
+      SELECT DISTINCT audience, partners, cx, cy, 1 FROM (
+        SELECT patrols.owner AS audience, 0 AS partners, ${versionCell('p')} FROM positions AS p JOIN patrols ON patrols.id = p.patrol_id
         UNION ALL
         SELECT json_each.value, 1, ${versionCell('p')} FROM positions AS p JOIN patrols ON patrols.id = p.patrol_id,
           json_each(coalesce(patrols.releasable_to, '[]'))
