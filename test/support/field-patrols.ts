@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { expect } from 'vitest';
+import { HOUR_MS } from '../../src/kernel/durations.js';
 import type { DemoNode } from './demo-node.js';
 
 let made = 0;
@@ -66,4 +67,34 @@ export function plainPng(size = 12): Promise<Buffer> {
   return sharp({ create: { width: size, height: size, channels: 3, background: 'white' } })
     .png()
     .toBuffer();
+}
+
+/**
+ * A national patrol of Mali on the RN1 axis, led by lead.ml, planned from now for 8 hours and
+ * taken through `actions` by coord.ml (released as the mechanism's default unless `releasableTo`);
+ * its id and code.
+ */
+export async function axisPatrolFromNow(
+  demo: DemoNode,
+  { releasableTo, actions }: { releasableTo?: string[]; actions: readonly string[] },
+): Promise<{ id: string; code: string }> {
+  const now = demo.node.clock.now();
+  const leader = (await demo.node.repos.users.findByUsername('lead.ml'))!;
+  const created = await demo.call('POST', '/api/v1/patrols', {
+    as: 'coord.ml',
+    body: {
+      name: 'Patrouille TAK',
+      kind: 'national',
+      unitIds: ['ml-gend-kayes'],
+      axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
+      plannedStart: now.toISOString(),
+      plannedEnd: new Date(now.getTime() + 8 * HOUR_MS).toISOString(),
+      leaderUserId: leader.id,
+      ...(releasableTo ? { releasableTo } : {}),
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  for (const action of actions) await demo.call('POST', `/api/v1/patrols/${id}/${action}`, { as: 'coord.ml' });
+  return { id, code: created.body.code as string };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { axisPatrolFromNow } from '../support/field-patrols.js';
 import { CoT } from './tak-library.js';
 
 // POST /api/v1/cot: one event from an authenticated TAK user. Events the TAK community's library
@@ -58,24 +59,7 @@ describe('a TAK user’s PLI and markers', () => {
   let patrolCode: string;
 
   beforeAll(async () => {
-    const now = demo.node.clock.now();
-    const leader = await demo.node.repos.users.findByUsername('lead.ml');
-    const created = await demo.call('POST', '/api/v1/patrols', {
-      as: 'coord.ml',
-      body: {
-        name: 'Patrouille TAK',
-        kind: 'national',
-        unitIds: ['ml-gend-kayes'],
-        axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
-        plannedStart: now.toISOString(),
-        plannedEnd: new Date(now.getTime() + 8 * 3_600_000).toISOString(),
-        leaderUserId: leader!.id,
-      },
-    });
-    expect(created.status).toBe(201);
-    patrolId = created.body.id;
-    patrolCode = created.body.code;
-    for (const action of ['propose', 'approve']) await demo.call('POST', `/api/v1/patrols/${patrolId}/${action}`, { as: 'coord.ml' });
+    ({ id: patrolId, code: patrolCode } = await axisPatrolFromNow(demo, { actions: ['propose', 'approve'] }));
   });
 
   it('are refused while the user leads no patrol under way, and from a user who leads none', async () => {

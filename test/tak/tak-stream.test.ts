@@ -11,6 +11,7 @@ import { initTakCa } from '../../src/services/tak-ca.js';
 import { enrolTakUser, revokeTakUser } from '../../src/services/tak-enrolment.js';
 import { CotFrames } from '../../src/tak/cot-frames.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { axisPatrolFromNow } from '../support/field-patrols.js';
 import { CoT } from './tak-library.js';
 
 // The TAK port: TLS with client certificates of the node's own CA. An enrolled client of Senegal
@@ -166,23 +167,7 @@ describe('the TAK port', () => {
   });
 
   it('files a patrol leader’s PLI as a position of their patrol; the position reaches the clients the position policy names', async () => {
-    const now = demo.node.clock.now();
-    const leader = await demo.node.repos.users.findByUsername('lead.ml');
-    const created = await demo.call('POST', '/api/v1/patrols', {
-      as: 'coord.ml',
-      body: {
-        name: 'Patrouille TAK',
-        kind: 'national',
-        unitIds: ['ml-gend-kayes'],
-        axisId: 'N1-RN1-TAMBACOUNDA-KAYES',
-        plannedStart: now.toISOString(),
-        plannedEnd: new Date(now.getTime() + 8 * 3_600_000).toISOString(),
-        leaderUserId: leader!.id,
-        releasableTo: ['SN'],
-      },
-    });
-    const id = created.body.id as string;
-    for (const action of ['propose', 'approve', 'start']) await demo.call('POST', `/api/v1/patrols/${id}/${action}`, { as: 'coord.ml' });
+    const { id } = await axisPatrolFromNow(demo, { releasableTo: ['SN'], actions: ['propose', 'approve', 'start'] });
     const ml = await client('coord.ml');
     const sn = await client('liaison.sn');
     const device = await client('lead.ml');
