@@ -1,3 +1,5 @@
+import type { IncidentInput } from '../src/contracts/incident.js';
+import { HOUR_MS } from '../src/kernel/durations.js';
 import { DemoAuthenticators } from '../src/cli/demo-codes.js';
 import { DEMO_PASSWORD } from '../src/cli/demo-content.js';
 
@@ -16,4 +18,16 @@ export async function demoToken(origin: string, username: string): Promise<strin
   });
   if (!answer.ok) throw new Error(`login of ${username}: ${answer.status} ${await answer.text()}`);
   return ((await answer.json()) as { token: string }).token;
+}
+
+/** An armed clash near Diboli an hour ago, released to Senegal: what the stream benches write. */
+export function recentClashNearDiboli(): IncidentInput {
+  return {
+    occurredAt: new Date(Date.now() - HOUR_MS).toISOString(),
+    location: { lat: 14.452, lon: -12.19 },
+    eventType: 'Battles',
+    subEventType: 'Armed clash',
+    status: 'confirmed',
+    releasableTo: ['SN'],
+  };
 }

@@ -14,6 +14,7 @@ import { earlyWarningOf } from '../src/services/early-warning-service.js';
 import { IncidentService } from '../src/services/incident-service.js';
 import { openStore } from '../src/store/database.js';
 import { until } from './figures.js';
+import { recentClashNearDiboli } from './demo-session.js';
 
 /**
  * Alert fan-out to 1,000 live-stream (SSE) clients on 127.0.0.1: from the moment an alert is raised
@@ -196,14 +197,7 @@ async function diboli(print: (line: string) => void): Promise<{ fanOut: number[]
     for (let round = 0; round < WARMUP + ROUNDS; round += 1) {
       warming = round < WARMUP;
       const started = now();
-      const incident = await incidents.create(actor, {
-        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-        location: { lat: 14.452, lon: -12.19 },
-        eventType: 'Battles',
-        subEventType: 'Armed clash',
-        status: 'confirmed',
-        releasableTo: ['SN'],
-      });
+      const incident = await incidents.create(actor, recentClashNearDiboli());
       causedAt.set(incident.id, started);
       const readers = () => [...alertOfIncident].filter(([, cause]) => cause === incident.id).reduce((sum, [alert]) => sum + (received.get(alert) ?? 0), 0);
       await until(() => readers() >= CLIENTS, 10_000);

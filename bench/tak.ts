@@ -15,6 +15,7 @@ import { PatrolService } from '../src/services/patrol-service.js';
 import { initTakCa, issueClientCertificate, loadTakCa } from '../src/services/tak-ca.js';
 import { openStore } from '../src/store/database.js';
 import { percentile, until } from './figures.js';
+import { recentClashNearDiboli } from './demo-session.js';
 
 /**
  * TAK clients on 127.0.0.1 while incidents are written: from the incident's write (the service
@@ -165,14 +166,7 @@ export async function benchTak(print: (line: string) => void): Promise<void> {
     for (let round = 0; round < WARMUP + ROUNDS; round += 1) {
       warming = round < WARMUP;
       const started = now();
-      const incident = await incidents.create(actor, {
-        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-        location: { lat: 14.452, lon: -12.19 },
-        eventType: 'Battles',
-        subEventType: 'Armed clash',
-        status: 'confirmed',
-        releasableTo: ['SN'],
-      });
+      const incident = await incidents.create(actor, recentClashNearDiboli());
       written.set(incident.id, started);
       await until(() => (takRead.get(incident.id) ?? 0) >= CLIENTS && (sseRead.get(incident.id) ?? 0) >= CLIENTS, 10_000);
       if (!warming) {
