@@ -1,21 +1,39 @@
 /**
  * A period of the list's filters (`from` ≤ occurred_at ≤ `to`, compared as the stored ISO strings)
- * cut into what counts kept per month and per day can answer, and what they cannot: the first and
+ * cut into what counts kept per year, month and day can answer, and what they cannot: the first and
  * last day, where `from` and `to` may fall at any instant, are read from the incidents themselves.
  *
  * For any stored `occurred_at` string, it is in the period exactly when it is in one of the parts:
- * a `partial` range (`from` ≤ s, and s < `before` or s ≤ `to`), or its day in `wholeDays`. `months`
- * and `days` cut `wholeDays` again: whole months, and the days left before and after them.
- * Open ends are undefined. Pure string and calendar arithmetic (UTC days, as stored).
+ * a `partial` range (`from` ≤ s, and s < `before` or s ≤ `to`), or its day in `wholeDays`. `years`,
+ * `months` and `days` cut `wholeDays` again: whole years, then the whole months left before and
+ * after them, then the days left beside those. Open ends are undefined. Pure string and calendar
+ * arithmetic (UTC days, as stored).
  */
 export interface PeriodSplit {
   partial: { from?: string; before?: string; to?: string }[];
   /** Days counted whole, first and last included; null when there are none. */
-  wholeDays: { first?: string; last?: string } | null;
-  /** Whole months within `wholeDays` (`YYYY-MM`), first and last included; null when none. */
-  months: { first?: string; last?: string } | null;
-  /** The days of `wholeDays` outside `months`. */
-  days: { first?: string; last?: string }[];
+  wholeDays: DayRange | null;
+  /** Whole years within `wholeDays` (`YYYY`), first and last included; null when none. */
+  years: Range | null;
+  /** Whole months (`YYYY-MM`) within `wholeDays` outside `years`, at most one range on each side. */
+  months: Range[];
+  /** The days of `wholeDays` outside `years` and `months`. */
+  days: DayRange[];
+}
+
+/** First and last included; an undefined end is open. */
+export interface Range {
+  first?: string;
+  last?: string;
+}
+type DayRange = Range;
+
+/** How one calendar unit (a year, a month) is named and bounded, from the days' strings. */
+interface CalendarUnit {
+  of(day: string): string;
+  shift(unit: string, by: number): string;
+  firstDay(unit: string): string;
+  lastDay(unit: string): string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
@@ -37,10 +55,31 @@ function lastDayOf(month: string): string {
   return shiftDay(`${shiftMonth(month, 1)}-01`, -1);
 }
 
+const YEAR: CalendarUnit = {
+  of: (day) => day.slice(0, 4),
+  shift: (year, by) => String(Number(year) + by).padStart(4, '0'),
+  firstDay: (year) => `${year}-01-01`,
+  lastDay: (year) => `${year}-12-31`,
+};
+
+const MONTH: CalendarUnit = { of: (day) => day.slice(0, 7), shift: shiftMonth, firstDay: (month) => `${month}-01`, lastDay: lastDayOf };
+
+/** The whole units within the days of `range`, and the days left before and after them. */
+function wholeUnits(range: DayRange, unit: CalendarUnit): { units: Range | null; rest: DayRange[] } {
+  const { first, last } = range;
+  const firstUnit = first === undefined ? undefined : first === unit.firstDay(unit.of(first)) ? unit.of(first) : unit.shift(unit.of(first), 1);
+  const lastUnit = last === undefined ? undefined : last === unit.lastDay(unit.of(last)) ? unit.of(last) : unit.shift(unit.of(last), -1);
+  if (firstUnit !== undefined && lastUnit !== undefined && firstUnit > lastUnit) return { units: null, rest: [range] };
+  const rest: DayRange[] = [];
+  if (first !== undefined && first < unit.firstDay(firstUnit!)) rest.push({ first, last: shiftDay(unit.firstDay(firstUnit!), -1) });
+  if (last !== undefined && last > unit.lastDay(lastUnit!)) rest.push({ first: shiftDay(unit.lastDay(lastUnit!), 1), last });
+  return { units: { first: firstUnit, last: lastUnit }, rest };
+}
+
 /** Null when `from` or `to` does not start with a day: such a period is read from the incidents alone. */
 export function splitPeriod(from: string | undefined, to: string | undefined): PeriodSplit | null {
   if ((from !== undefined && !DAY.test(from)) || (to !== undefined && !DAY.test(to))) return null;
-  const nothing: PeriodSplit = { partial: [], wholeDays: null, months: null, days: [] };
+  const nothing: PeriodSplit = { partial: [], wholeDays: null, years: null, months: [], days: [] };
   if (from !== undefined && to !== undefined && from > to) return nothing;
   const fromDay = from?.slice(0, 10);
   const toDay = to?.slice(0, 10);
@@ -52,17 +91,15 @@ export function splitPeriod(from: string | undefined, to: string | undefined): P
   if (to !== undefined) partial.push({ from: toDay, to });
   const first = fromDay === undefined ? undefined : shiftDay(fromDay, 1);
   const last = toDay === undefined ? undefined : shiftDay(toDay, -1);
-  if (first !== undefined && last !== undefined && first > last) return { partial, wholeDays: null, months: null, days: [] };
+  if (first !== undefined && last !== undefined && first > last) return { ...nothing, partial };
   const wholeDays = { first, last };
-
-  // Whole months: from the first month that starts on or after `first` to the last that ends on or before `last`.
-  const firstMonth = first === undefined ? undefined : first.endsWith('-01') ? first.slice(0, 7) : shiftMonth(first.slice(0, 7), 1);
-  const lastMonth = last === undefined ? undefined : last === lastDayOf(last.slice(0, 7)) ? last.slice(0, 7) : shiftMonth(last.slice(0, 7), -1);
-  if (firstMonth !== undefined && lastMonth !== undefined && firstMonth > lastMonth) {
-    return { partial, wholeDays, months: null, days: [{ first, last }] };
-  }
-  const days: PeriodSplit['days'] = [];
-  if (first !== undefined && firstMonth !== undefined && first < `${firstMonth}-01`) days.push({ first, last: shiftDay(`${firstMonth}-01`, -1) });
-  if (last !== undefined && lastMonth !== undefined && last > lastDayOf(lastMonth)) days.push({ first: shiftDay(lastDayOf(lastMonth), 1), last });
-  return { partial, wholeDays, months: { first: firstMonth, last: lastMonth }, days };
+  const years = wholeUnits(wholeDays, YEAR);
+  const months = years.rest.map((range) => wholeUnits(range, MONTH));
+  return {
+    partial,
+    wholeDays,
+    years: years.units,
+    months: months.flatMap((cut) => (cut.units ? [cut.units] : [])),
+    days: months.flatMap((cut) => cut.rest),
+  };
 }

@@ -6,10 +6,10 @@ import { incidentsMatching, type IncidentQuery } from './incident-repository.js'
 import type { CellCount } from './incident-tile-repository.js';
 import type { Database } from './schema.js';
 
-/** Levels of the counts kept by migration 0016, and which keep months beside days. */
+/** Levels of the counts kept by migrations 0016 and 0018, and which keep years and months beside days. */
 export const COUNT_LEVELS = [10, 12, 14] as const;
-const LEVELS_WITH_MONTHS: readonly number[] = [10, 12];
-/** Beyond this many columns, one range read is cheaper than a read per column. */
+const LEVELS_WITH_YEARS: readonly number[] = [10, 12];
+/** Up to this many columns (and rows) of cells, a tile seeks each of its cells; beyond, it reads ranges. */
 const MAX_COLUMN_READS = 64;
 
 export type CountFilters = Omit<IncidentQuery, 'limit' | 'bbox' | 'q' | 'from' | 'to'>;
@@ -29,18 +29,18 @@ export class IncidentCellCountRepository {
   }
 
   /**
-   * The kept counts of the whole days: one read per part of the period (the months, the days
-   * before and after them, or at level 14 every day), so each read seeks on its span.
+   * The kept counts of the whole days: one read per part of the period (the years, the months
+   * beside them, the days beside those, or at level 14 every day), so each read seeks on its span.
    */
   private async kept(viewer: NationCode, filters: CountFilters, address: TileAddress, level: number, period: PeriodSplit): Promise<CellCount[]> {
     if (!period.wholeDays) return [];
-    const parts = LEVELS_WITH_MONTHS.includes(level)
+    const parts = LEVELS_WITH_YEARS.includes(level)
       ? [
-          ...(period.months ? [{ span: 'm', byPeriod: false, ...period.months }] : []),
-          // A few days beside the months: read by day across the cells, not every day of each cell.
-          ...period.days.map((days) => ({ span: 'd', byPeriod: true, ...days })),
+          ...(period.years ? [{ span: 'y', ...period.years }] : []),
+          ...period.months.map((months) => ({ span: 'm', ...months })),
+          ...period.days.map((days) => ({ span: 'd', ...days })),
         ]
-      : [{ span: 'd', byPeriod: false, ...period.wholeDays }];
+      : [{ span: 'd', ...period.wholeDays }];
     const read = await Promise.all(parts.map((part) => this.keptPart(viewer, filters, address, level, part)));
     return read.flat();
   }
@@ -50,29 +50,31 @@ export class IncidentCellCountRepository {
     filters: CountFilters,
     address: TileAddress,
     level: number,
-    part: { span: string; byPeriod: boolean; first?: string; last?: string },
+    part: { span: string; first?: string; last?: string },
   ): Promise<CellCount[]> {
     const perTile = 2 ** (level - address.z);
     const shift = level - address.z - GRID_LEVELS;
     const [firstX, firstY] = [address.x * perTile, address.y * perTile];
     let q = this.db.selectFrom('incidentCellCounts').where('audience', '=', viewer).where('level', '=', level).where('span', '=', part.span);
-    // The key goes on (…, span, cell_x, cell_y, period, …): one seek per column of cells, each over
-    // a range of rows. Read by period instead, the cells are tested row by row. A unary + keeps
-    // SQLite from using a column for a seek, so that it takes the index meant for the read.
-    const period = part.byPeriod ? sql<string>`period` : sql<string>`+period`;
+    // The key goes on (…, span, cell_x, cell_y, period, …): naming every column and row of the
+    // tile's cells, SQLite seeks each cell and reads only its rows of the period. A tile of more
+    // cells reads ranges of them instead, whole, or for days by day across the cells (the index by
+    // period); a unary + keeps SQLite from seeking on a column, so that it takes the index meant.
+    const seekCells = perTile <= MAX_COLUMN_READS;
+    const byPeriod = !seekCells && part.span === 'd';
+    const period = seekCells || byPeriod ? sql<string>`period` : sql<string>`+period`;
     if (part.first !== undefined) q = q.where(period, '>=', part.first);
     if (part.last !== undefined) q = q.where(period, '<=', part.last);
-    const cellX = part.byPeriod ? sql<number>`+cell_x` : sql<number>`cell_x`;
-    const cellY = part.byPeriod ? sql<number>`+cell_y` : sql<number>`cell_y`;
-    q =
-      perTile <= MAX_COLUMN_READS && !part.byPeriod
-        ? q.where(
-            cellX,
-            'in',
-            Array.from({ length: perTile }, (_, i) => firstX + i),
-          )
-        : q.where(cellX, '>=', firstX).where(cellX, '<', firstX + perTile);
-    q = q.where(cellY, '>=', firstY).where(cellY, '<', firstY + perTile);
+    const cellX = byPeriod ? sql<number>`+cell_x` : sql<number>`cell_x`;
+    const cellY = byPeriod ? sql<number>`+cell_y` : sql<number>`cell_y`;
+    const span = (first: number) => Array.from({ length: perTile }, (_, i) => first + i);
+    q = seekCells
+      ? q.where(cellX, 'in', span(firstX)).where(cellY, 'in', span(firstY))
+      : q
+          .where(cellX, '>=', firstX)
+          .where(cellX, '<', firstX + perTile)
+          .where(cellY, '>=', firstY)
+          .where(cellY, '<', firstY + perTile);
     if (filters.eventType) q = q.where('eventType', '=', filters.eventType);
     if (filters.section) q = q.where('section', '=', filters.section);
     if (filters.owner) q = q.where('owner', '=', filters.owner);

@@ -6,23 +6,26 @@ import { splitPeriod, type PeriodSplit } from '../../src/domain/period-split.js'
 function partsHolding(split: PeriodSplit, s: string): number {
   const day = s.slice(0, 10);
   const month = s.slice(0, 7);
+  const year = s.slice(0, 4);
   const within = (value: string, range: { first?: string; last?: string }) =>
     (range.first === undefined || value >= range.first) && (range.last === undefined || value <= range.last);
   let n = 0;
   for (const p of split.partial) {
     if ((p.from === undefined || s >= p.from) && (p.before === undefined || s < p.before) && (p.to === undefined || s <= p.to)) n++;
   }
-  if (split.months && within(month, split.months)) n++;
+  if (split.years && within(year, split.years)) n++;
+  for (const range of split.months) if (within(month, range)) n++;
   for (const range of split.days) if (within(day, range)) n++;
   return n;
 }
 
-/** The same split, with `months` and `days` replaced by `wholeDays` (the way a days-only count is read). */
+/** The same split, with years, months and days replaced by `wholeDays` (the way a days-only count is read). */
 function partsHoldingByDays(split: PeriodSplit, s: string): number {
-  return partsHolding({ ...split, months: null, days: split.wholeDays ? [split.wholeDays] : [] }, s);
+  return partsHolding({ ...split, years: null, months: [], days: split.wholeDays ? [split.wholeDays] : [] }, s);
 }
 
-const instant = fc.integer({ min: Date.parse('2023-11-20'), max: Date.parse('2024-04-10') }).map((ms) => new Date(ms).toISOString());
+// Over three years and a half, so that periods hold whole years, whole months and loose days.
+const instant = fc.integer({ min: Date.parse('2021-11-20'), max: Date.parse('2025-04-10') }).map((ms) => new Date(ms).toISOString());
 
 describe('splitPeriod', () => {
   it.each([
@@ -30,7 +33,7 @@ describe('splitPeriod', () => {
       'no bounds',
       undefined,
       undefined,
-      { partial: [], wholeDays: { first: undefined, last: undefined }, months: { first: undefined, last: undefined }, days: [] },
+      { partial: [], wholeDays: { first: undefined, last: undefined }, years: { first: undefined, last: undefined }, months: [], days: [] },
     ],
     [
       'a quarter from an instant to the end of a day',
@@ -42,7 +45,8 @@ describe('splitPeriod', () => {
           { from: '2024-03-31', to: '2024-03-31T23:59:59.999Z' },
         ],
         wholeDays: { first: '2024-01-16', last: '2024-03-30' },
-        months: { first: '2024-02', last: '2024-02' },
+        years: null,
+        months: [{ first: '2024-02', last: '2024-02' }],
         days: [
           { first: '2024-01-16', last: '2024-01-31' },
           { first: '2024-03-01', last: '2024-03-30' },
@@ -53,7 +57,40 @@ describe('splitPeriod', () => {
       'one day',
       '2024-02-29T00:00:00.000Z',
       '2024-02-29T23:59:59.999Z',
-      { partial: [{ from: '2024-02-29T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' }], wholeDays: null, months: null, days: [] },
+      { partial: [{ from: '2024-02-29T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' }], wholeDays: null, years: null, months: [], days: [] },
+    ],
+    [
+      'two years and a half: a whole year, the months on each side, the days beside them',
+      '2022-03-10T05:00:00.000Z',
+      '2024-08-15T12:00:00.000Z',
+      {
+        partial: [
+          { from: '2022-03-10T05:00:00.000Z', before: '2022-03-11' },
+          { from: '2024-08-15', to: '2024-08-15T12:00:00.000Z' },
+        ],
+        wholeDays: { first: '2022-03-11', last: '2024-08-14' },
+        years: { first: '2023', last: '2023' },
+        months: [
+          { first: '2022-04', last: '2022-12' },
+          { first: '2024-01', last: '2024-07' },
+        ],
+        days: [
+          { first: '2022-03-11', last: '2022-03-31' },
+          { first: '2024-08-01', last: '2024-08-14' },
+        ],
+      },
+    ],
+    [
+      'from the first of January, open after',
+      '2023-01-01T00:00:00.000Z',
+      undefined,
+      {
+        partial: [{ from: '2023-01-01T00:00:00.000Z', before: '2023-01-02' }],
+        wholeDays: { first: '2023-01-02', last: undefined },
+        years: { first: '2024', last: undefined },
+        months: [{ first: '2023-02', last: '2023-12' }],
+        days: [{ first: '2023-01-02', last: '2023-01-31' }],
+      },
     ],
   ])('%s', (_name, from, to, expected) => {
     expect(splitPeriod(from, to)).toEqual(expected);

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { VectorTile } from '@mapbox/vector-tile';
 import Protobuf from 'pbf';
 import { tileBounds, type TileAddress } from '../../src/geo/web-tiles.js';
@@ -44,15 +45,27 @@ export async function listedInTile(demo: DemoNode, as: string, address: TileAddr
 }
 
 /** Writes incidents straight into the node's database, the way a bulk import would. */
-export function addIncidents(
-  demo: DemoNode,
-  rows: { id: string; owner: string; releasableTo: string[]; lon: number; lat: number; eventType: string; occurredAt: string }[],
-): void {
+export interface IncidentRow {
+  id: string;
+  owner: string;
+  releasableTo: string[];
+  lon: number;
+  lat: number;
+  eventType: string;
+  occurredAt: string;
+}
+
+export function addIncidents(demo: DemoNode, rows: IncidentRow[]): void {
+  addIncidentsTo(demo.store.sqlite, rows);
+}
+
+/** Incidents written straight into a node's SQLite file, with the columns every release has had. */
+export function addIncidentsTo(sqlite: SQLite.Database, rows: IncidentRow[]): void {
   const incident =
-    demo.store.sqlite.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
+    sqlite.prepare(`INSERT INTO incidents (id, owner, releasable_to, version, created_at, updated_at, occurred_at, date_precision, lat, lon, geo_precision,
     place_name, section, event_type, sub_event_type, actors, source_kind, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'day', ?, ?, 'exact', NULL, NULL, ?, 'Other', '[]', 'other', 'unverified')`);
-  const box = demo.store.sqlite.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
-  demo.store.sqlite.transaction(() => {
+  const box = sqlite.prepare('INSERT INTO incident_bbox (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
     for (const r of rows) {
       const { lastInsertRowid } = incident.run(
         r.id,
