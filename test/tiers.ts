@@ -32,6 +32,7 @@ export const TIERS = {
     'test/early-warning/threat-level.test.ts',
     'test/early-warning/threat-score.test.ts',
     'test/federation/protocol.test.ts',
+    'test/map/tile-cache.test.ts',
     'test/security/hostile-article-is-read-in-bounded-work.test.ts',
     'test/tak/cot-mapping.test.ts',
     'test/tak/cot-reading.test.ts',

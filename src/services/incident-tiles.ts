@@ -1,5 +1,3 @@
-import { LRUCache } from 'lru-cache';
-import { createHash } from 'node:crypto';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { DiboliError } from '../domain/errors.js';
 import { splitPeriod } from '../domain/period-split.js';
@@ -8,6 +6,7 @@ import { GRID_LEVELS, isTileAddress, TILE_EXTENT, TILE_GRID as GRID, tileBounds,
 import { COUNT_LEVELS, type IncidentCellCountRepository } from '../store/incident-cell-counts.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
 import type { CellCount, IncidentMark, IncidentTileRepository } from '../store/incident-tile-repository.js';
+import { tagOf, tileCache } from './tile-cache.js';
 
 /** The list's filters, as the map's tiles and the per-day counts take them. */
 export type IncidentFilters = Omit<IncidentQuery, 'limit' | 'bbox'>;
@@ -18,8 +17,6 @@ export const INCIDENT_LAYER = 'incidents';
 export const MARKS_PER_TILE = 1000;
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
 const TILE_FORMAT = 'incidents-2';
-/** Bytes of tiles kept in memory, most recently used first. */
-const CACHE_BYTES = 32 * 1024 * 1024;
 
 /** A point feature as vt-pbf writes it: tile coordinates and plain properties. */
 interface TilePointFeature {
@@ -42,8 +39,9 @@ export interface IncidentTile {
  * there. Tiles are kept by ETag, so a copy is never served to a nation it was not made for.
  */
 export class IncidentTileService {
-  /** Tiles made lately, by ETag, up to CACHE_BYTES; the least recently asked go first. */
-  private readonly cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (body) => Math.max(1, body.length) });
+  private readonly made = tileCache((request: { actor: Actor; address: TileAddress; query: IncidentFilters & { bbox: [number, number, number, number] } }) =>
+    this.make(request.actor, request.address, request.query),
+  );
 
   constructor(
     private readonly tiles: IncidentTileRepository,
@@ -57,11 +55,7 @@ export class IncidentTileService {
     const version = await this.tiles.areaVersion(actor.nation, bbox);
     const etag = tagOf([TILE_FORMAT, actor.nation, address.z, address.x, address.y, filterKey(filters), version]);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
-    const kept = this.cache.get(etag);
-    if (kept) return { etag, body: kept };
-    const body = await this.make(actor, address, { ...filters, bbox });
-    this.cache.set(etag, body);
-    return { etag, body };
+    return { etag, body: await this.made(etag, { actor, address, query: { ...filters, bbox } }) };
   }
 
   async dailyCounts(actor: Actor, query: Omit<IncidentQuery, 'limit'>): Promise<{ day: string; count: number }[]> {
@@ -109,10 +103,6 @@ function checkPeriod(query: { from?: string; to?: string }): void {
 function filterKey(filters: IncidentFilters): string {
   const { from, to, eventType, section, owner, status, q } = filters;
   return JSON.stringify([from ?? null, to ?? null, eventType ?? null, section ?? null, owner ?? null, status ?? null, q?.trim() || null]);
-}
-
-function tagOf(parts: unknown[]): string {
-  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
 }
 
 /** What the map shows of one incident before it is opened: enough to colour, badge and open it. */

@@ -1,5 +1,3 @@
-import { LRUCache } from 'lru-cache';
-import { createHash } from 'node:crypto';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { DiboliError } from '../domain/errors.js';
 import type { Actor } from '../domain/user.js';
@@ -8,7 +6,8 @@ import { showsPartnersPositions } from '../domain/sovereignty.js';
 import { clipLine } from '../geo/clip-line.js';
 import { simplifyLine } from '../geo/simplify-line.js';
 import { isTileAddress, MAX_TILE_ZOOM, TILE_EXTENT, tileBounds, tilePosition, type TileAddress } from '../geo/web-tiles.js';
-import { TRACK_LEVELS, type TrackFilters, type TrackPoint, type TrackTileRepository } from '../store/track-tile-repository.js';
+import { TRACK_LEVELS, type TrackFilters, type TrackPoint, type TrackTileRepository, type TrackViewer } from '../store/track-tile-repository.js';
+import { tagOf, tileCache } from './tile-cache.js';
 
 export type { TrackFilters } from '../store/track-tile-repository.js';
 
@@ -16,8 +15,6 @@ export type { TrackFilters } from '../store/track-tile-repository.js';
 export const TRACK_LAYER = 'tracks';
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
 const TRACK_FORMAT = 'tracks-1';
-/** Bytes of tiles kept in memory, most recently used first. */
-const CACHE_BYTES = 32 * 1024 * 1024;
 /**
  * How far a track is drawn beyond the tile's edge, in tile units (1/64 of the tile), so that the
  * line joins its neighbour's without a seam; positions are read a little further out still.
@@ -57,8 +54,14 @@ export function trackLevelFor(z: number): number | undefined {
  * filters, the tile and the caller's own counters of positions written in the tile's area.
  */
 export class TrackTileService {
-  /** Tiles made lately, by ETag, up to CACHE_BYTES; the least recently asked go first. */
-  private readonly cache = new LRUCache<string, Buffer>({ maxSize: CACHE_BYTES, sizeCalculation: (body) => Math.max(1, body.length) });
+  private readonly made = tileCache(
+    async (request: { viewer: TrackViewer; address: TileAddress; box: [number, number, number, number]; filters: TrackFilters }) => {
+      const { viewer, address, box, filters } = request;
+      const level = trackLevelFor(address.z);
+      const points = level === undefined ? await this.tracks.positions(viewer, box, filters) : await this.tracks.vertices(viewer, level, box, filters);
+      return encode(trackLines(address, points));
+    },
+  );
 
   constructor(
     private readonly tracks: TrackTileRepository,
@@ -75,13 +78,7 @@ export class TrackTileService {
     const { from, to, patrol } = filters;
     const etag = tagOf([TRACK_FORMAT, actor.nation, shown, address.z, address.x, address.y, from ?? null, to ?? null, patrol ?? null, version]);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
-    const kept = this.cache.get(etag);
-    if (kept) return { etag, body: kept };
-    const level = trackLevelFor(address.z);
-    const points = level === undefined ? await this.tracks.positions(viewer, box, filters) : await this.tracks.vertices(viewer, level, box, filters);
-    const body = encode(trackLines(address, points));
-    this.cache.set(etag, body);
-    return { etag, body };
+    return { etag, body: await this.made(etag, { viewer, address, box, filters }) };
   }
 }
 
@@ -114,10 +111,6 @@ export function trackLines(address: TileAddress, points: readonly TrackPoint[]):
 
 function dropRepeats(line: [number, number][]): [number, number][] {
   return line.filter((p, i) => i === 0 || p[0] !== line[i - 1]![0] || p[1] !== line[i - 1]![1]);
-}
-
-function tagOf(parts: unknown[]): string {
-  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
 }
 
 function encode(features: TileLineFeature[]): Buffer {
