@@ -36,6 +36,9 @@ function cells(min: number, max: number, level: number): [number, number] {
   return [cell(min), cell(max)];
 }
 
+/** Patrols whose stretches one read asks for: each names three values, well within SQLite's limits. */
+const STRETCHES_PER_READ = 200;
+
 function range(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
@@ -92,7 +95,12 @@ export class TrackTileRepository {
     return query.orderBy('patrolId').orderBy('at').execute();
   }
 
-  /** Every position in the box, by patrol and time (the deep tiles). */
+  /**
+   * Every position in the box, by patrol and time (the deep tiles), and for each patrol in it, its
+   * positions from the one before its first in the box to the one after its last: a vehicle crosses
+   * a deep tile between two positions, and its line must reach the tile's edges, not stop at the
+   * last position inside. The positions around are read within the period, like the others.
+   */
   async positions(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box, filters: TrackFilters): Promise<TrackPoint[]> {
     const [x0, x1] = cells(minLon, maxLon, AREA_INDEX_LEVEL);
     // The expression of the index positions_by_area, written as it is there.
@@ -106,7 +114,32 @@ export class TrackTileRepository {
       .where('lon', '>=', minLon)
       .where('lon', '<=', maxLon);
     query = this.filtered(query, viewer, filters);
-    return query.orderBy('patrolId').orderBy('at').orderBy('seq').execute();
+    const inBox = await query.orderBy('patrolId').orderBy('at').orderBy('seq').execute();
+    const stretches = new Map<string, { first: string; last: string }>();
+    for (const point of inBox) {
+      const stretch = stretches.get(point.patrolId);
+      if (stretch) stretch.last = point.at;
+      else stretches.set(point.patrolId, { first: point.at, last: point.at });
+    }
+    const read: TrackPoint[] = [];
+    const patrols = [...stretches];
+    for (let i = 0; i < patrols.length; i += STRETCHES_PER_READ) read.push(...(await this.stretches(patrols.slice(i, i + STRETCHES_PER_READ), filters)));
+    return read;
+  }
+
+  /** Each patrol's positions from the one before `first` to the one after `last` (within the period). */
+  private async stretches(patrols: [string, { first: string; last: string }][], { from, to }: TrackFilters): Promise<TrackPoint[]> {
+    const values = sql.join(patrols.map(([id, { first, last }]) => sql`(${id}, ${first}, ${last})`));
+    const after = from === undefined ? sql`` : sql`AND q.at >= ${from}`;
+    const before = to === undefined ? sql`` : sql`AND q.at <= ${to}`;
+    const { rows } = await sql<TrackPoint>`WITH stretch (patrol_id, first, last) AS (VALUES ${values})
+      SELECT p.patrol_id, p.at, p.lon, p.lat FROM stretch JOIN positions AS p ON p.patrol_id = stretch.patrol_id
+        AND p.at >= coalesce((SELECT q.at FROM positions AS q WHERE q.patrol_id = stretch.patrol_id AND q.at < stretch.first ${after}
+          ORDER BY q.at DESC LIMIT 1), stretch.first)
+        AND p.at <= coalesce((SELECT q.at FROM positions AS q WHERE q.patrol_id = stretch.patrol_id AND q.at > stretch.last ${before}
+          ORDER BY q.at LIMIT 1), stretch.last)
+      ORDER BY p.patrol_id, p.at, p.seq`.execute(this.db);
+    return rows;
   }
 
   private filtered<T extends 'trackVertices' | 'positions'>(
