@@ -102,6 +102,29 @@ function rawTile(db: SQLite.Database) {
   };
 }
 
+/**
+ * The chart beside the map: incidents per day for the list's filters, over the whole area and over
+ * a view of zoom 8 (1.4°), each with its own period start so that nothing is kept from before.
+ */
+async function benchDailyCounts(print: (line: string) => void, url: string, headers: Record<string, string>, random: () => number): Promise<void> {
+  for (const [name, box] of [
+    ['whole area', () => undefined],
+    ['view of zoom 8', () => tileBounds(tileAt(8, -13 + random() * 4, 12 + random() * 4)).join(',')],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const params = new URLSearchParams({ from: new Date(Date.parse('2020-01-01') + i * 3_600_000).toISOString() });
+      const bbox = box();
+      if (bbox) params.set('bbox', bbox);
+      const t = performance.now();
+      const answer = await fetchTile(`${url}/api/v1/incidents/daily-counts?${params}`, headers);
+      if (answer.status !== 200) throw new Error(`daily counts: ${answer.status}`);
+      times.push(performance.now() - t);
+    }
+    print(`daily counts, ${name}, all days since 2020: p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms`);
+  }
+}
+
 export async function benchTiles(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-bench-tiles-'));
   try {
@@ -167,6 +190,7 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
     print(
       `${CLIENTS} clients panning at zoom 12 (${CLIENTS * REQUESTS_PER_CLIENT} tiles): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms (target p99 ≤ 250 ms)`,
     );
+    await benchDailyCounts(print, url, headers, random);
     await app.close();
     await store.close();
   } finally {

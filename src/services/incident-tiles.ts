@@ -58,9 +58,16 @@ export class IncidentTileService {
     return { etag, body: await this.made(etag, { actor, address, query: { ...filters, bbox } }) };
   }
 
+  /**
+   * Incidents per day for the list's filters: over the whole area from the counts kept by day,
+   * within a box (or with free text, or a period that does not start with a day) by counting them.
+   */
   async dailyCounts(actor: Actor, query: Omit<IncidentQuery, 'limit'>): Promise<{ day: string; count: number }[]> {
     checkPeriod(query);
-    return this.tiles.dailyCounts(actor.nation, query);
+    const period = query.bbox || query.q?.trim() ? null : splitPeriod(query.from, query.to);
+    if (!period) return this.tiles.dailyCounts(actor.nation, query);
+    const { eventType, section, owner, status } = query;
+    return this.cellCounts.dailyCounts(actor.nation, { eventType, section, owner, status }, period);
   }
 
   private async make(actor: Actor, address: TileAddress, query: IncidentFilters & { bbox: [number, number, number, number] }): Promise<Buffer> {

@@ -18,7 +18,7 @@ import * as fieldMessages from './migrations/0014-field-messages.js';
 import * as takCertificates from './migrations/0015-tak-certificates.js';
 import * as incidentCellCounts from './migrations/0016-incident-cell-counts.js';
 import * as trackVertices from './migrations/0017-track-vertices.js';
-import * as incidentYearCounts from './migrations/0018-incident-year-counts.js';
+import * as incidentCountsByYearAndArea from './migrations/0018-incident-counts-by-year-and-area.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 import { registerTextFunctions } from './text-search.js';
@@ -44,7 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-tak-certificates': takCertificates,
   '0016-incident-cell-counts': incidentCellCounts,
   '0017-track-vertices': trackVertices,
-  '0018-incident-year-counts': incidentYearCounts,
+  '0018-incident-counts-by-year-and-area': incidentCountsByYearAndArea,
 };
 
 export interface Store {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PeriodSplit } from '../domain/period-split.js';
 import type { NationCode } from '../kernel/nation.js';
 import { cellAt, GRID_LEVELS, TILE_GRID as GRID, tileBounds, type TileAddress } from '../geo/web-tiles.js';
@@ -9,6 +9,8 @@ import type { Database } from './schema.js';
 /** Levels of the counts kept by migrations 0016 and 0018, and which keep years and months beside days. */
 export const COUNT_LEVELS = [10, 12, 14] as const;
 const LEVELS_WITH_YEARS: readonly number[] = [10, 12];
+/** The level where the whole world is one cell, kept by day: the whole area's count per day. */
+const WHOLE_AREA = 0;
 /** Up to this many columns (and rows) of cells, a tile seeks each of its cells; beyond, it reads ranges. */
 const MAX_COLUMN_READS = 64;
 
@@ -26,6 +28,38 @@ export class IncidentCellCountRepository {
     // Parts may name the same cell and type: the tile's encoder adds them up.
     const [kept, read] = await Promise.all([this.kept(viewer, filters, address, level, period), this.readOneByOne(viewer, filters, address, period)]);
     return [...kept, ...read];
+  }
+
+  /**
+   * Incidents per day over the whole area, oldest first: the whole days summed from the kept
+   * counts of level 0, the first and last day counted from the incidents.
+   */
+  async dailyCounts(viewer: NationCode, filters: CountFilters, period: PeriodSplit): Promise<{ day: string; count: number }[]> {
+    const perDay = new Map<string, number>();
+    if (period.wholeDays) {
+      const { first, last } = period.wholeDays;
+      let q = this.db.selectFrom('incidentCellCounts').where('audience', '=', viewer).where('level', '=', WHOLE_AREA).where('span', '=', 'd');
+      if (first !== undefined) q = q.where('period', '>=', first);
+      if (last !== undefined) q = q.where('period', '<=', last);
+      q = withFilters(q, filters);
+      const rows = await q
+        .select((eb) => ['period', eb.fn.sum<number>('count').as('count')])
+        .groupBy('period')
+        .having((eb) => eb.fn.sum('count'), '>', 0)
+        .execute();
+      for (const row of rows) perDay.set(row.period, Number(row.count));
+    }
+    for (const part of period.partial) {
+      const day = sql<string>`substr(incidents.occurred_at, 1, 10)`;
+      let q = incidentsMatching(this.db, viewer, { ...filters, from: part.from, to: part.to });
+      if (part.before !== undefined) q = q.where('incidents.occurredAt', '<', part.before);
+      const rows = await q
+        .select((eb) => [day.as('day'), eb.fn.countAll<number>().as('count')])
+        .groupBy(sql`1`)
+        .execute();
+      for (const row of rows) perDay.set(row.day, (perDay.get(row.day) ?? 0) + Number(row.count));
+    }
+    return [...perDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count }));
   }
 
   /**
@@ -75,10 +109,7 @@ export class IncidentCellCountRepository {
           .where(cellX, '<', firstX + perTile)
           .where(cellY, '>=', firstY)
           .where(cellY, '<', firstY + perTile);
-    if (filters.eventType) q = q.where('eventType', '=', filters.eventType);
-    if (filters.section) q = q.where('section', '=', filters.section);
-    if (filters.owner) q = q.where('owner', '=', filters.owner);
-    if (filters.status) q = q.where('status', '=', filters.status);
+    q = withFilters(q, filters);
     const rows = await q
       .select((eb) => [
         sql<number>`(cell_x >> ${shift}) - ${address.x * GRID}`.as('column'),
@@ -120,6 +151,16 @@ export class IncidentCellCountRepository {
     }
     return counted;
   }
+}
+
+/** The list's filters a kept count has columns for. */
+function withFilters<Q extends SelectQueryBuilder<Database, 'incidentCellCounts', object>>(q: Q, filters: CountFilters): Q {
+  let filtered = q as SelectQueryBuilder<Database, 'incidentCellCounts', object>;
+  if (filters.eventType) filtered = filtered.where('eventType', '=', filters.eventType);
+  if (filters.section) filtered = filtered.where('section', '=', filters.section);
+  if (filters.owner) filtered = filtered.where('owner', '=', filters.owner);
+  if (filters.status) filtered = filtered.where('status', '=', filters.status);
+  return filtered as Q;
 }
 
 const clamp = (value: number) => Math.min(GRID - 1, Math.max(0, value));

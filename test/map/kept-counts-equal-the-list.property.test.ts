@@ -4,11 +4,12 @@ import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 import type { TileAddress } from '../../src/geo/web-tiles.js';
 import { addIncidents, fetchTile, listedInTile, tileAt } from '../support/incident-tiles.js';
 
-// The map's low zooms (z ≤ 10) are summed from counts that triggers keep per nation, cell and
-// period (migration 0016), plus the first and last day of the period read one by one. Whatever
-// is written, narrowed or deleted in between, and whatever the filters and period, a tile must
-// still hold what the list gives the same caller in the tile's box: the same total, the same
-// count per event type.
+// The map's low zooms (z ≤ 10) and the chart's days over the whole area are summed from counts
+// that triggers keep per nation, cell and period (migrations 0016, 0018), plus the first and last
+// day of the period read one by one. Whatever is written, narrowed or deleted in between, and
+// whatever the filters and period, a tile must still hold what the list gives the same caller in
+// the tile's box (the same total, the same count per event type), and the chart the same count
+// each day as counting the incidents one by one.
 
 const TYPES = ['Battles', 'Riots', 'Protests'];
 const CENTRE = { lon: -11.9, lat: 13.4 };
@@ -85,6 +86,22 @@ async function expectTileAsListed(as: string, address: TileAddress, q: { from?: 
   }
 }
 
+/**
+ * The chart's counts per day over the whole area (summed from the kept counts) against the same
+ * counts within a box around the whole world, which the node counts incident by incident.
+ */
+async function expectDaysAsCounted(as: string, q: { from?: string; to?: string; eventType?: string; status?: string }): Promise<void> {
+  const [from, to] = q.from && q.to && q.from > q.to ? [q.to, q.from] : [q.from, q.to];
+  const params = new URLSearchParams(
+    Object.entries({ from, to, eventType: q.eventType, status: q.status }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  const kept = await demo.call('GET', `/api/v1/incidents/daily-counts?${params}`, { as });
+  params.set('bbox', '-180,-85,180,85');
+  const counted = await demo.call('GET', `/api/v1/incidents/daily-counts?${params}`, { as });
+  expect(kept.status).toBe(200);
+  expect(kept.body, `${as} days ${params}`).toEqual(counted.body);
+}
+
 describe('counts kept for the low zooms', () => {
   it('add up to the list’s, per event type, after any writes, for any filters and period', async () => {
     const sqlite = () => demo.store.sqlite;
@@ -131,6 +148,7 @@ describe('counts kept for the low zooms', () => {
           // are always beyond what a tile shows one by one, so the counted cells are what is checked.
           await expectTileAsListed(as, tileAt(z, CENTRE.lon + dLon, CENTRE.lat + dLat), q);
           await expectTileAsListed(as, tileAt(6, CENTRE.lon, CENTRE.lat), { from: q.from, to: q.to });
+          await expectDaysAsCounted(as, q);
         },
       ),
       { numRuns: 15 },
