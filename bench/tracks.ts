@@ -12,7 +12,8 @@ import { trackLevelFor, trackLines } from '../src/services/track-tiles.js';
 import { openStore } from '../src/store/database.js';
 import { TRACK_AREA, fillTracks } from './fill-tracks.js';
 import { percentile, rate, seededRandom } from './figures.js';
-import { fetchTile, tileAt } from './tiles.js';
+import { tileAt } from '../src/geo/web-tiles.js';
+import { fetchTile } from './tiles.js';
 
 /** DIBOLI_BENCH_TRACK_POSITIONS lowers the count where ten million take too long to store. */
 const POSITIONS = Number(process.env.DIBOLI_BENCH_TRACK_POSITIONS ?? 10_000_000);

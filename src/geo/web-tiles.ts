@@ -70,3 +70,8 @@ export function cellAt(lon: number, lat: number, level: number): { x: number; y:
     y: Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * side),
   };
 }
+
+/** The tile of zoom `z` that holds a point. */
+export function tileAt(z: number, lon: number, lat: number): TileAddress {
+  return { z, ...cellAt(lon, lat, z) };
+}

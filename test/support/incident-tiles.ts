@@ -4,16 +4,7 @@ import Protobuf from 'pbf';
 import { tileBounds, type TileAddress } from '../../src/geo/web-tiles.js';
 import type { DemoNode } from './demo-node.js';
 
-/** The tile x, y at zoom z holding a point. */
-export function tileAt(z: number, lon: number, lat: number): TileAddress {
-  const side = 2 ** z;
-  const sin = Math.sin((lat * Math.PI) / 180);
-  return {
-    z,
-    x: Math.floor(((lon + 180) / 360) * side),
-    y: Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * side),
-  };
-}
+export { tileAt } from '../../src/geo/web-tiles.js';
 
 export interface TileAnswer {
   status: number;
