@@ -1,17 +1,10 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openStore } from '../../src/store/database.js';
-import { removeFolder } from '../federation/nodes.js';
+import type SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readUpgradedAndFresh } from '../support/upgraded-node.js';
 
 // A node of the release before track tiles holds positions already. The upgrade (migration 0017)
 // thins them and counts their areas as its triggers do for positions written afterwards: a node
 // upgraded and a node that received the same positions after the upgrade draw the same tracks.
-const dir = mkdtempSync(join(tmpdir(), 'diboli-track-upgrade-'));
-afterAll(() => removeFolder(dir));
 
 const PATROLS = [
   { id: 'p-national', owner: 'ML', releasableTo: '[]' },
@@ -59,24 +52,7 @@ function kept(sqlite: SQLite.Database) {
 
 describe('migration 0017 on a node that holds positions', () => {
   it('thins and counts the stored positions as its triggers do for new ones', async () => {
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0017'));
-    const upgraded = join(dir, 'upgraded');
-    const fresh = join(dir, 'fresh');
-    mkdirSync(upgraded);
-    mkdirSync(fresh);
-    const old = new SQLite(join(upgraded, 'diboli.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }), plugins: [new CamelCasePlugin()] });
-    const { error } = await new Migrator({ db, provider: { getMigrations: async () => before as Record<string, Migration> } }).migrateToLatest();
-    if (error) throw error;
-    write(old);
-    await db.destroy();
-
-    const store = await openStore(upgraded);
-    const later = await openStore(fresh);
-    write(later.sqlite);
-    const [a, b] = [kept(store.sqlite), kept(later.sqlite)];
-    await store.close();
-    await later.close();
+    const { upgraded: a, fresh: b } = await readUpgradedAndFresh('0017', write, kept);
     expect(a.vertices.length).toBeGreaterThan(PATROLS.length * 4);
     expect(a.vertices).toEqual(b.vertices);
     expect(a.areas).toEqual(b.areas);

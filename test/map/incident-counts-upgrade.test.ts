@@ -1,18 +1,12 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openStore } from '../../src/store/database.js';
-import { removeFolder } from '../federation/nodes.js';
+import type SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readUpgradedAndFresh } from '../support/upgraded-node.js';
 import { addIncidentsTo, type IncidentRow } from '../support/incident-tiles.js';
 
 // A node of the release before year counts holds incidents counted by month and day. The upgrade
-// (migration 0018) adds their years from the months; a node that received the same incidents
+// (migration 0018) adds their years from the months and their days over the whole area from the
+// cells' days; a node that received the same incidents
 // after the upgrade counts them by its triggers: both must hold the same counts, row for row.
-const dir = mkdtempSync(join(tmpdir(), 'diboli-year-counts-'));
-afterAll(() => removeFolder(dir));
 
 /** Three years of incidents (February 2023 to January 2026) of both nations, some released, some retyped or deleted afterwards. */
 const INCIDENTS: IncidentRow[] = Array.from({ length: 900 }, (_, i) => ({
@@ -41,25 +35,8 @@ const counts = (sqlite: SQLite.Database) =>
     .all() as { level: number; span: string; period: string }[];
 
 describe('migration 0018 on a node that holds incidents', () => {
-  it('counts the stored incidents by year as its triggers count new ones', async () => {
-    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0018'));
-    const upgraded = join(dir, 'upgraded');
-    const fresh = join(dir, 'fresh');
-    mkdirSync(upgraded);
-    mkdirSync(fresh);
-    const old = new SQLite(join(upgraded, 'diboli.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }), plugins: [new CamelCasePlugin()] });
-    const { error } = await new Migrator({ db, provider: { getMigrations: async () => before as Record<string, Migration> } }).migrateToLatest();
-    if (error) throw error;
-    write(old);
-    await db.destroy();
-
-    const store = await openStore(upgraded);
-    const later = await openStore(fresh);
-    write(later.sqlite);
-    const [a, b] = [counts(store.sqlite), counts(later.sqlite)];
-    await store.close();
-    await later.close();
+  it('counts the stored incidents by year and over the whole area as its triggers count new ones', async () => {
+    const { upgraded: a, fresh: b } = await readUpgradedAndFresh('0018', write, counts);
     // Both levels 10 and 12, and each year from 2023 to 2026.
     expect(new Set(a.filter((row) => row.span === 'y').map((row) => JSON.stringify([row.level, row.period]))).size).toBe(8);
     expect(a).toEqual(b);
