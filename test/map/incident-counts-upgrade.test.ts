@@ -5,10 +5,11 @@ import { addIncidentsTo, type IncidentRow } from '../support/incident-tiles.js';
 
 // A node of the release before year counts holds incidents counted by month and day. The upgrade
 // (migration 0018) adds their years from the months and their days over the whole area from the
-// cells' days; a node that received the same incidents
-// after the upgrade counts them by its triggers: both must hold the same counts, row for row.
+// cells' days; a node that received the same incidents after the upgrade counts them by its
+// triggers: both must hold the same counts, row for row.
 
-/** Three years of incidents (February 2023 to January 2026) of both nations, some released, some retyped or deleted afterwards. */
+/** Three years of incidents (February 2023 to January 2026) of both nations, some released, some
+ * retyped or deleted afterwards. */
 const INCIDENTS: IncidentRow[] = Array.from({ length: 900 }, (_, i) => ({
   id: `upgrade-${i}`,
   owner: i % 3 === 0 ? 'SN' : 'ML',
