@@ -1,13 +1,13 @@
 /**
  * A period of the list's filters (`from` ≤ occurred_at ≤ `to`, compared as the stored ISO strings)
- * cut into what counts kept per year, month and day can answer, and what they cannot: the first and
+ * cut into what counts kept per year, month, week and day can answer, and what they cannot: the first and
  * last day, where `from` and `to` may fall at any instant, are read from the incidents themselves.
  *
  * For any stored `occurred_at` string, it is in the period exactly when it is in one of the parts:
  * a `partial` range (`from` ≤ s, and s < `before` or s ≤ `to`), or its day in `wholeDays`. `years`,
- * `months` and `days` cut `wholeDays` again: whole years, then the whole months left before and
- * after them, then the days left beside those. Open ends are undefined. Pure string and calendar
- * arithmetic (UTC days, as stored).
+ * `months`, `weeks` and `days` cut `wholeDays` again: whole years, then the whole months left
+ * before and after them, then whole weeks (Monday to Sunday) in the days left beside those, then
+ * the days left. Open ends are undefined. Pure string and calendar arithmetic (UTC days, as stored).
  */
 export interface PeriodSplit {
   partial: { from?: string; before?: string; to?: string }[];
@@ -17,7 +17,9 @@ export interface PeriodSplit {
   years: Range | null;
   /** Whole months (`YYYY-MM`) within `wholeDays` outside `years`, at most one range on each side. */
   months: Range[];
-  /** The days of `wholeDays` outside `years` and `months`. */
+  /** Whole weeks within `wholeDays` outside `years` and `months`, each named by its Monday (`YYYY-MM-DD`). */
+  weeks: Range[];
+  /** The days of `wholeDays` outside `years`, `months` and `weeks`. */
   days: DayRange[];
 }
 
@@ -28,7 +30,7 @@ export interface Range {
 }
 type DayRange = Range;
 
-/** How one calendar unit (a year, a month) is named and bounded, from the days' strings. */
+/** How one calendar unit (a year, a month, a week) is named and bounded, from the days' strings. */
 interface CalendarUnit {
   of(day: string): string;
   shift(unit: string, by: number): string;
@@ -62,6 +64,18 @@ const YEAR: CalendarUnit = {
   lastDay: (year) => `${year}-12-31`,
 };
 
+/** The Monday of the week (Monday to Sunday) that holds `day`. */
+function mondayOf(day: string): string {
+  return shiftDay(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+const WEEK: CalendarUnit = {
+  of: mondayOf,
+  shift: (monday, by) => shiftDay(monday, 7 * by),
+  firstDay: (monday) => monday,
+  lastDay: (monday) => shiftDay(monday, 6),
+};
+
 const MONTH: CalendarUnit = { of: (day) => day.slice(0, 7), shift: shiftMonth, firstDay: (month) => `${month}-01`, lastDay: lastDayOf };
 
 /** The whole units within the days of `range`, and the days left before and after them. */
@@ -79,7 +93,7 @@ function wholeUnits(range: DayRange, unit: CalendarUnit): { units: Range | null;
 /** Null when `from` or `to` does not start with a day: such a period is read from the incidents alone. */
 export function splitPeriod(from: string | undefined, to: string | undefined): PeriodSplit | null {
   if ((from !== undefined && !DAY.test(from)) || (to !== undefined && !DAY.test(to))) return null;
-  const nothing: PeriodSplit = { partial: [], wholeDays: null, years: null, months: [], days: [] };
+  const nothing: PeriodSplit = { partial: [], wholeDays: null, years: null, months: [], weeks: [], days: [] };
   if (from !== undefined && to !== undefined && from > to) return nothing;
   const fromDay = from?.slice(0, 10);
   const toDay = to?.slice(0, 10);
@@ -95,11 +109,7 @@ export function splitPeriod(from: string | undefined, to: string | undefined): P
   const wholeDays = { first, last };
   const years = wholeUnits(wholeDays, YEAR);
   const months = years.rest.map((range) => wholeUnits(range, MONTH));
-  return {
-    partial,
-    wholeDays,
-    years: years.units,
-    months: months.flatMap((cut) => (cut.units ? [cut.units] : [])),
-    days: months.flatMap((cut) => cut.rest),
-  };
+  const weeks = months.flatMap((cut) => cut.rest).map((range) => wholeUnits(range, WEEK));
+  const units = (cuts: { units: Range | null }[]) => cuts.flatMap((cut) => (cut.units ? [cut.units] : []));
+  return { partial, wholeDays, years: years.units, months: units(months), weeks: units(weeks), days: weeks.flatMap((cut) => cut.rest) };
 }

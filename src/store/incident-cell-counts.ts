@@ -6,7 +6,7 @@ import { incidentsMatching, type IncidentQuery } from './incident-repository.js'
 import type { CellCount } from './incident-tile-repository.js';
 import type { Database } from './schema.js';
 
-/** Levels of the counts kept by migrations 0016 and 0018, and which keep years and months beside days. */
+/** Levels of the counts kept by migrations 0016 and 0018, and which keep years, months and weeks beside days. */
 export const COUNT_LEVELS = [10, 12, 14] as const;
 const LEVELS_WITH_YEARS: readonly number[] = [10, 12];
 /** The level where the whole world is one cell, kept by day: the whole area's count per day. */
@@ -64,7 +64,8 @@ export class IncidentCellCountRepository {
 
   /**
    * The kept counts of the whole days: one read per part of the period (the years, the months
-   * beside them, the days beside those, or at level 14 every day), so each read seeks on its span.
+   * beside them, the weeks and days beside those, or at level 14 every day), so each read seeks on
+   * its span.
    */
   private async kept(viewer: NationCode, filters: CountFilters, address: TileAddress, level: number, period: PeriodSplit): Promise<CellCount[]> {
     if (!period.wholeDays) return [];
@@ -72,6 +73,7 @@ export class IncidentCellCountRepository {
       ? [
           ...(period.years ? [{ span: 'y', ...period.years }] : []),
           ...period.months.map((months) => ({ span: 'm', ...months })),
+          ...period.weeks.map((weeks) => ({ span: 'w', ...weeks })),
           ...period.days.map((days) => ({ span: 'd', ...days })),
         ]
       : [{ span: 'd', ...period.wholeDays }];

@@ -7,6 +7,7 @@ function partsHolding(split: PeriodSplit, s: string): number {
   const day = s.slice(0, 10);
   const month = s.slice(0, 7);
   const year = s.slice(0, 4);
+  const monday = new Date(Date.parse(`${day}T00:00:00Z`) - ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
   const within = (value: string, range: { first?: string; last?: string }) =>
     (range.first === undefined || value >= range.first) && (range.last === undefined || value <= range.last);
   let n = 0;
@@ -15,13 +16,14 @@ function partsHolding(split: PeriodSplit, s: string): number {
   }
   if (split.years && within(year, split.years)) n++;
   for (const range of split.months) if (within(month, range)) n++;
+  for (const range of split.weeks) if (within(monday, range)) n++;
   for (const range of split.days) if (within(day, range)) n++;
   return n;
 }
 
-/** The same split, with years, months and days replaced by `wholeDays` (the way a days-only count is read). */
+/** The same split, with years, months, weeks and days replaced by `wholeDays` (the way a days-only count is read). */
 function partsHoldingByDays(split: PeriodSplit, s: string): number {
-  return partsHolding({ ...split, years: null, months: [], days: split.wholeDays ? [split.wholeDays] : [] }, s);
+  return partsHolding({ ...split, years: null, months: [], weeks: [], days: split.wholeDays ? [split.wholeDays] : [] }, s);
 }
 
 // Over three years and a half, so that periods hold whole years, whole months and loose days.
@@ -33,7 +35,7 @@ describe('splitPeriod', () => {
       'no bounds',
       undefined,
       undefined,
-      { partial: [], wholeDays: { first: undefined, last: undefined }, years: { first: undefined, last: undefined }, months: [], days: [] },
+      { partial: [], wholeDays: { first: undefined, last: undefined }, years: { first: undefined, last: undefined }, months: [], weeks: [], days: [] },
     ],
     [
       'a quarter from an instant to the end of a day',
@@ -47,9 +49,15 @@ describe('splitPeriod', () => {
         wholeDays: { first: '2024-01-16', last: '2024-03-30' },
         years: null,
         months: [{ first: '2024-02', last: '2024-02' }],
+        weeks: [
+          { first: '2024-01-22', last: '2024-01-22' },
+          { first: '2024-03-04', last: '2024-03-18' },
+        ],
         days: [
-          { first: '2024-01-16', last: '2024-01-31' },
-          { first: '2024-03-01', last: '2024-03-30' },
+          { first: '2024-01-16', last: '2024-01-21' },
+          { first: '2024-01-29', last: '2024-01-31' },
+          { first: '2024-03-01', last: '2024-03-03' },
+          { first: '2024-03-25', last: '2024-03-30' },
         ],
       },
     ],
@@ -57,10 +65,10 @@ describe('splitPeriod', () => {
       'one day',
       '2024-02-29T00:00:00.000Z',
       '2024-02-29T23:59:59.999Z',
-      { partial: [{ from: '2024-02-29T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' }], wholeDays: null, years: null, months: [], days: [] },
+      { partial: [{ from: '2024-02-29T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' }], wholeDays: null, years: null, months: [], weeks: [], days: [] },
     ],
     [
-      'two years and a half: a whole year, the months on each side, the days beside them',
+      'two years and a half: a whole year, the months on each side, the weeks and days beside them',
       '2022-03-10T05:00:00.000Z',
       '2024-08-15T12:00:00.000Z',
       {
@@ -74,9 +82,15 @@ describe('splitPeriod', () => {
           { first: '2022-04', last: '2022-12' },
           { first: '2024-01', last: '2024-07' },
         ],
+        weeks: [
+          { first: '2022-03-14', last: '2022-03-21' },
+          { first: '2024-08-05', last: '2024-08-05' },
+        ],
         days: [
-          { first: '2022-03-11', last: '2022-03-31' },
-          { first: '2024-08-01', last: '2024-08-14' },
+          { first: '2022-03-11', last: '2022-03-13' },
+          { first: '2022-03-28', last: '2022-03-31' },
+          { first: '2024-08-01', last: '2024-08-04' },
+          { first: '2024-08-12', last: '2024-08-14' },
         ],
       },
     ],
@@ -89,7 +103,8 @@ describe('splitPeriod', () => {
         wholeDays: { first: '2023-01-02', last: undefined },
         years: { first: '2024', last: undefined },
         months: [{ first: '2023-02', last: '2023-12' }],
-        days: [{ first: '2023-01-02', last: '2023-01-31' }],
+        weeks: [{ first: '2023-01-02', last: '2023-01-23' }],
+        days: [{ first: '2023-01-30', last: '2023-01-31' }],
       },
     ],
   ])('%s', (_name, from, to, expected) => {

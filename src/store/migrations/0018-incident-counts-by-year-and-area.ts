@@ -2,15 +2,20 @@ import { sql, type Kysely } from 'kysely';
 
 // Shipped migrations are never edited: add a new numbered file instead.
 //
-// Years beside the months and days of migration 0016's counts, on levels 10 and 12. A zoom 6 tile
-// over seven years of incidents summed about 35,000 month rows of its viewer; with a row per year
-// (span 'y', period `YYYY`) it sums a tenth of that, plus the months and days at the period's ends.
+// Years and weeks beside the months and days of migration 0016's counts, on levels 10 and 12. A
+// zoom 6 tile over seven years of incidents summed about 35,000 month rows of its viewer; with a
+// row per year (span 'y', period `YYYY`) it sums a tenth of that, plus the months at the period's
+// ends, then its weeks (span 'w', period the Monday `YYYY-MM-DD`) and at most six days each side.
 // And level 0, where the whole world is one cell, by day: the chart of incidents per day over the
 // whole area sums these instead of counting every incident (a million of them took seconds).
 // The triggers of 0016 are written again here with the year rows added; the statements are this
 // migration's own copy, so that what 0016 does never changes once shipped.
-const LEVELS_AND_SPANS = `(SELECT 0 AS level, 'd' AS span UNION ALL SELECT 10, 'y' UNION ALL SELECT 10, 'm' UNION ALL SELECT 10, 'd'
-  UNION ALL SELECT 12, 'y' UNION ALL SELECT 12, 'm' UNION ALL SELECT 12, 'd' UNION ALL SELECT 14, 'd')`;
+const LEVELS_AND_SPANS = `(SELECT 0 AS level, 'd' AS span UNION ALL SELECT 10, 'y' UNION ALL SELECT 10, 'm' UNION ALL SELECT 10, 'w'
+  UNION ALL SELECT 10, 'd' UNION ALL SELECT 12, 'y' UNION ALL SELECT 12, 'm' UNION ALL SELECT 12, 'w' UNION ALL SELECT 12, 'd'
+  UNION ALL SELECT 14, 'd')`;
+
+/** The Monday on or before a day (`weekday 1` moves forward to a Monday, so from six days earlier). */
+const mondayOf = (day: string) => `date(${day}, '-6 days', 'weekday 1')`;
 
 function cellX(row: string): string {
   return `CAST((${row}.lon + 180) / 360 * (1 << grid.level) AS INTEGER)`;
@@ -21,7 +26,8 @@ function cellY(row: string): string {
 }
 
 function periodOf(row: string): string {
-  return `CASE grid.span WHEN 'y' THEN substr(${row}.occurred_at, 1, 4) WHEN 'm' THEN substr(${row}.occurred_at, 1, 7) ELSE substr(${row}.occurred_at, 1, 10) END`;
+  return `CASE grid.span WHEN 'y' THEN substr(${row}.occurred_at, 1, 4) WHEN 'm' THEN substr(${row}.occurred_at, 1, 7)
+    WHEN 'w' THEN ${mondayOf(`substr(${row}.occurred_at, 1, 10)`)} ELSE substr(${row}.occurred_at, 1, 10) END`;
 }
 
 function count(row: 'NEW' | 'OLD', sign: 1 | -1): string {
@@ -46,12 +52,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`CREATE TRIGGER incident_cells_updated AFTER UPDATE OF ${COUNTED} ON incidents BEGIN ${count('OLD', -1)} ${count('NEW', 1)} END`).execute(db);
   await sql.raw(`CREATE TRIGGER incident_cells_deleted AFTER DELETE ON incidents BEGIN ${count('OLD', -1)} END`).execute(db);
   // A node that already holds counts gets its years from its months (a year is its twelve months),
-  // and its days of the whole world from those of level 10's cells.
+  // its weeks from its days, and its days of the whole world from those of level 10's cells.
   await sql
     .raw(`INSERT INTO incident_cell_counts (audience, level, span, cell_x, cell_y, period, event_type, owner, status, section, count, sum_lon, sum_lat)
     SELECT audience, level, 'y', cell_x, cell_y, substr(period, 1, 4), event_type, owner, status, section, sum(count), sum(sum_lon), sum(sum_lat)
     FROM incident_cell_counts WHERE span = 'm' AND level IN (10, 12)
     GROUP BY audience, level, cell_x, cell_y, substr(period, 1, 4), event_type, owner, status, section
+    HAVING sum(count) > 0`)
+    .execute(db);
+  await sql
+    .raw(`INSERT INTO incident_cell_counts (audience, level, span, cell_x, cell_y, period, event_type, owner, status, section, count, sum_lon, sum_lat)
+    SELECT audience, level, 'w', cell_x, cell_y, ${mondayOf('period')}, event_type, owner, status, section, sum(count), sum(sum_lon), sum(sum_lat)
+    FROM incident_cell_counts WHERE span = 'd' AND level IN (10, 12)
+    GROUP BY audience, level, cell_x, cell_y, ${mondayOf('period')}, event_type, owner, status, section
     HAVING sum(count) > 0`)
     .execute(db);
   await sql
