@@ -28,7 +28,7 @@ interface TilePointFeature {
 
 export interface IncidentTile {
   etag: string;
-  /** Absent when the caller's copy (If-None-Match) is still the tile. */
+  /** The tile gzipped; absent when the caller's copy (If-None-Match) is still the tile. */
   body?: Buffer;
 }
 

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+
+const gzipped = promisify(gzip);
+/** The level the node's other answers are compressed at (see api/app.ts). */
+const GZIP_LEVEL = 4;
 
 /** Bytes of tiles kept in memory by each kind of tile, most recently asked first. */
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -12,14 +18,15 @@ export function tagOf(parts: unknown[]): string {
 /**
  * Tiles kept by ETag, so a copy is only ever served for what its ETag names (the nation it was made
  * for among them). A tile asked for while it is being made waits for that same making: maps opening
- * together on one area make each of its tiles once, not once per map.
+ * together on one area make each of its tiles once, not once per map. Tiles are kept gzipped, as
+ * tile archives keep them: compressed once, on zlib's threads, not again for every map that asks.
  */
 export function tileCache<Request>(make: (request: Request) => Promise<Buffer>): (etag: string, request: Request) => Promise<Buffer> {
   // The context is typed unknown here: lru-cache's types of `fetch` cannot follow a type parameter.
   const cache = new LRUCache<string, Buffer, unknown>({
     maxSize: CACHE_BYTES,
     sizeCalculation: (body) => Math.max(1, body.length),
-    fetchMethod: (_etag, _stale, { context }) => make(context as Request),
+    fetchMethod: async (_etag, _stale, { context }) => gzipped(await make(context as Request), { level: GZIP_LEVEL }),
   });
   return async (etag, request) => {
     const body = await cache.fetch(etag, { context: request });

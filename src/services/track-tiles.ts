@@ -38,7 +38,7 @@ interface TileLineFeature {
 
 export interface TrackTile {
   etag: string;
-  /** Absent when the caller's copy (If-None-Match) is still the tile. */
+  /** The tile gzipped; absent when the caller's copy (If-None-Match) is still the tile. */
   body?: Buffer;
 }
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { actorOf } from '../authentication.js';
 import { IncidentQuerySchema } from '../../contracts/incident.js';
 import { ErrorSchema } from '../../contracts/error.js';
-import { sendBytes, sendNoBody } from '../raw-reply.js';
+import { sendGzipped, sendNoBody } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 import { MAX_TILE_ZOOM } from '../../geo/web-tiles.js';
@@ -47,7 +47,7 @@ export async function incidentTileRoutes(app: TypedApp, { incidentTiles }: Servi
       // Made for the caller's nation: only the caller's browser may keep it, and asks again each time.
       reply.header('ETag', tile.etag).header('Cache-Control', 'private, no-cache');
       if (!tile.body) return sendNoBody(reply.code(304));
-      return sendBytes(reply.type(MVT_TYPE), tile.body);
+      return sendGzipped(request, reply.type(MVT_TYPE), tile.body);
     },
   );
 
