@@ -51,6 +51,10 @@ const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: 
 // « N'Golokouna », « M'Bour »: a name may open with N' or M'.
 const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
 
+// Two or three capitalised words joined by hyphens only.
+const COMPOUND = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+){1,2}(?![\p{L}-])/gu;
+const AXIS_WORD = /\b(?:axe|route|tron[çc]on|piste|road|highway|axis|between|entre|liaison)\s+(?:de |du |d[’']|the )?$/iu;
+
 const DIRECTION_WORD = /^(?:north|south|east|west|nord|sud|est|ouest|upper|lower|haut|haute|bas|basse|central|centre)$/i;
 
 interface Candidate {
@@ -122,7 +126,7 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       );
     const cued = labelled || CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
     // Longest known name first, then shorter ones from the same start ("Nioro du Sahel", "Nioro").
-    const known: Candidate[] = [];
+    let known: Candidate[] = [];
     let start = match.index;
     let offset = 0;
     while (offset < tokens.length) {
@@ -141,6 +145,22 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       const step = Math.max(1, length);
       start += tokens.slice(offset, offset + step).join(' ').length + 1;
       offset += step;
+    }
+    // « Boffa-Bayotte », « Kamona-Pont »: a hyphenated name of which the gazetteer knows only some
+    // parts is one place it lacks, not the town one part is named after (Boffa, in Guinea). An
+    // axis (« l'axe Kayes-Kamona ») keeps its ends.
+    const before30 = text.slice(Math.max(0, match.index - 30), match.index);
+    if (known.length > 0 && match[0].includes('-') && !AXIS_WORD.test(before30)) {
+      for (const compound of match[0].matchAll(COMPOUND)) {
+        const from = match.index + compound.index;
+        const to = from + compound[0].length;
+        const inside = known.filter((k) => k.index >= from && k.end <= to);
+        if (inside.length === 0 || inside.length === compound[0].split('-').length || inside.some((k) => k.index === from && k.end === to)) continue;
+        known = known.filter((k) => !inside.includes(k));
+        const introduced = cued || CUE.test(text.slice(Math.max(0, from - 40), from)) || /\s(?:de|du|d[’'])\s?$/u.test(text.slice(match.index, from));
+        if (introduced) found.push({ index: from, end: to, name: compound[0], places: [], cued: true });
+      }
+      if (known.length === 0) continue;
     }
     // "Ousmane Sonko", "Moussa Mara": a run of capitalised words of which only some are places is
     // a person's name, unless a preposition of place introduces it ("près de Manidjèl Kolongo").
