@@ -13,6 +13,19 @@ import type { Sentence } from './split-sentences.js';
 // Words around a place name that say it is not where the event happened.
 const DIVISION_BEFORE =
   /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
+// « le commissariat du 2e arrondissement de Kayes », « la commune IV de Bamako »: a numbered part
+// of a town is in the town, not a division around it.
+const TOWN_PART_BEFORE =
+  /\b(?:(?:\d+(?:er|e|eme|ieme)?|premier|[ivx]+) (?:arrondissement|commune)|(?:arrondissement|commune) (?:[ivx]+|\d+)) (?:de |du |d')?(?:la |l')?$/i;
+// « dans les régions de Ségou, Nara, Bougouni et Sikasso »: every name of the list is a division.
+const DIVISION_LIST_BEFORE =
+  /\b(?:regions|cercles|communes|provinces|departements|wilayas|districts|moughataas|prefectures) (?:de |du |d'|des |of )?(?:[a-z'-]+(?: [a-z'-]+)?, )*(?:[a-z'-]+(?: [a-z'-]+)? (?:et|and) )?$/i;
+
+/** The words before a place (folded) say it is a division: « cercle de Bankass », « les régions de Ségou, Nara et Kayes ». */
+function divisionBefore(folded: string, at: number): boolean {
+  const before = (n: number) => folded.slice(Math.max(0, at - n), at);
+  return (DIVISION_BEFORE.test(before(24)) && !TOWN_PART_BEFORE.test(before(30))) || DIVISION_LIST_BEFORE.test(before(80));
+}
 // « the Tevolat area » is around the place, not a division of it.
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
 const DIRECTION_BEFORE =
@@ -22,7 +35,7 @@ const WATERWAY_BEFORE =
   /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
 const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE =
-  /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
+  /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of |in |at |a )?(?:la |l')?$/i;
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
   /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
@@ -49,7 +62,7 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const after = folded.slice(p.end, p.end + 10);
   const flags: string[] = [];
-  if (DIVISION_BEFORE.test(before(24)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
+  if (divisionBefore(folded, p.index) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
     flags.push('division');
   if (DIRECTION_BEFORE.test(before(30))) flags.push('direction');
   if (REFERENCE_BEFORE.test(before(40))) flags.push('reference');
@@ -68,7 +81,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const isDivision = (p: PlaceMention) =>
     isCountry(p) ||
-    DIVISION_BEFORE.test(before(p, 24)) ||
+    divisionBefore(folded, p.index) ||
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>

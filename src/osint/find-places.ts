@@ -147,20 +147,21 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       offset += step;
     }
     // « Boffa-Bayotte », « Kamona-Pont »: a hyphenated name of which the gazetteer knows only some
-    // parts is one place it lacks, not the town one part is named after (Boffa, in Guinea). An
-    // axis (« l'axe Kayes-Kamona ») keeps its ends.
-    const before30 = text.slice(Math.max(0, match.index - 30), match.index);
-    if (known.length > 0 && match[0].includes('-') && !AXIS_WORD.test(before30)) {
+    // parts is one place it lacks, not the town one part is named after (Boffa, in Guinea): its
+    // parts are forgotten, and the name is read as any name the gazetteer lacks; inside a longer
+    // run (« Tuerie de Boffa-Bayotte »), it is kept when introduced. An axis (« l'axe
+    // Kayes-Kamona ») keeps its ends.
+    if (known.length > 0 && match[0].includes('-') && !AXIS_WORD.test(text.slice(Math.max(0, match.index - 30), match.index))) {
       for (const compound of match[0].matchAll(COMPOUND)) {
         const from = match.index + compound.index;
         const to = from + compound[0].length;
         const inside = known.filter((k) => k.index >= from && k.end <= to);
         if (inside.length === 0 || inside.length === compound[0].split('-').length || inside.some((k) => k.index === from && k.end === to)) continue;
         known = known.filter((k) => !inside.includes(k));
+        if (compound[0].length === match[0].length) continue;
         const introduced = cued || CUE.test(text.slice(Math.max(0, from - 40), from)) || /\s(?:de|du|d[’'])\s?$/u.test(text.slice(match.index, from));
         if (introduced) found.push({ index: from, end: to, name: compound[0], places: [], cued: true });
       }
-      if (known.length === 0) continue;
     }
     // "Ousmane Sonko", "Moussa Mara": a run of capitalised words of which only some are places is
     // a person's name, unless a preposition of place introduces it ("près de Manidjèl Kolongo").
