@@ -93,6 +93,18 @@ describe('where an event happened', async () => {
     expect(rulePlace('Kayes : un suspect de l’attaque de la banque de Sadiola interpellé', text)).toBe('Kayes');
   });
 
+  it.each(models)('keeps the attacked village over a neighbouring village named for the same day (%s)', (_name, model) => {
+    const [main] = extract(
+      article(
+        'Centre : un village attaqué pendant un mariage',
+        'Au moins douze villageois ont été tués à Kanikombolé lors d’une attaque mardi soir. Le même mardi, dans le village voisin de Tégourou, une personne a été tuée.',
+      ),
+      gazetteer,
+      model,
+    ).events;
+    expect(main?.location).toBe('Kanikombolé');
+  });
+
   it('reads the town of a hospital as the hospital’s seat, not a place of the event', () => {
     expect(flagsOf('One soldier is being treated at the Hôpital Principal in Dakar.', 'Dakar')).toContain('institution');
   });
