@@ -41,6 +41,8 @@ const REFERENCE_BEFORE =
   /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
+// « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
+const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
 // named for what happened there too, never more specific than the event's own place.
 const NEIGHBOUR_BEFORE =
@@ -96,7 +98,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
     (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
-    (AXIS_BEFORE.test(before(p, 30)) && others.length > 1 ? 2 : 0) -
+    ((AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10))) && others.length > 1 ? 2 : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;

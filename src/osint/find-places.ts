@@ -55,6 +55,9 @@ const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|oul
 const COMPOUND = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+){1,2}(?![\p{L}-])/gu;
 const AXIS_WORD = /\b(?:axe|route|tron[çc]on|piste|road|highway|axis|between|entre|liaison)\s+(?:de |du |d[’']|the )?$/iu;
 
+// The last word of a newspaper's, a radio's or an account's name.
+const MEDIA_WORD = /^(?:infos?|news|voices?|actus?|tv|fm|radio|presse?|express|times|post|matin|soir|hebdo|journal|mag|magazine|online|live|m[ée]dias?|web)$/iu;
+
 const DIRECTION_WORD = /^(?:north|south|east|west|nord|sud|est|ouest|upper|lower|haut|haute|bas|basse|central|centre)$/i;
 
 interface Candidate {
@@ -190,7 +193,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     else if (afterParticle.length > 0) found.push(...afterParticle.map((k) => ({ ...k, cued: true })));
     // …but a run holding a place of several words (« Nioro du Sahel Infos », a publisher) names
     // no person: its words stay places elsewhere in the text.
-    else if (known.length > 0 && !known.some((k) => k.name.includes(' '))) for (const token of tokens) personNames.add(foldName(token));
+    // So does a publisher or an account named after its town (« Menaka Voices », « Kidal Infos »).
+    else if (known.length > 0 && !known.some((k) => k.name.includes(' ')) && !MEDIA_WORD.test(tokens[tokens.length - 1]!))
+      for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&
       tokens.length <= 3 &&

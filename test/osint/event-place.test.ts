@@ -70,6 +70,8 @@ describe('where an event happened', async () => {
     // « the Tevolat area » is around Tevolat, not a division.
     ['Civilians killed', 'On Tuesday, armed men killed 11 civilians in the Tevolat area, Askari rural commune, Ménaka region.', 'Tevolat'],
     ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
+    // « the Anderamboukane road » is the road to Anderamboukane, weaker than the town it leaves.
+    ['Checkpoint attacked', 'Gunmen attacked the army checkpoint at the southern exit of Ménaka, on the Anderamboukane road, on Thursday.', 'Ménaka'],
   ])('%s: %s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });

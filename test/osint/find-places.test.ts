@@ -37,6 +37,8 @@ describe('findPlaces', async () => {
     ['Des hommes armés ont attaqué N’Golokouna mardi.', ['N’Golokouna/ML']],
     // A publisher named after its town names no person: the town stays a place elsewhere.
     ['Nioro du Sahel Infos · 27 août\n\nQue Dieu protège Nioro, la cité du Chérif.', ['Nioro/ML']],
+    // An account or a newspaper named after its town names no person either.
+    ['Menaka Voices @MenakaVoices · 27 juin\n\nDes tirs ont visé le poste de contrôle de Ménaka.', ['Ménaka/ML']],
     // A hospital's name is no place.
     ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
