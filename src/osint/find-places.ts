@@ -6,6 +6,7 @@
 import { foldName, featureRank, type Gazetteer, type Place } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import { foldText } from './fold-text.js';
+import { spellingVariants } from './spelling-variants.js';
 export interface PlaceMention {
   index: number;
   end: number;
@@ -110,6 +111,16 @@ function namedCountry(after: string): string | null {
   return COUNTRY_WORDS.find(([, pattern]) => pattern.test(word))?.[0] ?? null;
 }
 
+/** The populated places the gazetteer holds under a spelling one transcription habit away. */
+function spelledOtherwise(name: string, gazetteer: Gazetteer): Place[] {
+  if (foldName(name).length < 5) return [];
+  for (const variant of spellingVariants(name)) {
+    const places = gazetteer.lookup(variant).filter((p) => p.featureClass === 'P');
+    if (places.length > 0) return places;
+  }
+  return [];
+}
+
 function distanceKm(a: Place, b: Place): number {
   return haversineKm(a.lon, a.lat, b.lon, b.lat);
 }
@@ -204,8 +215,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       // Adjectives of nationality ("Gambian", "Ivoirienne") name no place.
       !/(?:ien|ienne|ian|ais|aise|ois|oise|ese|ain|aine|ain)s?$/u.test(match[0])
     ) {
-      // Not in the gazetteer (a place abroad, a hamlet GeoNames lacks): kept by name.
-      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued });
+      // Not in the gazetteer (a place abroad, a hamlet GeoNames lacks): kept by name, with the
+      // town the gazetteer spells a little otherwise if there is one.
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: spelledOtherwise(match[0], gazetteer), cued });
     }
   }
   // A surname seen in a full name is not a place elsewhere in the text either.
