@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { loadGazetteerWithNeighbours } from '../src/geo/gazetteer.js';
 import type { Article } from '../src/osint/article.js';
 import { extract } from '../src/osint/extract.js';
 
@@ -45,7 +45,7 @@ function timeProcess(command: string, args: string[], cwd: string, runs: number)
 export async function benchExtract(print: (line: string) => void): Promise<void> {
   const root = packageRoot();
   const { articles, files, source } = corpusItems(root);
-  const gazetteer = await loadGazetteer();
+  const gazetteer = await loadGazetteerWithNeighbours();
   // Warm-up: the first calls compile patterns and fill caches.
   for (const article of articles) extract(article, gazetteer);
 

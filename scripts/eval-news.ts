@@ -19,7 +19,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { loadGazetteerWithNeighbours } from '../src/geo/gazetteer.js';
 import type { Article } from '../src/osint/article.js';
 import { extract } from '../src/osint/extract.js';
 import { createNewsModel, type NewsModel } from '../src/osint/model/news-model.js';
@@ -68,7 +68,7 @@ if (values.corpus) {
   }
 }
 
-const gazetteer = await loadGazetteer();
+const gazetteer = await loadGazetteerWithNeighbours();
 const results: [string, Metrics][] = [];
 const models = new Map<string, NewsModel>();
 const folds = Number(values.folds ?? 0);

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { loadGazetteerWithNeighbours } from '../src/geo/gazetteer.js';
 import { MODEL_PATH } from '../src/osint/model/news-model.js';
 import { trainNewsModel, type TrainingItem } from './news-training.js';
 
@@ -12,7 +12,7 @@ const root = join(dirname(MODEL_PATH), '..', '..');
 const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as { train: string[] };
 const items = splits.train.map((id) => JSON.parse(readFileSync(join(root, 'corpus', 'items', `${id}.json`), 'utf8')) as TrainingItem);
 const relevant = items.filter((item) => item.gold.relevant).length;
-const file = trainNewsModel(items, await loadGazetteer(), `corpus/splits.json train: ${items.length} items (${relevant} relevant)`);
+const file = trainNewsModel(items, await loadGazetteerWithNeighbours(), `corpus/splits.json train: ${items.length} items (${relevant} relevant)`);
 mkdirSync(dirname(MODEL_PATH), { recursive: true });
 writeFileSync(MODEL_PATH, JSON.stringify(file) + '\n');
 console.log(

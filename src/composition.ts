@@ -9,7 +9,7 @@ import { FeedServer } from './federation/feed-server.js';
 import { parsePrivateKey } from './federation/node-keys.js';
 import { Puller, type PullerDeps } from './federation/puller.js';
 import { ReleaseStep } from './federation/release.js';
-import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
+import { loadGazetteer, loadGazetteerWithNeighbours, type Gazetteer } from './geo/gazetteer.js';
 import { isInMechanismArea } from './geo/nation-at.js';
 import { buildSectionIndex } from './geo/nearest-section.js';
 import { AcledImport } from './services/acled-import.js';
@@ -127,6 +127,9 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
   const auth = new AuthService(node, options.auth);
   let gazetteer: Promise<Gazetteer> | undefined;
   const places = () => (gazetteer ??= loadGazetteer());
+  // News reports place events across the border too; searches and patrols stay on the nations' places.
+  let newsGazetteer: Promise<Gazetteer> | undefined;
+  const newsPlaces = () => (newsGazetteer ??= loadGazetteerWithNeighbours());
   const incidents = new IncidentService(node);
   const populationFeed = new PopulationFeed(node, earlyWarning);
   const situationReports = new SituationReports(node, earlyWarning);
@@ -148,7 +151,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     acledImport: new AcledImport(node),
     patrols,
     fieldReporting,
-    news: new NewsService(node, incidents, places, earlyWarning),
+    news: new NewsService(node, incidents, newsPlaces, earlyWarning),
     earlyWarning,
     alertDocuments: new AlertDocuments(node, earlyWarning),
     populationFeed,

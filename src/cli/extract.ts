@@ -72,8 +72,8 @@ export const extractCommand: Command = {
       return 1;
     }
 
-    const [{ extract }, { loadGazetteerSync }] = await Promise.all([import('../osint/extract.js'), import('../geo/gazetteer.js')]);
-    const result = extract(article, loadGazetteerSync());
+    const [{ extract }, { loadGazetteerWithNeighboursSync }] = await Promise.all([import('../osint/extract.js'), import('../geo/gazetteer.js')]);
+    const result = extract(article, loadGazetteerWithNeighboursSync());
     const output = { relevant: result.relevant, events: result.events };
     io.stdout(JSON.stringify(output, null, values.pretty ? 2 : undefined) + '\n');
     return 0;

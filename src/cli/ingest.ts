@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { loadGazetteer } from '../geo/gazetteer.js';
+import { loadGazetteerWithNeighbours } from '../geo/gazetteer.js';
 import { readNewsItem, UnreadableItem } from '../osint/read-item.js';
 import { IncidentService } from '../services/incident-service.js';
 import { NewsService, type IngestResult } from '../services/news-service.js';
@@ -52,7 +52,7 @@ Exit codes: 0 all read; 1 some items or the feed could not be read (the others a
     const config = configFrom(values);
     return reportingErrors(io.stderr, 'ingest', async () => {
       return withNode(config, async (node) => {
-        const news = new NewsService(node, new IncidentService(node), () => loadGazetteer());
+        const news = new NewsService(node, new IncidentService(node), () => loadGazetteerWithNeighbours());
         if (values.feed) {
           io.stderr(`Reading ${values.feed}…\n`);
           io.stdout(`${tally(await news.ingestFeed(values.feed))}\n`);

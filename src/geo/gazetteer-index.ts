@@ -71,6 +71,45 @@ export function parseGazetteerFile(text: string): GazetteerIndex {
   return { nameLines: names.slice(0, -1).split('\n'), placesText: text.slice(namesEnd), placeCount: Number(header[1]) };
 }
 
+/**
+ * One index holding the places of both: `extra`'s place lines follow `base`'s, and a name both
+ * know names the places of both (`base`'s first). Merging the sorted name lines costs a binary
+ * search per name of `extra`, so a small file joins a large one without re-sorting it.
+ */
+export function mergeIndexes(base: GazetteerIndex, extra: GazetteerIndex): GazetteerIndex {
+  const shift = base.placesText.length * 2;
+  const a = base.nameLines;
+  const nameLines: string[] = [];
+  let from = 0;
+  for (const line of extra.nameLines) {
+    const tab = line.indexOf('\t');
+    const key = line.slice(0, tab);
+    const codes = line
+      .slice(tab + 1)
+      .split(',')
+      .map((code) => Number(code) + shift)
+      .join(',');
+    const probe = key + '\t';
+    let lo = from;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid]! < probe) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) nameLines.push(a[i]!);
+    if (a[lo]?.startsWith(probe)) {
+      nameLines.push(`${a[lo]},${codes}`);
+      from = lo + 1;
+    } else {
+      nameLines.push(`${key}\t${codes}`);
+      from = lo;
+    }
+  }
+  for (let i = from; i < a.length; i++) nameLines.push(a[i]!);
+  return { nameLines, placesText: base.placesText + extra.placesText, placeCount: base.placeCount + extra.placeCount };
+}
+
 /** One row of the shipped file's places. */
 export function placeFromLine(line: string): Place {
   const [id, name, lat, lon, featureClass, featureCode, country, admin1Code, admin1, population] = line.split('\t');

@@ -103,7 +103,9 @@ export function createGazetteer(index: GazetteerIndex, aliases: Readonly<Record<
       if (town && town.rank >= division.rank) division.rank = town.rank + 0.5;
     }
     entries.sort(compareEntries);
-    entriesCache.set(key, entries);
+    // Names the gazetteer lacks are not kept: looking them up again costs a binary search, and a
+    // node reading the news for months would otherwise hold every unknown word it met.
+    if (entries.length > 0) entriesCache.set(key, entries);
     return entries;
   }
 

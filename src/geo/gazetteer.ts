@@ -1,5 +1,6 @@
 /**
- * Gazetteer of the partner nations (GeoNames, CC BY 4.0): accent- and case-insensitive look-up
+ * Gazetteer of the partner nations (GeoNames, CC BY 4.0), and for the news extractor the towns of
+ * their neighbours (gazetteer-load.ts): accent- and case-insensitive look-up
  * of places by name, French and local spellings, and press aliases.
  *
  * In parts: names folded and homonyms ranked (gazetteer-names.ts); the index parsed from the

@@ -13,6 +13,19 @@ import type { Sentence } from './split-sentences.js';
 // Words around a place name that say it is not where the event happened.
 const DIVISION_BEFORE =
   /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
+// « le commissariat du 2e arrondissement de Kayes », « la commune IV de Bamako »: a numbered part
+// of a town is in the town, not a division around it.
+const TOWN_PART_BEFORE =
+  /\b(?:(?:\d+(?:er|e|eme|ieme)?|premier|[ivx]+) (?:arrondissement|commune)|(?:arrondissement|commune) (?:[ivx]+|\d+)) (?:de |du |d')?(?:la |l')?$/i;
+// « dans les régions de Ségou, Nara, Bougouni et Sikasso »: every name of the list is a division.
+const DIVISION_LIST_BEFORE =
+  /\b(?:regions|cercles|communes|provinces|departements|wilayas|districts|moughataas|prefectures) (?:de |du |d'|des |of )?(?:[a-z'-]+(?: [a-z'-]+)?, )*(?:[a-z'-]+(?: [a-z'-]+)? (?:et|and) )?$/i;
+
+/** The words before a place (folded) say it is a division: « cercle de Bankass », « les régions de Ségou, Nara et Kayes ». */
+function divisionBefore(folded: string, at: number): boolean {
+  const before = (n: number) => folded.slice(Math.max(0, at - n), at);
+  return (DIVISION_BEFORE.test(before(24)) && !TOWN_PART_BEFORE.test(before(30))) || DIVISION_LIST_BEFORE.test(before(80));
+}
 // « the Tevolat area » is around the place, not a division of it.
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
 const DIRECTION_BEFORE =
@@ -22,12 +35,18 @@ const WATERWAY_BEFORE =
   /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
 const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE =
-  /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of )?(?:la |l')?$/i;
+  /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of |in |at |a )?(?:la |l')?$/i;
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
   /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
+// « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
+const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
+// « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
+// named for what happened there too, never more specific than the event's own place.
+const NEIGHBOUR_BEFORE =
+  /\b(?:(?:village|localite|hameau|bourg|ville|commune|campement)s? (?:voisine?s?|proches?|environnante?s?)|(?:neighbou?ring|nearby|adjacent) (?:village|town|locality|hamlet|settlement)s?) (?:de |d'|du |of )?$/i;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
 
@@ -38,6 +57,7 @@ export function within<T extends { index: number }>(items: readonly T[], sentenc
 /** How specific a place is, whatever its sentence: villages above towns, towns above the capital. */
 export function placeSpecificity(p: PlaceMention, folded: string): number {
   const before = folded.slice(Math.max(0, p.index - 30), p.index);
+  if (NEIGHBOUR_BEFORE.test(before)) return 3;
   if (!p.place) return SETTLEMENT_BEFORE.test(before) ? 7 : p.cued ? 4.5 : 2;
   if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
   // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4.
@@ -49,7 +69,7 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const after = folded.slice(p.end, p.end + 10);
   const flags: string[] = [];
-  if (DIVISION_BEFORE.test(before(24)) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
+  if (divisionBefore(folded, p.index) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
     flags.push('division');
   if (DIRECTION_BEFORE.test(before(30))) flags.push('direction');
   if (REFERENCE_BEFORE.test(before(40))) flags.push('reference');
@@ -68,7 +88,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
   const isDivision = (p: PlaceMention) =>
     isCountry(p) ||
-    DIVISION_BEFORE.test(before(p, 24)) ||
+    divisionBefore(folded, p.index) ||
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
@@ -78,7 +98,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
     (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
-    (AXIS_BEFORE.test(before(p, 30)) && others.length > 1 ? 2 : 0) -
+    ((AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10))) && others.length > 1 ? 2 : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;

@@ -6,6 +6,7 @@
 import { foldName, featureRank, type Gazetteer, type Place } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import { foldText } from './fold-text.js';
+import { spellingVariants } from './spelling-variants.js';
 export interface PlaceMention {
   index: number;
   end: number;
@@ -50,6 +51,13 @@ const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
 // « N'Golokouna », « M'Bour »: a name may open with N' or M'.
 const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+
+// Two or three capitalised words joined by hyphens only.
+const COMPOUND = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+){1,2}(?![\p{L}-])/gu;
+const AXIS_WORD = /\b(?:axe|route|tron[çc]on|piste|road|highway|axis|between|entre|liaison)\s+(?:de |du |d[’']|the )?$/iu;
+
+// The last word of a newspaper's, a radio's or an account's name.
+const MEDIA_WORD = /^(?:infos?|news|voices?|actus?|tv|fm|radio|presse?|express|times|post|matin|soir|hebdo|journal|mag|magazine|online|live|m[ée]dias?|web)$/iu;
 
 const DIRECTION_WORD = /^(?:north|south|east|west|nord|sud|est|ouest|upper|lower|haut|haute|bas|basse|central|centre)$/i;
 
@@ -103,6 +111,16 @@ function namedCountry(after: string): string | null {
   return COUNTRY_WORDS.find(([, pattern]) => pattern.test(word))?.[0] ?? null;
 }
 
+/** The populated places the gazetteer holds under a spelling one transcription habit away. */
+function spelledOtherwise(name: string, gazetteer: Gazetteer): Place[] {
+  if (foldName(name).length < 5) return [];
+  for (const variant of spellingVariants(name)) {
+    const places = gazetteer.lookup(variant).filter((p) => p.featureClass === 'P');
+    if (places.length > 0) return places;
+  }
+  return [];
+}
+
 function distanceKm(a: Place, b: Place): number {
   return haversineKm(a.lon, a.lat, b.lon, b.lat);
 }
@@ -122,7 +140,7 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       );
     const cued = labelled || CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
     // Longest known name first, then shorter ones from the same start ("Nioro du Sahel", "Nioro").
-    const known: Candidate[] = [];
+    let known: Candidate[] = [];
     let start = match.index;
     let offset = 0;
     while (offset < tokens.length) {
@@ -141,6 +159,23 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       const step = Math.max(1, length);
       start += tokens.slice(offset, offset + step).join(' ').length + 1;
       offset += step;
+    }
+    // « Boffa-Bayotte », « Kamona-Pont »: a hyphenated name of which the gazetteer knows only some
+    // parts is one place it lacks, not the town one part is named after (Boffa, in Guinea): its
+    // parts are forgotten, and the name is read as any name the gazetteer lacks; inside a longer
+    // run (« Tuerie de Boffa-Bayotte »), it is kept when introduced. An axis (« l'axe
+    // Kayes-Kamona ») keeps its ends.
+    if (known.length > 0 && match[0].includes('-') && !AXIS_WORD.test(text.slice(Math.max(0, match.index - 30), match.index))) {
+      for (const compound of match[0].matchAll(COMPOUND)) {
+        const from = match.index + compound.index;
+        const to = from + compound[0].length;
+        const inside = known.filter((k) => k.index >= from && k.end <= to);
+        if (inside.length === 0 || inside.length === compound[0].split('-').length || inside.some((k) => k.index === from && k.end === to)) continue;
+        known = known.filter((k) => !inside.includes(k));
+        if (compound[0].length === match[0].length) continue;
+        const introduced = cued || CUE.test(text.slice(Math.max(0, from - 40), from)) || /\s(?:de|du|d[’'])\s?$/u.test(text.slice(match.index, from));
+        if (introduced) found.push({ index: from, end: to, name: compound[0], places: [], cued: true });
+      }
     }
     // "Ousmane Sonko", "Moussa Mara": a run of capitalised words of which only some are places is
     // a person's name, unless a preposition of place introduces it ("près de Manidjèl Kolongo").
@@ -169,7 +204,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     else if (afterParticle.length > 0) found.push(...afterParticle.map((k) => ({ ...k, cued: true })));
     // …but a run holding a place of several words (« Nioro du Sahel Infos », a publisher) names
     // no person: its words stay places elsewhere in the text.
-    else if (known.length > 0 && !known.some((k) => k.name.includes(' '))) for (const token of tokens) personNames.add(foldName(token));
+    // So does a publisher or an account named after its town (« Menaka Voices », « Kidal Infos »).
+    else if (known.length > 0 && !known.some((k) => k.name.includes(' ')) && !MEDIA_WORD.test(tokens[tokens.length - 1]!))
+      for (const token of tokens) personNames.add(foldName(token));
     else if (
       cued &&
       tokens.length <= 3 &&
@@ -178,8 +215,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       // Adjectives of nationality ("Gambian", "Ivoirienne") name no place.
       !/(?:ien|ienne|ian|ais|aise|ois|oise|ese|ain|aine|ain)s?$/u.test(match[0])
     ) {
-      // Not in the gazetteer (a place abroad, a hamlet GeoNames lacks): kept by name.
-      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued });
+      // Not in the gazetteer (a place abroad, a hamlet GeoNames lacks): kept by name, with the
+      // town the gazetteer spells a little otherwise if there is one.
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: spelledOtherwise(match[0], gazetteer), cued });
     }
   }
   // A surname seen in a full name is not a place elsewhere in the text either.

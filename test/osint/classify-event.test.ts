@@ -34,6 +34,8 @@ describe('classifySentence', () => {
     ['Des migrants ont mis le feu au poste de police.', 'Riots / Violent demonstration'],
     ['Les gendarmes ont interpellé six hommes.', 'Strategic developments / Arrests'],
     ['Senegal dismantles a suspected cell in Kidira.', 'Strategic developments / Arrests'],
+    // A date between the words of « mettre la main sur » does not hide the arrest behind the bandit.
+    ['La police a mis la main, le 20 janvier 2024, sur un bandit de grand chemin.', 'Strategic developments / Arrests'],
     ['Des coupeurs de route ont dépouillé une trentaine d’usagers.', 'Strategic developments / Looting/property destruction'],
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],

@@ -70,8 +70,45 @@ describe('where an event happened', async () => {
     // « the Tevolat area » is around Tevolat, not a division.
     ['Civilians killed', 'On Tuesday, armed men killed 11 civilians in the Tevolat area, Askari rural commune, Ménaka region.', 'Tevolat'],
     ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
+    // « the Anderamboukane road » is the road to Anderamboukane, weaker than the town it leaves.
+    ['Checkpoint attacked', 'Gunmen attacked the army checkpoint at the southern exit of Ménaka, on the Anderamboukane road, on Thursday.', 'Ménaka'],
   ])('%s: %s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
+  });
+
+  const flagsOf = (text: string, name: string) => {
+    const mention = findPlaces(text, gazetteer).find((p) => p.name === name);
+    return describePlace(mention!, foldText(text));
+  };
+
+  it.each([
+    // Every name of a list after « les régions de » is a division, not only the first.
+    ['L’armée a neutralisé 22 terroristes dans les régions de Ségou, Nara, Bougouni et Sikasso.', ['Ségou', 'Nara', 'Bougouni', 'Sikasso']],
+    ['Des opérations ont eu lieu dans les cercles de Kita et Bafoulabé.', ['Kita', 'Bafoulabé']],
+  ])('reads each name of a list of divisions as a division: %s', (text, names) => {
+    for (const name of names) expect(flagsOf(text, name), name).toContain('division');
+  });
+
+  it('reads a numbered part of a town as the town, not a division', () => {
+    const text = 'Le commissariat de police du 2ème arrondissement de Kayes a arrêté samedi un homme armé.';
+    expect(flagsOf(text, 'Kayes')).not.toContain('division');
+    expect(rulePlace('Kayes : un suspect de l’attaque de la banque de Sadiola interpellé', text)).toBe('Kayes');
+  });
+
+  it.each(models)('keeps the attacked village over a neighbouring village named for the same day (%s)', (_name, model) => {
+    const [main] = extract(
+      article(
+        'Centre : un village attaqué pendant un mariage',
+        'Au moins douze villageois ont été tués à Kanikombolé lors d’une attaque mardi soir. Le même mardi, dans le village voisin de Tégourou, une personne a été tuée.',
+      ),
+      gazetteer,
+      model,
+    ).events;
+    expect(main?.location).toBe('Kanikombolé');
+  });
+
+  it('reads the town of a hospital as the hospital’s seat, not a place of the event', () => {
+    expect(flagsOf('One soldier is being treated at the Hôpital Principal in Dakar.', 'Dakar')).toContain('institution');
   });
 
   it('reads where the wounded are treated as a direction, not a place of the event', () => {

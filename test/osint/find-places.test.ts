@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { loadGazetteer, loadGazetteerWithNeighbours } from '../../src/geo/gazetteer.js';
 import { countryContext, findPlaces } from '../../src/osint/find-places.js';
 
 describe('findPlaces', async () => {
@@ -37,6 +37,8 @@ describe('findPlaces', async () => {
     ['Des hommes armés ont attaqué N’Golokouna mardi.', ['N’Golokouna/ML']],
     // A publisher named after its town names no person: the town stays a place elsewhere.
     ['Nioro du Sahel Infos · 27 août\n\nQue Dieu protège Nioro, la cité du Chérif.', ['Nioro/ML']],
+    // An account or a newspaper named after its town names no person either.
+    ['Menaka Voices @MenakaVoices · 27 juin\n\nDes tirs ont visé le poste de contrôle de Ménaka.', ['Ménaka/ML']],
     // A hospital's name is no place.
     ['One soldier is being treated at the Hôpital Principal.', []],
   ])('%s', (text, expected) => {
@@ -51,6 +53,28 @@ describe('findPlaces', async () => {
   it('prefers a town to the district named after it', () => {
     const [bignona] = findPlaces('Une marche a eu lieu à Bignona.', gazetteer);
     expect(bignona?.place?.featureClass).toBe('P');
+  });
+});
+
+describe('findPlaces across the border', async () => {
+  const gazetteer = await loadGazetteerWithNeighbours();
+  const names = (text: string) => findPlaces(text, gazetteer).map((m) => `${m.name}/${m.place?.country ?? '?'}`);
+
+  it.each([
+    // The neighbours' towns get their country and point.
+    ['Des hommes armés ont attaqué le camp militaire de Djibo, au Burkina Faso.', ['Djibo/BF']],
+    ['Des tirs ont été entendus à Bissau, près du palais du gouvernement.', ['Bissau/GW']],
+    // A hyphenated name of which the gazetteer knows one part is a place it lacks, not that part
+    // (Boffa is a Guinean town, Boffa-Bayotte a forest of Casamance).
+    ['Tuerie de Boffa-Bayotte : le bilan passe à 14 morts', ['Boffa-Bayotte/?']],
+    ['Les bûcherons ont été tués à Boffa-Bayotte, près de Ziguinchor.', ['Boffa-Bayotte/?', 'Ziguinchor/SN']],
+    // Not introduced as a place, it is not read as Boffa either.
+    ['Les corps ont été retrouvés dans la forêt classée de Boffa-Bayotte, près de Ziguinchor.', ['Ziguinchor/SN']],
+    // An axis keeps its ends, and a name whose parts are all known stays as it was.
+    ['Un camion a sauté sur une mine sur l’axe Boffa-Ziguinchor.', ['Boffa/GN', 'Ziguinchor/SN']],
+    ['Le convoi a été attaqué entre Sévaré et Bandiagara, sur l’axe Sévaré-Bandiagara.', ['Sévaré/ML', 'Bandiagara/ML', 'Sévaré/ML', 'Bandiagara/ML']],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
   });
 });
 

@@ -183,7 +183,7 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'arrest', weight: 7,
     fr: {
-      verbs: ['arreter', 'interpeller', 'apprehender', 'demanteler', 'mettre aux arrets', 'placer en garde a vue', 'mettre la main sur', 'deferer', 'capturer', 'alpaguer', 'cueillir', 'ecrouer', 'incarcerer', 'retenir', 'detenir', 'mettre a la disposition'],
+      verbs: ['arreter', 'interpeller', 'apprehender', 'demanteler', 'mettre aux arrets', 'placer en garde a vue', 'mettre la main sur', 'mettre la main ~ ~ sur', 'deferer', 'capturer', 'alpaguer', 'cueillir', 'ecrouer', 'incarcerer', 'retenir', 'detenir', 'mettre a la disposition'],
       nouns: ['arrestation', 'interpellation', 'garde a vue', 'demantelement', 'coup de filet', 'capture', 'detention', 'mandat de depot', 'suspect', 'presume terroriste', 'presumes terroristes'],
     },
     en: { verbs: ['arrest', 'detain', 'apprehend', 'dismantle', 'break up', 'round up', 'capture', 'take into custody', 'nab'], nouns: ['arrest', 'detention', 'custody', 'crackdown', 'suspect'] },
