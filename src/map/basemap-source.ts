@@ -34,6 +34,7 @@ export async function basemapInputs(nations: readonly NationCode[], geography: G
     naturalEarthPlaces: readJson(ne, 'populated-places.geojson'),
     rivers: readJson(ne, 'rivers.geojson'),
     lakes: readJson(ne, 'lakes.geojson'),
+    regionalBoundaries: readJson(ne, 'regional-boundaries.geojson'),
     countries: regionBasemap(nations),
     axes: await geography.axes(),
   };

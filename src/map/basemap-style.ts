@@ -74,10 +74,13 @@ export function basemapStyle({ origin, maxZoom, extract }: BasemapStyleOptions):
       paint: { 'line-color': '#f6d58e', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 10, 3, 14, 6] },
     },
     {
+      // Regions inside a country: dashed and lighter than the national border, from the zoom a
+      // country fills a good part of the view.
       id: 'base-boundary-region',
       type: 'line',
       source,
       'source-layer': 'boundary',
+      minzoom: 5,
       filter: ['==', ['get', 'admin_level'], 4],
       paint: { 'line-color': '#a79f8c', 'line-width': 0.8, 'line-dasharray': [4, 3] },
     },
