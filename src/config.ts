@@ -42,7 +42,7 @@ export interface NodeConfig {
    */
   trustProxy?: string;
   /**
-   * The nation's own basemap, an MBTiles file of vector tiles in the OpenMapTiles schema (an
+   * The nation's own basemap, an MBTiles or PMTiles file of vector tiles in the OpenMapTiles schema (an
    * OpenStreetMap extract), served instead of the basemap built from the shipped data.
    */
   basemapExtract?: string;
@@ -169,7 +169,8 @@ function takPlainListener(port: string | number | undefined, user: string | numb
 function basemapExtract(raw: string | number | undefined): Pick<NodeConfig, 'basemapExtract'> {
   if (raw === undefined) return {};
   const path = resolve(String(raw));
-  if (!path.endsWith('.mbtiles')) throw new ConfigError(`basemapExtract must be an MBTiles file (.mbtiles), got ${path}`);
+  if (!path.endsWith('.mbtiles') && !path.endsWith('.pmtiles'))
+    throw new ConfigError(`basemapExtract must be an MBTiles (.mbtiles) or PMTiles (.pmtiles) file, got ${path}`);
   if (!existsSync(path)) throw new ConfigError(`basemapExtract: no such file ${path}`);
   return { basemapExtract: path };
 }

@@ -29,8 +29,8 @@ export const SERVE_FLAGS_HELP = `  --tls-cert FILE     PEM certificate: serve HT
   --trust-proxy LIST  addresses of reverse proxies to believe, comma-separated IPs or CIDR
                       ranges (or DIBOLI_TRUST_PROXY): their X-Forwarded-Proto/-For/-Host count,
                       and \`X-Forwarded-Proto: https\` makes the session cookie Secure
-  --basemap-extract FILE  the nation's own basemap, an MBTiles file of OpenStreetMap vector
-                      tiles (OpenMapTiles schema), served instead of the built one (or
+  --basemap-extract FILE  the nation's own basemap, an MBTiles or PMTiles file of OpenStreetMap
+                      vector tiles (OpenMapTiles schema), served instead of the built one (or
                       DIBOLI_BASEMAP_EXTRACT; see docs/basemap.md)
   --time-zone ZONE    the mechanism's local time zone, an IANA name such as Africa/Bamako
                       (default UTC, or DIBOLI_TIME_ZONE): hours in SMS and radio messages

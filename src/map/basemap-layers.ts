@@ -28,6 +28,11 @@ export interface NaturalEarthLine {
   min_zoom: number;
 }
 
+/** Natural Earth's first-level boundaries inside one country (regions, wilayas…), as lines. */
+export interface NaturalEarthRegionalBoundary {
+  adm0_a3: string;
+}
+
 export interface BasemapInputs {
   /** GeoNames places of the mechanism's nations. */
   places: readonly Place[];
@@ -35,6 +40,8 @@ export interface BasemapInputs {
   naturalEarthPlaces: FeatureCollection<Point, NaturalEarthPlace>;
   rivers: FeatureCollection<LineString | MultiLineString, NaturalEarthLine>;
   lakes: FeatureCollection<Feature['geometry'], NaturalEarthLine>;
+  /** Boundaries between the regions of each country, the national borders left out. */
+  regionalBoundaries: FeatureCollection<LineString | MultiLineString, NaturalEarthRegionalBoundary>;
   countries: Basemap;
   axes: readonly { id: string; name: string; geometry: LineString | MultiLineString }[];
 }
@@ -134,14 +141,28 @@ function named(properties: NaturalEarthLine, extra: Record<string, unknown>): Re
   };
 }
 
-/** The country outlines as lines: the boundaries drawn above rivers and roads. */
-function boundaryLayer(countries: Basemap): FeatureCollection {
+/** Regional boundaries are shown once a country fills a good part of the view. */
+const REGIONAL_BOUNDARY_MINZOOM = 5;
+
+/**
+ * The country outlines as lines (`admin_level` 2), and the boundaries between regions inside
+ * each country (`admin_level` 4, as OpenMapTiles numbers them): the boundaries drawn above rivers
+ * and roads.
+ */
+function boundaryLayer(countries: Basemap, regional: BasemapInputs['regionalBoundaries']): FeatureCollection {
   const features: Feature[] = [];
   for (const country of countries.features) {
     const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
     const rings = polygons.map((polygon) => polygon[0]!).filter((ring) => ring.length >= 2);
     if (rings.length === 0) continue;
     features.push({ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: rings }, properties: { admin_level: 2, minzoom: 0 } });
+  }
+  for (const boundary of regional.features) {
+    features.push({
+      type: 'Feature',
+      geometry: boundary.geometry,
+      properties: { admin_level: 4, country: boundary.properties.adm0_a3, minzoom: REGIONAL_BOUNDARY_MINZOOM },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -177,7 +198,7 @@ export function basemapLayers(inputs: BasemapInputs): BasemapLayers {
       type: 'FeatureCollection',
       features: inputs.axes.map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { class: 'primary', name: a.name, minzoom: 5 } })),
     },
-    boundary: boundaryLayer(inputs.countries),
+    boundary: boundaryLayer(inputs.countries, inputs.regionalBoundaries),
     place: placesLayer(inputs, box),
   };
 }

@@ -6,6 +6,7 @@ import { regionBasemap } from '../geo/basemap.js';
 import { defaultGazetteerDir, everyPlace, parseGazetteerFile } from '../geo/gazetteer.js';
 import type { NationCode } from '../kernel/nation.js';
 import { openMbtiles } from '../store/mbtiles-archive.js';
+import { openPmtiles } from '../store/pmtiles-archive.js';
 import type { GeographyRepository } from '../store/geography-repository.js';
 import { basemapLayers, type BasemapInputs, type BasemapLayers } from './basemap-layers.js';
 import { tilesOfLayers, type BasemapTiles } from './basemap-tiles.js';
@@ -34,6 +35,7 @@ export async function basemapInputs(nations: readonly NationCode[], geography: G
     naturalEarthPlaces: readJson(ne, 'populated-places.geojson'),
     rivers: readJson(ne, 'rivers.geojson'),
     lakes: readJson(ne, 'lakes.geojson'),
+    regionalBoundaries: readJson(ne, 'regional-boundaries.geojson'),
     countries: regionBasemap(nations),
     axes: await geography.axes(),
   };
@@ -53,17 +55,23 @@ export function basemapLayersOf(nations: readonly NationCode[], geography: Geogr
 
 /**
  * The basemap a node serves: the nation's own extract when its configuration names one
- * (`basemapExtract`, an MBTiles file in the OpenMapTiles schema), otherwise the one built here.
+ * (`basemapExtract`, an MBTiles or PMTiles file in the OpenMapTiles schema), otherwise the one
+ * built here.
  */
 export async function basemapTilesOf(nations: readonly NationCode[], geography: GeographyRepository, extract?: string): Promise<BasemapTiles> {
   if (extract !== undefined) {
-    const archive = openMbtiles(extract);
+    const archive = extract.endsWith('.pmtiles') ? await openPmtiles(extract) : openMbtiles(extract);
     const version = createHash('sha256')
       .update(`${archive.signature}|${statSync(extract).mtimeMs}`)
       .digest('base64url')
       .slice(0, 16);
     const empty = new Uint8Array(0);
-    return { maxZoom: archive.maxZoom, version, tile: (z, x, y) => archive.tile(z, x, y) ?? empty, close: () => archive.close() };
+    return {
+      maxZoom: archive.maxZoom,
+      version,
+      tile: async (z, x, y) => (await archive.tile(z, x, y)) ?? empty,
+      close: () => archive.close(),
+    };
   }
   return tilesOfLayers(await basemapLayersOf(nations, geography));
 }

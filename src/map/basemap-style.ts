@@ -15,6 +15,10 @@ export const RIVER_COLOUR = '#5b9bd5';
 /** Muted, so that the dots of places are not taken for incidents (nor for label ink by the tests). */
 const PLACE_DOT_COLOUR = '#8a8398';
 const SEA = '#b9d3e6';
+/** Opaque: a line or marker under a name must not show through its letters. */
+const LABEL_HALO = '#ffffff';
+/** How far a name stands from its place, in text heights: clear of an incident's marker there. */
+const LABEL_OFFSET_EM = 1.2;
 const LAND = '#f4efe2';
 
 export interface BasemapStyleOptions {
@@ -70,10 +74,13 @@ export function basemapStyle({ origin, maxZoom, extract }: BasemapStyleOptions):
       paint: { 'line-color': '#f6d58e', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 10, 3, 14, 6] },
     },
     {
+      // Regions inside a country: dashed and lighter than the national border, from the zoom a
+      // country fills a good part of the view.
       id: 'base-boundary-region',
       type: 'line',
       source,
       'source-layer': 'boundary',
+      minzoom: 5,
       filter: ['==', ['get', 'admin_level'], 4],
       paint: { 'line-color': '#a79f8c', 'line-width': 0.8, 'line-dasharray': [4, 3] },
     },
@@ -109,9 +116,9 @@ export function basemapStyle({ origin, maxZoom, extract }: BasemapStyleOptions):
       layout: { 'symbol-placement': 'line', 'text-field': frenchFirst, 'text-font': LABEL_FONT, 'text-size': 12, 'symbol-spacing': 400 },
       paint: { 'text-color': '#2a5f9e', 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.2 },
     },
-    placeLabel('base-place-village', 'village', 12, LABEL_FONT),
-    placeLabel('base-place-town', 'town', 13, LABEL_FONT),
-    placeLabel('base-place-city', 'city', 15, BOLD_FONT),
+    placeLabel('base-place-village', 'village', 12),
+    placeLabel('base-place-town', 'town', 14),
+    placeLabel('base-place-city', 'city', 16),
   ];
   return {
     version: 8,
@@ -130,7 +137,18 @@ export function basemapStyle({ origin, maxZoom, extract }: BasemapStyleOptions):
   };
 }
 
-function placeLabel(id: string, placeClass: string, size: number, font: string[]): Layer {
+/**
+ * Place labels are drawn above the operational lines and markers (the web puts the basemap's
+ * symbols over its own layers): an officer finds an incident by the place it happened at, so the
+ * name must read even where a section, an axis or the place's own incident is drawn. Each word is
+ * knocked out of what lies under it by an opaque halo, and set a little more than a text height
+ * away from its place, far enough to leave the marker of an incident there in view (7 px and its
+ * 1.5 px ring, even two of them a few metres apart): below it first, as on a paper map, beside or
+ * above it where another name already stands below. Labels do not make room for the markers
+ * themselves: MapLibre places text only around other text and icons, and a name moved away from
+ * its place whenever an incident is near would no longer say which place it names.
+ */
+function placeLabel(id: string, placeClass: string, size: number): Layer {
   const classes = placeClass === 'village' ? ['village', 'hamlet'] : [placeClass];
   return {
     id,
@@ -140,14 +158,16 @@ function placeLabel(id: string, placeClass: string, size: number, font: string[]
     filter: ['match', ['get', 'class'], classes, true, false],
     layout: {
       'text-field': frenchFirst,
-      'text-font': font,
+      // Bold at every rank, told apart by size: a regular stroke at 12 px is about a pixel wide and
+      // fades into any line drawn under it; whole pixels of sizes keep the letters sharp.
+      'text-font': BOLD_FONT,
       'text-size': size,
       'text-max-width': 8,
-      // Below the place, as on a paper map: the place itself stays clear for the posts and incidents drawn there.
-      'text-anchor': 'top',
-      'text-offset': [0, 0.5],
+      'text-variable-anchor': ['top', 'right', 'left', 'bottom'],
+      'text-radial-offset': LABEL_OFFSET_EM,
+      'text-justify': 'auto',
       'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
     },
-    paint: { 'text-color': LABEL_COLOUR, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 },
+    paint: { 'text-color': LABEL_COLOUR, 'text-halo-color': LABEL_HALO, 'text-halo-width': 2 },
   };
 }

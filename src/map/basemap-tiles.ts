@@ -10,8 +10,8 @@ export interface BasemapTiles {
   /** Changes when the tiles may: the ETag of every tile. */
   readonly version: string;
   /** The MVT bytes (not compressed) of one tile; empty where the basemap has nothing. */
-  tile(z: number, x: number, y: number): Uint8Array;
-  close(): void;
+  tile(z: number, x: number, y: number): Uint8Array | Promise<Uint8Array>;
+  close(): void | Promise<void>;
 }
 
 export const BASEMAP_MAX_ZOOM = 14;

@@ -38,7 +38,7 @@ export class BasemapService {
   async tile(z: number, x: number, y: number): Promise<TaggedBytes> {
     const source = await this.basemap();
     if (!isTileOnGrid(z, x, y) || z > source.maxZoom) throw new DiboliError('ERR_BAD_TILE', { z, x, y, max: source.maxZoom });
-    return { etag: `"${source.version}"`, body: source.tile(z, x, y) };
+    return { etag: `"${source.version}"`, body: await source.tile(z, x, y) };
   }
 
   glyphRange(fontstack: string, range: string): TaggedBytes {
@@ -50,6 +50,6 @@ export class BasemapService {
   }
 
   async close(): Promise<void> {
-    if (this.tiles) (await this.tiles).close();
+    if (this.tiles) await (await this.tiles).close();
   }
 }

@@ -50,8 +50,12 @@ export function basemapGround(layers: BasemapLayers, frame: Frame): string {
     if (shown(river.properties))
       svg += `<path d="${path(frame, linesOf(river.geometry))}" fill="none" stroke="${RIVER_COLOUR}" stroke-width="1.6" stroke-linejoin="round"/>`;
   }
-  for (const boundary of layers.boundary.features)
-    svg += `<path d="${path(frame, linesOf(boundary.geometry))}" fill="none" stroke="#8c8472" stroke-width="1"/>`;
+  for (const boundary of layers.boundary.features) {
+    if (!shown(boundary.properties)) continue;
+    // A region's boundary dashed and lighter than a nation's, as on the web map.
+    const style = boundary.properties?.admin_level === 4 ? 'stroke="#a79f8c" stroke-width="0.8" stroke-dasharray="4 3"' : 'stroke="#8c8472" stroke-width="1"';
+    svg += `<path d="${path(frame, linesOf(boundary.geometry))}" fill="none" ${style}/>`;
+  }
   return svg;
 }
 

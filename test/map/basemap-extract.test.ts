@@ -75,8 +75,8 @@ describe('a nation’s own basemap extract', () => {
     expect(style.sources.basemap.attribution).toContain('OpenStreetMap');
   });
 
-  it('must be an MBTiles file that exists', () => {
-    const other = join(dir, 'planet.pmtiles');
+  it('must be an MBTiles (or PMTiles) file that exists', () => {
+    const other = join(dir, 'planet.osm.pbf');
     writeFileSync(other, '');
     expect(() => loadConfig({ dataDir: dir, basemapExtract: other }, {})).toThrow(ConfigError);
     expect(() => loadConfig({ dataDir: dir }, { DIBOLI_BASEMAP_EXTRACT: join(dir, 'missing.mbtiles') })).toThrow(ConfigError);

@@ -75,6 +75,29 @@ describe('basemap tiles', () => {
     expect(names(tile, 'waterway')).toContain('Sénégal');
   });
 
+  it('draw the regional boundaries of Mali and Senegal around Kayes and Tambacounda from zoom 5', async () => {
+    // Points on Natural Earth's lines: Kayes's boundary with Koulikoro (Mali), Tambacounda's with
+    // Kédougou (Senegal).
+    const onBoundary = { MLI: { lon: -8.65001, lat: 14.31396 }, SEN: { lon: -13.33479, lat: 13.12413 } };
+    const boundaries = (tile: VectorTile) => {
+      const layer = tile.layers.boundary;
+      return layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i)) : [];
+    };
+    for (const [country, { lon, lat }] of Object.entries(onBoundary)) {
+      for (const z of [5, 7, 9, 12]) {
+        const regional = boundaries(await tileAt(z, lon, lat)).filter((f) => f.properties.admin_level === 4);
+        expect(
+          regional.map((f) => f.properties.country),
+          `${country} at zoom ${z}`,
+        ).toContain(country);
+        for (const line of regional) expect(line.type, 'a line').toBe(2);
+      }
+      const far = boundaries(await tileAt(4, lon, lat));
+      expect(far.filter((f) => f.properties.admin_level === 4)).toEqual([]);
+      expect(far.some((f) => f.properties.admin_level === 2)).toBe(true);
+    }
+  });
+
   it('answer 304 to the ETag they gave, and refuse a tile off the grid', async () => {
     const [x, y] = tileOf(DIBOLI.lon, DIBOLI.lat, 9);
     const first = await get(`/api/v1/map/basemap/9/${x}/${y}.mvt`);
