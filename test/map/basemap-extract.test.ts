@@ -2,14 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { VectorTile } from '@mapbox/vector-tile';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import Database from 'better-sqlite3';
-import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { itServesTheExtract } from '../support/served-extract.js';
 
 // A nation that owns an OpenStreetMap extract (MBTiles, OpenMapTiles schema) serves it instead of
 // the basemap built from the shipped data. The file here is made the way tile writers make it:
@@ -49,31 +48,7 @@ beforeAll(async () => {
 afterAll(async () => demo.close());
 
 describe('a nation’s own basemap extract', () => {
-  it('is served instead of the built one, unzipped, rows from the north', async () => {
-    const response = await demo.app.inject({
-      method: 'GET',
-      url: '/api/v1/map/basemap/11/954/940.mvt',
-      headers: { authorization: `Bearer ${await demo.token('coord.ml')}` },
-    });
-    expect(response.statusCode).toBe(200);
-    const tile = new VectorTile(new Pbf(response.rawPayload));
-    expect(Object.keys(tile.layers)).toEqual(['place']);
-    expect(tile.layers.place!.feature(0).properties.name).toBe('Diboli');
-  });
-
-  it('answers an empty tile where the extract has none, and stops at its deepest zoom', async () => {
-    const empty = await demo.call('GET', '/api/v1/map/basemap/11/0/0.mvt', { as: 'coord.ml' });
-    expect(empty.status).toBe(200);
-    expect(empty.body ?? '').toBe('');
-    const deeper = await demo.call('GET', '/api/v1/map/basemap/13/0/0.mvt', { as: 'coord.ml' });
-    expect(deeper.status).toBe(400);
-  });
-
-  it('gets a style for land drawn by the extract, credited to OpenStreetMap', async () => {
-    const style = (await demo.call('GET', '/api/v1/map/style.json', { as: 'coord.ml' })).body;
-    expect(style.sources.basemap.maxzoom).toBe(12);
-    expect(style.sources.basemap.attribution).toContain('OpenStreetMap');
-  });
+  itServesTheExtract(() => demo);
 
   it('must be an MBTiles (or PMTiles) file that exists', () => {
     const other = join(dir, 'planet.osm.pbf');

@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VectorTile } from '@mapbox/vector-tile';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { tileAt } from '../../src/geo/web-tiles.js';
 import { openPmtiles } from '../../src/store/pmtiles-archive.js';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
+import { itServesTheExtract } from '../support/served-extract.js';
 import { writePmtiles, type PmtilesTile } from '../support/pmtiles-writer.js';
 
 // A nation's extract as a PMTiles file (one file with its own index, as Planetiler or
@@ -22,10 +22,7 @@ function placeTiles(name: string, zooms: readonly number[]): PmtilesTile[] {
   const place = { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: DIBOLI }, properties: { name, class: 'village' } };
   const index = new GeoJSONVT({ type: 'FeatureCollection', features: [place] }, { maxZoom: 14, indexMaxZoom: 0 });
   return zooms.map((z) => {
-    const n = 2 ** z;
-    const rad = (DIBOLI[1]! * Math.PI) / 180;
-    const x = Math.floor(((DIBOLI[0]! + 180) / 360) * n);
-    const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+    const { x, y } = tileAt(z, DIBOLI[0]!, DIBOLI[1]!);
     return { z, x, y, data: fromGeojsonVt({ place: index.getTile(z, x, y)! }) };
   });
 }
@@ -40,31 +37,7 @@ beforeAll(async () => {
 afterAll(async () => demo.close());
 
 describe('a nation’s own basemap as a PMTiles file', () => {
-  it('is served instead of the built one, unpacked', async () => {
-    const response = await demo.app.inject({
-      method: 'GET',
-      url: '/api/v1/map/basemap/11/954/940.mvt',
-      headers: { authorization: `Bearer ${await demo.token('coord.ml')}` },
-    });
-    expect(response.statusCode).toBe(200);
-    const tile = new VectorTile(new Pbf(response.rawPayload));
-    expect(Object.keys(tile.layers)).toEqual(['place']);
-    expect(tile.layers.place!.feature(0).properties.name).toBe('Diboli');
-  });
-
-  it('answers an empty tile where the archive has none, and stops at its deepest zoom', async () => {
-    const empty = await demo.call('GET', '/api/v1/map/basemap/11/0/0.mvt', { as: 'coord.ml' });
-    expect(empty.status).toBe(200);
-    expect(empty.body ?? '').toBe('');
-    const deeper = await demo.call('GET', '/api/v1/map/basemap/13/0/0.mvt', { as: 'coord.ml' });
-    expect(deeper.status).toBe(400);
-  });
-
-  it('gets a style for land drawn by the extract, credited to OpenStreetMap', async () => {
-    const style = (await demo.call('GET', '/api/v1/map/style.json', { as: 'coord.ml' })).body;
-    expect(style.sources.basemap.maxzoom).toBe(12);
-    expect(style.sources.basemap.attribution).toContain('OpenStreetMap');
-  });
+  itServesTheExtract(() => demo);
 
   it('is named by a .pmtiles file that exists', () => {
     expect(loadConfig({ dataDir: dir, basemapExtract: extract }, {}).basemapExtract).toBe(extract);
