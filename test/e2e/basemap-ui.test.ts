@@ -4,7 +4,7 @@ import { LABEL_COLOUR, RIVER_COLOUR } from '../../src/map/basemap-style.js';
 import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
-import { drawnIncidents, logIn } from './session.js';
+import { drawnIncidents, logIn, mapSettled } from './session.js';
 import { startUiSession, type UiSession } from './ui-session.js';
 
 // The node's own basemap in a real Chromium: labels and rivers are drawn, and every request of
@@ -31,7 +31,7 @@ async function openAt(page: Page, center: [number, number], zoom: number): Promi
   await drawnIncidents(page, 0);
   // The last tiles and glyphs may still come after the first idle of a busy machine.
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await mapSettled(page);
 }
 
 async function mapShot(page: Page, box?: { dx: number; dy: number; width: number; height: number }): Promise<Buffer> {

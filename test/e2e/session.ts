@@ -43,6 +43,26 @@ export async function drawnIncidents(page: Page, atLeast = 1): Promise<number> {
   return Number(await status.getAttribute('data-drawn'));
 }
 
+/**
+ * Waits until the map has drawn every tile and glyph of its view and stays so for half a second:
+ * a source set again after the first idle (the list's filters, the live stream) asks for tiles
+ * anew, and a screenshot taken then shows them missing.
+ */
+export async function mapSettled(page: Page): Promise<void> {
+  const status = page.getByTestId('map-status');
+  const settled = async () => (await status.getAttribute('data-settled')) === 'true';
+  let steady = 0;
+  await expect
+    .poll(
+      async () => {
+        steady = (await settled()) ? steady + 1 : 0;
+        return steady;
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBeGreaterThanOrEqual(3);
+}
+
 interface ApiIncident {
   id: string;
   owner: string;

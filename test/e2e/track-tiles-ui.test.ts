@@ -7,7 +7,7 @@ import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
-import { authenticators, drawnIncidents, logIn } from './session.js';
+import { authenticators, drawnIncidents, logIn, mapSettled } from './session.js';
 import { startUiSession, type UiSession } from './ui-session.js';
 import { copyPatrol } from '../support/track-tiles.js';
 
@@ -36,7 +36,7 @@ async function openAt(page: Page, center: [number, number], zoom: number): Promi
   await tile;
   await drawnIncidents(page, 0);
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await mapSettled(page);
 }
 
 /** Pixels of the tracks' colour in a small square at the centre of the map. */

@@ -173,6 +173,8 @@ export function OperationalMap(props: OperationalMapProps) {
       // Written at once: the render this state change asks for may wait behind the list's,
       // which the same drawing started by reporting the map's bounds.
       status.current?.setAttribute('data-drawn', String(count));
+      // Idle: every tile and glyph of the view is drawn, until the map asks for more.
+      status.current?.setAttribute('data-settled', 'true');
       setDrawn(count);
     };
 
@@ -180,6 +182,7 @@ export function OperationalMap(props: OperationalMapProps) {
     map.on('load', reportView);
     map.on('moveend', reportView);
     map.on('idle', countDrawn);
+    map.on('dataloading', () => status.current?.setAttribute('data-settled', 'false'));
     map.on('click', (event) => {
       const { picking, onPick, onSelect } = latest.current;
       if (picking) {
