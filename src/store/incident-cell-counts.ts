@@ -51,9 +51,7 @@ export class IncidentCellCountRepository {
     }
     for (const part of period.partial) {
       const day = sql<string>`substr(incidents.occurred_at, 1, 10)`;
-      let q = incidentsMatching(this.db, viewer, { ...filters, from: part.from, to: part.to });
-      if (part.before !== undefined) q = q.where('incidents.occurredAt', '<', part.before);
-      const rows = await q
+      const rows = await this.partialDay(viewer, filters, part)
         .select((eb) => [day.as('day'), eb.fn.countAll<number>().as('count')])
         .groupBy(sql`1`)
         .execute();
@@ -127,18 +125,24 @@ export class IncidentCellCountRepository {
     return rows.map((r) => ({ ...r, count: Number(r.count), sumLon: Number(r.sumLon), sumLat: Number(r.sumLat) }));
   }
 
+  /** The incidents the viewer may see in one partial part of the period (its first or last day). */
+  private partialDay(viewer: NationCode, filters: CountFilters, part: PeriodSplit['partial'][number]) {
+    const q = incidentsMatching(this.db, viewer, { ...filters, from: part.from, to: part.to });
+    return part.before === undefined ? q : q.where('incidents.occurredAt', '<', part.before);
+  }
+
   /** The first and last day's incidents in the tile, counted here into the same grid. */
   private async readOneByOne(viewer: NationCode, filters: CountFilters, address: TileAddress, period: PeriodSplit): Promise<CellCount[]> {
     const [minLon, minLat, maxLon, maxLat] = tileBounds(address);
     const counted: CellCount[] = [];
     for (const part of period.partial) {
-      let q = incidentsMatching(this.db, viewer, { ...filters, from: part.from, to: part.to })
+      const rows = await this.partialDay(viewer, filters, part)
         .where('incidents.lon', '>=', minLon)
         .where('incidents.lon', '<=', maxLon)
         .where('incidents.lat', '>=', minLat)
-        .where('incidents.lat', '<=', maxLat);
-      if (part.before !== undefined) q = q.where('incidents.occurredAt', '<', part.before);
-      const rows = await q.select(['incidents.lon', 'incidents.lat', 'incidents.eventType']).execute();
+        .where('incidents.lat', '<=', maxLat)
+        .select(['incidents.lon', 'incidents.lat', 'incidents.eventType'])
+        .execute();
       for (const row of rows) {
         const cell = cellAt(row.lon, row.lat, address.z + GRID_LEVELS);
         counted.push({
