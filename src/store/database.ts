@@ -19,8 +19,10 @@ import * as takCertificates from './migrations/0015-tak-certificates.js';
 import * as incidentCellCounts from './migrations/0016-incident-cell-counts.js';
 import * as trackVertices from './migrations/0017-track-vertices.js';
 import * as incidentCountsByYearAndArea from './migrations/0018-incident-counts-by-year-and-area.js';
+import * as incidentsByPlace from './migrations/0020-incidents-by-place.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
+import { withKeptStatements } from './statement-cache.js';
 import { registerTextFunctions } from './text-search.js';
 
 export const DATABASE_FILE = 'diboli.db';
@@ -45,6 +47,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-incident-cell-counts': incidentCellCounts,
   '0017-track-vertices': trackVertices,
   '0018-incident-counts-by-year-and-area': incidentCountsByYearAndArea,
+  '0020-incidents-by-place': incidentsByPlace,
 };
 
 export interface Store {
@@ -77,7 +80,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   sqlite.pragma('busy_timeout = 5000');
   registerTextFunctions(sqlite);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

@@ -6,6 +6,7 @@ import type { NationCode } from '../kernel/nation.js';
 import { round6 } from '../geo/geojson-output.js';
 import { readStringArray, writeStringArray } from './columns.js';
 import { recordVersionIn } from './incident-version-repository.js';
+import { liesIn, placeCellsOf, rtreeAround } from './incidents-in-box.js';
 import { incidentTextMatch } from './text-search.js';
 import { visibleTo } from './sovereignty.js';
 import type { Database, IncidentRow } from './schema.js';
@@ -172,18 +173,24 @@ const FEATURE_END = Buffer.from('}');
 /**
  * The incidents the viewer may see that pass the list's filters, in no order and without a limit:
  * the list, its exports, the map's tiles and the per-day counts all select from this one query,
- * so that they agree on what matches. The bounding box goes through the R*Tree.
+ * so that they agree on what matches. A box of a degree or less is read through the index of places
+ * (migration 0020), a wider one through the R*Tree; either way the incident's own coordinates decide.
  */
 export function incidentsMatching(db: Kysely<Database>, viewer: NationCode, query: Omit<IncidentQuery, 'limit'>) {
   let q = db.selectFrom('incidents').where(visibleTo(viewer));
   if (query.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = query.bbox;
-    q = q
-      .innerJoin('incidentBbox', 'incidentBbox.id', 'incidents.seq')
-      .where('incidentBbox.minLon', '>=', minLon)
-      .where('incidentBbox.maxLon', '<=', maxLon)
-      .where('incidentBbox.minLat', '>=', minLat)
-      .where('incidentBbox.maxLat', '<=', maxLat);
+    const cells = placeCellsOf(query.bbox);
+    if (cells) q = q.where(cells);
+    else {
+      const [minLon, minLat, maxLon, maxLat] = rtreeAround(query.bbox);
+      q = q
+        .innerJoin('incidentBbox', 'incidentBbox.id', 'incidents.seq')
+        .where('incidentBbox.minLon', '>=', minLon)
+        .where('incidentBbox.maxLon', '<=', maxLon)
+        .where('incidentBbox.minLat', '>=', minLat)
+        .where('incidentBbox.maxLat', '<=', maxLat);
+    }
+    q = q.where(liesIn(query.bbox));
   }
   if (query.from) q = q.where('incidents.occurredAt', '>=', query.from);
   if (query.to) q = q.where('incidents.occurredAt', '<=', query.to);
