@@ -23,6 +23,7 @@ import { FieldSenders } from './services/field-senders.js';
 import { IncidentExport } from './services/incident-export.js';
 import { IncidentService } from './services/incident-service.js';
 import { IncidentTileService } from './services/incident-tiles.js';
+import { startTileThreads } from './services/tile-threads.js';
 import { TrackTileService } from './services/track-tiles.js';
 import { liveStreamOf, type LiveStreamOptions } from './services/live-stream.js';
 import { NewsService } from './services/news-service.js';
@@ -138,6 +139,11 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
   const patrols = new PatrolService(node);
   const fieldReporting = new FieldReporting(node);
   const fieldMessages = new FieldMessages(node, new FieldRecords(node, patrols, fieldReporting));
+  const incidentTiles = new IncidentTileService(
+    node.repos.incidentTiles,
+    node.repos.incidentCellCounts,
+    startTileThreads(node.config.dataDir, node.config.tileThreads),
+  );
   const services: Services = {
     clock: node.clock,
     auth,
@@ -145,7 +151,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
     basemap,
     organisation: new OrganisationService(node),
     incidents,
-    incidentTiles: new IncidentTileService(node.repos.incidentTiles, node.repos.incidentCellCounts),
+    incidentTiles,
     trackTiles: new TrackTileService(node.repos.trackTiles, node.mechanism),
     incidentExport: new IncidentExport(node),
     acledImport: new AcledImport(node),
@@ -177,6 +183,7 @@ export async function startServices(node: NodeContext, options: ServiceOptions =
       await liveStream.close();
       await situationReports.close();
       await basemap.close();
+      await incidentTiles.close();
     },
   };
 }

@@ -61,6 +61,11 @@ export interface NodeConfig {
    */
   takPlainPort?: number;
   takPlainUser?: string;
+  /**
+   * Threads that make the map's incident tiles beside the node's own, each with its own read-only
+   * connection to the database (0: the node's thread makes them).
+   */
+  tileThreads: number;
 }
 
 export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
@@ -77,6 +82,7 @@ export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
   chromiumPath: '/usr/bin/chromium',
   webhookAllowedHosts: [],
   timeZone: 'UTC',
+  tileThreads: 2,
 };
 
 export const CONFIG_FILE = 'diboli.toml';
@@ -106,6 +112,7 @@ const ENV_NAMES: Record<keyof NodeConfig, string> = {
   takHost: 'DIBOLI_TAK_HOST',
   takPlainPort: 'DIBOLI_TAK_PLAIN_PORT',
   takPlainUser: 'DIBOLI_TAK_PLAIN_USER',
+  tileThreads: 'DIBOLI_TILE_THREADS',
 };
 
 export class ConfigError extends Error {}
@@ -139,6 +146,7 @@ export function loadConfig(flags: Overrides, env: Record<string, string | undefi
     timeZone: timeZone(pick('timeZone')),
     ...takListener(pick('takPort'), pick('takHost')),
     ...takPlainListener(pick('takPlainPort'), pick('takPlainUser')),
+    tileThreads: integer('tileThreads', pick('tileThreads'), DEFAULT_CONFIG.tileThreads, 0, 16),
   };
 }
 

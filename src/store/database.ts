@@ -59,6 +59,18 @@ export interface Store {
   close: () => Promise<void>;
 }
 
+/**
+ * A second connection to a node's database that only reads, for a thread beside the node's (the
+ * map's tile threads): no migration (the node ran them), and SQLite refuses any write on it.
+ */
+export function openReader(dataDir: string): Store {
+  const sqlite = new SQLite(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  registerTextFunctions(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }), plugins: [new CamelCasePlugin()] });
+  return { db, sqlite, dataDir, close: () => db.destroy() };
+}
+
 export interface OpenOptions {
   synchronous?: 'normal' | 'full';
 }

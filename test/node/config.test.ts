@@ -16,7 +16,7 @@ describe('configuration', () => {
 
   it('falls back to defaults without a file', () => {
     const config = loadConfig({ dataDir: join(dir, 'none') }, {});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', sectionKm: 25, bufferKm: 30 });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', sectionKm: 25, bufferKm: 30, tileThreads: 2 });
   });
 
   it('reads the PDF printer and the webhook allow-list from the environment or a list in diboli.toml', () => {
@@ -38,6 +38,7 @@ describe('configuration', () => {
   it.each([
     [{ webhookAllowedHosts: '10.0.0.0/33' }, /webhookAllowedHosts: "10.0.0.0\/33" is not an address or a CIDR range/],
     [{ port: '70000' }, /port must be between 0 and 65535/],
+    [{ tileThreads: '17' }, /tileThreads must be between 0 and 16/],
     [{ port: '80.5' }, /port must be a whole number/],
     [{ sectionKm: '-1' }, /sectionKm must be between/],
   ])('refuses %o', (flags, message) => {
