@@ -5,11 +5,13 @@ import { isTileOnGrid, type BasemapTiles } from '../map/basemap-tiles.js';
 import { glyphLibrary } from '../map/glyph-fonts.js';
 import { parseGlyphRange } from '../map/glyphs.js';
 import type { NodeContext } from './node-context.js';
+import { tileCache } from './tile-cache.js';
 
 /** Bytes to send with the tag that names them: the same tag, the same bytes. */
 export interface TaggedBytes {
   etag: string;
-  body: Uint8Array;
+  /** Gzipped once, when first asked, and kept: not compressed again for every map that asks. */
+  gzipped: Buffer;
 }
 
 /**
@@ -20,6 +22,10 @@ export interface TaggedBytes {
 export class BasemapService {
   private tiles: Promise<BasemapTiles> | undefined;
   private readonly glyphs = glyphLibrary();
+  private readonly kept = tileCache(async (bytes: () => Uint8Array | Promise<Uint8Array>) => {
+    const plain = await bytes();
+    return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
+  });
 
   constructor(private readonly node: NodeContext) {}
 
@@ -38,15 +44,15 @@ export class BasemapService {
   async tile(z: number, x: number, y: number): Promise<TaggedBytes> {
     const source = await this.basemap();
     if (!isTileOnGrid(z, x, y) || z > source.maxZoom) throw new DiboliError('ERR_BAD_TILE', { z, x, y, max: source.maxZoom });
-    return { etag: `"${source.version}"`, body: await source.tile(z, x, y) };
+    return { etag: `"${source.version}"`, gzipped: await this.kept(`tile ${source.version} ${z}/${x}/${y}`, () => source.tile(z, x, y)) };
   }
 
-  glyphRange(fontstack: string, range: string): TaggedBytes {
+  async glyphRange(fontstack: string, range: string): Promise<TaggedBytes> {
     const start = parseGlyphRange(range);
     if (start === null) throw new DiboliError('ERR_BAD_GLYPH_RANGE', { value: range }, 'range');
     const block = this.glyphs.range(fontstack, start);
     if (block === null) throw new DiboliError('ERR_NOT_FOUND', { kind: 'font', id: fontstack });
-    return { etag: '"glyphs-1"', body: block };
+    return { etag: '"glyphs-1"', gzipped: await this.kept(`glyphs ${fontstack} ${start}`, () => block) };
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 import { tileAt } from '../support/incident-tiles.js';
 
-// Tiles are kept gzipped and sent so to a client that takes gzip; one that does not gets the same
+// Tiles (and the basemap's label glyphs) are kept gzipped and sent so to a client that takes gzip; one that does not gets the same
 // bytes inflated. Never gzipped twice (the node's compression of other answers leaves them alone).
 
 let demo: DemoNode;
@@ -25,9 +25,11 @@ async function ask(path: string, acceptEncoding?: string) {
 describe('map tiles on the wire', () => {
   const diboli = tileAt(9, -12.2, 14.45);
   it.each([
-    ['incident', `/api/v1/tiles/incidents/${diboli.z}/${diboli.x}/${diboli.y}.mvt`],
-    ['track', `/api/v1/tiles/tracks/${diboli.z}/${diboli.x}/${diboli.y}.mvt`],
-  ])('an %s tile is gzipped once for a browser, inflated for a client without gzip', async (_kind, path) => {
+    ['an incident tile', `/api/v1/tiles/incidents/${diboli.z}/${diboli.x}/${diboli.y}.mvt`],
+    ['a track tile', `/api/v1/tiles/tracks/${diboli.z}/${diboli.x}/${diboli.y}.mvt`],
+    ['a basemap tile', `/api/v1/map/basemap/${diboli.z}/${diboli.x}/${diboli.y}.mvt`],
+    ['a block of label glyphs', '/api/v1/map/glyphs/DejaVu%20Sans%20Bold/0-255.pbf'],
+  ])('%s: gzipped once for a browser, inflated for a client without gzip', async (_kind, path) => {
     const plain = await ask(path);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.rawPayload.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TaggedBytes } from '../../services/basemap-service.js';
 import { ErrorSchema } from '../../contracts/error.js';
+import { sendGzipped, sendNoBody } from '../raw-reply.js';
 import type { Services } from '../services.js';
 import type { TypedApp } from '../typed-app.js';
 
@@ -20,10 +21,10 @@ function originOf(request: FastifyRequest): string {
 }
 
 /** The same bytes for the same ETag: a map reloaded asks again and gets 304 without a body. */
-function sendCached(request: FastifyRequest, reply: FastifyReply, { etag, body }: TaggedBytes, type: string) {
+function sendCached(request: FastifyRequest, reply: FastifyReply, { etag, gzipped }: TaggedBytes, type: string) {
   reply.header('etag', etag).header('cache-control', CACHE);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.type(type).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  if (request.headers['if-none-match'] === etag) return sendNoBody(reply.code(304));
+  return sendGzipped(request, reply.type(type), gzipped);
 }
 
 /**
@@ -76,7 +77,7 @@ export async function mapRoutes(app: TypedApp, { basemap }: Services): Promise<v
     },
     async (request, reply) => {
       const { fontstack, range } = request.params;
-      return sendCached(request, reply, basemap.glyphRange(fontstack, range), 'application/x-protobuf');
+      return sendCached(request, reply, await basemap.glyphRange(fontstack, range), 'application/x-protobuf');
     },
   );
 }
