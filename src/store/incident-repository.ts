@@ -173,7 +173,7 @@ const FEATURE_END = Buffer.from('}');
 /**
  * The incidents the viewer may see that pass the list's filters, in no order and without a limit:
  * the list, its exports, the map's tiles and the per-day counts all select from this one query,
- * so that they agree on what matches. A box of a degree or less is read through the index of places
+ * so that they agree on what matches. A box of 8° or less is read through the index of places
  * (migration 0020), a wider one through the R*Tree; either way the incident's own coordinates decide.
  */
 export function incidentsMatching(db: Kysely<Database>, viewer: NationCode, query: Omit<IncidentQuery, 'limit'>) {

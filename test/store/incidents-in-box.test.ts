@@ -59,11 +59,13 @@ describe('an incident lies in a box by its own coordinates, edges included', () 
     });
   });
 
-  // A tile's box (read through the index of places) and a view of several degrees (the R*Tree).
+  // Boxes read through the index of places (up to 8°) and through the R*Tree (wider).
   for (const [name, box] of [
-    ['a narrow box', [EDGE_LON, EDGE_LAT, EDGE_LON + 0.05, EDGE_LAT + 0.05]],
-    ['a wide box', [EDGE_LON, EDGE_LAT, EDGE_LON + 3, EDGE_LAT + 3]],
-    ['a box ending on it', [EDGE_LON - 3, EDGE_LAT - 3, EDGE_LON, EDGE_LAT]],
+    ['a tile’s box', [EDGE_LON, EDGE_LAT, EDGE_LON + 0.05, EDGE_LAT + 0.05]],
+    ['a view of 3°', [EDGE_LON, EDGE_LAT, EDGE_LON + 3, EDGE_LAT + 3]],
+    ['a view of 3° ending on it', [EDGE_LON - 3, EDGE_LAT - 3, EDGE_LON, EDGE_LAT]],
+    ['a view of 20°', [EDGE_LON, EDGE_LAT, EDGE_LON + 20, EDGE_LAT + 20]],
+    ['a view of 20° ending on it', [EDGE_LON - 20, EDGE_LAT - 20, EDGE_LON, EDGE_LAT]],
   ] as const) {
     it(`on ${name}: listed, counted on the map, and its neighbour outside is not`, async () => {
       const bbox = [...box] as [number, number, number, number];
