@@ -65,7 +65,13 @@ export class IncidentTileRepository {
 
   /** Up to `limit` incidents in the box, newest first (the caller asks one more to learn whether they fit). */
   async marks(viewer: NationCode, query: TileQuery, limit: number): Promise<IncidentMark[]> {
-    const rows = await incidentsMatching(this.db, viewer, query)
+    const rows = await this.marksQuery(viewer, query, limit).execute();
+    return rows.map((row) => ({ ...row, releasableTo: readStringArray(row.releasableTo) }));
+  }
+
+  /** The read behind `marks`, to run or to look at (its plan is tested). */
+  marksQuery(viewer: NationCode, query: TileQuery, limit: number) {
+    return incidentsMatching(this.db, viewer, query)
       .select([
         'incidents.id',
         'incidents.lon',
@@ -78,9 +84,7 @@ export class IncidentTileRepository {
       ])
       .orderBy('incidents.occurredAt', 'desc')
       .orderBy('incidents.seq', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((row) => ({ ...row, releasableTo: readStringArray(row.releasableTo) }));
+      .limit(limit);
   }
 
   /** The incidents in the box counted per cell of the grid and per event type, summed by SQLite. */

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/contracts/incident.js';
 import { openStore, type Store } from '../../src/store/database.js';
-import { IncidentRepository, incidentsMatching } from '../../src/store/incident-repository.js';
+import { IncidentRepository } from '../../src/store/incident-repository.js';
 import { IncidentTileRepository } from '../../src/store/incident-tile-repository.js';
+import { incidentRecord } from '../support/incident-record.js';
 
 let dir: string;
 let store: Store;
@@ -19,32 +19,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function incident(id: string, lon: number, lat: number): Incident {
-  return {
-    id,
-    owner: 'ML',
-    releasableTo: [],
-    version: 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    datePrecision: 'day',
-    location: { lat, lon },
-    geoPrecision: 'exact',
-    placeName: null,
-    section: null,
-    eventType: 'Battles',
-    subEventType: 'Armed clash',
-    actors: [],
-    fatalities: null,
-    injured: null,
-    abducted: null,
-    narrative: null,
-    source: { kind: 'other', name: null, reliability: null, credibility: null },
-    status: 'unverified',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    createdBy: null,
-  };
-}
+const incident = (id: string, lon: number, lat: number) => incidentRecord({ id, owner: 'ML', location: { lon, lat } });
 
 // Coordinates a 32-bit float cannot hold: the R*Tree keeps them rounded outwards.
 const EDGE_LON = -12.345678901;
@@ -79,19 +54,8 @@ describe('an incident lies in a box by its own coordinates, edges included', () 
 
   it('reads a tile of a few kilometres through the index of places, covering every column it needs', () => {
     const bbox: [number, number, number, number] = [-12.5, 14.1, -12.41, 14.19];
-    const query = incidentsMatching(store.db, 'ML', { bbox, from: '2020-01-01', eventType: 'Battles', status: 'unverified' })
-      .select([
-        'incidents.id',
-        'incidents.lon',
-        'incidents.lat',
-        'incidents.eventType',
-        'incidents.occurredAt',
-        'incidents.owner',
-        'incidents.releasableTo',
-        'incidents.status',
-      ])
-      .orderBy('incidents.occurredAt', 'desc')
-      .orderBy('incidents.seq', 'desc')
+    const query = new IncidentTileRepository(store.db)
+      .marksQuery('ML', { bbox, from: '2020-01-01', eventType: 'Battles', status: 'unverified' }, 1001)
       .compile();
     const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[];
     expect(plan.map((step) => step.detail).join('\n')).toContain('USING COVERING INDEX incidents_by_place');

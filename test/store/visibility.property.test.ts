@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../src/store/database.js';
 import { IncidentRepository } from '../../src/store/incident-repository.js';
 import { PatrolRepository } from '../../src/store/patrol-repository.js';
 import { TRACK_LEVELS, TrackTileRepository } from '../../src/store/track-tile-repository.js';
+import { incidentRecord } from '../support/incident-record.js';
 import { patrolRecord } from '../support/patrol-record.js';
 
 const NATIONS = ['ML', 'SN', 'MR', 'GN'] as const;
@@ -30,30 +31,7 @@ afterAll(async () => {
 });
 
 function incident(id: string, owner: string, releasableTo: string[], lon: number, lat: number): Incident {
-  return {
-    id,
-    owner,
-    releasableTo: releasableTo.filter((n) => n !== owner),
-    version: 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    datePrecision: 'day',
-    location: { lat, lon },
-    geoPrecision: 'exact',
-    placeName: null,
-    section: null,
-    eventType: 'Battles',
-    subEventType: 'Armed clash',
-    actors: [],
-    fatalities: null,
-    injured: null,
-    abducted: null,
-    narrative: null,
-    source: { kind: 'other', name: null, reliability: null, credibility: null },
-    status: 'unverified',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    createdBy: null,
-  };
+  return incidentRecord({ id, owner, releasableTo: releasableTo.filter((n) => n !== owner), location: { lat, lon } });
 }
 
 let patrolCodes = 0;
