@@ -9,6 +9,7 @@ import { createNodeContext } from '../../src/composition.js';
 import { registerPeer } from '../../src/services/peer-registration.js';
 import { storeNewIncident } from '../../src/services/incident-service.js';
 import { initNodeFolder, removeFolder } from './nodes.js';
+import { incidentRecord } from '../support/incident-record.js';
 import { runDiboli as runCli } from '../support/node-process.js';
 import { freePort, startCli, startServe, stopProcess, until, type Running } from './processes.js';
 
@@ -31,30 +32,17 @@ async function withNode<T>(dataDir: string, work: (node: Awaited<ReturnType<type
 
 function incident(i: number): Incident {
   const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-  return {
+  return incidentRecord({
     id: `ml-bulk-${i}`,
     owner: 'ML',
     releasableTo: ['SN'],
-    version: 1,
     createdAt: at,
     updatedAt: at,
     occurredAt: at,
-    datePrecision: 'day',
     location: { lat: 14.4 + (i % 50) / 1000, lon: -12.2 },
-    geoPrecision: 'exact',
-    placeName: null,
-    section: null,
-    eventType: 'Battles',
-    subEventType: 'Armed clash',
-    actors: [],
-    fatalities: null,
-    injured: null,
-    abducted: null,
     narrative: `Rapport ${i}`,
     source: { kind: 'patrol', name: null, reliability: 'B', credibility: 2 },
-    status: 'unverified',
-    createdBy: null,
-  };
+  });
 }
 
 /** Reads the SN node's state from outside its process. */

@@ -5,6 +5,7 @@ import { signEnvelope } from '../../src/federation/envelope-signature.js';
 import { generateNodeKeys, parsePrivateKey } from '../../src/federation/node-keys.js';
 import { PullError } from '../../src/federation/puller.js';
 import { signResponse } from '../../src/federation/request-signature.js';
+import { incidentRecord } from '../support/incident-record.js';
 import { registerPeer } from '../../src/services/peer-registration.js';
 import { createIncident, linkAll, removeFolder, startNode, type TestNode } from './nodes.js';
 
@@ -127,30 +128,18 @@ describe('a registered peer that misbehaves', () => {
   /** A well-formed incident envelope, as an honest Mali node would sign it. */
   function incidentEnvelope(privateKey: KeyObject, origin: string, releasableTo: string[], id: string, malformed = false) {
     const at = '2026-01-05T10:00:00.000Z';
-    const body = {
+    const honest = incidentRecord({
       id,
       owner: origin,
       releasableTo,
-      version: 1,
       createdAt: at,
       updatedAt: at,
       occurredAt: at,
-      datePrecision: 'day',
-      location: malformed ? { lat: 'quatorze', lon: -12.2 } : { lat: 14.45, lon: -12.2 },
-      geoPrecision: 'exact',
-      placeName: null,
-      section: null,
-      eventType: 'Battles',
-      subEventType: 'Armed clash',
-      actors: [],
-      fatalities: null,
-      injured: null,
-      abducted: null,
+      location: { lat: 14.45, lon: -12.2 },
       narrative: 'x',
       source: { kind: 'patrol', name: null, reliability: null, credibility: null },
-      status: 'unverified',
-      createdBy: null,
-    };
+    });
+    const body = malformed ? { ...honest, location: { lat: 'quatorze', lon: -12.2 } } : honest;
     return signEnvelope({ origin, kind: 'incident', id, version: 1, releasableTo, body, signedAt: at }, privateKey);
   }
 
