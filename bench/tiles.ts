@@ -1,5 +1,5 @@
 import { demoToken } from './demo-session.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { installDemo } from '../src/cli/demo.js';
 import { loadConfig } from '../src/config.js';
 import { tileAt, tileBounds, tilePoint, type TileAddress } from '../src/geo/web-tiles.js';
 import { MARKS_PER_TILE } from '../src/services/incident-tiles.js';
-import { openStore } from '../src/store/database.js';
+import { DATABASE_FILE, openStore } from '../src/store/database.js';
+import { IncidentRepository } from '../src/store/incident-repository.js';
 import { fillIncidents } from './fill-incidents.js';
 import { mapViews, panMaps, type MapClients } from './map-clients.js';
 import { percentile, rate, seededRandom } from './figures.js';
@@ -135,16 +136,26 @@ async function benchDailyCounts(print: (line: string) => void, url: string, head
   }
 }
 
+/**
+ * DIBOLI_BENCH_TILE_STORE names a data folder to fill once and keep (filling a million incidents
+ * takes ten minutes): a later run reads the incidents already there.
+ */
+const KEPT_STORE = process.env.DIBOLI_BENCH_TILE_STORE;
+
 export async function benchTiles(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'diboli-bench-tiles-'));
   try {
     print(`# Incident tiles (issue 16), ${rate(INCIDENTS)} incidents over 4°×4°`);
-    const config = loadConfig({ dataDir: join(dir, 'node') }, {});
+    const config = loadConfig({ dataDir: KEPT_STORE ?? join(dir, 'node') }, {});
+    const filled = existsSync(join(config.dataDir, DATABASE_FILE));
     const store = await openStore(config.dataDir);
-    await installDemo(store, config);
-    const started = performance.now();
-    fillIncidents(config.dataDir, INCIDENTS);
-    print(`filled ${rate(INCIDENTS)} incidents (area versions and cell counts kept by triggers) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (filled) print(`incidents already in ${config.dataDir}: ${rate(await new IncidentRepository(store.db).count())}`);
+    else {
+      await installDemo(store, config);
+      const started = performance.now();
+      fillIncidents(config.dataDir, INCIDENTS);
+      print(`filled ${rate(INCIDENTS)} incidents (area versions and cell counts kept by triggers) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     const node = await createNodeContext(config, store);
     const app = await buildApp(node, { webRoot: false });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
