@@ -18,7 +18,7 @@ const SAYING = /^(?:said|told|(?:a|ont|avait|avaient) (?:declare|indique|affirme
 const CLAUSE = /^ (?:that|que|qu')/;
 const ARTICLE = /^ (?:the|le|la|les|l'|un|une|a|an)\b/;
 const REPORTING =
-  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
+  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|(?:gave|different|conflicting|contradictory) accounts|versions? (?:differentes|contradictoires)|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
 // "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
 const REPORTING_AFTER =
   /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;

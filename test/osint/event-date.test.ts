@@ -32,6 +32,9 @@ describe('the date of an event sentence', () => {
     // A broadcast's bracketed header dates the programme, not an event.
     ['[Transcription – Radio rurale de Kayes, jeudi 6 août 2020]', '2020-08-06', 'fr', null],
     ['Mardi dernier, 4 août, des individus armés ont fait irruption dans la localité.', '2020-08-06', 'fr', '2020-08-04'],
+    // Accounts given of a fight are dated when they were given; the fight's own day is elsewhere.
+    ['The army and the rebels gave sharply different accounts on Saturday of two days of fighting.', '2024-07-28', 'en', null],
+    ['The rebels said they seized trucks in the battles on Thursday and Friday.', '2024-07-28', 'en', '2024-07-25'],
   ] as const)('%s', (text, published, language, expected) => {
     expect(eventDate(text, published, language)).toBe(expected);
   });

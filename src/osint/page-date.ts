@@ -1,0 +1,35 @@
+/**
+ * The day a page says it was made, when the feed's day is later: a broadcast's header
+ * (« [Transcription – Journal de 20h, lundi 20 février 2023] ») or a post's byline line
+ * (« Page Facebook « … » · 7 septembre 2023 »). A transcript or a post is often put online a day
+ * or two after it was spoken or written; its « ce matin », « hier » and weekdays count from the
+ * day it gives, not from the day the feed saw it.
+ */
+import { DAY_MS } from '../kernel/durations.js';
+import { parseIsoDay, resolveDates } from './resolve-dates.js';
+
+/** How far before the feed's day a page's own day is believed: further, the line dates something else. */
+const MOST_DAYS_BEFORE = 7;
+/** Only the first lines of a page carry its header. */
+const HEADER_LINES = 6;
+// A header between brackets, or a byline whose parts are joined by a middle dot or a bar.
+const HEADER = /^\[[^\]]*\]$|\s[·|]\s/;
+
+const dayMs = (iso: string) => {
+  const day = parseIsoDay(iso)!;
+  return Date.UTC(day.y, day.m - 1, day.d);
+};
+
+/** The page's own day (`YYYY-MM-DD`) when a header line gives one up to a week before `published`; else `published`. */
+export function pageDay(body: string, published: string | null, language: 'fr' | 'en'): string | null {
+  if (published === null) return null;
+  for (const raw of body.split('\n').slice(0, HEADER_LINES)) {
+    const line = raw.trim();
+    if (!HEADER.test(line)) continue;
+    const day = resolveDates(line, null, language).find((d) => d.precision === 'day' && /\d{4}/.test(d.text));
+    if (!day) continue;
+    const before = (dayMs(published) - dayMs(day.date)) / DAY_MS;
+    if (before > 0 && before <= MOST_DAYS_BEFORE) return day.date;
+  }
+  return published;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { pageDay } from '../../src/osint/page-date.js';
+
+describe("a page's own day, when the feed saw it later", () => {
+  it.each([
+    // [body, feed's day, language, the day « hier » and weekdays count from]
+    ['Journal du soir\n[Transcription – Journal de 20h, lundi 20 février 2023]\n\nÀ la mi-journée, un engin a explosé.', '2023-02-21', 'fr', '2023-02-20'],
+    ['Page Facebook « Gourma-Rharous Infos » · 7 septembre 2023\n\nLe bateau a été attaqué ce matin.', '2023-09-08', 'fr', '2023-09-07'],
+    ['Mali Security Watch @MaliSecWatch · 6 Aug 2015\nToll rises to 11.', '2015-08-07', 'en', '2015-08-06'],
+    // The same day, or a header dating the page after the feed: the feed's day stays.
+    ['[Transcription – Flash de 7 heures, mardi 27 août 2024]\nDes tirs ont été entendus.', '2024-08-27', 'fr', '2024-08-27'],
+    ['Blog · 12 mars 2024\nRien.', '2024-03-10', 'fr', '2024-03-10'],
+    // A line more than a week before, or a date inside the story, dates something else.
+    ['[Rediffusion – Journal du 2 janvier 2023]\nLe camp a été attaqué.', '2023-03-01', 'fr', '2023-03-01'],
+    ['Le 20 février 2023, un engin a explosé à Nara.', '2023-02-21', 'fr', '2023-02-21'],
+    // Past the first lines, a bracketed line is not the page's header.
+    ['a\nb\nc\nd\ne\nf\n[Journal de 20h, lundi 20 février 2023]', '2023-02-21', 'fr', '2023-02-21'],
+  ] as const)('%s (feed %s)', (body, published, language, expected) => {
+    expect(pageDay(body, published, language)).toBe(expected);
+  });
+
+  it('gives no day when the feed gave none', () => {
+    expect(pageDay('[Transcription – Journal de 20h, lundi 20 février 2023]', null, 'fr')).toBeNull();
+  });
+});
