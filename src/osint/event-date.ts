@@ -31,7 +31,7 @@ const BRACKETED_HEADER = /^\[[^\]]*\]$/;
 // An earlier event recalled to set the story in its series: « après l'embuscade du 2 juillet »,
 // « an earlier sweep », « une opération similaire ».
 const EARLIER_EVENT =
-  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue'])/;
+  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue']|after the (?:[\w-]+ ){0,3}(?:attack|ambush|assault|raid)\b)/;
 const PLUPERFECT =
   /\b(?:avai(?:t|ent)|had) (?:ete |been |deja |already )?(?!(?:une?|des|les|la|le|the|a|an|pas|plus|jamais|no|not|to)\b)[a-z]+(?:e|es|ee|ees|i|is|ie|u|us|ue|t|ts|ed|en|wn)\b/;
 
@@ -43,7 +43,8 @@ const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year:
 
 /** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …", a bracketed header): when the page was published. */
 export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
-  if (PAGE_DATE.test(foldSentence(sentence.text))) return true;
+  // Short: « Updated toll from Monday's attack on the post at … » tells the story.
+  if (PAGE_DATE.test(foldSentence(sentence.text)) && sentence.text.length <= 100) return true;
   if (dates.length > 0 && BRACKETED_HEADER.test(sentence.text.trim())) return true;
   let rest = sentence.text;
   for (const d of dates) rest = rest.replace(d.text, ' ');

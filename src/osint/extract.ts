@@ -9,7 +9,7 @@ import { assembleEvents } from './assemble-events.js';
 import { cleanScrape, datelineOf } from './clean-scrape.js';
 import { detectLanguage } from './language.js';
 import { shippedNewsModel, type NewsModel } from './model/news-model.js';
-import { pageDay } from './page-date.js';
+import { pageDay, pageMonth } from './page-date.js';
 import { resolveDates } from './resolve-dates.js';
 
 /** Longer texts are cut: a news report states its facts early, and time must stay bounded. */
@@ -46,5 +46,9 @@ export function extract(article: Article, gazetteer: Gazetteer, model: NewsModel
   const { title, body, published, language } = prepareArticle(article);
   if (language === 'other') return { relevant: false, language, events: [] };
   const { relevant, events } = assembleEvents({ title, body, published, language }, gazetteer, model);
+  // A page with no day of its own may still say its month (« Le Calame (mars 2023) »): an event it
+  // leaves undated happened then.
+  const month = published === null ? pageMonth(body, language) : null;
+  if (month) for (const { event } of events) if (event.date === null) Object.assign(event, { date: month, date_precision: 'month' });
   return { relevant, language, events: events.map((e) => e.event) };
 }

@@ -33,3 +33,27 @@ export function pageDay(body: string, published: string | null, language: 'fr' |
   }
   return published;
 }
+
+// A month between brackets on a kicker or a sign-off line: « ÉDITORIAL — Le Calame (mars 2023) »,
+// « Moulaye Sayah — AMAP Timbuktu (May 2017) ».
+const MONTH_MARK = /\((\p{L}+)\.? ((?:19|20)\d{2})\)\s*$/u;
+/** How many lines at each end of a page may carry its kicker or its sign-off. */
+const EDGE_LINES = 3;
+
+/**
+ * The month (`YYYY-MM`) a page without a day gives itself on its first or last lines, if any: an
+ * event it tells without a date of its own happened that month.
+ */
+export function pageMonth(body: string, language: 'fr' | 'en'): string | null {
+  const lines = body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  for (const line of [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)]) {
+    const mark = MONTH_MARK.exec(line);
+    if (!mark) continue;
+    const month = resolveDates(`${language === 'fr' ? 'en' : 'in'} ${mark[1]} ${mark[2]}`, null, language).find((d) => d.precision === 'month');
+    if (month) return month.date;
+  }
+  return null;
+}

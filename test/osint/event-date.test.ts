@@ -32,6 +32,14 @@ describe('the date of an event sentence', () => {
     // A broadcast's bracketed header dates the programme, not an event.
     ['[Transcription – Radio rurale de Kayes, jeudi 6 août 2020]', '2020-08-06', 'fr', null],
     ['Mardi dernier, 4 août, des individus armés ont fait irruption dans la localité.', '2020-08-06', 'fr', '2020-08-04'],
+    // A page's date line is short; a story may open with « Updated ».
+    ['Updated 3 August 2015', '2015-08-06', 'en', null],
+    [
+      "Updated toll from Monday's attack on the National Guard post at Gourma-Rharous (~140 km east of Timbuktu): 11 guards killed.",
+      '2015-08-06',
+      'en',
+      '2015-08-03',
+    ],
     // Accounts given of a fight are dated when they were given; the fight's own day is elsewhere.
     ['The army and the rebels gave sharply different accounts on Saturday of two days of fighting.', '2024-07-28', 'en', null],
     ['The rebels said they seized trucks in the battles on Thursday and Friday.', '2024-07-28', 'en', '2024-07-25'],
@@ -47,6 +55,7 @@ describe('a sentence told as background', () => {
     ['The convoy had been ambushed twice before.', true],
     ['An earlier sweep on the night of September 2 led to 30 arrests.', true],
     ['Il s’agit de la deuxième attaque la plus meurtrière en un mois, après l’embuscade du 2 juillet.', true],
+    ['Second deadliest attack in a month after the 2 July ambush on Burkinabe peacekeepers.', true],
     ['Des hommes armés ont attaqué le poste mardi.', false],
     ['Le village avait une école et un marché.', false],
     ['The army had to withdraw.', false],

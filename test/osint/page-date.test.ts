@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageDay } from '../../src/osint/page-date.js';
+import { pageDay, pageMonth } from '../../src/osint/page-date.js';
 
 describe("a page's own day, when the feed saw it later", () => {
   it.each([
@@ -21,5 +21,18 @@ describe("a page's own day, when the feed saw it later", () => {
 
   it('gives no day when the feed gave none', () => {
     expect(pageDay('[Transcription – Journal de 20h, lundi 20 février 2023]', null, 'fr')).toBeNull();
+  });
+});
+
+describe('the month a page without a day gives itself', () => {
+  it.each([
+    // [body, language, the month, or null]
+    ['ÉDITORIAL — Le Calame (mars 2023)\n\nQuatre détenus se sont enfuis de la prison.', 'fr', '2023-03'],
+    ['Mortar shells hit the camp on Monday.\n\nMoulaye Sayah — AMAP Timbuktu (May 2017)', 'en', '2017-05'],
+    ['Mortar shells hit the camp on Monday.\n\nMoulaye Sayah — AMAP Timbuktu', 'en', null],
+    // A bracketed month inside the story is not the page's.
+    ['Un.\nDeux.\nTrois.\nLe camp (attaqué en mai 2017) a été reconstruit, dit le maire (juin 2019) au milieu du texte.\nQuatre.\nCinq.\nSix.', 'fr', null],
+  ] as const)('%s', (body, language, expected) => {
+    expect(pageMonth(body, language)).toBe(expected);
   });
 });
