@@ -80,9 +80,14 @@ export function eventDates(dates: readonly DateMention[], sentence: Sentence, fo
   );
 }
 
-/** Whether a (folded) sentence tells what had happened before the story's event: the pluperfect, or an earlier event recalled. */
+// The aftermath of an attack told later: the bodies of those it killed brought home, a wounded
+// man dying of his wounds. Its day is not the attack's.
+const AFTERMATH =
+  /\b((?:corps|depouilles|restes|bodies|remains) (?:de |des |du |d'|of )(?:[\w'-]+ ){0,4}(?:tues|tuees|killed|victimes|victims)|(?:blesses?|victimes?) de l'(?:attaque|embuscade|assaut)[^.]{0,60}(?:est|sont) (?:decedee?s?|morte?s?)|succombe\w* a (?:ses|leurs) blessures|died (?:of|from) (?:his|her|their) (?:wounds|injuries))/;
+
+/** Whether a (folded) sentence tells what had happened before the story's event: the pluperfect, an earlier event recalled, or its aftermath. */
 export function toldAsBackground(foldedSentence: string): boolean {
-  return PLUPERFECT.test(foldedSentence) || EARLIER_EVENT.test(foldedSentence);
+  return PLUPERFECT.test(foldedSentence) || EARLIER_EVENT.test(foldedSentence) || AFTERMATH.test(foldedSentence);
 }
 
 /** Whether a (folded) sentence tells another event than the story's own (« Separately, … », « Par ailleurs, … »). */
