@@ -62,8 +62,9 @@ const CIVILIANS =
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
 const NON_STATE =
   /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
+// « une attaque armée », « des bandes armées »: armed, not the army.
 const STATE_FORCES =
-  /\b(armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
+  /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
 const MILITARY_PRESENT =
   /\b(soldats?|militaires?|soldiers?|troops|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
 const SECURITY_FORCES =
@@ -72,6 +73,11 @@ const CROWD =
   /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
 const SOLDIERS_KILLED =
   /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
+// Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.
+const CIVILIAN_VICTIMS =
+  /\b(?:civils?|villageois|habitants|passagers|femmes|enfants|jeunes|civilians|villagers|residents|passengers|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|killed|wounded|injured|dead|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|civilians|villagers|residents)\b/;
+const FORCES_VICTIMS =
+  /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -164,6 +170,17 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         kind = SOLDIERS_KILLED.test(folded) ? ARMED_CLASH : (byTarget(target, folded) ?? ATTACK);
         if (kind[1] === 'Looting/property destruction') kind = ATTACK;
       }
+      // Forces who fire on people and wound or kill only civilians attacked civilians, whatever
+      // the words name as the act's object (« trois civils blessés lors d'une incursion de l'armée »).
+      if (
+        kind === ARMED_CLASH &&
+        (row.sense === 'attack' || row.sense === 'kill' || row.sense === 'toll') &&
+        target !== 'post' &&
+        CIVILIAN_VICTIMS.test(folded) &&
+        !FORCES_VICTIMS.test(folded) &&
+        !NON_STATE.test(folded)
+      )
+        kind = ATTACK;
       if (!kind) continue;
       let [type, sub] = kind;
       if (type === 'Protests') {

@@ -7,6 +7,11 @@ const main = (sentence: string) => {
 };
 
 describe('classifySentence', () => {
+  it('reads « une attaque armée » as armed, not as the army: with no target named, the type is a guess', () => {
+    const [trigger] = classifySentence('Bandiagara : une attaque armée fait quatre morts et deux blessés à Elen Arama', 'fr');
+    expect(trigger?.uncertain).toBe(true);
+  });
+
   it.each([
     ['Une patrouille est tombée dans une embuscade près de Kolongo.', 'Battles / Armed clash'],
     ['Des hommes armés ont lancé une attaque contre le poste de Mahou.', 'Battles / Armed clash'],
@@ -28,6 +33,12 @@ describe('classifySentence', () => {
     ['Fighters struck on Sunday, killing more than 100 people, most of them soldiers.', 'Battles / Armed clash'],
     ['Residents say several dozen soldiers and civilians were killed on Sunday.', 'Battles / Armed clash'],
     ['Treize villageois ont été tués par des militaires à Niamana.', 'Violence against civilians / Attack'],
+    // Forces who wound or kill only civilians attacked civilians, whatever the act's object.
+    ['Mauritanie : trois civils blessés lors d’une incursion de l’armée malienne et de Wagner à Madallah', 'Violence against civilians / Attack'],
+    ['Three civilians wounded as Malian troops and Wagner enter a Mauritanian village', 'Violence against civilians / Attack'],
+    ['Incursion de l’armée à Madallah : deux civils et un soldat blessés', 'Battles / Armed clash'],
+    ['Des jihadistes ont attaqué le camp militaire, tuant trois civils.', 'Battles / Armed clash'],
+    ['Des hommes armés ont attaqué le poste de douane ; deux civils ont été blessés.', 'Battles / Armed clash'],
     ['Des centaines de personnes ont pris part à une marche pour la paix.', 'Protests / Peaceful protest'],
     ['Two people were shot dead when police cracked down on a protest.', 'Protests / Excessive force against protesters'],
     ['La police a dispersé les manifestants à coups de gaz lacrymogène.', 'Protests / Protest with intervention'],
