@@ -214,6 +214,10 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = DIRECT.air!;
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
+      // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.
+      if (row.sense === 'arrest' && NON_STATE.test(folded.slice(0, index)) && !STATE_FORCES.test(folded.slice(0, index))) {
+        [type, sub] = DIRECT.abduct!;
+      }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
     }
   }
@@ -233,6 +237,11 @@ export function classifySentence(sentence: string, language?: Language): Trigger
   }
   // Killings at a protest are the protest's story (force against protesters), not a separate attack.
   const protest = triggers.some((t) => t.eventType === 'Protests');
+  // A bomb, a mine, a shell or a drone says how the people were killed or the camp attacked: the
+  // means is the event's type, above the attack or the toll it caused.
+  const generic = triggers.filter((t) => t.sense === 'attack' || t.sense === 'kill' || t.sense === 'toll');
+  const strongestGeneric = Math.max(0, ...generic.map((t) => t.weight));
+  for (const t of triggers) if (t.eventType === 'Explosions/Remote violence' && t.weight <= strongestGeneric) t.weight = strongestGeneric + 1;
   // The same type found by several words counts once, at its strongest.
   return triggers
     .filter((t) => !(protest && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack'))

@@ -33,6 +33,16 @@ describe('classifySentence', () => {
     ['Fighters struck on Sunday, killing more than 100 people, most of them soldiers.', 'Battles / Armed clash'],
     ['Residents say several dozen soldiers and civilians were killed on Sunday.', 'Battles / Armed clash'],
     ['Treize villageois ont été tués par des militaires à Niamana.', 'Violence against civilians / Attack'],
+    // Armed men do not arrest: those they « arrêtent » are abducted; the forces' arrests stay arrests.
+    ['Entre Béma et Diongo Mani, des hommes armés ont arrêté plusieurs voyageurs.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Jihadists detained three traders on the road to Nioro.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Les gendarmes ont arrêté trois hommes armés à Kidira.', 'Strategic developments / Arrests'],
+    // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
+    [
+      "L'explosion d'un véhicule dans un camp militaire de Gao a tué mercredi plusieurs dizaines de personnes.",
+      'Explosions/Remote violence / Remote explosive/landmine/IED',
+    ],
+    ['Rockets fired by militants killed two soldiers in the camp.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
     // Forces who wound or kill only civilians attacked civilians, whatever the act's object.
     ['Mauritanie : trois civils blessés lors d’une incursion de l’armée malienne et de Wagner à Madallah', 'Violence against civilians / Attack'],
     ['Three civilians wounded as Malian troops and Wagner enter a Mauritanian village', 'Violence against civilians / Attack'],

@@ -89,8 +89,8 @@ export const TRIGGERS: TriggerRow[] = [
   { sense: 'explosion', weight: 7, fr: { nouns: ['explosion', 'deflagration'], verbs: ['exploser'] }, en: { nouns: ['blast', 'explosion'], verbs: ['explode'] } },
   {
     sense: 'shelling', weight: 9,
-    fr: { nouns: ['obus', 'tir de mortier', 'tirs de mortiers', 'tirs d obus', 'roquette', 'tir de roquette', 'tirs indirects', 'pilonnage'], verbs: ['pilonner'] },
-    en: { nouns: ['shelling', 'mortar fire', 'mortar round', 'mortar shell', 'mortar attack', 'rocket attack', 'rocket fire', 'artillery fire', 'indirect fire', 'shell'], verbs: ['shell'] },
+    fr: { nouns: ['obus', 'tir de mortier', 'tirs de mortiers', 'tirs d obus', 'roquette', 'tir de roquette', 'tirs indirects', 'pilonnage', 'mortier', 'obus de mortier'], verbs: ['pilonner'] },
+    en: { nouns: ['shelling', 'mortar fire', 'mortar round', 'mortar shell', 'mortar attack', 'rocket attack', 'rocket fire', 'artillery fire', 'indirect fire', 'shell', 'rocket', 'mortar'], verbs: ['shell'] },
   },
   { sense: 'grenade', weight: 8, fr: { nouns: ['grenade'] }, en: { nouns: ['grenade'] } },
   {
