@@ -64,6 +64,10 @@ const RELEVANT_OTHER_GENRE = 0.8;
 // Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
 const OTHER_GENRE_TITLE =
   /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+// A headline looking back names the old event by its trigger (« survivors recount the ferry
+// massacre »): the trigger does not make the piece a new event's report.
+const LOOK_BACK_TITLE =
+  /\b((?:years?|months?|weeks?) on|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -330,6 +334,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const relevant =
     best !== undefined &&
     !commentary &&
+    !LOOK_BACK_TITLE.test(foldText(title)) &&
     (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);
