@@ -90,6 +90,13 @@ export function foldSentence(sentence: string): string {
   return sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'");
 }
 
+// Words before an attack's trigger that make it the past of the sentence's own event: the pluperfect
+// (« où quatorze hommes avaient été tués »), or an attack named as what arrests followed
+// (« l'enquête sur l'attaque », "suspected of the attack", « après l'embuscade »).
+const PLUPERFECT_BEFORE = /\b(?:avai(?:t|ent)(?: ete)?|had(?: been)?)\s*$/;
+const FOLLOWED =
+  /\b(?:enquetes? sur|in connection with|suspected of|suspects? in|auteurs? (?:presumes? )?d[eu']|responsables? d[eu']|implique\w* dans|en lien avec|linked to|suite a|apres|after|following|over)\s+(?:l'|la |le |les |the |an? |une? |des |du )?(?:[\w-]+ ){0,2}$/;
+
 const PASSIVE_BEFORE = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
 const AGENT = new Set(['par', 'by']);
 
@@ -215,7 +222,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
       // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.
-      if (row.sense === 'arrest' && NON_STATE.test(folded.slice(0, index)) && !STATE_FORCES.test(folded.slice(0, index))) {
+      const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
+      if (row.sense === 'arrest' && NON_STATE.test(clause) && !STATE_FORCES.test(clause)) {
         [type, sub] = DIRECT.abduct!;
       }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
@@ -234,6 +242,17 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       index: folded.search(/intercept|retenu|detenu|held/),
       sense: 'abduct',
     });
+  }
+  // An attack told in the pluperfect, or as what arrests followed, is the past of the sentence's
+  // event: the arrest (or the other act) leads.
+  const past = (t: Trigger) =>
+    (t.sense === 'attack' || t.sense === 'kill' || t.sense === 'clash' || t.sense === 'toll') &&
+    (PLUPERFECT_BEFORE.test(folded.slice(Math.max(0, t.index - 20), t.index)) ||
+      (triggers.some((o) => o.sense === 'arrest') && FOLLOWED.test(folded.slice(Math.max(0, t.index - 60), t.index))));
+  const present = triggers.filter((t) => !past(t));
+  if (present.length > 0 && present.length < triggers.length) {
+    const lead = Math.min(...present.map((t) => t.weight));
+    for (const t of triggers) if (past(t)) t.weight = Math.min(t.weight, lead - 1);
   }
   // Killings at a protest are the protest's story (force against protesters), not a separate attack.
   const protest = triggers.some((t) => t.eventType === 'Protests');

@@ -37,6 +37,15 @@ describe('classifySentence', () => {
     ['Entre Béma et Diongo Mani, des hommes armés ont arrêté plusieurs voyageurs.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Jihadists detained three traders on the road to Nioro.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Les gendarmes ont arrêté trois hommes armés à Kidira.', 'Strategic developments / Arrests'],
+    ['Des hommes armés ont attaqué le poste ; deux suspects ont été arrêtés par les gendarmes.', 'Battles / Armed clash'],
+    // An attack in the pluperfect, or named as what arrests followed, is the past of the arrest.
+    [
+      'La gendarmerie a annoncé l’interpellation de 22 personnes à Toubacouta, non loin de la forêt où quatorze hommes avaient été tués.',
+      'Strategic developments / Arrests',
+    ],
+    ['Cinq suspects ont été interpellés après l’attaque du poste de Diéma.', 'Strategic developments / Arrests'],
+    ['Police arrested five men suspected of the attack on the Diema post.', 'Strategic developments / Arrests'],
+    ['Gendarmes detained three men in connection with the ambush near Kidira.', 'Strategic developments / Arrests'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
     [
       "L'explosion d'un véhicule dans un camp militaire de Gao a tué mercredi plusieurs dizaines de personnes.",
