@@ -81,6 +81,9 @@ const MONTH =
   '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
 const WEEKDAY = '(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 
+// Numbers written out in « il y a trois jours ».
+const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
+
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const monthOf = (word: string) => MONTHS[fold(word)] ?? 0;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -208,6 +211,16 @@ function ourForms(text: string, reference: Day | null): Raw[] {
       else if (match[2]) day = { ...reference, d: Number(match[2]) };
       add(match, { day, precision: 'day', yearKnown: true, weekdayOnly: false });
     }
+    // « il y a trois jours », « il y a une semaine »: counted back from the report.
+    const ago = new RegExp(`\\bil y a (${Object.keys(COUNT).join('|')}|\\d{1,2}) (jours?|semaines?)\\b`, 'giu');
+    while ((match = ago.exec(text))) {
+      const n = COUNT[fold(match[1]!)] ?? Number(match[1]);
+      const days = n * (/^semaine/i.test(match[2]!) ? 7 : 1);
+      add(match, { day: fromUtc(toUtc(reference) - days * DAY_MS), precision: 'day', yearKnown: true, weekdayOnly: false });
+    }
+    // « le week-end dernier », « ce week-end »: its Saturday, the last one on or before the report.
+    const weekend = /\b(?:le|ce|du|durant le|pendant le) week-?end(?: dernier)?\b/giu;
+    while ((match = weekend.exec(text))) add(match, { day: weekdayOnOrBefore(6, reference), precision: 'day', yearKnown: true, weekdayOnly: true });
     // "ces derniers jours", "in recent days": some day of the weeks before the report, dated to
     // its month.
     const recent = /\b(ces derniers jours|ces jours-ci|ces deux derniers jours|in recent days|over the past few days|in the past few days)\b/giu;

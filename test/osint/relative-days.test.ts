@@ -36,6 +36,11 @@ describe('days told relative to another day, or not yet come', () => {
     ],
     // « au lendemain de » dates what follows it: the day before the day just given.
     ['Le calme revenait ce vendredi, au lendemain d’une journée de violences.', '2023-06-02', 'fr', ['ce vendredi,=2023-06-02', 'au lendemain=2023-06-01']],
+    // Counted back from the report: « il y a trois jours », a weekend's Saturday.
+    ['Il y a trois jours, le camp a été attaqué.', '2024-10-07', 'fr', ['Il y a trois jours=2024-10-04']],
+    ['Il y a une semaine, une patrouille est tombée dans une embuscade.', '2024-10-07', 'fr', ['Il y a une semaine=2024-09-30']],
+    ['Le week-end dernier, des hommes armés ont attaqué le village.', '2024-10-07', 'fr', ['Le week-end dernier=2024-10-05']],
+    ['Militants attacked the camp over the weekend.', '2024-10-07', 'en', ['weekend=2024-10-05']],
     // What is planned has not happened: no date.
     ['Une réunion des chefs militaires est prévue mardi prochain à Bamako.', '2024-10-09', 'fr', []],
     ['Mardi prochain, les ministres se réuniront à Kayes.', '2024-10-09', 'fr', []],
