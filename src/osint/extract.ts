@@ -9,7 +9,7 @@ import { assembleEvents } from './assemble-events.js';
 import { cleanScrape, datelineOf } from './clean-scrape.js';
 import { detectLanguage } from './language.js';
 import { shippedNewsModel, type NewsModel } from './model/news-model.js';
-import { pageDay, pageMonth } from './page-date.js';
+import { pageDay, pageMonth, statedDay } from './page-date.js';
 import { resolveDates } from './resolve-dates.js';
 
 /** Longer texts are cut: a news report states its facts early, and time must stay bounded. */
@@ -33,6 +33,8 @@ export function prepareArticle(article: Article): PreparedArticle {
   // Without a publication day, the dateline's day stands in: the report was filed that day.
   const dateline = published === null && language !== 'other' ? datelineOf(article.text.slice(0, 3000)) : null;
   if (dateline) published = resolveDates(dateline, null, language as 'fr' | 'en').find((d) => d.precision === 'day')?.date ?? null;
+  // Else a line saying when the page was put online (« Publié le 14 mars 2025 »).
+  if (published === null && language !== 'other') published = statedDay(article.text.slice(0, 3000), language);
   // A broadcast's header or a post's byline may date the page a day or two before the feed did.
   if (language !== 'other') published = pageDay(body, published, language);
   return { title, body, published, language };

@@ -34,6 +34,23 @@ export function pageDay(body: string, published: string | null, language: 'fr' |
   return published;
 }
 
+// A line that says when the page was put online: « Publié le 14 mars 2025 », "Posted on …".
+const STATED = /^(?:publié|mis à jour|posted|published|updated)(?!\p{L})/iu;
+
+/**
+ * The day a page without a feed day states on one of its first lines (« Publié le samedi 14
+ * février 2026 | Le Soir de Bamako », a broadcast's header, a post's byline), if any.
+ */
+export function statedDay(text: string, language: 'fr' | 'en'): string | null {
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n').slice(0, 12)) {
+    const line = raw.trim();
+    if (line.length > 120 || !(STATED.test(line) || HEADER.test(line))) continue;
+    const day = resolveDates(line, null, language).find((d) => d.precision === 'day' && /\d{4}/.test(d.text));
+    if (day) return day.date;
+  }
+  return null;
+}
+
 // A month between brackets on a kicker or a sign-off line: « ÉDITORIAL — Le Calame (mars 2023) »,
 // « Moulaye Sayah — AMAP Timbuktu (May 2017) ».
 const MONTH_MARK = /\((\p{L}+)\.? ((?:19|20)\d{2})\)\s*$/u;

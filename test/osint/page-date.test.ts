@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pageDay, pageMonth } from '../../src/osint/page-date.js';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { extract } from '../../src/osint/extract.js';
+import { pageDay, pageMonth, statedDay } from '../../src/osint/page-date.js';
 
 describe("a page's own day, when the feed saw it later", () => {
   it.each([
@@ -34,5 +36,29 @@ describe('the month a page without a day gives itself', () => {
     ['Un.\nDeux.\nTrois.\nLe camp (attaqué en mai 2017) a été reconstruit, dit le maire (juin 2019) au milieu du texte.\nQuatre.\nCinq.\nSix.', 'fr', null],
   ] as const)('%s', (body, language, expected) => {
     expect(pageMonth(body, language)).toBe(expected);
+  });
+});
+
+describe('the day a page without a feed day states', () => {
+  it.each([
+    // [text, language, the day, or null]
+    ['Accueil | Sécurité\nPublié le samedi 14 février 2026 | Le Soir de Bamako\n\nLes chauffeurs ont levé mercredi leur mot d’ordre.', 'fr', '2026-02-14'],
+    ['Posted on March 3, 2024 by the editors\nGunmen attacked the post on Friday.', 'en', '2024-03-03'],
+    ['[Transcription – Journal de 20h, lundi 20 février 2023]\nUn engin a explosé.', 'fr', '2023-02-20'],
+    // A story's own sentence is no statement of the page's day.
+    ['Le 3 janvier 2019, des hommes armés ont attaqué le poste de Diéma.', 'fr', null],
+    ['Publié dans : Sécurité — Nord du Mali\nRégion de Gao : 25 civils tués.', 'fr', null],
+  ] as const)('%s', (text, language, expected) => {
+    expect(statedDay(text, language)).toBe(expected);
+  });
+});
+
+describe('an article without a feed day', async () => {
+  const gazetteer = await loadGazetteer();
+  it('counts its weekdays from the day its page states', () => {
+    const text =
+      'Publié le samedi 14 février 2026 | Le Soir de Bamako\n\nDes hommes armés ont attaqué mercredi la brigade de gendarmerie de Diéma, tuant deux gendarmes.';
+    const [event] = extract({ published: null, title: 'Diéma : la brigade de gendarmerie attaquée', text, lang: 'fr' }, gazetteer).events;
+    expect(event?.date).toBe('2026-02-11');
   });
 });
