@@ -8,7 +8,7 @@
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { ExtractedEvent } from './article.js';
-import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import { byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import type { NewsModel } from './model/news-model.js';
@@ -155,13 +155,17 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const triggerWeights = new Map<number, number>();
   sentences.forEach((sentence, order) => {
     const triggers = triggersOf.get(sentence)!;
-    const trigger: Trigger | undefined = triggers[0];
-    if (!trigger) return;
-    triggerWeights.set(sentence.index, trigger.weight);
+    if (!triggers[0]) return;
     const isTitle = sentence.end <= titleEnd;
     const foldedSentence = folded.slice(sentence.index, sentence.end);
     const neighbours = sentences.filter((s) => s.paragraph === sentence.paragraph && s !== sentence);
     const nearby = [...neighbours.filter((s) => s.index > sentence.index), ...neighbours.filter((s) => s.index < sentence.index).reverse()];
+    // Who was aimed at and hit, as the story goes on in the next sentences of its paragraph.
+    const story = isTitle
+      ? foldedSentence
+      : [sentence, ...nearby.filter((s) => s.index > sentence.index).slice(0, 2)].map((s) => folded.slice(s.index, s.end)).join(' ');
+    const trigger: Trigger = byStoryVictims(triggers[0], story);
+    triggerWeights.set(sentence.index, trigger.weight);
 
     // Date: its own, else its paragraph's, else the nearest before it, else the headline's or the lead's.
     const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);

@@ -66,7 +66,7 @@ const NON_STATE =
 const STATE_FORCES =
   /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
 const MILITARY_PRESENT =
-  /\b(soldats?|militaires?|soldiers?|troops|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
+  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
 const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
@@ -75,7 +75,7 @@ const SOLDIERS_KILLED =
   /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
 // Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.
 const CIVILIAN_VICTIMS =
-  /\b(?:civils?|villageois|habitants|passagers|femmes|enfants|jeunes|civilians|villagers|residents|passengers|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|killed|wounded|injured|dead|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|civilians|villagers|residents)\b/;
+  /\b(?:civils?|villageois|habitants|passagers|voyageurs|commercants|forains|orpailleurs|bergers|famille|femmes|enfants|jeunes|civilians|villagers|residents|passengers|travellers|travelers|traders|miners|herders|family|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|decedee?s?|touchee?s? par balles|abattue?s?|killed|wounded|injured|dead|shot|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|civilians|villagers|residents)\b/;
 const FORCES_VICTIMS =
   /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
 // Deaths of accidents and disease are no violence.
@@ -266,4 +266,36 @@ export function classifySentence(sentence: string, language?: Language): Trigger
     .filter((t) => !(protest && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack'))
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
     .filter((t, i, all) => all.findIndex((o) => o.subEventType === t.subEventType && o.eventType === t.eventType) === i);
+}
+
+// A post or a camp named as what an attack aimed at: « ils ont visé le poste de sécurité ».
+const POST_TARGETED =
+  /\b(?:vis\w*|cibl\w*|target\w*|attaqu\w*|attack\w*|pris d'assaut|stormed)\b[^.]{0,40}\b(?:poste|brigade|gendarmerie|camp|commissariat|caserne|checkpoint|post|base|barracks|police station)\b/;
+
+/**
+ * Attack on civilians or armed clash, told by the story around the trigger's sentence (it and the
+ * next sentences of its paragraph, folded): who it says was aimed at and hit. An ambush of
+ * travellers where no forces appear is an attack on civilians; an attack on a locality whose story
+ * names a post aimed at, or forces hit and no civilian, is a battle.
+ */
+export function byStoryVictims(trigger: Trigger, story: string): Trigger {
+  const [type, sub] = [trigger.eventType, trigger.subEventType];
+  if (
+    type === 'Battles' &&
+    sub === 'Armed clash' &&
+    (trigger.sense === 'clash' || trigger.sense === 'attack') &&
+    !MILITARY_PRESENT.test(story) &&
+    !STATE_FORCES.test(story) &&
+    CIVILIAN_VICTIMS.test(story)
+  )
+    return { ...trigger, eventType: ATTACK[0], subEventType: ATTACK[1] };
+  if (
+    type === 'Violence against civilians' &&
+    sub === 'Attack' &&
+    trigger.sense === 'attack' &&
+    (FORCES_VICTIMS.test(story) || POST_TARGETED.test(story)) &&
+    !CIVILIAN_VICTIMS.test(story)
+  )
+    return { ...trigger, eventType: ARMED_CLASH[0], subEventType: ARMED_CLASH[1] };
+  return trigger;
 }
