@@ -47,6 +47,8 @@ describe('classifySentence', () => {
     ['Police arrested five men suspected of the attack on the Diema post.', 'Strategic developments / Arrests'],
     ['Gendarmes detained three men in connection with the ambush near Kidira.', 'Strategic developments / Arrests'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
+    ['Jihadists attacked an army post in Ber with suicide vehicles and fired rockets at Gao.', 'Explosions/Remote violence / Suicide bomb'],
+    ['Les assaillants ont lancé deux motos piégées contre le camp.', 'Explosions/Remote violence / Suicide bomb'],
     [
       "L'explosion d'un véhicule dans un camp militaire de Gao a tué mercredi plusieurs dizaines de personnes.",
       'Explosions/Remote violence / Remote explosive/landmine/IED',

@@ -62,8 +62,8 @@ export interface TriggerRow {
 export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'suicide', weight: 11,
-    fr: { nouns: ['kamikaze', 'attentat suicide', 'attentats suicides', 'vehicule piege', 'voiture piegee', 'camion piege', 'vehicules piegees', 'vbied'] },
-    en: { nouns: ['suicide bomber', 'suicide bombing', 'suicide attack', 'car bomb', 'vehicle bomb', 'truck bomb', 'vbied'], phrases: ['packed with explosives', 'laden with explosives'] },
+    fr: { nouns: ['kamikaze', 'attentat suicide', 'attentats suicides', 'vehicule piege', 'voiture piegee', 'camion piege', 'vehicules piegees', 'vbied', 'vehicule kamikaze', 'moto piegee', 'motos piegees'] },
+    en: { nouns: ['suicide bomber', 'suicide bombing', 'suicide attack', 'car bomb', 'vehicle bomb', 'truck bomb', 'vbied', 'suicide vehicle', 'suicide car', 'suicide truck'], phrases: ['packed with explosives', 'laden with explosives'] },
   },
   {
     sense: 'air', weight: 10,
