@@ -53,12 +53,18 @@ describe('the day a page without a feed day states', () => {
   });
 });
 
-describe('an article without a feed day', async () => {
+describe('the day an article was filed', async () => {
   const gazetteer = await loadGazetteer();
   it('counts its weekdays from the day its page states', () => {
     const text =
       'Publié le samedi 14 février 2026 | Le Soir de Bamako\n\nDes hommes armés ont attaqué mercredi la brigade de gendarmerie de Diéma, tuant deux gendarmes.';
     const [event] = extract({ published: null, title: 'Diéma : la brigade de gendarmerie attaquée', text, lang: 'fr' }, gazetteer).events;
     expect(event?.date).toBe('2026-02-11');
+  });
+
+  it('counts the weekdays of wire copy from its dateline when the feed saw it days later', () => {
+    const text = 'BAMAKO, Sept 12 (Reuters) - Gunmen attacked the gendarmerie post of Diema on Tuesday, killing two gendarmes.';
+    const [event] = extract({ published: '2025-09-17', title: 'Gunmen attack Mali gendarmerie post', text, lang: 'en' }, gazetteer).events;
+    expect(event?.date).toBe('2025-09-09');
   });
 });
