@@ -37,7 +37,7 @@ const PLUPERFECT =
 
 // Words that introduce another event than the story's own.
 const SECONDARY =
-  /\b(separately|in a separate|a separate|in another (?:attack|incident)|elsewhere|par ailleurs|d'autre part|dans une autre attaque|lors d'une autre attaque|ailleurs dans)\b/;
+  /\b(separately|in a separate|a separate|in another (?:attack|incident)|elsewhere|par ailleurs|d'autre part|dans une autre attaque|lors d'une autre attaque|ailleurs dans|^(?:\W*)(?:le meme jour|ce meme jour|(?:on )?the same day))\b/;
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 

@@ -106,6 +106,10 @@ describe('a sentence telling another event than the story’s', () => {
     ['Par ailleurs, une embuscade mardi près de Nioro a tué sept soldats.', true],
     ['The group also claimed a separate ambush on April 19 that it said killed seven soldiers.', true],
     ['Separately, army drone strikes hit a column of vehicles.', true],
+    // « Le même jour » opens another event told beside the story's.
+    ["Le même jour, une personne a été tuée à Barkamanao lors d'un accrochage entre l'armée et des individus armés.", true],
+    ['On the same day, gunmen ambushed a convoy near Nara.', true],
+    ['Les gendarmes sont arrivés le même jour à Diéma.', false],
     ['Des hommes armés ont attaqué lundi le poste de Diéma.', false],
   ] as const)('%s', (text, expected) => {
     expect(toldAsSecondary(foldText(text))).toBe(expected);
