@@ -47,6 +47,7 @@ describe('classifySentence', () => {
     ['Police arrested five men suspected of the attack on the Diema post.', 'Strategic developments / Arrests'],
     ['Gendarmes detained three men in connection with the ambush near Kidira.', 'Strategic developments / Arrests'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
+    ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
     ['Jihadists attacked an army post in Ber with suicide vehicles and fired rockets at Gao.', 'Explosions/Remote violence / Suicide bomb'],
     ['Les assaillants ont lancé deux motos piégées contre le camp.', 'Explosions/Remote violence / Suicide bomb'],
     [
