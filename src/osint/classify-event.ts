@@ -78,6 +78,9 @@ const CIVILIAN_VICTIMS =
   /\b(?:civils?|villageois|habitants|passagers|voyageurs|commercants|forains|orpailleurs|bergers|famille|femmes|enfants|jeunes|civilians|villagers|residents|passengers|travellers|travelers|traders|miners|herders|family|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|decedee?s?|touchee?s? par balles|abattue?s?|killed|wounded|injured|dead|shot|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|civilians|villagers|residents)\b/;
 const FORCES_VICTIMS =
   /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
+// A crowd as the subject of an act: « la population est sortie pour s'en prendre à ».
+const CROWD_AGENT =
+  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -206,7 +209,13 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       }
       if (sub === 'Looting/property destruction' && KILLED.test(folded) && CIVILIANS.test(folded)) [type, sub] = ATTACK;
       // Armed groups, not the state, taking a town.
-      if (sub === 'Government regains territory' && NON_STATE.test(folded.slice(0, index + 40)) && !STATE_FORCES.test(folded)) {
+      // « bases rebelles détruites »: the rebels lost them.
+      if (
+        sub === 'Government regains territory' &&
+        NON_STATE.test(folded.slice(0, index + 40)) &&
+        !STATE_FORCES.test(folded) &&
+        !/^bases? rebelles?\b/.test(folded.slice(index))
+      ) {
         sub = 'Non-state actor overtakes territory';
       }
       if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
@@ -221,6 +230,11 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = DIRECT.air!;
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
+      // A crowd (« la population », « la foule », « des jeunes ») that « s'en prend » to people or
+      // goods with no armed men named: mob violence, not an armed attack.
+      if (row.sense === 'attack' && CROWD_AGENT.test(folded.slice(Math.max(0, index - 60), index)) && !NON_STATE.test(folded)) {
+        [type, sub] = DIRECT.mob!;
+      }
       // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.
       const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
       if (row.sense === 'arrest' && NON_STATE.test(clause) && !STATE_FORCES.test(clause)) {

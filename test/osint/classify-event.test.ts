@@ -46,6 +46,11 @@ describe('classifySentence', () => {
     ['Cinq suspects ont été interpellés après l’attaque du poste de Diéma.', 'Strategic developments / Arrests'],
     ['Police arrested five men suspected of the attack on the Diema post.', 'Strategic developments / Arrests'],
     ['Gendarmes detained three men in connection with the ambush near Kidira.', 'Strategic developments / Arrests'],
+    // Rebel bases destroyed or occupied by the army: territory regained.
+    ['Nord-Sindian : huit bases rebelles détruites ou occupées, selon la DIRPA', 'Battles / Government regains territory'],
+    // A crowd that « s'en prend » to goods or people, with no armed men: mob violence.
+    ['La population est sortie dimanche pour s’en prendre à tous les camions sénégalais.', 'Riots / Mob violence'],
+    ['Des hommes armés ont attaqué le village ; la population a fui.', 'Violence against civilians / Attack'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
     ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
     ['Jihadists attacked an army post in Ber with suicide vehicles and fired rockets at Gao.', 'Explosions/Remote violence / Suicide bomb'],

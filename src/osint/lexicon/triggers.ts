@@ -97,7 +97,7 @@ export const TRIGGERS: TriggerRow[] = [
     sense: 'takeover', weight: 9,
     fr: {
       verbs: ['prendre le controle', 'reprendre le controle', 'prendre position a', 'prendre position dans', 'reoccuper', 'reconquerir', 'reinvestir', 'entrer dans la ville', 'hisser le drapeau', 'installer ~ dans la ville', 'controler la ville', 'tomber aux mains', 'tomber entre les mains', 's ^emparer de la ville', 's ^emparer du camp', 's ^emparer de la localite', 'conquerir ~ base', 'conquerir ~ bases', 'raser ~ base', 'raser ~ bases', 'demanteler ~ base', 'demanteler ~ bases', 'reprendre ~ base', 'reprendre ~ bases', 'prendre possession du camp', 'prendre possession de la base', 'liberer ~ village', 'liberer ~ villages'],
-      nouns: ['base rebelle conquise', 'bases rebelles conquises', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
+      nouns: ['base rebelle conquise', 'bases rebelles conquises', 'base rebelle detruite', 'bases rebelles detruites', 'base rebelle occupee', 'bases rebelles occupees', 'demantelement des bases', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
       phrases: ['reconquis', 'reconquise', 'reconquirent', 'conquis ~ base', 'conquis ~ bases', 'conquis ~ camp'],
     },
     en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp'], nouns: ['takeover', 'capture of'] },
