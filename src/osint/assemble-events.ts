@@ -8,7 +8,7 @@
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { ExtractedEvent } from './article.js';
-import { classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import { byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import type { NewsModel } from './model/news-model.js';
@@ -64,6 +64,10 @@ const RELEVANT_OTHER_GENRE = 0.8;
 // Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
 const OTHER_GENRE_TITLE =
   /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+// A headline looking back names the old event by its trigger (« survivors recount the ferry
+// massacre »): the trigger does not make the piece a new event's report.
+const LOOK_BACK_TITLE =
+  /\b((?:years?|months?|weeks?) on|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -151,13 +155,17 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const triggerWeights = new Map<number, number>();
   sentences.forEach((sentence, order) => {
     const triggers = triggersOf.get(sentence)!;
-    const trigger: Trigger | undefined = triggers[0];
-    if (!trigger) return;
-    triggerWeights.set(sentence.index, trigger.weight);
+    if (!triggers[0]) return;
     const isTitle = sentence.end <= titleEnd;
     const foldedSentence = folded.slice(sentence.index, sentence.end);
     const neighbours = sentences.filter((s) => s.paragraph === sentence.paragraph && s !== sentence);
     const nearby = [...neighbours.filter((s) => s.index > sentence.index), ...neighbours.filter((s) => s.index < sentence.index).reverse()];
+    // Who was aimed at and hit, as the story goes on in the next sentences of its paragraph.
+    const story = isTitle
+      ? foldedSentence
+      : [sentence, ...nearby.filter((s) => s.index > sentence.index).slice(0, 2)].map((s) => folded.slice(s.index, s.end)).join(' ');
+    const trigger: Trigger = byStoryVictims(triggers[0], story);
+    triggerWeights.set(sentence.index, trigger.weight);
 
     // Date: its own, else its paragraph's, else the nearest before it, else the headline's or the lead's.
     const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
@@ -330,6 +338,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const relevant =
     best !== undefined &&
     !commentary &&
+    !LOOK_BACK_TITLE.test(foldText(title)) &&
     (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);

@@ -62,16 +62,25 @@ const CIVILIANS =
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
 const NON_STATE =
   /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
+// « une attaque armée », « des bandes armées »: armed, not the army.
 const STATE_FORCES =
-  /\b(armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
+  /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
 const MILITARY_PRESENT =
-  /\b(soldats?|militaires?|soldiers?|troops|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
+  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
 const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
   /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
 const SOLDIERS_KILLED =
   /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
+// Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.
+const CIVILIAN_VICTIMS =
+  /\b(?:civils?|villageois|habitants|passagers|voyageurs|commercants|forains|orpailleurs|bergers|famille|femmes|enfants|jeunes|civilians|villagers|residents|passengers|travellers|travelers|traders|miners|herders|family|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|decedee?s?|touchee?s? par balles|abattue?s?|killed|wounded|injured|dead|shot|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|civilians|villagers|residents)\b/;
+const FORCES_VICTIMS =
+  /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
+// A crowd as the subject of an act: « la population est sortie pour s'en prendre à ».
+const CROWD_AGENT =
+  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -83,6 +92,13 @@ const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|s
 export function foldSentence(sentence: string): string {
   return sentence.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'");
 }
+
+// Words before an attack's trigger that make it the past of the sentence's own event: the pluperfect
+// (« où quatorze hommes avaient été tués »), or an attack named as what arrests followed
+// (« l'enquête sur l'attaque », "suspected of the attack", « après l'embuscade »).
+const PLUPERFECT_BEFORE = /\b(?:avai(?:t|ent)(?: ete)?|had(?: been)?)\s*$/;
+const FOLLOWED =
+  /\b(?:enquetes? sur|in connection with|suspected of|suspects? in|auteurs? (?:presumes? )?d[eu']|responsables? d[eu']|implique\w* dans|en lien avec|linked to|suite a|apres|after|following|over)\s+(?:l'|la |le |les |the |an? |une? |des |du )?(?:[\w-]+ ){0,2}$/;
 
 const PASSIVE_BEFORE = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
 const AGENT = new Set(['par', 'by']);
@@ -164,6 +180,17 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         kind = SOLDIERS_KILLED.test(folded) ? ARMED_CLASH : (byTarget(target, folded) ?? ATTACK);
         if (kind[1] === 'Looting/property destruction') kind = ATTACK;
       }
+      // Forces who fire on people and wound or kill only civilians attacked civilians, whatever
+      // the words name as the act's object (« trois civils blessés lors d'une incursion de l'armée »).
+      if (
+        kind === ARMED_CLASH &&
+        (row.sense === 'attack' || row.sense === 'kill' || row.sense === 'toll') &&
+        target !== 'post' &&
+        CIVILIAN_VICTIMS.test(folded) &&
+        !FORCES_VICTIMS.test(folded) &&
+        !NON_STATE.test(folded)
+      )
+        kind = ATTACK;
       if (!kind) continue;
       let [type, sub] = kind;
       if (type === 'Protests') {
@@ -182,7 +209,13 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       }
       if (sub === 'Looting/property destruction' && KILLED.test(folded) && CIVILIANS.test(folded)) [type, sub] = ATTACK;
       // Armed groups, not the state, taking a town.
-      if (sub === 'Government regains territory' && NON_STATE.test(folded.slice(0, index + 40)) && !STATE_FORCES.test(folded)) {
+      // « bases rebelles détruites »: the rebels lost them.
+      if (
+        sub === 'Government regains territory' &&
+        NON_STATE.test(folded.slice(0, index + 40)) &&
+        !STATE_FORCES.test(folded) &&
+        !/^bases? rebelles?\b/.test(folded.slice(index))
+      ) {
         sub = 'Non-state actor overtakes territory';
       }
       if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
@@ -197,6 +230,16 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = DIRECT.air!;
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
+      // A crowd (« la population », « la foule », « des jeunes ») that « s'en prend » to people or
+      // goods with no armed men named: mob violence, not an armed attack.
+      if (row.sense === 'attack' && CROWD_AGENT.test(folded.slice(Math.max(0, index - 60), index)) && !NON_STATE.test(folded)) {
+        [type, sub] = DIRECT.mob!;
+      }
+      // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.
+      const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
+      if (row.sense === 'arrest' && NON_STATE.test(clause) && !STATE_FORCES.test(clause)) {
+        [type, sub] = DIRECT.abduct!;
+      }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
     }
   }
@@ -214,11 +257,59 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       sense: 'abduct',
     });
   }
+  // An attack told in the pluperfect, or as what arrests followed, is the past of the sentence's
+  // event: the arrest (or the other act) leads.
+  const past = (t: Trigger) =>
+    (t.sense === 'attack' || t.sense === 'kill' || t.sense === 'clash' || t.sense === 'toll') &&
+    (PLUPERFECT_BEFORE.test(folded.slice(Math.max(0, t.index - 20), t.index)) ||
+      (triggers.some((o) => o.sense === 'arrest') && FOLLOWED.test(folded.slice(Math.max(0, t.index - 60), t.index))));
+  const present = triggers.filter((t) => !past(t));
+  if (present.length > 0 && present.length < triggers.length) {
+    const lead = Math.min(...present.map((t) => t.weight));
+    for (const t of triggers) if (past(t)) t.weight = Math.min(t.weight, lead - 1);
+  }
   // Killings at a protest are the protest's story (force against protesters), not a separate attack.
   const protest = triggers.some((t) => t.eventType === 'Protests');
+  // A bomb, a mine, a shell or a drone says how the people were killed or the camp attacked: the
+  // means is the event's type, above the attack or the toll it caused.
+  const generic = triggers.filter((t) => t.sense === 'attack' || t.sense === 'kill' || t.sense === 'toll');
+  const strongestGeneric = Math.max(0, ...generic.map((t) => t.weight));
+  for (const t of triggers) if (t.eventType === 'Explosions/Remote violence' && t.weight <= strongestGeneric) t.weight = strongestGeneric + 1;
   // The same type found by several words counts once, at its strongest.
   return triggers
     .filter((t) => !(protest && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack'))
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
     .filter((t, i, all) => all.findIndex((o) => o.subEventType === t.subEventType && o.eventType === t.eventType) === i);
+}
+
+// A post or a camp named as what an attack aimed at: « ils ont visé le poste de sécurité ».
+const POST_TARGETED =
+  /\b(?:vis\w*|cibl\w*|target\w*|attaqu\w*|attack\w*|pris d'assaut|stormed)\b[^.]{0,40}\b(?:poste|brigade|gendarmerie|camp|commissariat|caserne|checkpoint|post|base|barracks|police station)\b/;
+
+/**
+ * Attack on civilians or armed clash, told by the story around the trigger's sentence (it and the
+ * next sentences of its paragraph, folded): who it says was aimed at and hit. An ambush of
+ * travellers where no forces appear is an attack on civilians; an attack on a locality whose story
+ * names a post aimed at, or forces hit and no civilian, is a battle.
+ */
+export function byStoryVictims(trigger: Trigger, story: string): Trigger {
+  const [type, sub] = [trigger.eventType, trigger.subEventType];
+  if (
+    type === 'Battles' &&
+    sub === 'Armed clash' &&
+    (trigger.sense === 'clash' || trigger.sense === 'attack') &&
+    !MILITARY_PRESENT.test(story) &&
+    !STATE_FORCES.test(story) &&
+    CIVILIAN_VICTIMS.test(story)
+  )
+    return { ...trigger, eventType: ATTACK[0], subEventType: ATTACK[1] };
+  if (
+    type === 'Violence against civilians' &&
+    sub === 'Attack' &&
+    trigger.sense === 'attack' &&
+    (FORCES_VICTIMS.test(story) || POST_TARGETED.test(story)) &&
+    !CIVILIAN_VICTIMS.test(story)
+  )
+    return { ...trigger, eventType: ARMED_CLASH[0], subEventType: ARMED_CLASH[1] };
+  return trigger;
 }

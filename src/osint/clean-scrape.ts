@@ -24,7 +24,8 @@ const BOILERPLATE = [
   /\b(newsletter|lettre d'information|inscrivez-vous|abonnez-vous|subscribe|sign up for)\b/i,
   /\bcookies?\b/i,
   /^(accueil|home|menu)\b/i,
-  /^(publié|mis à jour|published|updated)\b.*\d/i,
+  // A page's date line is short: « Updated toll from Monday's attack … » is the story.
+  /^(publié|mis à jour|published|updated)(?!\p{L})(?=.{0,80}$).*\d/iu,
   /^(répondre|reply|repondre)$/i,
   /^[<>]\s*[<>]?$/,
 ];

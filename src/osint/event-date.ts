@@ -18,7 +18,7 @@ const SAYING = /^(?:said|told|(?:a|ont|avait|avaient) (?:declare|indique|affirme
 const CLAUSE = /^ (?:that|que|qu')/;
 const ARTICLE = /^ (?:the|le|la|les|l'|un|une|a|an)\b/;
 const REPORTING =
-  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
+  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|(?:gave|different|conflicting|contradictory) accounts|versions? (?:differentes|contradictoires)|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
 // "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
 const REPORTING_AFTER =
   /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;
@@ -31,19 +31,20 @@ const BRACKETED_HEADER = /^\[[^\]]*\]$/;
 // An earlier event recalled to set the story in its series: « après l'embuscade du 2 juillet »,
 // « an earlier sweep », « une opération similaire ».
 const EARLIER_EVENT =
-  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue'])/;
+  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue']|after the (?:[\w-]+ ){0,3}(?:attack|ambush|assault|raid)\b)/;
 const PLUPERFECT =
   /\b(?:avai(?:t|ent)|had) (?:ete |been |deja |already )?(?!(?:une?|des|les|la|le|the|a|an|pas|plus|jamais|no|not|to)\b)[a-z]+(?:e|es|ee|ees|i|is|ie|u|us|ue|t|ts|ed|en|wn)\b/;
 
 // Words that introduce another event than the story's own.
 const SECONDARY =
-  /\b(separately|in a separate|a separate|in another (?:attack|incident)|elsewhere|par ailleurs|d'autre part|dans une autre attaque|lors d'une autre attaque|ailleurs dans)\b/;
+  /\b(separately|in a separate|a separate|in another (?:attack|incident)|elsewhere|par ailleurs|d'autre part|dans une autre attaque|lors d'une autre attaque|ailleurs dans|^(?:\W*)(?:le meme jour|ce meme jour|(?:on )?the same day))\b/;
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
 /** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …", a bracketed header): when the page was published. */
 export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
-  if (PAGE_DATE.test(foldSentence(sentence.text))) return true;
+  // Short: « Updated toll from Monday's attack on the post at … » tells the story.
+  if (PAGE_DATE.test(foldSentence(sentence.text)) && sentence.text.length <= 100) return true;
   if (dates.length > 0 && BRACKETED_HEADER.test(sentence.text.trim())) return true;
   let rest = sentence.text;
   for (const d of dates) rest = rest.replace(d.text, ' ');
@@ -79,9 +80,14 @@ export function eventDates(dates: readonly DateMention[], sentence: Sentence, fo
   );
 }
 
-/** Whether a (folded) sentence tells what had happened before the story's event: the pluperfect, or an earlier event recalled. */
+// The aftermath of an attack told later: the bodies of those it killed brought home, a wounded
+// man dying of his wounds. Its day is not the attack's.
+const AFTERMATH =
+  /\b((?:corps|depouilles|restes|bodies|remains) (?:de |des |du |d'|of )(?:[\w'-]+ ){0,4}(?:tues|tuees|killed|victimes|victims)|(?:blesses?|victimes?) de l'(?:attaque|embuscade|assaut)[^.]{0,60}(?:est|sont) (?:decedee?s?|morte?s?)|succombe\w* a (?:ses|leurs) blessures|died (?:of|from) (?:his|her|their) (?:wounds|injuries))/;
+
+/** Whether a (folded) sentence tells what had happened before the story's event: the pluperfect, an earlier event recalled, or its aftermath. */
 export function toldAsBackground(foldedSentence: string): boolean {
-  return PLUPERFECT.test(foldedSentence) || EARLIER_EVENT.test(foldedSentence);
+  return PLUPERFECT.test(foldedSentence) || EARLIER_EVENT.test(foldedSentence) || AFTERMATH.test(foldedSentence);
 }
 
 /** Whether a (folded) sentence tells another event than the story's own (« Separately, … », « Par ailleurs, … »). */

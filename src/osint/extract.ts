@@ -9,7 +9,15 @@ import { assembleEvents } from './assemble-events.js';
 import { cleanScrape, datelineOf } from './clean-scrape.js';
 import { detectLanguage } from './language.js';
 import { shippedNewsModel, type NewsModel } from './model/news-model.js';
-import { resolveDates } from './resolve-dates.js';
+import { pageDay, pageMonth, statedDay } from './page-date.js';
+import { parseIsoDay, resolveDates } from './resolve-dates.js';
+import { DAY_MS } from '../kernel/durations.js';
+
+const dayMs = (iso: string) => {
+  const day = parseIsoDay(iso)!;
+  return Date.UTC(day.y, day.m - 1, day.d);
+};
+const daysBetween = (from: string, to: string) => (dayMs(to) - dayMs(from)) / DAY_MS;
 
 /** Longer texts are cut: a news report states its facts early, and time must stay bounded. */
 const MAX_TEXT = 60_000;
@@ -29,9 +37,16 @@ export function prepareArticle(article: Article): PreparedArticle {
   const detected = detectLanguage(`${title}\n${body}`);
   const language = detected === 'other' && (article.lang === 'fr' || article.lang === 'en') && body.length < 200 ? article.lang : detected;
   let published = /^\d{4}-\d{2}-\d{2}$/.test(article.published ?? '') ? article.published : null;
-  // Without a publication day, the dateline's day stands in: the report was filed that day.
-  const dateline = published === null && language !== 'other' ? datelineOf(article.text.slice(0, 3000)) : null;
-  if (dateline) published = resolveDates(dateline, null, language as 'fr' | 'en').find((d) => d.precision === 'day')?.date ?? null;
+  // The dateline's day is the day the report was filed: it stands in for a missing publication
+  // day, and its weekdays count from it when the feed saw the report a few days later.
+  const dateline = language !== 'other' ? datelineOf(article.text.slice(0, 3000)) : null;
+  const filed = dateline ? (resolveDates(dateline, published, language as 'fr' | 'en').find((d) => d.precision === 'day')?.date ?? null) : null;
+  if (published === null) published = filed;
+  else if (filed !== null && filed < published && daysBetween(filed, published) <= 7) published = filed;
+  // Else a line saying when the page was put online (« Publié le 14 mars 2025 »).
+  if (published === null && language !== 'other') published = statedDay(article.text.slice(0, 3000), language);
+  // A broadcast's header or a post's byline may date the page a day or two before the feed did.
+  if (language !== 'other') published = pageDay(body, published, language);
   return { title, body, published, language };
 }
 
@@ -43,5 +58,9 @@ export function extract(article: Article, gazetteer: Gazetteer, model: NewsModel
   const { title, body, published, language } = prepareArticle(article);
   if (language === 'other') return { relevant: false, language, events: [] };
   const { relevant, events } = assembleEvents({ title, body, published, language }, gazetteer, model);
+  // A page with no day of its own may still say its month (« Le Calame (mars 2023) »): an event it
+  // leaves undated happened then.
+  const month = published === null ? pageMonth(body, language) : null;
+  if (month) for (const { event } of events) if (event.date === null) Object.assign(event, { date: month, date_precision: 'month' });
   return { relevant, language, events: events.map((e) => e.event) };
 }

@@ -164,9 +164,11 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // parts is one place it lacks, not the town one part is named after (Boffa, in Guinea): its
     // parts are forgotten, and the name is read as any name the gazetteer lacks; inside a longer
     // run (« Tuerie de Boffa-Bayotte »), it is kept when introduced. An axis (« l'axe
-    // Kayes-Kamona ») keeps its ends.
+    // Kayes-Kamona ») keeps its ends, and « le Nord-Sindian » its Sindian.
     if (known.length > 0 && match[0].includes('-') && !AXIS_WORD.test(text.slice(Math.max(0, match.index - 30), match.index))) {
       for (const compound of match[0].matchAll(COMPOUND)) {
+        // « le Nord-Sindian »: the part of a known place a compass word names is that place.
+        if (/^(?:Nord|Sud|Est|Ouest|North|South|East|West)-/u.test(compound[0])) continue;
         const from = match.index + compound.index;
         const to = from + compound[0].length;
         const inside = known.filter((k) => k.index >= from && k.end <= to);

@@ -81,6 +81,9 @@ const MONTH =
   '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
 const WEEKDAY = '(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 
+// Numbers written out in « il y a trois jours ».
+const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
+
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const monthOf = (word: string) => MONTHS[fold(word)] ?? 0;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -122,6 +125,10 @@ interface Raw {
   yearKnown: boolean;
   weekdayOnly: boolean;
   relative?: -1 | 1;
+  /** A night, dated by its second day: « le lendemain matin » is that same day's morning. */
+  night?: boolean;
+  /** « le lendemain matin », "the next morning": the morning after the date before. */
+  morning?: boolean;
 }
 
 function ourForms(text: string, reference: Day | null): Raw[] {
@@ -135,7 +142,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     const m = monthOf(match[5]!);
     const d = Number(match[4]);
     const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false });
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false, night: true });
   }
   const nightWeekdays = new RegExp(
     `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night (?:of|from|between)|overnight(?: from| between)?) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
@@ -144,7 +151,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   while ((match = nightWeekdays.exec(text))) {
     const second = match[2] ?? match[4] ?? match[6];
     if (!second || !reference) continue;
-    add(match, { day: weekdayOnOrBefore(WEEKDAYS[fold(second)]!, reference), precision: 'day', yearKnown: false, weekdayOnly: true });
+    add(match, { day: weekdayOnOrBefore(WEEKDAYS[fold(second)]!, reference), precision: 'day', yearKnown: false, weekdayOnly: true, night: true });
   }
   // "on the night of June 11-12", "night of 11 to 12 June": the night belongs to its second day.
   const nightDaysEnglish = new RegExp(
@@ -155,7 +162,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     const m = monthOf((match[1] ?? match[6])!);
     const d = Number(match[3] ?? match[5]);
     const y = match[7] ? Number(match[7]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[7]), weekdayOnly: false });
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[7]), weekdayOnly: false, night: true });
   }
   // Spans of days within a month: the event is dated to the month.
   const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
@@ -204,18 +211,31 @@ function ourForms(text: string, reference: Day | null): Raw[] {
       else if (match[2]) day = { ...reference, d: Number(match[2]) };
       add(match, { day, precision: 'day', yearKnown: true, weekdayOnly: false });
     }
+    // « il y a trois jours », « il y a une semaine »: counted back from the report.
+    const ago = new RegExp(`\\bil y a (${Object.keys(COUNT).join('|')}|\\d{1,2}) (jours?|semaines?)\\b`, 'giu');
+    while ((match = ago.exec(text))) {
+      const n = COUNT[fold(match[1]!)] ?? Number(match[1]);
+      const days = n * (/^semaine/i.test(match[2]!) ? 7 : 1);
+      add(match, { day: fromUtc(toUtc(reference) - days * DAY_MS), precision: 'day', yearKnown: true, weekdayOnly: false });
+    }
+    // « le week-end dernier », « ce week-end »: its Saturday, the last one on or before the report.
+    const weekend = /\b(?:le|ce|du|durant le|pendant le) week-?end(?: dernier)?\b/giu;
+    while ((match = weekend.exec(text))) add(match, { day: weekdayOnOrBefore(6, reference), precision: 'day', yearKnown: true, weekdayOnly: true });
     // "ces derniers jours", "in recent days": some day of the weeks before the report, dated to
     // its month.
     const recent = /\b(ces derniers jours|ces jours-ci|ces deux derniers jours|in recent days|over the past few days|in the past few days)\b/giu;
     while ((match = recent.exec(text))) add(match, { day: reference, precision: 'month', yearKnown: true, weekdayOnly: false });
   }
   // Relative to the date mentioned just before.
-  // "la veille sécuritaire" (monitoring) is a noun, not the day before.
+  // "la veille sécuritaire" (monitoring) is a noun, not the day before. « Au lendemain de »
+  // dates what follows it: the day before the date just given (« ce vendredi, au lendemain d'une
+  // journée de violences »).
   const relative =
-    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))|le lendemain|the day before|the next day|the following day)\b/giu;
+    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))|au lendemain(?= (?:d[eu'’]|des\b))|le lendemain(?: matin)?|the day before|the next (?:day|morning)|the following (?:day|morning))/giu;
   while ((match = relative.exec(text))) {
-    const back = /veille|before/i.test(match[1]!);
-    add(match, { day: { y: 0, m: 0, d: 0 }, precision: 'day', yearKnown: true, weekdayOnly: false, relative: back ? -1 : 1 });
+    const back = /veille|before|^au /i.test(match[1]!);
+    const morning = /matin|morning/i.test(match[1]!);
+    add(match, { day: { y: 0, m: 0, d: 0 }, precision: 'day', yearKnown: true, weekdayOnly: false, relative: back ? -1 : 1, morning });
   }
   return found;
 }
@@ -257,7 +277,13 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
   const found: Raw[] = [];
   for (const { at, result } of chronoResults(parser, text, ref)) {
     const start = result.start;
-    if (/^(la veille|le lendemain)/i.test(result.text)) continue;
+    if (/^(la veille|le lendemain|au lendemain)/i.test(result.text)) continue;
+    // « mardi prochain », "next Tuesday": what is planned has not happened.
+    if (
+      /\b(prochaine?s?|next|coming)\b/i.test(result.text) ||
+      /^\s*(prochaine?s?|à venir)\b/i.test(text.slice(at + result.text.length, at + result.text.length + 12))
+    )
+      continue;
     // "a few days before the summit", "trois semaines avant le ramadan": counted from another
     // event than the publication.
     if (/\b(before|after|avant|apr[eè]s)$/i.test(result.text.trim())) continue;
@@ -273,7 +299,8 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
     let precision: DatePrecision = dayKnown || weekdayKnown ? 'day' : monthKnown ? 'month' : 'year';
     // "dans la nuit du lundi 13 au mardi 14": chrono reads a range; the night belongs to its end.
-    if (result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 24), at + 4))) {
+    const night = Boolean(result.end && /nuit|night/i.test(text.slice(Math.max(0, at - 24), at + 4)));
+    if (night && result.end) {
       const end = result.end;
       day = { y: end.get('year') ?? day.y, m: end.get('month') ?? day.m, d: end.get('day') ?? day.d };
     } else if (result.end && precision === 'day') {
@@ -286,6 +313,7 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
       precision,
       yearKnown,
       weekdayOnly: weekdayKnown && !dayKnown,
+      night,
     });
   }
   return found;
@@ -333,7 +361,9 @@ export function resolveDates(text: string, published: string | null, language: '
     let raw: Raw | null = candidate;
     if (raw.relative) {
       if (previous?.precision !== 'day') continue;
-      raw = { ...raw, day: fromUtc(toUtc(previous.day) + raw.relative * DAY_MS), yearKnown: true };
+      // The morning after a night is the night's own second day, the one the night is dated by.
+      const shift = raw.morning && previous.night ? 0 : raw.relative;
+      raw = { ...raw, day: fromUtc(toUtc(previous.day) + shift * DAY_MS), yearKnown: true };
     }
     raw = notAfter(raw, reference);
     if (!raw || !Number.isFinite(raw.day.y) || raw.day.y < 1900) continue;

@@ -7,6 +7,11 @@ const main = (sentence: string) => {
 };
 
 describe('classifySentence', () => {
+  it('reads « une attaque armée » as armed, not as the army: with no target named, the type is a guess', () => {
+    const [trigger] = classifySentence('Bandiagara : une attaque armée fait quatre morts et deux blessés à Elen Arama', 'fr');
+    expect(trigger?.uncertain).toBe(true);
+  });
+
   it.each([
     ['Une patrouille est tombée dans une embuscade près de Kolongo.', 'Battles / Armed clash'],
     ['Des hommes armés ont lancé une attaque contre le poste de Mahou.', 'Battles / Armed clash'],
@@ -28,6 +33,39 @@ describe('classifySentence', () => {
     ['Fighters struck on Sunday, killing more than 100 people, most of them soldiers.', 'Battles / Armed clash'],
     ['Residents say several dozen soldiers and civilians were killed on Sunday.', 'Battles / Armed clash'],
     ['Treize villageois ont été tués par des militaires à Niamana.', 'Violence against civilians / Attack'],
+    // Armed men do not arrest: those they « arrêtent » are abducted; the forces' arrests stay arrests.
+    ['Entre Béma et Diongo Mani, des hommes armés ont arrêté plusieurs voyageurs.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Jihadists detained three traders on the road to Nioro.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Les gendarmes ont arrêté trois hommes armés à Kidira.', 'Strategic developments / Arrests'],
+    ['Des hommes armés ont attaqué le poste ; deux suspects ont été arrêtés par les gendarmes.', 'Battles / Armed clash'],
+    // An attack in the pluperfect, or named as what arrests followed, is the past of the arrest.
+    [
+      'La gendarmerie a annoncé l’interpellation de 22 personnes à Toubacouta, non loin de la forêt où quatorze hommes avaient été tués.',
+      'Strategic developments / Arrests',
+    ],
+    ['Cinq suspects ont été interpellés après l’attaque du poste de Diéma.', 'Strategic developments / Arrests'],
+    ['Police arrested five men suspected of the attack on the Diema post.', 'Strategic developments / Arrests'],
+    ['Gendarmes detained three men in connection with the ambush near Kidira.', 'Strategic developments / Arrests'],
+    // Rebel bases destroyed or occupied by the army: territory regained.
+    ['Nord-Sindian : huit bases rebelles détruites ou occupées, selon la DIRPA', 'Battles / Government regains territory'],
+    // A crowd that « s'en prend » to goods or people, with no armed men: mob violence.
+    ['La population est sortie dimanche pour s’en prendre à tous les camions sénégalais.', 'Riots / Mob violence'],
+    ['Des hommes armés ont attaqué le village ; la population a fui.', 'Violence against civilians / Attack'],
+    // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
+    ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
+    ['Jihadists attacked an army post in Ber with suicide vehicles and fired rockets at Gao.', 'Explosions/Remote violence / Suicide bomb'],
+    ['Les assaillants ont lancé deux motos piégées contre le camp.', 'Explosions/Remote violence / Suicide bomb'],
+    [
+      "L'explosion d'un véhicule dans un camp militaire de Gao a tué mercredi plusieurs dizaines de personnes.",
+      'Explosions/Remote violence / Remote explosive/landmine/IED',
+    ],
+    ['Rockets fired by militants killed two soldiers in the camp.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
+    // Forces who wound or kill only civilians attacked civilians, whatever the act's object.
+    ['Mauritanie : trois civils blessés lors d’une incursion de l’armée malienne et de Wagner à Madallah', 'Violence against civilians / Attack'],
+    ['Three civilians wounded as Malian troops and Wagner enter a Mauritanian village', 'Violence against civilians / Attack'],
+    ['Incursion de l’armée à Madallah : deux civils et un soldat blessés', 'Battles / Armed clash'],
+    ['Des jihadistes ont attaqué le camp militaire, tuant trois civils.', 'Battles / Armed clash'],
+    ['Des hommes armés ont attaqué le poste de douane ; deux civils ont été blessés.', 'Battles / Armed clash'],
     ['Des centaines de personnes ont pris part à une marche pour la paix.', 'Protests / Peaceful protest'],
     ['Two people were shot dead when police cracked down on a protest.', 'Protests / Excessive force against protesters'],
     ['La police a dispersé les manifestants à coups de gaz lacrymogène.', 'Protests / Protest with intervention'],

@@ -26,6 +26,12 @@ describe('cleanScrape', () => {
     ['drops an agency dateline', 'Diéma, 10 février (AMAP) Une attaque a visé la brigade.', 'Une attaque a visé la brigade.'],
     ['drops a dated town dateline', 'Kayes, le 14 mars 2025 – Deux commerçants ont été enlevés.', 'Deux commerçants ont été enlevés.'],
     ['keeps a sentence that opens with places', 'Bamako, Kayes et Nioro ont été visés.', 'Bamako, Kayes et Nioro ont été visés.'],
+    ['drops a page date line', 'Publié le samedi 14 février 2026 | Le Soir de Bamako\nLe fait.', 'Le fait.'],
+    [
+      'keeps a story that opens with « Updated »',
+      "Updated toll from Monday's attack on the National Guard post at Gourma-Rharous: 11 guards killed, 1 wounded.",
+      "Updated toll from Monday's attack on the National Guard post at Gourma-Rharous: 11 guards killed, 1 wounded.",
+    ],
     ['keeps the article text as is', 'Premier paragraphe.\n\nSecond paragraphe.', 'Premier paragraphe.\n\nSecond paragraphe.'],
   ])('%s', (_rule, input, expected) => {
     expect(cleanScrape(input)).toBe(expected);

@@ -32,6 +32,17 @@ describe('the date of an event sentence', () => {
     // A broadcast's bracketed header dates the programme, not an event.
     ['[Transcription – Radio rurale de Kayes, jeudi 6 août 2020]', '2020-08-06', 'fr', null],
     ['Mardi dernier, 4 août, des individus armés ont fait irruption dans la localité.', '2020-08-06', 'fr', '2020-08-04'],
+    // A page's date line is short; a story may open with « Updated ».
+    ['Updated 3 August 2015', '2015-08-06', 'en', null],
+    [
+      "Updated toll from Monday's attack on the National Guard post at Gourma-Rharous (~140 km east of Timbuktu): 11 guards killed.",
+      '2015-08-06',
+      'en',
+      '2015-08-03',
+    ],
+    // Accounts given of a fight are dated when they were given; the fight's own day is elsewhere.
+    ['The army and the rebels gave sharply different accounts on Saturday of two days of fighting.', '2024-07-28', 'en', null],
+    ['The rebels said they seized trucks in the battles on Thursday and Friday.', '2024-07-28', 'en', '2024-07-25'],
   ] as const)('%s', (text, published, language, expected) => {
     expect(eventDate(text, published, language)).toBe(expected);
   });
@@ -44,6 +55,12 @@ describe('a sentence told as background', () => {
     ['The convoy had been ambushed twice before.', true],
     ['An earlier sweep on the night of September 2 led to 30 arrests.', true],
     ['Il s’agit de la deuxième attaque la plus meurtrière en un mois, après l’embuscade du 2 juillet.', true],
+    ['Second deadliest attack in a month after the 2 July ambush on Burkinabe peacekeepers.', true],
+    // The aftermath told later: bodies brought home, a wounded man dying of his wounds.
+    ['Les chauffeurs ont levé mercredi leur mot d’ordre, après le rapatriement des corps de leurs collègues tués sur la route.', true],
+    ['Le deuxième blessé de l’attaque de Kharakhéna est décédé ce matin à l’hôpital de Tambacounda.', true],
+    ['A soldier wounded in the ambush died of his wounds on Tuesday.', true],
+    ['Des hommes armés ont tué trois villageois et brûlé leurs corps.', false],
     ['Des hommes armés ont attaqué le poste mardi.', false],
     ['Le village avait une école et un marché.', false],
     ['The army had to withdraw.', false],
@@ -89,6 +106,10 @@ describe('a sentence telling another event than the story’s', () => {
     ['Par ailleurs, une embuscade mardi près de Nioro a tué sept soldats.', true],
     ['The group also claimed a separate ambush on April 19 that it said killed seven soldiers.', true],
     ['Separately, army drone strikes hit a column of vehicles.', true],
+    // « Le même jour » opens another event told beside the story's.
+    ["Le même jour, une personne a été tuée à Barkamanao lors d'un accrochage entre l'armée et des individus armés.", true],
+    ['On the same day, gunmen ambushed a convoy near Nara.', true],
+    ['Les gendarmes sont arrivés le même jour à Diéma.', false],
     ['Des hommes armés ont attaqué lundi le poste de Diéma.', false],
   ] as const)('%s', (text, expected) => {
     expect(toldAsSecondary(foldText(text))).toBe(expected);

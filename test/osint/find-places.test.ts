@@ -73,6 +73,8 @@ describe('findPlaces across the border', async () => {
     // An axis keeps its ends, and a name whose parts are all known stays as it was.
     ['Un camion a sauté sur une mine sur l’axe Boffa-Ziguinchor.', ['Boffa/GN', 'Ziguinchor/SN']],
     ['Le convoi a été attaqué entre Sévaré et Bandiagara, sur l’axe Sévaré-Bandiagara.', ['Sévaré/ML', 'Bandiagara/ML', 'Sévaré/ML', 'Bandiagara/ML']],
+    // A compass word joined to a known place names a part of it: the place.
+    ['Nord-Sindian : huit bases rebelles détruites ou occupées', ['Sindian/SN']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

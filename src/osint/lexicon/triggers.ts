@@ -62,8 +62,8 @@ export interface TriggerRow {
 export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'suicide', weight: 11,
-    fr: { nouns: ['kamikaze', 'attentat suicide', 'attentats suicides', 'vehicule piege', 'voiture piegee', 'camion piege', 'vehicules piegees', 'vbied'] },
-    en: { nouns: ['suicide bomber', 'suicide bombing', 'suicide attack', 'car bomb', 'vehicle bomb', 'truck bomb', 'vbied'], phrases: ['packed with explosives', 'laden with explosives'] },
+    fr: { nouns: ['kamikaze', 'attentat suicide', 'attentats suicides', 'vehicule piege', 'voiture piegee', 'camion piege', 'vehicules piegees', 'vbied', 'vehicule kamikaze', 'moto piegee', 'motos piegees'] },
+    en: { nouns: ['suicide bomber', 'suicide bombing', 'suicide attack', 'car bomb', 'vehicle bomb', 'truck bomb', 'vbied', 'suicide vehicle', 'suicide car', 'suicide truck'], phrases: ['packed with explosives', 'laden with explosives'] },
   },
   {
     sense: 'air', weight: 10,
@@ -79,7 +79,7 @@ export const TRIGGERS: TriggerRow[] = [
     fr: {
       nouns: ['engin explosif', 'engins explosifs', 'engin explosif improvise', 'eei', 'mine artisanale', 'mines artisanales', 'mine antichar', 'mines antichars', 'mine anti char', 'mine antipersonnel', 'bombe artisanale', 'engin de fabrication artisanale'],
       verbs: ['sauter sur ~ mine', 'sauter sur ~ engin', 'heurter ~ mine', 'heurter ~ engin', 'rouler sur ~ mine', 'rouler sur ~ engin', 'toucher ~ mine'],
-      phrases: ['explosion d une mine', 'explosion d un engin', 'mine a explose', 'engin a explose'],
+      phrases: ['explosion d une mine', 'explosion d un engin', 'mine a explose', 'engin a explose', 'passage ~ sur une mine', 'passage ~ sur un engin', 'saute sur une mine', 'sautes sur une mine'],
     },
     en: {
       nouns: ['improvised explosive device', 'ied', 'roadside bomb', 'landmine', 'land mine', 'anti tank mine', 'antitank mine', 'explosive device', 'mine blast', 'mine explosion'],
@@ -89,15 +89,15 @@ export const TRIGGERS: TriggerRow[] = [
   { sense: 'explosion', weight: 7, fr: { nouns: ['explosion', 'deflagration'], verbs: ['exploser'] }, en: { nouns: ['blast', 'explosion'], verbs: ['explode'] } },
   {
     sense: 'shelling', weight: 9,
-    fr: { nouns: ['obus', 'tir de mortier', 'tirs de mortiers', 'tirs d obus', 'roquette', 'tir de roquette', 'tirs indirects', 'pilonnage'], verbs: ['pilonner'] },
-    en: { nouns: ['shelling', 'mortar fire', 'mortar round', 'mortar shell', 'mortar attack', 'rocket attack', 'rocket fire', 'artillery fire', 'indirect fire', 'shell'], verbs: ['shell'] },
+    fr: { nouns: ['obus', 'tir de mortier', 'tirs de mortiers', 'tirs d obus', 'roquette', 'tir de roquette', 'tirs indirects', 'pilonnage', 'mortier', 'obus de mortier'], verbs: ['pilonner'] },
+    en: { nouns: ['shelling', 'mortar fire', 'mortar round', 'mortar shell', 'mortar attack', 'rocket attack', 'rocket fire', 'artillery fire', 'indirect fire', 'shell', 'rocket', 'mortar'], verbs: ['shell'] },
   },
   { sense: 'grenade', weight: 8, fr: { nouns: ['grenade'] }, en: { nouns: ['grenade'] } },
   {
     sense: 'takeover', weight: 9,
     fr: {
       verbs: ['prendre le controle', 'reprendre le controle', 'prendre position a', 'prendre position dans', 'reoccuper', 'reconquerir', 'reinvestir', 'entrer dans la ville', 'hisser le drapeau', 'installer ~ dans la ville', 'controler la ville', 'tomber aux mains', 'tomber entre les mains', 's ^emparer de la ville', 's ^emparer du camp', 's ^emparer de la localite', 'conquerir ~ base', 'conquerir ~ bases', 'raser ~ base', 'raser ~ bases', 'demanteler ~ base', 'demanteler ~ bases', 'reprendre ~ base', 'reprendre ~ bases', 'prendre possession du camp', 'prendre possession de la base', 'liberer ~ village', 'liberer ~ villages'],
-      nouns: ['base rebelle conquise', 'bases rebelles conquises', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
+      nouns: ['base rebelle conquise', 'bases rebelles conquises', 'base rebelle detruite', 'bases rebelles detruites', 'base rebelle occupee', 'bases rebelles occupees', 'demantelement des bases', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
       phrases: ['reconquis', 'reconquise', 'reconquirent', 'conquis ~ base', 'conquis ~ bases', 'conquis ~ camp'],
     },
     en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp'], nouns: ['takeover', 'capture of'] },

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { extract } from '../../src/osint/extract.js';
+
+const body =
+  'Two months after the attack, passengers of the Timbuktu ferry describe what they lived through.\n\n' +
+  'They describe roughly a quarter of an hour of rockets, gunfire and fire around 20 km upstream of Bamba, and nobody can say with certainty who fired.\n\n' +
+  'In a region where massacres often go unrecorded, the testimonies give faces to the dead.';
+
+describe('a headline looking back at an old event', async () => {
+  const gazetteer = await loadGazetteer();
+  it.each([
+    ['Two months on, survivors recount the Timbuktu ferry massacre'],
+    ['Massacre du bateau de Tombouctou : deux mois après, les survivants racontent'],
+    ['Ten years on: remembering the Timbuktu ferry massacre'],
+  ])('%s: no new event', (title) => {
+    expect(extract({ published: '2023-11-10', title, text: body, lang: 'en' }, gazetteer).relevant).toBe(false);
+  });
+});
