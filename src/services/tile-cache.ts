@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
 const gzipped = promisify(gzip);
 /** The level the node's other answers are compressed at (see api/app.ts). */
 const GZIP_LEVEL = 4;
+
+/**
+ * Tiles smaller than this are gzipped on the spot: a few kilobytes take microseconds, less than the
+ * trip to zlib's threads and back (deep tiles hold a handful of incidents).
+ */
+const GZIP_ON_THE_SPOT = 8 * 1024;
 
 /** Bytes of tiles kept in memory by each kind of tile, most recently asked first. */
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -26,7 +32,10 @@ export function tileCache<Request>(make: (request: Request) => Promise<Buffer>):
   const cache = new LRUCache<string, Buffer, unknown>({
     maxSize: CACHE_BYTES,
     sizeCalculation: (body) => Math.max(1, body.length),
-    fetchMethod: async (_etag, _stale, { context }) => gzipped(await make(context as Request), { level: GZIP_LEVEL }),
+    fetchMethod: async (_etag, _stale, { context }) => {
+      const plain = await make(context as Request);
+      return plain.length < GZIP_ON_THE_SPOT ? gzipSync(plain, { level: GZIP_LEVEL }) : gzipped(plain, { level: GZIP_LEVEL });
+    },
   });
   return async (etag, request) => {
     const body = await cache.fetch(etag, { context: request });
