@@ -12,7 +12,7 @@ import { COVERAGE_LAYER, POINT_BUDGET, countedDays, coverageLevelFor, coverageSq
 
 export type { TrackFilters } from '../store/track-tile-repository.js';
 
-/** The MVT layer the web map draws patrol tracks from: one line per patrol per tile. */
+/** The MVT layer the web map draws patrol tracks from: one line per patrol per tile (`COVERAGE_LAYER` instead at low zoom). */
 export const TRACK_LAYER = 'tracks';
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
 const TRACK_FORMAT = 'tracks-2';
@@ -51,8 +51,10 @@ export function trackLevelFor(z: number): number | undefined {
 /**
  * Patrol tracks as vector tiles made for the caller's nation: only the positions it may be shown
  * (the owner's, and those of partners' patrols released to it when the position policy names it),
- * thinned for the zoom, one line per patrol clipped to the tile. The ETag names the nation, the
- * filters, the tile and the caller's own counters of positions written in the tile's area.
+ * thinned for the zoom, one line per patrol clipped to the tile; at low zoom, where the lines
+ * would exceed the budget of points, the patrol coverage of the same patrols instead. The ETag
+ * names the nation, the filters, the tile and the caller's own counters of positions written in
+ * the tile's area (a change of releasability moves them too).
  */
 export class TrackTileService {
   private readonly made = tileCache(
