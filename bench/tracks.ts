@@ -1,5 +1,5 @@
 import { demoToken } from './demo-session.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -18,6 +18,11 @@ import { fetchTile } from './tiles.js';
 
 /** DIBOLI_BENCH_TRACK_POSITIONS lowers the count where ten million take too long to store. */
 const POSITIONS = Number(process.env.DIBOLI_BENCH_TRACK_POSITIONS ?? 10_000_000);
+/**
+ * DIBOLI_BENCH_TRACK_DIR keeps the filled node in that folder, and a later run with the same
+ * count reads its tiles again without storing the positions anew (the fill takes minutes).
+ */
+const KEPT_DIR = process.env.DIBOLI_BENCH_TRACK_DIR;
 const TILES_PER_ZOOM = 20;
 const ZOOMS = [6, 8, 10, 11, 12, 14];
 
@@ -100,17 +105,27 @@ function rawTile(db: SQLite.Database) {
 }
 
 export async function benchTracks(print: (line: string) => void): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'diboli-bench-tracks-'));
+  const dir = KEPT_DIR ?? mkdtempSync(join(tmpdir(), 'diboli-bench-tracks-'));
+  const filled = join(dir, `filled-${POSITIONS}`);
   try {
     print(`# Patrol track tiles (issue 16), ${rate(POSITIONS)} positions over 2°×1.5°`);
     const config = loadConfig({ dataDir: join(dir, 'node') }, {});
+    if (KEPT_DIR && existsSync(filled)) {
+      print(`reading the node filled before in ${dir}`);
+    } else {
+      if (KEPT_DIR) rmSync(join(dir, 'node'), { recursive: true, force: true });
+      mkdirSync(config.dataDir, { recursive: true });
+      const fresh = await openStore(config.dataDir);
+      await installDemo(fresh, config);
+      await fresh.close();
+      const started = performance.now();
+      const { patrols } = fillTracks(config.dataDir, POSITIONS);
+      print(
+        `stored ${rate(POSITIONS)} positions of ${rate(patrols)} patrols (thinned tracks, area counters and patrol-days kept by triggers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      if (KEPT_DIR) writeFileSync(filled, '');
+    }
     const store = await openStore(config.dataDir);
-    await installDemo(store, config);
-    const started = performance.now();
-    const { patrols } = fillTracks(config.dataDir, POSITIONS);
-    print(
-      `stored ${rate(POSITIONS)} positions of ${rate(patrols)} patrols (thinned tracks and area counters kept by triggers) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
     const file = new SQLite(join(config.dataDir, 'diboli.db'), { readonly: true });
     const levels = file.prepare('SELECT level, count(*) AS n FROM track_vertices GROUP BY level').all() as { level: number; n: number }[];
     print(`thinned points per level: ${levels.map((l) => `${l.level}: ${rate(l.n)}`).join(', ')}`);
@@ -179,6 +194,6 @@ export async function benchTracks(print: (line: string) => void): Promise<void> 
     file.close();
     await store.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!KEPT_DIR) rmSync(dir, { recursive: true, force: true });
   }
 }
