@@ -8,13 +8,15 @@ import { startDemoNode, type DemoNode } from '../support/demo-node.js';
 import { copyPatrol } from '../support/track-tiles.js';
 
 // The low-zoom track tiles draw patrol coverage from patrol-days kept by triggers (migration 0019)
-// per cell, period and releasability. Whatever positions arrive, in any order, and however the
-// patrols' owners and releasability change in between, the kept counts a viewer reads for a
+// per cell, period and releasability. Whatever positions arrive, in any order (a patrol's even before
+// the patrol itself), and however the patrols' owners and releasability change in between, the kept counts a viewer reads for a
 // period must equal a count made here from the positions themselves: for each cell, the number of
 // (patrol, UTC day) pairs with a position there, among the patrols whose positions the viewer may
 // be shown under the position policy.
 
 const PATROLS = ['cover-a', 'cover-b', 'cover-c', 'cover-d'];
+/** A partner's patrol whose positions may arrive before the patrol itself. */
+const LATE = 'cover-late';
 const CENTRE = { lon: -11.7, lat: 14.3 };
 const BOX: [number, number, number, number] = [CENTRE.lon - 0.4, CENTRE.lat - 0.4, CENTRE.lon + 0.4, CENTRE.lat + 0.4];
 let demo: DemoNode;
@@ -33,7 +35,7 @@ const releasability = fc.record({
 const step = fc.oneof(
   fc.record({
     kind: fc.constant('walk' as const),
-    patrol: fc.constantFrom(...PATROLS),
+    patrol: fc.constantFrom(...PATROLS, LATE),
     // From mid-December 2025 to March 2026: whole years, months, weeks and days all take part.
     start: fc.integer({ min: 0, max: 100 * 24 * 60 }).map((minute) => Date.parse('2025-12-10T00:00:00Z') + minute * 60_000),
     count: fc.integer({ min: 1, max: 40 }),
@@ -42,7 +44,8 @@ const step = fc.oneof(
     heading: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
     minutes: fc.integer({ min: 1, max: 240 }),
   }),
-  fc.record({ kind: fc.constant('release' as const), patrol: fc.constantFrom(...PATROLS), to: releasability }),
+  fc.record({ kind: fc.constant('release' as const), patrol: fc.constantFrom(...PATROLS, LATE), to: releasability }),
+  fc.record({ kind: fc.constant('arrive' as const), to: releasability }),
 );
 
 const day = fc.integer({ min: 0, max: 110 }).map((d) => new Date(Date.parse('2025-12-05') + d * 86_400_000).toISOString().slice(0, 10));
@@ -58,6 +61,11 @@ const read = fc.record({
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 async function apply(s: Step): Promise<void> {
+  if (s.kind === 'arrive') {
+    const known = demo.store.sqlite.prepare('SELECT 1 FROM patrols WHERE id = ?').get(LATE);
+    if (!known) copyPatrol(demo.store.sqlite, 'demo-patrol-launch', LATE, s.to.owner, s.to.releasableTo);
+    return;
+  }
   if (s.kind === 'release') {
     demo.store.sqlite.prepare('UPDATE patrols SET owner = ?, releasable_to = ? WHERE id = ?').run(s.to.owner, JSON.stringify(s.to.releasableTo), s.patrol);
     return;

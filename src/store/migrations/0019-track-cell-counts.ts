@@ -15,7 +15,8 @@ import { sql, type Kysely } from 'kysely';
 // A patrol-day is counted when its first row of the cell and day enters `track_vertices` (levels
 // 12 and 14 keep a row per day, so every new row is one; level 16 keeps one per hour, so a row is
 // one only when no other hour of that day is there). Positions are only appended, so counts only
-// grow, except through a change of releasability.
+// grow, except through a change of releasability; positions stored before their patrol are
+// counted when it arrives.
 export const COUNTED_LEVELS = [12, 14, 16] as const;
 
 const SPANS = `(SELECT 'd' AS span UNION ALL SELECT 'w' UNION ALL SELECT 'm' UNION ALL SELECT 'y')`;
@@ -76,6 +77,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        WHEN OLD.owner IS NOT NEW.owner OR OLD.releasable_to IS NOT NEW.releasable_to
        BEGIN ${movePatrolDays('OLD.id', 'OLD.owner', 'OLD.releasable_to', -1)} ${movePatrolDays('NEW.id', 'NEW.owner', 'NEW.releasable_to', 1)} END`,
     )
+    .execute(db);
+  // Positions carry no foreign key: those of a patrol the node did not hold yet (a partner's,
+  // received before its patrol) are counted when the patrol arrives.
+  await sql
+    .raw(`CREATE TRIGGER track_cell_patrol_arrived AFTER INSERT ON patrols BEGIN ${movePatrolDays('NEW.id', 'NEW.owner', 'NEW.releasable_to', 1)} END`)
     .execute(db);
   // Positions already stored are counted once, from their thinned rows, as the trigger would have.
   await sql
