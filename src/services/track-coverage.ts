@@ -10,8 +10,12 @@ export const COVERAGE_LAYER = 'coverage';
  * a tile of 5,000 stays within 50 ms and draws an area's patrols legibly as lines.
  */
 export const POINT_BUDGET = 5_000;
-/** A coverage cell is at most 16 pixels of a 512-pixel tile: at least 32 cells a side. */
-const CELLS_BELOW_TILE = 5;
+/**
+ * A tile's coverage reads the finest counted level with cells of at least 8 pixels of a 512-pixel
+ * tile (64 cells a side), or else the coarsest; never cells wider than 32 pixels (16 a side).
+ */
+const FINEST_BELOW_TILE = 6;
+const COARSEST_BELOW_TILE = 4;
 /** How far a square is drawn beyond the tile's edge, in tile units, so that none shows a seam. */
 const BUFFER = 64;
 
@@ -24,7 +28,8 @@ interface TileAreaFeature {
 
 /** The counted level a zoom's coverage is read from, or undefined where tiles always draw lines. */
 export function coverageLevelFor(z: number): number | undefined {
-  return COUNTED_LEVELS.find((level) => level >= z + CELLS_BELOW_TILE);
+  const level = COUNTED_LEVELS.findLast((l) => l <= z + FINEST_BELOW_TILE) ?? COUNTED_LEVELS[0];
+  return level >= z + COARSEST_BELOW_TILE ? level : undefined;
 }
 
 /**

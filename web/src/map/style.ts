@@ -119,7 +119,7 @@ function ownStyle(data: OwnData, tiles: TileUrls): StyleSpecification {
       // enlarges the zoom-14 tiles.
       [SOURCE.incidents]: { type: 'vector', tiles: tiles.incidents ? [tiles.incidents] : [], maxzoom: 14 },
       // Thinned for the zoom up to 12; from 13 every position (beyond 14, the zoom-14 tiles enlarged).
-      // Up to zoom 11, a tile that would hold too many points carries patrol coverage instead.
+      // Up to zoom 12, a tile that would hold too many points carries patrol coverage instead.
       [SOURCE.tracks]: { type: 'vector', tiles: tiles.tracks ? [tiles.tracks] : [], maxzoom: 14 },
     },
     layers: [
