@@ -107,9 +107,17 @@ export function splitPeriod(from: string | undefined, to: string | undefined): P
   const last = toDay === undefined ? undefined : shiftDay(toDay, -1);
   if (first !== undefined && last !== undefined && first > last) return { ...nothing, partial };
   const wholeDays = { first, last };
+  return { partial, wholeDays, ...splitDays(wholeDays) };
+}
+
+/**
+ * Whole days (`YYYY-MM-DD`, first and last included, open where undefined) cut into whole years,
+ * the months beside them, the weeks beside those and the days left.
+ */
+export function splitDays(wholeDays: DayRange): Pick<PeriodSplit, 'years' | 'months' | 'weeks' | 'days'> {
   const years = wholeUnits(wholeDays, YEAR);
   const months = years.rest.map((range) => wholeUnits(range, MONTH));
   const weeks = months.flatMap((cut) => cut.rest).map((range) => wholeUnits(range, WEEK));
   const units = (cuts: { units: Range | null }[]) => cuts.flatMap((cut) => (cut.units ? [cut.units] : []));
-  return { partial, wholeDays, years: years.units, months: units(months), weeks: units(weeks), days: weeks.flatMap((cut) => cut.rest) };
+  return { years: years.units, months: units(months), weeks: units(weeks), days: weeks.flatMap((cut) => cut.rest) };
 }

@@ -8,13 +8,14 @@ import { simplifyLine } from '../geo/simplify-line.js';
 import { isTileAddress, MAX_TILE_ZOOM, TILE_EXTENT, tileBounds, tilePosition, type TileAddress } from '../geo/web-tiles.js';
 import { TRACK_LEVELS, type TrackFilters, type TrackPoint, type TrackTileRepository, type TrackViewer } from '../store/track-tile-repository.js';
 import { tagOf, tileCache } from './tile-cache.js';
+import { COVERAGE_LAYER, POINT_BUDGET, countedDays, coverageLevelFor, coverageSquares, estimatedPoints } from './track-coverage.js';
 
 export type { TrackFilters } from '../store/track-tile-repository.js';
 
-/** The MVT layer the web map draws patrol tracks from: one line per patrol per tile. */
+/** The MVT layer the web map draws patrol tracks from: one line per patrol per tile (`COVERAGE_LAYER` instead at low zoom). */
 export const TRACK_LAYER = 'tracks';
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
-const TRACK_FORMAT = 'tracks-1';
+const TRACK_FORMAT = 'tracks-2';
 /**
  * How far a track is drawn beyond the tile's edge, in tile units (1/64 of the tile), so that the
  * line joins its neighbour's without a seam; positions are read a little further out still.
@@ -50,16 +51,20 @@ export function trackLevelFor(z: number): number | undefined {
 /**
  * Patrol tracks as vector tiles made for the caller's nation: only the positions it may be shown
  * (the owner's, and those of partners' patrols released to it when the position policy names it),
- * thinned for the zoom, one line per patrol clipped to the tile. The ETag names the nation, the
- * filters, the tile and the caller's own counters of positions written in the tile's area.
+ * thinned for the zoom, one line per patrol clipped to the tile; at low zoom, where the lines
+ * would exceed the budget of points, the patrol coverage of the same patrols instead. The ETag
+ * names the nation, the filters, the tile and the caller's own counters of positions written in
+ * the tile's area (a change of releasability moves them too).
  */
 export class TrackTileService {
   private readonly made = tileCache(
     async (request: { viewer: TrackViewer; address: TileAddress; box: [number, number, number, number]; filters: TrackFilters }) => {
       const { viewer, address, box, filters } = request;
       const level = trackLevelFor(address.z);
+      const coverage = await this.coverage(viewer, address, filters, level);
+      if (coverage) return encode({ [COVERAGE_LAYER]: coverage });
       const points = level === undefined ? await this.tracks.positions(viewer, box, filters) : await this.tracks.vertices(viewer, level, box, filters);
-      return encode(trackLines(address, points));
+      return encode({ [TRACK_LAYER]: trackLines(address, points) });
     },
   );
 
@@ -67,6 +72,21 @@ export class TrackTileService {
     private readonly tracks: TrackTileRepository,
     private readonly mechanism: Pick<Mechanism, 'sharingPolicy'>,
   ) {}
+
+  /**
+   * The tile's patrol coverage, where its lines would hold more than the budget of points: counted
+   * from the viewer's kept patrol-days (never from a patrol it may not be shown), so that a tile
+   * stays small whatever the number of positions. Undefined where the tile draws lines: deep
+   * zooms, one patrol asked for, or few enough points.
+   */
+  private async coverage(viewer: TrackViewer, address: TileAddress, filters: TrackFilters, lineLevel: number | undefined) {
+    const level = coverageLevelFor(address.z);
+    const days = countedDays(filters);
+    if (level === undefined || lineLevel === undefined || filters.patrol !== undefined || days === undefined) return undefined;
+    const cells = await this.tracks.coverage(viewer, level, tileBounds(address), days);
+    if (estimatedPoints(cells, level, lineLevel) <= POINT_BUDGET) return undefined;
+    return coverageSquares(address, level, cells);
+  }
 
   async tile(actor: Actor, address: TileAddress, filters: TrackFilters, ifNoneMatch?: string): Promise<TrackTile> {
     if (!isTileAddress(address)) throw new DiboliError('ERR_BAD_TILE', { z: address.z, x: address.x, y: address.y, max: MAX_TILE_ZOOM }, 'x');
@@ -113,8 +133,8 @@ function dropRepeats(line: [number, number][]): [number, number][] {
   return line.filter((p, i) => i === 0 || p[0] !== line[i - 1]![0] || p[1] !== line[i - 1]![1]);
 }
 
-function encode(features: TileLineFeature[]): Buffer {
-  const layer = { features } as unknown as Parameters<typeof fromGeojsonVt>[0][string];
-  const bytes = fromGeojsonVt({ [TRACK_LAYER]: layer }, { version: 2, extent: TILE_EXTENT });
+function encode(layers: Record<string, readonly { id: number; type: 2 | 3 }[]>): Buffer {
+  const named = Object.fromEntries(Object.entries(layers).map(([name, features]) => [name, { features }])) as unknown as Parameters<typeof fromGeojsonVt>[0];
+  const bytes = fromGeojsonVt(named, { version: 2, extent: TILE_EXTENT });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -19,6 +19,7 @@ import * as takCertificates from './migrations/0015-tak-certificates.js';
 import * as incidentCellCounts from './migrations/0016-incident-cell-counts.js';
 import * as trackVertices from './migrations/0017-track-vertices.js';
 import * as incidentCountsByYearAndArea from './migrations/0018-incident-counts-by-year-and-area.js';
+import * as trackCellCounts from './migrations/0019-track-cell-counts.js';
 import * as incidentsByPlace from './migrations/0020-incidents-by-place.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
@@ -47,6 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-incident-cell-counts': incidentCellCounts,
   '0017-track-vertices': trackVertices,
   '0018-incident-counts-by-year-and-area': incidentCountsByYearAndArea,
+  '0019-track-cell-counts': trackCellCounts,
   '0020-incidents-by-place': incidentsByPlace,
 };
 

@@ -1,7 +1,8 @@
-/** The tables migration 0017 keeps for the map's track tiles (written by triggers only). */
+/** The tables migrations 0017 and 0019 keep for the map's track tiles (written by triggers only). */
 export interface TrackTables {
   trackVertices: TrackVertexTable;
   trackAreaVersions: TrackAreaVersionTable;
+  trackCellCounts: TrackCellCountTable;
 }
 
 /** The earliest position of a patrol in one cell of a level's grid during one period. */
@@ -24,4 +25,18 @@ export interface TrackAreaVersionTable {
   cellX: number;
   cellY: number;
   version: number;
+}
+
+/** Patrol-days in one cell of a level's grid during one period, per releasability of the patrols. */
+export interface TrackCellCountTable {
+  level: number;
+  /** `d` a day (`YYYY-MM-DD`), `w` a week (its Monday), `m` a month (`YYYY-MM`), `y` a year (`YYYY`). */
+  span: string;
+  cellX: number;
+  cellY: number;
+  period: string;
+  owner: string;
+  /** The patrols' `releasable_to` as they hold it (a JSON array). */
+  releasableTo: string;
+  patrolDays: number;
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
 import type { NationCode } from '../kernel/nation.js';
@@ -7,6 +8,7 @@ import { positionsVisibleTo } from './sovereignty.js';
 import type { Database } from './schema.js';
 
 export { TRACK_LEVELS } from './migrations/0017-track-vertices.js';
+export { COUNTED_LEVELS } from './migrations/0019-track-cell-counts.js';
 
 type Box = [number, number, number, number];
 
@@ -22,6 +24,16 @@ export interface TrackViewer {
   nation: NationCode;
   mechanism: Pick<Mechanism, 'sharingPolicy'>;
 }
+
+/** Patrol-days counted in one cell of a level's grid (migration 0019). */
+export interface CoverageCell {
+  cellX: number;
+  cellY: number;
+  patrolDays: number;
+}
+
+/** The parts of a period of whole days that kept counts answer: years, then months, weeks and days. */
+export type CountedDays = Pick<PeriodSplit, 'years' | 'months' | 'weeks' | 'days'>;
 
 export interface TrackPoint {
   patrolId: string;
@@ -93,6 +105,46 @@ export class TrackTileRepository {
       .where('cellY', '<=', y1);
     query = this.filtered(query, viewer, filters);
     return query.orderBy('patrolId').orderBy('at').execute();
+  }
+
+  /**
+   * Patrol-days of the patrols whose positions the viewer may be shown, per cell of `level` in
+   * the box, over whole days: one read per part of the period (its years, the months beside them,
+   * the weeks and days beside those), each seeking its cells' rows of that span.
+   */
+  async coverage(viewer: TrackViewer, level: number, [minLon, minLat, maxLon, maxLat]: Box, days: CountedDays): Promise<CoverageCell[]> {
+    const [x0, x1] = cells(minLon, maxLon, level);
+    const [y0, y1] = cells(minLat, maxLat, level);
+    const parts = [
+      ...(days.years ? [{ span: 'y', ...days.years }] : []),
+      ...days.months.map((months) => ({ span: 'm', ...months })),
+      ...days.weeks.map((weeks) => ({ span: 'w', ...weeks })),
+      ...days.days.map((range) => ({ span: 'd', ...range })),
+    ];
+    const summed = new Map<number, CoverageCell>();
+    for (const part of parts) {
+      let query = this.db
+        .selectFrom('trackCellCounts')
+        .where('level', '=', level)
+        .where('span', '=', part.span)
+        .where('cellX', 'in', range(x0, x1))
+        .where('cellY', '>=', y0)
+        .where('cellY', '<=', y1)
+        .where(positionsVisibleTo(viewer.nation, viewer.mechanism));
+      if (part.first !== undefined) query = query.where('period', '>=', part.first);
+      if (part.last !== undefined) query = query.where('period', '<=', part.last);
+      const rows = await query
+        .select((eb) => ['cellX', 'cellY', eb.fn.sum<number>('patrolDays').as('patrolDays')])
+        .groupBy(['cellX', 'cellY'])
+        .execute();
+      for (const row of rows) {
+        const key = (row.cellX - x0) * (y1 - y0 + 1) + (row.cellY - y0);
+        const cell = summed.get(key);
+        if (cell) cell.patrolDays += Number(row.patrolDays);
+        else summed.set(key, { cellX: row.cellX, cellY: row.cellY, patrolDays: Number(row.patrolDays) });
+      }
+    }
+    return [...summed.values()].filter((cell) => cell.patrolDays > 0);
   }
 
   /**

@@ -31,7 +31,7 @@ export async function trackTileRoutes(app: TypedApp, { trackTiles }: Services): 
       schema: {
         tags: ['patrols'],
         summary:
-          'The patrol positions the caller may be shown in one map tile (MVT, layer "tracks"): one line per patrol, property "patrol" its id, thinned for the zoom; filters: period, one patrol',
+          'The patrol positions the caller may be shown in one map tile (MVT, layer "tracks"): one line per patrol, property "patrol" its id, thinned for the zoom; up to zoom 12, where lines would exceed 5,000 points, patrol coverage instead (layer "coverage": squares with property "patrolDays", over the whole days of the period); filters: period, one patrol',
         produces: [MVT_TYPE],
         params: TileParams,
         querystring: TrackTileQuerySchema,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THREAT_LEVELS } from '../api/types';
 import { eventTypeLabel } from '../i18n/taxonomy';
-import { AXIS_COLOUR, BORDER_COLOUR, EVENT_TYPE_COLOURS, POST_COLOUR, ROUTE_COLOUR, THREAT_COLOURS, TRACK_COLOUR } from './palette';
+import { AXIS_COLOUR, BORDER_COLOUR, COVERAGE_STEPS, EVENT_TYPE_COLOURS, POST_COLOUR, ROUTE_COLOUR, THREAT_COLOURS, TRACK_COLOUR } from './palette';
 
 export function Legend() {
   const { t, i18n } = useTranslation();
@@ -55,6 +55,18 @@ export function Legend() {
               <span className="swatch dashed" style={{ borderColor: TRACK_COLOUR }} />
               {t('map.track')}
             </li>
+          </ul>
+          <h3>{t('map.coverage')}</h3>
+          <ul data-testid="coverage-legend">
+            {COVERAGE_STEPS.map((step, i) => {
+              const next = COVERAGE_STEPS[i + 1];
+              return (
+                <li key={step.from}>
+                  <span className="swatch dot" style={{ background: step.colour }} />
+                  {next ? t('map.coverageRange', { from: step.from, to: next.from - 1 }) : t('map.coverageFrom', { from: step.from })}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

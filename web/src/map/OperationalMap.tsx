@@ -88,6 +88,9 @@ export function OperationalMap(props: OperationalMapProps) {
   // Handlers read the latest props without re-binding the map's events.
   const latest = useRef(props);
   latest.current = props;
+  // The coverage popup speaks the officer's language of the moment, without rebuilding the map.
+  const coverageText = useRef((count: number) => String(count));
+  coverageText.current = (count) => t('map.coverageCell', { count, shown: formatNumber(count, i18n.language, 0) });
   const framed = useRef(false);
   // Only the layers whose data changed are sent again: re-clustering ten thousand incidents
   // because the axes arrived would stall the first drawing.
@@ -195,6 +198,12 @@ export function OperationalMap(props: OperationalMapProps) {
       if (hit.layer.id === 'incidents' && hit.properties.point_count !== undefined) {
         // A counted cell: closer in, the node sends its incidents one by one.
         if (hit.geometry.type === 'Point') map.easeTo({ center: hit.geometry.coordinates as [number, number], zoom: map.getZoom() + 2 });
+        return;
+      }
+      if (hit.layer.id === 'patrol-coverage') {
+        // A counted cell of patrol coverage: how often patrols passed there in the period.
+        const text = coverageText.current(Number(hit.properties.patrolDays));
+        new maplibregl.Popup({ closeButton: true, className: 'coverage-popup' }).setLngLat(event.lngLat).setText(text).addTo(map);
         return;
       }
       const kind = LAYER_KIND[hit.layer.id];

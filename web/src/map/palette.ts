@@ -14,3 +14,14 @@ export const TRACK_COLOUR = '#00a6a6';
 export const DRAFT_COLOUR = '#ff00ff';
 /** Halo of the sections left unpatrolled too long. */
 export const GAP_COLOUR = '#6a3d9a';
+/**
+ * Patrol coverage at low zoom (patrol-days per cell): from the fewest to the most, in the tracks'
+ * hue, darker where patrols passed more often. Each colour starts at its threshold.
+ */
+export const COVERAGE_STEPS: readonly { from: number; colour: string }[] = [
+  { from: 1, colour: '#d4eeee' },
+  { from: 3, colour: '#9fd8d8' },
+  { from: 10, colour: '#5fbdbd' },
+  { from: 30, colour: '#2b9a9a' },
+  { from: 100, colour: '#0b6b6b' },
+];

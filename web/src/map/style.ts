@@ -4,6 +4,7 @@ import { THREAT_LEVELS } from '../api/types';
 import {
   AXIS_COLOUR,
   BORDER_COLOUR,
+  COVERAGE_STEPS,
   DRAFT_COLOUR,
   EVENT_TYPE_COLOURS,
   GAP_COLOUR,
@@ -28,9 +29,9 @@ export const SOURCE = {
 } as const;
 
 /** Layers a click can select, topmost first. */
-export const CLICKABLE_LAYERS = ['incidents', 'posts', 'patrol-routes', 'patrol-tracks', 'axes', 'sections', 'borders'] as const;
+export const CLICKABLE_LAYERS = ['incidents', 'posts', 'patrol-routes', 'patrol-tracks', 'patrol-coverage', 'axes', 'sections', 'borders'] as const;
 /** The layers of the patrols' tracks, shown or hidden together. */
-export const TRACK_LAYERS = ['patrol-tracks', 'patrol-track-selected'] as const;
+export const TRACK_LAYERS = ['patrol-coverage', 'patrol-tracks', 'patrol-track-selected'] as const;
 
 const EVENT_TYPES = Object.keys(EVENT_TYPE_COLOURS);
 const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
@@ -38,6 +39,17 @@ const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
 export const INCIDENT_SOURCE_LAYER = 'incidents';
 /** The node's track tiles name their one layer so. */
 export const TRACK_SOURCE_LAYER = 'tracks';
+/**
+ * Where a low-zoom tile would hold too many points to draw lines, the node sends patrol coverage
+ * instead: squares of its grid, property `patrolDays`.
+ */
+export const COVERAGE_SOURCE_LAYER = 'coverage';
+
+function coverageColour(): ExpressionSpecification {
+  const [first, ...rest] = COVERAGE_STEPS;
+  const stops = rest.flatMap((step) => [step.from, step.colour]);
+  return ['step', ['get', 'patrolDays'], first!.colour, ...stops] as unknown as ExpressionSpecification;
+}
 
 /** Only the selected patrol's track is drawn over the others. */
 export function selectedTrackFilter(patrolId: string | null): ExpressionSpecification {
@@ -107,6 +119,7 @@ function ownStyle(data: OwnData, tiles: TileUrls): StyleSpecification {
       // enlarges the zoom-14 tiles.
       [SOURCE.incidents]: { type: 'vector', tiles: tiles.incidents ? [tiles.incidents] : [], maxzoom: 14 },
       // Thinned for the zoom up to 12; from 13 every position (beyond 14, the zoom-14 tiles enlarged).
+      // Up to zoom 12, a tile that would hold too many points carries patrol coverage instead.
       [SOURCE.tracks]: { type: 'vector', tiles: tiles.tracks ? [tiles.tracks] : [], maxzoom: 14 },
     },
     layers: [
@@ -168,6 +181,14 @@ function ownStyle(data: OwnData, tiles: TileUrls): StyleSpecification {
         filter: partIs('routes'),
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': ROUTE_COLOUR, 'line-width': 4, 'line-opacity': 0.8 },
+      },
+      {
+        id: 'patrol-coverage',
+        type: 'fill',
+        source: SOURCE.tracks,
+        'source-layer': COVERAGE_SOURCE_LAYER,
+        // Adjacent squares would show their anti-aliased edges as a grid.
+        paint: { 'fill-color': coverageColour(), 'fill-opacity': 0.75, 'fill-antialias': false },
       },
       {
         id: 'patrol-tracks',
