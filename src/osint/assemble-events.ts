@@ -72,7 +72,7 @@ const OTHER_GENRE_TITLE =
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
 const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) on|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
+  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
