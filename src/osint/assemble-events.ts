@@ -353,6 +353,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     );
     if (source) kept.event.fatalities = source.event.fatalities;
   }
+  // A headline that names its event's place and the body that tells the event at the same place
+  // (« in the Kédougou region ») report one concrete event, though the body stands for it.
+  for (const kept of events.filter((e) => !e.concrete && !e.fromTitle)) {
+    kept.concrete = found.some(
+      (f) => f.fromTitle && f.concrete && f.event.event_type === kept.event.event_type && kept.event.location !== null && closePlaces(f.event, kept.event),
+    );
+  }
   const best = events[0];
   const commentary = isCommentary(title, input.body);
   const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14) && !commentary;
