@@ -35,6 +35,11 @@ export interface AssembledEvent {
   salience: number;
   /** Trigger, place and a date of its own text: what relevance requires. */
   concrete: boolean;
+  /**
+   * The place is named in a sentence telling the event itself (not borrowed from its paragraph,
+   * the headline or the lead): the rules are sure of it (see rankerMayChoose).
+   */
+  ownPlace?: boolean;
 }
 
 // Statements about what may happen or what usually happens do not report an event.
@@ -67,7 +72,7 @@ const OTHER_GENRE_TITLE =
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
 const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) on|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
+  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -122,8 +127,24 @@ export function placeCandidatesOf(input: AssemblyInput, gazetteer: Gazetteer, mo
     if (top) triggerWeights.set(sentence.index, top.weight);
   }
   const rulesOnly = model && { ...model, place: () => 0 };
-  const main = assembleEvents(input, gazetteer, rulesOnly).events[0]?.event.location ?? null;
-  return placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, main === null ? null : foldName(main));
+  const first = assembleEvents(input, gazetteer, rulesOnly).events[0];
+  const main = first?.event.location ?? null;
+  const candidates = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, main === null ? null : foldName(main));
+  // The ranker learns only from the places it may choose (rankerMayChoose).
+  return candidates.filter((c) => rankerMayChoose(c, first, folded));
+}
+
+/**
+ * Whether the place ranker may choose this place over the rules' one. Where the sentence telling
+ * the event names a place the gazetteer knows, the rules are sure of how precise it is: the ranker
+ * may replace it by a place at least as specific (the village for its town), or by a name the
+ * gazetteer lacks (most often a village), never by a wider one (the town for its village, the
+ * region, the capital). Where the rules borrowed the place or found none, it chooses freely.
+ */
+function rankerMayChoose(candidate: PlaceCandidate, rules: (AssembledEvent & { place?: PlaceMention }) | undefined, folded: string): boolean {
+  if (!rules?.ownPlace || !rules.place?.place) return true;
+  const floor = placeSpecificity(rules.place, folded);
+  return candidate.mentions.some((m) => m.place === null || placeSpecificity(m, folded) >= floor);
 }
 
 export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
@@ -240,6 +261,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       fromTitle: isTitle,
       dateAssumed,
       place,
+      ownPlace,
       event: {
         date: date?.date ?? null,
         date_precision: date?.precision ?? null,
@@ -285,6 +307,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
         dateAssumed: candidate.dateAssumed,
         fromTitle: candidate.fromTitle,
         place: candidate.place,
+        ownPlace: candidate.ownPlace,
       });
       continue;
     }
@@ -301,7 +324,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (from.location && (into.location === null || moreSpecific)) {
       Object.assign(into, { location: from.location, country: from.country ?? into.country, admin1: from.admin1 ?? into.admin1, lat: from.lat, lon: from.lon });
       same.place = candidate.place;
-    }
+      same.ownPlace = candidate.ownPlace;
+    } else if (candidate.ownPlace && from.location === into.location) same.ownPlace = true;
     if (into.fatalities === null) into.fatalities = from.fatalities;
     for (const actor of from.actors) if (!into.actors.includes(actor)) into.actors.push(actor);
     same.concrete ||= candidate.concrete;
@@ -329,6 +353,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     );
     if (source) kept.event.fatalities = source.event.fatalities;
   }
+  // A headline that names its event's place and the body that tells the event at the same place
+  // (« in the Kédougou region ») report one concrete event, though the body stands for it.
+  for (const kept of events.filter((e) => !e.concrete && !e.fromTitle)) {
+    kept.concrete = found.some(
+      (f) => f.fromTitle && f.concrete && f.event.event_type === kept.event.event_type && kept.event.location !== null && closePlaces(f.event, kept.event),
+    );
+  }
   const best = events[0];
   const commentary = isCommentary(title, input.body);
   const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14) && !commentary;
@@ -347,6 +378,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const main = result[0]!.event;
   const chosen = main.location === null ? null : foldName(main.location);
   const ranked = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, chosen)
+    .filter((c) => rankerMayChoose(c, result[0], folded))
     .map((c) => ({ c, p: model!.place(c.features) }))
     .sort((a, b) => b.p - a.p)[0];
   if (ranked && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '')) {
