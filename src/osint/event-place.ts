@@ -10,9 +10,10 @@ import { featureRank } from '../geo/gazetteer.js';
 import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
 
-// Words around a place name that say it is not where the event happened.
+// Words around a place name that say it is not where the event happened. An army's « secteur de
+// Ségou » is the area its command covers, as wide as a division.
 const DIVISION_BEFORE =
-  /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
+  /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale|secteur|sector) (?:de |du |d')?(?:la |l')?$/i;
 // « le commissariat du 2e arrondissement de Kayes », « la commune IV de Bamako »: a numbered part
 // of a town is in the town, not a division around it.
 const TOWN_PART_BEFORE =
@@ -28,8 +29,9 @@ function divisionBefore(folded: string, at: number): boolean {
 }
 // « the Tevolat area » is around the place, not a division of it.
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
+// « des civils qui rejoignaient Arbinda », « en route pour Kidal »: where people were going.
 const DIRECTION_BEFORE =
-  /\b(vers|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+  /\b(vers|rejoign\w*|regagn\w*|a destination d[eu']|en route (?:pour|vers)|on (?:its|their|the) way to|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
 const WATERWAY_BEFORE =
   /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
@@ -40,7 +42,8 @@ const INSTITUTION_BEFORE =
 const REFERENCE_BEFORE =
   /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
-const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
+// « la RN-6 reliant Sévaré à San »: the towns a road links are its ends, not the event's place.
+const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ -][\w'-]+){0,2}[ -]$/i;
 // « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
 const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
@@ -94,11 +97,16 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const isOutside = (p: PlaceMention) =>
     isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
   const others = here.filter((p) => !isOutside(p));
+  const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
+  const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
+  // « sur l'axe Dori-Arbinda, à 25 km de Gorgadji »: when no place is named plainly, the landmark
+  // the event is measured from says more than the ends of a road a hundred kilometres long.
+  const plain = others.some((p) => !isReference(p) && !isAxis(p));
   const score = (p: PlaceMention) =>
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
-    (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
-    ((AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10))) && others.length > 1 ? 2 : 0) -
+    (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
+    (isAxis(p) && others.length > 1 ? 2 : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { loadGazetteer, loadGazetteerWithNeighbours } from '../../src/geo/gazetteer.js';
 import { describePlace } from '../../src/osint/event-place.js';
 import { extract } from '../../src/osint/extract.js';
 import { findPlaces } from '../../src/osint/find-places.js';
@@ -72,6 +72,18 @@ describe('where an event happened', async () => {
     ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
     // « the Anderamboukane road » is the road to Anderamboukane, weaker than the town it leaves.
     ['Checkpoint attacked', 'Gunmen attacked the army checkpoint at the southern exit of Ménaka, on the Anderamboukane road, on Thursday.', 'Ménaka'],
+    // An army's « secteur de Ségou » is the area of its command: the village the sentence names is the place.
+    [
+      'FAMa : deux incidents',
+      'Secteur de Ségou : vers 13h30, le pick-up d’une patrouille a sauté sur un engin explosif improvisé près de Niendjela. Aucun des occupants n’a survécu.',
+      'Niendjela',
+    ],
+    // The towns a road links are its ends; the villages it was attacked between are nearer.
+    [
+      'Embuscade repoussée',
+      'Ce vendredi, entre Yagara et Diafarabé, sur la RN-6 reliant Sévaré à San, des terroristes ont tendu une embuscade à un convoi escorté.',
+      'Diafarabé',
+    ],
   ])('%s: %s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
@@ -105,6 +117,23 @@ describe('where an event happened', async () => {
       model,
     ).events;
     expect(main?.location).toBe('Kanikombolé');
+  });
+
+  it.each([
+    [
+      'Burkina : un convoi attaqué',
+      'Un convoi de civils a été attaqué sur l’axe Dori-Arbinda, à 25 kilomètres de la ville de Gorgadji, au Burkina Faso.',
+      'Gorgadji',
+    ],
+    // Where the convoy was going and where it left from are not where it was attacked.
+    [
+      'Burkina : un convoi attaqué',
+      'Les soldats escortaient des civils qui rejoignaient Arbinda lorsque le convoi, parti de Dori, a été attaqué près de Gorgadji, au Burkina Faso.',
+      'Gorgadji',
+    ],
+  ])('takes the landmark an event is measured from over the ends of a road or a journey: %s', async (title, text, expected) => {
+    const region = await loadGazetteerWithNeighbours();
+    expect(extract(article(title, text), region, null).events[0]?.location).toBe(expected);
   });
 
   it('reads the town of a hospital as the hospital’s seat, not a place of the event', () => {
