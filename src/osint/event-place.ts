@@ -7,6 +7,7 @@
  * seats of courts and hospitals, rivers. Datelines are removed before (clean-scrape.ts).
  */
 import { featureRank } from '../geo/gazetteer.js';
+import { haversineKm } from '../geo/great-circle.js';
 import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
 
@@ -112,6 +113,28 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;
   return best;
+}
+
+// A village within this distance of a town lies in the town's surroundings: « Traque des
+// braqueurs à Kédougou » and the body's « zone aurifère de Bembou », 60 km away.
+const WITHIN_REACH_KM = 60;
+// A populated place this small, or of unknown size (most villages), is a village.
+const VILLAGE_POPULATION = 10_000;
+
+/**
+ * The place the sentence rules chose for an event stands against another place the whole article
+ * favours (the place ranker's) when it is a village and the other a seat of a division, a division
+ * or a region within reach of it: the village the event sentence names beats the town or the
+ * region a headline, a dateline or the background names. Two towns (Ziguinchor and Bignona) are
+ * left to the ranker. A village the gazetteer lacks, introduced as a place, beats any seat or division.
+ */
+export function keepsEventPlace(event: PlaceMention | undefined, other: PlaceMention, folded: string): boolean {
+  if (!event || !other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;
+  const wider = other.place.featureClass !== 'P' || other.place.featureCode !== 'PPL';
+  if (!wider) return false;
+  if (!event.place) return event.cued;
+  const village = event.place.featureClass === 'P' && event.place.featureCode === 'PPL' && event.place.population < VILLAGE_POPULATION;
+  return village && haversineKm(event.place.lon, event.place.lat, other.place.lon, other.place.lat) <= WITHIN_REACH_KM;
 }
 
 /** A country (« République du Mali » on a letterhead) is never where an event happened. */
