@@ -63,7 +63,9 @@ export interface NodeConfig {
   takPlainUser?: string;
   /**
    * Threads that make the map's incident tiles beside the node's own, each with its own read-only
-   * connection to the database (0: the node's thread makes them).
+   * connection to the database (0, the default: the node's thread makes them). On two cores they
+   * halved the median tile of a hundred maps opening together but lengthened the slowest ones
+   * (docs/incident-tiles.md); a machine with more cores may give them some.
    */
   tileThreads: number;
 }
@@ -82,7 +84,7 @@ export const DEFAULT_CONFIG: Omit<NodeConfig, 'dataDir'> = {
   chromiumPath: '/usr/bin/chromium',
   webhookAllowedHosts: [],
   timeZone: 'UTC',
-  tileThreads: 2,
+  tileThreads: 0,
 };
 
 export const CONFIG_FILE = 'diboli.toml';

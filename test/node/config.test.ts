@@ -16,7 +16,7 @@ describe('configuration', () => {
 
   it('falls back to defaults without a file', () => {
     const config = loadConfig({ dataDir: join(dir, 'none') }, {});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', sectionKm: 25, bufferKm: 30, tileThreads: 2 });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', sectionKm: 25, bufferKm: 30, tileThreads: 0 });
   });
 
   it('reads the PDF printer and the webhook allow-list from the environment or a list in diboli.toml', () => {
