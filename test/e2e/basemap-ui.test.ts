@@ -4,7 +4,7 @@ import { LABEL_COLOUR, RIVER_COLOUR } from '../../src/map/basemap-style.js';
 import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
-import { drawnIncidents, logIn, mapSettled } from './session.js';
+import { drawnIncidents, logIn, openMapAt } from './session.js';
 import { startUiSession, type UiSession } from './ui-session.js';
 
 // The node's own basemap in a real Chromium: labels and rivers are drawn, and every request of
@@ -18,21 +18,7 @@ let session: UiSession;
 let node: RunningNode;
 let browser: Browser;
 
-/** Opens the map on a view, as the officer would find it after leaving it there. */
-async function openAt(page: Page, center: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(`(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('diboli.mapView.')) localStorage.setItem(key, ${JSON.stringify(JSON.stringify({ center, zoom }))});
-    }
-  })()`);
-  const idle = page.waitForResponse((response) => response.url().includes('/api/v1/map/style.json'));
-  await page.reload();
-  await idle;
-  await drawnIncidents(page, 0);
-  // The last tiles and glyphs may still come after the first idle of a busy machine.
-  await page.waitForLoadState('networkidle');
-  await mapSettled(page);
-}
+const openAt = (page: Page, center: [number, number], zoom: number) => openMapAt(page, center, zoom, '/api/v1/map/style.json');
 
 async function mapShot(page: Page, box?: { dx: number; dy: number; width: number; height: number }): Promise<Buffer> {
   const frame = (await page.getByTestId('map').boundingBox())!;

@@ -90,3 +90,23 @@ export async function apiCall<T = unknown>(page: Page, method: string, path: str
   })()`;
   return (await page.evaluate(script)) as { status: number; body: T };
 }
+
+/**
+ * Opens the map on a view, as the officer would find it after leaving it there: the view is kept
+ * in local storage, the page reloaded, and the map waited for until an answer whose address holds
+ * `firstAnswer` (the style, a layer's tile) has come and every tile of the view is drawn.
+ */
+export async function openMapAt(page: Page, center: [number, number], zoom: number, firstAnswer: string): Promise<void> {
+  await page.evaluate(`(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('diboli.mapView.')) localStorage.setItem(key, ${JSON.stringify(JSON.stringify({ center, zoom }))});
+    }
+  })()`);
+  const answered = page.waitForResponse((response) => response.url().includes(firstAnswer) && response.ok());
+  await page.reload();
+  await answered;
+  await drawnIncidents(page, 0);
+  // The last tiles and glyphs may still come after the first idle of a busy machine.
+  await page.waitForLoadState('networkidle');
+  await mapSettled(page);
+}

@@ -6,7 +6,7 @@ import { TRACK_COLOUR } from '../../web/src/map/palette.js';
 import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
-import { drawnIncidents, logIn, mapSettled } from './session.js';
+import { drawnIncidents, logIn, openMapAt } from './session.js';
 import { startUiSession, type UiSession } from './ui-session.js';
 import { copyPatrol } from '../support/track-tiles.js';
 
@@ -23,19 +23,7 @@ let session: UiSession;
 let node: RunningNode;
 let browser: Browser;
 
-async function openAt(page: Page, center: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(`(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('diboli.mapView.')) localStorage.setItem(key, ${JSON.stringify(JSON.stringify({ center, zoom }))});
-    }
-  })()`);
-  const tile = page.waitForResponse((response) => response.url().includes('/api/v1/tiles/tracks/') && response.status() === 200);
-  await page.reload();
-  await tile;
-  await drawnIncidents(page, 0);
-  await page.waitForLoadState('networkidle');
-  await mapSettled(page);
-}
+const openAt = (page: Page, center: [number, number], zoom: number) => openMapAt(page, center, zoom, '/api/v1/tiles/tracks/');
 
 /**
  * Shares of a square at the centre of the map drawn as coverage (the tracks' hue, lighter, in

@@ -7,7 +7,7 @@ import { screenshot, type Browser } from './browser.js';
 import type { RunningNode } from './node.js';
 import { censusOf } from './pixels.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo-content.js';
-import { authenticators, drawnIncidents, logIn, mapSettled } from './session.js';
+import { authenticators, drawnIncidents, logIn, openMapAt } from './session.js';
 import { startUiSession, type UiSession } from './ui-session.js';
 import { copyPatrol } from '../support/track-tiles.js';
 
@@ -25,19 +25,7 @@ let node: RunningNode;
 let browser: Browser;
 const trackRequests: string[] = [];
 
-async function openAt(page: Page, center: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(`(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('diboli.mapView.')) localStorage.setItem(key, ${JSON.stringify(JSON.stringify({ center, zoom }))});
-    }
-  })()`);
-  const tile = page.waitForResponse((response) => response.url().includes('/api/v1/tiles/tracks/') && response.status() === 200);
-  await page.reload();
-  await tile;
-  await drawnIncidents(page, 0);
-  await page.waitForLoadState('networkidle');
-  await mapSettled(page);
-}
+const openAt = (page: Page, center: [number, number], zoom: number) => openMapAt(page, center, zoom, '/api/v1/tiles/tracks/');
 
 /** Pixels of the tracks' colour in a small square at the centre of the map. */
 async function trackInkAtCentre(page: Page): Promise<number> {
