@@ -33,6 +33,7 @@ export const TIERS = {
     'test/early-warning/threat-score.test.ts',
     'test/federation/protocol.test.ts',
     'test/map/tile-cache.test.ts',
+    'test/map/mvt-point-layer.test.ts',
     'test/security/hostile-article-is-read-in-bounded-work.test.ts',
     'test/tak/cot-mapping.test.ts',
     'test/tak/cot-reading.test.ts',

@@ -1,6 +1,6 @@
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { splitPeriod } from '../domain/period-split.js';
 import type { NationCode } from '../kernel/nation.js';
+import { MvtPointLayer } from '../map/mvt-point-layer.js';
 import { GRID_LEVELS, TILE_EXTENT, TILE_GRID as GRID, tilePoint, type TileAddress } from '../geo/web-tiles.js';
 import { COUNT_LEVELS, type IncidentCellCountRepository } from '../store/incident-cell-counts.js';
 import type { IncidentQuery } from '../store/incident-repository.js';
@@ -20,14 +20,6 @@ export const INCIDENT_LAYER = 'incidents';
 /** A tile shows its incidents one by one while they are this many or fewer; counted cells beyond. */
 export const MARKS_PER_TILE = 1000;
 
-/** A point feature as vt-pbf writes it: tile coordinates and plain properties. */
-interface TilePointFeature {
-  id?: number;
-  type: 1;
-  geometry: [number, number][];
-  tags: Record<string, string | number | boolean>;
-}
-
 /**
  * Makes one incident tile (MVT bytes, not compressed) for a nation: from the counts kept per cell
  * at low zoom, else from the incidents, one by one where they fit and counted per cell beyond.
@@ -43,10 +35,10 @@ export class IncidentTileMaker {
     const fromCounts = await this.fromKeptCounts(nation, address, query);
     if (fromCounts) return fromCounts;
     const marks = await this.tiles.marks(nation, query, MARKS_PER_TILE + 1);
-    if (marks.length <= MARKS_PER_TILE) return encode(marks.map((mark) => markFeature(address, mark)));
+    if (marks.length <= MARKS_PER_TILE) return markTile(address, marks);
     const [minLon, minLat, maxLon, maxLat] = query.bbox;
     const grid = { minLon, maxLat, columns: GRID, rows: GRID, cellWidth: (maxLon - minLon) / GRID, cellHeight: (maxLat - minLat) / GRID };
-    return encode(cellFeatures(address, await this.tiles.cellCounts(nation, query, grid)));
+    return cellTile(address, await this.tiles.cellCounts(nation, query, grid));
   }
 
   /**
@@ -62,27 +54,27 @@ export class IncidentTileMaker {
     if (!period) return undefined;
     const { eventType, section, owner, status } = query;
     const counts = await this.cellCounts.tileCells(nation, { eventType, section, owner, status }, address, level, period);
-    if (counts.reduce((total, c) => total + c.count, 0) > MARKS_PER_TILE) return encode(cellFeatures(address, counts));
-    const marks = await this.tiles.marks(nation, query, MARKS_PER_TILE);
-    return encode(marks.map((mark) => markFeature(address, mark)));
+    if (counts.reduce((total, c) => total + c.count, 0) > MARKS_PER_TILE) return cellTile(address, counts);
+    return markTile(address, await this.tiles.marks(nation, query, MARKS_PER_TILE));
   }
 }
 
-/** What the map shows of one incident before it is opened: enough to colour, badge and open it. */
-function markFeature(address: TileAddress, mark: IncidentMark): TilePointFeature {
-  return {
-    type: 1,
-    geometry: [tilePoint(address, mark.lon, mark.lat)],
-    tags: {
-      id: mark.id,
-      eventType: mark.eventType,
-      occurredAt: mark.occurredAt,
-      owner: mark.owner,
+/** What the map shows of each incident before it is opened: enough to colour, badge and open it. */
+function markTile(address: TileAddress, marks: IncidentMark[]): Buffer {
+  const layer = new MvtPointLayer(INCIDENT_LAYER, TILE_EXTENT);
+  for (const mark of marks) {
+    const [x, y] = tilePoint(address, mark.lon, mark.lat);
+    layer
+      .point(x, y)
+      .property('id', mark.id)
+      .property('eventType', mark.eventType)
+      .property('occurredAt', mark.occurredAt)
+      .property('owner', mark.owner)
       // The release badge: the nations it is released to, comma-separated ('' for a national record).
-      releasableTo: mark.releasableTo.join(','),
-      status: mark.status,
-    },
-  };
+      .property('releasableTo', mark.releasableTo.join(','))
+      .property('status', mark.status);
+  }
+  return bytesOf(layer);
 }
 
 /**
@@ -90,7 +82,7 @@ function markFeature(address: TileAddress, mark: IncidentMark): TilePointFeature
  * (`point_count`, as MapLibre names a cluster's), the event type most of them share (to colour it)
  * and a count per event type (`count:<type>`).
  */
-function cellFeatures(address: TileAddress, counts: CellCount[]): TilePointFeature[] {
+function cellTile(address: TileAddress, counts: CellCount[]): Buffer {
   const cells = new Map<number, { total: number; lon: number; lat: number; types: Map<string, number> }>();
   for (const c of counts) {
     const key = c.row * GRID + c.column;
@@ -101,24 +93,17 @@ function cellFeatures(address: TileAddress, counts: CellCount[]): TilePointFeatu
     cell.types.set(c.eventType, (cell.types.get(c.eventType) ?? 0) + c.count);
     cells.set(key, cell);
   }
-  return [...cells].map(([key, cell]) => {
+  const layer = new MvtPointLayer(INCIDENT_LAYER, TILE_EXTENT);
+  for (const [key, cell] of cells) {
     const types = [...cell.types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return {
-      id: key,
-      type: 1,
-      geometry: [tilePoint(address, cell.lon / cell.total, cell.lat / cell.total)],
-      tags: {
-        cluster: true,
-        point_count: cell.total,
-        eventType: types[0]![0],
-        ...Object.fromEntries(types.map(([type, n]) => [`count:${type}`, n])),
-      },
-    };
-  });
+    const [x, y] = tilePoint(address, cell.lon / cell.total, cell.lat / cell.total);
+    layer.point(x, y, key).property('cluster', true).property('point_count', cell.total).property('eventType', types[0]![0]);
+    for (const [type, n] of types) layer.property(`count:${type}`, n);
+  }
+  return bytesOf(layer);
 }
 
-function encode(features: TilePointFeature[]): Buffer {
-  const layer = { features } as unknown as Parameters<typeof fromGeojsonVt>[0][string];
-  const bytes = fromGeojsonVt({ [INCIDENT_LAYER]: layer }, { version: 2, extent: TILE_EXTENT });
+function bytesOf(layer: MvtPointLayer): Buffer {
+  const bytes = layer.bytes();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -7,7 +7,7 @@ import { IncidentTileMaker, type IncidentTileOrder } from './incident-tile-maker
 // A tile thread (see `tile-threads.ts`): its own read-only connection to the node's database, opened
 // once when the thread starts, and the same maker the node's thread would use.
 const store = openReader((workerData as { dataDir: string }).dataDir);
-const maker = new IncidentTileMaker(new IncidentTileRepository(store.db), new IncidentCellCountRepository(store.db));
+const maker = new IncidentTileMaker(new IncidentTileRepository(store), new IncidentCellCountRepository(store.db));
 
 export default function makeTile(order: IncidentTileOrder): Promise<Uint8Array> {
   return maker.make(order);

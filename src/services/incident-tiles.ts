@@ -46,7 +46,7 @@ export class IncidentTileService {
     if (!isTileAddress(address)) throw new DiboliError('ERR_BAD_TILE', { z: address.z, x: address.x, y: address.y, max: MAX_TILE_ZOOM }, 'x');
     checkPeriod(filters);
     const bbox = tileBounds(address);
-    const version = await this.tiles.areaVersion(actor.nation, bbox);
+    const version = this.tiles.areaVersion(actor.nation, bbox);
     const etag = tagOf([TILE_FORMAT, actor.nation, address.z, address.x, address.y, filterKey(filters), version]);
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return { etag };
     return { etag, body: await this.made(etag, { nation: actor.nation, address, query: { ...filters, bbox } }) };

@@ -62,7 +62,7 @@ export function repositoriesOf(store: Store): Repositories {
     geography: new GeographyRepository(store.db),
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
-    incidentTiles: new IncidentTileRepository(store.db),
+    incidentTiles: new IncidentTileRepository(store),
     trackTiles: new TrackTileRepository(store.db),
     incidentCellCounts: new IncidentCellCountRepository(store.db),
     incidentVersions: new IncidentVersionRepository(store.db),

@@ -63,7 +63,7 @@ describe('tiles made on tile threads', () => {
   ] as const)('for %s at zoom %i are the bytes the node’s thread makes, partner tiles without national incidents', async (nation, z) => {
     const address: TileAddress = tileAt(z, PLACE.lon + 0.02, PLACE.lat + 0.02);
     const order = { nation: nation as NationCode, address, query: { from: '2026-09-01T00:00:00.000Z', bbox: tileBounds(address) } };
-    const here = await new IncidentTileMaker(new IncidentTileRepository(demo.store.db), new IncidentCellCountRepository(demo.store.db)).make(order);
+    const here = await new IncidentTileMaker(new IncidentTileRepository(demo.store), new IncidentCellCountRepository(demo.store.db)).make(order);
     const there = await threads.make(order);
     expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
     const ids = idsIn(there);

@@ -47,16 +47,14 @@ describe('an incident lies in a box by its own coordinates, edges included', () 
       const listed = await new IncidentRepository(store.db).search('ML', { bbox, limit: 10 });
       const expected = box[0] === EDGE_LON ? ['on-the-corner'] : ['just-outside', 'on-the-corner'];
       expect(listed.map((i) => i.id).sort()).toEqual(expected);
-      const marks = await new IncidentTileRepository(store.db).marks('ML', { bbox }, 10);
+      const marks = await new IncidentTileRepository(store).marks('ML', { bbox }, 10);
       expect(marks.map((m) => m.id).sort()).toEqual(expected);
     });
   }
 
   it('reads a tile of a few kilometres through the index of places, covering every column it needs', () => {
     const bbox: [number, number, number, number] = [-12.5, 14.1, -12.41, 14.19];
-    const query = new IncidentTileRepository(store.db)
-      .marksQuery('ML', { bbox, from: '2020-01-01', eventType: 'Battles', status: 'unverified' }, 1001)
-      .compile();
+    const query = new IncidentTileRepository(store).marksQuery('ML', { bbox, from: '2020-01-01', eventType: 'Battles', status: 'unverified' }, 1001).compile();
     const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[];
     expect(plan.map((step) => step.detail).join('\n')).toContain('USING COVERING INDEX incidents_by_place');
   });
