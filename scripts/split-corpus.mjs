@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Splits the news corpus (corpus/items/*.json) into train, dev and test, by event, and writes
-// corpus/splits.json and corpus/TEST-SPLIT.sha256. Deterministic: the same items give the same
-// split on any machine. Run once when the corpus changes; the test split is then frozen (a test
-// recomputes its hash), so that its figures stay those of articles the extractor was never tuned on.
+// Splits the news corpus (corpus/items/*.json) into train, dev and held-out splits, by event, and
+// writes corpus/splits.json and the fingerprint of each held-out split (corpus/TEST-SPLIT.sha256,
+// corpus/TEST-B-SPLIT.sha256). Deterministic: the same items and the same splits.json give the same
+// split on any machine. Run when items are added: an item already in splits.json keeps its split,
+// so a held-out split never changes (a test recomputes its hash) and its figures stay those of
+// articles the extractor was never tuned on.
 //
 //   node scripts/split-corpus.mjs
 //
@@ -10,18 +12,28 @@
 // 1. Items with the same `event_key` form a group; an item about no event (`none`) is a group of
 //    its own. Groups whose gold events lie within 20 days and 40 km of each other (or share a
 //    place name) are joined: reports of one event often tell the other as background.
-// 2. Groups holding an item the extractor was tuned on before the split go to train.
-// 3. The other groups are put in strata by relevance and language (fr, en, or both), ordered in
+// 2. Groups holding an item the extractor was tuned on before the first split go to train.
+// 3. An item already split keeps its split. A new item in a group with split items follows them:
+//    to the newest held-out split if any of them is held out, else to dev if any is in dev, else
+//    to train.
+// 4. The other groups are put in strata by relevance and language (fr, en, or both), ordered in
 //    each stratum by the SHA-256 of their name, and each goes to the split furthest below its
-//    share (60 / 15 / 25 % of the stratum's items, counting the groups placed before it).
+//    share of the stratum's items, counting the groups placed before it. The first corpus was
+//    split 60 / 15 / 25 % into train, dev and test; the items added in December 2026, written after
+//    the extractor was last tuned, 40 / 20 / 40 % into train, dev and test-b.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemsDir = join(root, 'corpus', 'items');
-const SHARES = { train: 0.6, dev: 0.15, test: 0.25 };
+// The shares of the items being split now (batch 2, December 2026); batch 1 was 60 / 15 / 25 % into
+// train, dev and test. A later batch names a held-out split of its own (test-c, …).
+const HELD_OUT = 'test-b';
+const SHARES = { train: 0.4, dev: 0.2, [HELD_OUT]: 0.4 };
+/** The held-out splits and their fingerprint files, oldest first. */
+const FINGERPRINTS = { test: 'TEST-SPLIT.sha256', 'test-b': 'TEST-B-SPLIT.sha256' };
 const SALT = 'diboli news corpus split v1';
 // The development corpus the extractor was tuned on before this corpus existed.
 // biome-ignore format: a list of item ids, several a line.
@@ -30,6 +42,12 @@ const TUNED_BEFORE_SPLIT = new Set([
   'B-010', 'B-013', 'B-022', 'B-024', 'C-003', 'C-004', 'C-009', 'C-013', 'C-016', 'C-018', 'C-021', 'C-022', 'D-004',
   'D-006', 'D-010', 'D-013', 'D-016', 'D-018', 'D-021', 'D-024', 'N-002', 'N-006', 'N-011', 'N-012', 'seed',
 ]);
+
+const splitsFile = join(root, 'corpus', 'splits.json');
+const before = existsSync(splitsFile) ? JSON.parse(readFileSync(splitsFile, 'utf8')) : {};
+/** The split of every item split before, by id. */
+const splitBefore = new Map();
+for (const split of ['train', 'dev', ...Object.keys(FINGERPRINTS)]) for (const id of before[split] ?? []) splitBefore.set(id, split);
 
 const files = readdirSync(itemsDir)
   .filter((f) => f.endsWith('.json'))
@@ -94,51 +112,68 @@ for (const item of items) {
   groups.get(root).items.push(item);
 }
 
-const splits = { train: [], dev: [], test: [] };
+const splits = { train: [], dev: [], ...Object.fromEntries(Object.keys(FINGERPRINTS).map((name) => [name, []])) };
+const heldOut = new Set(Object.keys(FINGERPRINTS));
 const strata = new Map();
 for (const group of groups.values()) {
+  const fresh = group.items.filter((item) => !splitBefore.has(item.id));
+  for (const item of group.items) if (splitBefore.has(item.id)) splits[splitBefore.get(item.id)].push(item.id);
+  if (fresh.length === 0) continue;
+  const earlier = new Set(group.items.filter((item) => splitBefore.has(item.id)).map((item) => splitBefore.get(item.id)));
   if (group.items.some((item) => TUNED_BEFORE_SPLIT.has(item.id))) group.forced = 'train';
-  const langs = [...new Set(group.items.map((item) => item.lang))].sort().join('+');
-  const stratum = `${group.items.some((item) => item.gold.relevant) ? 'relevant' : 'irrelevant'} ${langs}`;
+  else if ([...earlier].some((split) => heldOut.has(split))) group.forced = HELD_OUT;
+  else if (earlier.has('dev')) group.forced = 'dev';
+  else if (earlier.has('train')) group.forced = 'train';
+  group.items = fresh;
+  const langs = [...new Set(fresh.map((item) => item.lang))].sort().join('+');
+  const stratum = `${fresh.some((item) => item.gold.relevant) ? 'relevant' : 'irrelevant'} ${langs}`;
   group.name = [...group.names].sort().join(' + ');
   group.hash = createHash('sha256').update(`${SALT}\n${group.name}`).digest('hex');
   if (!strata.has(stratum)) strata.set(stratum, []);
   strata.get(stratum).push(group);
 }
 const report = [];
+const shared = Object.keys(SHARES);
 for (const [stratum, members] of [...strata.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-  const count = { train: 0, dev: 0, test: 0 };
+  const count = Object.fromEntries(shared.map((split) => [split, 0]));
   const place = (group, split) => {
     count[split] += group.items.length;
     splits[split].push(...group.items.map((item) => item.id));
   };
   for (const group of members.filter((g) => g.forced)) place(group, group.forced);
   for (const group of members.filter((g) => !g.forced).sort((a, b) => a.hash.localeCompare(b.hash))) {
-    const after = count.train + count.dev + count.test + group.items.length;
+    const after = shared.reduce((total, split) => total + count[split], 0) + group.items.length;
     const deficit = (split) => SHARES[split] * after - count[split];
-    const split = ['train', 'dev', 'test'].reduce((best, s) => (deficit(s) > deficit(best) ? s : best), 'train');
-    place(group, split);
+    place(
+      group,
+      shared.reduce((best, split) => (deficit(split) > deficit(best) ? split : best), shared[0]),
+    );
   }
-  report.push(`${stratum}: train ${count.train}, dev ${count.dev}, test ${count.test}`);
+  report.push(`new items, ${stratum}: ${shared.map((split) => `${split} ${count[split]}`).join(', ')}`);
 }
 for (const split of Object.keys(splits)) splits[split].sort();
 
 const out = {
-  about: 'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The test split is frozen: corpus/TEST-SPLIT.sha256.',
-  train: splits.train,
-  dev: splits.dev,
-  test: splits.test,
+  about:
+    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test, test-b) are frozen: corpus/TEST-SPLIT.sha256, corpus/TEST-B-SPLIT.sha256.',
+  ...splits,
 };
-writeFileSync(join(root, 'corpus', 'splits.json'), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(splitsFile, `${JSON.stringify(out, null, 2)}\n`);
 
-// The test split's fingerprint: its ids in order, each followed by a newline, its file's bytes and a newline.
-const hash = createHash('sha256');
-for (const id of splits.test) {
-  hash.update(`${id}\n`);
-  hash.update(readFileSync(join(itemsDir, `${id}.json`)));
-  hash.update('\n');
+// Each held-out split's fingerprint: its ids in order, each followed by a newline, its file's bytes and a newline.
+for (const [split, file] of Object.entries(FINGERPRINTS)) {
+  const hash = createHash('sha256');
+  for (const id of splits[split]) {
+    hash.update(`${id}\n`);
+    hash.update(readFileSync(join(itemsDir, `${id}.json`)));
+    hash.update('\n');
+  }
+  writeFileSync(join(root, 'corpus', file), `${hash.digest('hex')}\n`);
 }
-writeFileSync(join(root, 'corpus', 'TEST-SPLIT.sha256'), `${hash.digest('hex')}\n`);
 
 for (const line of report) console.log(line);
-console.log(`groups: ${groups.size}; items: train ${splits.train.length}, dev ${splits.dev.length}, test ${splits.test.length}`);
+console.log(
+  `groups: ${groups.size}; items: ${Object.entries(splits)
+    .map(([split, ids]) => `${split} ${ids.length}`)
+    .join(', ')}`,
+);
