@@ -33,25 +33,12 @@ async function inkAtCentre(page: Page): Promise<{ coverage: number; lines: numbe
   const frame = (await page.getByTestId('map').boundingBox())!;
   const clip = { x: frame.x + frame.width / 2 - 100, y: frame.y + frame.height / 2 - 100, width: 200, height: 200 };
   const png = await page.screenshot({ clip });
-  const lines = (await censusOf(page, png, [TRACK_COLOUR])).near[TRACK_COLOUR]! / (200 * 200);
-  const coverage = (await page.evaluate(`(async () => {
-    const image = new Image();
-    image.src = 'data:image/png;base64,${png.toString('base64')}';
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let teal = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      const r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
-      // Blue-green lighter than the lines themselves (the land shows through the squares).
-      if (g - r > 40 && b - r > 40 && Math.abs(g - b) < 30 && r > 40) teal += 1;
-    }
-    return teal / (pixels.length / 4);
-  })()`)) as number;
+  const census = await censusOf(page, png, [TRACK_COLOUR], {
+    // Blue-green lighter than the lines themselves (the land shows through the squares).
+    coverage: (r, g, b) => g - r > 40 && b - r > 40 && Math.abs(g - b) < 30 && r > 40,
+  });
+  const lines = census.near[TRACK_COLOUR]! / census.total;
+  const coverage = census.matching.coverage! / census.total;
   return { coverage, lines };
 }
 
