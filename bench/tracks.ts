@@ -24,7 +24,7 @@ const POSITIONS = Number(process.env.DIBOLI_BENCH_TRACK_POSITIONS ?? 10_000_000)
  */
 const KEPT_DIR = process.env.DIBOLI_BENCH_TRACK_DIR;
 const TILES_PER_ZOOM = 20;
-const ZOOMS = [6, 8, 10, 11, 12, 14];
+const ZOOMS = [6, 8, 10, 11, 12, 14, 16];
 
 type Row = { patrolId: string; at: string; lon: number; lat: number };
 

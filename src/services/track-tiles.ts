@@ -3,10 +3,20 @@ import { DiboliError } from '../domain/errors.js';
 import type { Actor } from '../domain/user.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
+import { boxAround } from '../geo/box-around.js';
 import { clipLine } from '../geo/clip-line.js';
+import { haversineKm } from '../geo/great-circle.js';
 import { simplifyLine } from '../geo/simplify-line.js';
 import { isTileAddress, MAX_TILE_ZOOM, TILE_EXTENT, tileBounds, tilePosition, type TileAddress } from '../geo/web-tiles.js';
-import { TRACK_LEVELS, type TrackFilters, type TrackPoint, type TrackTileRepository, type TrackViewer } from '../store/track-tile-repository.js';
+import type { LonLat } from '../kernel/geojson.js';
+import {
+  TRACK_LEVELS,
+  type DeepTileBoxes,
+  type TrackFilters,
+  type TrackPoint,
+  type TrackTileRepository,
+  type TrackViewer,
+} from '../store/track-tile-repository.js';
 import { tagOf, tileCache } from './tile-cache.js';
 import { COVERAGE_LAYER, POINT_BUDGET, countedDays, coverageLevelFor, coverageSquares, estimatedPoints } from './track-coverage.js';
 
@@ -22,6 +32,7 @@ const TRACK_FORMAT = 'tracks-2';
  */
 const BUFFER = 64;
 const READ_MARGIN = 1 / 8;
+const CROSSING_KM = 2;
 /** Douglas–Peucker tolerance in tile units: one pixel of a 512-pixel tile. */
 const TOLERANCE = TILE_EXTENT / 512;
 /**
@@ -63,7 +74,10 @@ export class TrackTileService {
       const level = trackLevelFor(address.z);
       const coverage = await this.coverage(viewer, address, filters, level);
       if (coverage) return encode({ [COVERAGE_LAYER]: coverage });
-      const points = level === undefined ? await this.tracks.positions(viewer, box, filters) : await this.tracks.vertices(viewer, level, box, filters);
+      const points =
+        level === undefined
+          ? await this.tracks.positions(viewer, deepTileBoxes(address, box), filters)
+          : await this.tracks.vertices(viewer, level, box, filters);
       return encode({ [TRACK_LAYER]: trackLines(address, points) });
     },
   );
@@ -110,6 +124,22 @@ function readBox(address: TileAddress): [number, number, number, number] {
   return [minLon - dLon, minLat - dLat, maxLon + dLon, maxLat + dLat];
 }
 
+/**
+ * A deep tile's boxes: the tile, where its positions are read, and, where the tile is small enough
+ * for a segment of `CROSSING_KM` (a vehicle at 60 km/h reporting every two minutes) to pass it
+ * with no end in the read box, how far around the tile such a segment may start: the segment's
+ * length less the tile's width (a segment crossing straight through; one that only cuts a corner
+ * may start further and is then missed).
+ */
+function deepTileBoxes(address: TileAddress, read: [number, number, number, number]): DeepTileBoxes {
+  const tile = tileBounds(address);
+  const diagonal = { type: 'LineString' as const, coordinates: [tile.slice(0, 2), tile.slice(2)] as LonLat[] };
+  const widthKm = haversineKm(tile[0], tile[1], tile[2], tile[1]);
+  const marginKm = CROSSING_KM - widthKm;
+  if (marginKm <= widthKm * READ_MARGIN) return { tile, read };
+  return { tile, read, crossing: boxAround(diagonal, marginKm) };
+}
+
 /** One feature per patrol (points come sorted by patrol, then time): simplified, then clipped. */
 export function trackLines(address: TileAddress, points: readonly TrackPoint[]): TileLineFeature[] {
   const features: TileLineFeature[] = [];
@@ -117,8 +147,9 @@ export function trackLines(address: TileAddress, points: readonly TrackPoint[]):
   let start = 0;
   while (start < points.length) {
     const patrolId = points[start]!.patrolId;
-    let end = start;
-    while (end < points.length && points[end]!.patrolId === patrolId) end++;
+    let end = start + 1;
+    // A patrol's points are one line until another patrol's, or a stretch of its own not joined to them.
+    while (end < points.length && points[end]!.patrolId === patrolId && !points[end]!.startsRun) end++;
     const line = points.slice(start, end).map((p) => tilePosition(address, p.lon, p.lat));
     const parts = clipLine(simplifyLine(line, TOLERANCE), clipBox)
       .map((part) => dropRepeats(part.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number])))

@@ -115,7 +115,7 @@ describe('the store applies the visibility rule', () => {
         const tracks = new TrackTileRepository(store.db);
         const box: [number, number, number, number] = [band - 0.001, 13.9, band + 0.2, 14.1];
         const ids = (points: { patrolId: string }[]) => [...new Set(points.map((p) => p.patrolId))].sort();
-        expect(ids(await tracks.positions({ nation: viewer, mechanism }, box, {}))).toEqual(expected.sort());
+        expect(ids(await tracks.positions({ nation: viewer, mechanism }, { tile: box, read: box, crossing: box }, {}))).toEqual(expected.sort());
         for (const level of TRACK_LEVELS) expect(ids(await tracks.vertices({ nation: viewer, mechanism }, level, box, {}))).toEqual(expected.sort());
       }),
       { numRuns: 40 },
