@@ -25,7 +25,7 @@ export type { TrackFilters } from '../store/track-tile-repository.js';
 /** The MVT layer the web map draws patrol tracks from: one line per patrol per tile (`COVERAGE_LAYER` instead at low zoom). */
 export const TRACK_LAYER = 'tracks';
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
-const TRACK_FORMAT = 'tracks-2';
+const TRACK_FORMAT = 'tracks-3';
 /**
  * How far a track is drawn beyond the tile's edge, in tile units (1/64 of the tile), so that the
  * line joins its neighbour's without a seam; positions are read a little further out still.
