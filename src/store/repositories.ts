@@ -56,7 +56,7 @@ export interface Repositories {
 export function repositoriesOf(store: Store): Repositories {
   return {
     node: new NodeRepository(store.db),
-    users: new UserRepository(store.db),
+    users: new UserRepository(store),
     sessions: new SessionRepository(store.db),
     secondFactors: new SecondFactorRepository(store.db),
     geography: new GeographyRepository(store.db),

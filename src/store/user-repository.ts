@@ -1,5 +1,7 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { User } from '../domain/user.js';
+import type { Store } from './database.js';
 import type { Database, UserRow } from './schema.js';
 
 export interface UserWithHash extends User {
@@ -7,7 +9,14 @@ export interface UserWithHash extends User {
 }
 
 export class UserRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+  private readonly sqlite: SQLite.Database;
+  private sessionUser: SQLite.Statement<[string, string], Omit<UserRow, 'passwordHash' | 'createdAt'>> | undefined;
+
+  constructor(store: Pick<Store, 'db' | 'sqlite'>) {
+    this.db = store.db;
+    this.sqlite = store.sqlite;
+  }
 
   async insert(user: UserWithHash, createdAt: string): Promise<void> {
     await this.db
@@ -45,16 +54,14 @@ export class UserRepository {
 
   /** The user behind a live session, or undefined when unknown or expired. */
   async findBySession(tokenHash: string, now: string): Promise<User | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.userId')
-      .selectAll('users')
-      .where('sessions.tokenHash', '=', tokenHash)
-      .where('sessions.expiresAt', '>', now)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { passwordHash: _hidden, ...user } = fromRow(row);
-    return user;
+    // Asked before every authenticated request: one statement prepared once, not a query built each time.
+    this.sessionUser ??= this.sqlite.prepare(
+      `SELECT users.id, users.username, users.display_name AS displayName, users.nation, users.role
+         FROM sessions JOIN users ON users.id = sessions.user_id
+        WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
+    );
+    const row = this.sessionUser.get(tokenHash, now);
+    return row && { ...row, role: row.role as User['role'] };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
