@@ -28,7 +28,7 @@ export async function sitrepRoutes(app: TypedApp, { situationReports }: Services
   app.get(
     '/api/v1/sitrep',
     {
-      helmet: DOCUMENT_POLICY,
+      config: { helmet: DOCUMENT_POLICY },
       schema: {
         tags: ['early warning'],
         summary: 'Situation report of a period, as the caller’s nation sees it (HTML, PDF or Markdown)',
