@@ -6,7 +6,7 @@
  * (« vers Bamako »), reference points when something closer is named (« près de Fassala »), the
  * seats of courts and hospitals, rivers. Datelines are removed before (clean-scrape.ts).
  */
-import { featureRank } from '../geo/gazetteer.js';
+import { featureRank, type Place } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
@@ -64,8 +64,10 @@ export function placeSpecificity(p: PlaceMention, folded: string): number {
   if (NEIGHBOUR_BEFORE.test(before)) return 3;
   if (!p.place) return SETTLEMENT_BEFORE.test(before) ? 7 : p.cued ? 4.5 : 2;
   if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
-  // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4.
-  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
+  // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4; a town of no rank (Aribinda, 45,000
+  // people) is as wide as a seat of a third-level division.
+  const town = p.place.featureCode === 'PPL' && p.place.population >= VILLAGE_POPULATION ? 0.5 : 0;
+  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 - town + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
 }
 
 /** What the words around a mention say of it: a division, a direction, a landmark, a village… */
@@ -121,20 +123,47 @@ const WITHIN_REACH_KM = 60;
 // A populated place this small, or of unknown size (most villages), is a village.
 const VILLAGE_POPULATION = 10_000;
 
+/** The place the sentence rules chose for the main event, and whether the sentence telling the event names it. */
+export interface RulesPlace {
+  place?: PlaceMention;
+  /** Named by a sentence telling the event itself, not borrowed from its paragraph, the headline or the lead. */
+  ownPlace?: boolean;
+}
+
 /**
- * The place the sentence rules chose for an event stands against another place the whole article
- * favours (the place ranker's) when it is a village and the other a seat of a division, a division
- * or a region within reach of it: the village the event sentence names beats the town or the
- * region a headline, a dateline or the background names. Two towns (Ziguinchor and Bignona) are
- * left to the ranker. A village the gazetteer lacks, introduced as a place, beats any seat or division.
+ * Which place is the event's: whether a place the whole article favours (the place ranker's,
+ * given by all its mentions) may take the place of the one the sentence rules chose.
+ * - The rules found no place: any.
+ * - The sentence telling the event names a place the gazetteer knows: only a place at least as
+ *   specific (the village for its town) or a name the gazetteer lacks (most often a village),
+ *   never a wider one (the town for its village, the region, the capital).
+ * - The rules' place, named by the event sentence or borrowed, is a village (or a village the
+ *   gazetteer lacks, introduced as one): it stands against a seat, a division or a region within
+ *   60 km that a headline, a dateline or the background names (the body's Bembou against the
+ *   headline's Kédougou). Two towns (Ziguinchor and Bignona) are left to the ranker.
  */
-export function keepsEventPlace(event: PlaceMention | undefined, other: PlaceMention, folded: string): boolean {
-  if (!event || !other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;
-  const wider = other.place.featureClass !== 'P' || other.place.featureCode !== 'PPL';
-  if (!wider) return false;
+export function rankerMayReplace(rules: RulesPlace | undefined, candidate: readonly PlaceMention[], folded: string): boolean {
+  const event = rules?.place;
+  if (!event) return true;
+  if (rules.ownPlace && event.place) {
+    const floor = placeSpecificity(event, folded);
+    if (!candidate.some((m) => m.place === null || placeSpecificity(m, folded) >= floor)) return false;
+  }
+  const other = candidate.find((m) => m.place !== null);
+  return !(other && villageStandsAgainst(event, other, folded));
+}
+
+/** A village the event's sentences name against a seat, a division or a region around it. */
+function villageStandsAgainst(event: PlaceMention, other: PlaceMention, folded: string): boolean {
+  if (!other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;
+  if (isVillage(other.place)) return false;
   if (!event.place) return event.cued;
-  const village = event.place.featureClass === 'P' && event.place.featureCode === 'PPL' && event.place.population < VILLAGE_POPULATION;
-  return village && haversineKm(event.place.lon, event.place.lat, other.place.lon, other.place.lat) <= WITHIN_REACH_KM;
+  return isVillage(event.place) && haversineKm(event.place.lon, event.place.lat, other.place.lon, other.place.lat) <= WITHIN_REACH_KM;
+}
+
+/** A populated place of no rank and under 10,000 people (or of unknown size): a village, not a town, a seat or a division. */
+function isVillage(place: Place): boolean {
+  return place.featureClass === 'P' && place.featureCode === 'PPL' && place.population < VILLAGE_POPULATION;
 }
 
 /** A country (« République du Mali » on a letterhead) is never where an event happened. */
