@@ -19,7 +19,7 @@ import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
 import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
 import { isCommentary } from './genre.js';
-import { placeSpecificity, rankerMayReplace, sentencePlace, sentenceRegion, within } from './event-place.js';
+import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { DAY_MS } from '../kernel/durations.js';
@@ -194,9 +194,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     let place = sentencePlace(places, sentence, folded, triggerAt);
     const ownPlace = place !== undefined;
     const around = [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead];
+    // A sentence that names only the region of its event (« dans la région de Kayes ») borrows a
+    // place of that region, never the capital or a town elsewhere that another sentence names.
+    const division = ownPlace ? undefined : sentenceDivision(places, sentence, folded);
     for (const other of around) {
       if (place) break;
-      place = sentencePlace(places, other, folded, other.index);
+      const borrowed = sentencePlace(places, other, folded, other.index);
+      if (borrowed && liesIn(borrowed, division)) place = borrowed;
     }
     // Else the division the story names (« cercle de Macina »): its seat is near enough.
     for (const other of [sentence, ...around]) place ??= sentenceRegion(places, other);
@@ -309,7 +313,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       same.dateAssumed = candidate.dateAssumed;
     }
     // The most specific place of the sentences telling the event wins: the village over its town.
-    const moreSpecific = candidate.place && (!same.place || placeSpecificity(candidate.place, folded) > placeSpecificity(same.place, folded));
+    const moreSpecific = candidate.place && (!same.place || placeWeight(candidate.place, folded) > placeWeight(same.place, folded));
     if (from.location && (into.location === null || moreSpecific)) {
       Object.assign(into, { location: from.location, country: from.country ?? into.country, admin1: from.admin1 ?? into.admin1, lat: from.lat, lon: from.lon });
       same.place = candidate.place;

@@ -39,12 +39,18 @@ const WATERWAY_BEFORE =
 const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE =
   /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of |in |at |a )?(?:la |l')?$/i;
+// A person known by a town's name (« le chérif de Nioro », "the Cherif of Nioro", « l'imam de
+// Kayes »): the town is not where the event happened. (Not one of the place ranker's features:
+// the shipped model was trained without it.)
+const PERSON_OF_PLACE_BEFORE = /\b(?:cherif|imam|cheikh|cleric|chefs? (?:de|du) village|village chief) (?:de |du |d'|of )?(?:la |l'|the )?$/i;
+
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
   /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 // « la RN-6 reliant Sévaré à San »: the towns a road links are its ends, not the event's place.
-const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ -][\w'-]+){0,2}[ -]$/i;
+// « l'axe Boni–Torodi »: the press joins a road's ends with a dash of any length.
+const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ \u2013\u2014-][\w'-]+){0,2}[ \u2013\u2014-]$/i;
 // « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
 const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
@@ -68,6 +74,20 @@ export function placeSpecificity(p: PlaceMention, folded: string): number {
   // people) is as wide as a seat of a third-level division.
   const town = p.place.featureCode === 'PPL' && p.place.population >= VILLAGE_POPULATION ? 0.5 : 0;
   return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 - town + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
+}
+
+/**
+ * How much a mention says where the event happened, between sentences telling one event: its
+ * specificity, less for a landmark (« près de Fassala »), a road's end or an institution's seat.
+ */
+export function placeWeight(p: PlaceMention, folded: string): number {
+  const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
+  return (
+    placeSpecificity(p, folded) -
+    (REFERENCE_BEFORE.test(before(40)) ? 3 : 0) -
+    (AXIS_BEFORE.test(before(30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10)) ? 2 : 0) -
+    (INSTITUTION_BEFORE.test(before(30)) || PERSON_OF_PLACE_BEFORE.test(before(30)) ? 3 : 0)
+  );
 }
 
 /** What the words around a mention say of it: a division, a direction, a landmark, a village… */
@@ -110,7 +130,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     (p.index >= triggerAt ? 0.5 : 0) -
     (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
     (isAxis(p) && others.length > 1 ? 2 : 0) -
-    (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
+    ((INSTITUTION_BEFORE.test(before(p, 30)) || PERSON_OF_PLACE_BEFORE.test(before(p, 30))) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;
@@ -169,6 +189,17 @@ function isVillage(place: Place): boolean {
 /** A country (« République du Mali » on a letterhead) is never where an event happened. */
 function isCountry(p: PlaceMention): boolean {
   return p.place !== null && p.place.featureClass === 'A' && p.place.featureCode.startsWith('PCL');
+}
+
+/** The division (region, cercle, département…) a sentence names as the area of its event, if any. */
+export function sentenceDivision(places: readonly PlaceMention[], sentence: Sentence, folded: string): PlaceMention | undefined {
+  return within(places, sentence).find((p) => p.place !== null && !isCountry(p) && describePlace(p, folded).includes('division'));
+}
+
+/** Whether a place lies in a division (same country and first-level division); unknown places may. */
+export function liesIn(p: PlaceMention, division: PlaceMention | undefined): boolean {
+  if (!division?.place || !p.place) return true;
+  return p.place.country === division.place.country && p.place.admin1 === division.place.admin1;
 }
 
 /** A region named by the sentence, for when it names no town. */

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { describePlace } from '../../src/osint/event-place.js';
+import { extract } from '../../src/osint/extract.js';
+import { findPlaces } from '../../src/osint/find-places.js';
+import { foldText } from '../../src/osint/fold-text.js';
+
+// Where an event happened when several sentences tell it, or when its sentence names only its
+// region: the sentence rules alone (no model).
+describe('the event’s place across the sentences telling it', async () => {
+  const gazetteer = await loadGazetteer();
+  const rulePlace = (title: string, text: string) =>
+    extract({ published: '2025-09-08', title, text, lang: text.includes(' the ') ? 'en' : 'fr' }, gazetteer, null).events[0]?.location ?? null;
+
+  it.each([
+    // A landmark the headline names (« près de Fassala ») says less than the village the body
+    // names the event at.
+    [
+      'Wagner et l’armée malienne emmènent une quinzaine de prisonniers près de Fassala',
+      'Wagner et l’armée malienne capturent une quinzaine de prisonniers lors d’une opération à la frontière mauritanienne\n\n' +
+        'Le mardi 2 septembre, l’armée malienne et les paramilitaires russes de Wagner ont conduit une opération à Laghdaf, près de Fassala. ' +
+        'Une quinzaine d’individus ont été arrêtés.',
+      'Laghdaf',
+    ],
+    // A man known by his town (« le Chérif de Nioro ») does not put the event in his town.
+    [
+      'Publication X',
+      'Ce matin vers 11h, entre Béma et Diongo Mani (route de Nioro), des hommes armés ont arrêté plusieurs véhicules. ' +
+        'Deux 4x4 liés au Chérif de Nioro emportés, les deux chauffeurs et deux jeunes de la famille du Chérif pris en otage.',
+      'Béma',
+    ],
+    // A sentence naming only the region of its event borrows a town of that region (the
+    // headline's), not the capital another sentence names.
+    [
+      'Mali says airstrikes hit JNIM fighters in Diéma',
+      "Mali's army carried out airstrikes on Sunday in the western Kayes region against JNIM fighters, killing several of them. " +
+        'The blockade has made fuel scarce in Bamako for weeks.',
+      'Diéma',
+    ],
+  ])('%s', (title, text, expected) => {
+    expect(rulePlace(title, text)).toBe(expected);
+  });
+
+  it('reads the ends of a road joined by a dash of any length as its ends', () => {
+    const text = 'Une embuscade a visé une unité sur l’axe Boni–Torodi mardi.';
+    const torodi = findPlaces(text, gazetteer).find((p) => p.name === 'Torodi');
+    expect(describePlace(torodi!, foldText(text))).toContain('axis');
+  });
+});
