@@ -37,6 +37,12 @@ describe('the event’s place across the sentences telling it', async () => {
         'The blockade has made fuel scarce in Bamako for weeks.',
       'Diéma',
     ],
+    // Where goods were going (« deliveries to the capital, Bamako ») is not where it happened.
+    [
+      'Airstrikes hit JNIM fighters in Diéma',
+      "Mali's army carried out airstrikes on Sunday in the western Kayes region against JNIM fighters, who are trying to choke off fuel deliveries to the capital, Bamako.",
+      'Diéma',
+    ],
   ])('%s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
