@@ -41,13 +41,14 @@ const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE =
   /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of |in |at |a )?(?:la |l')?$/i;
 // A person known by a town's name (« le chérif de Nioro », "the Cherif of Nioro", « l'imam de
-// Kayes »): the town is not where the event happened. (Not one of the place ranker's features:
+// Kayes »), the authorities of a capital ("authorities in Niamey"): the town is not where the event happened. (Not one of the place ranker's features:
 // the shipped model was trained without it.)
-const PERSON_OF_PLACE_BEFORE = /\b(?:cherif|imam|cheikh|cleric|chefs? (?:de|du) village|village chief) (?:de |du |d'|of )?(?:la |l'|the )?$/i;
+const PERSON_OF_PLACE_BEFORE =
+  /\b(?:cherif|imam|cheikh|cleric|chefs? (?:de|du) village|village chief|authorities|autorites|junte|junta) (?:de |du |d'|of |in |a )?(?:la |l'|the )?$/i;
 
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
-  /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
+  /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b((?:pres|non loin|proche|aux environs) d(?:e|u|')(?: (?:village|localite|hameau|ville|commune) d[e'])?|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 // « la RN-6 reliant Sévaré à San »: the towns a road links are its ends, not the event's place.
 // « l'axe Boni–Torodi »: the press joins a road's ends with a dash of any length.
@@ -60,6 +61,8 @@ const NEIGHBOUR_BEFORE =
   /\b(?:(?:village|localite|hameau|bourg|ville|commune|campement)s? (?:voisine?s?|proches?|environnante?s?)|(?:neighbou?ring|nearby|adjacent) (?:village|town|locality|hamlet|settlement)s?) (?:de |d'|du |of )?$/i;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
+// « Dandouko, un village situé à 4 km de… », "Tassia, a village near…": named, then said to be one.
+const SETTLEMENT_AFTER = /^,\s*(?:une?|a|the|le|la) (?:petite? |small )?(?:village|hameau|localite|campement|hamlet|settlement)\b/i;
 
 export function within<T extends { index: number }>(items: readonly T[], sentence: Sentence): T[] {
   return items.filter((item) => item.index >= sentence.index && item.index < sentence.end);
@@ -69,12 +72,13 @@ export function within<T extends { index: number }>(items: readonly T[], sentenc
 export function placeSpecificity(p: PlaceMention, folded: string): number {
   const before = folded.slice(Math.max(0, p.index - 30), p.index);
   if (NEIGHBOUR_BEFORE.test(before)) return 3;
-  if (!p.place) return SETTLEMENT_BEFORE.test(before) ? 7 : p.cued ? 4.5 : 2;
+  const settlement = SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(folded.slice(p.end, p.end + 30));
+  if (!p.place) return settlement ? 7 : p.cued ? 4.5 : 2;
   if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
   // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4; a town of no rank (Aribinda, 45,000
   // people) is as wide as a seat of a third-level division.
   const town = p.place.featureCode === 'PPL' && p.place.population >= VILLAGE_POPULATION ? 0.5 : 0;
-  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 - town + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
+  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 - town + (settlement ? 1 : 0) + (p.cued ? 1 : 0);
 }
 
 /**
@@ -119,7 +123,11 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
-    isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
+    isDivision(p) ||
+    DIRECTION_BEFORE.test(before(p, 30)) ||
+    PERSON_OF_PLACE_BEFORE.test(before(p, 30)) ||
+    WATERWAY_BEFORE.test(before(p, 30)) ||
+    WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
   const others = here.filter((p) => !isOutside(p));
   const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
   const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
@@ -131,7 +139,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     (p.index >= triggerAt ? 0.5 : 0) -
     (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
     (isAxis(p) && others.length > 1 ? 2 : 0) -
-    ((INSTITUTION_BEFORE.test(before(p, 30)) || PERSON_OF_PLACE_BEFORE.test(before(p, 30))) && others.length > 1 ? 3 : 0) -
+    (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;

@@ -206,6 +206,12 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     const before = text.slice(Math.max(0, match.index - 30), match.index);
     // A nickname in quotes (« Naba ») or after "surnommé", "dit", is a person.
     if (/(?:[«"“]\s*|surnomm\p{L}*\s+|\bdit\s+|\bdite\s+|alias\s+)$/u.test(before)) continue;
+    // « près de Tongo Tongo »: a name saying one word twice is one place (the gazetteer lacks it),
+    // not twice the village of that word.
+    if (tokens.length === 2 && known.length === 2 && foldName(tokens[0]!) === foldName(tokens[1]!)) {
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued });
+      continue;
+    }
     // "le village de Tongo Tongo": the whole name, even when the gazetteer knows a part of it.
     if (!whole && tokens.length <= 4 && !NOT_PLACES.has(foldName(match[0])) && SETTLEMENT_CUE.test(before.replace(/[’]/g, "'"))) {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
-import { describePlace } from '../../src/osint/event-place.js';
+import { describePlace, placeSpecificity } from '../../src/osint/event-place.js';
 import { extract } from '../../src/osint/extract.js';
 import { findPlaces } from '../../src/osint/find-places.js';
 import { foldText } from '../../src/osint/fold-text.js';
@@ -43,8 +43,28 @@ describe('the event’s place across the sentences telling it', async () => {
       "Mali's army carried out airstrikes on Sunday in the western Kayes region against JNIM fighters, who are trying to choke off fuel deliveries to the capital, Bamako.",
       'Diéma',
     ],
+    // « près du village de Ama » is a landmark, as « près de Ama » is.
+    ['Attaque nocturne', 'Lundi, des individus armés ont attaqué le hameau d’Elen Arama, près du village de Ama, tuant quatre personnes.', 'Elen Arama'],
+    // « Tongo Tongo » is one place, not twice the village of Tongo.
+    ['Embuscade meurtrière', 'Seize soldats ont été tués mardi dans une embuscade près de Tongo Tongo.', 'Tongo Tongo'],
+    // The authorities of a capital are not where the event happened.
+    [
+      'Twenty soldiers killed near Tassia',
+      'Authorities in Niamey have declared three days of national mourning after an assault on an army unit killed twenty soldiers on Tuesday.',
+      'Tassia',
+    ],
   ])('%s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
+  });
+
+  it('takes a village said to be one after its name (« Dandouko, un village situé à… ») as specific as « le village de Dandouko »', () => {
+    const specificity = (text: string) => {
+      const mention = findPlaces(text, gazetteer).find((p) => p.name === 'Dandouko');
+      return placeSpecificity(mention!, foldText(text));
+    };
+    expect(specificity('Des bandits ont fait irruption à Dandouko, un village situé à 4 km de Dabia.')).toBe(
+      specificity('Des bandits ont fait irruption dans le village de Dandouko, à 4 km de Dabia.'),
+    );
   });
 
   it('reads the ends of a road joined by a dash of any length as its ends', () => {
