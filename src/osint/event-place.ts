@@ -52,7 +52,9 @@ const REFERENCE_BEFORE =
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 // « la RN-6 reliant Sévaré à San »: the towns a road links are its ends, not the event's place.
 // « l'axe Boni–Torodi »: the press joins a road's ends with a dash of any length.
-const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ \u2013\u2014-][\w'-]+){0,2}[ \u2013\u2014-]$/i;
+// "between the towns of Boni and Torodi": both ends, however the pair is introduced.
+const AXIS_BEFORE =
+  /\b(?:(?:axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ \u2013\u2014-][\w'-]+){0,2}[ \u2013\u2014-]|(?:between|entre) (?:the |les )?(?:towns|villages|localites|villes|communes) (?:of |de |d')?(?:(?:[\w'-]+ ){1,2}(?:and|et) )?)$/i;
 // « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
 const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
@@ -138,7 +140,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
     (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
-    (isAxis(p) && others.length > 1 ? 2 : 0) -
+    (isAxis(p) && others.length > 1 ? (plain ? 3 : 2) : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;

@@ -53,6 +53,13 @@ describe('the event’s place across the sentences telling it', async () => {
       'Authorities in Niamey have declared three days of national mourning after an assault on an army unit killed twenty soldiers on Tuesday.',
       'Tassia',
     ],
+    // The towns a unit was moving between are a road's ends: the place of the ambush is nearer.
+    [
+      'Niger: 17 soldiers killed in ambush',
+      'An ambush on the outskirts of Koutougou on Tuesday afternoon killed 17 soldiers. The unit was moving between the towns of Boni and Torodi when it was attacked.',
+      'Koutougou',
+    ],
+    ['Niger : 17 soldats tués', 'Dix-sept militaires ont été tués mardi dans une embuscade aux abords de Koutougou, sur l’axe Boni–Torodi.', 'Koutougou'],
   ])('%s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
