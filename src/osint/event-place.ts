@@ -129,7 +129,9 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     DIRECTION_BEFORE.test(before(p, 30)) ||
     PERSON_OF_PLACE_BEFORE.test(before(p, 30)) ||
     WATERWAY_BEFORE.test(before(p, 30)) ||
-    WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
+    WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8)) ||
+    // A river (« Casamance » is the river's name in the gazetteer) is no event's place.
+    isRiver(p);
   const others = here.filter((p) => !isOutside(p));
   const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
   const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
@@ -213,7 +215,12 @@ export function liesIn(p: PlaceMention, division: PlaceMention | undefined): boo
   return p.place.country === division.place.country && p.place.admin1 === division.place.admin1;
 }
 
+/** A stream of the gazetteer (its class H holds marshes and wells too, which name places: Ber). */
+function isRiver(p: PlaceMention): boolean {
+  return p.place !== null && p.place.featureClass === 'H' && p.place.featureCode.startsWith('STM');
+}
+
 /** A region named by the sentence, for when it names no town. */
 export function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
-  return within(places, sentence).find((p) => p.place !== null && !isCountry(p));
+  return within(places, sentence).find((p) => p.place !== null && !isCountry(p) && !isRiver(p));
 }

@@ -60,6 +60,18 @@ describe('the event’s place across the sentences telling it', async () => {
       'Koutougou',
     ],
     ['Niger : 17 soldats tués', 'Dix-sept militaires ont été tués mardi dans une embuscade aux abords de Koutougou, sur l’axe Boni–Torodi.', 'Koutougou'],
+    // The Casamance is a river in the gazetteer, never an event's place; a rebel base is named
+    // as a place (« la base rebelle de Diakaye »), so is a border crossing.
+    [
+      'Casamance : la base rebelle de Diakaye accepte de déposer les armes',
+      'Un accord de paix a été signé vendredi entre l’État du Sénégal et les responsables de la base rebelle de Diakaye.',
+      'Diakaye',
+    ],
+    [
+      'Frontière sud : une patrouille douanière arrête des trafiquants près de Ghabou',
+      'Une patrouille des douanes a arrêté vendredi un groupe de trafiquants au passage frontalier de Tevserege, près de la ville de Ghabou.',
+      'Tevserege',
+    ],
   ])('%s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
