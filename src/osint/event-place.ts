@@ -134,6 +134,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     isRiver(p);
   const others = here.filter((p) => !isOutside(p));
   const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
+  const isLabel = (p: PlaceMention) => p.index === sentence.index && /^\s*:/.test(folded.slice(p.end, p.end + 3));
   const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
   // « sur l'axe Dori-Arbinda, à 25 km de Gorgadji »: when no place is named plainly, the landmark
   // the event is measured from says more than the ends of a road a hundred kilometres long.
@@ -144,6 +145,9 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
     (isAxis(p) && others.length > 1 ? (plain ? 3 : 2) : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
+    // « Ménaka : onze civils tués à Tevolat »: the name a headline opens with, before its colon,
+    // is the story's area; the place the headline then names is the event's.
+    (isLabel(p) && others.length > 1 ? 2 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;

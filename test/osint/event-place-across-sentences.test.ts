@@ -72,6 +72,13 @@ describe('the event’s place across the sentences telling it', async () => {
       'Une patrouille des douanes a arrêté vendredi un groupe de trafiquants au passage frontalier de Tevserege, près de la ville de Ghabou.',
       'Tevserege',
     ],
+    // The name a headline opens with (« Ménaka : ») is the story's area, the place it then names
+    // the event's.
+    [
+      'Ménaka : onze civils tués à Tevolat',
+      'Mardi, onze civils ont été tués par des hommes armés dans la région de Ménaka, a annoncé la communauté Idaksahak.',
+      'Tevolat',
+    ],
   ])('%s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
