@@ -115,6 +115,8 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   return flags;
 }
 
+const PAST_CLAUSE = /\b(?:s'etai(?:en)?t|avai(?:en)?t|had)\b/;
+
 /** The place of a sentence, or none when every place it names is named for another reason (the seat of a court or a mayor counts only when nothing else is named). */
 export function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
   const here = within(places, sentence);
@@ -134,6 +136,12 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     isRiver(p);
   const others = here.filter((p) => !isOutside(p));
   const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
+  // « L'accord paraphé à Bissau … : les parties s'étaient déjà retrouvées à Toubacouta, à
+  // Banjul »: a clause of the sentence in the pluperfect tells where things happened before.
+  const inPastClause = (p: PlaceMention) => {
+    const opening = Math.max(folded.lastIndexOf(':', p.index), folded.lastIndexOf(';', p.index));
+    return opening > sentence.index && PAST_CLAUSE.test(folded.slice(opening, p.index));
+  };
   const isLabel = (p: PlaceMention) => p.index === sentence.index && /^\s*:/.test(folded.slice(p.end, p.end + 3));
   const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
   // « sur l'axe Dori-Arbinda, à 25 km de Gorgadji »: when no place is named plainly, the landmark
@@ -148,6 +156,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     // « Ménaka : onze civils tués à Tevolat »: the name a headline opens with, before its colon,
     // is the story's area; the place the headline then names is the event's.
     (isLabel(p) && others.length > 1 ? 2 : 0) -
+    (inPastClause(p) && others.length > 1 ? 5 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;

@@ -79,6 +79,12 @@ describe('the event’s place across the sentences telling it', async () => {
       'Mardi, onze civils ont été tués par des hommes armés dans la région de Ménaka, a annoncé la communauté Idaksahak.',
       'Tevolat',
     ],
+    // A clause in the pluperfect tells where things happened before the event.
+    [
+      'Casamance : un accord signé',
+      'L’accord paraphé hier jeudi à Bissau est l’aboutissement d’un long processus : les parties s’étaient déjà retrouvées à Toubacouta, à Tambacounda et à Banjul.',
+      'Bissau',
+    ],
   ])('%s', (title, text, expected) => {
     expect(rulePlace(title, text)).toBe(expected);
   });
