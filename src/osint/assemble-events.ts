@@ -19,7 +19,7 @@ import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
 import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
 import { isCommentary } from './genre.js';
-import { keepsEventPlace, placeSpecificity, sentencePlace, sentenceRegion, within } from './event-place.js';
+import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { DAY_MS } from '../kernel/durations.js';
@@ -37,9 +37,11 @@ export interface AssembledEvent {
   concrete: boolean;
   /**
    * The place is named in a sentence telling the event itself (not borrowed from its paragraph,
-   * the headline or the lead): the rules are sure of it (see rankerMayChoose).
+   * the headline or the lead): the rules are sure of it (see rankerMayReplace).
    */
   ownPlace?: boolean;
+  /** The mention the event's place was read from. */
+  place?: PlaceMention;
 }
 
 // Statements about what may happen or what usually happens do not report an event.
@@ -130,21 +132,8 @@ export function placeCandidatesOf(input: AssemblyInput, gazetteer: Gazetteer, mo
   const first = assembleEvents(input, gazetteer, rulesOnly).events[0];
   const main = first?.event.location ?? null;
   const candidates = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, main === null ? null : foldName(main));
-  // The ranker learns only from the places it may choose (rankerMayChoose).
-  return candidates.filter((c) => rankerMayChoose(c, first, folded));
-}
-
-/**
- * Whether the place ranker may choose this place over the rules' one. Where the sentence telling
- * the event names a place the gazetteer knows, the rules are sure of how precise it is: the ranker
- * may replace it by a place at least as specific (the village for its town), or by a name the
- * gazetteer lacks (most often a village), never by a wider one (the town for its village, the
- * region, the capital). Where the rules borrowed the place or found none, it chooses freely.
- */
-function rankerMayChoose(candidate: PlaceCandidate, rules: (AssembledEvent & { place?: PlaceMention }) | undefined, folded: string): boolean {
-  if (!rules?.ownPlace || !rules.place?.place) return true;
-  const floor = placeSpecificity(rules.place, folded);
-  return candidate.mentions.some((m) => m.place === null || placeSpecificity(m, folded) >= floor);
+  // The ranker learns only from the places it may choose.
+  return candidates.filter((c) => rankerMayReplace(first, c.mentions, folded));
 }
 
 export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
@@ -205,9 +194,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     let place = sentencePlace(places, sentence, folded, triggerAt);
     const ownPlace = place !== undefined;
     const around = [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead];
+    // A sentence that names only the region of its event (« dans la région de Kayes ») borrows a
+    // place of that region, never the capital or a town elsewhere that another sentence names.
+    const division = ownPlace ? undefined : sentenceDivision(places, sentence, folded);
     for (const other of around) {
       if (place) break;
-      place = sentencePlace(places, other, folded, other.index);
+      const borrowed = sentencePlace(places, other, folded, other.index);
+      if (borrowed && liesIn(borrowed, division)) place = borrowed;
     }
     // Else the division the story names (« cercle de Macina »): its seat is near enough.
     for (const other of [sentence, ...around]) place ??= sentenceRegion(places, other);
@@ -320,7 +313,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       same.dateAssumed = candidate.dateAssumed;
     }
     // The most specific place of the sentences telling the event wins: the village over its town.
-    const moreSpecific = candidate.place && (!same.place || placeSpecificity(candidate.place, folded) > placeSpecificity(same.place, folded));
+    const moreSpecific = candidate.place && (!same.place || placeWeight(candidate.place, folded) > placeWeight(same.place, folded));
     if (from.location && (into.location === null || moreSpecific)) {
       Object.assign(into, { location: from.location, country: from.country ?? into.country, admin1: from.admin1 ?? into.admin1, lat: from.lat, lon: from.lon });
       same.place = candidate.place;
@@ -378,11 +371,11 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const main = result[0]!.event;
   const chosen = main.location === null ? null : foldName(main.location);
   const ranked = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, chosen)
-    .filter((c) => rankerMayChoose(c, result[0], folded))
+    .filter((c) => rankerMayReplace(result[0], c.mentions, folded))
     .map((c) => ({ c, p: model!.place(c.features) }))
     .sort((a, b) => b.p - a.p)[0];
   const mention = ranked && (ranked.c.mentions.find((m) => m.place !== null) ?? ranked.c.mentions[0]!);
-  if (ranked && mention && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '') && !keepsEventPlace(result[0]!.place, mention, folded)) {
+  if (ranked && mention && ranked.p >= PLACE_SURE && ranked.c.key !== foldName(main.location ?? '')) {
     Object.assign(main, {
       location: mention.name,
       country: mention.place?.country ?? main.country ?? mainCountry,

@@ -6,7 +6,7 @@
  * (« vers Bamako »), reference points when something closer is named (« près de Fassala »), the
  * seats of courts and hospitals, rivers. Datelines are removed before (clean-scrape.ts).
  */
-import { featureRank } from '../geo/gazetteer.js';
+import { featureRank, type Place } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
@@ -30,21 +30,31 @@ function divisionBefore(folded: string, at: number): boolean {
 }
 // « the Tevolat area » is around the place, not a division of it.
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
-// « des civils qui rejoignaient Arbinda », « en route pour Kidal »: where people were going.
+// « des civils qui rejoignaient Arbinda », « en route pour Kidal », "deliveries to the capital,
+// Bamako": where people or goods were going.
 const DIRECTION_BEFORE =
-  /\b(vers|rejoign\w*|regagn\w*|a destination d[eu']|en route (?:pour|vers)|on (?:its|their|the) way to|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to)\s+(?:la |le |l')?$/i;
+  /\b(vers|rejoign\w*|regagn\w*|a destination d[eu']|en route (?:pour|vers)|on (?:its|their|the) way to|venus? d[eu']|venant d[eu']|arrivee?s? d[eu']|partie?s? d[eu']|repli\w* (?:vers|sur)|fled (?:to|towards)|came from|arrived from|en provenance d[eu']|en direction d[eu']|originaires? d[eu']|evacue\w* (?:vers|sur|a)|soigne\w* (?:a|au)|hospitalise\w* (?:a|au)|(?:treated|hospitali[sz]ed|admitted) (?:at|in)|transfere\w* (?:a|vers)|towards|heading (?:to|for)|bound for|from|to|(?:to|towards|vers|jusqu'a) (?:the |la )?capitale?,)\s+(?:la |le |l')?$/i;
 // "le pont de la Falémé", "sur les rives du fleuve": the river, not the village of that name.
 const WATERWAY_BEFORE =
   /\b(?:(?:pont|rives?|berges?|bords?|vallee|lit|traversee|franchi|traverse|enjambant|cours) (?:de la|du fleuve|de la riviere|du|le|la)|fleuve|riviere) $/i;
 const WATERWAY_AFTER = /^\s+(river|fleuve|riviere)\b/i;
 const INSTITUTION_BEFORE =
   /\b(tribunal|parquet|hopital|prefet|gouverneur|maire|universite|cour|court|hospital|mayor|governor|ambassade|embassy)(?: [a-z]+)? (?:de |du |d'|of |in |at |a )?(?:la |l')?$/i;
+// A person known by a town's name (« le chérif de Nioro », "the Cherif of Nioro", « l'imam de
+// Kayes »), the authorities of a capital ("authorities in Niamey"): the town is not where the event happened. (Not one of the place ranker's features:
+// the shipped model was trained without it.)
+const PERSON_OF_PLACE_BEFORE =
+  /\b(?:cherif|imam|cheikh|cleric|chefs? (?:de|du) village|village chief|authorities|autorites|junte|junta) (?:de |du |d'|of |in |a )?(?:la |l'|the )?$/i;
+
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
-  /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b(pres d[e']|non loin d[e']|proche d[e']|aux environs d[e']|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
+  /(?:\b\d+ ?(?:km|kilometres?|miles)\b[^.]{0,30}\b(?:de|du|d'|from|of)\s*(?:la |le |l')?$)|\b((?:pres|non loin|proche|aux environs) d(?:e|u|')(?: (?:village|localite|hameau|ville|commune) d[e'])?|a (?:une |quelques |\d+ )?(?:\w+ )?(?:km|kilometres?) (?:au \w+ )?d[eu']|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e']|near|outside|close to|(?:km|kilometres|miles) (?:\w+ )?(?:from|of)|(?:north|south|east|west) of)\s*(?:la |le |l'|the )?$/i;
 // "l'axe Dori-Arbinda", "entre Bema et Diongo": the road the event happened on, weaker than a place on it.
 // « la RN-6 reliant Sévaré à San »: the towns a road links are its ends, not the event's place.
-const AXIS_BEFORE = /\b(axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ -][\w'-]+){0,2}[ -]$/i;
+// « l'axe Boni–Torodi »: the press joins a road's ends with a dash of any length.
+// "between the towns of Boni and Torodi": both ends, however the pair is introduced.
+const AXIS_BEFORE =
+  /\b(?:(?:axe|route|troncon|piste|road|highway|between|entre|reliant|linking|connecting)(?:[ \u2013\u2014-][\w'-]+){0,2}[ \u2013\u2014-]|(?:between|entre) (?:the |les )?(?:towns|villages|localites|villes|communes) (?:of |de |d')?(?:(?:[\w'-]+ ){1,2}(?:and|et) )?)$/i;
 // « the Anderamboukane road »: the road that leads there, as « la route d'Anderamboukane ».
 const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // « le village voisin de Sokorokanda », « a neighbouring village »: a place next to the event's,
@@ -53,6 +63,8 @@ const NEIGHBOUR_BEFORE =
   /\b(?:(?:village|localite|hameau|bourg|ville|commune|campement)s? (?:voisine?s?|proches?|environnante?s?)|(?:neighbou?ring|nearby|adjacent) (?:village|town|locality|hamlet|settlement)s?) (?:de |d'|du |of )?$/i;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
+// « Dandouko, un village situé à 4 km de… », "Tassia, a village near…": named, then said to be one.
+const SETTLEMENT_AFTER = /^,\s*(?:une?|a|the|le|la) (?:petite? |small )?(?:village|hameau|localite|campement|hamlet|settlement)\b/i;
 
 export function within<T extends { index: number }>(items: readonly T[], sentence: Sentence): T[] {
   return items.filter((item) => item.index >= sentence.index && item.index < sentence.end);
@@ -62,10 +74,27 @@ export function within<T extends { index: number }>(items: readonly T[], sentenc
 export function placeSpecificity(p: PlaceMention, folded: string): number {
   const before = folded.slice(Math.max(0, p.index - 30), p.index);
   if (NEIGHBOUR_BEFORE.test(before)) return 3;
-  if (!p.place) return SETTLEMENT_BEFORE.test(before) ? 7 : p.cued ? 4.5 : 2;
+  const settlement = SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(folded.slice(p.end, p.end + 30));
+  if (!p.place) return settlement ? 7 : p.cued ? 4.5 : 2;
   if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
-  // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4.
-  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 + (SETTLEMENT_BEFORE.test(before) ? 1 : 0) + (p.cued ? 1 : 0);
+  // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4; a town of no rank (Aribinda, 45,000
+  // people) is as wide as a seat of a third-level division.
+  const town = p.place.featureCode === 'PPL' && p.place.population >= VILLAGE_POPULATION ? 0.5 : 0;
+  return 4 + featureRank(p.place.featureClass, p.place.featureCode) * 0.5 - town + (settlement ? 1 : 0) + (p.cued ? 1 : 0);
+}
+
+/**
+ * How much a mention says where the event happened, between sentences telling one event: its
+ * specificity, less for a landmark (« près de Fassala »), a road's end or an institution's seat.
+ */
+export function placeWeight(p: PlaceMention, folded: string): number {
+  const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
+  return (
+    placeSpecificity(p, folded) -
+    (REFERENCE_BEFORE.test(before(40)) ? 3 : 0) -
+    (AXIS_BEFORE.test(before(30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10)) ? 2 : 0) -
+    (INSTITUTION_BEFORE.test(before(30)) || PERSON_OF_PLACE_BEFORE.test(before(30)) ? 3 : 0)
+  );
 }
 
 /** What the words around a mention say of it: a division, a direction, a landmark, a village… */
@@ -86,6 +115,8 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   return flags;
 }
 
+const PAST_CLAUSE = /\b(?:s'etai(?:en)?t|avai(?:en)?t|had)\b/;
+
 /** The place of a sentence, or none when every place it names is named for another reason (the seat of a court or a mayor counts only when nothing else is named). */
 export function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
   const here = within(places, sentence);
@@ -96,9 +127,22 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
-    isDivision(p) || DIRECTION_BEFORE.test(before(p, 30)) || WATERWAY_BEFORE.test(before(p, 30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8));
+    isDivision(p) ||
+    DIRECTION_BEFORE.test(before(p, 30)) ||
+    PERSON_OF_PLACE_BEFORE.test(before(p, 30)) ||
+    WATERWAY_BEFORE.test(before(p, 30)) ||
+    WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8)) ||
+    // A river (« Casamance » is the river's name in the gazetteer) is no event's place.
+    isRiver(p);
   const others = here.filter((p) => !isOutside(p));
   const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
+  // « L'accord paraphé à Bissau … : les parties s'étaient déjà retrouvées à Toubacouta, à
+  // Banjul »: a clause of the sentence in the pluperfect tells where things happened before.
+  const inPastClause = (p: PlaceMention) => {
+    const opening = Math.max(folded.lastIndexOf(':', p.index), folded.lastIndexOf(';', p.index));
+    return opening > sentence.index && PAST_CLAUSE.test(folded.slice(opening, p.index));
+  };
+  const isLabel = (p: PlaceMention) => p.index === sentence.index && /^\s*:/.test(folded.slice(p.end, p.end + 3));
   const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
   // « sur l'axe Dori-Arbinda, à 25 km de Gorgadji »: when no place is named plainly, the landmark
   // the event is measured from says more than the ends of a road a hundred kilometres long.
@@ -107,8 +151,12 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     placeSpecificity(p, folded) +
     (p.index >= triggerAt ? 0.5 : 0) -
     (isReference(p) && others.length > 1 ? (plain ? 3 : 1) : 0) -
-    (isAxis(p) && others.length > 1 ? 2 : 0) -
+    (isAxis(p) && others.length > 1 ? (plain ? 3 : 2) : 0) -
     (INSTITUTION_BEFORE.test(before(p, 30)) && others.length > 1 ? 3 : 0) -
+    // « Ménaka : onze civils tués à Tevolat »: the name a headline opens with, before its colon,
+    // is the story's area; the place the headline then names is the event's.
+    (isLabel(p) && others.length > 1 ? 2 : 0) -
+    (inPastClause(p) && others.length > 1 ? 5 : 0) -
     (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;
@@ -121,20 +169,47 @@ const WITHIN_REACH_KM = 60;
 // A populated place this small, or of unknown size (most villages), is a village.
 const VILLAGE_POPULATION = 10_000;
 
+/** The place the sentence rules chose for the main event, and whether the sentence telling the event names it. */
+export interface RulesPlace {
+  place?: PlaceMention;
+  /** Named by a sentence telling the event itself, not borrowed from its paragraph, the headline or the lead. */
+  ownPlace?: boolean;
+}
+
 /**
- * The place the sentence rules chose for an event stands against another place the whole article
- * favours (the place ranker's) when it is a village and the other a seat of a division, a division
- * or a region within reach of it: the village the event sentence names beats the town or the
- * region a headline, a dateline or the background names. Two towns (Ziguinchor and Bignona) are
- * left to the ranker. A village the gazetteer lacks, introduced as a place, beats any seat or division.
+ * Which place is the event's: whether a place the whole article favours (the place ranker's,
+ * given by all its mentions) may take the place of the one the sentence rules chose.
+ * - The rules found no place: any.
+ * - The sentence telling the event names a place the gazetteer knows: only a place at least as
+ *   specific (the village for its town) or a name the gazetteer lacks (most often a village),
+ *   never a wider one (the town for its village, the region, the capital).
+ * - The rules' place, named by the event sentence or borrowed, is a village (or a village the
+ *   gazetteer lacks, introduced as one): it stands against a seat, a division or a region within
+ *   60 km that a headline, a dateline or the background names (the body's Bembou against the
+ *   headline's Kédougou). Two towns (Ziguinchor and Bignona) are left to the ranker.
  */
-export function keepsEventPlace(event: PlaceMention | undefined, other: PlaceMention, folded: string): boolean {
-  if (!event || !other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;
-  const wider = other.place.featureClass !== 'P' || other.place.featureCode !== 'PPL';
-  if (!wider) return false;
+export function rankerMayReplace(rules: RulesPlace | undefined, candidate: readonly PlaceMention[], folded: string): boolean {
+  const event = rules?.place;
+  if (!event) return true;
+  if (rules.ownPlace && event.place) {
+    const floor = placeSpecificity(event, folded);
+    if (!candidate.some((m) => m.place === null || placeSpecificity(m, folded) >= floor)) return false;
+  }
+  const other = candidate.find((m) => m.place !== null);
+  return !(other && villageStandsAgainst(event, other, folded));
+}
+
+/** A village the event's sentences name against a seat, a division or a region around it. */
+function villageStandsAgainst(event: PlaceMention, other: PlaceMention, folded: string): boolean {
+  if (!other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;
+  if (isVillage(other.place)) return false;
   if (!event.place) return event.cued;
-  const village = event.place.featureClass === 'P' && event.place.featureCode === 'PPL' && event.place.population < VILLAGE_POPULATION;
-  return village && haversineKm(event.place.lon, event.place.lat, other.place.lon, other.place.lat) <= WITHIN_REACH_KM;
+  return isVillage(event.place) && haversineKm(event.place.lon, event.place.lat, other.place.lon, other.place.lat) <= WITHIN_REACH_KM;
+}
+
+/** A populated place of no rank and under 10,000 people (or of unknown size): a village, not a town, a seat or a division. */
+function isVillage(place: Place): boolean {
+  return place.featureClass === 'P' && place.featureCode === 'PPL' && place.population < VILLAGE_POPULATION;
 }
 
 /** A country (« République du Mali » on a letterhead) is never where an event happened. */
@@ -142,7 +217,23 @@ function isCountry(p: PlaceMention): boolean {
   return p.place !== null && p.place.featureClass === 'A' && p.place.featureCode.startsWith('PCL');
 }
 
+/** The division (region, cercle, département…) a sentence names as the area of its event, if any. */
+export function sentenceDivision(places: readonly PlaceMention[], sentence: Sentence, folded: string): PlaceMention | undefined {
+  return within(places, sentence).find((p) => p.place !== null && !isCountry(p) && describePlace(p, folded).includes('division'));
+}
+
+/** Whether a place lies in a division (same country and first-level division); unknown places may. */
+export function liesIn(p: PlaceMention, division: PlaceMention | undefined): boolean {
+  if (!division?.place || !p.place) return true;
+  return p.place.country === division.place.country && p.place.admin1 === division.place.admin1;
+}
+
+/** A stream of the gazetteer (its class H holds marshes and wells too, which name places: Ber). */
+function isRiver(p: PlaceMention): boolean {
+  return p.place !== null && p.place.featureClass === 'H' && p.place.featureCode.startsWith('STM');
+}
+
 /** A region named by the sentence, for when it names no town. */
 export function sentenceRegion(places: readonly PlaceMention[], sentence: Sentence): PlaceMention | undefined {
-  return within(places, sentence).find((p) => p.place !== null && !isCountry(p));
+  return within(places, sentence).find((p) => p.place !== null && !isCountry(p) && !isRiver(p));
 }

@@ -44,7 +44,7 @@ const NOT_PLACES = new Set(
 );
 
 const CUE =
-  /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'’]|non loin d[e'’]|aux environs d[e'’]|aux alentours d[e'’]|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e'’]|dans la (?:localité|commune|ville|zone|région|cercle) d[e'’]|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien))? d[eu'’]|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:on )?the outskirts of|aux abords d[eu'’]|à la sortie d[eu'’]|à l[’']entrée d[eu'’]|(?:à la )?périphérie d[eu'’]|(?:attaques?|assauts?|raids?|embuscades?|incursions?) (?:contre|de|d[’']|du|sur)|(?:attacks?|raids?|assaults?|ambush(?:es)?|strikes?) (?:on|in|at|near)|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)(?:\s+|(?<=['’]))(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
+  /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'’]|non loin d[e'’]|aux environs d[e'’]|aux alentours d[e'’]|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e'’]|dans la (?:localité|commune|ville|zone|région|cercle) d[e'’]|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|base|passage|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien|rebelle|militaire))? d[eu'’]|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:on )?the outskirts of|aux abords d[eu'’]|à la sortie d[eu'’]|à l[’']entrée d[eu'’]|(?:à la )?périphérie d[eu'’]|(?:attaques?|assauts?|raids?|embuscades?|incursions?) (?:contre|de|d[’']|du|sur)|(?:attacks?|raids?|assaults?|ambush(?:es)?|strikes?) (?:on|in|at|near)|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)(?:\s+|(?<=['’]))(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
 
 const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
@@ -206,6 +206,12 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     const before = text.slice(Math.max(0, match.index - 30), match.index);
     // A nickname in quotes (« Naba ») or after "surnommé", "dit", is a person.
     if (/(?:[«"“]\s*|surnomm\p{L}*\s+|\bdit\s+|\bdite\s+|alias\s+)$/u.test(before)) continue;
+    // « près de Tongo Tongo »: a name saying one word twice is one place (the gazetteer lacks it),
+    // not twice the village of that word.
+    if (tokens.length === 2 && known.length === 2 && foldName(tokens[0]!) === foldName(tokens[1]!)) {
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued });
+      continue;
+    }
     // "le village de Tongo Tongo": the whole name, even when the gazetteer knows a part of it.
     if (!whole && tokens.length <= 4 && !NOT_PLACES.has(foldName(match[0])) && SETTLEMENT_CUE.test(before.replace(/[’]/g, "'"))) {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });

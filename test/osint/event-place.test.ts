@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer, loadGazetteerWithNeighbours } from '../../src/geo/gazetteer.js';
-import { describePlace, keepsEventPlace } from '../../src/osint/event-place.js';
+import { describePlace } from '../../src/osint/event-place.js';
 import { extract } from '../../src/osint/extract.js';
 import { findPlaces } from '../../src/osint/find-places.js';
 import { foldText } from '../../src/osint/fold-text.js';
@@ -152,23 +152,6 @@ describe('where an event happened', async () => {
       gazetteer,
     ).events;
     expect(main?.location).toBe('Bembou');
-  });
-
-  it.each([
-    // A village beats the seat of its region, within reach.
-    ['Des bandits ont été arrêtés à Bembou, dans la zone de Kédougou.', 'Bembou', 'Kédougou', true],
-    // Two towns: the article decides.
-    ['Des heurts ont éclaté à Bignona et à Ziguinchor.', 'Bignona', 'Ziguinchor', false],
-    // A village far from the town is another story's place, or a wrong reading: the article decides.
-    ['Des bandits ont été arrêtés à Bembou ; le suspect a été transféré à Tambacounda.', 'Bembou', 'Tambacounda', false],
-    // A village the gazetteer lacks, introduced as one, beats a seat.
-    ['Des hommes armés ont attaqué le village de Kingolola, dans la région de Ségou.', 'Kingolola', 'Ségou', true],
-    // A town is never replaced by a village of the same rank against it.
-    ['Des bandits ont été arrêtés à Kédougou, près de Bembou.', 'Kédougou', 'Bembou', false],
-  ])('the event sentence’s place stands against the article’s: %s', (text, event, other, expected) => {
-    const mentions = findPlaces(text, gazetteer);
-    const of = (name: string) => mentions.find((m) => m.name === name)!;
-    expect(keepsEventPlace(of(event), of(other), foldText(text))).toBe(expected);
   });
 
   it('reads the town of a hospital as the hospital’s seat, not a place of the event', () => {
