@@ -27,3 +27,8 @@ export async function until(done: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
 }
+
+/** A full collection now, where the bench runs with --expose-gc (npm run bench does); else nothing. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
