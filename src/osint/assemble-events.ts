@@ -75,6 +75,9 @@ const OTHER_GENRE_TITLE =
 // massacre »): the trigger does not make the piece a new event's report.
 const LOOK_BACK_TITLE =
   /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
+const SINCE = /\b(?:depuis|since|des)(?: le| la| l'| the)? $/;
+/** How many sentences back an undated sentence looks for the day its story opened with. */
+const STORY_SENTENCES_BEFORE = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -185,7 +188,19 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // then the headline's, the lead's, and last a neighbour's.
     const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
     const sameKind = (s: Sentence) => triggersOf.get(s)!.some((t) => t.eventType === trigger.eventType);
-    const candidates = [...nearby.filter(sameKind), ...earlier.filter(sameKind), ...sentences.filter((s) => s.end <= titleEnd), ...lead, ...nearby.slice(0, 2)];
+    for (const other of nearby.filter(sameKind)) {
+      if (date) break;
+      date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];
+    }
+    // A story told over a few sentences dates its opening one only (« Le samedi 21 février, la
+    // Légion a conduit des opérations … » then « Ces opérations ont abouti au démantèlement … »):
+    // the day given just before, whatever that sentence tells, is the undated sentence's.
+    // A state « depuis juillet », "since January" began then: it dates no event told after it.
+    for (const other of isTitle ? [] : earlier.slice(0, STORY_SENTENCES_BEFORE)) {
+      if (date) break;
+      date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year' && !SINCE.test(folded.slice(Math.max(0, d.index - 12), d.index)))[0];
+    }
+    const candidates = [...earlier.filter(sameKind), ...sentences.filter((s) => s.end <= titleEnd), ...lead, ...nearby.slice(0, 2)];
     for (const other of candidates) {
       if (date) break;
       date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];
