@@ -75,6 +75,9 @@ const OTHER_GENRE_TITLE =
 // massacre »): the trigger does not make the piece a new event's report.
 const LOOK_BACK_TITLE =
   /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
+/** How many sentences after a month-dated event may give the day it began. */
+const STORY_SENTENCES_AFTER = 2;
+const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute)|ont (?:commence|debute)|a ete lancee?|(?:a |ont )?demarre)\b[^.]{0,25}$/;
 const SINCE = /\b(?:depuis|since|des)(?: le| la| l'| the)? $/;
 /** How many sentences back an undated sentence looks for the day its story opened with. */
 const STORY_SENTENCES_BEFORE = 3;
@@ -184,6 +187,21 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
     let date: DateMention | undefined = eventDates(dates, sentence, folded, triggerAt)[0];
     const ownDate = date !== undefined;
+    // An event of several days dated by its month (« over five days in March 2022 ») is dated by
+    // its first day when the sentences just after it give that day (« The operation began on 27
+    // March 2022 »).
+    if (date?.precision === 'month' && !isTitle) {
+      const month = date.date;
+      for (const next of sentences.filter((s) => s.index > sentence.index).slice(0, STORY_SENTENCES_AFTER)) {
+        const start = eventDates(dates, next, folded).find(
+          (d) => d.precision === 'day' && d.date.startsWith(month) && BEGAN.test(folded.slice(Math.max(next.index, d.index - 40), d.index)),
+        );
+        if (start) {
+          date = start;
+          break;
+        }
+      }
+    }
     // Else the date of a sentence telling the same kind of event (next to it, then before it),
     // then the headline's, the lead's, and last a neighbour's.
     const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
