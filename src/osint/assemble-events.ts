@@ -46,7 +46,7 @@ export interface AssembledEvent {
 
 // Statements about what may happen or what usually happens do not report an event.
 const HYPOTHETICAL =
-  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly)\b/i;
+  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly|(?:attaques|actes|exactions|incursions|violences) (?:repetee|recurrente)s|(?:repeated|recurring) (?:attacks|acts|incursions|abuses|raids))\b/i;
 const STATEMENT =
   /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
 // An attribution closing the sentence: « …, the government said », « …, a indiqué le ministère ».
@@ -75,6 +75,12 @@ const OTHER_GENRE_TITLE =
 // massacre »): the trigger does not make the piece a new event's report.
 const LOOK_BACK_TITLE =
   /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
+/** How many sentences after a month-dated event may give the day it began. */
+const STORY_SENTENCES_AFTER = 2;
+const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute)|ont (?:commence|debute)|a ete lancee?|(?:a |ont )?demarre)\b[^.]{0,25}$/;
+const SINCE = /\b(?:depuis|since|des)(?: le| la| l'| the)? $/;
+/** How many sentences back an undated sentence looks for the day its story opened with. */
+const STORY_SENTENCES_BEFORE = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -181,11 +187,38 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
     let date: DateMention | undefined = eventDates(dates, sentence, folded, triggerAt)[0];
     const ownDate = date !== undefined;
+    // An event of several days dated by its month (« over five days in March 2022 ») is dated by
+    // its first day when the sentences just after it give that day (« The operation began on 27
+    // March 2022 »).
+    if (date?.precision === 'month' && !isTitle) {
+      const month = date.date;
+      for (const next of sentences.filter((s) => s.index > sentence.index).slice(0, STORY_SENTENCES_AFTER)) {
+        const start = eventDates(dates, next, folded).find(
+          (d) => d.precision === 'day' && d.date.startsWith(month) && BEGAN.test(folded.slice(Math.max(next.index, d.index - 40), d.index)),
+        );
+        if (start) {
+          date = start;
+          break;
+        }
+      }
+    }
     // Else the date of a sentence telling the same kind of event (next to it, then before it),
     // then the headline's, the lead's, and last a neighbour's.
     const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
     const sameKind = (s: Sentence) => triggersOf.get(s)!.some((t) => t.eventType === trigger.eventType);
-    const candidates = [...nearby.filter(sameKind), ...earlier.filter(sameKind), ...sentences.filter((s) => s.end <= titleEnd), ...lead, ...nearby.slice(0, 2)];
+    for (const other of nearby.filter(sameKind)) {
+      if (date) break;
+      date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];
+    }
+    // A story told over a few sentences dates its opening one only (« Le samedi 21 février, la
+    // Légion a conduit des opérations … » then « Ces opérations ont abouti au démantèlement … »):
+    // the day given just before, whatever that sentence tells, is the undated sentence's.
+    // A state « depuis juillet », "since January" began then: it dates no event told after it.
+    for (const other of isTitle ? [] : earlier.slice(0, STORY_SENTENCES_BEFORE)) {
+      if (date) break;
+      date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year' && !SINCE.test(folded.slice(Math.max(0, d.index - 12), d.index)))[0];
+    }
+    const candidates = [...earlier.filter(sameKind), ...sentences.filter((s) => s.end <= titleEnd), ...lead, ...nearby.slice(0, 2)];
     for (const other of candidates) {
       if (date) break;
       date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year')[0];

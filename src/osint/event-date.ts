@@ -18,11 +18,19 @@ const SAYING = /^(?:said|told|(?:a|ont|avait|avaient) (?:declare|indique|affirme
 const CLAUSE = /^ (?:that|que|qu')/;
 const ARTICLE = /^ (?:the|le|la|les|l'|un|une|a|an)\b/;
 const REPORTING =
-  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|(?:gave|different|conflicting|contradictory) accounts|versions? (?:differentes|contradictoires)|press conference|confirmed|selon un communique|dans un communique|(?:were|was|been) (?:found|discovered)|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute|(?:ont ete|a ete|sont|est) (?:retrouve|decouvert)\w*)\b([^.]{0,30})$/i;
+  /\b((?:a|ont|avait|avaient) (?:declare|annonce|indique|affirme|precise|rapporte|confirme|reconnu|appris)|a-t-on appris|a appris|publie\w*|rendue?s? publique?s?|revendique\w*|a condamne|conference de presse|point de presse|said|announced|told|reported|stated|admitted|acknowledged|learned|learnt|in a statement|(?:gave|different|conflicting|contradictory) accounts|versions? (?:differentes|contradictoires)|press conference|confirmed|selon un communique|dans un communique|deuil|mourning|funerailles|funerals?|obseques|inhume\w*|buried|hommage|tribute)\b([^.]{0,30})$/i;
+// « les corps … ont été retrouvés vendredi », "bodies were found on Friday": the finding's day, not
+// the killing's. What else is found (drugs in a truck, a cache of arms) is found on the event's day.
+const BODIES_FOUND =
+  /\b(?:corps|cadavres?|depouilles?|restes|bodies|body|corpses?|remains)\b[^.]{0,50}\b(?:(?:were|was|been) (?:found|discovered)|(?:ont ete|a ete|sont|est|ont|a) (?:retrouve|decouvert)\w*)\b[^.]{0,30}$/;
 // "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
 const REPORTING_AFTER =
   /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;
 const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
+// The date of a text in force or issued, « le décret 2024-1502 du 31 juillet 2024 », "a decree of
+// 3 May": when it was signed, not an event's day.
+const DOCUMENT_BEFORE =
+  /\b(?:decrets?|lois?|arretes?|ordonnances?|circulaires?|communiques?|resolutions?|decrees?|laws?|orders?|statements?)(?: (?:n|no|numero|number))?(?: [\d][\w/.-]*)? (?:du|en date du|dated|of) $/;
 // Words that open a line dating the page rather than telling of an event.
 const PAGE_DATE = /^(publi|mis a jour|mise a jour|posted|updated|par |by )/i;
 // A broadcast's or page's header between brackets: « [Transcription – Journal de 20h, lundi 20 février 2023] ».
@@ -57,6 +65,7 @@ export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): b
  * reported »); elsewhere, « … on Saturday, military sources said » dates the event.
  */
 export function isReportingDate(d: DateMention, folded: string, sentenceStart: number): boolean {
+  if (BODIES_FOUND.test(folded.slice(Math.max(sentenceStart, d.index - 100), d.index))) return true;
   const reporting = REPORTING.exec(folded.slice(Math.max(0, d.index - 60), d.index));
   if (reporting) {
     const [, verb, gap] = reporting as unknown as [string, string, string];
@@ -74,6 +83,7 @@ export function eventDates(dates: readonly DateMention[], sentence: Sentence, fo
   return (
     here
       .filter((d) => !isReportingDate(d, folded, sentence.index))
+      .filter((d) => !DOCUMENT_BEFORE.test(folded.slice(Math.max(sentence.index, d.index - 60), d.index)))
       // "Kayes, le 14 mars 2025 – …": the dateline tells when the story was filed.
       .filter((d) => !(DATELINE_BEFORE.test(folded.slice(sentence.index, d.index)) && /^\s*[-–—(]/.test(folded.slice(d.end, d.end + 4))))
       .sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || Math.abs(a.index - triggerAt) - Math.abs(b.index - triggerAt))

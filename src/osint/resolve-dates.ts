@@ -248,6 +248,8 @@ const DATE_CUE =
 // Where a date starts inside a reading of chrono's: a weekday, a month or a day number.
 const DATE_START = new RegExp(`\\b(?:${WEEKDAY}|${MONTH}|\\d{1,2}\\b)`, 'iu');
 
+const LAST_WEEK = /^(?:la semaine (?:derni[eè]re|pass[ée]e)|last week)$/i;
+
 type ChronoResult = ReturnType<typeof chronoFr.casual.parse>[number];
 
 /** chrono's results over the sentences that may hold a date, with offsets into the whole text. */
@@ -306,6 +308,8 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     } else if (result.end && precision === 'day') {
       precision = 'month';
     }
+    // « la semaine dernière », "last week": some day of the week before, not the day a week back.
+    if (LAST_WEEK.test(result.text)) precision = 'month';
     found.push({
       index: at,
       end: at + result.text.length,

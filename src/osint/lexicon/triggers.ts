@@ -122,6 +122,9 @@ export const TRIGGERS: TriggerRow[] = [
         'attaquer', 'prendre pour cible', 'prendre d assaut', 'faire irruption', 'assaillir', 's en ^prendre a', 'ouvrir le feu',
         'faire une incursion', 'mener une attaque', 'perpetrer une attaque', 'revendiquer l attaque', 'revendiquer ~ attaque',
       ],
+      // The compound tenses put the auxiliary inside the phrase, and a time may part it from its
+      // target (« s'en sont pris, aux premières heures de ce jeudi, au poste »).
+      phrases: ['s en sont pris', 's en sont prises', 's en est pris', 's en est prise', 's en etaient pris', 's en etait pris', 's en etant pris'],
     },
     en: {
       nouns: ['attack', 'assault', 'raid', 'incursion', 'armed attack', 'terrorist attack', 'jihadist attack', 'onslaught', 'coordinated attacks', 'massacre'],
