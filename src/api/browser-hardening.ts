@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet, { type contentSecurityPolicy, type HelmetOptions } from 'helmet';
+import { DiboliError } from '../domain/errors.js';
 
 /** A route's own page policy, in place of the node's (the situation report, the API document's page). */
 interface PagePolicy {
   contentSecurityPolicy: NonNullable<Parameters<typeof contentSecurityPolicy>[0]>;
 }
-import { DiboliError } from '../domain/errors.js';
 
 /**
  * What the web UI's pages may load: its own scripts, styles and data only, nothing inline.
@@ -29,7 +29,7 @@ const UI_POLICY = {
 
 /**
  * The situation report is a self-contained document (its styles and charts inline, no script):
- * it may style itself and nothing else. Routes pass this as their `helmet` option.
+ * it may style itself and nothing else. Routes name it in their config (`config: { helmet: … }`).
  */
 export const DOCUMENT_POLICY: PagePolicy = {
   contentSecurityPolicy: {
