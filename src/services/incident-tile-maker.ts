@@ -60,7 +60,7 @@ export class IncidentTileMaker {
 }
 
 /** What the map shows of each incident before it is opened: enough to colour, badge and open it. */
-function markTile(address: TileAddress, marks: IncidentMark[]): Buffer {
+function markTile(address: TileAddress, marks: IncidentMark[]): Uint8Array {
   const layer = new MvtPointLayer(INCIDENT_LAYER, TILE_EXTENT);
   for (const mark of marks) {
     const [x, y] = tilePoint(address, mark.lon, mark.lat);
@@ -74,7 +74,7 @@ function markTile(address: TileAddress, marks: IncidentMark[]): Buffer {
       .property('releasableTo', mark.releasableTo.join(','))
       .property('status', mark.status);
   }
-  return bytesOf(layer);
+  return layer.bytes();
 }
 
 /**
@@ -82,7 +82,7 @@ function markTile(address: TileAddress, marks: IncidentMark[]): Buffer {
  * (`point_count`, as MapLibre names a cluster's), the event type most of them share (to colour it)
  * and a count per event type (`count:<type>`).
  */
-function cellTile(address: TileAddress, counts: CellCount[]): Buffer {
+function cellTile(address: TileAddress, counts: CellCount[]): Uint8Array {
   const cells = new Map<number, { total: number; lon: number; lat: number; types: Map<string, number> }>();
   for (const c of counts) {
     const key = c.row * GRID + c.column;
@@ -100,10 +100,5 @@ function cellTile(address: TileAddress, counts: CellCount[]): Buffer {
     layer.point(x, y, key).property('cluster', true).property('point_count', cell.total).property('eventType', types[0]![0]);
     for (const [type, n] of types) layer.property(`count:${type}`, n);
   }
-  return bytesOf(layer);
-}
-
-function bytesOf(layer: MvtPointLayer): Buffer {
-  const bytes = layer.bytes();
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return layer.bytes();
 }
