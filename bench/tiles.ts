@@ -45,6 +45,31 @@ export function fetchTile(
 }
 
 /**
+ * The first tiles a node makes after opening its store are slower (SQLite's pages and the code's
+ * first runs): `count` fresh tiles of each zoom (`tileUrl`), timed apart before the node is measured
+ * as it serves. The line to print.
+ */
+export async function firstTiles(
+  zooms: readonly number[],
+  count: number,
+  headers: Record<string, string>,
+  agent: Agent,
+  tileUrl: (z: number) => string,
+): Promise<string> {
+  const figures: string[] = [];
+  for (const z of zooms) {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      await fetchTile(tileUrl(z), headers, agent);
+      times.push(performance.now() - t);
+    }
+    figures.push(`z${z} ${percentile(times, 0.5).toFixed(1)} / ${percentile(times, 0.95).toFixed(1)}`);
+  }
+  return `first ${count} tiles of each zoom after the node opened its store, p50 / p95 ms: ${figures.join(', ')}`;
+}
+
+/**
  * The raw limit of one tile, in process: the same rows out of SQLite (R*Tree, the viewer's read
  * rule, the period) through prepared statements, one by one or summed per cell by SQLite as the
  * node does, and the same MVT encoding; no HTTP, no query builder, no ETag.
@@ -178,20 +203,12 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
     // One map asking one tile at a time, as a browser does: gzip, its connection kept open.
     const browser = new Agent({ keepAlive: true, maxSockets: 1 });
     const browserHeaders = { ...headers, 'accept-encoding': 'gzip' };
-    // The first tiles a node makes after opening its store are slower (SQLite's pages and the
-    // code's first runs): timed apart, once per zoom, before the node is measured as it serves.
-    const firstTiles: string[] = [];
-    for (const z of ZOOMS) {
-      const first: number[] = [];
-      for (let i = 0; i < TILES_PER_ZOOM; i++) {
+    print(
+      await firstTiles(ZOOMS, TILES_PER_ZOOM, browserHeaders, browser, (z) => {
         const address = tileAt(z, -13 + random() * 4, 12 + random() * 4);
-        const t = performance.now();
-        await fetchTile(`${url}/api/v1/tiles/incidents/${address.z}/${address.x}/${address.y}.mvt?from=${freshFrom()}`, browserHeaders, browser);
-        first.push(performance.now() - t);
-      }
-      firstTiles.push(`z${z} ${percentile(first, 0.5).toFixed(1)} / ${percentile(first, 0.95).toFixed(1)}`);
-    }
-    print(`first ${TILES_PER_ZOOM} tiles of each zoom after the node opened its store, p50 / p95 ms: ${firstTiles.join(', ')}`);
+        return `${url}/api/v1/tiles/incidents/${address.z}/${address.x}/${address.y}.mvt?from=${freshFrom()}`;
+      }),
+    );
     for (const z of ZOOMS) {
       const node: number[] = [];
       const inProcess: number[] = [];

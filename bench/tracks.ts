@@ -15,7 +15,7 @@ import { openStore } from '../src/store/database.js';
 import { TRACK_AREA, fillTracks } from './fill-tracks.js';
 import { collectGarbage, percentile, rate, seededRandom } from './figures.js';
 import { tileAt } from '../src/geo/web-tiles.js';
-import { fetchTile } from './tiles.js';
+import { fetchTile, firstTiles } from './tiles.js';
 
 /** DIBOLI_BENCH_TRACK_POSITIONS lowers the count where ten million take too long to store. */
 const POSITIONS = Number(process.env.DIBOLI_BENCH_TRACK_POSITIONS ?? 10_000_000);
@@ -152,20 +152,12 @@ export async function benchTracks(print: (line: string) => void): Promise<void> 
     // never one the node kept from before.
     const freshFrom = () => new Date(Date.parse('2020-01-01') + request++ * 60_000).toISOString();
     const { minLon, minLat, maxLon, maxLat } = TRACK_AREA;
-    // The first tiles a node makes after opening its store are slower (SQLite's pages and the
-    // code's first runs): timed apart, once per zoom, before the node is measured as it serves.
-    const firstTiles: string[] = [];
-    for (const z of ZOOMS) {
-      const first: number[] = [];
-      for (let i = 0; i < TILES_PER_ZOOM; i++) {
+    print(
+      await firstTiles(ZOOMS, TILES_PER_ZOOM, headers, browser, (z) => {
         const address = tileAt(z, minLon + random() * (maxLon - minLon), minLat + random() * (maxLat - minLat));
-        const t = performance.now();
-        await fetchTile(`${url}/api/v1/tiles/tracks/${address.z}/${address.x}/${address.y}.mvt?from=${freshFrom()}`, headers, browser);
-        first.push(performance.now() - t);
-      }
-      firstTiles.push(`z${z} ${percentile(first, 0.5).toFixed(1)} / ${percentile(first, 0.95).toFixed(1)}`);
-    }
-    print(`first ${TILES_PER_ZOOM} tiles of each zoom after the node opened its store, p50 / p95 ms: ${firstTiles.join(', ')}`);
+        return `${url}/api/v1/tiles/tracks/${address.z}/${address.x}/${address.y}.mvt?from=${freshFrom()}`;
+      }),
+    );
 
     for (const z of ZOOMS) {
       const made: number[] = [];
