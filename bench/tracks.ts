@@ -9,7 +9,10 @@ import { buildApp, createNodeContext } from '../src/composition.js';
 import { installDemo } from '../src/cli/demo.js';
 import { loadConfig } from '../src/config.js';
 import { tileBounds, type TileAddress } from '../src/geo/web-tiles.js';
-import { trackLevelFor, trackLines } from '../src/services/track-tiles.js';
+import { deepTileBoxes, trackLevelFor, trackLines } from '../src/services/track-tiles.js';
+import { inBox } from '../src/geo/box-around.js';
+import { crossingSegments } from '../src/geo/crossing-segments.js';
+import type { TrackPoint } from '../src/store/track-tile-repository.js';
 import { POINT_BUDGET, countedDays, coverageLevelFor, coverageSquares, estimatedPoints } from '../src/services/track-coverage.js';
 import { openStore } from '../src/store/database.js';
 import { TRACK_AREA, fillTracks } from './fill-tracks.js';
@@ -31,9 +34,10 @@ type Row = { patrolId: string; at: string; lon: number; lat: number };
 
 /**
  * The raw limit of one tile, in process: the same rows out of SQLite (the kept patrol-days, or the
- * thinned level or the positions' area index; the read rule, the period) through statements
- * written by hand, the same squares or lines and the same MVT encoding; no HTTP, no query builder,
- * no ETag. `lines` is what the tile was before coverage: every zoom drawn as lines.
+ * thinned level or the positions' area index, and below the thinned levels each patrol's stretch
+ * through the read box and the segments crossing the tile; the read rule, the period) through
+ * statements written by hand, the same squares or lines and the same MVT encoding; no HTTP, no
+ * query builder, no ETag. `lines` is what the tile was before coverage: every zoom drawn as lines.
  */
 function rawTile(db: SQLite.Database) {
   const visible = `(owner = 'ML' OR releasable_to LIKE '%"ML"%')`;
@@ -42,22 +46,45 @@ function rawTile(db: SQLite.Database) {
   const cell = (degrees: number, l: number) => Math.floor(((degrees + 180) / 360) * 2 ** l);
   const columns = (box: readonly number[], l: number) =>
     Array.from({ length: cell(box[2]!, l) - cell(box[0]!, l) + 1 }, (_, i) => cell(box[0]!, l) + i).join(',');
+  const positionsIn = (box: readonly number[], from: string) =>
+    db
+      .prepare(`SELECT patrol_id AS patrolId, at, lon, lat FROM positions WHERE CAST((lon + 180) / 360 * (1 << 16) AS INTEGER) IN (${columns(box, 16)})
+        AND lat >= ? AND lat <= ? AND lon >= ? AND lon <= ? AND at >= ? AND ${visiblePatrol('positions')} ORDER BY patrol_id, at, seq`)
+      .all(box[1], box[3], box[0], box[2], from) as Row[];
+  // A patrol's positions from the one before its first in the read box to the one after its last.
+  const stretch = db.prepare(`SELECT patrol_id AS patrolId, at, lon, lat FROM positions WHERE patrol_id = ?
+    AND at >= coalesce((SELECT at FROM positions WHERE patrol_id = ? AND at < ? AND at >= ? ORDER BY at DESC LIMIT 1), ?)
+    AND at <= coalesce((SELECT at FROM positions WHERE patrol_id = ? AND at > ? ORDER BY at LIMIT 1), ?) ORDER BY at, seq`);
+  const nextAt = db.prepare('SELECT at FROM positions WHERE patrol_id = ? AND at > ? ORDER BY at LIMIT 1').pluck();
+  /** A tile deeper than the thinned levels, as the node draws it: stretches through its read box and segments crossing it. */
+  const deepPoints = (address: TileAddress, read: [number, number, number, number], from: string): TrackPoint[] => {
+    const { tile, crossing } = deepTileBoxes(address, read);
+    const near = positionsIn(crossing ?? read, from);
+    const stretches = new Map<string, { first: string; last: string }>();
+    for (const p of crossing ? near.filter((p) => inBox([p.lon, p.lat], read)) : near) {
+      const known = stretches.get(p.patrolId);
+      if (known) known.last = p.at;
+      else stretches.set(p.patrolId, { first: p.at, last: p.at });
+    }
+    const points: TrackPoint[] = [];
+    for (const [id, { first, last }] of stretches) points.push(...(stretch.all(id, id, first, from, first, id, last, last) as Row[]));
+    for (const [a, b] of crossing ? crossingSegments(near, tile, read, stretches) : []) {
+      if (nextAt.get(a.patrolId, a.at) === b.at) points.push({ ...a, startsRun: true }, b);
+    }
+    return points;
+  };
   const lines = (address: TileAddress, from: string) => {
     const [minLon, minLat, maxLon, maxLat] = tileBounds(address);
     const [dLon, dLat] = [(maxLon - minLon) / 8, (maxLat - minLat) / 8];
-    const box = [minLon - dLon, minLat - dLat, maxLon + dLon, maxLat + dLat] as const;
+    const box: [number, number, number, number] = [minLon - dLon, minLat - dLat, maxLon + dLon, maxLat + dLat];
     const level = trackLevelFor(address.z);
-    const rows = (
+    const rows =
       level === undefined
-        ? db
-            .prepare(`SELECT patrol_id AS patrolId, at, lon, lat FROM positions WHERE CAST((lon + 180) / 360 * (1 << 16) AS INTEGER) IN (${columns(box, 16)})
-              AND lat >= ? AND lat <= ? AND lon >= ? AND lon <= ? AND at >= ? AND ${visiblePatrol('positions')} ORDER BY patrol_id, at, seq`)
-            .all(box[1], box[3], box[0], box[2], from)
-        : db
+        ? deepPoints(address, box, from)
+        : (db
             .prepare(`SELECT patrol_id AS patrolId, at, lon, lat FROM track_vertices WHERE level = ? AND cell_x IN (${columns(box, level)})
               AND cell_y >= ? AND cell_y <= ? AND at >= ? AND ${visiblePatrol('track_vertices')} ORDER BY patrol_id, at`)
-            .all(level, cell(box[1], level), cell(box[3], level), from)
-    ) as Row[];
+            .all(level, cell(box[1], level), cell(box[3], level), from) as Row[]);
     const layer = { features: trackLines(address, rows) } as never;
     return { bytes: fromGeojsonVt({ tracks: layer }, { version: 2, extent: 4096 }).byteLength, rows: rows.length };
   };

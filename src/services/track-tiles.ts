@@ -131,7 +131,7 @@ function readBox(address: TileAddress): [number, number, number, number] {
  * length less the tile's width (a segment crossing straight through; one that only cuts a corner
  * may start further and is then missed).
  */
-function deepTileBoxes(address: TileAddress, read: [number, number, number, number]): DeepTileBoxes {
+export function deepTileBoxes(address: TileAddress, read: [number, number, number, number]): DeepTileBoxes {
   const tile = tileBounds(address);
   const diagonal = { type: 'LineString' as const, coordinates: [tile.slice(0, 2), tile.slice(2)] as LonLat[] };
   const widthKm = haversineKm(tile[0], tile[1], tile[2], tile[1]);

@@ -3,7 +3,7 @@ import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
 import { inBox } from '../geo/box-around.js';
-import { clipLine } from '../geo/clip-line.js';
+import { crossingSegments } from '../geo/crossing-segments.js';
 import type { NationCode } from '../kernel/nation.js';
 import { AREA_INDEX_LEVEL, VERSION_CELLS_PER_DEGREE } from './migrations/0017-track-vertices.js';
 import { positionsVisibleTo } from './sovereignty.js';
@@ -189,20 +189,8 @@ export class TrackTileRepository {
    * out of the wider box and come back).
    */
   private async crossings(near: TrackPoint[], { tile, read }: DeepTileBoxes, stretches: Map<string, { first: string; last: string }>) {
-    const [minLon, minLat, maxLon, maxLat] = tile;
     const found: TrackPoint[] = [];
-    for (let i = 1; i < near.length; i++) {
-      const [a, b] = [near[i - 1]!, near[i]!];
-      if (a.patrolId !== b.patrolId || inBox([a.lon, a.lat], read) || inBox([b.lon, b.lat], read)) continue;
-      // Both ends beyond one edge of the tile: the segment cannot meet it.
-      if (Math.max(a.lon, b.lon) < minLon || Math.min(a.lon, b.lon) > maxLon || Math.max(a.lat, b.lat) < minLat || Math.min(a.lat, b.lat) > maxLat) continue;
-      const stretch = stretches.get(a.patrolId);
-      if (stretch && a.at >= stretch.first && b.at <= stretch.last) continue;
-      const segment: [number, number][] = [
-        [a.lon, a.lat],
-        [b.lon, b.lat],
-      ];
-      if (clipLine(segment, tile).length === 0) continue;
+    for (const [a, b] of crossingSegments(near, tile, read, stretches)) {
       const next = await this.db
         .selectFrom('positions')
         .select('at')
