@@ -7,6 +7,7 @@ import { foldName, featureRank, type Gazetteer, type Place } from '../geo/gazett
 import { haversineKm } from '../geo/great-circle.js';
 import { foldText } from './fold-text.js';
 import { spellingVariants } from './spelling-variants.js';
+import { isShoutedRun } from './shouted-name-run.js';
 export interface PlaceMention {
   index: number;
   end: number;
@@ -228,7 +229,7 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
       continue;
     }
-    if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-'))))
+    if (known.length > 0 && (whole || cued || tokens.length === 1 || (known.length === tokens.length && match[0].includes('-')) || isShoutedRun(match[0])))
       found.push(...known.map((k) => ({ ...k, cued: k.cued || cued })));
     else if (afterParticle.length > 0) found.push(...afterParticle.map((k) => ({ ...k, cued: true })));
     // …but a run holding a place of several words (« Nioro du Sahel Infos », a publisher) names

@@ -105,7 +105,10 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'clash', weight: 9,
     fr: {
-      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'echange de coups de feu', 'echanges de coups de feu', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque'],
+      nouns: ['embuscade', 'affrontement', 'accrochage', 'heurts entre', 'echange de tirs', 'echanges de tirs', 'echange de coups de feu', 'echanges de coups de feu', 'heurts intercommunautaires', 'attaque complexe', 'fusillade', 'contre attaque',
+        // « des tirs d'armes automatiques depuis bientôt deux heures » at a camp: a fight, told
+        // before anyone says who fired.
+        'tirs nourris', 'tirs d armes automatiques', 'tirs d armes lourdes'],
       verbs: ['tendre une embuscade', 'tomber dans une embuscade', 'repousser', 'affronter', 'accrocher', 'engager le combat', 's ^affronter', 'tirer sur les militaires', 'mettre en deroute', 'mettre en fuite', 'echanger des tirs', 'echanger des coups de feu', 'decrocher', 'fondre sur'],
       phrases: ['ont riposte', 'a riposte', 'riposterent', 'ripostant', 'riposte vigoureusement', 'combats', 'de violents combats'],
     },
