@@ -23,6 +23,7 @@ import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace,
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { DAY_MS } from '../kernel/durations.js';
+import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT } from './non-event-cues.js';
 export interface AssemblyInput {
   title: string;
   body: string;
@@ -44,21 +45,6 @@ export interface AssembledEvent {
   place?: PlaceMention;
 }
 
-// Statements about what may happen or what usually happens do not report an event.
-const HYPOTHETICAL =
-  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly|(?:attaques|actes|exactions|incursions|violences) (?:repetee|recurrente)s|(?:repeated|recurring) (?:attacks|acts|incursions|abuses|raids))\b/i;
-const STATEMENT =
-  /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
-// An attribution closing the sentence: « …, the government said », « …, a indiqué le ministère ».
-const ATTRIBUTED =
-  /, [^,]{0,60}\b(?:said|says|announced|stated|reported|a (?:indique|annonce|declare|affirme|precise)|ont (?:indique|annonce|declare|affirme))\b[^,]{0,50}$/;
-// A trial, a verdict, an anniversary tells of an event long past, not of a new one.
-const RETROSPECTIVE =
-  /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
-// Words of other sections: a match report, a festival, a health campaign is not a security event.
-const OTHER_GENRES =
-  /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
-
 // Senses told along with an attack rather than as an event of their own.
 const ACCOMPANYING = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
 
@@ -68,13 +54,6 @@ const KIND_WEIGHT = 8;
 const RELEVANT_WITH_RULES = 0.3;
 const RELEVANT_WITHOUT_RULES = 0.75;
 const RELEVANT_OTHER_GENRE = 0.8;
-// Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
-const OTHER_GENRE_TITLE =
-  /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
-// A headline looking back names the old event by its trigger (« survivors recount the ferry
-// massacre »): the trigger does not make the piece a new event's report.
-const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
 /** How many sentences after a month-dated event may give the day it began. */
 const STORY_SENTENCES_AFTER = 2;
 const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute)|ont (?:commence|debute)|a ete lancee?|(?:a |ont )?demarre)\b[^.]{0,25}$/;

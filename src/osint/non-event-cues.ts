@@ -1,0 +1,28 @@
+/**
+ * Words that tell a sentence or a headline does not report a new event: what may happen, what a
+ * ministry says, what a trial or an anniversary recalls, another section's story. Read by the
+ * assembly of an article's events (`assemble-events.ts`).
+ */
+
+// Statements about what may happen or what usually happens do not report an event.
+export const HYPOTHETICAL =
+  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly|(?:attaques|actes|exactions|incursions|violences) (?:repetee|recurrente)s|(?:repeated|recurring) (?:attacks|acts|incursions|abuses|raids))\b/i;
+export const STATEMENT =
+  /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
+// An attribution closing the sentence: « …, the government said », « …, a indiqué le ministère ».
+export const ATTRIBUTED =
+  /, [^,]{0,60}\b(?:said|says|announced|stated|reported|a (?:indique|annonce|declare|affirme|precise)|ont (?:indique|annonce|declare|affirme))\b[^,]{0,50}$/;
+// A trial, a verdict, an anniversary tells of an event long past, not of a new one.
+export const RETROSPECTIVE =
+  /\b(proces|tribunal|cour d'assises|chambre (?:criminelle|speciale)|jugement|verdict|condamne\w*|inculpe\w*|comparu\w*|audience|assises|commemor\w*|anniversaire|hommage|il y a (?:un|deux|trois|\d+) ans|trial|court|convicted|sentenced|accused of|hearing|anniversary|memorial|years? ago)\b/;
+// Words of other sections: a match report, a festival, a health campaign is not a security event.
+export const OTHER_GENRES =
+  /\b(match|championnat|ligue 1|football|buts?|penalty|stade|coupe d'afrique|can \d{4}|demi-finale|quarts? de finale|festival|concerts?|film|cineaste|televis|vaccination|vaccin|campagne sanitaire|goals?|tournament|league|season|semi-final|advisory|travel|tourism|workshop|training course|atelier de formation)\b/gi;
+
+// Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
+export const OTHER_GENRE_TITLE =
+  /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+// A headline looking back names the old event by its trigger (« survivors recount the ferry
+// massacre »): the trigger does not make the piece a new event's report.
+export const LOOK_BACK_TITLE =
+  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans)\b/;
