@@ -226,10 +226,13 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
       }),
     );
     for (const z of ZOOMS) {
+      // A connection of its own for each zoom: the in-process work of the zoom before (a minute or
+      // more at zoom 6) may outlast the node's keep-alive, which then closes the kept connection.
+      const map = new Agent({ keepAlive: true, maxSockets: 1 });
       for (let i = 0; i < warmingTiles(z); i++) {
         const address = tileAt(z, -13 + random() * 4, 12 + random() * 4);
         const from = freshFrom();
-        await fetchTile(`${url}/api/v1/tiles/incidents/${address.z}/${address.x}/${address.y}.mvt?from=${from}`, browserHeaders, browser);
+        await fetchTile(`${url}/api/v1/tiles/incidents/${address.z}/${address.x}/${address.y}.mvt?from=${from}`, browserHeaders, map);
         raw(address, from);
       }
       collectGarbage();
@@ -244,14 +247,15 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
         asked.push({ address, from });
         const path = `${url}/api/v1/tiles/incidents/${address.z}/${address.x}/${address.y}.mvt?from=${from}`;
         let t = performance.now();
-        const response = await fetchTile(path, browserHeaders, browser);
+        const response = await fetchTile(path, browserHeaders, map);
         node.push(performance.now() - t);
         bytes += response.bytes;
         t = performance.now();
-        const again = await fetchTile(path, { ...browserHeaders, 'if-none-match': response.etag }, browser);
+        const again = await fetchTile(path, { ...browserHeaders, 'if-none-match': response.etag }, map);
         if (again.status !== 304) throw new Error(`expected 304, got ${again.status}`);
         revalidated.push(performance.now() - t);
       }
+      map.destroy();
       // The same tiles in process, after the node's: their garbage (at low zoom, a few hundred
       // thousand rows) would otherwise be collected during the node's next answers.
       for (const { address, from } of asked) {
