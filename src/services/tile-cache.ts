@@ -8,15 +8,20 @@ const gzipped = promisify(gzip);
 const GZIP_LEVEL = 4;
 
 /**
- * Tiles smaller than this are gzipped on the spot: a few kilobytes take microseconds, less than the
- * trip to zlib's threads and back (deep tiles hold a handful of incidents).
+ * Tiles smaller than this are gzipped on the spot: a few kilobytes take a tenth of a millisecond,
+ * less than the trip to zlib's threads and back (8.4 KB alone: 0.09–0.18 ms on the spot, p50
+ * 0.17–0.40 ms through the threads). At 8 KiB, track coverage tiles of zoom 12 just above it (8.2
+ * to 8.3 KB) waited 5 to 9 ms for the threads in the node, a twentieth of all tiles of that zoom:
+ * over 400 tiles, p95 8.35 ms at 8 KiB, 4.60 ms at 16 KiB. An incident tile of zoom 12 (33 KB) still
+ * goes to the threads, off the node's event loop, when a hundred maps ask at once.
  */
-const GZIP_ON_THE_SPOT = 8 * 1024;
+const GZIP_ON_THE_SPOT = 16 * 1024;
 /**
- * The window those tiles are gzipped with: as large as the tile, so it finds every match zlib's
- * default 32 KiB window would. The default's larger buffers, allocated for each tile, made a zoom
- * 14 tile's gzip slower (71 µs against 49–55 µs) and, counted by V8 as memory outside its heap,
- * brought collections into answers: fresh zoom 14 tiles, p99 3.9–6.3 ms against 1.3–1.8 ms.
+ * The window those tiles are gzipped with: as large as the largest of them, so it finds every match
+ * zlib's default 32 KiB window would. The default's larger buffers, allocated for each tile, made a
+ * zoom 14 tile's gzip slower (71 µs against 49–55 µs with an 8 KiB window) and, counted by V8 as
+ * memory outside its heap, brought collections into answers: fresh zoom 14 tiles, p99 3.9–6.3 ms
+ * against 1.3–1.8 ms.
  */
 const SMALL_TILE_WINDOW_BITS = Math.log2(GZIP_ON_THE_SPOT);
 
