@@ -23,7 +23,7 @@ const TILES_PER_ZOOM = 20;
  * Timed tiles per zoom: more where a tile takes a millisecond, so that a p95 is not one hiccup. At
  * zoom 14 the node's collections of its older objects slow a run of ten or so answers every few
  * hundred: the p95 of 100 tiles (150 ms) was that of such a run (2.7–3.6 ms in four runs), the p95
- * of 1,000 is 1.1 ms (the median 0.8 ms either way).
+ * of 1,000 was 1.1–1.5 ms in three (the median 0.7–1.1 ms either way).
  */
 const timedTiles = (z: number) => (z <= 8 ? TILES_PER_ZOOM : z <= 10 ? 5 * TILES_PER_ZOOM : 50 * TILES_PER_ZOOM);
 /**
