@@ -70,6 +70,22 @@ export function battle(occurredAt: string, extra: Record<string, unknown> = {}) 
   };
 }
 
+/** The threat level `section` shows to the officer holding `token`, as the sections list gives it. */
+export async function sectionLevel(t: TestNode, token: string, section: string): Promise<string> {
+  const answer = await t.app.inject({ method: 'GET', url: '/api/v1/sections', headers: auth(token) });
+  if (answer.statusCode !== 200) throw new Error(`sections: ${answer.statusCode}`);
+  const features = (answer.json() as { features: { properties: { id: string; threatLevel: string } }[] }).features;
+  return features.find((f) => f.properties.id === section)!.properties.threatLevel;
+}
+
+/** Thresholds far above any score of the demo: every section falls to low at once. */
+export const UNREACHABLE_THRESHOLDS = { thresholds: { medium: 500, high: 1000, critical: 2000 } };
+
+/** Replaces the early-warning settings (`{}`: the defaults back); every change recomputes all levels. The status. */
+export async function putEarlyWarningSettings(t: TestNode, token: string, settings: Record<string, unknown>): Promise<number> {
+  return (await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(token), payload: settings })).statusCode;
+}
+
 export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

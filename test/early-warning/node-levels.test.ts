@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/kernel/clock.js';
-import { auth, battle, demoNode, NEAR_DIBOLI, type TestNode } from './node-helpers.js';
+import { auth, battle, demoNode, NEAR_DIBOLI, putEarlyWarningSettings, sectionLevel, type TestNode, UNREACHABLE_THRESHOLDS } from './node-helpers.js';
 
 const clock = fixedClock('2027-03-01T12:00:00.000Z');
 let t: TestNode;
@@ -8,12 +8,7 @@ let coord: string;
 let analyst: string;
 let section: string;
 
-async function levelOf(id: string): Promise<string> {
-  const answer = await t.app.inject({ method: 'GET', url: '/api/v1/sections', headers: auth(coord) });
-  expect(answer.statusCode).toBe(200);
-  const features = (answer.json() as { features: { properties: { id: string; threatLevel: string } }[] }).features;
-  return features.find((f) => f.properties.id === id)!.properties.threatLevel;
-}
+const levelOf = (id: string) => sectionLevel(t, coord, id);
 
 beforeAll(async () => {
   // Three months after the demo's last incident: every section has decayed to low.
@@ -142,15 +137,9 @@ describe('threat levels on the node', () => {
 
   it('recomputes every level when the settings change', async () => {
     // Thresholds raised far above the section's score: it falls to low at once.
-    const changed = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/early-warning/settings',
-      headers: auth(coord),
-      payload: { thresholds: { medium: 500, high: 1000, critical: 2000 } },
-    });
-    expect(changed.statusCode).toBe(200);
+    expect(await putEarlyWarningSettings(t, coord, UNREACHABLE_THRESHOLDS)).toBe(200);
     expect(await levelOf(section)).toBe('low');
-    await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(coord), payload: {} });
+    await putEarlyWarningSettings(t, coord, {});
     expect(await levelOf(section)).toBe('critical');
   });
 

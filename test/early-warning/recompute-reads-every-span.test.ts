@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/kernel/clock.js';
-import { auth, battle, demoNode, NEAR_DIBOLI, type TestNode } from './node-helpers.js';
+import { auth, battle, demoNode, NEAR_DIBOLI, putEarlyWarningSettings, sectionLevel, type TestNode, UNREACHABLE_THRESHOLDS } from './node-helpers.js';
 
 // A full recompute reads incidents by spans of their numbers, not by counts of matching rows (a
 // page of matching rows scanned a whole table of unplaced incidents in one call). Two clashes
@@ -11,11 +11,7 @@ const UNPLACED_BETWEEN = 12_000;
 let t: TestNode;
 let coord: string;
 
-async function levelOf(section: string): Promise<string> {
-  const answer = await t.app.inject({ method: 'GET', url: '/api/v1/sections', headers: auth(coord) });
-  const features = (answer.json() as { features: { properties: { id: string; threatLevel: string } }[] }).features;
-  return features.find((f) => f.properties.id === section)!.properties.threatLevel;
-}
+const levelOf = (section: string) => sectionLevel(t, coord, section);
 
 beforeAll(async () => {
   t = await demoNode({ clock });
@@ -41,15 +37,9 @@ describe('a full recompute of the threat levels', () => {
     expect(await levelOf(section)).toBe('critical');
 
     // A change of settings recomputes every score from the incidents held.
-    const raised = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/early-warning/settings',
-      headers: auth(coord),
-      payload: { thresholds: { medium: 500, high: 1000, critical: 2000 } },
-    });
-    expect(raised.statusCode).toBe(200);
+    expect(await putEarlyWarningSettings(t, coord, UNREACHABLE_THRESHOLDS)).toBe(200);
     expect(await levelOf(section)).toBe('low');
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/early-warning/settings', headers: auth(coord), payload: {} })).statusCode).toBe(200);
+    expect(await putEarlyWarningSettings(t, coord, {})).toBe(200);
     // Both clashes again, read from spans of numbers 12,000 apart: one alone is only « high ».
     expect(await levelOf(section)).toBe('critical');
   });
