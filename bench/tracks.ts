@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { tileBounds, type TileAddress } from '../src/geo/web-tiles.js';
 import { deepTileBoxes, trackLevelFor, trackLines } from '../src/services/track-tiles.js';
 import { inBox } from '../src/geo/box-around.js';
-import { crossingSegments } from '../src/geo/crossing-segments.js';
+import { crossingSegments, stretchesOf } from '../src/geo/crossing-segments.js';
 import type { TrackPoint } from '../src/store/track-tile-repository.js';
 import { POINT_BUDGET, countedDays, coverageLevelFor, coverageSquares, estimatedPoints } from '../src/services/track-coverage.js';
 import { openStore } from '../src/store/database.js';
@@ -67,12 +67,7 @@ function rawTile(db: SQLite.Database) {
   const deepPoints = (address: TileAddress, read: [number, number, number, number], from: string): TrackPoint[] => {
     const { tile, crossing } = deepTileBoxes(address, read);
     const near = positionsIn(crossing ?? read, from);
-    const stretches = new Map<string, { first: string; last: string }>();
-    for (const p of crossing ? near.filter((p) => inBox([p.lon, p.lat], read)) : near) {
-      const known = stretches.get(p.patrolId);
-      if (known) known.last = p.at;
-      else stretches.set(p.patrolId, { first: p.at, last: p.at });
-    }
+    const stretches = stretchesOf(crossing ? near.filter((p) => inBox([p.lon, p.lat], read)) : near);
     const points: TrackPoint[] = [];
     for (const [id, { first, last }] of stretches) points.push(...(stretch.all(id, id, first, from, first, id, last, last) as Row[]));
     for (const [a, b] of crossing ? crossingSegments(near, tile, read, stretches) : []) {

@@ -11,6 +11,20 @@ export interface TimedPosition {
 }
 
 /**
+ * Each track's first and last instants among `points` (sorted by track then time): the stretch of
+ * it drawn from a tile's read box, the `drawn` that `crossingSegments` leaves out.
+ */
+export function stretchesOf(points: readonly TimedPosition[]): Map<string, { first: string; last: string }> {
+  const stretches = new Map<string, { first: string; last: string }>();
+  for (const point of points) {
+    const stretch = stretches.get(point.patrolId);
+    if (stretch) stretch.last = point.at;
+    else stretches.set(point.patrolId, { first: point.at, last: point.at });
+  }
+  return stretches;
+}
+
+/**
  * Segments that may cross a tile with no end in its read box: two positions in a row of the same
  * track (in `near`, sorted by track then time) both outside the read box, not within a stretch of
  * that track already drawn from the read box (`drawn`: its first and last instants there), whose

@@ -3,7 +3,7 @@ import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
 import { inBox } from '../geo/box-around.js';
-import { crossingSegments } from '../geo/crossing-segments.js';
+import { crossingSegments, stretchesOf } from '../geo/crossing-segments.js';
 import type { NationCode } from '../kernel/nation.js';
 import { AREA_INDEX_LEVEL, VERSION_CELLS_PER_DEGREE } from './migrations/0017-track-vertices.js';
 import { positionsVisibleTo } from './sovereignty.js';
@@ -169,12 +169,7 @@ export class TrackTileRepository {
     // One read of the wider box, when there is one: the read box's positions are among its own.
     const near = await this.positionsIn(viewer, boxes.crossing ?? boxes.read, filters);
     const inRead = boxes.crossing ? near.filter((p) => inBox([p.lon, p.lat], boxes.read)) : near;
-    const stretches = new Map<string, { first: string; last: string }>();
-    for (const point of inRead) {
-      const stretch = stretches.get(point.patrolId);
-      if (stretch) stretch.last = point.at;
-      else stretches.set(point.patrolId, { first: point.at, last: point.at });
-    }
+    const stretches = stretchesOf(inRead);
     const read: TrackPoint[] = [];
     const patrols = [...stretches];
     for (let i = 0; i < patrols.length; i += STRETCHES_PER_READ) read.push(...(await this.stretches(patrols.slice(i, i + STRETCHES_PER_READ), filters)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../src/geo/box-around.js';
-import { crossingSegments, type TimedPosition } from '../../src/geo/crossing-segments.js';
+import { crossingSegments, stretchesOf, type TimedPosition } from '../../src/geo/crossing-segments.js';
 
 // A tile of 0.01° at the origin, read with a margin of 0.001°.
 const tile: Box = [0, 0, 0.01, 0.01];
@@ -40,4 +40,15 @@ describe('crossingSegments', () => {
       expect(found).toEqual(crossing.map((i) => [near[i], near[i + 1]]));
     });
   }
+});
+
+describe('stretchesOf', () => {
+  it('gives each patrol its first and last instants, in the order given', () => {
+    const points = [position('P1', 0, 0, 0), position('P1', 4, 0, 0), position('P1', 9, 0, 0), position('P2', 3, 0, 0)];
+    expect([...stretchesOf(points)]).toEqual([
+      ['P1', { first: at(0), last: at(9) }],
+      ['P2', { first: at(3), last: at(3) }],
+    ]);
+    expect(stretchesOf([]).size).toBe(0);
+  });
 });
