@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { tileBounds, type TileAddress } from '../src/geo/web-tiles.js';
 import { deepTileBoxes, trackLevelFor, trackLines } from '../src/services/track-tiles.js';
 import { inBox } from '../src/geo/box-around.js';
-import { crossingSegments, stretchesOf } from '../src/geo/crossing-segments.js';
+import { crossesUndrawn, crossingSegments, stretchesOf } from '../src/geo/crossing-segments.js';
 import type { TrackPoint } from '../src/store/track-tile-repository.js';
 import { POINT_BUDGET, countedDays, coverageLevelFor, coverageSquares, estimatedPoints } from '../src/services/track-coverage.js';
 import { openStore } from '../src/store/database.js';
@@ -63,6 +63,10 @@ function rawTile(db: SQLite.Database) {
     AND at >= coalesce((SELECT at FROM positions WHERE patrol_id = ? AND at < ? AND at >= ? ORDER BY at DESC LIMIT 1), ?)
     AND at <= coalesce((SELECT at FROM positions WHERE patrol_id = ? AND at > ? ORDER BY at LIMIT 1), ?) ORDER BY at, seq`);
   const nextAt = db.prepare('SELECT at FROM positions WHERE patrol_id = ? AND at > ? ORDER BY at LIMIT 1').pluck();
+  // The long segments over the tile, out of their R*Tree (migration 0021), both ends in the period.
+  const longOver = db.prepare(`SELECT a.patrol_id AS patrolId, a.at, a.lon, a.lat, b.at AS toAt, b.lon AS toLon, b.lat AS toLat
+    FROM track_long_segments AS s JOIN positions AS a ON a.seq = s.id JOIN positions AS b ON b.seq = s.to_seq
+    WHERE s.max_lon >= ? AND s.min_lon <= ? AND s.max_lat >= ? AND s.min_lat <= ? AND a.at >= ? AND ${visiblePatrol('a')} ORDER BY a.patrol_id, a.at`);
   /** A tile deeper than the thinned levels, as the node draws it: stretches through its read box and segments crossing it. */
   const deepPoints = (address: TileAddress, read: [number, number, number, number], from: string): TrackPoint[] => {
     const { tile, crossing } = deepTileBoxes(address, read);
@@ -70,8 +74,16 @@ function rawTile(db: SQLite.Database) {
     const stretches = stretchesOf(crossing ? near.filter((p) => inBox([p.lon, p.lat], read)) : near);
     const points: TrackPoint[] = [];
     for (const [id, { first, last }] of stretches) points.push(...(stretch.all(id, id, first, from, first, id, last, last) as Row[]));
+    const found = new Set<string>();
+    for (const row of longOver.all(tile[0], tile[2], tile[1], tile[3], from) as (Row & { toAt: string; toLon: number; toLat: number })[]) {
+      const a = { patrolId: row.patrolId, at: row.at, lon: row.lon, lat: row.lat };
+      const b = { patrolId: row.patrolId, at: row.toAt, lon: row.toLon, lat: row.toLat };
+      if (!crossesUndrawn(a, b, tile, read, stretches)) continue;
+      points.push({ ...a, startsRun: true }, b);
+      found.add(`${a.patrolId} ${a.at}`);
+    }
     for (const [a, b] of crossing ? crossingSegments(near, tile, read, stretches) : []) {
-      if (nextAt.get(a.patrolId, a.at) === b.at) points.push({ ...a, startsRun: true }, b);
+      if (!found.has(`${a.patrolId} ${a.at}`) && nextAt.get(a.patrolId, a.at) === b.at) points.push({ ...a, startsRun: true }, b);
     }
     return points;
   };

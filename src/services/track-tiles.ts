@@ -3,13 +3,11 @@ import { DiboliError } from '../domain/errors.js';
 import type { Actor } from '../domain/user.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
-import { boxAround } from '../geo/box-around.js';
 import { clipLine } from '../geo/clip-line.js';
-import { haversineKm } from '../geo/great-circle.js';
 import { simplifyLine } from '../geo/simplify-line.js';
 import { isTileAddress, MAX_TILE_ZOOM, TILE_EXTENT, tileBounds, tilePosition, type TileAddress } from '../geo/web-tiles.js';
-import type { LonLat } from '../kernel/geojson.js';
 import {
+  LONG_SEGMENT_DEGREES,
   TRACK_LEVELS,
   type DeepTileBoxes,
   type TrackFilters,
@@ -25,14 +23,13 @@ export type { TrackFilters } from '../store/track-tile-repository.js';
 /** The MVT layer the web map draws patrol tracks from: one line per patrol per tile (`COVERAGE_LAYER` instead at low zoom). */
 export const TRACK_LAYER = 'tracks';
 /** Changes when what a tile says about the same data changes, so that browsers drop old copies. */
-const TRACK_FORMAT = 'tracks-3';
+const TRACK_FORMAT = 'tracks-4';
 /**
  * How far a track is drawn beyond the tile's edge, in tile units (1/64 of the tile), so that the
  * line joins its neighbour's without a seam; positions are read a little further out still.
  */
 const BUFFER = 64;
 const READ_MARGIN = 1 / 8;
-const CROSSING_KM = 2;
 /** Douglas–Peucker tolerance in tile units: one pixel of a 512-pixel tile. */
 const TOLERANCE = TILE_EXTENT / 512;
 /**
@@ -125,19 +122,18 @@ function readBox(address: TileAddress): [number, number, number, number] {
 }
 
 /**
- * A deep tile's boxes: the tile, where its positions are read, and, where the tile is small enough
- * for a segment of `CROSSING_KM` (a vehicle at 60 km/h reporting every two minutes) to pass it
- * with no end in the read box, how far around the tile such a segment may start: the segment's
- * length less the tile's width (a segment crossing straight through; one that only cuts a corner
- * may start further and is then missed).
+ * A deep tile's boxes: the tile, where its positions are read, and, where the read margin is
+ * narrower than the index of long segments' threshold, the box a shorter segment crossing the tile
+ * may start in: the tile widened by that threshold. A segment with no end in the read box that
+ * meets the tile has its ends further apart than the margin in longitude or latitude; where the
+ * margin is at least the threshold, every such segment is in the index (migration 0021).
  */
 export function deepTileBoxes(address: TileAddress, read: [number, number, number, number]): DeepTileBoxes {
   const tile = tileBounds(address);
-  const diagonal = { type: 'LineString' as const, coordinates: [tile.slice(0, 2), tile.slice(2)] as LonLat[] };
-  const widthKm = haversineKm(tile[0], tile[1], tile[2], tile[1]);
-  const marginKm = CROSSING_KM - widthKm;
-  if (marginKm <= widthKm * READ_MARGIN) return { tile, read };
-  return { tile, read, crossing: boxAround(diagonal, marginKm) };
+  const margin = Math.min(tile[0] - read[0], tile[1] - read[1], read[2] - tile[2], read[3] - tile[3]);
+  if (margin >= LONG_SEGMENT_DEGREES) return { tile, read };
+  const d = LONG_SEGMENT_DEGREES;
+  return { tile, read, crossing: [tile[0] - d, tile[1] - d, tile[2] + d, tile[3] + d] };
 }
 
 /** One feature per patrol (points come sorted by patrol, then time): simplified, then clipped. */

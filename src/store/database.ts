@@ -21,6 +21,7 @@ import * as trackVertices from './migrations/0017-track-vertices.js';
 import * as incidentCountsByYearAndArea from './migrations/0018-incident-counts-by-year-and-area.js';
 import * as trackCellCounts from './migrations/0019-track-cell-counts.js';
 import * as incidentsByPlace from './migrations/0020-incidents-by-place.js';
+import * as trackLongSegments from './migrations/0021-track-long-segments.js';
 import { makeFilesPrivate, makePrivate } from './private-folder.js';
 import type { Database } from './schema.js';
 import { withKeptStatements } from './statement-cache.js';
@@ -50,6 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-incident-counts-by-year-and-area': incidentCountsByYearAndArea,
   '0019-track-cell-counts': trackCellCounts,
   '0020-incidents-by-place': incidentsByPlace,
+  '0021-track-long-segments': trackLongSegments,
 };
 
 export interface Store {

@@ -1,8 +1,9 @@
-/** The tables migrations 0017 and 0019 keep for the map's track tiles (written by triggers only). */
+/** The tables migrations 0017, 0019 and 0021 keep for the map's track tiles (written by triggers only). */
 export interface TrackTables {
   trackVertices: TrackVertexTable;
   trackAreaVersions: TrackAreaVersionTable;
   trackCellCounts: TrackCellCountTable;
+  trackLongSegments: TrackLongSegmentTable;
 }
 
 /** The earliest position of a patrol in one cell of a level's grid during one period. */
@@ -39,4 +40,14 @@ export interface TrackCellCountTable {
   /** The patrols' `releasable_to` as they hold it (a JSON array). */
   releasableTo: string;
   patrolDays: number;
+}
+
+/** R*Tree over the boxes of long track segments: `id` is the seq of the segment's first position, `toSeq` that of the next. */
+export interface TrackLongSegmentTable {
+  id: number;
+  minLon: number;
+  maxLon: number;
+  minLat: number;
+  maxLat: number;
+  toSeq: number;
 }

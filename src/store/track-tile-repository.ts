@@ -1,9 +1,9 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
 import { inBox } from '../geo/box-around.js';
-import { crossingSegments, stretchesOf } from '../geo/crossing-segments.js';
+import { crossesUndrawn, crossingSegments, stretchesOf } from '../geo/crossing-segments.js';
 import type { NationCode } from '../kernel/nation.js';
 import { AREA_INDEX_LEVEL, VERSION_CELLS_PER_DEGREE } from './migrations/0017-track-vertices.js';
 import { positionsVisibleTo } from './sovereignty.js';
@@ -11,6 +11,7 @@ import type { Database } from './schema.js';
 
 export { TRACK_LEVELS } from './migrations/0017-track-vertices.js';
 export { COUNTED_LEVELS } from './migrations/0019-track-cell-counts.js';
+export { LONG_SEGMENT_DEGREES } from './migrations/0021-track-long-segments.js';
 
 type Box = [number, number, number, number];
 
@@ -46,7 +47,10 @@ export interface TrackPoint {
   startsRun?: true;
 }
 
-/** A deep tile, the box its positions are read from, and the wider box of the segments that may cross it (if any). */
+/**
+ * A deep tile, the box its positions are read from, and the wider box where a segment too short
+ * for the index of long segments (migration 0021) may start and still cross the tile (if any).
+ */
 export interface DeepTileBoxes {
   tile: Box;
   read: Box;
@@ -61,6 +65,15 @@ function cells(min: number, max: number, level: number): [number, number] {
 
 /** Patrols whose stretches one read asks for: each names three values, well within SQLite's limits. */
 const STRETCHES_PER_READ = 200;
+
+/**
+ * The patrol named by `column` is one whose positions the viewer may be shown. Asked patrol by
+ * patrol (the primary key), not as the list of every patrol the viewer may be shown: SQLite built
+ * that list afresh for each tile, 5 ms with ten thousand patrols.
+ */
+function visiblePatrol(viewer: TrackViewer, column: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM patrols WHERE patrols.id = ${sql.ref(column)} AND ${positionsVisibleTo(viewer.nation, viewer.mechanism)})`;
+}
 
 function range(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -163,7 +176,8 @@ export class TrackTileRepository {
    * positions from the one before its first in the box to the one after its last: a vehicle crosses
    * a deep tile between two positions, and its line must reach the tile's edges, not stop at the
    * last position inside. The positions around are read within the period, like the others. Then
-   * the segments crossing the tile from beyond its read box (`crossings`).
+   * the segments crossing the tile from beyond its read box: the long ones from their index, the
+   * shorter ones from the wider box (`crossings`).
    */
   async positions(viewer: TrackViewer, boxes: DeepTileBoxes, filters: TrackFilters): Promise<TrackPoint[]> {
     // One read of the wider box, when there is one: the read box's positions are among its own.
@@ -173,7 +187,44 @@ export class TrackTileRepository {
     const read: TrackPoint[] = [];
     const patrols = [...stretches];
     for (let i = 0; i < patrols.length; i += STRETCHES_PER_READ) read.push(...(await this.stretches(patrols.slice(i, i + STRETCHES_PER_READ), filters)));
-    return boxes.crossing ? [...read, ...(await this.crossings(near, boxes, stretches))] : read;
+    const long = await this.longCrossings(viewer, boxes, filters, stretches);
+    if (!boxes.crossing) return [...read, ...long];
+    const found = new Set(long.filter((p) => p.startsRun).map((p) => `${p.patrolId}\u0000${p.at}`));
+    return [...read, ...long, ...(await this.crossings(near, boxes, stretches, found))];
+  }
+
+  /**
+   * The long segments (migration 0021) that cross the tile with no end in its read box, each as a
+   * stretch of its own: whatever their length, a tile between two distant positions of a patrol
+   * draws the road between them. Read with the same filters as the positions, ends included.
+   */
+  private async longCrossings(
+    viewer: TrackViewer,
+    { tile, read }: DeepTileBoxes,
+    { from, to, patrol }: TrackFilters,
+    stretches: Map<string, { first: string; last: string }>,
+  ) {
+    const [minLon, minLat, maxLon, maxLat] = tile;
+    let query = this.db
+      .selectFrom('trackLongSegments as segment')
+      .innerJoin('positions as a', 'a.seq', 'segment.id')
+      .innerJoin('positions as b', 'b.seq', 'segment.toSeq')
+      .select(['a.patrolId', 'a.at', 'a.lon', 'a.lat', 'b.at as toAt', 'b.lon as toLon', 'b.lat as toLat'])
+      .where('segment.maxLon', '>=', minLon)
+      .where('segment.minLon', '<=', maxLon)
+      .where('segment.maxLat', '>=', minLat)
+      .where('segment.minLat', '<=', maxLat)
+      .where(visiblePatrol(viewer, 'a.patrolId'));
+    if (from) query = query.where('a.at', '>=', from);
+    if (to) query = query.where('b.at', '<=', to);
+    if (patrol) query = query.where('a.patrolId', '=', patrol);
+    const found: TrackPoint[] = [];
+    for (const row of await query.orderBy('a.patrolId').orderBy('a.at').execute()) {
+      const a = { patrolId: row.patrolId, at: row.at, lon: row.lon, lat: row.lat };
+      const b = { patrolId: row.patrolId, at: row.toAt, lon: row.toLon, lat: row.toLat };
+      if (crossesUndrawn(a, b, tile, read, stretches)) found.push({ ...a, startsRun: true }, b);
+    }
+    return found;
   }
 
   /**
@@ -181,11 +232,18 @@ export class TrackTileRepository {
    * passes a deep tile between two positions): two positions of the wider box that follow each
    * other there and whose segment meets the tile are drawn, as a stretch of their own, once the
    * index by patrol and time says no position of the patrol lies between them (it may have gone
-   * out of the wider box and come back).
+   * out of the wider box and come back). Those `found` among the long segments already are not
+   * drawn twice.
    */
-  private async crossings(near: TrackPoint[], { tile, read }: DeepTileBoxes, stretches: Map<string, { first: string; last: string }>) {
-    const found: TrackPoint[] = [];
+  private async crossings(
+    near: TrackPoint[],
+    { tile, read }: DeepTileBoxes,
+    stretches: Map<string, { first: string; last: string }>,
+    found: ReadonlySet<string>,
+  ) {
+    const drawn: TrackPoint[] = [];
     for (const [a, b] of crossingSegments(near, tile, read, stretches)) {
+      if (found.has(`${a.patrolId}\u0000${a.at}`)) continue;
       const next = await this.db
         .selectFrom('positions')
         .select('at')
@@ -194,9 +252,9 @@ export class TrackTileRepository {
         .orderBy('at')
         .limit(1)
         .executeTakeFirst();
-      if (next?.at === b.at) found.push({ ...a, startsRun: true }, b);
+      if (next?.at === b.at) drawn.push({ ...a, startsRun: true }, b);
     }
-    return found;
+    return drawn;
   }
 
   /** The positions in the box the viewer may be shown, by patrol and time. */
@@ -237,17 +295,7 @@ export class TrackTileRepository {
     { from, to, patrol }: TrackFilters,
   ): SelectQueryBuilder<Database, T, TrackPoint> {
     const where = query as unknown as SelectQueryBuilder<Database, 'positions', TrackPoint>;
-    // Asked patrol by patrol (the primary key), not as the list of every patrol the viewer may be
-    // shown: SQLite built that list afresh for each tile, 5 ms with ten thousand patrols.
-    let q = where.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('patrols')
-          .select(sql`1`.as('one'))
-          .where(sql<SqlBool>`patrols.id = ${sql.ref(`${table}.patrolId`)}`)
-          .where(positionsVisibleTo(viewer.nation, viewer.mechanism)),
-      ),
-    );
+    let q = where.where(visiblePatrol(viewer, `${table}.patrolId`));
     if (from) q = q.where('at', '>=', from);
     if (to) q = q.where('at', '<=', to);
     if (patrol) q = q.where('patrolId', '=', patrol);
