@@ -49,6 +49,9 @@ function bumpBox(first: string, second: string): string {
         ${cellsBetween(x0, cellOf('max(a.lon, b.lon)', 180))} AS cx,
         ${cellsBetween(y0, cellOf('max(a.lat, b.lat)', 90))} AS cy
       WHERE a.seq = ${first} AND b.seq = ${second}
+        -- A box within the new position's own cell: migration 0017's trigger moved it already.
+        AND NOT (${x0} = ${cellOf('NEW.lon', 180)} AND ${cellOf('max(a.lon, b.lon)', 180)} = ${x0}
+          AND ${y0} = ${cellOf('NEW.lat', 90)} AND ${cellOf('max(a.lat, b.lat)', 90)} = ${y0})
       ON CONFLICT (audience, partners, cell_x, cell_y) DO UPDATE SET version = version + 1;`;
 }
 
