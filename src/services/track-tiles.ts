@@ -104,7 +104,7 @@ export class TrackTileService {
     if (filters.from && filters.to && filters.from > filters.to) throw new DiboliError('ERR_BAD_TIME_RANGE', {}, 'from');
     const viewer = { nation: actor.nation, mechanism: this.mechanism };
     const box = readBox(address);
-    const version = await this.tracks.areaVersion(viewer, box);
+    const version = this.tracks.areaVersion(viewer, box);
     const shown = showsPartnersPositions(this.mechanism, actor.nation);
     const { from, to, patrol } = filters;
     const etag = tagOf([TRACK_FORMAT, actor.nation, shown, address.z, address.x, address.y, from ?? null, to ?? null, patrol ?? null, version]);

@@ -63,7 +63,7 @@ export function repositoriesOf(store: Store): Repositories {
     organisation: new OrganisationRepository(store.db),
     incidents: new IncidentRepository(store.db),
     incidentTiles: new IncidentTileRepository(store),
-    trackTiles: new TrackTileRepository(store.db),
+    trackTiles: new TrackTileRepository(store),
     incidentCellCounts: new IncidentCellCountRepository(store.db),
     incidentVersions: new IncidentVersionRepository(store.db),
     patrols: new PatrolRepository(store.db),

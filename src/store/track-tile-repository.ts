@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
@@ -7,6 +8,7 @@ import { crossesUndrawn, crossingSegments, stretchesOf } from '../geo/crossing-s
 import type { NationCode } from '../kernel/nation.js';
 import { AREA_INDEX_LEVEL, VERSION_CELLS_PER_DEGREE } from './migrations/0017-track-vertices.js';
 import { positionsVisibleTo } from './sovereignty.js';
+import type { Store } from './database.js';
 import type { Database } from './schema.js';
 
 export { TRACK_LEVELS } from './migrations/0017-track-vertices.js';
@@ -85,34 +87,33 @@ function range(first: number, last: number): number[] {
  * the JSON track route would not give the same caller.
  */
 export class TrackTileRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+  private readonly sqlite: SQLite.Database;
+  private versionStatement: SQLite.Statement<unknown[], number> | undefined;
+
+  constructor(store: Pick<Store, 'db' | 'sqlite'>) {
+    this.db = store.db;
+    this.sqlite = store.sqlite;
+  }
 
   /**
    * A number that grows each time a position the viewer may be shown is written in the box, or a
    * patrol's releasability changes: the viewer's own counters only (partners' patrols only when
    * the policy shows it their positions).
    */
-  async areaVersion(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box): Promise<number> {
+  areaVersion(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box): number {
     const cell = (degrees: number, offset: number) => Math.floor((degrees + offset) * VERSION_CELLS_PER_DEGREE);
-    const kinds = showsPartnersPositions(viewer.mechanism, viewer.nation) ? [0, 1] : [0];
-    const row = await this.db
-      .selectFrom('trackAreaVersions')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('total'))
-      .where('audience', '=', viewer.nation)
-      .where('partners', 'in', kinds)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('cellX', '=', -1), eb('cellY', '=', -1)]),
-          eb.and([
-            eb('cellX', '>=', cell(minLon, 180)),
-            eb('cellX', '<=', cell(maxLon, 180)),
-            eb('cellY', '>=', cell(minLat, 90)),
-            eb('cellY', '<=', cell(maxLat, 90)),
-          ]),
-        ]),
+    // Asked before every tile is sent: one statement prepared once. Built by the query builder on
+    // each request, it took 0.13 ms of a zoom 6 tile's 1.4 ms in the node (p50 over 300 tiles).
+    this.versionStatement ??= this.sqlite
+      .prepare<unknown[], number>(
+        `SELECT coalesce(sum(version), 0) FROM track_area_versions
+          WHERE audience = ? AND partners <= ?
+            AND ((cell_x = -1 AND cell_y = -1) OR (cell_x >= ? AND cell_x <= ? AND cell_y >= ? AND cell_y <= ?))`,
       )
-      .executeTakeFirstOrThrow();
-    return Number(row.total);
+      .pluck();
+    const partners = showsPartnersPositions(viewer.mechanism, viewer.nation) ? 1 : 0;
+    return Number(this.versionStatement.get(viewer.nation, partners, cell(minLon, 180), cell(maxLon, 180), cell(minLat, 90), cell(maxLat, 90)));
   }
 
   /** The thinned track points of `level` in the box, by patrol and time. */

@@ -112,7 +112,7 @@ describe('the store applies the visibility rule', () => {
         }
         const mechanism = { sharingPolicy: { incident: [], patrol: [], position, post: [], unit: [] } };
         const expected = written.filter((p) => isVisibleTo(positionsAudience(p, mechanism), viewer)).map((p) => p.id);
-        const tracks = new TrackTileRepository(store.db);
+        const tracks = new TrackTileRepository(store);
         const box: [number, number, number, number] = [band - 0.001, 13.9, band + 0.2, 14.1];
         const ids = (points: { patrolId: string }[]) => [...new Set(points.map((p) => p.patrolId))].sort();
         expect(ids(await tracks.positions({ nation: viewer, mechanism }, { tile: box, read: box, crossing: box }, {}))).toEqual(expected.sort());
