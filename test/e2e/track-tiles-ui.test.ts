@@ -19,6 +19,10 @@ const PATROL = 'track-map-patrol';
 const FROM: [number, number] = [-11.55, 14.11];
 const TO: [number, number] = [-11.42, 14.125];
 const ON_TRACK: [number, number] = [(FROM[0] + TO[0]) / 2, (FROM[1] + TO[1]) / 2];
+/** A patrol whose phone went quiet: two positions 6.5 km and an hour apart, nothing between them. */
+const QUIET = 'track-map-quiet';
+const QUIET_FROM: [number, number] = [-11.6, 14.06];
+const QUIET_TO: [number, number] = [-11.54, 14.06];
 
 let session: UiSession;
 let node: RunningNode;
@@ -42,11 +46,14 @@ describe('patrol tracks on the map', () => {
     // triggers of migration 0017 keep its thinned track.
     const db = new SQLite(join(node.dataDir!, 'diboli.db'));
     copyPatrol(db, 'demo-patrol-launch', PATROL, 'ML', []);
+    copyPatrol(db, 'demo-patrol-launch', QUIET, 'ML', []);
     const insert = db.prepare("INSERT INTO positions (patrol_id, at, lat, lon, section, reported_by) VALUES (?, ?, ?, ?, NULL, 'test')");
     for (let i = 0; i <= 100; i++) {
       const at = new Date(Date.parse('2026-11-20T08:00:00Z') + i * 60_000).toISOString();
       insert.run(PATROL, at, FROM[1] + ((TO[1] - FROM[1]) * i) / 100, FROM[0] + ((TO[0] - FROM[0]) * i) / 100);
     }
+    insert.run(QUIET, '2026-11-20T08:00:00.000Z', QUIET_FROM[1], QUIET_FROM[0]);
+    insert.run(QUIET, '2026-11-20T09:00:00.000Z', QUIET_TO[1], QUIET_TO[0]);
     db.close();
     browser.page.on('request', (request) => {
       if (/\/api\/v1\/patrols\/[^/]+\/track|\/api\/v1\/tiles\/tracks\//.test(request.url())) trackRequests.push(request.url());
@@ -81,6 +88,13 @@ describe('patrol tracks on the map', () => {
     const frame = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(frame.x + frame.width / 2, frame.y + frame.height / 2);
     await expect.poll(() => page.locator('.patrol-card.selected').getAttribute('data-patrol-id')).toBe(PATROL);
+  });
+
+  it('draws the road between two distant positions at street scale', async () => {
+    const { page } = browser;
+    await openAt(page, [(QUIET_FROM[0] + QUIET_TO[0]) / 2, QUIET_FROM[1]], 15);
+    await screenshot(page, 'tracks-z15-quiet-patrol');
+    await expect.poll(() => trackInkAtCentre(page)).toBeGreaterThan(5);
   });
 
   it('asks its track tiles again when a patrol under way reports positions', async () => {
