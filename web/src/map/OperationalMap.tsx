@@ -9,7 +9,7 @@ import type { Bounds } from '../incidents/view';
 import { formatNumber } from '../i18n/format';
 import { showClusterCounts } from './clusterCounts';
 import type { MapView } from './savedView';
-import { CLICKABLE_LAYERS, SOURCE, TRACK_LAYERS, operationalStyle, selectedTrackFilter } from './style';
+import { CLICKABLE_LAYERS, CLUSTER_COUNT_LAYER, SOURCE, TRACK_LAYERS, clusterCountText, operationalStyle, selectedTrackFilter } from './style';
 import { SHAPE_PARTS, mergeShapes, type ShapePart } from './shapes';
 
 export type MapLayerData = Partial<Record<ShapePart | 'posts', FeatureCollection | Feature | null>>;
@@ -230,6 +230,11 @@ export function OperationalMap(props: OperationalMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
+    // With the basemap's glyphs MapLibre draws the numbers; without them, HTML labels do.
+    if (map.getLayer(CLUSTER_COUNT_LAYER)) {
+      map.setLayoutProperty(CLUSTER_COUNT_LAYER, 'text-field', clusterCountText(i18n.language));
+      return;
+    }
     return showClusterCounts(map, (count) => formatNumber(count, i18n.language, 0));
   }, [ready, i18n.language]);
 

@@ -2,9 +2,10 @@ import maplibregl from 'maplibre-gl';
 import { INCIDENT_SOURCE_LAYER, SOURCE } from './style';
 
 /**
- * Shows the size of each counted cell of the incident tiles as an HTML label over its circle. The
- * style has no glyphs (nothing may be fetched from outside the node), so text cannot be drawn by
- * MapLibre. Cells are told apart by their place: their numbers are only unique within a tile.
+ * Shows the size of each counted cell of the incident tiles as an HTML label over its circle, on a
+ * map without the node's basemap: its style has no glyphs (nothing may be fetched from outside the
+ * node), so text cannot be drawn by MapLibre. With the basemap, the style's `incident-counts`
+ * layer draws them. Cells are told apart by their place: their numbers are only unique within a tile.
  */
 export function showClusterCounts(map: maplibregl.Map, format: (count: number) => string): () => void {
   const shown = new Map<string, maplibregl.Marker>();

@@ -1,5 +1,6 @@
 import type { GeoJSON } from 'geojson';
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { BOLD_FONT } from '../../../src/map/basemap-style.js';
 import { THREAT_LEVELS } from '../api/types';
 import {
   AXIS_COLOUR,
@@ -98,7 +99,38 @@ export function operationalStyle(data: OwnData = {}, basemap?: StyleSpecificatio
   return {
     ...basemap,
     sources: { ...basemap.sources, ...own.sources },
-    layers: [...ground, ...overlays.slice(0, top), ...labels, ...overlays.slice(top)],
+    layers: [...ground, ...overlays.slice(0, top), clusterCountLayer(), ...labels, ...overlays.slice(top)],
+  };
+}
+
+/** The layer of the counted cells' numbers, drawn with the basemap's glyphs (the node's). */
+export const CLUSTER_COUNT_LAYER = 'incident-counts';
+
+/** A counted cell's number as the officer's language writes it (« 1 234 », "1,234"). */
+export function clusterCountText(locale = 'fr'): ExpressionSpecification {
+  return ['number-format', ['get', 'point_count'], { locale }];
+}
+
+/**
+ * Each counted cell's number over its circle, drawn by MapLibre with the node's glyphs: as HTML
+ * markers (when the style had no glyphs) every frame of a pan moved each one in the page, and a
+ * view of a hundred thousand incidents panned at 0.79× the frame rate of the demo's.
+ */
+function clusterCountLayer(): LayerSpecification {
+  return {
+    id: CLUSTER_COUNT_LAYER,
+    type: 'symbol',
+    source: SOURCE.incidents,
+    'source-layer': INCIDENT_SOURCE_LAYER,
+    filter: IS_CLUSTER,
+    layout: {
+      'text-field': clusterCountText(),
+      'text-font': BOLD_FONT,
+      'text-size': 12,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.8)', 'text-halo-width': 1 },
   };
 }
 
