@@ -1,6 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
-import { sql, type CompiledQuery, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
@@ -17,8 +16,6 @@ export { COUNTED_LEVELS } from './migrations/0019-track-cell-counts.js';
 export { LONG_SEGMENT_DEGREES } from './migrations/0021-track-long-segments.js';
 
 type Box = [number, number, number, number];
-/** A track point's row as SQLite returns it: patrol, time, longitude, latitude. */
-type PointRow = [string, string, number, number];
 
 /** The filters of the track tiles: the period (ISO instants, inclusive) and one patrol. */
 export interface TrackFilters {
@@ -93,8 +90,6 @@ export class TrackTileRepository {
   private readonly db: Kysely<Database>;
   private readonly sqlite: SQLite.Database;
   private versionStatement: SQLite.Statement<unknown[], number> | undefined;
-  /** The points' statements (their text varies with the cells a box covers, and the patrols asked). */
-  private readonly pointStatements = new LRUCache<string, SQLite.Statement<unknown[], PointRow>>({ max: 64 });
 
   constructor(store: Pick<Store, 'db' | 'sqlite'>) {
     this.db = store.db;
@@ -134,7 +129,7 @@ export class TrackTileRepository {
       .where('cellY', '>=', y0)
       .where('cellY', '<=', y1);
     query = this.filtered('trackVertices', query, viewer, filters);
-    return this.points(query.orderBy('patrolId').orderBy('at').compile());
+    return query.orderBy('patrolId').orderBy('at').execute();
   }
 
   /**
@@ -187,12 +182,12 @@ export class TrackTileRepository {
    */
   async positions(viewer: TrackViewer, boxes: DeepTileBoxes, filters: TrackFilters): Promise<TrackPoint[]> {
     // One read of the wider box, when there is one: the read box's positions are among its own.
-    const near = this.positionsIn(viewer, boxes.crossing ?? boxes.read, filters);
+    const near = await this.positionsIn(viewer, boxes.crossing ?? boxes.read, filters);
     const inRead = boxes.crossing ? near.filter((p) => inBox([p.lon, p.lat], boxes.read)) : near;
     const stretches = stretchesOf(inRead);
     const read: TrackPoint[] = [];
     const patrols = [...stretches];
-    for (let i = 0; i < patrols.length; i += STRETCHES_PER_READ) read.push(...this.stretches(patrols.slice(i, i + STRETCHES_PER_READ), filters));
+    for (let i = 0; i < patrols.length; i += STRETCHES_PER_READ) read.push(...(await this.stretches(patrols.slice(i, i + STRETCHES_PER_READ), filters)));
     const long = await this.longCrossings(viewer, boxes, filters, stretches);
     if (!boxes.crossing) return [...read, ...long];
     const found = new Set(long.filter((p) => p.startsRun).map((p) => `${p.patrolId}\u0000${p.at}`));
@@ -264,7 +259,7 @@ export class TrackTileRepository {
   }
 
   /** The positions in the box the viewer may be shown, by patrol and time. */
-  private positionsIn(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box, filters: TrackFilters): TrackPoint[] {
+  private positionsIn(viewer: TrackViewer, [minLon, minLat, maxLon, maxLat]: Box, filters: TrackFilters): Promise<TrackPoint[]> {
     const [x0, x1] = cells(minLon, maxLon, AREA_INDEX_LEVEL);
     // The expression of the index positions_by_area, written as it is there.
     const column = sql.raw(`CAST((lon + 180) / 360 * (1 << ${AREA_INDEX_LEVEL}) AS INTEGER)`);
@@ -276,38 +271,22 @@ export class TrackTileRepository {
       .where('lat', '<=', maxLat)
       .where('lon', '>=', minLon)
       .where('lon', '<=', maxLon);
-    return this.points(this.filtered('positions', query, viewer, filters).orderBy('patrolId').orderBy('at').orderBy('seq').compile());
+    return this.filtered('positions', query, viewer, filters).orderBy('patrolId').orderBy('at').orderBy('seq').execute();
   }
 
   /** Each patrol's positions from the one before `first` to the one after `last` (within the period). */
-  private stretches(patrols: [string, { first: string; last: string }][], { from, to }: TrackFilters): TrackPoint[] {
+  private async stretches(patrols: [string, { first: string; last: string }][], { from, to }: TrackFilters): Promise<TrackPoint[]> {
     const values = sql.join(patrols.map(([id, { first, last }]) => sql`(${id}, ${first}, ${last})`));
     const after = from === undefined ? sql`` : sql`AND q.at >= ${from}`;
     const before = to === undefined ? sql`` : sql`AND q.at <= ${to}`;
-    return this.points(
-      sql<TrackPoint>`WITH stretch (patrol_id, first, last) AS (VALUES ${values})
+    const { rows } = await sql<TrackPoint>`WITH stretch (patrol_id, first, last) AS (VALUES ${values})
       SELECT p.patrol_id, p.at, p.lon, p.lat FROM stretch JOIN positions AS p ON p.patrol_id = stretch.patrol_id
         AND p.at >= coalesce((SELECT q.at FROM positions AS q WHERE q.patrol_id = stretch.patrol_id AND q.at < stretch.first ${after}
           ORDER BY q.at DESC LIMIT 1), stretch.first)
         AND p.at <= coalesce((SELECT q.at FROM positions AS q WHERE q.patrol_id = stretch.patrol_id AND q.at > stretch.last ${before}
           ORDER BY q.at LIMIT 1), stretch.last)
-      ORDER BY p.patrol_id, p.at, p.seq`.compile(this.db),
-    );
-  }
-
-  /**
-   * Runs a read of track points (its columns: patrol, time, longitude, latitude) as a statement kept
-   * by its text that returns arrays, made into points here. A deep tile reads thousands of rows:
-   * each made an object by the driver, then a renamed copy by the query builder, took a zoom 16
-   * tile's positions 1.45 ms to read (p50 over 400 tiles), as long as the rest of the tile.
-   */
-  private points({ sql: text, parameters }: CompiledQuery): TrackPoint[] {
-    let statement = this.pointStatements.get(text);
-    if (!statement || statement.busy) {
-      statement = this.sqlite.prepare<unknown[], PointRow>(text).raw(true);
-      this.pointStatements.set(text, statement);
-    }
-    return statement.all(...parameters).map(([patrolId, at, lon, lat]) => ({ patrolId, at, lon, lat }));
+      ORDER BY p.patrol_id, p.at, p.seq`.execute(this.db);
+    return rows;
   }
 
   private filtered<T extends 'trackVertices' | 'positions'>(
