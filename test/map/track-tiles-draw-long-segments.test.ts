@@ -20,7 +20,7 @@ const long = [
 ];
 const middle = { lon: -11.87, lat: 14.9 };
 
-/** A segment of 3.4 km that cuts only the north-east corner of a zoom 16 tile. */
+/** A segment of 4.6 km that cuts only the north-east corner of a zoom 16 tile. */
 const CORNER = 'track-corner-ml';
 const cornerTile = tileAt(16, -11.8, 14.85);
 
@@ -59,7 +59,7 @@ beforeAll(async () => {
     [
       { lon: corner.lon - 0.015, lat: corner.lat + 0.015 },
       { lon: corner.lon + 0.015, lat: corner.lat - 0.015 },
-    ].reverse(),
+    ],
     [0, 5],
   );
   // Across the zoom 18 tile from west to east, ends 0.0003° beyond its edges; past its south-west
