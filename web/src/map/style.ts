@@ -1,6 +1,5 @@
 import type { GeoJSON } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BOLD_FONT } from '../../../src/map/basemap-style.js';
 import { THREAT_LEVELS } from '../api/types';
 import {
   AXIS_COLOUR,
@@ -99,11 +98,23 @@ export function operationalStyle(data: OwnData = {}, basemap?: StyleSpecificatio
   return {
     ...basemap,
     sources: { ...basemap.sources, ...own.sources },
-    layers: [...ground, ...overlays.slice(0, top), clusterCountLayer(), ...labels, ...overlays.slice(top)],
+    layers: [...ground, ...overlays.slice(0, top), ...clusterCountLayers(labels), ...labels, ...overlays.slice(top)],
   };
 }
 
-/** The layer of the counted cells' numbers, drawn with the basemap's glyphs (the node's). */
+/**
+ * The font of the counted cells' numbers: the basemap's own bold one (its place names'), else any
+ * it names; none when its labels name no font, and the page writes the numbers instead.
+ */
+function labelFont(labels: readonly LayerSpecification[]): string[] | undefined {
+  const fonts = labels.flatMap((layer) => {
+    const font = layer.type === 'symbol' ? layer.layout?.['text-font'] : undefined;
+    return Array.isArray(font) && font.every((name) => typeof name === 'string') ? [font as string[]] : [];
+  });
+  return fonts.find((font) => font.some((name) => /bold/i.test(name))) ?? fonts[0];
+}
+
+/** The layer of the counted cells' numbers, drawn with the basemap's glyphs and font (the node's). */
 export const CLUSTER_COUNT_LAYER = 'incident-counts';
 
 /** A counted cell's number as the officer's language writes it (« 1 234 », "1,234"). */
@@ -117,22 +128,26 @@ export function clusterCountText(locale = 'fr'): ExpressionSpecification {
  * view of a hundred thousand incidents panned at 0.79× the frame rate of the demo's (0.91–0.93×
  * drawn so).
  */
-function clusterCountLayer(): LayerSpecification {
-  return {
-    id: CLUSTER_COUNT_LAYER,
-    type: 'symbol',
-    source: SOURCE.incidents,
-    'source-layer': INCIDENT_SOURCE_LAYER,
-    filter: IS_CLUSTER,
-    layout: {
-      'text-field': clusterCountText(),
-      'text-font': BOLD_FONT,
-      'text-size': 12,
-      'text-allow-overlap': true,
-      'text-ignore-placement': true,
+function clusterCountLayers(labels: readonly LayerSpecification[]): LayerSpecification[] {
+  const font = labelFont(labels);
+  if (!font) return [];
+  return [
+    {
+      id: CLUSTER_COUNT_LAYER,
+      type: 'symbol',
+      source: SOURCE.incidents,
+      'source-layer': INCIDENT_SOURCE_LAYER,
+      filter: IS_CLUSTER,
+      layout: {
+        'text-field': clusterCountText(),
+        'text-font': font,
+        'text-size': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.8)', 'text-halo-width': 1 },
     },
-    paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.8)', 'text-halo-width': 1 },
-  };
+  ];
 }
 
 /** The style, each GeoJSON source holding the data given for it (empty otherwise). */
