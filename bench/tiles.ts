@@ -264,8 +264,8 @@ export async function benchTiles(print: (line: string) => void): Promise<void> {
       map.destroy();
       // Tiles of the zoom in process, after the node's: their garbage (at low zoom, a few hundred
       // thousand rows) would otherwise be collected during the node's next answers. Other tiles
-      // than the node's (the same periods), from the same draw: whichever reads an area first reads its pages from
-      // the disk, and the second was favoured (see `tracks.ts`).
+      // than the node's (the same periods), from the same draw: whichever reads an area first reads
+      // its pages from the disk, and the second was favoured (see `tracks.ts`).
       const others = asked.slice(0, comparedTiles(z)).map(({ from }) => ({ address: tileAt(z, -13 + random() * 4, 12 + random() * 4), from }));
       for (const { address, from } of others) {
         const t = performance.now();

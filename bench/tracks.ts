@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { tileBounds, type TileAddress } from '../src/geo/web-tiles.js';
 import { deepTileBoxes, trackLevelFor, trackLines } from '../src/services/track-tiles.js';
 import { inBox } from '../src/geo/box-around.js';
-import { crossesUndrawn, crossingSegments, stretchesOf } from '../src/geo/crossing-segments.js';
+import { crossesUndrawn, crossingSegments, segmentKey, stretchesOf } from '../src/geo/crossing-segments.js';
 import type { TrackPoint } from '../src/store/track-tile-repository.js';
 import { POINT_BUDGET, countedDays, coverageLevelFor, coverageSquares, estimatedPoints } from '../src/services/track-coverage.js';
 import { openStore } from '../src/store/database.js';
@@ -83,10 +83,10 @@ function rawTile(db: SQLite.Database) {
       const b = { patrolId: row.patrolId, at: row.toAt, lon: row.toLon, lat: row.toLat };
       if (!crossesUndrawn(a, b, tile, read, stretches)) continue;
       points.push({ ...a, startsRun: true }, b);
-      found.add(`${a.patrolId} ${a.at}`);
+      found.add(segmentKey(a));
     }
     for (const [a, b] of crossing ? crossingSegments(near, tile, read, stretches) : []) {
-      if (!found.has(`${a.patrolId} ${a.at}`) && nextAt.get(a.patrolId, a.at) === b.at) points.push({ ...a, startsRun: true }, b);
+      if (!found.has(segmentKey(a)) && nextAt.get(a.patrolId, a.at) === b.at) points.push({ ...a, startsRun: true }, b);
     }
     return points;
   };
@@ -244,9 +244,9 @@ export async function benchTracks(print: (line: string) => void): Promise<void> 
       }
       // As many tiles of the zoom in process, after the node's: their garbage (at low zoom, arrays of
       // a hundred thousand points) would otherwise be collected during the node's next answers.
-      // Other tiles than the node's (the same periods), from the same draw: whichever reads an area first reads its
-      // pages from the disk, and the second was favoured (the positions of a zoom 16 tile's box,
-      // one statement: 0.73 ms read second, 1.10 ms read first, p50 over 300 tiles).
+      // Other tiles than the node's (the same periods), from the same draw: whichever reads an area
+      // first reads its pages from the disk, and the second was favoured (the positions of a zoom 16
+      // tile's box, one statement: 0.73 ms read second, 1.10 ms read first, p50 over 300 tiles).
       const others = asked.map(({ from }) => ({
         address: tileAt(z, minLon + random() * (maxLon - minLon), minLat + random() * (maxLat - minLat)),
         from,

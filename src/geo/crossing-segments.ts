@@ -25,6 +25,15 @@ export function stretchesOf(points: readonly TimedPosition[]): Map<string, { fir
 }
 
 /**
+ * A segment's key, from its first position: a patrol's positions follow one another by time, so the
+ * patrol and the first instant name the segment whichever read found it (the index of long
+ * segments, or the positions around a tile).
+ */
+export function segmentKey(first: TimedPosition): string {
+  return `${first.patrolId}\u0000${first.at}`;
+}
+
+/**
  * Whether the segment from `a` to `b` (two positions in a row of one track) crosses the tile with
  * no end in its read box and outside the stretch of that track already drawn from the read box
  * (`drawn`: its first and last instants there): such a segment is drawn as a stretch of its own.

@@ -4,7 +4,7 @@ import type { PeriodSplit } from '../domain/period-split.js';
 import type { Mechanism } from '../domain/mechanism.js';
 import { showsPartnersPositions } from '../domain/sovereignty.js';
 import { inBox } from '../geo/box-around.js';
-import { crossesUndrawn, crossingSegments, stretchesOf } from '../geo/crossing-segments.js';
+import { crossesUndrawn, crossingSegments, segmentKey, stretchesOf } from '../geo/crossing-segments.js';
 import type { NationCode } from '../kernel/nation.js';
 import { AREA_INDEX_LEVEL, VERSION_CELLS_PER_DEGREE } from './migrations/0017-track-vertices.js';
 import { positionsVisibleTo } from './sovereignty.js';
@@ -190,7 +190,7 @@ export class TrackTileRepository {
     for (let i = 0; i < patrols.length; i += STRETCHES_PER_READ) read.push(...(await this.stretches(patrols.slice(i, i + STRETCHES_PER_READ), filters)));
     const long = await this.longCrossings(viewer, boxes, filters, stretches);
     if (!boxes.crossing) return [...read, ...long];
-    const found = new Set(long.filter((p) => p.startsRun).map((p) => `${p.patrolId}\u0000${p.at}`));
+    const found = new Set(long.filter((p) => p.startsRun).map(segmentKey));
     return [...read, ...long, ...(await this.crossings(near, boxes, stretches, found))];
   }
 
@@ -244,7 +244,7 @@ export class TrackTileRepository {
   ) {
     const drawn: TrackPoint[] = [];
     for (const [a, b] of crossingSegments(near, tile, read, stretches)) {
-      if (found.has(`${a.patrolId}\u0000${a.at}`)) continue;
+      if (found.has(segmentKey(a))) continue;
       const next = await this.db
         .selectFrom('positions')
         .select('at')

@@ -27,6 +27,8 @@ const cornerTile = tileAt(16, -11.8, 14.85);
 /** Short segments (under the long segments' threshold): one across a zoom 18 tile, one past its corner. */
 const SHORT = 'track-short-ml';
 const SHORT_CORNER = 'track-short-corner-ml';
+/** A long segment (0.004°) with both ends in the box read around a zoom 18 tile for short ones: found both ways. */
+const BOTH_WAYS = 'track-both-ways-ml';
 const shortTile = tileAt(18, -11.75, 14.85);
 
 /** Two positions 6.5 km apart, and one written later that falls between them in time, south of the next 1/4° line. */
@@ -51,7 +53,7 @@ async function store(patrol: string, points: { lon: number; lat: number }[], min
 
 beforeAll(async () => {
   demo = await startDemoNode();
-  for (const id of [LONG, CORNER, SHORT, SHORT_CORNER, LATE]) copyPatrol(demo.store.sqlite, 'demo-patrol-launch', id, 'ML', []);
+  for (const id of [LONG, CORNER, SHORT, SHORT_CORNER, BOTH_WAYS, LATE]) copyPatrol(demo.store.sqlite, 'demo-patrol-launch', id, 'ML', []);
   await store(LONG, long, [0, 10]);
   const corner = inside(cornerTile, 0.9, 0.9);
   await store(
@@ -79,6 +81,15 @@ beforeAll(async () => {
     [
       { lon: minLon + 0.0009, lat: minLat - 0.0009 },
       { lon: minLon - 0.0009, lat: minLat + 0.0009 },
+    ],
+    [0, 1],
+  );
+  const bothWaysAt = maxLat - (maxLat - minLat) / 4;
+  await store(
+    BOTH_WAYS,
+    [
+      { lon: minLon - 0.0013, lat: bothWaysAt },
+      { lon: maxLon + 0.0013, lat: bothWaysAt },
     ],
     [0, 1],
   );
@@ -121,6 +132,14 @@ describe('a deep track tile between two distant positions', () => {
     expect(Math.min(...corner.map(([x]) => x))).toBeLessThanOrEqual(0);
     expect(Math.max(...corner.map(([, y]) => y))).toBeGreaterThanOrEqual(TILE_EXTENT);
     expect(Math.max(...corner.map(([x]) => x))).toBeLessThan(TILE_EXTENT / 2);
+  });
+
+  it('draws a long segment once where the positions around the tile find it too', async () => {
+    const tile = await fetchTrackTile(demo, 'coord.ml', shortTile);
+    const parts = tile.lines.filter((line) => line.patrol === BOTH_WAYS).flatMap((line) => line.parts);
+    expect(parts).toHaveLength(1);
+    expect(Math.min(...parts[0]!.map(([x]) => x))).toBeLessThanOrEqual(0);
+    expect(Math.max(...parts[0]!.map(([x]) => x))).toBeGreaterThanOrEqual(TILE_EXTENT);
   });
 
   it('keeps a national segment from a partner', async () => {

@@ -26,9 +26,12 @@ const AFTER = `(SELECT seq FROM positions WHERE patrol_id = NEW.patrol_id AND at
 
 const isLong = (a: string, b: string) => `(abs(${a}.lon - ${b}.lon) > ${LONG_SEGMENT_DEGREES} OR abs(${a}.lat - ${b}.lat) > ${LONG_SEGMENT_DEGREES})`;
 
+/** Keeps the segment from position `a` to position `b` (the trigger's and the upgrade's one insert). */
+const KEEP_SEGMENT = `INSERT INTO track_long_segments (id, min_lon, max_lon, min_lat, max_lat, to_seq)
+      SELECT a.seq, min(a.lon, b.lon), max(a.lon, b.lon), min(a.lat, b.lat), max(a.lat, b.lat), b.seq`;
+
 function keepIfLong(first: string, second: string): string {
-  return `INSERT INTO track_long_segments (id, min_lon, max_lon, min_lat, max_lat, to_seq)
-      SELECT a.seq, min(a.lon, b.lon), max(a.lon, b.lon), min(a.lat, b.lat), max(a.lat, b.lat), b.seq
+  return `${KEEP_SEGMENT}
       FROM positions AS a, positions AS b WHERE a.seq = ${first} AND b.seq = ${second} AND ${isLong('a', 'b')};`;
 }
 
@@ -72,8 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Positions already stored: each one and the next of its patrol, once, as the trigger keeps them.
   await sql
     .raw(
-      `INSERT INTO track_long_segments (id, min_lon, max_lon, min_lat, max_lat, to_seq)
-      SELECT a.seq, min(a.lon, b.lon), max(a.lon, b.lon), min(a.lat, b.lat), max(a.lat, b.lat), b.seq
+      `${KEEP_SEGMENT}
       FROM (SELECT seq, lead(seq) OVER (PARTITION BY patrol_id ORDER BY at, seq) AS next FROM positions) AS pair
         JOIN positions AS a ON a.seq = pair.seq JOIN positions AS b ON b.seq = pair.next
       WHERE ${isLong('a', 'b')}`,
