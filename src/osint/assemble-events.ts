@@ -8,7 +8,7 @@
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
 import type { ExtractedEvent } from './article.js';
-import { byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import { byStoryMeans, byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import type { NewsModel } from './model/news-model.js';
@@ -23,7 +23,7 @@ import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace,
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { DAY_MS } from '../kernel/durations.js';
-import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT } from './non-event-cues.js';
+import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
 export interface AssemblyInput {
   title: string;
   body: string;
@@ -159,7 +159,16 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const story = isTitle
       ? foldedSentence
       : [sentence, ...nearby.filter((s) => s.index > sentence.index).slice(0, 2)].map((s) => folded.slice(s.index, s.end)).join(' ');
-    const trigger: Trigger = byStoryVictims(triggers[0], story);
+    const storyTriggers = isTitle
+      ? []
+      : [
+          ...triggers.slice(1),
+          ...nearby
+            .filter((s) => s.index > sentence.index)
+            .slice(0, 2)
+            .flatMap((s) => triggersOf.get(s)!),
+        ];
+    const trigger: Trigger = byStoryMeans(byStoryVictims(triggers[0], story), storyTriggers);
     triggerWeights.set(sentence.index, trigger.weight);
 
     // Date: its own, else its paragraph's, else the nearest before it, else the headline's or the lead's.
@@ -370,7 +379,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14) && !commentary;
   if (probability === null) return { relevant: byRules, events: byRules ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
   // A headline announcing a trial, an epidemic, an interview or a look back needs more to count.
-  const otherGenre = OTHER_GENRE_TITLE.test(foldText(title)) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll');
+  const otherGenre =
+    VERDICT_TITLE.test(foldText(title)) || (OTHER_GENRE_TITLE.test(foldText(title)) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll'));
   const relevant =
     best !== undefined &&
     !commentary &&

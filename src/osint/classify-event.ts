@@ -58,15 +58,17 @@ const DIRECT: Partial<Record<Sense, Kind>> = {
 
 const KILLED = /\b(tues?|tuees?|morts?|deces|perdu la vie|succombe|killed|dead|died|deaths?|balles? reelles|shot)\b/;
 const CIVILIANS =
-  /\b(civils?|villageois|habitants|passagers|chauffeurs|routiers|civilians|villagers|residents|passengers|drivers|femmes|enfants|women|children)\b/;
+  /\b(civils?|villageois|habitants|populations?|passagers|chauffeurs|routiers|civilians|villagers|residents|passengers|drivers|femmes|enfants|women|children)\b/;
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
+const PARAMILITARIES = /\b(wagner|africa corps|paramilitaires? russes?|russian paramilitar\w*|mercenaires? russes?|russian mercenar\w*)\b/;
 const NON_STATE =
   /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
 // « une attaque armée », « des bandes armées »: armed, not the army.
 const STATE_FORCES =
   /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
+// A health post, a post office or a camp of the displaced shelters no armed force.
 const MILITARY_PRESENT =
-  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp|base|poste|post)\b/;
+  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp(?! de (?:deplaces|refugies)| for (?:the )?(?:displaced|refugees))|base|poste(?! de sante)|post(?! office))\b/;
 const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
@@ -80,7 +82,7 @@ const FORCES_VICTIMS =
   /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
 // A crowd as the subject of an act: « la population est sortie pour s'en prendre à ».
 const CROWD_AGENT =
-  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b/;
+  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -102,6 +104,7 @@ const FOLLOWED =
 
 const PASSIVE_BEFORE = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
 const AGENT = new Set(['par', 'by']);
+const AGENT_ADJECTIVE = /^(?:terroristes?|jihadistes?|djihadistes?|islamistes?|rebelles?)$/;
 
 /**
  * The target of a trigger: the nearest target word of its clause, after it (the object of an
@@ -118,6 +121,8 @@ function targetOf(hit: Hit<TriggerRow>, targets: readonly Hit<TargetClass>[], to
     if (!after && !before) continue;
     const agent = AGENT.has(tokens[target.start - 1]?.word ?? '') || AGENT.has(tokens[target.start - 2]?.word ?? '');
     if (target.value === 'militants' && (before || agent)) continue;
+    // « des attaques terroristes », « une attaque jihadiste »: the adjective says who attacked.
+    if (target.value === 'militants' && target.start === hit.end && AGENT_ADJECTIVE.test(tokens[target.start]?.word ?? '')) continue;
     const gap = after ? target.start - hit.end : hit.start - target.end;
     const distance = gap + (after === passive ? 3 : 0);
     if (gap > 10 || distance >= bestDistance) continue;
@@ -237,7 +242,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       }
       // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.
       const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
-      if (row.sense === 'arrest' && NON_STATE.test(clause) && !STATE_FORCES.test(clause)) {
+      // Men taken by foreign paramilitaries (Wagner, the Africa Corps) are counted, as ACLED does,
+      // among forced disappearances, not arrests.
+      if (row.sense === 'arrest' && ((NON_STATE.test(clause) && !STATE_FORCES.test(clause)) || PARAMILITARIES.test(folded))) {
         [type, sub] = DIRECT.abduct!;
       }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
@@ -312,4 +319,19 @@ export function byStoryVictims(trigger: Trigger, story: string): Trigger {
   )
     return { ...trigger, eventType: ARMED_CLASH[0], subEventType: ARMED_CLASH[1] };
   return trigger;
+}
+
+// The means that make an attack remote violence, whatever else its story tells.
+const REMOTE_MEANS = new Set<Sense>(['suicide', 'air', 'shelling']);
+
+/**
+ * An attack told with its means in the next sentences of its story (« Le bateau a été attaqué …
+ * Des roquettes ont touché le bateau »): a shelling, an air strike or a suicide bombing, not a
+ * battle. `story` holds the triggers of those sentences.
+ */
+export function byStoryMeans(trigger: Trigger, story: readonly Trigger[]): Trigger {
+  // An ambush or a fight with a rocket launcher among its weapons stays a battle.
+  if (trigger.sense !== 'attack') return trigger;
+  const means = story.find((t) => REMOTE_MEANS.has(t.sense));
+  return means ? { ...trigger, eventType: means.eventType, subEventType: means.subEventType } : trigger;
 }

@@ -28,7 +28,8 @@ function divisionBefore(folded: string, at: number): boolean {
   const before = (n: number) => folded.slice(Math.max(0, at - n), at);
   return (DIVISION_BEFORE.test(before(24)) && !TOWN_PART_BEFORE.test(before(30))) || DIVISION_LIST_BEFORE.test(before(80));
 }
-// « the Tevolat area » is around the place, not a division of it.
+// « the Tevolat area » is around the place, not a division of it: wider than a village, though.
+const AREA_AFTER = /^\s+(?:area|vicinity|surroundings)\b/i;
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
 // « des civils qui rejoignaient Arbinda », « en route pour Kidal », "deliveries to the capital,
 // Bamako": where people or goods were going.
@@ -45,6 +46,10 @@ const INSTITUTION_BEFORE =
 // the shipped model was trained without it.)
 const PERSON_OF_PLACE_BEFORE =
   /\b(?:cherif|imam|cheikh|cleric|chefs? (?:de|du) village|village chief|authorities|autorites|junte|junta) (?:de |du |d'|of |in |a )?(?:la |l'|the )?$/i;
+// « selon notre correspondant à Zouérate », "our correspondent in Gao": where the reporter sits,
+// as a dateline or a byline, not where the event happened.
+const REPORTER_BEFORE =
+  /\b(?:correspondante?s?|envoyee?s? speciale?s?|correspondents?|reporters?|stringers?) (?:local |locale |regional |sur place )?(?:a|au|en|de|in|at|based in)(?: la| le| l')? $/i;
 
 // "près de Fassala", "à 20 km de Sadiola": a landmark to find the place by, weaker than the place itself.
 const REFERENCE_BEFORE =
@@ -63,6 +68,7 @@ const NEIGHBOUR_BEFORE =
   /\b(?:(?:village|localite|hameau|bourg|ville|commune|campement)s? (?:voisine?s?|proches?|environnante?s?)|(?:neighbou?ring|nearby|adjacent) (?:village|town|locality|hamlet|settlement)s?) (?:de |d'|du |of )?$/i;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
+const TOWN_BEFORE = /\b(?:town|ville|locality)(?: \w+)? (?:de |d'|du |of )?$/i;
 // « Dandouko, un village situé à 4 km de… », "Tassia, a village near…": named, then said to be one.
 const SETTLEMENT_AFTER = /^,\s*(?:une?|a|the|le|la) (?:petite? |small )?(?:village|hameau|localite|campement|hamlet|settlement)\b/i;
 
@@ -76,7 +82,8 @@ export function placeSpecificity(p: PlaceMention, folded: string): number {
   if (NEIGHBOUR_BEFORE.test(before)) return 3;
   const settlement = SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(folded.slice(p.end, p.end + 30));
   if (!p.place) return settlement ? 7 : p.cued ? 4.5 : 2;
-  if (p.place.featureClass !== 'P') return 1 + (p.cued ? 1 : 0);
+  // « the town of Ber »: the gazetteer may know a town only by its marsh or its well.
+  if (p.place.featureClass !== 'P') return settlement || TOWN_BEFORE.test(before) ? 6 : 1 + (p.cued ? 1 : 0);
   // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4; a town of no rank (Aribinda, 45,000
   // people) is as wide as a seat of a third-level division.
   const town = p.place.featureCode === 'PPL' && p.place.population >= VILLAGE_POPULATION ? 0.5 : 0;
@@ -112,10 +119,14 @@ export function describePlace(p: PlaceMention, folded: string): string[] {
   if (SETTLEMENT_BEFORE.test(before(30))) flags.push('settlement');
   if (p.cued) flags.push('cued');
   if (p.place?.featureCode === 'PPLC') flags.push('capital');
+  if (REPORTER_BEFORE.test(before(40))) flags.push('reporter');
+  if (PAST_RELATIVE.test(before(80))) flags.push('past');
   return flags;
 }
 
 const PAST_CLAUSE = /\b(?:s'etai(?:en)?t|avai(?:en)?t|had)\b/;
+// The clause runs from its pronoun to the place, with no comma between.
+const PAST_RELATIVE = /\b(?:who|which|that|qui|qu'ils?|qu'elles?) (?:had|avai(?:en)?t|s'etai(?:en)?t) [^,;:.!?\n]*$/;
 
 /** The place of a sentence, or none when every place it names is named for another reason (the seat of a court or a mayor counts only when nothing else is named). */
 export function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
@@ -129,6 +140,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const isOutside = (p: PlaceMention) =>
     isDivision(p) ||
     DIRECTION_BEFORE.test(before(p, 30)) ||
+    REPORTER_BEFORE.test(before(p, 40)) ||
     PERSON_OF_PLACE_BEFORE.test(before(p, 30)) ||
     WATERWAY_BEFORE.test(before(p, 30)) ||
     WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8)) ||
@@ -138,9 +150,11 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const isReference = (p: PlaceMention) => REFERENCE_BEFORE.test(before(p, 40));
   // « L'accord paraphé à Bissau … : les parties s'étaient déjà retrouvées à Toubacouta, à
   // Banjul »: a clause of the sentence in the pluperfect tells where things happened before.
+  // "gunmen who had raided the village of Djinaki": a relative clause in the pluperfect, too.
   const inPastClause = (p: PlaceMention) => {
     const opening = Math.max(folded.lastIndexOf(':', p.index), folded.lastIndexOf(';', p.index));
-    return opening > sentence.index && PAST_CLAUSE.test(folded.slice(opening, p.index));
+    if (opening > sentence.index && PAST_CLAUSE.test(folded.slice(opening, p.index))) return true;
+    return PAST_RELATIVE.test(folded.slice(Math.max(sentence.index, p.index - 80), p.index));
   };
   const isLabel = (p: PlaceMention) => p.index === sentence.index && /^\s*:/.test(folded.slice(p.end, p.end + 3));
   const isAxis = (p: PlaceMention) => AXIS_BEFORE.test(before(p, 30)) || AXIS_AFTER.test(folded.slice(p.end, p.end + 10));
@@ -157,7 +171,9 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
     // is the story's area; the place the headline then names is the event's.
     (isLabel(p) && others.length > 1 ? 2 : 0) -
     (inPastClause(p) && others.length > 1 ? 5 : 0) -
-    (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0);
+    (p.place?.featureCode === 'PPLC' && others.length > 1 ? 1.5 : 0) -
+    // « Diallassagou, Dianweli and Deguessagou, in the Bandiagara area »: the area is wider than the villages.
+    (AREA_AFTER.test(folded.slice(p.end, p.end + 14)) && others.length > 1 ? 1.5 : 0);
   let best: PlaceMention | undefined;
   for (const p of others) if (!best || score(p) > score(best)) best = p;
   return best;

@@ -54,6 +54,8 @@ export function statedDay(text: string, language: 'fr' | 'en'): string | null {
 // A month between brackets on a kicker or a sign-off line: « ÉDITORIAL — Le Calame (mars 2023) »,
 // « Moulaye Sayah — AMAP Timbuktu (May 2017) ».
 const MONTH_MARK = /\((\p{L}+)\.? ((?:19|20)\d{2})\)\s*$/u;
+// « Ziguinchor, mars 2018. »: where and when a communiqué was issued.
+const SIGN_OFF = /^\p{Lu}[\p{L}' -]{1,30}, (\p{L}+) ((?:19|20)\d{2})\.?$/u;
 /** How many lines at each end of a page may carry its kicker or its sign-off. */
 const EDGE_LINES = 3;
 
@@ -66,8 +68,10 @@ export function pageMonth(body: string, language: 'fr' | 'en'): string | null {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  for (const line of [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)]) {
-    const mark = MONTH_MARK.exec(line);
+  const edges = [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
+  // A communiqué's place and month of issue may stand on a line of their own anywhere.
+  const marks = [...edges.map((line) => MONTH_MARK.exec(line)), ...lines.map((line) => SIGN_OFF.exec(line))];
+  for (const mark of marks) {
     if (!mark) continue;
     const month = resolveDates(`${language === 'fr' ? 'en' : 'in'} ${mark[1]} ${mark[2]}`, null, language).find((d) => d.precision === 'month');
     if (month) return month.date;

@@ -106,6 +106,11 @@ function weekdayOnOrBefore(weekday: number, reference: Day): Day {
   return fromUtc(ms - back * DAY_MS);
 }
 
+/** The Sunday of the last weekend on or before `reference`; the Saturday when `reference` is one. */
+function weekendBefore(reference: Day): Day {
+  return new Date(toUtc(reference)).getUTCDay() === 6 ? reference : weekdayOnOrBefore(0, reference);
+}
+
 /** The year that puts day/month on or before the reference. */
 function yearOnOrBefore(m: number, d: number, reference: Day): number {
   return m < reference.m || (m === reference.m && d <= reference.d) ? reference.y : reference.y - 1;
@@ -218,9 +223,11 @@ function ourForms(text: string, reference: Day | null): Raw[] {
       const days = n * (/^semaine/i.test(match[2]!) ? 7 : 1);
       add(match, { day: fromUtc(toUtc(reference) - days * DAY_MS), precision: 'day', yearKnown: true, weekdayOnly: false });
     }
-    // « le week-end dernier », « ce week-end »: its Saturday, the last one on or before the report.
-    const weekend = /\b(?:le|ce|du|durant le|pendant le) week-?end(?: dernier)?\b/giu;
-    while ((match = weekend.exec(text))) add(match, { day: weekdayOnOrBefore(6, reference), precision: 'day', yearKnown: true, weekdayOnly: true });
+    // « le week-end dernier », « ce week-end », "over the weekend", "weekend raids": the weekend
+    // just before the report, dated by its Sunday as a night by its second day (by the Saturday
+    // when the report is filed that Saturday).
+    const weekend = /\b(?:(?:le|ce|du|durant le|pendant le) week-?end(?: dernier)?|(?:(?:over|at|during|on|this|last) the |this |last )?week-?end)\b/giu;
+    while ((match = weekend.exec(text))) add(match, { day: weekendBefore(reference), precision: 'day', yearKnown: true, weekdayOnly: true });
     // "ces derniers jours", "in recent days": some day of the weeks before the report, dated to
     // its month.
     const recent = /\b(ces derniers jours|ces jours-ci|ces deux derniers jours|in recent days|over the past few days|in the past few days)\b/giu;

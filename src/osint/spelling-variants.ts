@@ -23,6 +23,8 @@ const SWAPS: readonly [RegExp, string][] = [
   [/([aeiou])i([aeiou])/, '$1y$2'],
   [/(\w)\1/, '$1'],
   [/ /, ''],
+  // Tamasheq names opening with « Tin » or « In » (well of…): « Tinzaouaten » for Tin Zaouaten.
+  [/^(t?in)([^aeiou ])/, '$1 $2'],
 ];
 
 /** The spellings one habit away from `name` (folded), the name itself excluded. */

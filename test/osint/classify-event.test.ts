@@ -36,6 +36,9 @@ describe('classifySentence', () => {
     // Armed men do not arrest: those they « arrêtent » are abducted; the forces' arrests stay arrests.
     ['Entre Béma et Diongo Mani, des hommes armés ont arrêté plusieurs voyageurs.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Jihadists detained three traders on the road to Nioro.', 'Violence against civilians / Abduction/forced disappearance'],
+    // Men taken by foreign paramilitaries are counted among forced disappearances.
+    ['L’armée et le groupe Wagner ont arrêté une quinzaine d’hommes à la frontière.', 'Violence against civilians / Abduction/forced disappearance'],
+    ['Malian troops and Russian paramilitaries detained about fifteen herders near the border.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Les gendarmes ont arrêté trois hommes armés à Kidira.', 'Strategic developments / Arrests'],
     ['Des hommes armés ont attaqué le poste ; deux suspects ont été arrêtés par les gendarmes.', 'Battles / Armed clash'],
     // An attack in the pluperfect, or named as what arrests followed, is the past of the arrest.
@@ -50,6 +53,7 @@ describe('classifySentence', () => {
     ['Nord-Sindian : huit bases rebelles détruites ou occupées, selon la DIRPA', 'Battles / Government regains territory'],
     // A crowd that « s'en prend » to goods or people, with no armed men: mob violence.
     ['La population est sortie dimanche pour s’en prendre à tous les camions sénégalais.', 'Riots / Mob violence'],
+    ['À Diboli, des compatriotes ont répliqué en s’attaquant à des véhicules sénégalais.', 'Riots / Mob violence'],
     ['Des hommes armés ont attaqué le village ; la population a fui.', 'Violence against civilians / Attack'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
     ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],

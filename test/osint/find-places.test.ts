@@ -23,6 +23,8 @@ describe('findPlaces', async () => {
     ['Des hommes armés ont attaqué le village d’Ogossagou.', ['Ogossagou/?']],
     // A headline's label and a sentence opening with « À » name a place; a nickname does not.
     ['Ogossagou : feu et sang après le départ de l’armée', ['Ogossagou/?']],
+    // …but a page's link to another story is no place.
+    ['Related: Niger, Nigeria agree to revive joint border patrols', []],
     ['À Konna, le maire a été enlevé.', ['Konna/ML']],
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
     // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.

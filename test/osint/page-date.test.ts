@@ -32,6 +32,9 @@ describe('the month a page without a day gives itself', () => {
     ['ÉDITORIAL — Le Calame (mars 2023)\n\nQuatre détenus se sont enfuis de la prison.', 'fr', '2023-03'],
     ['Mortar shells hit the camp on Monday.\n\nMoulaye Sayah — AMAP Timbuktu (May 2017)', 'en', '2017-05'],
     ['Mortar shells hit the camp on Monday.\n\nMoulaye Sayah — AMAP Timbuktu', 'en', null],
+    // A communiqué's place and month of issue, on a line of their own wherever it stands.
+    ['COMMUNIQUÉ DE PRESSE\nUn.\nDeux.\nTrois.\nZiguinchor, mars 2018.\nQuatre.\nCinq.\nSix.', 'fr', '2018-03'],
+    ['Un.\nDeux.\nTrois.\nLa base de Ziguinchor, reprise en mars 2018.\nQuatre.\nCinq.\nSix.', 'fr', null],
     // A bracketed month inside the story is not the page's.
     ['Un.\nDeux.\nTrois.\nLe camp (attaqué en mai 2017) a été reconstruit, dit le maire (juin 2019) au milieu du texte.\nQuatre.\nCinq.\nSix.', 'fr', null],
   ] as const)('%s', (body, language, expected) => {

@@ -36,11 +36,15 @@ describe('days told relative to another day, or not yet come', () => {
     ],
     // « au lendemain de » dates what follows it: the day before the day just given.
     ['Le calme revenait ce vendredi, au lendemain d’une journée de violences.', '2023-06-02', 'fr', ['ce vendredi,=2023-06-02', 'au lendemain=2023-06-01']],
-    // Counted back from the report: « il y a trois jours », a weekend's Saturday.
+    // Counted back from the report: « il y a trois jours »; a weekend, by its Sunday as a night by
+    // its second day (by its Saturday when the report is filed that day).
     ['Il y a trois jours, le camp a été attaqué.', '2024-10-07', 'fr', ['Il y a trois jours=2024-10-04']],
     ['Il y a une semaine, une patrouille est tombée dans une embuscade.', '2024-10-07', 'fr', ['Il y a une semaine=2024-09-30']],
-    ['Le week-end dernier, des hommes armés ont attaqué le village.', '2024-10-07', 'fr', ['Le week-end dernier=2024-10-05']],
-    ['Militants attacked the camp over the weekend.', '2024-10-07', 'en', ['weekend=2024-10-05']],
+    ['Le week-end dernier, des hommes armés ont attaqué le village.', '2024-10-07', 'fr', ['Le week-end dernier=2024-10-06']],
+    ['Militants attacked the camp over the weekend.', '2024-10-07', 'en', ['over the weekend=2024-10-06']],
+    ['Mali says 132 civilians killed in weekend raids.', '2022-06-22', 'en', ['weekend=2022-06-19']],
+    ['Two citizens went missing last weekend.', '2022-03-10', 'en', ['last weekend=2022-03-06']],
+    ['Ce week-end, des orpailleurs ont été interpellés.', '2019-11-30', 'fr', ['Ce week-end=2019-11-30']],
     // What is planned has not happened: no date.
     ['Une réunion des chefs militaires est prévue mardi prochain à Bamako.', '2024-10-09', 'fr', []],
     ['Mardi prochain, les ministres se réuniront à Kayes.', '2024-10-09', 'fr', []],

@@ -10,6 +10,9 @@ describe('spellingVariants', () => {
     ['Djenné', 'jenne'],
     ['Tombouctou', 'tombuctou'],
     ['Kidall', 'kidal'],
+    // « Tin » and « In » open Tamasheq names the gazetteer writes as two words.
+    ['Tinzaouaten', 'tin zaouaten'],
+    ['Intahaka', 'in tahaka'],
   ])('%s may be spelled %s', (name, variant) => {
     expect(spellingVariants(name)).toContain(variant);
   });
