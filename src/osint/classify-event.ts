@@ -51,6 +51,7 @@ const DIRECT: Partial<Record<Sense, Kind>> = {
   base: ['Strategic developments', 'Headquarters or base established'],
   cattle: ['Border activity', 'Cattle rustling'],
   smuggling: ['Border activity', 'Smuggling'],
+  drugs: ['Strategic developments', 'Other'],
   gold: ['Border activity', 'Illegal gold mining'],
   displacement: ['Border activity', 'Displacement'],
   crossing: ['Border activity', 'Illegal crossing'],

@@ -82,6 +82,10 @@ describe('classifySentence', () => {
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
     ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
+    // A seizure of drugs, told by its quantity; the people arrested with it make it arrests.
+    ['Les douaniers de Kidira ont procédé à la saisie de trois cents (300) kilogrammes de cocaïne.', 'Strategic developments / Other'],
+    ['Customs officers found more than a tonne of cocaine in a refrigerated truck at Kidira.', 'Strategic developments / Other'],
+    ['Les gendarmes ont arrêté deux convoyeurs et saisi 40 kg de chanvre indien.', 'Strategic developments / Arrests'],
     ['Des jihadistes ont attaqué le camp militaire de Boulkessi.', 'Battles / Armed clash'],
     ['Des hommes armés ont attaqué le village de Fatou dimanche.', 'Violence against civilians / Attack'],
     ['Les rebelles ont pris le contrôle de la ville de Léré.', 'Battles / Non-state actor overtakes territory'],

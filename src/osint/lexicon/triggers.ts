@@ -37,6 +37,7 @@ export type Sense =
   | 'base'
   | 'cattle'
   | 'smuggling'
+  | 'drugs'
   | 'gold'
   | 'displacement'
   | 'crossing'
@@ -241,6 +242,12 @@ export const TRIGGERS: TriggerRow[] = [
   },
   { sense: 'cattle', weight: 6, fr: { nouns: ['vol de betail', 'vols de betail', 'vol de boeufs', 'vol de bovins', 'enlevement de betail', 'voleurs de betail', 'betail emporte'] }, en: { nouns: ['cattle rustling', 'cattle theft', 'cattle raid', 'livestock theft', 'rustler'] } },
   { sense: 'smuggling', weight: 5, fr: { nouns: ['contrebande', 'contrebandier', 'trafic de', 'trafiquant', 'fraude', 'marchandises prohibees'] }, en: { nouns: ['smuggling', 'smuggler', 'trafficking', 'trafficker', 'contraband'] } },
+  // A quantity of drugs is what a seizure is told by (« 300 kilogrammes de cocaïne », "a tonne of cocaine").
+  {
+    sense: 'drugs', weight: 7,
+    fr: { nouns: ['kilogrammes de cocaine', 'kilos de cocaine', 'kg de cocaine', 'tonne de cocaine', 'kilogrammes de chanvre', 'kilos de chanvre', 'kg de chanvre', 'tonne de chanvre', 'kilogrammes de cannabis', 'kg de cannabis', 'kilogrammes de resine', 'kg de resine', 'kilogrammes d heroine', 'kg d heroine', 'kilogrammes de drogue', 'kg de drogue', 'tonne de drogue'] },
+    en: { nouns: ['kilograms of cocaine', 'kilogrammes of cocaine', 'kilos of cocaine', 'kg of cocaine', 'tonne of cocaine', 'ton of cocaine', 'pounds of cocaine', 'kilograms of cannabis', 'kg of cannabis', 'tonne of cannabis', 'kilograms of hashish', 'kg of hashish', 'kilograms of heroin', 'kg of heroin', 'kilograms of drugs', 'kg of drugs', 'tonne of drugs'] },
+  },
   { sense: 'gold', weight: 4, fr: { nouns: ['orpaillage clandestin', 'orpailleurs clandestins', 'site d orpaillage illegal', 'sites d orpaillage clandestins', 'exploitation illegale'] }, en: { nouns: ['illegal mining', 'illegal gold mining', 'artisanal mining site'] } },
   { sense: 'displacement', weight: 4, fr: { nouns: ['deplaces internes', 'deplacement massif'], verbs: ['fuir ~ village', 'fuir ~ villages'] }, en: { nouns: ['displaced people', 'displaced persons', 'displaced families'], verbs: ['flee ~ village', 'flee ~ villages'] } },
   { sense: 'crossing', weight: 4, fr: { nouns: ['passage clandestin', 'franchissement illegal', 'migrants irreguliers', 'migrants interceptes'] }, en: { nouns: ['illegal crossing', 'illegal migrants'] } },
