@@ -199,6 +199,7 @@ export interface RulesPlace {
  * - The sentence telling the event names a place the gazetteer knows: only a place at least as
  *   specific (the village for its town) or a name the gazetteer lacks (most often a village),
  *   never a wider one (the town for its village, the region, the capital).
+ * - A river (« Casamance » is one in the gazetteer): never, when the rules found a place.
  * - The rules' place, named by the event sentence or borrowed, is a village (or a village the
  *   gazetteer lacks, introduced as one): it stands against a seat, a division or a region within
  *   60 km that a headline, a dateline or the background names (the body's Bembou against the
@@ -212,6 +213,8 @@ export function rankerMayReplace(rules: RulesPlace | undefined, candidate: reado
     if (!candidate.some((m) => m.place === null || placeSpecificity(m, folded) >= floor)) return false;
   }
   const other = candidate.find((m) => m.place !== null);
+  // « en Casamance »: the river the gazetteer knows by that name is no event's place.
+  if (other && isRiver(other)) return false;
   return !(other && villageStandsAgainst(event, other, folded));
 }
 

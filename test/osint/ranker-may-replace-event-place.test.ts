@@ -35,6 +35,8 @@ describe('which place is the event’s: the ranker’s place against the rules�
     // regional seat is wider).
     ['Des heurts ont éclaté à Bignona et à Ziguinchor.', 'Bignona', borrowed, 'Ziguinchor', true],
     ['Des heurts ont éclaté à Bignona et à Ziguinchor.', 'Bignona', own, 'Ziguinchor', false],
+    // « en Casamance »: the river of that name is no event's place.
+    ['Un soldat a été tué en Casamance, dans le département de Bignona.', 'Bignona', borrowed, 'Casamance', false],
   ])('%s (%s, own %s) against %s: %s', (text, rulesName, ownPlace, otherName, expected) => {
     const mentions = findPlaces(text, gazetteer);
     const of = (name: string) => mentions.filter((m) => m.name === name);
