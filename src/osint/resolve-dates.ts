@@ -280,6 +280,9 @@ function chronoResults(parser: typeof chronoFr.casual, text: string, ref: Date):
   return results;
 }
 
+const TIME_OF_DAY =
+  /^\W*(?:(?:de|a|à|vers|des|dès|at|around|about|from|by)\s+)?\d{1,2}(?:\s?(?:h|heures?|hours?|am|pm|a\.m\.|p\.m\.)(?:\s?\d{2})?|:\d{2}(?:\s?(?:am|pm))?)\W*$/i;
+
 function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en'): Raw[] {
   const parser = language === 'fr' ? chronoFr.casual : chronoEn.casual;
   const ref = reference ? new Date(reference.y, reference.m - 1, reference.d, 12) : new Date(2000, 0, 1, 12);
@@ -287,6 +290,9 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
   for (const { at, result } of chronoResults(parser, text, ref)) {
     const start = result.start;
     if (/^(la veille|le lendemain|au lendemain)/i.test(result.text)) continue;
+    // « Journal de 7 heures », "at 5 pm": a time of day alone, which chrono may take for a whole
+    // date of its reference day, dates nothing.
+    if (TIME_OF_DAY.test(result.text)) continue;
     // « mardi prochain », "next Tuesday": what is planned has not happened.
     if (
       /\b(prochaine?s?|next|coming)\b/i.test(result.text) ||
@@ -303,8 +309,9 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     const monthKnown = start.isCertain('month');
     const yearKnown = start.isCertain('year');
     if (!dayKnown && !weekdayKnown && !monthKnown && !yearKnown) continue;
-    // Words such as "hier"/"yesterday" carry a certain day but need a real reference.
-    if (!reference && !yearKnown) continue;
+    // Words such as "hier"/"yesterday" carry a certain day (chrono says its year is certain too)
+    // but need a real reference: without one, only a date that writes its year counts.
+    if (!reference && !(yearKnown && /\d{4}/.test(result.text))) continue;
     let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
     let precision: DatePrecision = dayKnown || weekdayKnown ? 'day' : monthKnown ? 'month' : 'year';
     // "dans la nuit du lundi 13 au mardi 14": chrono reads a range; the night belongs to its end.

@@ -33,6 +33,13 @@ describe('resolveDates', () => {
     ['Armed robbers raided the traders overnight Sunday to Monday.', '2018-05-29', 'en', '2018-05-28 day'],
     ["L'armée a repris ces derniers jours ses opérations de nettoyage.", '2021-01-30', 'fr', '2021-01 month'],
     ['Gendarmes carried out a night patrol on September 8-9 in the gold villages.', '2025-09-10', 'en', '2025-09-09 day'],
+    // A time of day alone dates nothing; without a publication day, only a date that writes its
+    // year counts (chrono takes « de 7 heures » and "yesterday" for whole dates of its own
+    // reference day).
+    ['[Journal de 7 heures – transcription] Bonjour.', null, 'fr', null],
+    ['[Journal de 7 heures – transcription] Mardi, une patrouille a été attaquée.', null, 'fr', null],
+    ['Residents appeared yesterday before the committee.', null, 'en', null],
+    ['Le camp a été attaqué mardi vers 17 heures.', '2024-10-07', 'fr', '2024-10-01 day'],
     // Counted from another event than the publication: no date of its own.
     ['They were arrested a few days before the 27th summit of the league.', '2016-09-22', 'en', null],
     // chrono reads "morning on Saturday 6 January" as a time of day: the date is read alone.
