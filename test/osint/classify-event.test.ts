@@ -24,6 +24,11 @@ describe('classifySentence', () => {
     ['The army said it had captured several camps of the rebels.', 'Battles / Government regains territory'],
     ['Un échange de coups de feu a opposé les gendarmes à une bande armée.', 'Battles / Armed clash'],
     ['The army carried out airstrikes on Sunday against the fighters.', 'Explosions/Remote violence / Air/drone strike'],
+    // Strikes an army conducts against positions are from the air.
+    ['Les FAMa ont conduit des frappes contre des positions des groupes armés terroristes.', 'Explosions/Remote violence / Air/drone strike'],
+    // A camp or a base opened is a base established.
+    ['President Macky Sall on Tuesday formally opened a new army camp in Goudiry.', 'Strategic developments / Headquarters or base established'],
+    ['Le chef d’état-major a inauguré la nouvelle légion de gendarmerie de Kédougou.', 'Strategic developments / Headquarters or base established'],
     ['Un véhicule a sauté sur une mine artisanale.', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
     ['Militants used vehicle bombs against the base.', 'Explosions/Remote violence / Suicide bomb'],
     ['Six chauffeurs ont été enlevés par des hommes armés.', 'Violence against civilians / Abduction/forced disappearance'],

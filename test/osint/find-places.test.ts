@@ -25,6 +25,8 @@ describe('findPlaces', async () => {
     ['Ogossagou : feu et sang après le départ de l’armée', ['Ogossagou/?']],
     // …but a page's link to another story is no place.
     ['Related: Niger, Nigeria agree to revive joint border patrols', []],
+    // « GAT » is the army's name for the armed groups, not a place.
+    ['Les FAMa ont frappé des positions des GAT dans la région.', []],
     ['À Konna, le maire a été enlevé.', ['Konna/ML']],
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
     // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.

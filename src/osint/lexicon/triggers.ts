@@ -70,8 +70,9 @@ export const TRIGGERS: TriggerRow[] = [
     sense: 'air', weight: 10,
     fr: {
       nouns: ['frappe aerienne', 'frappes aeriennes', 'frappe de drone', 'frappes de drones', 'bombardement aerien', 'bombardements aeriens', 'raid aerien', 'raids aeriens', 'frappe d aviation', 'frappe ciblee', 'frappes ciblees', 'vecteur aerien', 'vecteurs aeriens'],
-      verbs: ['bombarder'],
-      phrases: ['drone a frappe', 'drones ont frappe', 'aviation a frappe', 'aviation militaire a frappe', 'par des drones', 'par l aviation', 'par un drone', 'moyens aeriens', 'appui aerien'],
+      // « les FAMa ont conduit des frappes contre des positions »: strikes an army conducts are from the air.
+      verbs: ['bombarder', 'conduire ~ frappes', 'mener ~ frappes', 'effectuer ~ frappes', 'proceder a ~ frappes'],
+      phrases: ['drone a frappe', 'drones ont frappe', 'aviation a frappe', 'aviation militaire a frappe', 'par des drones', 'par l aviation', 'par un drone', 'moyens aeriens', 'appui aerien', 'des frappes contre', 'des frappes sur'],
     },
     en: { nouns: ['airstrike', 'air strike', 'air raid', 'drone strike', 'drone attack', 'aerial bombardment', 'helicopter strike'], phrases: ['fighter jets', 'by drones', 'by a drone', 'drones struck', 'drone struck'] },
   },
@@ -237,8 +238,14 @@ export const TRIGGERS: TriggerRow[] = [
   },
   {
     sense: 'base', weight: 5,
-    fr: { verbs: ['installer ~ base', 'installer ~ camp', 'installer ~ quartier general', 'etablir ~ base', 'ouvrir ~ base'], nouns: ['nouvelle base', 'nouveau camp'] },
-    en: { verbs: ['set up ~ base', 'establish ~ base', 'open ~ base'], nouns: ['new base'] },
+    fr: {
+      verbs: ['installer ~ base', 'installer ~ camp', 'installer ~ quartier general', 'etablir ~ base', 'ouvrir ~ base', 'inaugurer ~ camp', 'inaugurer ~ base', 'inaugurer ~ caserne', 'inaugurer ~ legion', 'inaugurer ~ brigade', 'inaugurer ~ poste'],
+      nouns: ['nouvelle base', 'nouveau camp', 'nouveau camp militaire', 'nouvelle base militaire', 'nouvelle caserne', 'nouvelle brigade', 'nouvelle legion'],
+    },
+    en: {
+      verbs: ['set up ~ base', 'establish ~ base', 'open ~ base', 'open ~ camp', 'open ~ barracks', 'inaugurate ~ base', 'inaugurate ~ camp', 'inaugurate ~ barracks'],
+      nouns: ['new base', 'new army camp', 'new military camp', 'new military base', 'new barracks'],
+    },
   },
   { sense: 'cattle', weight: 6, fr: { nouns: ['vol de betail', 'vols de betail', 'vol de boeufs', 'vol de bovins', 'enlevement de betail', 'voleurs de betail', 'betail emporte'] }, en: { nouns: ['cattle rustling', 'cattle theft', 'cattle raid', 'livestock theft', 'rustler'] } },
   { sense: 'smuggling', weight: 5, fr: { nouns: ['contrebande', 'contrebandier', 'trafic de', 'trafiquant', 'fraude', 'marchandises prohibees'] }, en: { nouns: ['smuggling', 'smuggler', 'trafficking', 'trafficker', 'contraband'] } },
