@@ -24,7 +24,7 @@ import type { Article } from '../src/osint/article.js';
 import { extract } from '../src/osint/extract.js';
 import { createNewsModel, type NewsModel } from '../src/osint/model/news-model.js';
 import { checkMainEvent, score, type Metrics, type ScoredPair } from './news-score.js';
-import { trainNewsModel, type TrainingItem } from './news-training.js';
+import { CORPUS_READ_ON, trainNewsModel, type TrainingItem } from './news-training.js';
 
 interface CorpusItem {
   id: string;
@@ -95,6 +95,7 @@ for (const [name, items] of sets) {
       title: item.title ?? '',
       text: item.text,
       lang: item.lang,
+      seen: CORPUS_READ_ON,
     };
     const crossValidated = name.endsWith('-fold');
     const result = crossValidated ? extract(article, gazetteer, models.get(item.id)!) : extract(article, gazetteer);

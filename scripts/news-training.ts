@@ -77,13 +77,20 @@ function trainOn(classes: number, size: number, rows: Row[]): { bias: number[]; 
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/**
+ * The day the corpus's pages are read on: the day its last items were gathered. A page with no day
+ * of its own dates a weekday date without a year by it (`Article.seen`), as the node does with the
+ * day it fetched the page; a fixed day keeps the figures the same whenever they are computed.
+ */
+export const CORPUS_READ_ON = '2026-12-06';
+
 /** The model file trained on `items`. */
 export function trainNewsModel(items: readonly TrainingItem[], gazetteer: Gazetteer, trainedOn: string): NewsModelFile {
   const train = (classes: number, rows: Row[]) => trainOn(classes, features.length, rows);
   /** Each place an item names, whether it is where the gold main event happened, and its weight. */
   const placeExamples: { features: string[]; target: number; weight: number }[] = [];
   const examples = items.map((item) => {
-    const prepared = prepareArticle({ published: item.published, title: item.title, text: item.text, lang: item.lang });
+    const prepared = prepareArticle({ published: item.published, title: item.title, text: item.text, lang: item.lang, seen: CORPUS_READ_ON });
     const language = prepared.language === 'other' ? (item.lang === 'en' ? 'en' : 'fr') : prepared.language;
     const main = item.gold.events[0];
     return {

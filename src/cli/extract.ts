@@ -73,7 +73,7 @@ export const extractCommand: Command = {
     }
 
     const [{ extract }, { loadGazetteerWithNeighboursSync }] = await Promise.all([import('../osint/extract.js'), import('../geo/gazetteer.js')]);
-    const result = extract(article, loadGazetteerWithNeighboursSync());
+    const result = extract({ ...article, seen: new Date().toISOString().slice(0, 10) }, loadGazetteerWithNeighboursSync());
     const output = { relevant: result.relevant, events: result.events };
     io.stdout(JSON.stringify(output, null, values.pretty ? 2 : undefined) + '\n');
     return 0;

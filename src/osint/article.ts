@@ -10,6 +10,11 @@ export interface Article {
   text: string;
   lang?: string;
   url?: string;
+  /**
+   * The day the node read the page (`YYYY-MM-DD`). A page with no day of its own that writes a
+   * weekday date without its year (« mardi 21 janvier ») is dated by the latest such day not after it.
+   */
+  seen?: string;
 }
 
 export interface ExtractionResult {

@@ -11,6 +11,7 @@ import { detectLanguage } from './language.js';
 import { shippedNewsModel, type NewsModel } from './model/news-model.js';
 import { pageDay, pageMonth, statedDay } from './page-date.js';
 import { parseIsoDay, resolveDates } from './resolve-dates.js';
+import { weekdayDateYear } from './weekday-year.js';
 import { DAY_MS } from '../kernel/durations.js';
 
 const dayMs = (iso: string) => {
@@ -45,6 +46,8 @@ export function prepareArticle(article: Article): PreparedArticle {
   else if (filed !== null && filed < published && daysBetween(filed, published) <= 7) published = filed;
   // Else a line saying when the page was put online (« Publié le 14 mars 2025 »).
   if (published === null && language !== 'other') published = statedDay(article.text.slice(0, 3000), language);
+  // Else a weekday date without its year (« mardi 21 janvier »), in the latest year that fits.
+  if (published === null && language !== 'other' && article.seen) published = weekdayDateYear(`${title}\n${body}`, article.seen);
   // A broadcast's header or a post's byline may date the page a day or two before the feed did.
   if (language !== 'other') published = pageDay(body, published, language);
   return { title, body, published, language };

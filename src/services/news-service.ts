@@ -118,8 +118,8 @@ export class NewsService {
     const existing = await this.news.findArticle(url, contentHash);
     if (existing) return { articleId: existing.id, duplicate: true, relevant: existing.relevant, candidates: 0 };
 
-    const result = extract(item, await this.gazetteer());
     const now = this.node.clock.now().toISOString();
+    const result = extract({ ...item, seen: now.slice(0, 10) }, await this.gazetteer());
     const articleId = this.node.ids.newId();
     const candidates: Candidate[] = result.events.map((event, rank) => ({
       id: this.node.ids.newId(),

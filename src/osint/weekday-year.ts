@@ -1,0 +1,84 @@
+/**
+ * The year of « mardi 21 janvier », "Monday, April 26": a page that gives no day of its own and
+ * writes a date without its year still says which year by its weekday (a day and month fall on a
+ * given weekday once in five to eleven years). Read on a given day, the latest such year not after
+ * it is the page's: the day the node read the page stands in for the missing publication day.
+ */
+const MONTHS: Record<string, number> = {
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+const WEEKDAY = Object.keys(WEEKDAYS).join('|');
+const MONTH = Object.keys(MONTHS).join('|');
+// « mardi 21 janvier », "Tuesday 21 January", "Monday, April 26"; not when a year follows.
+const WEEKDAY_DATE = new RegExp(`\\b(${WEEKDAY}),? (?:(\\d{1,2})(?:er)? (${MONTH})|(${MONTH}) (\\d{1,2})(?:st|nd|rd|th)?)\\b(?!,? (?:de l'an )?\\d{4})`, 'g');
+/** How many years back a weekday's year is looked for. */
+const YEARS_BACK = 28;
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[ \t\u00a0]+/g, ' ');
+
+/**
+ * The day (`YYYY-MM-DD`) of the first weekday date without a year in `text`, in the latest year
+ * not after `readOn` (`YYYY-MM-DD`) where that day and month fall on that weekday; null if none.
+ */
+export function weekdayDateYear(text: string, readOn: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(readOn);
+  if (!match) return null;
+  const limit = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  for (const found of fold(text).matchAll(WEEKDAY_DATE)) {
+    const weekday = WEEKDAYS[found[1]!]!;
+    const day = Number(found[2] ?? found[5]);
+    const month = MONTHS[found[3] ?? found[4]!]!;
+    for (let year = Number(match[1]); year > Number(match[1]) - YEARS_BACK; year--) {
+      const at = Date.UTC(year, month - 1, day);
+      // 31 February and its like roll into the next month: no such day.
+      if (new Date(at).getUTCDate() !== day || at > limit) continue;
+      if (new Date(at).getUTCDay() === weekday) return new Date(at).toISOString().slice(0, 10);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/geo/gazetteer.js';
+import { extract } from '../../src/osint/extract.js';
+import { weekdayDateYear } from '../../src/osint/weekday-year.js';
+
+describe('the year a weekday date without one falls in', () => {
+  it.each([
+    // [text, the day the page was read, the day]
+    ['Selon nos informations, tout commence mardi 21 janvier.', '2026-12-06', '2025-01-21'],
+    ['Malian troops killed 26 militants on Monday, April 26, according to local media.', '2026-12-06', '2021-04-26'],
+    ['Le lundi 26 avril, les militaires de la garnison ont accroché des combattants.', '2026-12-06', '2021-04-26'],
+    // The latest fitting year not after the day of reading: read in 2021, the same words.
+    ['Le lundi 26 avril, les militaires ont accroché des combattants.', '2021-04-25', '2010-04-26'],
+    ['On Saturday 29 February, gunmen raided the market.', '2026-12-06', '2020-02-29'],
+    ['Vendredi 1er mars, une patrouille a été prise à partie.', '2026-12-06', '2024-03-01'],
+    // A date that writes its year, or a date with no weekday, says nothing more.
+    ['Le mardi 21 janvier 2025, une patrouille est partie.', '2026-12-06', null],
+    ['Le 21 janvier, une patrouille est partie.', '2026-12-06', null],
+    ['Mardi, une patrouille est partie.', '2026-12-06', null],
+    ['Mardi 21 janvier', 'not a day', null],
+  ] as const)('%s (read on %s): %s', (text, readOn, expected) => {
+    expect(weekdayDateYear(text, readOn)).toBe(expected);
+  });
+
+  it('dates the event of a page with no day of its own by the day the node read it', async () => {
+    const gazetteer = await loadGazetteer();
+    const article = {
+      published: null,
+      title: 'Niono : 26 jihadistes neutralisés près d’Alatona',
+      text: 'Le lundi 26 avril, les militaires de la garnison d’Alatona ont accroché des combattants de la katiba Macina dans le cercle de Niono. Vingt-six terroristes ont été neutralisés.',
+      lang: 'fr',
+    };
+    expect(extract(article, gazetteer).events[0]?.date ?? null).toBeNull();
+    expect(extract({ ...article, seen: '2026-12-06' }, gazetteer).events[0]?.date).toBe('2021-04-26');
+  });
+});
