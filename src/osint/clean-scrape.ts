@@ -39,10 +39,11 @@ function isMenu(line: string): boolean {
 }
 
 // "DAKAR, Sept 12 (Reuters) - …", "BAMAKO (Reuters) - …", "Diéma, 10 février (AMAP) …",
+// "NOUAKCHOTT, Dec 18 —" on a line of its own,
 // "Kayes, le 14 mars 2025 – …": where the story was filed, not where it happened.
 // A genre's kicker (« EXPLAINER — Casamance ») looks like one and is kept: it says what the piece is.
 const DATELINE =
-  /^(?!(?:EXPLAINER|BACKGROUNDER|BACKGROUND|ANALYSIS|ANALYSE|OPINION|TRIBUNE|ÉDITORIAL|EDITORIAL|REPORTAGE)\b)\p{Lu}[\p{Lu} .'’/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—]\s+/u;
+  /^(?!(?:EXPLAINER|BACKGROUNDER|BACKGROUND|ANALYSIS|ANALYSE|OPINION|TRIBUNE|ÉDITORIAL|EDITORIAL|REPORTAGE)\b)\p{Lu}[\p{Lu} .'’/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—](?:\s+|$)/u;
 const DATELINE_MIXED = /^\p{Lu}[\p{L}'’ -]{2,30},\s(?:le\s)?(?:\p{L}+\s)?\d{1,2}(?:er)?\s\p{L}+\.?(?:\s\d{4})?\s*(?:\((?:[^)\n]{1,30})\)\s*[-–—:]?|[-–—:])\s*/u;
 
 /** The dateline opening one of the first lines of a scrape ("Kayes, le 14 mars 2025 – "), if any. */

@@ -17,6 +17,7 @@ describe('cleanScrape', () => {
       'Le fait.\nSuite du texte.',
     ],
     ['drops a wire dateline', 'DAKAR, Sept 12 (Reuters) - Two people died on Monday.', 'Two people died on Monday.'],
+    ['drops a wire dateline on a line of its own', 'NOUAKCHOTT, Dec 18 —\n\nTroops killed two traffickers.', 'Troops killed two traffickers.'],
     ['drops a dateline without a date', 'BAMAKO (Reuters) - Attackers raided a village.', 'Attackers raided a village.'],
     [
       'keeps a genre kicker that looks like a dateline',
