@@ -213,9 +213,11 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued });
       continue;
     }
-    // "le village de Tongo Tongo": the whole name, even when the gazetteer knows a part of it.
+    // "le village de Tongo Tongo": the whole name, even when the gazetteer knows a part of it; a
+    // name it knows no part of may be a village it spells otherwise ("the village of Toubacoro").
     if (!whole && tokens.length <= 4 && !NOT_PLACES.has(foldName(match[0])) && SETTLEMENT_CUE.test(before.replace(/[’]/g, "'"))) {
-      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
+      const places = known.length === 0 ? spelledOtherwise(match[0], gazetteer) : [];
+      found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places, cued: true });
       continue;
     }
     // "les FAMa de Yélimané", "Massacre de Seytenga": a name followed by a particle and a place

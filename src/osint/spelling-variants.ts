@@ -11,6 +11,9 @@ const SWAPS: readonly [RegExp, string][] = [
   [/c$/, 'k'],
   [/k$/, 'c'],
   [/ck/, 'k'],
+  // « Toubacoro » for Toubakoro: a hard c before a, o, u is the k of the other transcription.
+  [/c([aou])/, 'k$1'],
+  [/k([aou])/, 'c$1'],
   [/e$/, ''],
   [/([^e])$/, '$1e'],
   [/ou/, 'u'],

@@ -21,6 +21,8 @@ describe('findPlaces', async () => {
     // A village named as such keeps its whole name, even when the gazetteer knows a part of it.
     ["L'embuscade a eu lieu près du village de Tongo Tongo, au Niger.", ['Tongo Tongo/?']],
     ['Des hommes armés ont attaqué le village d’Ogossagou.', ['Ogossagou/?']],
+    // …and a village the gazetteer spells otherwise keeps its point (Toubakoro, near Banamba).
+    ['A convoy was ambushed in the village of Toubacoro, in the Banamba district.', ['Toubacoro/ML', 'Banamba/ML']],
     // A headline's label and a sentence opening with « À » name a place; a nickname does not.
     ['Ogossagou : feu et sang après le départ de l’armée', ['Ogossagou/?']],
     // …but a page's link to another story is no place.

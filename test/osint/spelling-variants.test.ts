@@ -10,6 +10,8 @@ describe('spellingVariants', () => {
     ['Djenné', 'jenne'],
     ['Tombouctou', 'tombuctou'],
     ['Kidall', 'kidal'],
+    ['Toubacoro', 'toubakoro'],
+    ['Kolokani', 'colokani'],
     // « Tin » and « In » open Tamasheq names the gazetteer writes as two words.
     ['Tinzaouaten', 'tin zaouaten'],
     ['Intahaka', 'in tahaka'],
