@@ -80,6 +80,8 @@ export function within<T extends { index: number }>(items: readonly T[], sentenc
 export function placeSpecificity(p: PlaceMention, folded: string): number {
   const before = folded.slice(Math.max(0, p.index - 30), p.index);
   if (NEIGHBOUR_BEFORE.test(before)) return 3;
+  // « le cercle de Kéniéba » names the division, however the gazetteer reads the name.
+  if (divisionBefore(folded, p.index)) return 2;
   const settlement = SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(folded.slice(p.end, p.end + 30));
   if (!p.place) return settlement ? 7 : p.cued ? 4.5 : 2;
   // « the town of Ber »: the gazetteer may know a town only by its marsh or its well.

@@ -40,7 +40,7 @@ const NOT_PLACES = new Set(
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
     'publication', 'incident', 'alerte', 'urgent', 'exclusif', 'breaking', 'update', 'video', 'photo', 'reportage', 'entretien', 'interview',
     'analyse', 'edito', 'opinion', 'tribune', 'bilan', 'insecurite', 'attaque', 'attaques', 'terrorisme', 'justice', 'sante', 'societe', 'international',
-    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
+    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'frontiere', 'border', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
   ].map(foldName),
 );
 
