@@ -63,7 +63,7 @@ const CIVILIANS =
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
 const PARAMILITARIES = /\b(wagner|africa corps|paramilitaires? russes?|russian paramilitar\w*|mercenaires? russes?|russian mercenar\w*)\b/;
 const NON_STATE =
-  /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?)\b/;
+  /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|bandes? armees?|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?|armed gangs?)\b/;
 // « une attaque armée », « des bandes armées »: armed, not the army.
 const STATE_FORCES =
   /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
@@ -245,7 +245,10 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
       // Men taken by foreign paramilitaries (Wagner, the Africa Corps) are counted, as ACLED does,
       // among forced disappearances, not arrests.
-      if (row.sense === 'arrest' && ((NON_STATE.test(clause) && !STATE_FORCES.test(clause)) || PARAMILITARIES.test(folded))) {
+      // « capturés … par une bande armée »: the agent of a passive arrest, told after it.
+      const agent = /^[^.;:]{0,60}?\b(?:par|by) (?:des |une |un |les |the |an? )?([a-z' ]{3,30})/.exec(folded.slice(index))?.[1] ?? '';
+      const byArmedMen = (NON_STATE.test(clause) || NON_STATE.test(agent)) && !STATE_FORCES.test(clause) && !STATE_FORCES.test(agent);
+      if (row.sense === 'arrest' && (byArmedMen || PARAMILITARIES.test(folded))) {
         [type, sub] = DIRECT.abduct!;
       }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
