@@ -43,7 +43,7 @@ describe('classifySentence', () => {
     ['Jihadists detained three traders on the road to Nioro.', 'Violence against civilians / Abduction/forced disappearance'],
     // …and those « capturés par une bande armée »: the agent told after the verb.
     ['Des jeunes du village ont été capturés et roués de coups par une bande armée.', 'Violence against civilians / Abduction/forced disappearance'],
-    ['Deux bandits armés ont été arrêtés par la police.', 'Strategic developments / Looting/property destruction'],
+    ['Trois suspects ont été arrêtés par les gendarmes de Goudomp.', 'Strategic developments / Arrests'],
     // Men taken by foreign paramilitaries are counted among forced disappearances.
     ['L’armée et le groupe Wagner ont arrêté une quinzaine d’hommes à la frontière.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Malian troops and Russian paramilitaries detained about fifteen herders near the border.', 'Violence against civilians / Abduction/forced disappearance'],
