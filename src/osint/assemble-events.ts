@@ -6,7 +6,6 @@
  * unsure: relevance, the kind of the main event, and its place.
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
-import { haversineKm } from '../geo/great-circle.js';
 import type { ExtractedEvent } from './article.js';
 import { byStoryMeans, byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
@@ -18,6 +17,7 @@ import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
 import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
+import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
 import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
@@ -62,19 +62,6 @@ const SINCE = /\b(?:depuis|since|des)(?: le| la| l'| the)? $/;
 const STORY_SENTENCES_BEFORE = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
-
-/** Two events' places are one: same name, or within 25 km; or the first has no coordinates. */
-function samePlace(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (a.lat === null || a.lon === null) return true;
-  return b.lat !== null && b.lon !== null && haversineKm(a.lon, a.lat, b.lon, b.lat) <= 25;
-}
-
-/** Two events' places may be one: same name, one unknown or unplaced, or within 60 km. */
-function closePlaces(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (a.location === null || b.location === null || a.location === b.location) return true;
-  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
-  return haversineKm(a.lon, a.lat, b.lon, b.lat) <= 60;
-}
 
 function daysBetween(a: string, b: string): number {
   const da = parseIsoDay(a.length === 4 ? `${a}-12-31` : a.length === 7 ? `${a}-28` : a);
@@ -347,10 +334,12 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   // Else, a date the text gives for the same kind of event near its place (the most salient first).
   // A headline's event, last, takes the date the body gives at the same place, whatever its kind.
   const givesDate = (f: (typeof found)[number]) => !f.dateAssumed && f.event.date !== null;
-  for (const kept of events.filter((e) => e.dateAssumed)) {
+  // An event left with no date at all (no publication day either) does the same, from any kind
+  // (« TOMINIAN | DEUX HUMANITAIRES ASSASSINÉS » and « Ce vendredi 25 juillet 2025, … à Tominian »).
+  for (const kept of events.filter((e) => e.dateAssumed || e.event.date === null)) {
     const dated =
       found.find((f) => givesDate(f) && f.event.event_type === kept.event.event_type && samePlace(kept.event, f.event)) ??
-      (kept.fromTitle ? found.find((f) => givesDate(f) && kept.event.location !== null && f.event.location === kept.event.location) : undefined);
+      (kept.fromTitle || kept.event.date === null ? found.find((f) => givesDate(f) && samePlaceName(f.event, kept.event)) : undefined);
     if (!dated) continue;
     Object.assign(kept.event, { date: dated.event.date, date_precision: dated.event.date_precision });
     kept.dateAssumed = false;
