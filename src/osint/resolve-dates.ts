@@ -11,6 +11,7 @@ import * as chronoEn from 'chrono-node/en';
 import * as chronoFr from 'chrono-node/fr';
 import type { DatePrecision } from './article.js';
 import { DAY_MS } from '../kernel/durations.js';
+import { MONTHS, WEEKDAYS } from './calendar-words.js';
 
 export interface DateMention {
   /** Character offsets of the mention in the text. */
@@ -28,55 +29,6 @@ interface Day {
   d: number;
 }
 
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  fevrier: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  aout: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  decembre: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  sept: 9,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const WEEKDAYS: Record<string, number> = {
-  dimanche: 0,
-  lundi: 1,
-  mardi: 2,
-  mercredi: 3,
-  jeudi: 4,
-  vendredi: 5,
-  samedi: 6,
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
 const MONTH =
   '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
 const WEEKDAY = '(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)';

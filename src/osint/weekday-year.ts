@@ -4,48 +4,8 @@
  * given weekday once in five to eleven years). Read on a given day, the latest such year not after
  * it is the page's: the day the node read the page stands in for the missing publication day.
  */
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  fevrier: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  aout: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  decembre: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
-const WEEKDAYS: Record<string, number> = {
-  dimanche: 0,
-  lundi: 1,
-  mardi: 2,
-  mercredi: 3,
-  jeudi: 4,
-  vendredi: 5,
-  samedi: 6,
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
+import { MONTHS, WEEKDAYS } from './calendar-words.js';
+
 const WEEKDAY = Object.keys(WEEKDAYS).join('|');
 const MONTH = Object.keys(MONTHS).join('|');
 // « mardi 21 janvier », "Tuesday 21 January", "Monday, April 26"; not when a year follows.
