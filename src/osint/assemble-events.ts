@@ -368,12 +368,13 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const byRules = best !== undefined && events.some((e) => e.concrete) && !(genreWords >= 3 && best.salience < 14) && !commentary;
   if (probability === null) return { relevant: byRules, events: byRules ? events.filter((e) => e.concrete || e.salience >= 10) : [] };
   // A headline announcing a trial, an epidemic, an interview or a look back needs more to count.
+  const foldedTitle = foldText(title);
   const otherGenre =
-    VERDICT_TITLE.test(foldText(title)) || (OTHER_GENRE_TITLE.test(foldText(title)) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll'));
+    VERDICT_TITLE.test(foldedTitle) || (OTHER_GENRE_TITLE.test(foldedTitle) && !titleTriggers.some((t) => t.weight >= 8 && t.sense !== 'toll'));
   const relevant =
     best !== undefined &&
     !commentary &&
-    !LOOK_BACK_TITLE.test(foldText(title)) &&
+    !LOOK_BACK_TITLE.test(foldedTitle) &&
     (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);

@@ -245,11 +245,11 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
       // Men taken by foreign paramilitaries (Wagner, the Africa Corps) are counted, as ACLED does,
       // among forced disappearances, not arrests.
-      // « capturés … par une bande armée »: the agent of a passive arrest, told after it.
-      const agent = /^[^.;:]{0,60}?\b(?:par|by) (?:des |une |un |les |the |an? )?([a-z' ]{3,30})/.exec(folded.slice(index))?.[1] ?? '';
-      const byArmedMen = (NON_STATE.test(clause) || NON_STATE.test(agent)) && !STATE_FORCES.test(clause) && !STATE_FORCES.test(agent);
-      if (row.sense === 'arrest' && (byArmedMen || PARAMILITARIES.test(folded))) {
-        [type, sub] = DIRECT.abduct!;
+      if (row.sense === 'arrest') {
+        // « capturés … par une bande armée »: the agent of a passive arrest, told after it.
+        const agent = /^[^.;:]{0,60}?\b(?:par|by) (?:des |une |un |les |the |an? )?([a-z' ]{3,30})/.exec(folded.slice(index))?.[1] ?? '';
+        const byArmedMen = (NON_STATE.test(clause) || NON_STATE.test(agent)) && !STATE_FORCES.test(clause) && !STATE_FORCES.test(agent);
+        if (byArmedMen || PARAMILITARIES.test(folded)) [type, sub] = DIRECT.abduct!;
       }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
     }

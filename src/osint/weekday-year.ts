@@ -5,6 +5,7 @@
  * it is the page's: the day the node read the page stands in for the missing publication day.
  */
 import { MONTHS, WEEKDAYS } from './calendar-words.js';
+import { foldText } from './fold-text.js';
 
 const WEEKDAY = Object.keys(WEEKDAYS).join('|');
 const MONTH = Object.keys(MONTHS).join('|');
@@ -12,14 +13,6 @@ const MONTH = Object.keys(MONTHS).join('|');
 const WEEKDAY_DATE = new RegExp(`\\b(${WEEKDAY}),? (?:(\\d{1,2})(?:er)? (${MONTH})|(${MONTH}) (\\d{1,2})(?:st|nd|rd|th)?)\\b(?!,? (?:de l'an )?\\d{4})`, 'g');
 /** How many years back a weekday's year is looked for. */
 const YEARS_BACK = 28;
-
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/[ \t\u00a0]+/g, ' ');
 
 /**
  * The day (`YYYY-MM-DD`) of the first weekday date without a year in `text`, in the latest year
@@ -29,7 +22,10 @@ export function weekdayDateYear(text: string, readOn: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(readOn);
   if (!match) return null;
   const limit = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  for (const found of fold(text).matchAll(WEEKDAY_DATE)) {
+  // Typography puts no-break spaces between a weekday and its day.
+  for (const found of foldText(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .matchAll(WEEKDAY_DATE)) {
     const weekday = WEEKDAYS[found[1]!]!;
     const day = Number(found[2] ?? found[5]);
     const month = MONTHS[found[3] ?? found[4]!]!;
