@@ -2,7 +2,9 @@
  * The year of « mardi 21 janvier », "Monday, April 26": a page that gives no day of its own and
  * writes a date without its year still says which year by its weekday (a day and month fall on a
  * given weekday once in five to eleven years). Read on a given day, the latest such year not after
- * it is the page's: the day the node read the page stands in for the missing publication day.
+ * it is the page's: the day the node read the page stands in for the missing publication day. A
+ * page that writes a year (« En mars 2019 déjà… ») tells a story no older than it, and news look
+ * back on years just past: then the first fitting year from the latest one written is the page's.
  */
 import { MONTHS, WEEKDAYS } from './calendar-words.js';
 import { foldText } from './fold-text.js';
@@ -13,10 +15,18 @@ const MONTH = Object.keys(MONTHS).join('|');
 const WEEKDAY_DATE = new RegExp(`\\b(${WEEKDAY}),? (?:(\\d{1,2})(?:er)? (${MONTH})|(${MONTH}) (\\d{1,2})(?:st|nd|rd|th)?)\\b(?!,? (?:de l'an )?\\d{4})`, 'g');
 /** How many years back a weekday's year is looked for. */
 const YEARS_BACK = 28;
+const WRITTEN_YEAR = /\b(?:19[5-9]\d|20\d\d)\b/g;
+
+/** The latest year `text` writes that is not after `last`, or null. */
+function latestWrittenYear(text: string, last: number): number | null {
+  const years = [...text.matchAll(WRITTEN_YEAR)].map((found) => Number(found[0])).filter((year) => year <= last);
+  return years.length ? Math.max(...years) : null;
+}
 
 /**
- * The day (`YYYY-MM-DD`) of the first weekday date without a year in `text`, in the latest year
- * not after `readOn` (`YYYY-MM-DD`) where that day and month fall on that weekday; null if none.
+ * The day (`YYYY-MM-DD`) of the first weekday date without a year in `text`, in the year where
+ * that day and month fall on that weekday: the first from the latest year the text writes, else
+ * the latest not after `readOn` (`YYYY-MM-DD`); null if none.
  */
 export function weekdayDateYear(text: string, readOn: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(readOn);
@@ -29,11 +39,22 @@ export function weekdayDateYear(text: string, readOn: string): string | null {
     const weekday = WEEKDAYS[found[1]!]!;
     const day = Number(found[2] ?? found[5]);
     const month = MONTHS[found[3] ?? found[4]!]!;
-    for (let year = Number(match[1]); year > Number(match[1]) - YEARS_BACK; year--) {
+    const fits = (year: number): string | null => {
       const at = Date.UTC(year, month - 1, day);
       // 31 February and its like roll into the next month: no such day.
-      if (new Date(at).getUTCDate() !== day || at > limit) continue;
-      if (new Date(at).getUTCDay() === weekday) return new Date(at).toISOString().slice(0, 10);
+      if (new Date(at).getUTCDate() !== day || at > limit || new Date(at).getUTCDay() !== weekday) return null;
+      return new Date(at).toISOString().slice(0, 10);
+    };
+    const floor = latestWrittenYear(text, Number(match[1]));
+    if (floor !== null) {
+      for (let year = floor; year <= Number(match[1]); year++) {
+        const found = fits(year);
+        if (found) return found;
+      }
+    }
+    for (let year = Number(match[1]); year > Number(match[1]) - YEARS_BACK; year--) {
+      const found = fits(year);
+      if (found) return found;
     }
   }
   return null;

@@ -13,6 +13,12 @@ describe('the year a weekday date without one falls in', () => {
     ['Le lundi 26 avril, les militaires ont accroché des combattants.', '2021-04-25', '2010-04-26'],
     ['On Saturday 29 February, gunmen raided the market.', '2026-12-06', '2020-02-29'],
     ['Vendredi 1er mars, une patrouille a été prise à partie.', '2026-12-06', '2024-03-01'],
+    // A page that writes a year tells of the first fitting year from it, not of the latest.
+    ['Ce dimanche 9 août, trois jeunes ont été capturés. En mars 2019 déjà, six jeunes du village avaient été enlevés.', '2026-12-06', '2020-08-09'],
+    ['Samedi 14 novembre, des hommes armés ont attaqué le poste, le troisième depuis janvier 2020.', '2026-12-06', '2020-11-14'],
+    // A year after the day of reading is a plan, and a written year that no fitting day follows leaves the latest.
+    ['Le lundi 26 avril, les militaires ont accroché des combattants. Le plan court jusqu’en 2030.', '2026-12-06', '2021-04-26'],
+    ['Mardi 21 janvier, une patrouille est partie. Le budget de 2026 est voté.', '2026-01-10', '2025-01-21'],
     // A date that writes its year, or a date with no weekday, says nothing more.
     ['Le mardi 21 janvier 2025, une patrouille est partie.', '2026-12-06', null],
     ['Le 21 janvier, une patrouille est partie.', '2026-12-06', null],
