@@ -89,9 +89,10 @@ describe('findPlaces across the border', async () => {
     // A neighbour's village is read in a text about its country…
     ['Burkina : un convoi attaqué près de Gorgadji, dans le Sahel burkinabè.', 'Gorgadji/BF'],
     ['Burkina Faso : des hommes armés ont attaqué le village de Zoungou.', 'Zoungou/BF'],
+    ['Niger: 20 soldiers killed in an attack just outside Tassia, in the Tillaberi region of Niger, near Burkina Faso.', 'Tassia/NE'],
     // …but a village of the same name in a text about another country is not that neighbour's.
     ['Mali : 21 paysans tués près de Dimbo, dans le cercle de Bankass, au centre du Mali.', 'Dimbo/?'],
-    ['Niger: 20 soldiers killed in an attack just outside Tassia, in the Tillaberi region of Niger, near Burkina Faso.', 'Tassia/?'],
+    ['Mali : des bergers attaqués près de Tassia, dans le cercle de Ménaka.', 'Tassia/?'],
     // A neighbour's town is read in any text.
     ['Mali : des réfugiés maliens sont arrivés à Djibo.', 'Djibo/BF'],
   ])('reads a neighbour’s village only in a text about its country: %s', (text, expected) => {
