@@ -106,6 +106,8 @@ const FOLLOWED =
 const PASSIVE_BEFORE = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
 const AGENT = new Set(['par', 'by']);
 const AGENT_ADJECTIVE = /^(?:terroristes?|jihadistes?|djihadistes?|islamistes?|rebelles?)$/;
+/** Words that open a clause of its own: what follows is no object of the verb before them. */
+const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'lorsque', 'lorsqu', 'quand', 'tandis']);
 
 /**
  * The target of a trigger: the nearest target word of its clause, after it (the object of an
@@ -124,6 +126,8 @@ function targetOf(hit: Hit<TriggerRow>, targets: readonly Hit<TargetClass>[], to
     if (target.value === 'militants' && (before || agent)) continue;
     // « des attaques terroristes », « une attaque jihadiste »: the adjective says who attacked.
     if (target.value === 'militants' && target.start === hit.end && AGENT_ADJECTIVE.test(tokens[target.start]?.word ?? '')) continue;
+    // "100 killed as gunmen raid two villages": the gunmen are the next clause's subject.
+    if (after && tokens.slice(hit.end, target.start).some((t) => CLAUSE_OPENERS.has(t.word))) continue;
     const gap = after ? target.start - hit.end : hit.start - target.end;
     const distance = gap + (after === passive ? 3 : 0);
     if (gap > 10 || distance >= bestDistance) continue;

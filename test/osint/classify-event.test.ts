@@ -28,6 +28,10 @@ describe('classifySentence', () => {
     ['Les FAMa ont conduit des frappes contre des positions des groupes armés terroristes.', 'Explosions/Remote violence / Air/drone strike'],
     // A camp or a base opened is a base established.
     ['President Macky Sall on Tuesday formally opened a new army camp in Goudiry.', 'Strategic developments / Headquarters or base established'],
+    // The armed men after « as », « lorsque » are the next clause's subject, not the dead.
+    ['About 100 killed as gunmen on motorbikes raid two villages in western Niger', 'Violence against civilians / Attack'],
+    ['Douze personnes tuées lorsque des jihadistes ont fait irruption au marché.', 'Violence against civilians / Attack'],
+    ['Five jihadists killed by troops near the village.', 'Battles / Armed clash'],
     ['Le chef d’état-major a inauguré la nouvelle légion de gendarmerie de Kédougou.', 'Strategic developments / Headquarters or base established'],
     ['Un véhicule a sauté sur une mine artisanale.', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
     ['Militants used vehicle bombs against the base.', 'Explosions/Remote violence / Suicide bomb'],
