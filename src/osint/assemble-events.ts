@@ -16,7 +16,7 @@ import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
-import { eventDates, toldAsBackground, toldAsSecondary } from './event-date.js';
+import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary } from './event-date.js';
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
 import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
@@ -57,7 +57,6 @@ const RELEVANT_OTHER_GENRE = 0.8;
 /** How many sentences after a month-dated event may give the day it began. */
 const STORY_SENTENCES_AFTER = 2;
 const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute)|ont (?:commence|debute)|a ete lancee?|(?:a |ont )?demarre)\b[^.]{0,25}$/;
-const SINCE = /\b(?:depuis|since|des)(?: le| la| l'| the)? $/;
 /** How many sentences back an undated sentence looks for the day its story opened with. */
 const STORY_SENTENCES_BEFORE = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
@@ -188,10 +187,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // A story told over a few sentences dates its opening one only (« Le samedi 21 février, la
     // Légion a conduit des opérations … » then « Ces opérations ont abouti au démantèlement … »):
     // the day given just before, whatever that sentence tells, is the undated sentence's.
-    // A state « depuis juillet », "since January" began then: it dates no event told after it.
     for (const other of isTitle ? [] : earlier.slice(0, STORY_SENTENCES_BEFORE)) {
-      if (date) break;
-      date = eventDates(dates, other, folded).filter((d) => d.precision !== 'year' && !SINCE.test(folded.slice(Math.max(0, d.index - 12), d.index)))[0];
+      date ??= storyOpeningDate(dates, other, folded, input.published, triggersOf.get(other)!.length > 0);
     }
     const candidates = [...earlier.filter(sameKind), ...sentences.filter((s) => s.end <= titleEnd), ...lead, ...nearby.slice(0, 2)];
     for (const other of candidates) {

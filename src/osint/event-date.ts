@@ -104,3 +104,23 @@ export function toldAsBackground(foldedSentence: string): boolean {
 export function toldAsSecondary(foldedSentence: string): boolean {
   return SECONDARY.test(foldedSentence);
 }
+
+// A state « depuis juillet », "since January" began then: it dates no event told after it.
+const SINCE = /\b(?:depuis|since|des)(?: le| la| l'| the)? $/;
+
+/**
+ * The day a story told over a few sentences opened with, read in one of its earlier sentences:
+ * not the day a state began, nor, in a sentence telling no event, the day of the report itself
+ * ("No casualty figures were available on Tuesday"): that is when the reporter wrote.
+ */
+export function storyOpeningDate(
+  dates: readonly DateMention[],
+  sentence: Sentence,
+  folded: string,
+  reportDay: string | null,
+  tellsEvent: boolean,
+): DateMention | undefined {
+  return eventDates(dates, sentence, folded).find(
+    (d) => d.precision !== 'year' && !SINCE.test(folded.slice(Math.max(0, d.index - 12), d.index)) && (tellsEvent || d.date !== reportDay),
+  );
+}

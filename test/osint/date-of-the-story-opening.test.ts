@@ -39,4 +39,13 @@ describe('an undated event sentence dated by the story’s opening just before i
   ] as const)('%s', (title, text, published, language, expected) => {
     expect(mainDate(title, text, published, language)).toBe(expected);
   });
+
+  // The report's own day in a sentence telling no event (« on Tuesday », the publication day) is
+  // when the reporter wrote: the firefight told next is Monday's.
+  it('does not take the report’s day, told in a sentence of no event, for the story’s', () => {
+    const text =
+      'HOMBORI, Mali, March 23 — A convoy of the French force came under a combined assault of roadside bombs and automatic weapons fire on Monday afternoon at the northern entrance to the town of Hombori.\n\nNo casualty figures were available on Tuesday. Residents described an unusually fierce firefight that went on well into the evening, with bursts of gunfire.';
+    const events = extract({ published: '2021-03-23', title: 'Convoy attacked at Hombori', text, lang: 'en' }, gazetteer, null).events;
+    expect(events.find((e) => e.evidence?.includes('firefight'))?.date).toBe('2021-03-22');
+  });
 });
