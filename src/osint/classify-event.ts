@@ -84,6 +84,9 @@ const FORCES_VICTIMS =
 // A crowd as the subject of an act: « la population est sortie pour s'en prendre à ».
 const CROWD_AGENT =
   /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b/;
+// People who fight the forces as a crowd, not as an armed group: demonstrators, gold miners.
+const RIOTERS =
+  /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|protesters|demonstrators|rioters|strikers|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -228,6 +231,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       ) {
         sub = 'Non-state actor overtakes territory';
       }
+      // Forces clashing with demonstrators or gold miners face a riot, not a battle.
+      if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && RIOTERS.test(folded) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;
       if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
         [type, sub] = ATTACK;
       // Contraband seized by the forces is a concrete event of the border, not a mention of a trade.

@@ -28,6 +28,10 @@ describe('classifySentence', () => {
     ['Les FAMa ont conduit des frappes contre des positions des groupes armés terroristes.', 'Explosions/Remote violence / Air/drone strike'],
     // A camp or a base opened is a base established.
     ['President Macky Sall on Tuesday formally opened a new army camp in Goudiry.', 'Strategic developments / Headquarters or base established'],
+    // Forces clashing with demonstrators or gold miners face a riot; with armed men, a battle.
+    ['Des affrontements ont ensuite opposé les manifestants aux gendarmes déployés sur place.', 'Riots / Violent demonstration'],
+    ['Kangaba: two dead as gendarmes and wildcat gold miners clash near Kobada', 'Riots / Violent demonstration'],
+    ['Des affrontements ont opposé les gendarmes à des hommes armés près du site des orpailleurs.', 'Battles / Armed clash'],
     // The armed men after « as », « lorsque » are the next clause's subject, not the dead.
     ['About 100 killed as gunmen on motorbikes raid two villages in western Niger', 'Violence against civilians / Attack'],
     ['Douze personnes tuées lorsque des jihadistes ont fait irruption au marché.', 'Violence against civilians / Attack'],
