@@ -28,6 +28,11 @@ describe('classifySentence', () => {
     ['Les FAMa ont conduit des frappes contre des positions des groupes armés terroristes.', 'Explosions/Remote violence / Air/drone strike'],
     // A camp or a base opened is a base established.
     ['President Macky Sall on Tuesday formally opened a new army camp in Goudiry.', 'Strategic developments / Headquarters or base established'],
+    // A boat of migrants stopped at sea is an illegal crossing.
+    ['Mauritanian coastguards stopped a boat carrying 192 would-be migrants on Friday.', 'Border activity / Illegal crossing'],
+    ['Navy stops 49 backway migrants off Barra', 'Border activity / Illegal crossing'],
+    ['Communiqué : interception d’une embarcation transportant 156 migrants au large de Nouadhibou', 'Border activity / Illegal crossing'],
+    ['La Marine a arraisonné une pirogue au large de Kafountine.', 'Border activity / Illegal crossing'],
     // Forces clashing with demonstrators or gold miners face a riot; with armed men, a battle.
     ['Des affrontements ont ensuite opposé les manifestants aux gendarmes déployés sur place.', 'Riots / Violent demonstration'],
     ['Kangaba: two dead as gendarmes and wildcat gold miners clash near Kobada', 'Riots / Violent demonstration'],

@@ -258,4 +258,13 @@ export const TRIGGERS: TriggerRow[] = [
   { sense: 'gold', weight: 4, fr: { nouns: ['orpaillage clandestin', 'orpailleurs clandestins', 'site d orpaillage illegal', 'sites d orpaillage clandestins', 'exploitation illegale'] }, en: { nouns: ['illegal mining', 'illegal gold mining', 'artisanal mining site'] } },
   { sense: 'displacement', weight: 4, fr: { nouns: ['deplaces internes', 'deplacement massif'], verbs: ['fuir ~ village', 'fuir ~ villages'] }, en: { nouns: ['displaced people', 'displaced persons', 'displaced families'], verbs: ['flee ~ village', 'flee ~ villages'] } },
   { sense: 'crossing', weight: 4, fr: { nouns: ['passage clandestin', 'franchissement illegal', 'migrants irreguliers', 'migrants interceptes'] }, en: { nouns: ['illegal crossing', 'illegal migrants'] } },
+  // A boat of migrants stopped at sea, or migrants stopped on their way, is the event itself.
+  {
+    sense: 'crossing', weight: 7,
+    fr: {
+      verbs: ['intercepter ~ pirogue', 'intercepter ~ embarcation', 'intercepter ~ migrants', 'intercepter ~ candidats', 'arraisonner ~ pirogue', 'arraisonner ~ embarcation'],
+      nouns: ['interception d une pirogue', 'interception d une embarcation', 'interception de migrants'],
+    },
+    en: { verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'stop ~ boat', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying'] },
+  },
 ];
