@@ -20,6 +20,9 @@ describe('findPlaces', async () => {
     ['The blast happened near the Gambian border.', []],
     // A village named as such keeps its whole name, even when the gazetteer knows a part of it.
     ["L'embuscade a eu lieu près du village de Tongo Tongo, au Niger.", ['Tongo Tongo/?']],
+    // A gold-panning site is named as a village is.
+    ['Des hommes armés ont dévalisé des orpailleurs sur le site aurifère de Fénékourou.', ['Fénékourou/?']],
+    ["Les gendarmes ont démantelé le site d'orpaillage de Sandikoto.", ['Sandikoto/?']],
     ['Des hommes armés ont attaqué le village d’Ogossagou.', ['Ogossagou/?']],
     // …and a village the gazetteer spells otherwise keeps its point (Toubakoro, near Banamba).
     ['A convoy was ambushed in the village of Toubacoro, in the Banamba district.', ['Toubacoro/ML', 'Banamba/ML']],
