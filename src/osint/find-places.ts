@@ -47,6 +47,9 @@ const NOT_PLACES = new Set(
 const CUE =
   /(?:^|[\s(])(?:à|au|aux|en|près d[e'’]|pres d[e'’]|proche d[e'’]|non loin d[e'’]|aux environs d[e'’]|aux alentours d[e'’]|entre|(?:au )?(?:nord|sud|est|ouest)(?:-est|-ouest)? d[e'’]|dans la (?:localité|commune|ville|zone|région|cercle) d[e'’]|(?:village|localité|ville|commune|cercle|région|poste|département|arrondissement|secteur|environs|hauteur|site|camp|base|passage|axe|route|quartier)(?: (?:frontalière|frontalier|voisine|voisin|malienne|malien|sénégalaise|sénégalais|mauritanienne|mauritanien|rebelle|militaire|aurifère|d[’']orpaillage))? d[eu'’]|(?:sur )?(?:l'axe|la route|le tron[çc]on)|in|at|near|outside|around|close to|(?:on )?the outskirts of|aux abords d[eu'’]|à la sortie d[eu'’]|à l[’']entrée d[eu'’]|(?:à la )?périphérie d[eu'’]|(?:attaques?|assauts?|raids?|embuscades?|incursions?) (?:contre|de|d[’']|du|sur)|(?:attacks?|raids?|assaults?|ambush(?:es)?|strikes?) (?:on|in|at|near)|(?:border |small |nearby |northern |southern |eastern |western )?(?:town|village|city|locality|region|area|district) of)(?:\s+|(?<=['’]))(?:the |le |la |les |l[’'])?(?:(?:northern|southern|eastern|western|central|north|south|east|west|border|malian|senegalese|mauritanian) )?$/iu;
 
+const PERSON_BEFORE =
+  /(?:\b\d{1,3} ans,\s+|\baged \d{1,3},\s+|\b(?:nommé|dénommé|prénommé)e?\s+|\bun certain\s+|\ble sieur\s+|\b(?:M\.|Mr\.?|Mme|Mrs\.?)\s+)$/u;
+
 const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
@@ -207,6 +210,12 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     const before = text.slice(Math.max(0, match.index - 30), match.index);
     // A nickname in quotes (« Naba ») or after "surnommé", "dit", is a person.
     if (/(?:[«"“]\s*|surnomm\p{L}*\s+|\bdit\s+|\bdite\s+|alias\s+)$/u.test(before)) continue;
+    // « un berger de 55 ans, Demba Bâ », « le nommé Ali Touré », "Mr Sall": a person, here and
+    // wherever the text names him again.
+    if (PERSON_BEFORE.test(before)) {
+      for (const token of tokens) personNames.add(foldName(token));
+      continue;
+    }
     // « près de Tongo Tongo »: a name saying one word twice is one place (the gazetteer lacks it),
     // not twice the village of that word.
     if (tokens.length === 2 && known.length === 2 && foldName(tokens[0]!) === foldName(tokens[1]!)) {

@@ -14,6 +14,9 @@ describe('findPlaces', async () => {
     ['Une réunion s’est tenue à Sélibaby.', ['Sélibaby/MR']],
     // A person's name is not a place, even when a hamlet bears one of its words.
     ['Ousmane Sonko a parlé à Ziguinchor.', ['Ziguinchor/SN']],
+    // A name after an age or « le nommé » is a person's, here and where the text names him again.
+    ["C'est un berger de 55 ans, Demba Bâ, qui dirigeait le réseau. Berger lui-même, Demba Bâ connaissait la zone.", []],
+    ['Le nommé Demba Bâ a été interpellé à Kolda.', ['Kolda/SN']],
     // A place the gazetteer lacks is kept by name when a preposition of place introduces it.
     ['The unit was attacked just outside Tassia, a village in Niger.', ['Tassia/?']],
     // Adjectives of nationality are not places.
