@@ -213,7 +213,7 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // « un berger de 55 ans, Demba Bâ », « le nommé Ali Touré », "Mr Sall": a person, here and
     // wherever the text names him again.
     if (PERSON_BEFORE.test(before)) {
-      for (const token of tokens) personNames.add(foldName(token));
+      for (const name of [match[0], ...tokens]) personNames.add(foldName(name));
       continue;
     }
     // « près de Tongo Tongo »: a name saying one word twice is one place (the gazetteer lacks it),
