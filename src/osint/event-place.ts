@@ -201,7 +201,8 @@ export interface RulesPlace {
  * - The sentence telling the event names a place the gazetteer knows: only a place at least as
  *   specific (the village for its town) or a name the gazetteer lacks (most often a village),
  *   never a wider one (the town for its village, the region, the capital).
- * - A river (« Casamance » is one in the gazetteer): never, when the rules found a place.
+ * - A river (« Casamance » is one in the gazetteer), or a place named only as a neighbour
+ *   (« le village voisin de Tégourou »): never, when the rules found a place.
  * - The rules' place, named by the event sentence or borrowed, is a village (or a village the
  *   gazetteer lacks, introduced as one): it stands against a seat, a division or a region within
  *   60 km that a headline, a dateline or the background names (the body's Bembou against the
@@ -214,6 +215,8 @@ export function rankerMayReplace(rules: RulesPlace | undefined, candidate: reado
     const floor = placeSpecificity(event, folded);
     if (!candidate.some((m) => m.place === null || placeSpecificity(m, folded) >= floor)) return false;
   }
+  // « dans le village voisin de Tégourou »: a neighbour is named beside the event's place, not for it.
+  if (candidate.every((m) => NEIGHBOUR_BEFORE.test(folded.slice(Math.max(0, m.index - 30), m.index)))) return false;
   const other = candidate.find((m) => m.place !== null);
   // « en Casamance »: the river the gazetteer knows by that name is no event's place.
   if (other && isRiver(other)) return false;
