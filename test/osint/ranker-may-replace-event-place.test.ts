@@ -35,6 +35,10 @@ describe('which place is the event’s: the ranker’s place against the rules�
     // regional seat is wider).
     ['Des heurts ont éclaté à Bignona et à Ziguinchor.', 'Bignona', borrowed, 'Ziguinchor', true],
     ['Des heurts ont éclaté à Bignona et à Ziguinchor.', 'Bignona', own, 'Ziguinchor', false],
+    // A place named only as a neighbour is named beside the event's, never for it…
+    ['Douze villageois ont été tués à Kanikombolé. Dans le village voisin de Tégourou, une personne a été tuée.', 'Kanikombolé', own, 'Tégourou', false],
+    // …but named again on its own, it may be the event's.
+    ['Douze villageois ont été tués à Kanikombolé, dans le village voisin de Tégourou. Tégourou pleure ses morts.', 'Kanikombolé', own, 'Tégourou', true],
     // « en Casamance »: the river of that name is no event's place.
     ['Un soldat a été tué en Casamance, dans le département de Bignona.', 'Bignona', borrowed, 'Casamance', false],
   ])('%s (%s, own %s) against %s: %s', (text, rulesName, ownPlace, otherName, expected) => {
