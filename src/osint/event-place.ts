@@ -66,6 +66,7 @@ const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // named for what happened there too, never more specific than the event's own place.
 const NEIGHBOUR_BEFORE =
   /\b(?:(?:village|localite|hameau|bourg|ville|commune|campement)s? (?:voisine?s?|proches?|environnante?s?)|(?:neighbou?ring|nearby|adjacent) (?:village|town|locality|hamlet|settlement)s?) (?:de |d'|du |of )?$/i;
+const POINT_OF_WATER = /^(?:WLLS?|WTRH|SPNGS?)$/;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
 const TOWN_BEFORE = /\b(?:town|ville|locality)(?: \w+)? (?:de |d'|du |of )?$/i;
@@ -85,7 +86,8 @@ export function placeSpecificity(p: PlaceMention, folded: string): number {
   const settlement = SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(folded.slice(p.end, p.end + 30));
   if (!p.place) return settlement ? 7 : p.cued ? 4.5 : 2;
   // « the town of Ber »: the gazetteer may know a town only by its marsh or its well.
-  if (p.place.featureClass !== 'P') return settlement || TOWN_BEFORE.test(before) ? 6 : 1 + (p.cued ? 1 : 0);
+  // A well or a water hole names a point of the desert, as specific as a village (Tabankort).
+  if (p.place.featureClass !== 'P') return settlement || TOWN_BEFORE.test(before) || POINT_OF_WATER.test(p.place.featureCode) ? 6 : 1 + (p.cued ? 1 : 0);
   // PPL 4 → 6, PPLA3 → 5.5, PPLA2 → 5, PPLA → 4.5, PPLC → 4; a town of no rank (Aribinda, 45,000
   // people) is as wide as a seat of a third-level division.
   const town = p.place.featureCode === 'PPL' && p.place.population >= VILLAGE_POPULATION ? 0.5 : 0;

@@ -79,6 +79,12 @@ describe('the event’s place across the sentences telling it', async () => {
       'Mardi, onze civils ont été tués par des hommes armés dans la région de Ménaka, a annoncé la communauté Idaksahak.',
       'Tevolat',
     ],
+    // A well names a point of the desert: as specific as a village, against the town it is measured from.
+    [
+      'Nord du Mali : la colonne des FAMa attaquée',
+      'La colonne partie de Gao a été violemment attaquée hier jeudi par les combattants du CSP à Tabankort, à plus de deux cents kilomètres au nord de Gao.',
+      'Tabankort',
+    ],
     // A clause in the pluperfect tells where things happened before the event.
     [
       'Casamance : un accord signé',
