@@ -87,6 +87,9 @@ const CROWD_AGENT =
 // People who fight the forces as a crowd, not as an armed group: demonstrators, gold miners.
 const RIOTERS =
   /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|protesters|demonstrators|rioters|strikers|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
+// A crowd as the agent after the act: « … par des jeunes », "by angry youths".
+const CROWD_AFTER =
+  /^[^.;:]{0,60}?\b(?:par|by) (?:des |les |la |une |the |an? )?(?:jeunes|foule|manifestants|protestataires|orpailleurs|habitants en colere|riverains|youths?|crowds?|mob|protesters|demonstrators|angry residents)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
@@ -250,6 +253,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.sense === 'attack' && CROWD_AGENT.test(folded.slice(Math.max(0, index - 60), index)) && !NON_STATE.test(folded)) {
         [type, sub] = DIRECT.mob!;
       }
+      // « l'attaque de la brigade par des jeunes »: a post or goods attacked by a crowd, a riot.
+      if (row.sense === 'attack' && CROWD_AFTER.test(folded.slice(index, index + 80)) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;
       // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.
       const clause = folded.slice(Math.max(0, index - 80, folded.lastIndexOf(';', index) + 1, folded.lastIndexOf(':', index) + 1), index);
       // Men taken by foreign paramilitaries (Wagner, the Africa Corps) are counted, as ACLED does,

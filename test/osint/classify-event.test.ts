@@ -33,6 +33,9 @@ describe('classifySentence', () => {
     ['Navy stops 49 backway migrants off Barra', 'Border activity / Illegal crossing'],
     ['Communiqué : interception d’une embarcation transportant 156 migrants au large de Nouadhibou', 'Border activity / Illegal crossing'],
     ['La Marine a arraisonné une pirogue au large de Kafountine.', 'Border activity / Illegal crossing'],
+    // A post attacked by a crowd (« par des jeunes ») is a riot; by armed men, a battle.
+    ["Au lendemain de l'attaque de la brigade de gendarmerie par des jeunes, le calme est revenu.", 'Riots / Violent demonstration'],
+    ["Au lendemain de l'attaque de la brigade de gendarmerie par des jihadistes, le calme est revenu.", 'Battles / Armed clash'],
     // Forces clashing with demonstrators or gold miners face a riot; with armed men, a battle.
     ['Des affrontements ont ensuite opposé les manifestants aux gendarmes déployés sur place.', 'Riots / Violent demonstration'],
     ['Kangaba: two dead as gendarmes and wildcat gold miners clash near Kobada', 'Riots / Violent demonstration'],
