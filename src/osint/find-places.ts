@@ -54,7 +54,7 @@ const SETTLEMENT_CUE = /\b(?:village|hameau|localité|campement|hamlet|town)(?: 
 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
 // « N'Golokouna », « M'Bour »: a name may open with N' or M'.
-const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|es|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
 
 // Two or three capitalised words joined by hyphens only.
 const COMPOUND = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+){1,2}(?![\p{L}-])/gu;

@@ -23,6 +23,8 @@ describe('findPlaces', async () => {
     ['The blast happened near the Gambian border.', []],
     // A village named as such keeps its whole name, even when the gazetteer knows a part of it.
     ["L'embuscade a eu lieu près du village de Tongo Tongo, au Niger.", ['Tongo Tongo/?']],
+    // « Dar-es-Salam »: the Arabic particle « es » joins a name as « el » does.
+    ['Trois bergers ont été blessés à Dar-es-Salam, en Mauritanie.', ['Dar-es-Salam/MR']],
     // A gold-panning site is named as a village is.
     ['Des hommes armés ont dévalisé des orpailleurs sur le site aurifère de Fénékourou.', ['Fénékourou/?']],
     ["Les gendarmes ont démantelé le site d'orpaillage de Sandikoto.", ['Sandikoto/?']],
