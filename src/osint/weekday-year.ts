@@ -32,6 +32,8 @@ export function weekdayDateYear(text: string, readOn: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(readOn);
   if (!match) return null;
   const limit = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const lastYear = Number(match[1]);
+  const floor = latestWrittenYear(text, lastYear);
   // Typography puts no-break spaces between a weekday and its day.
   for (const found of foldText(text)
     .replace(/[ \t\u00a0]+/g, ' ')
@@ -45,16 +47,14 @@ export function weekdayDateYear(text: string, readOn: string): string | null {
       if (new Date(at).getUTCDate() !== day || at > limit || new Date(at).getUTCDay() !== weekday) return null;
       return new Date(at).toISOString().slice(0, 10);
     };
-    const floor = latestWrittenYear(text, Number(match[1]));
-    if (floor !== null) {
-      for (let year = floor; year <= Number(match[1]); year++) {
-        const found = fits(year);
-        if (found) return found;
-      }
+    // From the latest year the page writes, if any, forward; then back from the day of reading.
+    for (let year = floor ?? lastYear + 1; year <= lastYear; year++) {
+      const dated = fits(year);
+      if (dated) return dated;
     }
-    for (let year = Number(match[1]); year > Number(match[1]) - YEARS_BACK; year--) {
-      const found = fits(year);
-      if (found) return found;
+    for (let year = lastYear; year > lastYear - YEARS_BACK; year--) {
+      const dated = fits(year);
+      if (dated) return dated;
     }
   }
   return null;
