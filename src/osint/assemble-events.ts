@@ -19,7 +19,7 @@ import { countryContext, findPlaces, type PlaceMention } from './find-places.js'
 import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary } from './event-date.js';
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
-import { liesIn, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
+import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { DAY_MS } from '../kernel/durations.js';
@@ -104,7 +104,7 @@ export function placeCandidatesOf(input: AssemblyInput, gazetteer: Gazetteer, mo
   const main = first?.event.location ?? null;
   const candidates = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, main === null ? null : foldName(main));
   // The ranker learns only from the places it may choose.
-  return candidates.filter((c) => rankerMayReplace(first, c.mentions, folded));
+  return candidates.filter((c) => rankerMayReplace(first, c.mentions, folded) && mayOutweighOwnPlace(first, c.features));
 }
 
 export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model: NewsModel | null = null): { relevant: boolean; events: AssembledEvent[] } {
@@ -380,7 +380,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const main = result[0]!.event;
   const chosen = main.location === null ? null : foldName(main.location);
   const ranked = placeCandidates(places, { folded, sentences, titleEnd, triggerWeights, mainCountry }, chosen)
-    .filter((c) => rankerMayReplace(result[0], c.mentions, folded))
+    .filter((c) => rankerMayReplace(result[0], c.mentions, folded) && mayOutweighOwnPlace(result[0], c.features))
     .map((c) => ({ c, p: model!.place(c.features) }))
     .sort((a, b) => b.p - a.p)[0];
   const mention = ranked && (ranked.c.mentions.find((m) => m.place !== null) ?? ranked.c.mentions[0]!);

@@ -225,6 +225,15 @@ export function rankerMayReplace(rules: RulesPlace | undefined, candidate: reado
   return !(other && villageStandsAgainst(event, other, folded));
 }
 
+/**
+ * A place the event's own sentence names gives way only to a place the headline or a sentence
+ * telling an event names (the place ranker's features say which): a list of names padding a page,
+ * or a hostile one, tells no event.
+ */
+export function mayOutweighOwnPlace(rules: RulesPlace | undefined, rankerFeatures: readonly string[]): boolean {
+  return !rules?.ownPlace || rankerFeatures.some((f) => f === 'title' || f.startsWith('trigger:'));
+}
+
 /** A village the event's sentences name against a seat, a division or a region around it. */
 function villageStandsAgainst(event: PlaceMention, other: PlaceMention, folded: string): boolean {
   if (!other.place || placeSpecificity(event, folded) <= placeSpecificity(other, folded)) return false;

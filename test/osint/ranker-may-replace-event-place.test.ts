@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteerWithNeighbours } from '../../src/geo/gazetteer.js';
-import { rankerMayReplace } from '../../src/osint/event-place.js';
+import { mayOutweighOwnPlace, rankerMayReplace } from '../../src/osint/event-place.js';
 import { findPlaces } from '../../src/osint/find-places.js';
 import { foldText } from '../../src/osint/fold-text.js';
 
@@ -53,5 +53,16 @@ describe('which place is the event’s: the ranker’s place against the rules�
     const text = 'Des hommes armés ont attaqué Kayes.';
     expect(rankerMayReplace(undefined, findPlaces(text, gazetteer), foldText(text))).toBe(true);
     expect(rankerMayReplace({ ownPlace: false }, findPlaces(text, gazetteer), foldText(text))).toBe(true);
+  });
+
+  it.each([
+    // [the rules' place is the event sentence's own, the ranker's features of the other place, may it replace]
+    [true, ['count:3+', 'sentence:8+', 'all:cued'], false],
+    [true, ['count:1', 'title', 'code:PPL'], true],
+    [true, ['count:2', 'sentence:1', 'trigger:weak'], true],
+    [false, ['count:3+', 'sentence:8+', 'all:cued'], true],
+  ] as const)('a place named only where no event is told outweighs the event sentence’s own: own %s, %j → %s', (ownPlace, features, expected) => {
+    const [place] = findPlaces('Des hommes armés ont attaqué le poste de Diboli.', gazetteer);
+    expect(mayOutweighOwnPlace({ place, ownPlace }, features)).toBe(expected);
   });
 });
