@@ -110,16 +110,17 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     if (!second || !reference) continue;
     add(match, { day: weekdayOnOrBefore(WEEKDAYS[fold(second)]!, reference), precision: 'day', yearKnown: false, weekdayOnly: true, night: true });
   }
-  // "on the night of June 11-12", "night of 11 to 12 June": the night belongs to its second day.
+  // "on the night of June 11-12", "night of 11 to 12 June", "overnight from Monday 4 to Tuesday 5
+  // October": the night belongs to its second day.
   const nightDaysEnglish = new RegExp(
-    `night of (?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2}) ${MONTH})(?:,? (\\d{4}))?`,
+    `(?:night (?:of|from|between)|overnight(?: from| between| of)?) (?:the )?(?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(?:${WEEKDAY},? )?(\\d{1,2})(?:st|nd|rd|th)? ?(?:-|–|to|and|into) ?(?:${WEEKDAY},? )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH})(?:,? (\\d{4}))?`,
     'giu',
   );
   while ((match = nightDaysEnglish.exec(text))) {
-    const m = monthOf((match[1] ?? match[6])!);
-    const d = Number(match[3] ?? match[5]);
-    const y = match[7] ? Number(match[7]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[7]), weekdayOnly: false, night: true });
+    const m = monthOf((match[1] ?? match[8])!);
+    const d = Number(match[3] ?? match[7]);
+    const y = match[9] ? Number(match[9]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[9]), weekdayOnly: false, night: true });
   }
   // Spans of days within a month: the event is dated to the month.
   const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');

@@ -33,6 +33,14 @@ describe('classifySentence', () => {
     ['Navy stops 49 backway migrants off Barra', 'Border activity / Illegal crossing'],
     ['Communiqué : interception d’une embarcation transportant 156 migrants au large de Nouadhibou', 'Border activity / Illegal crossing'],
     ['La Marine a arraisonné une pirogue au large de Kafountine.', 'Border activity / Illegal crossing'],
+    ['103 Gambian migrants picked up off Kafountine after a night patrol at sea', 'Border activity / Illegal crossing'],
+    // A town taken by armed groups, however the town is described.
+    ['Rebels captured the strategic desert town of Kidal on Friday.', 'Battles / Non-state actor overtakes territory'],
+    // Forces dismantling gold-panning sites destroy property; an arrest told first is an arrest.
+    ["La gendarmerie a démantelé quatorze sites d'orpaillage clandestins à Bembou.", 'Strategic developments / Looting/property destruction'],
+    ["Ces opérations ont abouti au démantèlement de trois sites d'orpaillage clandestin.", 'Strategic developments / Looting/property destruction'],
+    ["Seize personnes interpellées lors du démantèlement d'un site d'orpaillage à Séguékho", 'Strategic developments / Arrests'],
+    ['La police a démantelé un réseau de trafiquants de drogue à Kidira.', 'Strategic developments / Arrests'],
     // A post attacked by a crowd (« par des jeunes ») is a riot; by armed men, a battle.
     ["Au lendemain de l'attaque de la brigade de gendarmerie par des jeunes, le calme est revenu.", 'Riots / Violent demonstration'],
     ["Au lendemain de l'attaque de la brigade de gendarmerie par des jihadistes, le calme est revenu.", 'Battles / Armed clash'],

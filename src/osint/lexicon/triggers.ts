@@ -102,7 +102,7 @@ export const TRIGGERS: TriggerRow[] = [
       nouns: ['base rebelle conquise', 'bases rebelles conquises', 'base rebelle detruite', 'bases rebelles detruites', 'base rebelle occupee', 'bases rebelles occupees', 'demantelement des bases', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
       phrases: ['reconquis', 'reconquise', 'reconquirent', 'conquis ~ base', 'conquis ~ bases', 'conquis ~ camp'],
     },
-    en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp'], nouns: ['takeover', 'capture of'] },
+    en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'capture ~ town', 'seize ~ town', 'take ~ town', 'capture ~ city', 'seize ~ city', 'take ~ military camps', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp'], nouns: ['takeover', 'capture of'] },
   },
   {
     sense: 'clash', weight: 9,
@@ -188,6 +188,18 @@ export const TRIGGERS: TriggerRow[] = [
     en: { nouns: ['riot', 'rioter', 'unrest', 'violent protest', 'violent demonstration'], verbs: ['riot', 'ransack', 'vandalise', 'vandalize', 'set fire to', 'torch', 'hurl stones', 'throw stones', 'loot'] },
   },
   { sense: 'mob', weight: 8, fr: { verbs: ['lyncher'], nouns: ['lynchage', 'vindicte populaire', 'justice populaire', 'foule en colere'] }, en: { verbs: ['lynch'], nouns: ['lynching', 'mob violence', 'mob justice', 'angry mob', 'mob'] } },
+  // Forces dismantling a gold-panning site or its dredges destroy property: « démanteler » here
+  // is not the breaking up of a gang. Set before the arrests so that it wins where both start at
+  // one word; an arrest told before it (« seize personnes interpellées lors du démantèlement »)
+  // still comes first.
+  {
+    sense: 'destroy', weight: 7,
+    fr: {
+      verbs: ['demanteler ~ site d orpaillage', 'demanteler ~ sites d orpaillage', 'demanteler ~ site aurifere', 'demanteler ~ sites auriferes', 'demanteler ~ dragues', 'detruire ~ dragues', 'detruire ~ drague'],
+      phrases: ['demantelement de sites', 'demantelement des sites', 'demantelement du site', 'demantelement d un site', 'demantelement de trois sites', 'demantelement de deux sites', 'demantelement de cinq sites', 'demantelement de plusieurs sites', 'destruction de dragues', 'destruction des dragues'],
+    },
+    en: { verbs: ['dismantle ~ mining site', 'dismantle ~ mining sites', 'dismantle ~ gold site', 'dismantle ~ gold sites', 'dismantle ~ dredges', 'destroy ~ dredges'] },
+  },
   {
     sense: 'arrest', weight: 7,
     fr: {
@@ -265,6 +277,9 @@ export const TRIGGERS: TriggerRow[] = [
       verbs: ['intercepter ~ pirogue', 'intercepter ~ embarcation', 'intercepter ~ migrants', 'intercepter ~ candidats', 'arraisonner ~ pirogue', 'arraisonner ~ embarcation'],
       nouns: ['interception d une pirogue', 'interception d une embarcation', 'interception de migrants'],
     },
-    en: { verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'stop ~ boat', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying'] },
+    en: {
+      verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'stop ~ boat', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying', 'pick up ~ migrants'],
+      phrases: ['migrants picked up', 'migrants intercepted', 'migrants were intercepted', 'migrants were picked up'],
+    },
   },
 ];
