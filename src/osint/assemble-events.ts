@@ -16,7 +16,7 @@ import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
-import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary } from './event-date.js';
+import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary, toldOnAWeekday } from './event-date.js';
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
@@ -247,7 +247,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const sentenceActors = actorNames(within(actors, sentence));
     // A report that gives no date at all tells of the days just before it: the publication day
     // stands in (and makes the event concrete only for a strong trigger with its own place).
-    const assumedDate = date === undefined && input.published !== null && trigger.weight >= 8 && ownPlace;
+    // A page with no day of its own that tells it on « samedi » tells news of its days, not history.
+    const assumedDate = date === undefined && ownPlace && trigger.weight >= 8 && (input.published !== null || toldOnAWeekday(foldedSentence));
     const dateAssumed = date === undefined && input.published !== null;
     if (date === undefined && input.published !== null)
       date = { index: sentence.index, end: sentence.index, text: '', date: input.published, precision: 'day' };

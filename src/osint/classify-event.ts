@@ -93,6 +93,8 @@ const CROWD_AFTER =
 // Deaths of accidents and disease are no violence.
 const MISHAP =
   /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
+// « Les travaux se sont achevés »: a meeting that ended, not men finished off.
+const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
 const AIR_MEANS =
   /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
@@ -179,6 +181,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       // « vise à renforcer », "aims to": an aim, not an act.
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
       if (row.sense === 'toll' && MISHAP.test(folded)) continue;
+      if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
       let uncertain = false;

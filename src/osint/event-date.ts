@@ -124,3 +124,12 @@ export function storyOpeningDate(
     (d) => d.precision !== 'year' && !SINCE.test(folded.slice(Math.max(0, d.index - 12), d.index)) && (tellsEvent || d.date !== reportDay),
   );
 }
+
+// A weekday or « hier » that no publication day anchors.
+const WEEKDAY_OR_YESTERDAY =
+  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b/;
+
+/** Whether a (folded) sentence tells its event on a weekday or « hier »: the news of the days before the page, though the page gives no day to count from. */
+export function toldOnAWeekday(foldedSentence: string): boolean {
+  return WEEKDAY_OR_YESTERDAY.test(foldedSentence);
+}

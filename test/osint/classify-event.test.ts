@@ -7,6 +7,15 @@ const main = (sentence: string) => {
 };
 
 describe('classifySentence', () => {
+  it.each([
+    // « s'achever »: to end, not to finish men off.
+    ['La session de formation des gendarmes s’est achevée vendredi à Bamako.', null],
+    ['Les travaux se sont achevés à Bamako en présence des militaires.', null],
+    ['Les assaillants ont achevé les blessés à Bamako.', 'Violence against civilians / Attack'],
+  ])('%s', (sentence, expected) => {
+    expect(main(sentence)).toBe(expected);
+  });
+
   it('reads « une attaque armée » as armed, not as the army: with no target named, the type is a guess', () => {
     const [trigger] = classifySentence('Bandiagara : une attaque armée fait quatre morts et deux blessés à Elen Arama', 'fr');
     expect(trigger?.uncertain).toBe(true);
