@@ -187,11 +187,12 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     while ((match = recent.exec(text))) add(match, { day: reference, precision: 'month', yearKnown: true, weekdayOnly: false });
   }
   // Relative to the date mentioned just before.
-  // "la veille sécuritaire" (monitoring) is a noun, not the day before. « Au lendemain de »
-  // dates what follows it: the day before the date just given (« ce vendredi, au lendemain d'une
-  // journée de violences »).
+  // "la veille sécuritaire" (monitoring) is a noun, not the day before; « à la veille de
+  // l'ouverture des concertations » is the eve of an undated event, not of the date before. « Au
+  // lendemain de » dates what follows it: the day before the date just given (« ce vendredi, au
+  // lendemain d'une journée de violences »).
   const relative =
-    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))|au lendemain(?= (?:d[eu'’]|des\b))|le lendemain(?: matin)?|the day before|the next (?:day|morning)|the following (?:day|morning))/giu;
+    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))(?! (?:de |du |des |d['’])(?!\d|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b))|au lendemain(?= (?:d[eu'’]|des\b))|le lendemain(?: matin)?|the day before|the next (?:day|morning)|the following (?:day|morning))/giu;
   while ((match = relative.exec(text))) {
     const back = /veille|before|^au /i.test(match[1]!);
     const morning = /matin|morning/i.test(match[1]!);

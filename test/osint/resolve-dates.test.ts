@@ -67,6 +67,13 @@ describe('resolveDates', () => {
     expect(mentions.map((m) => m.date)).toEqual(['2023-11-14', '2023-11-13']);
   });
 
+  it.each([
+    'Le 10 septembre, Ogoboro a été attaqué à la veille de l’ouverture des concertations nationales.',
+    'Le 10 septembre, à la veille de son départ, le commerçant a été enlevé.',
+  ])('reads « à la veille de » an undated event as no day: %s', (text) => {
+    expect(resolveDates(text, '2020-09-11', 'fr').map((m) => m.date)).toEqual(['2020-09-10']);
+  });
+
   it('never returns a date after publication', () => {
     const mentions = resolveDates('Prochain rendez-vous le mercredi 26 janvier.', '2022-01-21', 'fr');
     for (const mention of mentions) expect(mention.date <= '2022-01-21').toBe(true);
