@@ -47,7 +47,11 @@ describe('classifySentence', () => {
     ['Rebels captured the strategic desert town of Kidal on Friday.', 'Battles / Non-state actor overtakes territory'],
     // Forces dismantling gold-panning sites destroy property; an arrest told first is an arrest.
     ["La gendarmerie a démantelé quatorze sites d'orpaillage clandestins à Bembou.", 'Strategic developments / Looting/property destruction'],
-    ["Ces opérations ont abouti au démantèlement de trois sites d'orpaillage clandestin.", 'Strategic developments / Looting/property destruction'],
+    ["Ces opérations ont abouti au démantèlement de trois (03) sites d'orpaillage clandestin.", 'Strategic developments / Looting/property destruction'],
+    [
+      'La brigade a conduit des opérations de démantèlement visant les sites implantés près du fleuve.',
+      'Strategic developments / Looting/property destruction',
+    ],
     ["Seize personnes interpellées lors du démantèlement d'un site d'orpaillage à Séguékho", 'Strategic developments / Arrests'],
     ['La police a démantelé un réseau de trafiquants de drogue à Kidira.', 'Strategic developments / Arrests'],
     // A post attacked by a crowd (« par des jeunes ») is a riot; by armed men, a battle.

@@ -196,7 +196,7 @@ export const TRIGGERS: TriggerRow[] = [
     sense: 'destroy', weight: 7,
     fr: {
       verbs: ['demanteler ~ site d orpaillage', 'demanteler ~ sites d orpaillage', 'demanteler ~ site aurifere', 'demanteler ~ sites auriferes', 'demanteler ~ dragues', 'detruire ~ dragues', 'detruire ~ drague'],
-      phrases: ['demantelement de sites', 'demantelement des sites', 'demantelement du site', 'demantelement d un site', 'demantelement de trois sites', 'demantelement de deux sites', 'demantelement de cinq sites', 'demantelement de plusieurs sites', 'destruction de dragues', 'destruction des dragues'],
+      nouns: ['demantelement ~ site', 'demantelement ~ site d orpaillage', 'destruction ~ drague'],
     },
     en: { verbs: ['dismantle ~ mining site', 'dismantle ~ mining sites', 'dismantle ~ gold site', 'dismantle ~ gold sites', 'dismantle ~ dredges', 'destroy ~ dredges'] },
   },
