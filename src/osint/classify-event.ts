@@ -97,7 +97,7 @@ const MISHAP =
 const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
 const AIR_MEANS =
-  /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
+  /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
 
 export function foldSentence(sentence: string): string {

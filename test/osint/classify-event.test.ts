@@ -33,6 +33,7 @@ describe('classifySentence', () => {
     ['The army said it had captured several camps of the rebels.', 'Battles / Government regains territory'],
     ['Un échange de coups de feu a opposé les gendarmes à une bande armée.', 'Battles / Armed clash'],
     ['The army carried out airstrikes on Sunday against the fighters.', 'Explosions/Remote violence / Air/drone strike'],
+    ['Malian air force hits militant meeting near Diafarabé', 'Explosions/Remote violence / Air/drone strike'],
     // Strikes an army conducts against positions are from the air.
     ['Les FAMa ont conduit des frappes contre des positions des groupes armés terroristes.', 'Explosions/Remote violence / Air/drone strike'],
     // A camp or a base opened is a base established.
