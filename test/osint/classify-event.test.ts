@@ -31,6 +31,7 @@ describe('classifySentence', () => {
     ["L'armée vient de démanteler deux bases tenues par des hommes armés.", 'Battles / Government regains territory'],
     ['Les FAMa ont pris possession du camp rétrocédé par la mission.', 'Battles / Government regains territory'],
     ['The army said it had captured several camps of the rebels.', 'Battles / Government regains territory'],
+    ['Senegal\'s army said it had "totally destroyed or occupied" bases held by a faction of the rebels.', 'Battles / Government regains territory'],
     ['Un échange de coups de feu a opposé les gendarmes à une bande armée.', 'Battles / Armed clash'],
     ['The army carried out airstrikes on Sunday against the fighters.', 'Explosions/Remote violence / Air/drone strike'],
     ['Malian air force hits militant meeting near Diafarabé', 'Explosions/Remote violence / Air/drone strike'],
