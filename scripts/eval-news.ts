@@ -4,7 +4,7 @@
  *
  *   npm run eval:news [-- --split train,dev] [--verbose] [--corpus DIR]
  *
- * --split    the splits to score (default: train, dev and the held-out test, test-b to test-h)
+ * --split    the splits to score (default: train, dev and the held-out test, test-b to test-i)
  * --verbose  one line per item where the main event or relevance is wrong
  * --corpus   score every *.json item of DIR as one set instead of the splits
  * --folds K  also score the train split by K-fold cross-validation: each fold (whole events) is
@@ -44,7 +44,7 @@ function packageRoot(): string {
 
 const { values } = parseArgs({
   options: {
-    split: { type: 'string', default: 'train,dev,test,test-b,test-c,test-d,test-e,test-f,test-g,test-h' },
+    split: { type: 'string', default: 'train,dev,test,test-b,test-c,test-d,test-e,test-f,test-g,test-h,test-i' },
     verbose: { type: 'boolean', default: false },
     corpus: { type: 'string' },
     folds: { type: 'string' },

@@ -22,8 +22,8 @@
 //    split 60 / 15 / 25 % into train, dev and test; each batch added later, written after the
 //    extractor was last tuned, 40 / 20 / 40 % into train, dev and a held-out split of its own
 //    (the 120 items of early December 2026: test-b; the 51 and then the 90 of 6 December 2026:
-//    test-c and test-d; then the 140, the 90, the 89 and the 89 added later that day: test-e,
-//    test-f, test-g and test-h).
+//    test-c and test-d; then the 140, the 90, the 89, the 89 and the 89 added later that day:
+//    test-e, test-f, test-g, test-h and test-i).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,10 +31,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemsDir = join(root, 'corpus', 'items');
-// The shares of the items being split now (batch 8, 6 December 2026); batch 1 was 60 / 15 / 25 % into
-// train, dev and test, batches 2 to 7 40 / 20 / 40 % into train, dev and test-b to test-g. A later
-// batch names a held-out split of its own (test-i, …).
-const HELD_OUT = 'test-h';
+// The shares of the items being split now (batch 9, 6 December 2026); batch 1 was 60 / 15 / 25 % into
+// train, dev and test, batches 2 to 8 40 / 20 / 40 % into train, dev and test-b to test-h. A later
+// batch names a held-out split of its own (test-j, …).
+const HELD_OUT = 'test-i';
 const SHARES = { train: 0.4, dev: 0.2, [HELD_OUT]: 0.4 };
 /** The held-out splits and their fingerprint files, oldest first. */
 const FINGERPRINTS = {
@@ -46,6 +46,7 @@ const FINGERPRINTS = {
   'test-f': 'TEST-F-SPLIT.sha256',
   'test-g': 'TEST-G-SPLIT.sha256',
   'test-h': 'TEST-H-SPLIT.sha256',
+  'test-i': 'TEST-I-SPLIT.sha256',
 };
 const SALT = 'diboli news corpus split v1';
 // The development corpus the extractor was tuned on before this corpus existed.
@@ -168,7 +169,7 @@ for (const split of Object.keys(splits)) splits[split].sort();
 
 const out = {
   about:
-    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-h) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-H-SPLIT.sha256.',
+    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-i) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-I-SPLIT.sha256.',
   ...splits,
 };
 writeFileSync(splitsFile, `${JSON.stringify(out, null, 2)}\n`);
