@@ -94,7 +94,8 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   let match: RegExpExecArray | null;
 
   // Night spanning two days is dated by its second day.
-  const nightDays = new RegExp(`nuit (?:du|de) (?:${WEEKDAY} )?(\\d{1,2})(?:er)? (?:au|à) (?:${WEEKDAY} )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
+  // « nuit du lundi 13 au mardi 14 septembre », « nuit de mardi à mercredi 10 juin 2015 ».
+  const nightDays = new RegExp(`nuit (?:du|de) (?:${WEEKDAY} )?(?:(\\d{1,2})(?:er)? )?(?:au|à) (?:${WEEKDAY} )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
   while ((match = nightDays.exec(text))) {
     const m = monthOf(match[5]!);
     const d = Number(match[4]);
@@ -113,7 +114,7 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   // "on the night of June 11-12", "night of 11 to 12 June", "overnight from Monday 4 to Tuesday 5
   // October": the night belongs to its second day.
   const nightDaysEnglish = new RegExp(
-    `(?:night (?:of|from|between)|overnight(?: from| between| of)?) (?:the )?(?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(?:${WEEKDAY},? )?(\\d{1,2})(?:st|nd|rd|th)? ?(?:-|–|to|and|into) ?(?:${WEEKDAY},? )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH})(?:,? (\\d{4}))?`,
+    `(?:night (?:of|from|between)|overnight(?: from| between| of)?) (?:the )?(?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(?:${WEEKDAY},? )?(?:(\\d{1,2})(?:st|nd|rd|th)? ?)?(?:-|–|to|and|into) ?(?:${WEEKDAY},? )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH})(?:,? (\\d{4}))?`,
     'giu',
   );
   while ((match = nightDaysEnglish.exec(text))) {

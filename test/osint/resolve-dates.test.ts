@@ -18,6 +18,8 @@ describe('resolveDates', () => {
     ['Ils ont été interceptés les 3 et 4 septembre.', '2025-09-06', 'fr', '2025-09 month'],
     ['Coups de feu dans la nuit de samedi à dimanche.', '2025-03-12', 'fr', '2025-03-09 day'],
     ['Dans la nuit du lundi 13 au mardi 14 septembre 2021, un poste a été attaqué.', null, 'fr', '2021-09-14 day'],
+    ['La ville a été réveillée dans la nuit de mardi à mercredi 10 juin 2015 par des tirs.', null, 'fr', '2015-06-10 day'],
+    ['The town woke to gunfire in the night of Tuesday to Wednesday 10 June 2015.', null, 'en', '2015-06-10 day'],
     // A day-month that would fall after publication belongs to the year before.
     ['Le 28 décembre, un convoi a sauté sur une mine.', '2025-01-05', 'fr', '2024-12-28 day'],
     ['The blast happened on Thursday near the border.', '2023-12-15', 'en', '2023-12-14 day'],
