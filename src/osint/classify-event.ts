@@ -98,6 +98,11 @@ const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
 const AIR_MEANS =
   /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
+// Migrants on their way (« candidats à l'émigration », « en route vers les Canaries »), not the
+// smugglers who carry them: stopping them is an illegal crossing, not an arrest.
+const MIGRANTS =
+  /\b(?:migrants?|candidats? a l'emigration|emigration (?:clandestine|irreguliere)|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway)\b/;
+const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
 
 export function foldSentence(sentence: string): string {
@@ -243,6 +248,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = ATTACK;
       // Contraband seized by the forces is a concrete event of the border, not a mention of a trade.
       if (sub === 'Smuggling' && SEIZED.test(folded)) weight = 7;
+      if (sub === 'Arrests' && MIGRANTS.test(folded) && !SMUGGLERS.test(folded)) [type, sub] = ['Border activity', 'Illegal crossing'];
       if (
         AIR_MEANS.test(folded) &&
         (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') &&

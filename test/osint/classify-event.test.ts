@@ -45,6 +45,12 @@ describe('classifySentence', () => {
     ['Communiqué : interception d’une embarcation transportant 156 migrants au large de Nouadhibou', 'Border activity / Illegal crossing'],
     ['La Marine a arraisonné une pirogue au large de Kafountine.', 'Border activity / Illegal crossing'],
     ['103 Gambian migrants picked up off Kafountine after a night patrol at sea', 'Border activity / Illegal crossing'],
+    // Migrants arrested on their way cross illegally; the smugglers arrested are arrests.
+    [
+      'Une cinquantaine de Sénégalais qui faisaient route vers les îles Canaries ont été appréhendés par la gendarmerie à Nouadhibou.',
+      'Border activity / Illegal crossing',
+    ],
+    ['Les gendarmes ont arrêté deux passeurs de migrants à Nouadhibou.', 'Strategic developments / Arrests'],
     // A town taken by armed groups, however the town is described.
     ['Rebels captured the strategic desert town of Kidal on Friday.', 'Battles / Non-state actor overtakes territory'],
     // Forces dismantling gold-panning sites destroy property; an arrest told first is an arrest.
