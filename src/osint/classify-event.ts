@@ -259,7 +259,10 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
       // A crowd (« la population », « la foule », « des jeunes ») that « s'en prend » to people or
       // goods with no armed men named: mob violence, not an armed attack.
-      if (row.sense === 'attack' && CROWD_AGENT.test(folded.slice(Math.max(0, index - 60), index)) && !NON_STATE.test(folded)) {
+      // So is a crowd that kills (« une foule en furie a tué quatre hommes »), not one killed.
+      const before = folded.slice(Math.max(0, index - 60), index);
+      const crowdKills = row.sense === 'kill' && /\b(?:la|une) foule\b/.test(before) && !/\b(?:ete|been|were|was)\s+$/.test(before);
+      if (((row.sense === 'attack' && CROWD_AGENT.test(before)) || crowdKills) && !NON_STATE.test(folded)) {
         [type, sub] = DIRECT.mob!;
       }
       // « l'attaque de la brigade par des jeunes »: a post or goods attacked by a crowd, a riot.

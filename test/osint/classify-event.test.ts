@@ -8,6 +8,14 @@ const main = (sentence: string) => {
 
 describe('classifySentence', () => {
   it.each([
+    // A crowd that kills is mob violence; people killed in a crowd are not.
+    ['Une foule en furie a tué ce jeudi quatre hommes soupçonnés de banditisme.', true],
+    ['Dans la foule, trois personnes ont été tuées par balles.', false],
+  ])('%s', (sentence, mob) => {
+    expect(main(sentence) === 'Riots / Mob violence').toBe(mob);
+  });
+
+  it.each([
     // « s'achever »: to end, not to finish men off.
     ['La session de formation des gendarmes s’est achevée vendredi à Bamako.', null],
     ['Les travaux se sont achevés à Bamako en présence des militaires.', null],
