@@ -68,7 +68,7 @@ const NUMBER =
 // Up to three words between the figure and the verb: "treize civils ont été tués".
 const WHO = '(?:[\\w-]+ ){0,3}?';
 const DEATH =
-  '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+  '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont peri|a peri|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
 const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
 const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);

@@ -5,6 +5,7 @@ import { countFatalities } from '../../src/osint/count-casualties.js';
 describe('countFatalities', () => {
   it.each([
     ['Au moins treize civils ont été tués à Niamana.', 13],
+    ['Une soixantaine de personnes ont péri mardi dans une attaque.', 60],
     ['Vingt-cinq civils ont perdu la vie et treize autres ont été blessés.', 25],
     // ACLED counts the dead of every side.
     ['Cinq soldats maliens ont été tués, contre trois du côté des assaillants.', 8],
