@@ -19,6 +19,7 @@ import { countryContext, findPlaces, type PlaceMention } from './find-places.js'
 import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary, toldOnAWeekday } from './event-date.js';
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
+import { unnamedTargetAttack } from './unnamed-target-attack.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
@@ -114,24 +115,18 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
 
   // The statistical layer weighs in where the rules are unsure: the kind it reads in the article
-  // decides attacks whose target no sentence names, raises the sentences telling of that kind, and
+  // decides attacks whose target no sentence names (unless another sentence names it), raises the sentences telling of that kind, and
   // its relevance overrules weak or absent triggers.
   const features = model ? documentFeatures(title, input.body, input.language) : [];
   const kinds = model ? model.kinds(features) : new Map<string, number>();
   const probability = model ? model.relevance(features) : null;
-  const guessAttack = (t: Trigger): Trigger => {
-    if (!t.uncertain || kinds.size === 0) return t;
-    const onCivilians = (kinds.get('Violence against civilians / Attack') ?? 0) > (kinds.get('Battles / Armed clash') ?? 0);
-    return {
-      ...t,
-      ...(onCivilians ? { eventType: 'Violence against civilians', subEventType: 'Attack' } : { eventType: 'Battles', subEventType: 'Armed clash' }),
-    };
-  };
+  const classified = new Map(sentences.map((s) => [s, classifySentence(s.text, input.language)]));
+  const guessAttack = unnamedTargetAttack([...classified.values()].flat(), kinds);
 
   // `dateAssumed`: the publication day stands in for a date the text does not give.
   const found: (AssembledEvent & { fromTitle: boolean; dateAssumed: boolean; place?: PlaceMention })[] = [];
   // Each sentence's triggers, read once.
-  const triggersOf = new Map(sentences.map((s) => [s, classifySentence(s.text, input.language).map(guessAttack)]));
+  const triggersOf = new Map(sentences.map((s) => [s, classified.get(s)!.map(guessAttack)]));
   const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => triggersOf.get(s)!);
   const triggerWeights = new Map<number, number>();
   sentences.forEach((sentence, order) => {
