@@ -26,7 +26,8 @@ const BODIES_FOUND =
 // "On Sunday, Russian military bloggers reported …": the date is the report's, told before it.
 const REPORTING_AFTER =
   /^,? (?:[a-z'-]+ ){1,5}(?:reported|said|announced|claimed|stated|admitted|a (?:annonce|indique|declare|affirme|rapporte)|ont (?:annonce|indique|declare|affirme|rapporte))\b/;
-const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}, (?:le )?$/u;
+// « Kayes, le », "NOUADHIBOU, Mauritania,": the town, and the country wire copy adds to it.
+const DATELINE_BEFORE = /^[\p{L}' .-]{2,40}(?:, [\p{L}' .-]{2,30})?, (?:le )?$/u;
 // The date of a text in force or issued, « le décret 2024-1502 du 31 juillet 2024 », "a decree of
 // 3 May": when it was signed, not an event's day.
 const DOCUMENT_BEFORE =
