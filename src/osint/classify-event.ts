@@ -103,6 +103,10 @@ const AIR_MEANS =
 const MIGRANTS =
   /\b(?:migrants?|candidats? a l'emigration|emigration (?:clandestine|irreguliere)|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway)\b/;
 const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
+// People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
+// attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
+const ROBBED =
+  /\b(?:passagers|voyageurs|usagers|commercants|marchands|orpailleurs|forains|chauffeurs|vehicules|passengers|travell?ers|traders|shopkeepers|drivers|miners|vehicles)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
 
 export function foldSentence(sentence: string): string {
@@ -232,6 +236,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         weight = Math.min(weight, 7);
       }
       if (sub === 'Looting/property destruction' && KILLED.test(folded) && CIVILIANS.test(folded)) [type, sub] = ATTACK;
+      if (row.sense === 'loot' && ROBBED.test(folded) && !SECURITY_FORCES.test(folded)) [type, sub] = ATTACK;
       // Armed groups, not the state, taking a town.
       // « bases rebelles détruites »: the rebels lost them.
       if (

@@ -53,6 +53,10 @@ describe('classifySentence', () => {
     ['Communiqué : interception d’une embarcation transportant 156 migrants au large de Nouadhibou', 'Border activity / Illegal crossing'],
     ['La Marine a arraisonné une pirogue au large de Kafountine.', 'Border activity / Illegal crossing'],
     ['103 Gambian migrants picked up off Kafountine after a night patrol at sea', 'Border activity / Illegal crossing'],
+    // Travellers, traders or shops robbed: an attack on civilians; goods looted with no one named: looting.
+    ["Des bandits armés ont dépouillé les passagers d'un minibus sur l'axe Séféto–Dalibera.", 'Violence against civilians / Attack'],
+    ['Gunmen robbed cattle traders on the road to Goudiry.', 'Violence against civilians / Attack'],
+    ["Des inconnus ont pillé l'entrepôt de la mairie.", 'Strategic developments / Looting/property destruction'],
     // Migrants arrested on their way cross illegally; the smugglers arrested are arrests.
     [
       'Une cinquantaine de Sénégalais qui faisaient route vers les îles Canaries ont été appréhendés par la gendarmerie à Nouadhibou.',
@@ -139,7 +143,8 @@ describe('classifySentence', () => {
     ['Senegal dismantles a suspected cell in Kidira.', 'Strategic developments / Arrests'],
     // A date between the words of « mettre la main sur » does not hide the arrest behind the bandit.
     ['La police a mis la main, le 20 janvier 2024, sur un bandit de grand chemin.', 'Strategic developments / Arrests'],
-    ['Des coupeurs de route ont dépouillé une trentaine d’usagers.', 'Strategic developments / Looting/property destruction'],
+    // Travellers robbed on the road: an attack on civilians, as the corpus codes it (corpus/README.md).
+    ['Des coupeurs de route ont dépouillé une trentaine d’usagers.', 'Violence against civilians / Attack'],
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
     ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
