@@ -115,8 +115,9 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
 
   // The statistical layer weighs in where the rules are unsure: the kind it reads in the article
-  // decides attacks whose target no sentence names (unless another sentence names it), raises the sentences telling of that kind, and
-  // its relevance overrules weak or absent triggers.
+  // decides attacks whose sentence names no target, when no other sentence tells one with its
+  // target; it raises the sentences telling of that kind, and its relevance overrules weak or
+  // absent triggers.
   const features = model ? documentFeatures(title, input.body, input.language) : [];
   const kinds = model ? model.kinds(features) : new Map<string, number>();
   const probability = model ? model.relevance(features) : null;

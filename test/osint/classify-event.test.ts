@@ -65,6 +65,7 @@ describe('classifySentence', () => {
     ['Les gendarmes ont arrêté deux passeurs de migrants à Nouadhibou.', 'Strategic developments / Arrests'],
     // A town taken by armed groups, however the town is described.
     ['Rebels captured the strategic desert town of Kidal on Friday.', 'Battles / Non-state actor overtakes territory'],
+    ['Soldiers captured suspects in the town of Gao on Monday.', 'Strategic developments / Arrests'],
     // Forces dismantling gold-panning sites destroy property; an arrest told first is an arrest.
     ["La gendarmerie a démantelé quatorze sites d'orpaillage clandestins à Bembou.", 'Strategic developments / Looting/property destruction'],
     ["Ces opérations ont abouti au démantèlement de trois (03) sites d'orpaillage clandestin.", 'Strategic developments / Looting/property destruction'],
