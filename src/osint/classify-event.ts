@@ -22,9 +22,10 @@ export interface Trigger {
   uncertain?: boolean;
 }
 
-type Kind = [EventType, string];
-const ARMED_CLASH: Kind = ['Battles', 'Armed clash'];
-const ATTACK: Kind = ['Violence against civilians', 'Attack'];
+/** An ACLED event type and sub-event type. */
+export type Kind = readonly [EventType, string];
+export const ARMED_CLASH: Kind = ['Battles', 'Armed clash'];
+export const ATTACK: Kind = ['Violence against civilians', 'Attack'];
 
 // Senses whose type does not depend on a target.
 const DIRECT: Partial<Record<Sense, Kind>> = {
@@ -253,7 +254,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = ATTACK;
       // Contraband seized by the forces is a concrete event of the border, not a mention of a trade.
       if (sub === 'Smuggling' && SEIZED.test(folded)) weight = 7;
-      if (sub === 'Arrests' && MIGRANTS.test(folded) && !SMUGGLERS.test(folded)) [type, sub] = ['Border activity', 'Illegal crossing'];
+      if (sub === 'Arrests' && MIGRANTS.test(folded) && !SMUGGLERS.test(folded)) [type, sub] = DIRECT.crossing!;
       if (
         AIR_MEANS.test(folded) &&
         (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') &&

@@ -11,6 +11,7 @@ import { foldSentence } from './classify-event.js';
 import { within } from './event-place.js';
 import type { DateMention } from './resolve-dates.js';
 import type { Sentence } from './split-sentences.js';
+import { WEEKDAYS } from './calendar-words.js';
 
 // A date right after these words is when something was said, learnt, found or mourned, not when it
 // happened; what is said (« said the ambush on May 14 », « a indiqué que ») may hold the event's.
@@ -127,8 +128,7 @@ export function storyOpeningDate(
 }
 
 // A weekday or « hier » that no publication day anchors.
-const WEEKDAY_OR_YESTERDAY =
-  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b/;
+const WEEKDAY_OR_YESTERDAY = new RegExp(`\\b(?:${Object.keys(WEEKDAYS).join('|')}|hier|yesterday)\\b`);
 
 /** Whether a (folded) sentence tells its event on a weekday or « hier »: the news of the days before the page, though the page gives no day to count from. */
 export function toldOnAWeekday(foldedSentence: string): boolean {

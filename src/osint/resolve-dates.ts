@@ -192,8 +192,10 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   // l'ouverture des concertations » is the eve of an undated event, not of the date before. « Au
   // lendemain de » dates what follows it: the day before the date just given (« ce vendredi, au
   // lendemain d'une journée de violences »).
-  const relative =
-    /\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))(?! (?:de |du |des |d['’])(?!\d|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b))|au lendemain(?= (?:d[eu'’]|des\b))|le lendemain(?: matin)?|the day before|the next (?:day|morning)|the following (?:day|morning))/giu;
+  const relative = new RegExp(
+    `\\b(la veille(?! (?:securitaire|sécuritaire|strat[ée]gique|m[ée]diatique|citoyenne|technologique|sanitaire))(?! (?:de |du |des |d['’])(?!\\d|${WEEKDAY}\\b))|au lendemain(?= (?:d[eu'’]|des\\b))|le lendemain(?: matin)?|the day before|the next (?:day|morning)|the following (?:day|morning))`,
+    'giu',
+  );
   while ((match = relative.exec(text))) {
     const back = /veille|before|^au /i.test(match[1]!);
     const morning = /matin|morning/i.test(match[1]!);
