@@ -4,7 +4,8 @@
  *
  *   npm run eval:news [-- --split train,dev] [--verbose] [--corpus DIR]
  *
- * --split    the splits to score (default: train, dev and the held-out test, test-b to test-i)
+ * --split    the splits to score (default: every split of corpus/splits.json: train, dev and the
+ *            held-out ones)
  * --verbose  one line per item where the main event or relevance is wrong
  * --corpus   score every *.json item of DIR as one set instead of the splits
  * --folds K  also score the train split by K-fold cross-validation: each fold (whole events) is
@@ -44,7 +45,7 @@ function packageRoot(): string {
 
 const { values } = parseArgs({
   options: {
-    split: { type: 'string', default: 'train,dev,test,test-b,test-c,test-d,test-e,test-f,test-g,test-h,test-i' },
+    split: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     corpus: { type: 'string' },
     folds: { type: 'string' },
@@ -52,6 +53,14 @@ const { values } = parseArgs({
 });
 
 const root = packageRoot();
+const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as Record<string, string[] | string>;
+/** Every split, in the order splits.json gives them (train, dev, then the held-out ones, oldest first). */
+const splitNames = Object.keys(splits).filter((name) => Array.isArray(splits[name]));
+const splitIds = (name: string) => {
+  const ids = splits[name];
+  if (!Array.isArray(ids)) throw new Error(`no split "${name}" in corpus/splits.json`);
+  return ids;
+};
 const readItem = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CorpusItem;
 const sets: [string, CorpusItem[]][] = [];
 if (values.corpus) {
@@ -60,11 +69,8 @@ if (values.corpus) {
     .sort();
   sets.push([values.corpus, files.map((f) => readItem(join(values.corpus!, f)))]);
 } else {
-  const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as Record<string, string[]>;
-  for (const name of values.split!.split(',').map((s) => s.trim())) {
-    const ids = splits[name];
-    if (!ids) throw new Error(`no split "${name}" in corpus/splits.json`);
-    sets.push([name, ids.map((id) => readItem(join(root, 'corpus', 'items', `${id}.json`)))]);
+  for (const name of values.split ? values.split.split(',').map((s) => s.trim()) : splitNames) {
+    sets.push([name, splitIds(name).map((id) => readItem(join(root, 'corpus', 'items', `${id}.json`)))]);
   }
 }
 
@@ -73,8 +79,7 @@ const results: [string, Metrics][] = [];
 const models = new Map<string, NewsModel>();
 const folds = Number(values.folds ?? 0);
 if (folds > 1 && !values.corpus) {
-  const splits = JSON.parse(readFileSync(join(root, 'corpus', 'splits.json'), 'utf8')) as Record<string, string[]>;
-  const train = splits.train!.map((id) => readItem(join(root, 'corpus', 'items', `${id}.json`)));
+  const train = splitIds('train').map((id) => readItem(join(root, 'corpus', 'items', `${id}.json`)));
   // Whole events in one fold, so that no fold is scored by a model that read the same event.
   const foldOf = (item: CorpusItem) => {
     const key = item.event_key && item.event_key !== 'none' ? item.event_key : item.id;
