@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');
 const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as Record<
-  'train' | 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d' | 'test-e' | 'test-f' | 'test-g' | 'test-h' | 'test-i',
+  'train' | 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d' | 'test-e' | 'test-f' | 'test-g' | 'test-h' | 'test-i' | 'test-j',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -19,6 +19,7 @@ const HELD_OUT = {
   'test-g': 'TEST-G-SPLIT.sha256',
   'test-h': 'TEST-H-SPLIT.sha256',
   'test-i': 'TEST-I-SPLIT.sha256',
+  'test-j': 'TEST-J-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
