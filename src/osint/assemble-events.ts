@@ -23,6 +23,7 @@ import { unnamedTargetAttack } from './unnamed-target-attack.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
+import { placeStatedAfter } from './stated-place.js';
 import { DAY_MS } from '../kernel/durations.js';
 import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
 export interface AssemblyInput {
@@ -60,6 +61,8 @@ const STORY_SENTENCES_AFTER = 2;
 const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute)|ont (?:commence|debute)|a ete lancee?|(?:a |ont )?demarre)\b[^.]{0,25}$/;
 /** How many sentences back an undated sentence looks for the day its story opened with. */
 const STORY_SENTENCES_BEFORE = 3;
+/** How many sentences after an event's may say where it took place. */
+const STATED_PLACE_AFTER = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -193,6 +196,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     }
     // Place: its own, else its paragraph's, else the headline's or the lead's.
     let place = sentencePlace(places, sentence, folded, triggerAt);
+    if (!isTitle) place = placeStatedAfter(place, sentences.filter((s) => s.index > sentence.index).slice(0, STATED_PLACE_AFTER), places, folded) ?? place;
     const ownPlace = place !== undefined;
     const around = [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead];
     // A sentence that names only the region of its event (« dans la région de Kayes ») borrows a
