@@ -20,6 +20,7 @@ import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary, toldOn
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
 import { unnamedTargetAttack } from './unnamed-target-attack.js';
+import { byPatrolCatch } from './patrol-catch.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
@@ -61,8 +62,6 @@ const STORY_SENTENCES_AFTER = 2;
 const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute)|ont (?:commence|debute)|a ete lancee?|(?:a |ont )?demarre)\b[^.]{0,25}$/;
 /** How many sentences back an undated sentence looks for the day its story opened with. */
 const STORY_SENTENCES_BEFORE = 3;
-/** How many sentences after an event's may say where it took place. */
-const STATED_PLACE_AFTER = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
 
@@ -153,7 +152,9 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
             .slice(0, 2)
             .flatMap((s) => triggersOf.get(s)!),
         ];
-    const trigger: Trigger = byStoryMeans(byStoryVictims(triggers[0], story), storyTriggers);
+    // What a patrol caught may be told a paragraph below it (a communiqué's numbered points).
+    const catchStory = folded.slice(sentence.index, sentences[Math.min(order + 3, sentences.length - 1)]!.end);
+    const trigger: Trigger = byPatrolCatch(byStoryMeans(byStoryVictims(triggers[0], story), storyTriggers), isTitle ? story : catchStory, storyTriggers);
     triggerWeights.set(sentence.index, trigger.weight);
 
     // Date: its own, else its paragraph's, else the nearest before it, else the headline's or the lead's.
@@ -196,7 +197,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     }
     // Place: its own, else its paragraph's, else the headline's or the lead's.
     let place = sentencePlace(places, sentence, folded, triggerAt);
-    if (!isTitle) place = placeStatedAfter(place, sentences.filter((s) => s.index > sentence.index).slice(0, STATED_PLACE_AFTER), places, folded) ?? place;
+    if (!isTitle) place = placeStatedAfter(place, sentences.slice(order + 1), places, folded) ?? place;
     const ownPlace = place !== undefined;
     const around = [...nearby, ...sentences.filter((s) => s.end <= titleEnd), ...lead];
     // A sentence that names only the region of its event (« dans la région de Kayes ») borrows a

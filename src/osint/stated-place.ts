@@ -23,9 +23,13 @@ export function statedPlace(places: readonly PlaceMention[], sentence: Sentence,
   return sentencePlace(places, { ...sentence, index: from, end, text: sentence.text.slice(from - sentence.index, end - sentence.index) }, folded, from);
 }
 
+/** How many sentences after an event's may say where it took place. */
+const SENTENCES_AFTER = 3;
+
 /**
  * The place of an event told by a sentence whose own place is `own` (or none): the place one of
- * the sentences just after it states, when it is more specific than the event sentence's.
+ * the sentences just after it (`after`, in order) states, when it is more specific than the event
+ * sentence's.
  */
 export function placeStatedAfter(
   own: PlaceMention | undefined,
@@ -33,7 +37,7 @@ export function placeStatedAfter(
   places: readonly PlaceMention[],
   folded: string,
 ): PlaceMention | undefined {
-  for (const sentence of after) {
+  for (const sentence of after.slice(0, SENTENCES_AFTER)) {
     const stated = statedPlace(places, sentence, folded);
     // « s'est produite aux environs du village de Songho », "happened between X and Y": said to
     // answer where, a landmark or a road's end is the place itself.
