@@ -26,7 +26,7 @@ export const OTHER_GENRE_TITLE =
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
 export const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|looking back|a look back)\b/;
+  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|looking back|a look back)\b/;
 // A court's verdict on an attack (« Attentats du Radisson : la peine de mort », "massacre: two
 // get life sentences") reports the trial, however strongly the headline names the attack.
 export const VERDICT_TITLE =

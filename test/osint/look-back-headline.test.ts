@@ -14,6 +14,8 @@ describe('a headline looking back at an old event', async () => {
     ['Massacre du bateau de Tombouctou : deux mois après, les survivants racontent'],
     ['Ten years on: remembering the Timbuktu ferry massacre'],
     ['Two months after the Timbuktu ferry massacre, the inquiry has yet to conclude'],
+    // « un an après »: one year, singular.
+    ['Massacre du bateau de Tombouctou : un an après, les survivants rendent hommage aux victimes'],
   ])('%s: no new event', (title) => {
     expect(extract({ published: '2023-11-10', title, text: body, lang: 'en' }, gazetteer).relevant).toBe(false);
   });
