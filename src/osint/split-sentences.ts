@@ -22,7 +22,8 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     let start = 0;
-    const boundary = /[.!?…»"]+(?=\s+[«"“(]?[\p{Lu}\d])/gu;
+    // A capital after the stop, or a quotation opening with one (« Le…, with the space French puts after «).
+    const boundary = /[.!?…»"]+(?=\s+(?:[«"“(]\s?)?[\p{Lu}\d])/gu;
     let match: RegExpExecArray | null;
     while ((match = boundary.exec(line))) {
       const end = match.index + match[0].length;

@@ -7,6 +7,8 @@ describe('splitSentences', () => {
     ['Lt. Gen. Salifou Mody spoke. Then he left.', ['Lt. Gen. Salifou Mody spoke.', 'Then he left.']],
     ['Ligne un\nLigne deux', ['Ligne un', 'Ligne deux']],
     ['Il a dit : « Non. » Puis rien.', ['Il a dit : « Non. »', 'Puis rien.']],
+    // French typography spaces a quotation's opening mark from its first word.
+    ['L’attaque a eu lieu à Songho. « Le véhicule a pris feu », dit-il.', ['L’attaque a eu lieu à Songho.', '« Le véhicule a pris feu », dit-il.']],
   ])('%s', (text, expected) => {
     expect(splitSentences(text).map((s) => s.text)).toEqual(expected);
   });
