@@ -28,6 +28,8 @@ describe('findPlaces', async () => {
     // A gold-panning site is named as a village is.
     ['Des hommes armés ont dévalisé des orpailleurs sur le site aurifère de Fénékourou.', ['Fénékourou/?']],
     ["Les gendarmes ont démantelé le site d'orpaillage de Sandikoto.", ['Sandikoto/?']],
+    // The post or the brigade of a village names the village, spelt otherwise by the gazetteer (Markakoungo).
+    ["L'attaque du poste de secours de Markacoungo a fait deux morts.", ['Markacoungo/ML']],
     ['Des hommes armés ont attaqué le village d’Ogossagou.', ['Ogossagou/?']],
     // …and a village the gazetteer spells otherwise keeps its point (Toubakoro, near Banamba).
     ['A convoy was ambushed in the village of Toubacoro, in the Banamba district.', ['Toubacoro/ML', 'Banamba/ML']],
