@@ -224,13 +224,15 @@ export const TRIGGERS: TriggerRow[] = [
     },
     en: { verbs: ['destroy', 'burn', 'torch', 'set ablaze', 'sabotage', 'damage', 'raze', 'demolish', 'dismantle'], nouns: ['destruction', 'arson', 'sabotage', 'dredges'] },
   },
+  // Demining a land (« déminage », "demining") clears old mines for farmers: a programme, not an
+  // event; a device defused is one.
   {
     sense: 'weapons', weight: 6,
     fr: {
       verbs: ['desamorcer', 'saisir ~ armes', 'saisir ~ munitions', 'saisir ~ explosifs', 'decouvrir ~ cache', 'neutraliser ~ engin', 'neutraliser ~ mine', 'detruire ~ engin'],
-      nouns: ['cache d armes', 'caches d armes', 'saisie d armes', 'saisie de munitions', 'stock d armes', 'depot d armes', 'munitions', 'detonateurs', 'explosifs', 'artificiers', 'deminage'],
+      nouns: ['cache d armes', 'caches d armes', 'saisie d armes', 'saisie de munitions', 'stock d armes', 'depot d armes', 'munitions', 'detonateurs', 'explosifs', 'artificiers'],
     },
-    en: { verbs: ['defuse', 'seize ~ weapons', 'seize ~ ammunition', 'seize ~ explosives', 'find ~ cache'], nouns: ['weapons cache', 'arms cache', 'ammunition', 'explosives', 'bomb disposal', 'demining'] },
+    en: { verbs: ['defuse', 'seize ~ weapons', 'seize ~ ammunition', 'seize ~ explosives', 'find ~ cache'], nouns: ['weapons cache', 'arms cache', 'ammunition', 'explosives', 'bomb disposal'] },
   },
   {
     sense: 'patrol', weight: 6,

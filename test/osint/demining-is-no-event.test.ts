@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentence } from '../../src/osint/classify-event.js';
+
+// Demining a land clears old mines so that farmers may return: a programme, not an event. A device
+// the forces defuse is one (disrupted weapons use).
+describe('demining', () => {
+  it.each([
+    ['fr', 'Les opérations de déminage se poursuivent à Djibidione, où 12 000 mètres carrés ont été rendus aux cultivateurs.', null],
+    ['en', 'Demining teams cleared another 40,000 square metres near Bignona last year.', null],
+    ['fr', 'Les artificiers de l’armée ont désamorcé une charge sur la route de Bignona.', 'Disrupted weapons use'],
+  ] as const)('%s: %s', (lang, sentence, expected) => {
+    expect(classifySentence(sentence, lang).find((t) => t.sense === 'weapons')?.subEventType ?? null).toBe(expected);
+  });
+});
