@@ -24,6 +24,14 @@ describe('classifySentence', () => {
     expect(main(sentence)).toBe(expected);
   });
 
+  it.each([
+    // People carried off, or women seized, are abducted.
+    ['Some 50 women were carried off by suspected Islamist militants outside Arbinda.'],
+    ['Suspected jihadists seize about 50 women foraging near Arbinda'],
+  ])('%s', (sentence) => {
+    expect(classifySentence(sentence, 'en')[0]?.subEventType).toBe('Abduction/forced disappearance');
+  });
+
   it('reads « une attaque armée » as armed, not as the army: with no target named, the type is a guess', () => {
     const [trigger] = classifySentence('Bandiagara : une attaque armée fait quatre morts et deux blessés à Elen Arama', 'fr');
     expect(trigger?.uncertain).toBe(true);

@@ -168,7 +168,7 @@ export const TRIGGERS: TriggerRow[] = [
       verbs: ['enlever', 'kidnapper', 'sequestrer', 'prendre en otage', 'emmener vers une destination inconnue', 'enlever ~ force', 'rapter'],
       nouns: ['enlevement', 'rapt', 'prise d otage', 'prises d otages', 'otage', 'disparition forcee', 'sequestration', 'kidnapping', 'ravisseur'],
     },
-    en: { verbs: ['abduct', 'kidnap', 'take hostage', 'seize ~ hostage', 'hold hostage'], nouns: ['abduction', 'kidnapping', 'hostage', 'kidnapper', 'abductor', 'enforced disappearance'] },
+    en: { verbs: ['abduct', 'kidnap', 'take hostage', 'seize ~ hostage', 'hold hostage', 'carry off', 'seize ~ women', 'seize ~ ~ women'], nouns: ['abduction', 'kidnapping', 'hostage', 'kidnapper', 'abductor', 'enforced disappearance'] },
   },
   { sense: 'sexual', weight: 8, fr: { verbs: ['violer'], nouns: ['viol', 'violences sexuelles', 'violence sexuelle'] }, en: { verbs: ['rape'], nouns: ['rape', 'sexual violence', 'sexual assault'] } },
   {
