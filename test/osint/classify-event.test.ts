@@ -32,6 +32,15 @@ describe('classifySentence', () => {
     expect(classifySentence(sentence, 'en')[0]?.subEventType).toBe('Abduction/forced disappearance');
   });
 
+  it.each([
+    // A beating told in the passive is an attack; a team that beats another is sport.
+    ['en', 'A Mauritanian gold prospector was badly beaten on Saturday by armed men.', 'Violence against civilians / Attack'],
+    ['en', 'Casa Sports beat Jaraaf 2-1 on Sunday in Ziguinchor.', null],
+  ] as const)('%s: %s', (lang, sentence, expected) => {
+    const [trigger] = classifySentence(sentence, lang);
+    expect(trigger ? `${trigger.eventType} / ${trigger.subEventType}` : null).toBe(expected);
+  });
+
   it('reads « une attaque armée » as armed, not as the army: with no target named, the type is a guess', () => {
     const [trigger] = classifySentence('Bandiagara : une attaque armée fait quatre morts et deux blessés à Elen Arama', 'fr');
     expect(trigger?.uncertain).toBe(true);

@@ -134,6 +134,8 @@ export const TRIGGERS: TriggerRow[] = [
     en: {
       nouns: ['attack', 'assault', 'raid', 'incursion', 'armed attack', 'terrorist attack', 'jihadist attack', 'onslaught', 'coordinated attacks', 'massacre'],
       verbs: ['attack', 'storm', 'raid', 'open fire', 'assault', 'besiege', 'overrun', 'claim responsibility'],
+      // A beating told in the passive ("was badly beaten by armed men"); "X beat Y 2-1" is sport.
+      phrases: ['beaten by', 'badly beaten', 'beaten up', 'beaten to death', 'severely beaten'],
     },
   },
   {
