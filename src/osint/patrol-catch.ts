@@ -10,7 +10,7 @@ import type { Trigger } from './classify-event.js';
 // What a patrol seized, found or took away (text folded: no accents, lower case).
 const SEIZED = /\b(?:saisi(?:e|es|s)?|saisies?|confisque\w*|permis de (?:decouvrir|saisir|recuperer)|seized?|seizures?|confiscated|recovery of|recovered)\b/;
 
-/** A patrol's or an operation's trigger read by its story (its sentence and the next two): its arrests, else its seizure. */
+/** A patrol's or an operation's trigger read by its story (its sentence and the next three): its arrests, else its seizure. */
 export function byPatrolCatch(trigger: Trigger, story: string, storyTriggers: readonly Trigger[]): Trigger {
   if (trigger.sense !== 'patrol') return trigger;
   const arrest = storyTriggers.find((t) => t.sense === 'arrest');
