@@ -16,7 +16,7 @@ import type { Article } from '../src/osint/article.js';
 import { placeCandidatesOf } from '../src/osint/assemble-events.js';
 import { prepareArticle } from '../src/osint/extract.js';
 import { documentFeatures } from '../src/osint/model/features.js';
-import { createNewsModel, encode, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
+import { createNewsModel, encode, kindLabel, packWeights, sigmoid, softmax, type NewsModelFile } from '../src/osint/model/news-model.js';
 import { foldPlaceName, kilometres } from './news-score.js';
 
 const ITERATIONS = 600;
@@ -98,7 +98,7 @@ export function trainNewsModel(items: readonly TrainingItem[], gazetteer: Gazett
       prepared: { ...prepared, language },
       features: documentFeatures(prepared.title, prepared.body, language),
       relevant: item.gold.relevant,
-      kind: item.gold.relevant && main ? `${main.event_type} / ${main.sub_event_type}` : null,
+      kind: item.gold.relevant && main ? kindLabel(main.event_type, main.sub_event_type) : null,
     };
   });
 

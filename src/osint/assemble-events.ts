@@ -10,7 +10,7 @@ import type { ExtractedEvent } from './article.js';
 import { byStoryMeans, byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
-import type { NewsModel } from './model/news-model.js';
+import { kindLabel, type NewsModel } from './model/news-model.js';
 import { placeCandidates, type PlaceCandidate } from './model/place-ranker.js';
 import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
@@ -279,7 +279,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     });
   });
 
-  for (const f of found) f.salience += KIND_WEIGHT * (kinds.get(`${f.event.event_type} / ${f.event.sub_event_type}`) ?? 0);
+  for (const f of found) f.salience += KIND_WEIGHT * (kinds.get(kindLabel(f.event.event_type, f.event.sub_event_type)) ?? 0);
   // The same event told twice (headline and body, two sentences) is kept once, with the details
   // of both.
   found.sort((a, b) => b.salience - a.salience);

@@ -26,6 +26,8 @@ export interface Trigger {
 export type Kind = readonly [EventType, string];
 export const ARMED_CLASH: Kind = ['Battles', 'Armed clash'];
 export const ATTACK: Kind = ['Violence against civilians', 'Attack'];
+/** Goods seized with nobody held, as the corpus codes a seizure. */
+export const SEIZURE: Kind = ['Strategic developments', 'Other'];
 
 // Senses whose type does not depend on a target.
 const DIRECT: Partial<Record<Sense, Kind>> = {
@@ -52,7 +54,7 @@ const DIRECT: Partial<Record<Sense, Kind>> = {
   base: ['Strategic developments', 'Headquarters or base established'],
   cattle: ['Border activity', 'Cattle rustling'],
   smuggling: ['Border activity', 'Smuggling'],
-  drugs: ['Strategic developments', 'Other'],
+  drugs: SEIZURE,
   gold: ['Border activity', 'Illegal gold mining'],
   displacement: ['Border activity', 'Displacement'],
   crossing: ['Border activity', 'Illegal crossing'],

@@ -5,7 +5,7 @@
  * the patrol: people arrested make it an arrest; goods seized with nobody held, a seizure
  * (Strategic developments / Other, as the corpus codes it).
  */
-import type { Trigger } from './classify-event.js';
+import { SEIZURE, type Trigger } from './classify-event.js';
 
 // What a patrol seized, found or took away (text folded: no accents, lower case).
 const SEIZED = /\b(?:saisi(?:e|es|s)?|saisies?|confisque\w*|permis de (?:decouvrir|saisir|recuperer)|seized?|seizures?|confiscated|recovery of|recovered)\b/;
@@ -15,6 +15,6 @@ export function byPatrolCatch(trigger: Trigger, story: string, storyTriggers: re
   if (trigger.sense !== 'patrol') return trigger;
   const arrest = storyTriggers.find((t) => t.sense === 'arrest');
   if (arrest) return { ...trigger, eventType: arrest.eventType, subEventType: arrest.subEventType };
-  if (SEIZED.test(story)) return { ...trigger, eventType: 'Strategic developments', subEventType: 'Other' };
+  if (SEIZED.test(story)) return { ...trigger, eventType: SEIZURE[0], subEventType: SEIZURE[1] };
   return trigger;
 }

@@ -45,6 +45,11 @@ export function packWeights(dense: ArrayLike<number>): number[] {
   return pairs;
 }
 
+/** The label of an event type and sub-type among the model's kinds (« Battles / Armed clash »). */
+export function kindLabel(eventType: string, subEventType: string): string {
+  return `${eventType} / ${subEventType}`;
+}
+
 export interface NewsModel {
   /** Probability that the article reports a concrete security event. */
   relevance(features: readonly string[]): number;
