@@ -3,6 +3,8 @@
  * vie", "left twenty soldiers and one civilian dead". Figures of both sides add up; a plain "ni
  * blessé ni mort" gives 0. Works on the folded sentence (lower case, no accents).
  */
+import { FOLDED_MONTH_NAMES } from './calendar-words.js';
+
 const UNITS: Record<string, number> = {
   un: 1,
   une: 1,
@@ -95,8 +97,7 @@ const ROUND: Record<string, number> = {
 };
 const ROUND_FIGURE = /\b(?:une )?(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s? d(?:e |')/g;
 // A day of the month between a verb and its figure ("ont tué mardi 8 août quatre bergers") is no toll.
-const DAY_OF_MONTH =
-  /\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/g;
+const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er)? (?:${FOLDED_MONTH_NAMES.join('|')})\\b`, 'g');
 
 export function countFatalities(foldedSentence: string): number | null {
   const s = foldedSentence

@@ -5,6 +5,7 @@
  */
 import { foldName, featureRank, type Gazetteer, type Place } from '../geo/gazetteer.js';
 import { haversineKm } from '../geo/great-circle.js';
+import { FOLDED_MONTH_NAMES, FOLDED_WEEKDAY_NAMES } from './calendar-words.js';
 import { foldText } from './fold-text.js';
 import { spellingVariants } from './spelling-variants.js';
 import { isShoutedRun } from './shouted-name-run.js';
@@ -26,9 +27,7 @@ const NOT_PLACES = new Set(
     'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'il', 'ils', 'elle', 'elles', 'on', 'nous',
     'selon', 'dans', 'pour', 'par', 'avec', 'sans', 'sur', 'sous', 'entre', 'depuis', 'apres', 'avant', 'lors', 'mais', 'et', 'ou', 'si',
     'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'and', 'or', 'but', 'if', 'as', 'it', 'he', 'she', 'they', 'we',
-    'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-    'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    ...FOLDED_WEEKDAY_NAMES, ...FOLDED_MONTH_NAMES,
     'mali', 'senegal', 'mauritanie', 'mauritania', 'niger', 'guinee', 'guinea', 'gambie', 'gambia', 'burkina', 'faso', 'algerie', 'algeria',
     'afrique', 'africa', 'sahel', 'france', 'russie', 'russia', 'etat', 'state', 'islam', 'allah', 'dieu', 'god', 'coran',
     'jnim', 'gsim', 'gat', 'fama', 'eigs', 'issp', 'mfdc', 'onu', 'un', 'afp', 'rfi', 'reuters', 'dirpa', 'garsi', 'cedeao', 'ecowas', 'aes', 'minusma',

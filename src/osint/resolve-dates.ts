@@ -11,7 +11,7 @@ import * as chronoEn from 'chrono-node/en';
 import * as chronoFr from 'chrono-node/fr';
 import type { DatePrecision } from './article.js';
 import { DAY_MS } from '../kernel/durations.js';
-import { MONTHS, WEEKDAYS } from './calendar-words.js';
+import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS } from './calendar-words.js';
 
 export interface DateMention {
   /** Character offsets of the mention in the text. */
@@ -29,9 +29,8 @@ interface Day {
   d: number;
 }
 
-const MONTH =
-  '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december)';
-const WEEKDAY = '(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+const MONTH = `(${MONTH_PATTERN})`;
+const WEEKDAY = `(${WEEKDAY_PATTERN})`;
 
 // Numbers written out in « il y a trois jours ».
 const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
