@@ -23,7 +23,8 @@
 //    extractor was last tuned, 40 / 20 / 40 % into train, dev and a held-out split of its own
 //    (the 120 items of early December 2026: test-b; the 51 and then the 90 of 6 December 2026:
 //    test-c and test-d; then the 140, the 90, the 89, the 89 and the 89 added later that day:
-//    test-e, test-f, test-g, test-h and test-i; and the 90 added at the end of that day: test-j).
+//    test-e, test-f, test-g, test-h and test-i; the 90 added at the end of that day: test-j; and the 90 of
+//    6 December 2026: test-k).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,10 +32,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemsDir = join(root, 'corpus', 'items');
-// The shares of the items being split now (batch 10, 6 December 2026); batch 1 was 60 / 15 / 25 % into
-// train, dev and test, batches 2 to 9 40 / 20 / 40 % into train, dev and test-b to test-i. A later
-// batch names a held-out split of its own (test-k, …).
-const HELD_OUT = 'test-j';
+// The shares of the items being split now (batch 11, 6 December 2026); batch 1 was 60 / 15 / 25 % into
+// train, dev and test, batches 2 to 10 40 / 20 / 40 % into train, dev and test-b to test-j. A later
+// batch names a held-out split of its own (test-l, …).
+const HELD_OUT = 'test-k';
 const SHARES = { train: 0.4, dev: 0.2, [HELD_OUT]: 0.4 };
 /** The held-out splits and their fingerprint files, oldest first. */
 const FINGERPRINTS = {
@@ -48,6 +49,7 @@ const FINGERPRINTS = {
   'test-h': 'TEST-H-SPLIT.sha256',
   'test-i': 'TEST-I-SPLIT.sha256',
   'test-j': 'TEST-J-SPLIT.sha256',
+  'test-k': 'TEST-K-SPLIT.sha256',
 };
 const SALT = 'diboli news corpus split v1';
 // The development corpus the extractor was tuned on before this corpus existed.
@@ -170,7 +172,7 @@ for (const split of Object.keys(splits)) splits[split].sort();
 
 const out = {
   about:
-    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-j) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-J-SPLIT.sha256.',
+    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-k) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-K-SPLIT.sha256.',
   ...splits,
 };
 writeFileSync(splitsFile, `${JSON.stringify(out, null, 2)}\n`);
