@@ -66,6 +66,7 @@ const AXIS_AFTER = /^\s+(?:road|highway|axis)\b/i;
 // named for what happened there too, never more specific than the event's own place.
 const NEIGHBOUR_BEFORE =
   /\b(?:(?:village|localite|hameau|bourg|ville|commune|campement)s? (?:voisine?s?|proches?|environnante?s?)|(?:neighbou?ring|nearby|adjacent) (?:village|town|locality|hamlet|settlement)s?) (?:de |d'|du |of )?$/i;
+const LIST_JOINT = /^\s*(?:[-\u2013\u2014,/]|et|and)\s*$/;
 const POINT_OF_WATER = /^(?:WLLS?|WTRH|SPNGS?)$/;
 // A village or a locality named as such is as specific as a place gets.
 const SETTLEMENT_BEFORE = /\b(village|hameau|localite|campement|bourg|hamlet|settlement)(?: \w+)? (?:de |d'|du |of )?$/i;
@@ -209,6 +210,9 @@ export interface RulesPlace {
  *   gazetteer lacks, introduced as one): it stands against a seat, a division or a region within
  *   60 km that a headline, a dateline or the background names (the body's Bembou against the
  *   headline's Kédougou). Two towns (Ziguinchor and Bignona) are left to the ranker.
+ * - A place named only after the rules' place in one list (« la zone de Bembou–Sabodala »,
+ *   "between Tarabakoro and Akor"): never. Such a list names an area, which is coded at its first
+ *   name; which of the others the ranker likes best says nothing of where the event was.
  */
 export function rankerMayReplace(rules: RulesPlace | undefined, candidate: readonly PlaceMention[], folded: string): boolean {
   const event = rules?.place;
@@ -219,6 +223,7 @@ export function rankerMayReplace(rules: RulesPlace | undefined, candidate: reado
   }
   // « dans le village voisin de Tégourou »: a neighbour is named beside the event's place, not for it.
   if (candidate.every((m) => NEIGHBOUR_BEFORE.test(folded.slice(Math.max(0, m.index - 30), m.index)))) return false;
+  if (candidate.every((m) => listedAfter(event, m, folded))) return false;
   const other = candidate.find((m) => m.place !== null);
   // « en Casamance »: the river the gazetteer knows by that name is no event's place.
   if (other && isRiver(other)) return false;
@@ -232,6 +237,11 @@ export function rankerMayReplace(rules: RulesPlace | undefined, candidate: reado
  */
 export function mayOutweighOwnPlace(rules: RulesPlace | undefined, rankerFeatures: readonly string[]): boolean {
   return !rules?.ownPlace || rankerFeatures.some((f) => f === 'title' || f.startsWith('trigger:'));
+}
+
+/** `next` follows `first` in a list: nothing but a dash, a comma, a slash or « et » / "and" between them. */
+function listedAfter(first: PlaceMention, next: PlaceMention, folded: string): boolean {
+  return first.end <= next.index && LIST_JOINT.test(folded.slice(first.end, next.index));
 }
 
 /** A village the event's sentences name against a seat, a division or a region around it. */

@@ -41,6 +41,11 @@ describe('which place is the event’s: the ranker’s place against the rules�
     ['Douze villageois ont été tués à Kanikombolé, dans le village voisin de Tégourou. Tégourou pleure ses morts.', 'Kanikombolé', own, 'Tégourou', true],
     // « en Casamance »: the river of that name is no event's place.
     ['Un soldat a été tué en Casamance, dans le département de Bignona.', 'Bignona', borrowed, 'Casamance', false],
+    // A list names an area, coded at its first name: the ranker may not move to a later one…
+    ['Une bande écumait la zone aurifère de Bembou–Sabodala–Tomboronkoto.', 'Bembou', own, 'Sabodala', false],
+    ['Des bandits ont attaqué Bembou, Sabodala et Tomboronkoto.', 'Bembou', own, 'Sabodala', false],
+    // …but may come back to the first from a later one.
+    ['Des bandits ont attaqué Bembou, Sabodala et Tomboronkoto.', 'Sabodala', own, 'Bembou', true],
   ])('%s (%s, own %s) against %s: %s', (text, rulesName, ownPlace, otherName, expected) => {
     const mentions = findPlaces(text, gazetteer);
     const of = (name: string) => mentions.filter((m) => m.name === name);
