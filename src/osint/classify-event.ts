@@ -254,8 +254,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && RIOTERS.test(folded) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;
       if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
         [type, sub] = ATTACK;
-      // Contraband seized by the forces is a concrete event of the border, not a mention of a trade.
-      if (sub === 'Smuggling' && SEIZED.test(folded)) weight = 7;
+      // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus
+      // codes it as the seizure it is (the arrests told with it outweigh it).
+      if (sub === 'Smuggling' && SEIZED.test(folded)) [type, sub, weight] = [...SEIZURE, 7];
       if (sub === 'Arrests' && MIGRANTS.test(folded) && !SMUGGLERS.test(folded)) [type, sub] = DIRECT.crossing!;
       if (
         AIR_MEANS.test(folded) &&

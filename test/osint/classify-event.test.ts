@@ -166,6 +166,9 @@ describe('classifySentence', () => {
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
     ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
+    // Contraband seized is the seizure, as the corpus codes it, however the trade is named.
+    ['Les gendarmes ont saisi un chargement de bois de vène, les trafiquants ont pris la fuite.', 'Strategic developments / Other'],
+    ['Customs officers seized smuggled fuel at Kidira; the smugglers escaped.', 'Strategic developments / Other'],
     // A seizure of drugs, told by its quantity; the people arrested with it make it arrests.
     ['Les douaniers de Kidira ont procédé à la saisie de trois cents (300) kilogrammes de cocaïne.', 'Strategic developments / Other'],
     ['Customs officers found more than a tonne of cocaine in a refrigerated truck at Kidira.', 'Strategic developments / Other'],
