@@ -110,6 +110,10 @@ const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|trafficker
 // attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
 const ROBBED =
   /\b(?:passagers|voyageurs|usagers|commercants|marchands|orpailleurs|forains|chauffeurs|vehicules|passengers|travell?ers|traders|shopkeepers|drivers|miners|vehicles)\b/;
+// Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
+// disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
+const NO_ONE_HELD =
+  /(?:\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspect|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
 
 export function foldSentence(sentence: string): string {
@@ -194,6 +198,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
       if (row.sense === 'toll' && MISHAP.test(folded)) continue;
       if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
+      if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
       let uncertain = false;

@@ -169,6 +169,11 @@ describe('classifySentence', () => {
     // Contraband seized is the seizure, as the corpus codes it, however the trade is named.
     ['Les gendarmes ont saisi un chargement de bois de vène, les trafiquants ont pris la fuite.', 'Strategic developments / Other'],
     ['Customs officers seized smuggled fuel at Kidira; the smugglers escaped.', 'Strategic developments / Other'],
+    ['Les douaniers ont procédé à la saisie d’un camion de sucre à Kidira.', 'Strategic developments / Other'],
+    // Words of arrests said of no one held: goods handed over, a « mouvement suspect » to report.
+    ['Le bois saisi sera mis à la disposition du secteur des Eaux et Forêts.', null],
+    ['La gendarmerie invite les populations à signaler tout mouvement suspect.', null],
+    ['Les deux suspects ont été mis à la disposition de la justice.', 'Strategic developments / Arrests'],
     // A seizure of drugs, told by its quantity; the people arrested with it make it arrests.
     ['Les douaniers de Kidira ont procédé à la saisie de trois cents (300) kilogrammes de cocaïne.', 'Strategic developments / Other'],
     ['Customs officers found more than a tonne of cocaine in a refrigerated truck at Kidira.', 'Strategic developments / Other'],
