@@ -108,6 +108,7 @@ const MIGRANTS =
 const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
 // attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
+const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 const ROBBED =
   /\b(?:passagers|voyageurs|usagers|commercants|marchands|orpailleurs|forains|chauffeurs|vehicules|passengers|travell?ers|traders|shopkeepers|drivers|miners|vehicles)\b/;
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
@@ -244,7 +245,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         weight = Math.min(weight, 7);
       }
       if (sub === 'Looting/property destruction' && KILLED.test(folded) && CIVILIANS.test(folded)) [type, sub] = ATTACK;
-      if (row.sense === 'loot' && ROBBED.test(folded) && !SECURITY_FORCES.test(folded)) [type, sub] = ATTACK;
+      // Robbers who wound or kill (« blessant le gardien », "wounding its guard") attacked people, not goods.
+      if (row.sense === 'loot' && (ROBBED.test(folded) || ROBBERS_HARM.test(folded)) && !SECURITY_FORCES.test(folded)) [type, sub] = ATTACK;
       // Armed groups, not the state, taking a town.
       // « bases rebelles détruites »: the rebels lost them.
       if (

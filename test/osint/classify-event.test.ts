@@ -163,6 +163,10 @@ describe('classifySentence', () => {
     ['La police a mis la main, le 20 janvier 2024, sur un bandit de grand chemin.', 'Strategic developments / Arrests'],
     // Travellers robbed on the road: an attack on civilians, as the corpus codes it (corpus/README.md).
     ['Des coupeurs de route ont dépouillé une trentaine d’usagers.', 'Violence against civilians / Attack'],
+    // Robbers who wound or kill attacked people; a robbery that harms no one is looting.
+    ['Des bandits armés ont braqué une caisse de crédit, blessant le gardien.', 'Violence against civilians / Attack'],
+    ['Masked gunmen robbed a savings bank in Diawara, wounding its guard.', 'Violence against civilians / Attack'],
+    ['Des bandits armés ont braqué une caisse de crédit dans la nuit.', 'Strategic developments / Looting/property destruction'],
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
     ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
