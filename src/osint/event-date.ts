@@ -39,9 +39,10 @@ const PAGE_DATE = /^(publi|mis a jour|mise a jour|posted|updated|par |by )/i;
 const BRACKETED_HEADER = /^\[[^\]]*\]$/;
 // The pluperfect tells what had happened before the story's event: its background.
 // An earlier event recalled to set the story in its series: « après l'embuscade du 2 juillet »,
-// « an earlier sweep », « une opération similaire ».
+// « an earlier sweep », « une opération similaire », « au lendemain d'une autre incursion »,
+// "hit with the same tactics".
 const EARLIER_EVENT =
-  /\b(an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue']|after the (?:[\w-]+ ){0,3}(?:attack|ambush|assault|raid)\b)/;
+  /\b(d'une autre (?:attaque|incursion|embuscade)|the same tactics|an earlier|a previous|the previous|in a similar|une precedente|un precedent|une operation similaire|une attaque similaire|il s'agit de la \w+(?:ieme|ere) |apres (?:l'attaque|l'embuscade|l'assaut|celle|celui) d[ue']|after the (?:[\w-]+ ){0,3}(?:attack|ambush|assault|raid)\b)/;
 const PLUPERFECT =
   /\b(?:avai(?:t|ent)|had) (?:ete |been |deja |already )?(?!(?:une?|des|les|la|le|the|a|an|pas|plus|jamais|no|not|to)\b)[a-z]+(?:e|es|ee|ees|i|is|ie|u|us|ue|t|ts|ed|en|wn)\b/;
 

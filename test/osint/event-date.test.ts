@@ -59,6 +59,8 @@ describe('a sentence told as background', () => {
     ['An earlier sweep on the night of September 2 led to 30 arrests.', true],
     ['Il s’agit de la deuxième attaque la plus meurtrière en un mois, après l’embuscade du 2 juillet.', true],
     ['Second deadliest attack in a month after the 2 July ambush on Burkinabe peacekeepers.', true],
+    ['Ce crime survient au lendemain d’une autre incursion, le samedi précédent, dans un campement voisin.', true],
+    ['In February, Nigerien troops were hit with the same tactics in the Tilwa area.', true],
     // The aftermath told later: bodies brought home, a wounded man dying of his wounds.
     ['Les chauffeurs ont levé mercredi leur mot d’ordre, après le rapatriement des corps de leurs collègues tués sur la route.', true],
     ['Le deuxième blessé de l’attaque de Kharakhéna est décédé ce matin à l’hôpital de Tambacounda.', true],
