@@ -112,6 +112,7 @@ describe('classifySentence', () => {
     // Dead who are mostly soldiers: the forces fought, a battle; civilians killed by soldiers stay an attack.
     ['Fighters struck on Sunday, killing more than 100 people, most of them soldiers.', 'Battles / Armed clash'],
     ['Residents say several dozen soldiers and civilians were killed on Sunday.', 'Battles / Armed clash'],
+    ["Six members of Niger's security forces were killed when gunmen stormed a position at Abala.", 'Battles / Armed clash'],
     ['Treize villageois ont été tués par des militaires à Niamana.', 'Violence against civilians / Attack'],
     // Armed men do not arrest: those they « arrêtent » are abducted; the forces' arrests stay arrests.
     ['Entre Béma et Diongo Mani, des hommes armés ont arrêté plusieurs voyageurs.', 'Violence against civilians / Abduction/forced disappearance'],
