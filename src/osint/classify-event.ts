@@ -108,6 +108,7 @@ const MIGRANTS =
 const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
 // attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
+const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
 const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 const ROBBED =
   /\b(?:passagers|voyageurs|usagers|commercants|marchands|orpailleurs|forains|chauffeurs|vehicules|passengers|travell?ers|traders|shopkeepers|drivers|miners|vehicles)\b/;
@@ -290,7 +291,10 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.sense === 'arrest') {
         // « capturés … par une bande armée »: the agent of a passive arrest, told after it.
         const agent = /^[^.;:]{0,60}?\b(?:par|by) (?:des |une |un |les |the |an? )?([a-z' ]{3,30})/.exec(folded.slice(index))?.[1] ?? '';
-        const byArmedMen = (NON_STATE.test(clause) || NON_STATE.test(agent)) && !STATE_FORCES.test(clause) && !STATE_FORCES.test(agent);
+        // "Suspected jihadists were detained": told in the passive, or named as suspects, the armed
+        // men before the verb are the ones held, not the ones holding.
+        const subject = PASSIVE_BEFORE.has(tokens[hit.start - 1]?.word ?? '') ? '' : clause.replace(SUSPECTED, ' ');
+        const byArmedMen = (NON_STATE.test(subject) || NON_STATE.test(agent)) && !STATE_FORCES.test(clause) && !STATE_FORCES.test(agent);
         if (byArmedMen || PARAMILITARIES.test(folded)) [type, sub] = DIRECT.abduct!;
       }
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });

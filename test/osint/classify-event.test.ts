@@ -120,6 +120,9 @@ describe('classifySentence', () => {
     // …and those « capturés par une bande armée »: the agent told after the verb.
     ['Des jeunes du village ont été capturés et roués de coups par une bande armée.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Trois suspects ont été arrêtés par les gendarmes de Goudomp.', 'Strategic developments / Arrests'],
+    // Armed men told as the ones held (the passive, "suspected jihadists") were arrested.
+    ['Several people suspected of being jihadists were detained on Monday in southern Mali.', 'Strategic developments / Arrests'],
+    ['Des terroristes ont été arrêtés à Mopti.', 'Strategic developments / Arrests'],
     // Men taken by foreign paramilitaries are counted among forced disappearances.
     ['L’armée et le groupe Wagner ont arrêté une quinzaine d’hommes à la frontière.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Malian troops and Russian paramilitaries detained about fifteen herders near the border.', 'Violence against civilians / Abduction/forced disappearance'],
