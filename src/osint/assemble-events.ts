@@ -24,6 +24,7 @@ import { byPatrolCatch } from './patrol-catch.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
+import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
 import { DAY_MS } from '../kernel/durations.js';
 import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
@@ -161,9 +162,8 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     const triggerAt = sentence.index + Math.min(trigger.index, sentence.text.length);
     let date: DateMention | undefined = eventDates(dates, sentence, folded, triggerAt)[0];
     const ownDate = date !== undefined;
-    // An event of several days dated by its month (« over five days in March 2022 ») is dated by
-    // its first day when the sentences just after it give that day (« The operation began on 27
-    // March 2022 »).
+    // An event of several days dated by its month (« over five days in March 2022 ») is dated by its
+    // first day when the sentences just after it give that day (« The operation began on 27 March »).
     if (date?.precision === 'month' && !isTitle) {
       const month = date.date;
       for (const next of sentences.filter((s) => s.index > sentence.index).slice(0, STORY_SENTENCES_AFTER)) {
@@ -176,8 +176,9 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
         }
       }
     }
-    // Else the date of a sentence telling the same kind of event (next to it, then before it),
-    // then the headline's, the lead's, and last a neighbour's.
+    // Else the date a sentence near it states (« s'est déroulée mercredi »), that of a sentence telling the
+    // same kind of event (next to it, then before it), the headline's, the lead's, and last a neighbour's.
+    date ??= isTitle ? undefined : dateStatedNear(sentences, order, dates, folded);
     const earlier = sentences.filter((s) => s.index < sentence.index && s.index >= titleEnd).reverse();
     const sameKind = (s: Sentence) => triggersOf.get(s)!.some((t) => t.eventType === trigger.eventType);
     for (const other of nearby.filter(sameKind)) {
