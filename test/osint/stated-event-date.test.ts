@@ -10,6 +10,12 @@ describe('the date a sentence states as when the event took place', () => {
   it.each([
     ['Deux gendarmes ont été tués au poste de Sandaré. L’attaque s’est produite dans la nuit de samedi à dimanche.', 0, 'fr', '2025-03-02'],
     [
+      'Deux gendarmes ont été tués au poste de Sandaré. L’attaque a eu lieu le mardi 4 mars vers 21 heures, près du marché. Un. Deux. Trois.',
+      0,
+      'fr',
+      '2025-03-04',
+    ],
+    [
       'Security forces shut down three gold sites. The operation took place on Wednesday in the Saraya department. Gendarmes seized generators. They destroyed twenty-five crushing machines.',
       3,
       'en',
@@ -22,7 +28,12 @@ describe('the date a sentence states as when the event took place', () => {
     // A year alone dates nothing more than the page does.
     ['Des hommes armés ont incendié le marché. Les faits se sont produits en 2019.', 0, 'fr', null],
     // Too far from the event sentence.
-    ['L’attaque a eu lieu mardi. Un. Deux. Trois. Quatre. Cinq. Six. Les assaillants ont tué trois bergers.', 7, 'fr', null],
+    [
+      'L’attaque a eu lieu le mardi 4 mars vers 21 heures, près du marché. Un. Deux. Trois. Quatre. Cinq. Six. Les assaillants ont tué trois bergers.',
+      7,
+      'fr',
+      null,
+    ],
   ] as const)('%s', (text, order, language, expected) => {
     const dates = resolveDates(text, '2025-03-06', language);
     const sentences = splitSentences(text);
