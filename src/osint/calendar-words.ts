@@ -34,7 +34,7 @@ export const WEEKDAYS: Record<string, number> = numbered(WEEKDAY_NAMES, 0);
 /** The full month names, folded: for readers of folded text that build their own patterns. */
 export const FOLDED_MONTH_NAMES: readonly string[] = MONTH_NAMES.flat().map(foldText);
 /** The weekday names, folded. */
-export const FOLDED_WEEKDAY_NAMES: readonly string[] = WEEKDAY_NAMES.flat();
+export const FOLDED_WEEKDAY_NAMES: readonly string[] = WEEKDAY_NAMES.flat().map(foldText);
 /** The full month names as an alternation for text as written, accents optional (no group). */
 export const MONTH_PATTERN = pattern(MONTH_NAMES);
 /** The weekday names as an alternation for text as written (no group). */

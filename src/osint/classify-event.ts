@@ -106,12 +106,14 @@ const AIR_MEANS =
 const MIGRANTS =
   /\b(?:migrants?|candidats? a l'emigration|emigration (?:clandestine|irreguliere)|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway)\b/;
 const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
+// « présumés jihadistes », "suspected militants": the armed men named are suspects, not actors.
+const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
 // attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
-const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
-const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 const ROBBED =
   /\b(?:passagers|voyageurs|usagers|commercants|marchands|orpailleurs|forains|chauffeurs|vehicules|passengers|travell?ers|traders|shopkeepers|drivers|miners|vehicles)\b/;
+// …and so is a robbery in which someone is wounded or killed.
+const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
