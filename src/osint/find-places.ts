@@ -124,6 +124,17 @@ function spelledOtherwise(name: string, gazetteer: Gazetteer): Place[] {
   return [];
 }
 
+/**
+ * The readings of a name the gazetteer knows, and after them the villages it spells one
+ * transcription habit away (« Missirah » and the many « Missira »): the text's other places then
+ * choose among them all.
+ */
+function withOtherSpellings(name: string, places: Place[], gazetteer: Gazetteer): Place[] {
+  if (places.length === 0 || places.some((p) => p.featureClass !== 'P')) return places;
+  const known = new Set(places);
+  return [...places, ...spelledOtherwise(name, gazetteer).filter((p) => !known.has(p))];
+}
+
 // The mechanism's nations, whose gazetteer holds every village. The neighbours' gazetteer holds
 // the villages near the border too, but a village name recurs across the Sahel (Dimbo, Tassia are
 // villages of Mali and Niger as well as of Burkina Faso): a neighbour's village is read only in a
@@ -173,7 +184,7 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
         const name = match[0].slice(start - match.index, start - match.index + tokens.slice(offset, offset + length).join(' ').length).replace(/[’']$/u, '');
         const folded = foldName(name);
         if (NOT_PLACES.has(folded) || folded.length < 3) continue;
-        const places = gazetteer.lookup(name);
+        const places = withOtherSpellings(name, gazetteer.lookup(name), gazetteer);
         if (places.length > 0) {
           const before = text.slice(Math.max(0, start - 40), start);
           known.push({ index: start, end: start + name.length, name, places, cued: CUE.test(before) });

@@ -14,6 +14,8 @@ const SWAPS: readonly [RegExp, string][] = [
   // « Toubacoro » for Toubakoro: a hard c before a, o, u is the k of the other transcription.
   [/c([aou])/, 'k$1'],
   [/k([aou])/, 'c$1'],
+  // « Missirah » for Missira: an h closing a name after its vowel is not sounded.
+  [/([aeiou])h$/, '$1'],
   [/e$/, ''],
   [/([^e])$/, '$1e'],
   [/ou/, 'u'],

@@ -66,6 +66,16 @@ describe('findPlaces', async () => {
     expect(didieni?.place?.admin1).toBe('Koulikoro');
   });
 
+  // « Missirah » is spelt so for two villages far away; « Missira », for dozens, one of them in the
+  // Tambacounda department the text names: the other spellings are readings too.
+  it('reads a name under its other spellings too, close to the other places of the text', () => {
+    const [missirah] = findPlaces(
+      'La commune de Missirah, dans le département de Tambacounda, a été visée ; les gendarmes de Dialacoto sont venus.',
+      gazetteer,
+    );
+    expect(missirah?.place?.admin1).toBe('Tambacounda');
+  });
+
   it('prefers a town to the district named after it', () => {
     const [bignona] = findPlaces('Une marche a eu lieu à Bignona.', gazetteer);
     expect(bignona?.place?.featureClass).toBe('P');

@@ -11,6 +11,7 @@ describe('spellingVariants', () => {
     ['Tombouctou', 'tombuctou'],
     ['Kidall', 'kidal'],
     ['Toubacoro', 'toubakoro'],
+    ['Missirah', 'missira'],
     ['Kolokani', 'colokani'],
     // « Tin » and « In » open Tamasheq names the gazetteer writes as two words.
     ['Tinzaouaten', 'tin zaouaten'],
