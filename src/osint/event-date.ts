@@ -11,6 +11,7 @@ import { foldSentence } from './classify-event.js';
 import { within } from './event-place.js';
 import type { DateMention } from './resolve-dates.js';
 import type { Sentence } from './split-sentences.js';
+import { TOOK_PLACE } from './stated-place.js';
 import { WEEKDAYS } from './calendar-words.js';
 
 // A date right after these words is when something was said, learnt, found or mourned, not when it
@@ -57,6 +58,8 @@ export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): b
   // Short: « Updated toll from Monday's attack on the post at … » tells the story.
   if (PAGE_DATE.test(foldSentence(sentence.text)) && sentence.text.length <= 100) return true;
   if (dates.length > 0 && BRACKETED_HEADER.test(sentence.text.trim())) return true;
+  // « The arrest took place on 24 October 2025. »: short, but it tells when the event was.
+  if (TOOK_PLACE.test(foldSentence(sentence.text))) return false;
   let rest = sentence.text;
   for (const d of dates) rest = rest.replace(d.text, ' ');
   return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;

@@ -28,6 +28,9 @@ describe('the date of an event sentence', () => {
     ['The defence ministry said the ambush on May 14 also left six soldiers wounded.', '2019-05-16', 'en', '2019-05-14'],
     ['The daily, which reported the case on Monday, said gendarmes detained four men.', '2021-02-09', 'en', null],
     ['L’armée a indiqué que l’attaque du 3 mars avait fait deux morts.', '2025-03-05', 'fr', '2025-03-03'],
+    // Short, and all date but its verb: a sentence saying when the event took place is no date line.
+    ['The arrest took place on 24 October 2025.', '2025-10-26', 'en', '2025-10-24'],
+    ['Les faits se sont produits le 3 mars.', '2025-03-05', 'fr', '2025-03-03'],
     // A wire dateline, with or without its country, says when the report was filed.
     ['NOUADHIBOU, Mauritania, Sept 28 -- Security services on Friday stopped 125 people.', '2019-09-28', 'en', '2019-09-27'],
     ['BAMAKO, March 3 -- Suspected jihadists on Sunday attacked a police checkpoint near Bougouni.', '2021-03-03', 'en', '2021-02-28'],
