@@ -123,6 +123,8 @@ describe('classifySentence', () => {
     // Armed men told as the ones held (the passive, "suspected jihadists") were arrested.
     ['Several people suspected of being jihadists were detained on Monday in southern Mali.', 'Strategic developments / Arrests'],
     ['Des terroristes ont été arrêtés à Mopti.', 'Strategic developments / Arrests'],
+    ['The farmer was picked up shortly after six on Friday in the village of Mahina Coura.', 'Strategic developments / Arrests'],
+    ['Some 150 migrants were picked up off Saint-Louis by the navy.', 'Border activity / Illegal crossing'],
     // Men taken by foreign paramilitaries are counted among forced disappearances.
     ['L’armée et le groupe Wagner ont arrêté une quinzaine d’hommes à la frontière.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Malian troops and Russian paramilitaries detained about fifteen herders near the border.', 'Violence against civilians / Abduction/forced disappearance'],

@@ -208,7 +208,12 @@ export const TRIGGERS: TriggerRow[] = [
       verbs: ['arreter', 'interpeller', 'apprehender', 'demanteler', 'mettre aux arrets', 'placer en garde a vue', 'mettre la main sur', 'mettre la main ~ ~ sur', 'deferer', 'capturer', 'alpaguer', 'cueillir', 'ecrouer', 'incarcerer', 'retenir', 'detenir', 'mettre a la disposition'],
       nouns: ['arrestation', 'interpellation', 'garde a vue', 'demantelement', 'coup de filet', 'capture', 'detention', 'mandat de depot', 'suspect', 'presume terroriste', 'presumes terroristes'],
     },
-    en: { verbs: ['arrest', 'detain', 'apprehend', 'dismantle', 'break up', 'round up', 'capture', 'take into custody', 'nab'], nouns: ['arrest', 'detention', 'custody', 'crackdown', 'suspect'] },
+    en: {
+      verbs: ['arrest', 'detain', 'apprehend', 'dismantle', 'break up', 'round up', 'capture', 'take into custody', 'nab'],
+      nouns: ['arrest', 'detention', 'custody', 'crackdown', 'suspect'],
+      // "The man was picked up shortly after six o'clock": police English for an arrest.
+      phrases: ['was picked up', 'were picked up'],
+    },
   },
   {
     sense: 'loot', weight: 7,
