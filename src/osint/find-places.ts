@@ -163,6 +163,9 @@ function distanceKm(a: Place, b: Place): number {
 function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
   const found: Candidate[] = [];
   const personNames = new Set<string>();
+  // A name's readings, looked up once however often the text writes it (its other spellings cost
+  // a dozen lookups).
+  const readings = new Map<string, Place[]>();
   for (const match of text.matchAll(NAME)) {
     // Hyphens join words of one name ("Nioro-du-Sahel") and names of an axis ("Sévaré-Bandiagara").
     const tokens = match[0].split(/[ -]/);
@@ -184,7 +187,8 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
         const name = match[0].slice(start - match.index, start - match.index + tokens.slice(offset, offset + length).join(' ').length).replace(/[’']$/u, '');
         const folded = foldName(name);
         if (NOT_PLACES.has(folded) || folded.length < 3) continue;
-        const places = withOtherSpellings(name, gazetteer.lookup(name), gazetteer);
+        let places = readings.get(folded);
+        if (!places) readings.set(folded, (places = withOtherSpellings(name, gazetteer.lookup(name), gazetteer)));
         if (places.length > 0) {
           const before = text.slice(Math.max(0, start - 40), start);
           known.push({ index: start, end: start + name.length, name, places, cued: CUE.test(before) });

@@ -19,11 +19,13 @@ const SENTENCES_AFTER = 3;
  * sentence's (« The previous attack took place at the end of May »), nor a year alone.
  */
 export function dateStatedNear(sentences: readonly Sentence[], order: number, dates: readonly DateMention[], folded: string): DateMention | undefined {
-  const near = sentences
-    .map((sentence, at) => ({ sentence, distance: Math.abs(at - order) }))
-    .filter(({ distance }, at) => distance > 0 && (at > order ? distance <= SENTENCES_AFTER : distance <= SENTENCES_BEFORE))
-    .sort((a, b) => a.distance - b.distance);
-  for (const { sentence } of near) {
+  // Nearest first; at the same distance, the sentence before.
+  const near: Sentence[] = [];
+  for (let distance = 1; distance <= Math.max(SENTENCES_BEFORE, SENTENCES_AFTER); distance++) {
+    if (distance <= SENTENCES_BEFORE && order - distance >= 0) near.push(sentences[order - distance]!);
+    if (distance <= SENTENCES_AFTER && order + distance < sentences.length) near.push(sentences[order + distance]!);
+  }
+  for (const sentence of near) {
     const text = folded.slice(sentence.index, sentence.end);
     const verb = TOOK_PLACE.exec(text);
     if (!verb || toldAsBackground(text)) continue;
