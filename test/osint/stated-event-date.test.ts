@@ -21,6 +21,9 @@ describe('the date a sentence states as when the event took place', () => {
       'en',
       '2025-03-05',
     ],
+    // « Les faits remontent à » says when, as « se sont produits » does.
+    ['Un passager a été interpellé avec 16 kg de chanvre indien au poste du PK10. Les faits remontent à mardi dernier, vers 17 heures.', 0, 'fr', '2025-03-04'],
+    ['Customs officers seized 40 kg of cannabis at the border post. The seizure dates back to Monday night.', 0, 'en', '2025-03-03'],
     // The verb before the date: « C'est mardi que… » states no date after a verb of taking place.
     ['Deux gendarmes ont été tués au poste de Sandaré. C’est mardi que les renforts sont arrivés.', 0, 'fr', null],
     // An earlier event's date is the background's, not the story's.
