@@ -239,6 +239,9 @@ function chronoResults(parser: typeof chronoFr.casual, text: string, ref: Date):
 const TIME_OF_DAY =
   /^\W*(?:(?:de|a|à|vers|des|dès|at|around|about|from|by)\s+)?\d{1,2}(?:\s?(?:h|heures?|hours?|am|pm|a\.m\.|p\.m\.)(?:\s?\d{2})?|:\d{2}(?:\s?(?:am|pm))?)\W*$/i;
 
+const DAY_SLASH_MONTH = /^\d{1,2}\/\d{1,2}$/;
+const DATE_LEAD = /\b(?:le|du|au|depuis|on|of|since|from|to)\s+$/i;
+
 function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en'): Raw[] {
   const parser = language === 'fr' ? chronoFr.casual : chronoEn.casual;
   const ref = reference ? new Date(reference.y, reference.m - 1, reference.d, 12) : new Date(2000, 0, 1, 12);
@@ -249,6 +252,9 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     // « Journal de 7 heures », "at 5 pm": a time of day alone, which chrono may take for a whole
     // date of its reference day, dates nothing.
     if (TIME_OF_DAY.test(result.text)) continue;
+    // "THREAD 1/3", « 🧵 2/5 »: a post's numbering, which chrono reads as a day and month. A day
+    // and month written with a slash and no year date something only after « le », "on" and the like.
+    if (DAY_SLASH_MONTH.test(result.text.trim()) && !DATE_LEAD.test(text.slice(Math.max(0, at - 12), at))) continue;
     // « mardi prochain », "next Tuesday": what is planned has not happened.
     if (
       /\b(prochaine?s?|next|coming)\b/i.test(result.text) ||

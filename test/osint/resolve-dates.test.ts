@@ -44,6 +44,10 @@ describe('resolveDates', () => {
     ['[Journal de 7 heures – transcription] Mardi, une patrouille a été attaquée.', null, 'fr', null],
     ['Residents appeared yesterday before the committee.', null, 'en', null],
     ['Le camp a été attaqué mardi vers 17 heures.', '2024-10-07', 'fr', '2024-10-01 day'],
+    // A post's numbering is no day and month; a day and month after « le » or "on" are.
+    ['THREAD 1/3 — Malian Armed Forces say they struck positions in the village.', '2025-04-24', 'en', null],
+    ['🧵 2/5 Des sources sécuritaires évoquent une attaque du poste.', '2025-04-24', 'fr', null],
+    ['Le 18/08, cinq individus ont été interpellés.', '2025-09-01', 'fr', '2025-08-18 day'],
     // Counted from another event than the publication: no date of its own.
     ['They were arrested a few days before the 27th summit of the league.', '2016-09-22', 'en', null],
     // chrono reads "morning on Saturday 6 January" as a time of day: the date is read alone.
