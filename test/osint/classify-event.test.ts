@@ -160,6 +160,8 @@ describe('classifySentence', () => {
     ['Des jihadistes ont attaqué le camp militaire, tuant trois civils.', 'Battles / Armed clash'],
     ['Des hommes armés ont attaqué le poste de douane ; deux civils ont été blessés.', 'Battles / Armed clash'],
     ['Des centaines de personnes ont pris part à une marche pour la paix.', 'Protests / Peaceful protest'],
+    // The killings a crowd marches against are its cause, not the event.
+    ['La population est descendue dans la rue ce vendredi pour crier sa colère face aux tueries.', 'Protests / Peaceful protest'],
     ['Two people were shot dead when police cracked down on a protest.', 'Protests / Excessive force against protesters'],
     ['La police a dispersé les manifestants à coups de gaz lacrymogène.', 'Protests / Protest with intervention'],
     ['Des migrants ont mis le feu au poste de police.', 'Riots / Violent demonstration'],

@@ -12,6 +12,7 @@ describe('lexicon inflection', () => {
     );
     expect(frenchVerb('saisir')).toEqual(expect.arrayContaining(['saisi', 'saisie', 'saisissent']));
     expect(frenchVerb('prendre')).toEqual(expect.arrayContaining(['pris', 'prise', 'prennent']));
+    expect(frenchVerb('descendre')).toEqual(expect.arrayContaining(['descendu', 'descendue', 'descendues']));
   });
 
   it('gives English verbs and nouns of both languages their forms', () => {
