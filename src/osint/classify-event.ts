@@ -86,7 +86,7 @@ const FORCES_VICTIMS =
   /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
 // A crowd as the subject of an act: « la population est sortie pour s'en prendre à ».
 const CROWD_AGENT =
-  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b/;
+  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b|\b(?:des|les) [a-z]+ en (?:colere|furie)\b/;
 // People who fight the forces as a crowd, not as an armed group: demonstrators, gold miners.
 const RIOTERS =
   /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|protesters|demonstrators|rioters|strikers|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
@@ -281,8 +281,10 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       // So is a crowd that kills (« une foule en furie a tué quatre hommes »), not one killed.
       const before = folded.slice(Math.max(0, index - 60), index);
       const crowdKills = row.sense === 'kill' && /\b(?:la|une) foule\b/.test(before) && !/\b(?:ete|been|were|was)\s+$/.test(before);
+      // A crowd that storms a post or a camp of the forces riots (« des orpailleurs en colère ont pris
+      // d'assaut le point d'appui … qu'ils ont saccagé »).
       if (((row.sense === 'attack' && CROWD_AGENT.test(before)) || crowdKills) && !NON_STATE.test(folded)) {
-        [type, sub] = DIRECT.mob!;
+        [type, sub] = row.sense === 'attack' && (target === 'post' || target === 'military') ? DIRECT.riot! : DIRECT.mob!;
       }
       // « l'attaque de la brigade par des jeunes »: a post or goods attacked by a crowd, a riot.
       if (row.sense === 'attack' && CROWD_AFTER.test(folded.slice(index, index + 80)) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;

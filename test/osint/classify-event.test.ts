@@ -143,6 +143,9 @@ describe('classifySentence', () => {
     // A crowd that « s'en prend » to goods or people, with no armed men: mob violence.
     ['La population est sortie dimanche pour s’en prendre à tous les camions sénégalais.', 'Riots / Mob violence'],
     ['À Diboli, des compatriotes ont répliqué en s’attaquant à des véhicules sénégalais.', 'Riots / Mob violence'],
+    // A crowd storming a post or camp of the forces riots.
+    ["Des orpailleurs en colère ont pris d'assaut le point d'appui des forces de sécurité, qu'ils ont saccagé.", 'Riots / Violent demonstration'],
+    ['Des jeunes en colère s’en sont pris au poste de gendarmerie.', 'Riots / Violent demonstration'],
     ['Des hommes armés ont attaqué le village ; la population a fui.', 'Violence against civilians / Attack'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
     ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],

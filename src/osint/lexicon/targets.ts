@@ -12,7 +12,7 @@ export const TARGETS: Record<TargetClass, { fr: string[]; en: string[] }> = {
     fr: [
       'camp militaire', 'camp', 'base militaire', 'base', 'caserne', 'garnison', 'soldat', 'militaire', 'armee', 'fama', 'troupe',
       'patrouille', 'position', 'detachement', 'escorte', 'unite', 'garde nationale', 'gardes nationaux', 'force armee',
-      'forces armees', 'forces de defense', 'forces de defense et de securite', 'fds', 'element', 'poste avance', 'colonne',
+      'forces armees', 'forces de defense', 'forces de defense et de securite', 'fds', 'element', 'poste avance', 'point d appui', 'colonne',
       'emprise', 'camp de la minusma', 'casque bleu', 'minusma', 'barkhane', 'vehicule militaire', 'helicoptere', 'aeroport',
       'aerodrome', 'zone militaire', 'gendarme', 'policier', 'douanier', 'garde', 'dozo', 'chasseurs traditionnels',
     ],
