@@ -105,6 +105,12 @@ describe('classifySentence', () => {
     ['Five jihadists killed by troops near the village.', 'Battles / Armed clash'],
     ['Le chef d’état-major a inauguré la nouvelle légion de gendarmerie de Kédougou.', 'Strategic developments / Headquarters or base established'],
     ['Un véhicule a sauté sur une mine artisanale.', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
+    // The bomb says how the civilians were killed.
+    [
+      'At least 14 civilians were killed on Saturday when a homemade bomb went off under a minibus.',
+      'Explosions/Remote violence / Remote explosive/landmine/IED',
+    ],
+    ['Une charge explosive a tué trois passagers du car.', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
     ['Militants used vehicle bombs against the base.', 'Explosions/Remote violence / Suicide bomb'],
     ['Six chauffeurs ont été enlevés par des hommes armés.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Les transporteurs ont été interceptés par des groupes armés.', 'Violence against civilians / Abduction/forced disappearance'],
