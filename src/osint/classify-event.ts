@@ -104,8 +104,16 @@ const AIR_MEANS =
 // Migrants on their way (« candidats à l'émigration », « en route vers les Canaries »), not the
 // smugglers who carry them: stopping them is an illegal crossing, not an arrest.
 const MIGRANTS =
-  /\b(?:migrants?|candidats? a l'emigration|emigration (?:clandestine|irreguliere)|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway)\b/;
+  /\b(?:migrants?|candidats? (?:a l'emigration|au depart)|emigration (?:clandestine|irreguliere)|(?:irregular|illegal|clandestine) migration|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway)\b/;
 const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
+// Migrants counted first among the ones held (« 62 candidats à l'émigration et deux convoyeurs »):
+// the crossing stopped is the event, with its organisers; smugglers held « avec 37 migrants » are
+// the arrest.
+const MIGRANTS_COUNTED = /\b\d+ (?:[a-z'-]+ ){0,2}(?:migrants?|candidat(?:e)?s?)\b/;
+const migrantsHeldFirst = (folded: string) => {
+  const migrants = folded.search(MIGRANTS_COUNTED);
+  return migrants >= 0 && migrants < folded.search(SMUGGLERS);
+};
 // « présumés jihadistes », "suspected militants": the armed men named are suspects, not actors.
 const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
@@ -267,7 +275,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus
       // codes it as the seizure it is (the arrests told with it outweigh it).
       if (sub === 'Smuggling' && SEIZED.test(folded)) [type, sub, weight] = [...SEIZURE, 7];
-      if (sub === 'Arrests' && MIGRANTS.test(folded) && !SMUGGLERS.test(folded)) [type, sub] = DIRECT.crossing!;
+      if (sub === 'Arrests' && MIGRANTS.test(folded) && (!SMUGGLERS.test(folded) || migrantsHeldFirst(folded))) [type, sub] = DIRECT.crossing!;
       if (
         AIR_MEANS.test(folded) &&
         (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') &&

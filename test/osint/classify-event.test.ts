@@ -80,6 +80,11 @@ describe('classifySentence', () => {
       'Border activity / Illegal crossing',
     ],
     ['Les gendarmes ont arrêté deux passeurs de migrants à Nouadhibou.', 'Strategic developments / Arrests'],
+    // Migrants counted among the ones held: the crossing stopped, with its organisers.
+    ["Saint-Louis : 62 candidats à l'émigration et deux convoyeurs cueillis dans une maison de Pikine", 'Border activity / Illegal crossing'],
+    ['Gandiol : 137 candidats au départ et un capitaine de pirogue interpellés', 'Border activity / Illegal crossing'],
+    ['Officers foiled a planned departure and detained 19 candidates for irregular migration.', 'Border activity / Illegal crossing'],
+    ['Police nationale : deux passeurs interpellés à Rosso avec 37 migrants à bord d’un bus', 'Strategic developments / Arrests'],
     // A town taken by armed groups, however the town is described.
     ['Rebels captured the strategic desert town of Kidal on Friday.', 'Battles / Non-state actor overtakes territory'],
     ['Soldiers captured suspects in the town of Gao on Monday.', 'Strategic developments / Arrests'],
