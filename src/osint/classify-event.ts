@@ -89,13 +89,13 @@ const CROWD_AGENT =
   /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b|\b(?:des|les) [a-z]+ en (?:colere|furie)\b/;
 // People who fight the forces as a crowd, not as an armed group: demonstrators, gold miners.
 const RIOTERS =
-  /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|protesters|demonstrators|rioters|strikers|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
+  /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|jeunes|eleves|etudiants|protesters|demonstrators|rioters|strikers|youths?|students|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
 // A crowd as the agent after the act: « … par des jeunes », "by angry youths".
 const CROWD_AFTER =
   /^[^.;:]{0,60}?\b(?:par|by) (?:des |les |la |une |the |an? )?(?:jeunes|foule|manifestants|protestataires|orpailleurs|habitants en colere|riverains|youths?|crowds?|mob|protesters|demonstrators|angry residents)\b/;
 // Deaths of accidents and disease are no violence.
 const MISHAP =
-  /\b(accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
+  /\b(sans lien avec|unrelated to|accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
 // « Les travaux se sont achevés »: a meeting that ended, not men finished off.
 const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
@@ -135,6 +135,10 @@ export function foldSentence(sentence: string): string {
 // Words before an attack's trigger that make it the past of the sentence's own event: the pluperfect
 // (« où quatorze hommes avaient été tués »), or an attack named as what arrests followed
 // (« l'enquête sur l'attaque », "suspected of the attack", « après l'embuscade »).
+// « Kayes s'embrase après la mort d'un jeune motard abattu par un policier »: the death the
+// riot or protest answered is its cause, told before it.
+const DEATH_CAUSE =
+  /\b(?:apres|suite a|after|following|over) (?:la mort|le deces|l'assassinat|le meurtre|the death|the killing|the shooting|the murder)\b[^.;:]*$/;
 const PLUPERFECT_BEFORE = /\b(?:avai(?:t|ent)(?: ete)?|had(?: been)?)\s*$/;
 const FOLLOWED =
   /\b(?:enquetes? sur|in connection with|suspected of|suspects? in|auteurs? (?:presumes? )?d[eu']|responsables? d[eu']|implique\w* dans|en lien avec|linked to|suite a|apres|after|following|over)\s+(?:l'|la |le |les |the |an? |une? |des |du )?(?:[\w-]+ ){0,2}$/;
@@ -251,7 +255,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         }
       }
       // Fire set and goods wrecked by armed men, or by no crowd the sentence names, are destruction, not a riot.
-      if (type === 'Riots' && sub === 'Violent demonstration' && row.sense === 'riot' && (NON_STATE.test(folded) || !CROWD.test(folded))) {
+      // A town that « s'embrase » is its people rising, named or not.
+      const aflame = /embras/.test(folded.slice(index, index + 12));
+      if (type === 'Riots' && sub === 'Violent demonstration' && row.sense === 'riot' && (NON_STATE.test(folded) || (!CROWD.test(folded) && !aflame))) {
         [type, sub] = DIRECT.destroy!;
         weight = Math.min(weight, 7);
       }
@@ -331,7 +337,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
   const past = (t: Trigger) =>
     (t.sense === 'attack' || t.sense === 'kill' || t.sense === 'clash' || t.sense === 'toll') &&
     (PLUPERFECT_BEFORE.test(folded.slice(Math.max(0, t.index - 20), t.index)) ||
-      (triggers.some((o) => o.sense === 'arrest') && FOLLOWED.test(folded.slice(Math.max(0, t.index - 60), t.index))));
+      (triggers.some((o) => o.sense === 'arrest') && FOLLOWED.test(folded.slice(Math.max(0, t.index - 60), t.index))) ||
+      (triggers.some((o) => o.sense === 'riot' || o.sense === 'protest') && DEATH_CAUSE.test(folded.slice(Math.max(0, t.index - 60), t.index + 1))));
   const present = triggers.filter((t) => !past(t));
   if (present.length > 0 && present.length < triggers.length) {
     const lead = Math.min(...present.map((t) => t.weight));

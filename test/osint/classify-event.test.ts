@@ -20,6 +20,8 @@ describe('classifySentence', () => {
     ['La session de formation des gendarmes s’est achevée vendredi à Bamako.', null],
     ['Les travaux se sont achevés à Bamako en présence des militaires.', null],
     ['Les assaillants ont achevé les blessés à Bamako.', 'Violence against civilians / Attack'],
+    // A death the text says is unrelated to the unrest is no violence.
+    ['La seule personne décédée hier est une jeune femme, morte sur la route de l’hôpital, sans lien avec les troubles.', null],
   ])('%s', (sentence, expected) => {
     expect(main(sentence)).toBe(expected);
   });
@@ -157,6 +159,10 @@ describe('classifySentence', () => {
     // A crowd storming a post or camp of the forces riots.
     ["Des orpailleurs en colère ont pris d'assaut le point d'appui des forces de sécurité, qu'ils ont saccagé.", 'Riots / Violent demonstration'],
     ['Des jeunes en colère s’en sont pris au poste de gendarmerie.', 'Riots / Violent demonstration'],
+    // The death a town rose against is the riot's cause; youths and pupils fighting the forces riot.
+    ["Mali : Kayes s'embrase après la mort d'un jeune motard abattu par un policier", 'Riots / Violent demonstration'],
+    ["Au moins deux personnes ont perdu la vie dans les heurts entre jeunes et forces de l'ordre.", 'Riots / Violent demonstration'],
+    ['Siguiri : échauffourées entre élèves et gendarmes, cinq filles intoxiquées', 'Riots / Violent demonstration'],
     ['Des hommes armés ont attaqué le village ; la population a fui.', 'Violence against civilians / Attack'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
     ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],

@@ -184,10 +184,10 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'riot', weight: 8,
     fr: {
-      nouns: ['emeute', 'emeutier', 'heurts', 'saccage', 'casse', 'pneus brules', 'jets de pierres', 'barricade', 'vandalisme', 'violences urbaines'],
-      verbs: ['saccager', 'vandaliser', 'mettre le feu', 'incendier', 'caillasser', 'lancer des pierres', 'jeter des pierres', 'barricader', 'bruler des pneus', 'tout casser'],
+      nouns: ['emeute', 'emeutier', 'heurts', 'saccage', 'casse', 'pneus brules', 'jets de pierres', 'barricade', 'vandalisme', 'violences urbaines', 'echauffouree'],
+      verbs: ['saccager', 'vandaliser', 'mettre le feu', 'incendier', 'caillasser', 'lancer des pierres', 'jeter des pierres', 'barricader', 'bruler des pneus', 'tout casser', 's ^embraser'],
     },
-    en: { nouns: ['riot', 'rioter', 'unrest', 'violent protest', 'violent demonstration'], verbs: ['riot', 'ransack', 'vandalise', 'vandalize', 'set fire to', 'torch', 'hurl stones', 'throw stones', 'loot'] },
+    en: { nouns: ['riot', 'rioter', 'unrest', 'violent protest', 'violent demonstration', 'scuffle'], verbs: ['riot', 'ransack', 'vandalise', 'vandalize', 'set fire to', 'torch', 'hurl stones', 'throw stones', 'loot'] },
   },
   { sense: 'mob', weight: 8, fr: { verbs: ['lyncher'], nouns: ['lynchage', 'vindicte populaire', 'justice populaire', 'foule en colere'] }, en: { verbs: ['lynch'], nouns: ['lynching', 'mob violence', 'mob justice', 'angry mob', 'mob'] } },
   // Forces dismantling a gold-panning site or its dredges destroy property: « démanteler » here
