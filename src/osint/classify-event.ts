@@ -5,6 +5,7 @@
  * a market, a wedding or passengers, an attack on civilians.
  */
 import type { EventType } from '../domain/event-types.js';
+import { migrantsStopped } from './migrants-stopped.js';
 import { findTargets, findTriggers, tokenize, type Hit, type Language, type Token } from './lexicon/matcher.js';
 import type { TargetClass } from './lexicon/targets.js';
 import type { Sense, TriggerRow } from './lexicon/triggers.js';
@@ -101,19 +102,6 @@ const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
 const AIR_MEANS =
   /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
-// Migrants on their way (« candidats à l'émigration », « en route vers les Canaries »), not the
-// smugglers who carry them: stopping them is an illegal crossing, not an arrest.
-const MIGRANTS =
-  /\b(?:migrants?|candidats? (?:a l'emigration|au depart)|emigration (?:clandestine|irreguliere)|(?:irregular|illegal|clandestine) migration|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway)\b/;
-const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
-// Migrants counted first among the ones held (« 62 candidats à l'émigration et deux convoyeurs »):
-// the crossing stopped is the event, with its organisers; smugglers held « avec 37 migrants » are
-// the arrest.
-const MIGRANTS_COUNTED = /\b\d+ (?:[a-z'-]+ ){0,2}(?:migrants?|candidat(?:e)?s?)\b/;
-const migrantsHeldFirst = (folded: string) => {
-  const migrants = folded.search(MIGRANTS_COUNTED);
-  return migrants >= 0 && migrants < folded.search(SMUGGLERS);
-};
 // « présumés jihadistes », "suspected militants": the armed men named are suspects, not actors.
 const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
@@ -135,13 +123,13 @@ export function foldSentence(sentence: string): string {
 // Words before an attack's trigger that make it the past of the sentence's own event: the pluperfect
 // (« où quatorze hommes avaient été tués »), or an attack named as what arrests followed
 // (« l'enquête sur l'attaque », "suspected of the attack", « après l'embuscade »).
+const PLUPERFECT_BEFORE = /\b(?:avai(?:t|ent)(?: ete)?|had(?: been)?)\s*$/;
+const FOLLOWED =
+  /\b(?:enquetes? sur|in connection with|suspected of|suspects? in|auteurs? (?:presumes? )?d[eu']|responsables? d[eu']|implique\w* dans|en lien avec|linked to|suite a|apres|after|following|over)\s+(?:l'|la |le |les |the |an? |une? |des |du )?(?:[\w-]+ ){0,2}$/;
 // « Kayes s'embrase après la mort d'un jeune motard abattu par un policier »: the death the
 // riot or protest answered is its cause, told before it.
 const DEATH_CAUSE =
   /\b(?:apres|suite a|after|following|over) (?:la mort|le deces|l'assassinat|le meurtre|the death|the killing|the shooting|the murder)\b[^.;:]*$/;
-const PLUPERFECT_BEFORE = /\b(?:avai(?:t|ent)(?: ete)?|had(?: been)?)\s*$/;
-const FOLLOWED =
-  /\b(?:enquetes? sur|in connection with|suspected of|suspects? in|auteurs? (?:presumes? )?d[eu']|responsables? d[eu']|implique\w* dans|en lien avec|linked to|suite a|apres|after|following|over)\s+(?:l'|la |le |les |the |an? |une? |des |du )?(?:[\w-]+ ){0,2}$/;
 
 const PASSIVE_BEFORE = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
 const AGENT = new Set(['par', 'by']);
@@ -281,7 +269,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus
       // codes it as the seizure it is (the arrests told with it outweigh it).
       if (sub === 'Smuggling' && SEIZED.test(folded)) [type, sub, weight] = [...SEIZURE, 7];
-      if (sub === 'Arrests' && MIGRANTS.test(folded) && (!SMUGGLERS.test(folded) || migrantsHeldFirst(folded))) [type, sub] = DIRECT.crossing!;
+      if (sub === 'Arrests' && migrantsStopped(folded)) [type, sub] = DIRECT.crossing!;
       if (
         AIR_MEANS.test(folded) &&
         (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') &&
