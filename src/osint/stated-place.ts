@@ -10,7 +10,8 @@ import type { PlaceMention } from './find-places.js';
 import type { Sentence } from './split-sentences.js';
 
 // The verbs of a sentence saying where something took place (text folded: no accents, lower case).
-export const TOOK_PLACE = /\b(?:took place|happened|occurred|s'est (?:produite?|deroulee?|passee?)|se sont (?:produite?s|deroulee?s)|(?:a|ont) eu lieu|remontent? (?:a|au|aux)|date(?:s|d)? (?:back )?(?:to|from))\b/;
+export const TOOK_PLACE =
+  /\b(?:took place|happened|occurred|s'est (?:produite?|deroulee?|passee?)|se sont (?:produite?s|deroulee?s)|(?:a|ont) eu lieu|remontent? (?:a|au|aux)|date(?:s|d)? (?:back )?(?:to|from))\b/;
 
 /** The place a sentence states after its verb of taking place, if it is one. */
 export function statedPlace(places: readonly PlaceMention[], sentence: Sentence, folded: string): PlaceMention | undefined {
