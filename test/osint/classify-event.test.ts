@@ -195,6 +195,10 @@ describe('classifySentence', () => {
     ['Des bandits armés ont braqué une caisse de crédit, blessant le gardien.', 'Violence against civilians / Attack'],
     ['Masked gunmen robbed a savings bank in Diawara, wounding its guard.', 'Violence against civilians / Attack'],
     ['Des bandits armés ont braqué une caisse de crédit dans la nuit.', 'Strategic developments / Looting/property destruction'],
+    // One miner, a gold site or a survey crew robbed: people at their trade.
+    ['Des hommes armés ont braqué un orpailleur dans la ville même de Mandiana.', 'Violence against civilians / Attack'],
+    ["Saraya : un site d'orpaillage de Coumboutourou braqué, plus de 3,4 millions FCFA emportés", 'Violence against civilians / Attack'],
+    ['Gunmen rob Randgold geologists near Kharakhena', 'Violence against civilians / Attack'],
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
     ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
