@@ -77,7 +77,7 @@ const MILITARY_PRESENT =
 const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
-  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|supporters|protesters|rioters|youths?|crowds?|mob|demonstrators|students|emeute|riot\w*|heurts|colere|angry)\b/;
+  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|orpailleurs|grevistes|supporters|protesters|protesting|rioters|youths?|crowds?|mob|demonstrators|students|(?:gold|artisanal) miners|strikers|emeute|riot\w*|unrest|heurts|colere|angry)\b/;
 const SOLDIERS_KILLED =
   /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers|troops|(?:security|defen[cs]e) (?:forces|personnel))\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
 // Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.

@@ -163,6 +163,10 @@ describe('classifySentence', () => {
     ["Mali : Kayes s'embrase après la mort d'un jeune motard abattu par un policier", 'Riots / Violent demonstration'],
     ["Au moins deux personnes ont perdu la vie dans les heurts entre jeunes et forces de l'ordre.", 'Riots / Violent demonstration'],
     ['Siguiri : échauffourées entre élèves et gendarmes, cinq filles intoxiquées', 'Riots / Violent demonstration'],
+    // Gold miners or protesters who burn and wreck riot; so does unrest that loots.
+    ['Artisanal gold miners protesting against new fees set fire to the police station in Chami on Saturday.', 'Riots / Violent demonstration'],
+    ['Kouroussa : des orpailleurs envahissent la mine et saccagent les résidences du préfet et du maire', 'Riots / Violent demonstration'],
+    ['The unrest in Kaedi late on Monday involved looting and vandalism aimed at residents and public buildings.', 'Riots / Violent demonstration'],
     ['Des hommes armés ont attaqué le village ; la population a fui.', 'Violence against civilians / Attack'],
     // The means (a bomb, a mine, a shell) is the type, above the killing it caused.
     ['Dioura : au moins six militaires tués au passage de leur véhicule sur une mine', 'Explosions/Remote violence / Remote explosive/landmine/IED'],
