@@ -55,11 +55,12 @@ const PRECISION_ORDER: Record<DatePrecision, number> = { day: 0, month: 1, year:
 
 /** A line that only gives a date ("Dimanche 9 Mars 2025", "12 Décembre 2024 | RFI", "Publié le …", a bracketed header): when the page was published. */
 export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): boolean {
+  const folded = foldSentence(sentence.text);
   // Short: « Updated toll from Monday's attack on the post at … » tells the story.
-  if (PAGE_DATE.test(foldSentence(sentence.text)) && sentence.text.length <= 100) return true;
+  if (PAGE_DATE.test(folded) && sentence.text.length <= 100) return true;
   if (dates.length > 0 && BRACKETED_HEADER.test(sentence.text.trim())) return true;
   // « The arrest took place on 24 October 2025. »: short, but it tells when the event was.
-  if (TOOK_PLACE.test(foldSentence(sentence.text))) return false;
+  if (TOOK_PLACE.test(folded)) return false;
   let rest = sentence.text;
   for (const d of dates) rest = rest.replace(d.text, ' ');
   return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;
