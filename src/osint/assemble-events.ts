@@ -19,6 +19,7 @@ import { countryContext, findPlaces, type PlaceMention } from './find-places.js'
 import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary, toldOnAWeekday } from './event-date.js';
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
+import { leadSentences } from './lead-sentences.js';
 import { unnamedTargetAttack } from './unnamed-target-attack.js';
 import { byPatrolCatch } from './patrol-catch.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
@@ -115,7 +116,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const { title, text, titleEnd, folded, sentences, actors, places, mainCountry } = readArticle(input, gazetteer);
   const dates = resolveDates(text, input.published, input.language);
   const genreWords = folded.match(OTHER_GENRES)?.length ?? 0;
-  const lead = sentences.filter((s) => s.index >= titleEnd).slice(0, 3);
+  const lead = leadSentences(sentences, titleEnd);
 
   // The statistical layer weighs in where the rules are unsure: the kind it reads in the article
   // decides attacks whose sentence names no target, when no other sentence tells one with its
