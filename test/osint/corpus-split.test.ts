@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');
 const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as Record<
-  'train' | 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d' | 'test-e' | 'test-f' | 'test-g' | 'test-h' | 'test-i' | 'test-j' | 'test-k' | 'test-l',
+  'train' | 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d' | 'test-e' | 'test-f' | 'test-g' | 'test-h' | 'test-i' | 'test-j' | 'test-k' | 'test-l' | 'test-m',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -22,6 +22,7 @@ const HELD_OUT = {
   'test-j': 'TEST-J-SPLIT.sha256',
   'test-k': 'TEST-K-SPLIT.sha256',
   'test-l': 'TEST-L-SPLIT.sha256',
+  'test-m': 'TEST-M-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
