@@ -5,9 +5,10 @@
  */
 
 // Statements about what may happen or what usually happens do not report an event, nor do
-// sentences summing up many ("hit several times over the past few months").
+// sentences summing up many ("hit several times over the past few months") or telling their trend
+// (« les attaques se multiplient », "a rise in attacks on security posts").
 export const HYPOTHETICAL =
-  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly|a plusieurs reprises|several times|many times|maintes fois|ces derniers mois|(?:au cours|durant|pendant) des (?:derniers|six|trois) mois|(?:over|in|during) the (?:past|last) (?:few |several |six |three )?months|in recent months|(?:attaques|actes|exactions|incursions|violences) (?:repetee|recurrente)s|(?:repeated|recurring) (?:attacks|acts|incursions|abuses|raids))\b/i;
+  /\b(pourrai(?:t|ent)|risque(?:nt)? de|menace(?:nt)? de|craint|could|would|might|may|warn(?:s|ed)?|threat(?:ens)?|si |if |devr(?:ait|aient)|chaque annee|every year|souvent|often|regulierement|regularly|routine|de plus en plus|increasingly|a plusieurs reprises|several times|many times|maintes fois|ces derniers mois|(?:au cours|durant|pendant) des (?:derniers|six|trois) mois|(?:over|in|during) the (?:past|last) (?:few |several |six |three )?months|in recent months|(?:attaques|actes|exactions|incursions|violences) (?:repetee|recurrente)s|(?:repeated|recurring) (?:attacks|acts|incursions|abuses|raids)|se multiplient|multiplication des|recrudescence|intensification des|(?:hausse|montee) des (?:attaques|violences|enlevements|incidents)|(?:rise|surge|increase|upsurge|uptick) in (?:attacks|violence|kidnappings|abductions|incidents)|spate of)\b/i;
 export const STATEMENT =
   /\b(ministere|ministry|gouvernement|government|porte-parole|spokes(?:man|woman|person))\b.*\b(?:(?:a|avait|ont|avaient) (?:affirme|declare|annonce|indique|dementi)|said|denied|announced|stated)\b/i;
 // An attribution closing the sentence: « …, the government said », « …, a indiqué le ministère ».
