@@ -23,11 +23,11 @@ export const OTHER_GENRES =
 
 // Headlines of other genres: courts, health, interviews, analyses, looks back, accidents.
 export const OTHER_GENRE_TITLE =
-  /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|vaccination|vaccine|fievre jaune|yellow fever|rougeole|measles|paludisme|malaria|polio|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+  /\b(explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|vaccination|vaccine|fievre jaune|yellow fever|rougeole|measles|paludisme|malaria|polio|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|a la une des (?:quotidiens|journaux)|front pages|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
 export const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|looking back|a look back)\b/;
+  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|revient sur|reviennent sur|looking back|a look back)\b/;
 // A court's verdict on an attack (« Attentats du Radisson : la peine de mort », "massacre: two
 // get life sentences") reports the trial, however strongly the headline names the attack.
 export const VERDICT_TITLE =

@@ -16,6 +16,10 @@ describe('a headline looking back at an old event', async () => {
     ['Two months after the Timbuktu ferry massacre, the inquiry has yet to conclude'],
     // « un an après »: one year, singular.
     ['Massacre du bateau de Tombouctou : un an après, les survivants rendent hommage aux victimes'],
+    // « revient sur »: a piece going back over the events.
+    ['Massacre du bateau de Tombouctou : une ONG revient sur les événements'],
+    // A press review tells what the papers say of the event.
+    ['L’offensive de l’armée autour de Tombouctou à la une des quotidiens'],
   ])('%s: no new event', (title) => {
     expect(extract({ published: '2023-11-10', title, text: body, lang: 'en' }, gazetteer).relevant).toBe(false);
   });
