@@ -94,9 +94,9 @@ const RIOTERS =
 // A crowd as the agent after the act: « … par des jeunes », "by angry youths".
 const CROWD_AFTER =
   /^[^.;:]{0,60}?\b(?:par|by) (?:des |les |la |une |the |an? )?(?:jeunes|foule|manifestants|protestataires|orpailleurs|habitants en colere|riverains|youths?|crowds?|mob|protesters|demonstrators|angry residents)\b/;
-// Deaths of accidents and disease are no violence.
+// Deaths of accidents, disease and shipwrecks are no violence.
 const MISHAP =
-  /\b(sans lien avec|unrelated to|accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles)\b/;
+  /\b(sans lien avec|unrelated to|accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles|naufrag\w*|chavir\w*|shipwreck\w*|capsiz\w*|disparus en mer|missing at sea|(?:route|way|journey|crossing|voyage) to (?:the )?(?:canar\w*|europe|spain)|(?:vers|pour) les (?:iles )?canaries)\b/;
 // « Les travaux se sont achevés »: a meeting that ended, not men finished off.
 const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.

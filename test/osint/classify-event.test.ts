@@ -22,6 +22,9 @@ describe('classifySentence', () => {
     ['Les assaillants ont achevé les blessés à Bamako.', 'Violence against civilians / Attack'],
     // A death the text says is unrelated to the unrest is no violence.
     ['La seule personne décédée hier est une jeune femme, morte sur la route de l’hôpital, sans lien avec les troubles.', null],
+    // Deaths at sea, on the migrants' way, are no violence.
+    ['Au moins 25 personnes sont mortes dans le naufrage d’une pirogue au large de Nouakchott.', null],
+    ['At least 559 people died on the route to the Canaries in 2022, the IOM says.', null],
   ])('%s', (sentence, expected) => {
     expect(main(sentence)).toBe(expected);
   });
@@ -72,6 +75,8 @@ describe('classifySentence', () => {
     ['Communiqué : interception d’une embarcation transportant 156 migrants au large de Nouadhibou', 'Border activity / Illegal crossing'],
     ['La Marine a arraisonné une pirogue au large de Kafountine.', 'Border activity / Illegal crossing'],
     ['103 Gambian migrants picked up off Kafountine after a night patrol at sea', 'Border activity / Illegal crossing'],
+    ['Senegal navy halts two migrant boats with 272 aboard off Dakar', 'Border activity / Illegal crossing'],
+    ['Coastguards intercepted three pirogues off Nouadhibou on Sunday.', 'Border activity / Illegal crossing'],
     // Travellers, traders or shops robbed: an attack on civilians; goods looted with no one named: looting.
     ["Des bandits armés ont dépouillé les passagers d'un minibus sur l'axe Séféto–Dalibera.", 'Violence against civilians / Attack'],
     ['Gunmen robbed cattle traders on the road to Goudiry.', 'Violence against civilians / Attack'],

@@ -289,7 +289,7 @@ export const TRIGGERS: TriggerRow[] = [
       nouns: ['interception d une pirogue', 'interception d une embarcation', 'interception de migrants'],
     },
     en: {
-      verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'stop ~ boat', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying', 'pick up ~ migrants'],
+      verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'stop ~ boat', 'stop ~ boats', 'intercept ~ boats', 'intercept ~ pirogues', 'halt ~ boat', 'halt ~ boats', 'halt ~ pirogue', 'halt ~ pirogues', 'halt ~ migrants', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying', 'pick up ~ migrants'],
       phrases: ['migrants picked up', 'migrants intercepted', 'migrants were intercepted', 'migrants were picked up'],
     },
   },
