@@ -92,6 +92,10 @@ describe('classifySentence', () => {
     ['Gandiol : 137 candidats au départ et un capitaine de pirogue interpellés', 'Border activity / Illegal crossing'],
     ['Officers foiled a planned departure and detained 19 candidates for irregular migration.', 'Border activity / Illegal crossing'],
     ['Police nationale : deux passeurs interpellés à Rosso avec 37 migrants à bord d’un bus', 'Strategic developments / Arrests'],
+    // People held before they put to sea are migrants stopped, however the text names them.
+    ["La brigade de Joal a interpellé vingt-cinq personnes qui s'apprêtaient à prendre la mer de manière irrégulière.", 'Border activity / Illegal crossing'],
+    ['Gendarmes have detained 80 people who were preparing to leave the Petite Côte by sea.', 'Border activity / Illegal crossing'],
+    ['Police arrested 40 young men hoping to reach Spain at a house in Mbour.', 'Border activity / Illegal crossing'],
     // A town taken by armed groups, however the town is described.
     ['Rebels captured the strategic desert town of Kidal on Friday.', 'Battles / Non-state actor overtakes territory'],
     ['Soldiers captured suspects in the town of Gao on Monday.', 'Strategic developments / Arrests'],
