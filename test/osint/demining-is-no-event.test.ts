@@ -12,3 +12,16 @@ describe('demining', () => {
     expect(classifySentence(sentence, lang).find((t) => t.sense === 'weapons')?.subEventType ?? null).toBe(expected);
   });
 });
+
+// Land cleared of old mines, or still to clear, tells no blast and no seizure; a deminer hurt by a
+// mine is a blast.
+describe('old mines cleared from a land', () => {
+  it.each([
+    ['fr', 'La Casamance compte encore 1,2 million de mètres carrés à dépolluer des restes explosifs de guerre.', null],
+    ['en', 'Casamance recovers more land lost to landmines', null],
+    ['fr', "Un agent de déminage a été blessé par l'explosion d'une mine antipersonnel près de Bignona.", 'Remote explosive/landmine/IED'],
+  ] as const)('%s: %s', (lang, sentence, expected) => {
+    const found = classifySentence(sentence, lang).filter((t) => t.sense === 'weapons' || t.sense === 'ied');
+    expect(found[0]?.subEventType ?? null).toBe(expected);
+  });
+});
