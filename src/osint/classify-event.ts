@@ -97,11 +97,9 @@ const CROWD_AFTER =
 // Deaths of accidents, disease and shipwrecks are no violence.
 const MISHAP =
   /\b(sans lien avec|unrelated to|accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles|naufrag\w*|chavir\w*|shipwreck\w*|capsiz\w*|disparus en mer|missing at sea|(?:route|way|journey|crossing|voyage) to (?:the )?(?:canar\w*|europe|spain)|(?:vers|pour) les (?:iles )?canaries)\b/;
-// Old mines cleared from a land (« dépolluer », « antimines », "land lost to landmines"): a
-// programme, unless the sentence tells someone hurt.
+// Old mines cleared from a land (« dépolluer », "lost to landmines"): a programme, unless someone is hurt.
 const OLD_MINES =
   /\b(deminage|depollu\w*|antimines?|restes explosifs|demining|mine clearance|mine action|explosive remnants|lost to (?:land)?mines|terres? minees?|mined land)\b/;
-const HURT = /\b(tue\w*|bless\w*|morts?|killed|wounded|injured|dead|died)\b/;
 // « Les travaux se sont achevés »: a meeting that ended, not men finished off.
 const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
@@ -199,14 +197,16 @@ export function classifySentence(sentence: string, language?: Language): Trigger
   const triggers: Trigger[] = [];
   for (const lang of languages) {
     const targets = findTargets(tokens, lang);
-    for (const hit of findTriggers(tokens, lang)) {
+    const hits = findTriggers(tokens, lang);
+    const hurt = hits.some((h) => h.value.sense === 'toll' || h.value.sense === 'kill');
+    for (const hit of hits) {
       const row = hit.value;
       const index = tokens[hit.start]!.index;
       const target = targetOf(hit, targets, tokens);
       // « vise à renforcer », "aims to": an aim, not an act.
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
       if (row.sense === 'toll' && MISHAP.test(folded)) continue;
-      if ((row.sense === 'weapons' || row.sense === 'ied') && OLD_MINES.test(folded) && !HURT.test(folded)) continue;
+      if ((row.sense === 'weapons' || row.sense === 'ied') && OLD_MINES.test(folded) && !hurt) continue;
       if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
