@@ -5,7 +5,22 @@ import { describe, expect, it } from 'vitest';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');
 const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as Record<
-  'train' | 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d' | 'test-e' | 'test-f' | 'test-g' | 'test-h' | 'test-i' | 'test-j' | 'test-k' | 'test-l' | 'test-m',
+  | 'train'
+  | 'dev'
+  | 'test'
+  | 'test-b'
+  | 'test-c'
+  | 'test-d'
+  | 'test-e'
+  | 'test-f'
+  | 'test-g'
+  | 'test-h'
+  | 'test-i'
+  | 'test-j'
+  | 'test-k'
+  | 'test-l'
+  | 'test-m'
+  | 'test-n',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -23,6 +38,7 @@ const HELD_OUT = {
   'test-k': 'TEST-K-SPLIT.sha256',
   'test-l': 'TEST-L-SPLIT.sha256',
   'test-m': 'TEST-M-SPLIT.sha256',
+  'test-n': 'TEST-N-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
