@@ -39,6 +39,10 @@ const NOT_PLACES = new Set(
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
     'publication', 'incident', 'alerte', 'urgent', 'exclusif', 'breaking', 'update', 'video', 'photo', 'reportage', 'entretien', 'interview',
     'analyse', 'edito', 'opinion', 'tribune', 'bilan', 'insecurite', 'attaque', 'attaques', 'terrorisme', 'justice', 'sante', 'societe', 'international',
+    // The speakers of a transcript and the heads of a letter or a post (« Présentateur : », "PRESENTER: Good
+    // afternoon", « Objet : »), written at a line's start before a colon as a headline writes its place.
+    'presentateur', 'presentatrice', 'presenter', 'animateur', 'animatrice', 'host', 'anchor', 'journaliste', 'journalist',
+    'correspondant', 'correspondante', 'correspondent', 'reporter', 'intervenant', 'temoin', 'witness', 'objet', 'post', 'good', 'hello', 'bonjour', 'bonsoir',
     'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'frontiere', 'border', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
   ].map(foldName),
 );
