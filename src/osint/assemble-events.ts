@@ -20,14 +20,15 @@ import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary, toldOn
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
 import { leadSentences } from './lead-sentences.js';
+import { tellsMishapDeaths, withoutDeaths } from './mishap.js';
 import { unnamedTargetAttack } from './unnamed-target-attack.js';
 import { byPatrolCatch } from './patrol-catch.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
-import { parseIsoDay, resolveDates, type DateMention } from './resolve-dates.js';
+import { resolveDates, type DateMention } from './resolve-dates.js';
+import { daysSinceEvent } from './days-since-event.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
-import { DAY_MS } from '../kernel/durations.js';
 import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
 export interface AssemblyInput {
   title: string;
@@ -66,13 +67,6 @@ const BEGAN = /\b(?:began|started|begun|was launched|opened|a (?:commence|debute
 const STORY_SENTENCES_BEFORE = 3;
 /** The place ranker's probability above which its place replaces the one the sentence rules chose. */
 const PLACE_SURE = 0.5;
-
-function daysBetween(a: string, b: string): number {
-  const da = parseIsoDay(a.length === 4 ? `${a}-12-31` : a.length === 7 ? `${a}-28` : a);
-  const db = parseIsoDay(b);
-  if (!da || !db) return 0;
-  return (Date.UTC(db.y, db.m - 1, db.d) - Date.UTC(da.y, da.m - 1, da.d)) / DAY_MS;
-}
 
 /** What the assembly reads of an article before looking for events. */
 function readArticle(input: AssemblyInput, gazetteer: Gazetteer) {
@@ -125,7 +119,9 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const features = model ? documentFeatures(title, input.body, input.language) : [];
   const kinds = model ? model.kinds(features) : new Map<string, number>();
   const probability = model ? model.relevance(features) : null;
-  const classified = new Map(sentences.map((s) => [s, classifySentence(s.text, input.language)]));
+  // Under a headline telling deaths of a mishap (a pit caving in, a shipwreck), the story's tolls are no violence.
+  const mishap = tellsMishapDeaths(folded.slice(0, titleEnd));
+  const classified = new Map(sentences.map((s) => [s, withoutDeaths(classifySentence(s.text, input.language), mishap)]));
   const guessAttack = unnamedTargetAttack([...classified.values()].flat(), kinds);
 
   // `dateAssumed`: the publication day stands in for a date the text does not give.
@@ -213,7 +209,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // Else the division the story names (« cercle de Macina »): its seat is near enough.
     for (const other of [sentence, ...around]) place ??= sentenceRegion(places, other);
     const hypothetical = HYPOTHETICAL.test(foldedSentence) || RETROSPECTIVE.test(foldedSentence);
-    const age = date && input.published ? daysBetween(date.date, input.published) : 0;
+    const age = date && input.published ? daysSinceEvent(date.date, input.published) : 0;
     const titleAgrees = titleTriggers.some((t) => t.eventType === trigger.eventType);
 
     let salience = trigger.weight;

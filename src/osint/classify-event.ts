@@ -6,6 +6,7 @@
  */
 import type { EventType } from '../domain/event-types.js';
 import { migrantsStopped } from './migrants-stopped.js';
+import { MISHAP } from './mishap.js';
 import { findTargets, findTriggers, tokenize, type Hit, type Language, type Token } from './lexicon/matcher.js';
 import type { TargetClass } from './lexicon/targets.js';
 import type { Sense, TriggerRow } from './lexicon/triggers.js';
@@ -94,9 +95,6 @@ const RIOTERS =
 // A crowd as the agent after the act: « … par des jeunes », "by angry youths".
 const CROWD_AFTER =
   /^[^.;:]{0,60}?\b(?:par|by) (?:des |les |la |une |the |an? )?(?:jeunes|foule|manifestants|protestataires|orpailleurs|habitants en colere|riverains|youths?|crowds?|mob|protesters|demonstrators|angry residents)\b/;
-// Deaths of accidents, disease and shipwrecks are no violence.
-const MISHAP =
-  /\b(sans lien avec|unrelated to|accident\w*|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles|naufrag\w*|chavir\w*|shipwreck\w*|capsiz\w*|disparus en mer|missing at sea|(?:route|way|journey|crossing|voyage) to (?:the )?(?:canar\w*|europe|spain)|(?:vers|pour) les (?:iles )?canaries)\b/;
 // Old mines cleared from a land (« dépolluer », "lost to landmines"): a programme, unless someone is hurt.
 const OLD_MINES =
   /\b(deminage|depollu\w*|antimines?|restes explosifs|demining|mine clearance|mine action|explosive remnants|lost to (?:land)?mines|terres? minees?|mined land)\b/;
@@ -205,7 +203,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       const target = targetOf(hit, targets, tokens);
       // « vise à renforcer », "aims to": an aim, not an act.
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
-      if (row.sense === 'toll' && MISHAP.test(folded)) continue;
+      if ((row.sense === 'toll' || row.sense === 'kill') && MISHAP.test(folded)) continue;
       if ((row.sense === 'weapons' || row.sense === 'ied') && OLD_MINES.test(folded) && !hurt) continue;
       if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
