@@ -67,10 +67,11 @@ function numberValue(words: string): number | null {
 
 const NUMBER =
   '(\\d+|(?:(?:vingt|trente|quarante|cinquante|soixante|twenty|thirty|forty|fifty)[- ](?:et[- ])?)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|vingt|trente|quarante|cinquante|twenty|thirty|forty|fifty)';
-// Up to three words between the figure and the verb: "treize civils ont été tués".
-const WHO = '(?:[\\w-]+ ){0,3}?';
+// Up to five words between the figure and the verb, none of them a figure: "treize civils ont été
+// tués", « quatre employés de la mine tués », but « un chef parmi les douze tués » counts twelve.
+const WHO = `(?:(?!${NUMBER.replace(/^\(/, '(?:')}\\b)[\\w-]+ ){0,5}?`;
 const DEATH =
-  '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont peri|a peri|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+  '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont peri|a peri|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|tue|tuee|mort|morte|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
 const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
 const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);

@@ -19,6 +19,12 @@ describe('countFatalities', () => {
     ['The attack left twenty soldiers and one civilian dead on Tuesday.', 21],
     ['Seven of the attackers were killed and eight were taken into custody.', 7],
     ['Cette fois, ni blessé ni mort n’est à déplorer.', 0],
+    // A figure, up to five words, and the verb; a death told in the singular.
+    ['Quatre employés de la mine tués, plusieurs autres blessés.', 4],
+    ['Mandiakuy : un adjudant tué, la brigade de gendarmerie incendiée.', 1],
+    ["Un mort et d'importants dégâts matériels : c'est le bilan de l'attaque.", 1],
+    // A figure among the words between is the one that counts.
+    ['Frappes aériennes à Tongomayel, un chef terroriste parmi les douze tués.', 12],
     ['Deux soldats ont été blessés.', null],
     ['En 2012, la ville est tombée.', null],
   ])('%s → %s', (sentence, expected) => {

@@ -81,11 +81,12 @@ export const TRIGGERS: TriggerRow[] = [
     fr: {
       nouns: ['engin explosif', 'engins explosifs', 'engin explosif improvise', 'eei', 'mine artisanale', 'mines artisanales', 'mine antichar', 'mines antichars', 'mine anti char', 'mine antipersonnel', 'bombe artisanale', 'engin de fabrication artisanale', 'bombe de fabrication artisanale', 'explosif artisanal', 'charge explosive'],
       verbs: ['sauter sur ~ mine', 'sauter sur ~ engin', 'heurter ~ mine', 'heurter ~ engin', 'rouler sur ~ mine', 'rouler sur ~ engin', 'toucher ~ mine'],
-      phrases: ['explosion d une mine', 'explosion d un engin', 'mine a explose', 'engin a explose', 'passage ~ sur une mine', 'passage ~ sur un engin', 'saute sur une mine', 'sautes sur une mine'],
+      phrases: ['explosion d une mine', 'explosion d un engin', 'mine a explose', 'engin a explose', 'passage ~ sur une mine', 'passage ~ sur un engin', 'saute sur une mine', 'sautes sur une mine', 'par une mine', 'par des mines'],
     },
     en: {
       nouns: ['improvised explosive device', 'ied', 'roadside bomb', 'landmine', 'land mine', 'anti tank mine', 'antitank mine', 'explosive device', 'mine blast', 'mine explosion', 'homemade bomb', 'home made bomb', 'makeshift bomb', 'improvised bomb', 'improvised mine', 'artisanal mine', 'roadside mine'],
       verbs: ['hit ~ mine', 'strike ~ mine', 'run over ~ mine', 'drive over ~ mine', 'hit ~ explosive', 'strike ~ explosive', 'hit ~ ied', 'strike ~ ied'],
+      phrases: ['by a mine', 'by mines'],
     },
   },
   { sense: 'explosion', weight: 7, fr: { nouns: ['explosion', 'deflagration'], verbs: ['exploser'] }, en: { nouns: ['blast', 'explosion'], verbs: ['explode'] } },
