@@ -108,7 +108,7 @@ const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|suppose
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
 // attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
 const ROBBED =
-  /\b(?:passagers?|voyageurs?|usagers?|commercants?|marchands?|orpailleurs?|forains?|chauffeurs?|vehicules?|geologues?|ouvriers?|employes?|travailleurs?|sites? d'orpaillage|passengers?|travell?ers?|traders?|shopkeepers?|drivers?|miners?|vehicles?|geologists?|workers?|employees?|crew)\b/;
+  /\b(?:passagers?|voyageurs?|usagers?|commercants?|marchands?|orpailleurs?|forains?|chauffeurs?|camions?|camionneurs?|routiers?|transporteurs?|cars?|autocars?|bus|vehicules?|geologues?|ouvriers?|employes?|travailleurs?|sites? d'orpaillage|passengers?|travell?ers?|traders?|shopkeepers?|drivers?|trucks?|truckers?|lorr(?:y|ies)|coach(?:es)?|buses|miners?|vehicles?|geologists?|workers?|employees?|crew)\b/;
 // …and so is a robbery in which someone is wounded or killed.
 const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la

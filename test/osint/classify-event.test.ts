@@ -212,6 +212,9 @@ describe('classifySentence', () => {
     ['Des hommes armés ont braqué un orpailleur dans la ville même de Mandiana.', 'Violence against civilians / Attack'],
     ["Saraya : un site d'orpaillage de Coumboutourou braqué, plus de 3,4 millions FCFA emportés", 'Violence against civilians / Attack'],
     ['Gunmen rob Randgold geologists near Kharakhena', 'Violence against civilians / Attack'],
+    // Lorries and coaches held up on the road: their drivers and passengers were robbed.
+    ['Bourem : des camions braqués entre Bamba et Bourem', 'Violence against civilians / Attack'],
+    ['Gunmen held up two lorries on the Gao road and robbed them.', 'Violence against civilians / Attack'],
     ['Les deux armées ont mené une patrouille conjointe sur le fleuve.', 'Strategic developments / Change to group/activity'],
     ['Les deux pays ont signé un accord de coopération.', 'Strategic developments / Agreement'],
     ['Un réseau de contrebande de carburant a été signalé.', 'Border activity / Smuggling'],
