@@ -9,7 +9,7 @@ import { migrantsStopped } from './migrants-stopped.js';
 import { MISHAP } from './mishap.js';
 import { findTargets, findTriggers, tokenize, type Hit, type Language, type Token } from './lexicon/matcher.js';
 import type { TargetClass } from './lexicon/targets.js';
-import type { Sense, TriggerRow } from './lexicon/triggers.js';
+import { tellsDeaths, type Sense, type TriggerRow } from './lexicon/triggers.js';
 
 export interface Trigger {
   eventType: EventType;
@@ -196,14 +196,14 @@ export function classifySentence(sentence: string, language?: Language): Trigger
   for (const lang of languages) {
     const targets = findTargets(tokens, lang);
     const hits = findTriggers(tokens, lang);
-    const hurt = hits.some((h) => h.value.sense === 'toll' || h.value.sense === 'kill');
+    const hurt = hits.some((h) => tellsDeaths(h.value.sense));
     for (const hit of hits) {
       const row = hit.value;
       const index = tokens[hit.start]!.index;
       const target = targetOf(hit, targets, tokens);
       // « vise à renforcer », "aims to": an aim, not an act.
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
-      if ((row.sense === 'toll' || row.sense === 'kill') && MISHAP.test(folded)) continue;
+      if (tellsDeaths(row.sense) && MISHAP.test(folded)) continue;
       if ((row.sense === 'weapons' || row.sense === 'ied') && OLD_MINES.test(folded) && !hurt) continue;
       if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;

@@ -43,6 +43,11 @@ export type Sense =
   | 'crossing'
   | 'sexual';
 
+/** Whether a sense tells people killed or dead (a killing, a toll). */
+export function tellsDeaths(sense: Sense): boolean {
+  return sense === 'toll' || sense === 'kill';
+}
+
 export interface Words {
   verbs?: string[];
   nouns?: string[];
