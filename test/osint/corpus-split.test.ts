@@ -20,7 +20,8 @@ const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as 
   | 'test-k'
   | 'test-l'
   | 'test-m'
-  | 'test-n',
+  | 'test-n'
+  | 'test-o',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -39,6 +40,7 @@ const HELD_OUT = {
   'test-l': 'TEST-L-SPLIT.sha256',
   'test-m': 'TEST-M-SPLIT.sha256',
   'test-n': 'TEST-N-SPLIT.sha256',
+  'test-o': 'TEST-O-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
