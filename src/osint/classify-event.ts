@@ -67,8 +67,9 @@ const CIVILIANS =
   /\b(civils?|villageois|habitants|populations?|passagers|chauffeurs|routiers|civilians|villagers|residents|passengers|drivers|femmes|enfants|women|children)\b/;
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
 const PARAMILITARIES = /\b(wagner|africa corps|paramilitaires? russes?|russian paramilitar\w*|mercenaires? russes?|russian mercenar\w*)\b/;
+// The singular too: « un groupe jihadiste », "a jihadist group"; and the groups of 2012 by name.
 const NON_STATE =
-  /\b(jihadistes|djihadistes|terroristes|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|bandes? armees?|jnim|gsim|eigs|csp|fla|militants|jihadists|rebels|insurgents|armed groups?|armed gangs?)\b/;
+  /\b(d?jihadistes?|terroristes|islamistes?|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|bandes? armees?|jnim|gsim|eigs|csp|fla|mujao|mnla|aqmi|aqim|ansar dine|militants|jihadists?|islamists?|terrorists?|rebels|insurgents|armed groups?|armed gangs?)\b/;
 // « une attaque armée », « des bandes armées »: armed, not the army.
 const STATE_FORCES =
   /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;

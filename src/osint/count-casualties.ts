@@ -70,8 +70,10 @@ const NUMBER =
 // Up to five words between the figure and the verb, none of them a figure: "treize civils ont été
 // tués", « quatre employés de la mine tués », but « un chef parmi les douze tués » counts twelve.
 const WHO = `(?:(?!${NUMBER.replace(/^\(/, '(?:')}\\b)[\\w-]+ ){0,5}?`;
+// The conditional of reported tolls too: « un militaire aurait perdu la vie », « deux assaillants
+// auraient été abattus ».
 const DEATH =
-  '(?:ont ete tues|ont ete tuees|ont ete abattus|sont morts|ont peri|a peri|ont perdu la vie|a perdu la vie|a ete tuee?|a ete abattue?|est morte?|a succombe|was killed|morts|tues|tuees|tue|tuee|mort|morte|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+  '(?:ont ete tues|ont ete tuees|ont ete abattus|auraient ete abattus|sont morts|seraient morts|ont peri|a peri|auraient peri|aurait peri|ont perdu la vie|a perdu la vie|auraient perdu la vie|aurait perdu la vie|a ete tuee?|a ete abattue?|aurait ete tuee?|aurait ete abattue?|est morte?|serait morte?|a succombe|aurait succombe|was killed|morts|tues|tuees|tue|tuee|mort|morte|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
 const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
 const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);
@@ -82,7 +84,7 @@ const KILLING = new RegExp(`\\b(?:tuant|killing|faisant|killed) ${ABOUT}${NUMBER
 const KILLED_THEM = new RegExp(`\\b(?:ont|a|avoir|avaient|avait|et) (?:tue|abattu|execute|massacre) ${WHO}${ABOUT}${NUMBER}\\b`);
 
 const OTHER_SIDE = new RegExp(`\\bcontre ${NUMBER} (?:du cote|cote|chez|parmi|dans les rangs)`);
-const ONE_KILLED = /\b(?:a ete|avait ete|was|has been) (?:tuee?|abattue?|assassinee?|executee?|killed|shot dead|murdered|executed)\b/;
+const ONE_KILLED = /\b(?:a ete|avait ete|aurait ete|was|has been) (?:tuee?|abattue?|assassinee?|executee?|killed|shot dead|murdered|executed)\b/;
 
 // Round figures of the press ("une dizaine de morts") read as their value.
 const ROUND: Record<string, number> = {

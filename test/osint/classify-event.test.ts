@@ -233,6 +233,9 @@ describe('classifySentence', () => {
     ['Des jihadistes ont attaqué le camp militaire de Boulkessi.', 'Battles / Armed clash'],
     ['Des hommes armés ont attaqué le village de Fatou dimanche.', 'Violence against civilians / Attack'],
     ['Les rebelles ont pris le contrôle de la ville de Léré.', 'Battles / Non-state actor overtakes territory'],
+    // One armed group, named in the singular or by its name, takes a town as well.
+    ['A jihadist group entered the town of Douentza on Saturday without any fighting.', 'Battles / Non-state actor overtakes territory'],
+    ['Le MUJAO a pris le contrôle de la ville de Douentza.', 'Battles / Non-state actor overtakes territory'],
     ['Les assaillants ont incendié des greniers et des maisons.', 'Strategic developments / Looting/property destruction'],
     ['Le festival a accueilli des concerts toute la semaine.', null],
     ['La police forme des agents à la gestion des frontières.', null],

@@ -25,6 +25,10 @@ describe('countFatalities', () => {
     ["Un mort et d'importants dégâts matériels : c'est le bilan de l'attaque.", 1],
     // A figure among the words between is the one that counts.
     ['Frappes aériennes à Tongomayel, un chef terroriste parmi les douze tués.', 12],
+    // A toll reported in the conditional, both sides added.
+    ['Un militaire aurait perdu la vie, tandis que deux assaillants auraient été abattus.', 3],
+    ['Selon des sources locales, quatre civils seraient morts dans la fusillade.', 4],
+    ['Le chef du village aurait été abattu devant sa famille.', 1],
     ['Deux soldats ont été blessés.', null],
     ['En 2012, la ville est tombée.', null],
   ])('%s → %s', (sentence, expected) => {
