@@ -5,6 +5,7 @@
  * a market, a wedding or passengers, an attack on civilians.
  */
 import type { EventType } from '../domain/event-types.js';
+import { heldByArmedMen } from './held-by-armed-men.js';
 import { migrantsStopped } from './migrants-stopped.js';
 import { MISHAP } from './mishap.js';
 import { findTargets, findTriggers, tokenize, type Hit, type Language, type Token } from './lexicon/matcher.js';
@@ -79,7 +80,7 @@ const MILITARY_PRESENT =
 const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
-  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|orpailleurs|grevistes|supporters|protesters|protesting|rioters|youths?|crowds?|mob|demonstrators|students|(?:gold|artisanal) miners|strikers|emeute|riot\w*|unrest|heurts|colere|angry)\b/;
+  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|orpailleurs|grevistes|supporters|protesters|protesting|rioters|youths?|crowds?|mob|demonstrators|students|(?:gold|artisanal) miners|strikers|emeute|riot\w*|unrest|heurts|echauffourees?|colere|angry)\b/;
 const SOLDIERS_KILLED =
   /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers|troops|(?:security|defen[cs]e) (?:forces|personnel)|agents des eaux et forets|gardes forestiers|forest guards|rangers)\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
 // Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.
@@ -207,6 +208,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (tellsDeaths(row.sense) && MISHAP.test(folded)) continue;
       if ((row.sense === 'weapons' || row.sense === 'ied') && OLD_MINES.test(folded) && !hurt) continue;
       if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
+      // « Aucun bilan n'a été communiqué », "no toll was given": no deaths told, no event either.
+      if (row.sense === 'toll' && /\b(?:aucun|no|pas de)\s+$/.test(folded.slice(Math.max(0, index - 8), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
@@ -283,6 +286,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         [type, sub] = DIRECT.air!;
       }
       if (sub === 'Grenade' && /lacrymogene|desencerclement|tear/.test(folded)) continue;
+      // « bombarder de pierres »: stones thrown by a crowd, not shells or bombs from the air.
+      if (row.sense === 'air' && /^[a-z]+ (?:de|avec des) (?:pierres|cailloux|projectiles)\b|^\w+ \w+ (?:with )?stones\b/.test(folded.slice(index)))
+        [type, sub] = DIRECT.riot!;
       // A crowd (« la population », « la foule », « des jeunes ») that « s'en prend » to people or
       // goods with no armed men named: mob violence, not an armed attack.
       // So is a crowd that kills (« une foule en furie a tué quatre hommes »), not one killed.
@@ -311,20 +317,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       triggers.push({ eventType: type, subEventType: sub, weight, index, sense: row.sense, ...(uncertain ? { uncertain } : {}) });
     }
   }
-  // People held by armed men on a road are abducted, whatever the verb ("interceptés", "retenus").
-  if (
-    /\b(intercepte\w*|retenu\w*|detenu\w*|intercepted|held)\b/.test(folded) &&
-    /\b(groupes? armes?|hommes armes|jihadistes|djihadistes|terroristes|armed (?:men|groups?)|militants|jihadists)\b/.test(folded) &&
-    !triggers.some((t) => t.subEventType === 'Abduction/forced disappearance')
-  ) {
-    triggers.push({
-      eventType: 'Violence against civilians',
-      subEventType: 'Abduction/forced disappearance',
-      weight: 8,
-      index: folded.search(/intercept|retenu|detenu|held/),
-      sense: 'abduct',
-    });
-  }
+  const held = heldByArmedMen(folded);
+  if (held >= 0 && !triggers.some((t) => t.subEventType === 'Abduction/forced disappearance'))
+    triggers.push({ eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance', weight: 8, index: held, sense: 'abduct' });
   // An attack told in the pluperfect, or as what arrests followed, is the past of the sentence's
   // event: the arrest (or the other act) leads.
   const past = (t: Trigger) =>

@@ -237,6 +237,11 @@ describe('classifySentence', () => {
     ['A jihadist group entered the town of Douentza on Saturday without any fighting.', 'Battles / Non-state actor overtakes territory'],
     ['Le MUJAO a pris le contrôle de la ville de Douentza.', 'Battles / Non-state actor overtakes territory'],
     ['Les assaillants ont incendié des greniers et des maisons.', 'Strategic developments / Looting/property destruction'],
+    // Stones thrown are a riot, not a bombing; scuffles are a crowd's, named or not.
+    ["D'autres ont attendu que les policiers regagnent leur véhicule pour les bombarder de pierres.", 'Riots / Violent demonstration'],
+    ["Tambacounda : deuxième nuit d'échauffourées contre le couvre-feu", 'Riots / Violent demonstration'],
+    // No toll given is no event.
+    ["Aucun bilan humain n'a été communiqué.", null],
     ['Le festival a accueilli des concerts toute la semaine.', null],
     ['La police forme des agents à la gestion des frontières.', null],
   ])('%s', (sentence, expected) => {
