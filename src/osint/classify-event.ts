@@ -92,6 +92,7 @@ const FORCES_VICTIMS =
 const CROWD_AGENT =
   /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b|\b(?:des|les) [a-z]+ en (?:colere|furie)\b/;
 // People who fight the forces as a crowd, not as an armed group: demonstrators, gold miners.
+const POLICE = /\b(police|policiers|gendarmes?|gendarmerie|forces de l'ordre|riot police|commissariat)\b/;
 const RIOTERS =
   /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|jeunes|eleves|etudiants|protesters|demonstrators|rioters|strikers|youths?|students|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
 // A crowd as the agent after the act: « … par des jeunes », "by angry youths".
@@ -270,8 +271,16 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       ) {
         sub = 'Non-state actor overtakes territory';
       }
-      // Forces clashing with demonstrators or gold miners face a riot, not a battle.
-      if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && RIOTERS.test(folded) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;
+      // Forces clashing with demonstrators or gold miners face a riot, not a battle; so do the police
+      // clashing with residents ("residents clash with police").
+      if (
+        type === 'Battles' &&
+        sub === 'Armed clash' &&
+        row.sense === 'clash' &&
+        (RIOTERS.test(folded) || (CIVILIANS.test(folded) && POLICE.test(folded))) &&
+        !NON_STATE.test(folded)
+      )
+        [type, sub] = DIRECT.riot!;
       if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
         [type, sub] = ATTACK;
       // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus

@@ -240,6 +240,9 @@ describe('classifySentence', () => {
     // Stones thrown are a riot, not a bombing; scuffles are a crowd's, named or not.
     ["D'autres ont attendu que les policiers regagnent leur véhicule pour les bombarder de pierres.", 'Riots / Violent demonstration'],
     ["Tambacounda : deuxième nuit d'échauffourées contre le couvre-feu", 'Riots / Violent demonstration'],
+    // Residents who clash with the police riot.
+    ['A night of clashes between residents and the police in Orodara left five people dead.', 'Riots / Violent demonstration'],
+    ['Des affrontements entre les gendarmes et les habitants de Sadiola ont fait plusieurs blessés.', 'Riots / Violent demonstration'],
     // No toll given is no event.
     ["Aucun bilan humain n'a été communiqué.", null],
     ['Le festival a accueilli des concerts toute la semaine.', null],
