@@ -63,7 +63,7 @@ export function extract(article: Article, gazetteer: Gazetteer, model: NewsModel
   const { relevant, events } = assembleEvents({ title, body, published, language }, gazetteer, model);
   // A page with no day of its own may still say its month (« Le Calame (mars 2023) »): an event it
   // leaves undated happened then.
-  const month = published === null ? pageMonth(body, language) : null;
+  const month = published === null ? pageMonth(body, language, article.text) : null;
   if (month) for (const { event } of events) if (event.date === null) Object.assign(event, { date: month, date_precision: 'month' });
   return { relevant, language, events: events.map((e) => e.event) };
 }

@@ -54,6 +54,9 @@ export function statedDay(text: string, language: 'fr' | 'en'): string | null {
 // A month between brackets on a kicker or a sign-off line: « ÉDITORIAL — Le Calame (mars 2023) »,
 // « Moulaye Sayah — AMAP Timbuktu (May 2017) ».
 const MONTH_MARK = /\((\p{L}+)\.? ((?:19|20)\d{2})\)\s*$/u;
+// A month closing a menu or a byline after a dash or a dot: « Société | Faits divers — septembre
+// 2024 », "Security Watch @SnSecurityWatch · May 2025".
+const MONTH_AFTER_RULE = /\s[—–·|-]\s+(\p{L}+)\.? ((?:19|20)\d{2})\s*$/u;
 // « Ziguinchor, mars 2018. »: where and when a communiqué was issued.
 const SIGN_OFF = /^\p{Lu}[\p{L}' -]{1,30}, (\p{L}+) ((?:19|20)\d{2})\.?$/u;
 /** How many lines at each end of a page may carry its kicker or its sign-off. */
@@ -61,16 +64,26 @@ const EDGE_LINES = 3;
 
 /**
  * The month (`YYYY-MM`) a page without a day gives itself on its first or last lines, if any: an
- * event it tells without a date of its own happened that month.
+ * event it tells without a date of its own happened that month. `page` is the page as scraped,
+ * whose menu lines the cleaned `body` has lost.
  */
-export function pageMonth(body: string, language: 'fr' | 'en'): string | null {
-  const lines = body
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+export function pageMonth(body: string, language: 'fr' | 'en', page: string = body): string | null {
+  const linesOf = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+  const lines = linesOf(body);
   const edges = [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
   // A communiqué's place and month of issue may stand on a line of their own anywhere.
-  const marks = [...edges.map((line) => MONTH_MARK.exec(line)), ...lines.map((line) => SIGN_OFF.exec(line))];
+  const marks = [
+    ...edges.map((line) => MONTH_MARK.exec(line)),
+    // The menu a cleaned body no longer holds: the page as scraped.
+    ...linesOf(page.slice(0, 2000))
+      .slice(0, EDGE_LINES)
+      .map((line) => MONTH_AFTER_RULE.exec(line)),
+    ...lines.map((line) => SIGN_OFF.exec(line)),
+  ];
   for (const mark of marks) {
     if (!mark) continue;
     const month = resolveDates(`${language === 'fr' ? 'en' : 'in'} ${mark[1]} ${mark[2]}`, null, language).find((d) => d.precision === 'month');

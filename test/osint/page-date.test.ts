@@ -40,6 +40,18 @@ describe('the month a page without a day gives itself', () => {
   ] as const)('%s', (body, language, expected) => {
     expect(pageMonth(body, language)).toBe(expected);
   });
+
+  it.each([
+    // [page as scraped, language, the month, or null]: a month closing the menu or a byline, after
+    // a dash or a dot, on the page's first lines, though the cleaned body no longer holds them.
+    ['Accueil | Société | Faits divers — septembre 2024\n\nDimanche matin, des hommes armés ont barré la route.', 'fr', '2024-09'],
+    ['Senegal Security Watch @SnSecurityWatch · May 2025\n\nSix gold-panning sites were dismantled.', 'en', '2025-05'],
+    // Not a month, or further down the page.
+    ['Accueil | Société — Faits divers\n\nDimanche matin, des hommes armés ont barré la route.', 'fr', null],
+    ['Un.\nDeux.\nTrois.\nQuatre — mai 2024\nCinq.', 'fr', null],
+  ] as const)('%s', (page, language, expected) => {
+    expect(pageMonth('Dimanche matin, des hommes armés ont barré la route.', language, page)).toBe(expected);
+  });
 });
 
 describe('the day a page without a feed day states', () => {
