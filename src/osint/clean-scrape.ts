@@ -45,12 +45,14 @@ function isMenu(line: string): boolean {
 const DATELINE =
   /^(?!(?:EXPLAINER|BACKGROUNDER|BACKGROUND|ANALYSIS|ANALYSE|OPINION|TRIBUNE|ÉDITORIAL|EDITORIAL|REPORTAGE)\b)\p{Lu}[\p{Lu} .'’/-]{2,}(?:,\s[^-–—\n]{0,60}?)?\s*(?:\([^)\n]{1,30}\))?\s[-–—](?:\s+|$)/u;
 const DATELINE_MIXED = /^\p{Lu}[\p{L}'’ -]{2,30},\s(?:le\s)?(?:\p{L}+\s)?\d{1,2}(?:er)?\s\p{L}+\.?(?:\s\d{4})?\s*(?:\((?:[^)\n]{1,30})\)\s*[-–—:]?|[-–—:])\s*/u;
+// A wire's date first, then its name: "May 7 (Reuters) - ", « 12 mars (AFP) – ».
+const DATELINE_DATE_FIRST = /^(?:\p{Lu}\p{Ll}+\.? \d{1,2}|\d{1,2}(?:er)? \p{L}+)(?:,? \d{4})? \([^)\n]{1,30}\) ?[-–—:]\s*/u;
 
 /** The dateline opening one of the first lines of a scrape ("Kayes, le 14 mars 2025 – "), if any. */
 export function datelineOf(text: string): string | null {
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n').slice(0, 12)) {
     const line = raw.trim();
-    const match = DATELINE_MIXED.exec(line) ?? DATELINE.exec(line);
+    const match = DATELINE_MIXED.exec(line) ?? DATELINE_DATE_FIRST.exec(line) ?? DATELINE.exec(line);
     if (match) return match[0];
   }
   return null;
@@ -60,7 +62,7 @@ export function cleanScrape(text: string): string {
   const kept: string[] = [];
   let inList = false;
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim().replace(DATELINE, '').replace(DATELINE_MIXED, '');
+    const line = raw.trim().replace(DATELINE, '').replace(DATELINE_MIXED, '').replace(DATELINE_DATE_FIRST, '');
     if (COMMENTS_START.some((pattern) => pattern.test(line))) break;
     if (line.length === 0) {
       inList = false;
