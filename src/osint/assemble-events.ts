@@ -7,7 +7,7 @@
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import type { ExtractedEvent } from './article.js';
-import { byStoryMeans, byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import { byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import { kindLabel, type NewsModel } from './model/news-model.js';
@@ -30,6 +30,7 @@ import { splitSentences, type Sentence } from './split-sentences.js';
 import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
 import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
+import { byStoryMeans } from './story-means.js';
 export interface AssemblyInput {
   title: string;
   body: string;

@@ -103,6 +103,11 @@ const OLD_MINES =
   /\b(deminage|depollu\w*|antimines?|restes explosifs|demining|mine clearance|mine action|explosive remnants|lost to (?:land)?mines|terres? minees?|mined land)\b/;
 // « Les travaux se sont achevés »: a meeting that ended, not men finished off.
 const ENDED = /\bs(?:e |'|’ ?)(?:(?:sont|est|etait|etaient) )?$/;
+// « ont achevé samedi un exercice »: a task finished, no one finished off.
+const FINISHED_TASK =
+  /^\w+ (?:\w+ )?(?:un|une|le|la|les|l'|leur|leurs|son|sa|ses) (?:exercices?|formations?|travaux|missions?|visites?|tournees?|sessions?|stages?|programmes?|saisons?|campagnes?|chantiers?)\b/;
+// A drill's enemy (« un ennemi fictif », "a mock attack"): nothing happened to anyone.
+const MAKE_BELIEVE = /\b(fictifs?|fictives?|(?:attaque|embuscade|assaut) simulee|(?:simulated|mock) (?:attack|ambush|assault|raid)s?)\b/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
 const AIR_MEANS =
   /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
@@ -193,6 +198,7 @@ function byTarget(target: TargetClass | undefined, folded: string): Kind | null 
 /** Every trigger of the sentence, strongest first, with the context adjustments of ACLED coding. */
 export function classifySentence(sentence: string, language?: Language): Trigger[] {
   const folded = foldSentence(sentence);
+  if (MAKE_BELIEVE.test(folded)) return [];
   const tokens = tokenize(folded);
   const languages: Language[] = language ? [language] : ['fr', 'en'];
   const triggers: Trigger[] = [];
@@ -208,7 +214,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
       if (tellsDeaths(row.sense) && MISHAP.test(folded)) continue;
       if ((row.sense === 'weapons' || row.sense === 'ied') && OLD_MINES.test(folded) && !hurt) continue;
-      if (tokens[hit.start]!.word.startsWith('achev') && ENDED.test(folded.slice(Math.max(0, index - 14), index))) continue;
+      if (tokens[hit.start]!.word.startsWith('achev') && (ENDED.test(folded.slice(Math.max(0, index - 14), index)) || FINISHED_TASK.test(folded.slice(index))))
+        continue;
       // « Aucun bilan n'a été communiqué », "no toll was given": no deaths told, no event either.
       if (row.sense === 'toll' && /\b(?:aucun|no|pas de)\s+$/.test(folded.slice(Math.max(0, index - 8), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
@@ -385,19 +392,4 @@ export function byStoryVictims(trigger: Trigger, story: string): Trigger {
   )
     return { ...trigger, eventType: ARMED_CLASH[0], subEventType: ARMED_CLASH[1] };
   return trigger;
-}
-
-// The means that make an attack remote violence, whatever else its story tells.
-const REMOTE_MEANS = new Set<Sense>(['suicide', 'air', 'shelling']);
-
-/**
- * An attack told with its means in the next sentences of its story (« Le bateau a été attaqué …
- * Des roquettes ont touché le bateau »): a shelling, an air strike or a suicide bombing, not a
- * battle. `story` holds the triggers of those sentences.
- */
-export function byStoryMeans(trigger: Trigger, story: readonly Trigger[]): Trigger {
-  // An ambush or a fight with a rocket launcher among its weapons stays a battle.
-  if (trigger.sense !== 'attack') return trigger;
-  const means = story.find((t) => REMOTE_MEANS.has(t.sense));
-  return means ? { ...trigger, eventType: means.eventType, subEventType: means.subEventType } : trigger;
 }

@@ -243,6 +243,10 @@ describe('classifySentence', () => {
     // Residents who clash with the police riot.
     ['A night of clashes between residents and the police in Orodara left five people dead.', 'Riots / Violent demonstration'],
     ['Des affrontements entre les gendarmes et les habitants de Sadiola ont fait plusieurs blessés.', 'Riots / Violent demonstration'],
+    // A task finished is no one finished off; a drill's enemy is make-believe.
+    ['Les forces spéciales ont achevé samedi un exercice militaire de plusieurs jours.', 'Strategic developments / Change to group/activity'],
+    ["Les commandos ont neutralisé un ennemi fictif au moyen d'une embuscade.", null],
+    ['Les assaillants ont achevé les blessés.', 'Violence against civilians / Attack'],
     // No toll given is no event.
     ["Aucun bilan humain n'a été communiqué.", null],
     ['Le festival a accueilli des concerts toute la semaine.', null],

@@ -26,6 +26,12 @@ describe('headlines of a trial, a look back or a health campaign report no new e
       'Le district sanitaire de Tambacounda a vacciné 94 % de sa cible. Des équipes mobiles vont ratisser les villages de Tambacounda cette semaine pour atteindre les derniers enfants.',
       'fr',
     ],
+    // A drill: the enemy beaten is make-believe.
+    [
+      "Tagant : les forces spéciales clôturent l'exercice « Fierté des armées » à N'Beika",
+      "Les forces spéciales ont achevé samedi un exercice de plusieurs jours à N'Beika. Devant le ministre, les commandos ont neutralisé un ennemi fictif au moyen d'une embuscade et détruit ses véhicules.",
+      'fr',
+    ],
   ] as const)('%s', (title, text, lang) => {
     expect(extract({ published: '2020-10-28', title, text, lang }, gazetteer).relevant).toBe(false);
   });
