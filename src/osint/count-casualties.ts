@@ -75,7 +75,9 @@ const WHO = `(?:(?!${NUMBER.replace(/^\(/, '(?:')}\\b)[\\w-]+ ){0,5}?`;
 const DEATH =
   '(?:ont ete tues|ont ete tuees|ont ete abattus|auraient ete abattus|sont morts|seraient morts|ont peri|a peri|auraient peri|aurait peri|ont perdu la vie|a perdu la vie|auraient perdu la vie|aurait perdu la vie|a ete tuee?|a ete abattue?|aurait ete tuee?|aurait ete abattue?|est morte?|serait morte?|a succombe|aurait succombe|was killed|morts|tues|tuees|tue|tuee|mort|morte|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
-const NONE = /\b(ni blesse ni mort|aucun mort|aucune victime|no (?:one was )?(?:killed|casualties|deaths)|sans faire de victimes?)\b/;
+// « pas de mort à déplorer », « aucun décès n'a été signalé », « ni mort ni blessé », "no one was hurt".
+const NONE =
+  /\b(ni (?:blesse|mort)s? ni (?:mort|blesse)s?|aucun (?:mort|deces|blesse)|aucune (?:victime|perte en vies? humaines?)|pas de (?:morts?|victimes?|deces|perte en vies? humaines?)|sans (?:faire de )?(?:victimes?|perte en vies? humaines?)|no (?:one was )?(?:killed|hurt|injured|casualties|deaths|injuries))\b/;
 const PAIR = new RegExp(`\\b(?:left|laissant) ${NUMBER}\\b[^.]*?\\band ${NUMBER}\\b[^.]*?\\b(?:dead|morts)\\b`);
 const TOLL = new RegExp(`\\b${NUMBER} ${WHO}${DEATH}\\b`, 'g');
 const ABOUT = '(?:(?:au moins|pres de|plus de|environ|quelque|at least|about|some|more than|nearly) )?';

@@ -29,6 +29,11 @@ describe('countFatalities', () => {
     ['Un militaire aurait perdu la vie, tandis que deux assaillants auraient été abattus.', 3],
     ['Selon des sources locales, quatre civils seraient morts dans la fusillade.', 4],
     ['Le chef du village aurait été abattu devant sa famille.', 1],
+    // Nobody killed, however the page says it.
+    ['Pas de mort à déplorer, selon le maire.', 0],
+    ["Plusieurs passagers ont été roués de coups ; aucun décès n'a toutefois été signalé.", 0],
+    ["Selon lui, l'attaque n'a fait ni mort ni blessé.", 0],
+    ['The gunmen fled and no one was hurt.', 0],
     ['Deux soldats ont été blessés.', null],
     ['En 2012, la ville est tombée.', null],
   ])('%s → %s', (sentence, expected) => {
