@@ -73,7 +73,7 @@ const WHO = `(?:(?!${NUMBER.replace(/^\(/, '(?:')}\\b)[\\w-]+ ){0,5}?`;
 // The conditional of reported tolls too: « un militaire aurait perdu la vie », « deux assaillants
 // auraient été abattus ».
 const DEATH =
-  '(?:ont ete tues|ont ete tuees|ont ete abattus|auraient ete abattus|sont morts|seraient morts|ont peri|a peri|auraient peri|aurait peri|ont perdu la vie|a perdu la vie|auraient perdu la vie|aurait perdu la vie|a ete tuee?|a ete abattue?|aurait ete tuee?|aurait ete abattue?|est morte?|serait morte?|a succombe|aurait succombe|was killed|morts|tues|tuees|tue|tuee|mort|morte|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
+  '(?:neutralises|neutralisees|neutralized|neutralised|ont ete tues|ont ete tuees|ont ete abattus|auraient ete abattus|sont morts|seraient morts|ont peri|a peri|auraient peri|aurait peri|ont perdu la vie|a perdu la vie|auraient perdu la vie|aurait perdu la vie|a ete tuee?|a ete abattue?|aurait ete tuee?|aurait ete abattue?|est morte?|serait morte?|a succombe|aurait succombe|was killed|morts|tues|tuees|tue|tuee|mort|morte|killed|dead|were killed|died|lost their lives|have been killed|deaths)';
 
 // « pas de mort à déplorer », « aucun décès n'a été signalé », « ni mort ni blessé », "no one was hurt".
 const NONE =
@@ -104,8 +104,13 @@ const ROUND_FIGURE = /\b(?:une )?(dizaine|douzaine|quinzaine|vingtaine|trentaine
 // A day of the month between a verb and its figure ("ont tué mardi 8 août quatre bergers") is no toll.
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er)? (?:${FOLDED_MONTH_NAMES.join('|')})\\b`, 'g');
 
+// « cent trente-deux (132) civils », « deux (02) militaires »: the press writes the figure twice.
+const FIGURE_TWICE =
+  /\b(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cents?|mille|et)[- ]?)+\((\d+)\)/g;
+
 export function countFatalities(foldedSentence: string): number | null {
   const s = foldedSentence
+    .replace(FIGURE_TWICE, (_m, digits: string) => String(Number(digits)))
     .replace(DAY_OF_MONTH, '')
     .replace(/ {2,}/g, ' ')
     .replace(ROUND_FIGURE, (_m, word: string) => `${ROUND[word]} `);

@@ -29,6 +29,10 @@ describe('countFatalities', () => {
     ['Un militaire aurait perdu la vie, tandis que deux assaillants auraient été abattus.', 3],
     ['Selon des sources locales, quatre civils seraient morts dans la fusillade.', 4],
     ['Le chef du village aurait été abattu devant sa famille.', 1],
+    // A figure written twice, in words and in digits; the « neutralised » of army communiqués.
+    ['Selon le bilan établi à ce jour, cent trente-deux (132) civils ont été tués.', 132],
+    ['Deux (02) militaires ont perdu la vie dans l’embuscade.', 2],
+    ['Cercle de Niono : 26 jihadistes de la Katiba Macina neutralisés près d’Alatona.', 26],
     // Nobody killed, however the page says it.
     ['Pas de mort à déplorer, selon le maire.', 0],
     ["Plusieurs passagers ont été roués de coups ; aucun décès n'a toutefois été signalé.", 0],
