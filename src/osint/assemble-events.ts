@@ -31,6 +31,7 @@ import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
 import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
 import { byStoryMeans } from './story-means.js';
+import { tollBySides } from './toll-by-sides.js';
 export interface AssemblyInput {
   title: string;
   body: string;
@@ -131,6 +132,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const triggersOf = new Map(sentences.map((s) => [s, classified.get(s)!.map(guessAttack)]));
   const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => triggersOf.get(s)!);
   const triggerWeights = new Map<number, number>();
+  const foldedSentences = sentences.map((s) => folded.slice(s.index, s.end));
   sentences.forEach((sentence, order) => {
     const triggers = triggersOf.get(sentence)!;
     if (!triggers[0]) return;
@@ -231,7 +233,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     // The toll often follows in the next sentence ("Trois soldats ont été tués.").
     // …or a few sentences later, in sentences that tell of no other event ("Cette fois, ni blessé
     // ni mort n'est à déplorer.").
-    let fatalities = countFatalities(foldedSentence);
+    let fatalities = tollBySides(foldedSentences, order);
     for (const next of nearby.filter((s) => s.index > sentence.index).slice(0, 3)) {
       if (fatalities !== null) break;
       // A sentence about another event ends the story of this one; burnt granaries and looted
