@@ -43,7 +43,9 @@ const NOT_PLACES = new Set(
     // afternoon", « Objet : »), written at a line's start before a colon as a headline writes its place.
     'presentateur', 'presentatrice', 'presenter', 'animateur', 'animatrice', 'host', 'anchor', 'journaliste', 'journalist',
     'correspondant', 'correspondante', 'correspondent', 'reporter', 'intervenant', 'temoin', 'witness', 'objet', 'post', 'good', 'hello', 'bonjour', 'bonsoir',
-    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'frontiere', 'border', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
+    'some', 'son', 'sa', 'ses',
+    // Words that open a sentence ("All five crew members…", "US agents…") and name a hamlet somewhere.
+    'all', 'no', 'none', 'yet', 'so', 'more', 'you', 'us', 'me', 'to', 'mon', 'ton', 'oui', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'frontiere', 'border', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
   ].map(foldName),
 );
 
@@ -56,11 +58,11 @@ const PERSON_BEFORE =
 const SETTLEMENT_CUE = /\b(?:villages?|hameaux?|localités?|campements?|hamlets?|town)(?: (?!in\b|au\b|en\b)\p{L}+)? (?:de |d'|du |of )$/iu;
 
 // A name: capitalised words, joined by hyphens, apostrophes or the particles of place names.
-// « N'Golokouna », « M'Bour »: a name may open with N' or M'.
-const NAME = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|es|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
+// « N'Golokouna », « M'Bour », « F'Dérik »: a name may open with N', M' or F'.
+const NAME = /(?:[NMF][’'])?\p{Lu}[\p{L}\p{M}]+(?:(?:[- ](?:du|de|el|al|es|ech|ould)?[- ]?|[’'])\p{Lu}[\p{L}\p{M}]*)*/gu;
 
 // Two or three capitalised words joined by hyphens only.
-const COMPOUND = /(?:[NM][’'])?\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+){1,2}(?![\p{L}-])/gu;
+const COMPOUND = /(?:[NMF][’'])?\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+){1,2}(?![\p{L}-])/gu;
 const AXIS_WORD = /\b(?:axe|route|tron[çc]on|piste|road|highway|axis|between|entre|liaison)\s+(?:de |du |d[’']|the )?$/iu;
 
 // The last word of a newspaper's, a radio's or an account's name.
@@ -253,7 +255,10 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // "à Guiro Yéro Bocar": a name introduced as a place that goes on past the known name it
     // starts with is a place of its own, kept whole ("Manidjèl Kolongo" keeps its known Kolongo,
     // "North Bignona" its Bignona).
-    const extended = known[0]?.index === match.index && known[known.length - 1]!.end < match.index + match[0].length && !DIRECTION_WORD.test(tokens[0]!);
+    // « Rosso Sénégal », facing « Rosso Mauritanie »: a town named with its country is that town.
+    const withCountry = COUNTRY_WORDS.some(([, pattern]) => pattern.test(foldName(tokens[tokens.length - 1]!)));
+    const extended =
+      known[0]?.index === match.index && known[known.length - 1]!.end < match.index + match[0].length && !DIRECTION_WORD.test(tokens[0]!) && !withCountry;
     if (cued && !whole && extended && tokens.length <= 4 && /^[\p{Lu}][\p{L}\p{M}]+(?: \p{Lu}[\p{L}\p{M}]+)+$/u.test(match[0])) {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
       continue;

@@ -49,8 +49,13 @@ describe('findPlaces', async () => {
     ['The blast happened during a mission in North Bignona, close to the border.', ['Bignona/SN']],
     // Labels of a report's sections are no places.
     ['Context: Since March, the region has been hit by repeated attacks.', []],
-    // A name may open with N' or M'.
+    // A name may open with N', M' or F'.
     ['Des hommes armés ont attaqué N’Golokouna mardi.', ['N’Golokouna/ML']],
+    ["The son of the mayor of F'Derick was seized by three men.", ["F'Derick/MR"]],
+    // Words that open a sentence are no places, even where a hamlet bears them.
+    ['All five crew members were detained. US agents took part in the raid.', []],
+    // A town named with its country is that town (Rosso, on the Senegalese bank).
+    ['La ville frontalière de Rosso Sénégal s’est réveillée dans la fièvre.', ['Rosso/SN']],
     // A publisher named after its town names no person: the town stays a place elsewhere.
     ['Nioro du Sahel Infos · 27 août\n\nQue Dieu protège Nioro, la cité du Chérif.', ['Nioro/ML']],
     // An account or a newspaper named after its town names no person either.
