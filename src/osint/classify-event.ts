@@ -95,6 +95,7 @@ const CROWD_AGENT =
 const POLICE = /\b(police|policiers|gendarmes?|gendarmerie|forces de l'ordre|riot police|commissariat)\b/;
 const RIOTERS =
   /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|jeunes|eleves|etudiants|protesters|demonstrators|rioters|strikers|youths?|students|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
+const DEMONSTRATION = /\b(manifs?|manifestations?|manifestants|emeutes?|emeutiers|protests?|protesters|demonstrations?|demonstrators|riots?|rioters)\b/;
 // A crowd as the agent after the act: « … par des jeunes », "by angry youths".
 const CROWD_AFTER =
   /^[^.;:]{0,60}?\b(?:par|by) (?:des |les |la |une |the |an? )?(?:jeunes|foule|manifestants|protestataires|orpailleurs|habitants en colere|riverains|youths?|crowds?|mob|protesters|demonstrators|angry residents)\b/;
@@ -315,6 +316,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (((row.sense === 'attack' && CROWD_AGENT.test(before)) || crowdKills) && !NON_STATE.test(folded)) {
         [type, sub] = row.sense === 'attack' && (target === 'post' || target === 'military') ? DIRECT.riot! : DIRECT.mob!;
       }
+      // « Manif du FNDC à Lélouma : la résidence du préfet pris pour cible »: what a demonstration
+      // attacks, with no armed men named, its demonstrators attacked, a riot.
+      if (row.sense === 'attack' && DEMONSTRATION.test(folded.slice(0, index)) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;
       // « l'attaque de la brigade par des jeunes »: a post or goods attacked by a crowd, a riot.
       if (row.sense === 'attack' && CROWD_AFTER.test(folded.slice(index, index + 80)) && !NON_STATE.test(folded)) [type, sub] = DIRECT.riot!;
       // Armed men do not arrest: people they « arrêtent » or "detain" are abducted.

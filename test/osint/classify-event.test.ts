@@ -243,6 +243,10 @@ describe('classifySentence', () => {
     // Residents who clash with the police riot.
     ['A night of clashes between residents and the police in Orodara left five people dead.', 'Riots / Violent demonstration'],
     ['Des affrontements entre les gendarmes et les habitants de Sadiola ont fait plusieurs blessés.', 'Riots / Violent demonstration'],
+    // What a demonstration attacks, with no armed men named, its demonstrators attacked: a riot.
+    ['Manif du FNDC à Lélouma : la résidence du préfet et deux véhicules de l’administration pris pour cible', 'Riots / Violent demonstration'],
+    ['During the protests, youths attacked the offices of the ruling party.', 'Riots / Violent demonstration'],
+    ['Après la manifestation, des hommes armés ont attaqué le bureau du parti.', 'Battles / Armed clash'],
     // A task finished is no one finished off; a drill's enemy is make-believe.
     ['Les forces spéciales ont achevé samedi un exercice militaire de plusieurs jours.', 'Strategic developments / Change to group/activity'],
     ["Les commandos ont neutralisé un ennemi fictif au moyen d'une embuscade.", null],

@@ -19,6 +19,7 @@ describe('lexicon inflection', () => {
     expect(englishVerb('attack')).toEqual(['attack', 'attacks', 'attacked', 'attacking']);
     expect(englishVerb('seize')).toContain('seized');
     expect(englishVerb('kidnap')).toContain('kidnapped');
+    expect(englishVerb('patrol')).toContain('patrolled');
     expect(nounForms('embuscade')).toContain('embuscades');
     expect(nounForms('convoi')).toContain('convois');
   });

@@ -106,6 +106,7 @@ const ENGLISH_IRREGULAR: Record<string, string[]> = {
   kidnap: ['kidnap', 'kidnaps', 'kidnapped', 'kidnapping'],
   rob: ['rob', 'robs', 'robbed', 'robbing'],
   stop: ['stop', 'stops', 'stopped', 'stopping'],
+  patrol: ['patrol', 'patrols', 'patrolled', 'patroled', 'patrolling', 'patroling'],
   round: ['round', 'rounds', 'rounded', 'rounding'],
   come: ['come', 'comes', 'came', 'coming'],
 };
