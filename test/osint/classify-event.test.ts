@@ -243,6 +243,9 @@ describe('classifySentence', () => {
     // Residents who clash with the police riot.
     ['A night of clashes between residents and the police in Orodara left five people dead.', 'Riots / Violent demonstration'],
     ['Des affrontements entre les gendarmes et les habitants de Sadiola ont fait plusieurs blessés.', 'Riots / Violent demonstration'],
+    // Forces who kill or fire on gold prospectors attack civilians.
+    ['Algerian army kills four Mauritanian gold prospectors from Zouerate', 'Violence against civilians / Attack'],
+    ['The Algerian army on Monday, 11 August, opened fire on a group of Mauritanian gold prospectors from Zouerate.', 'Violence against civilians / Attack'],
     // What a demonstration attacks, with no armed men named, its demonstrators attacked: a riot.
     ['Manif du FNDC à Lélouma : la résidence du préfet et deux véhicules de l’administration pris pour cible', 'Riots / Violent demonstration'],
     ['During the protests, youths attacked the offices of the ruling party.', 'Riots / Violent demonstration'],

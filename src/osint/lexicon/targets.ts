@@ -48,7 +48,7 @@ export const TARGETS: Record<TargetClass, { fr: string[]; en: string[] }> = {
       'site aurifere', 'placer', 'usine', 'site industriel', 'chantier', 'ecole', 'eleve', 'enseignant',
     ],
     en: [
-      'civilian', 'villager', 'resident', 'inhabitant', 'passenger', 'driver', 'worshipper', 'miner', 'herder', 'farmer',
+      'civilian', 'villager', 'resident', 'inhabitant', 'passenger', 'driver', 'worshipper', 'miner', 'prospector', 'herder', 'farmer',
       'trader', 'merchant', 'fisherman', 'fishermen', 'woman', 'women', 'child', 'children', 'people', 'traveller', 'traveler',
       'wedding', 'ceremony', 'guest', 'worker', 'employee', 'mayor', 'village chief', 'imam', 'family', 'families', 'displaced',
       'refugee', 'gold mining site', 'mining site', 'factory', 'plant', 'school', 'pupil', 'teacher', 'man', 'men',
