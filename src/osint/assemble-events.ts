@@ -7,12 +7,11 @@
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import type { ExtractedEvent } from './article.js';
-import { byStoryVictims, classifySentence, foldSentence, type Trigger } from './classify-event.js';
+import { byStoryVictims, classifySentence, type Trigger } from './classify-event.js';
 import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import { kindLabel, type NewsModel } from './model/news-model.js';
 import { placeCandidates, type PlaceCandidate } from './model/place-ranker.js';
-import { countFatalities } from './count-casualties.js';
 import { foldText } from './fold-text.js';
 import { actorNames, findActors } from './find-actors.js';
 import { countryContext, findPlaces, type PlaceMention } from './find-places.js';
@@ -133,17 +132,18 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const titleTriggers = sentences.filter((s) => s.end <= titleEnd).flatMap((s) => triggersOf.get(s)!);
   const triggerWeights = new Map<number, number>();
   const foldedSentences = sentences.map((s) => folded.slice(s.index, s.end));
+  const orderOf = new Map(sentences.map((s, order) => [s, order]));
   sentences.forEach((sentence, order) => {
     const triggers = triggersOf.get(sentence)!;
     if (!triggers[0]) return;
     const isTitle = sentence.end <= titleEnd;
-    const foldedSentence = folded.slice(sentence.index, sentence.end);
+    const foldedSentence = foldedSentences[order]!;
     const neighbours = sentences.filter((s) => s.paragraph === sentence.paragraph && s !== sentence);
     const nearby = [...neighbours.filter((s) => s.index > sentence.index), ...neighbours.filter((s) => s.index < sentence.index).reverse()];
     // Who was aimed at and hit, as the story goes on in the next sentences of its paragraph.
     const story = isTitle
       ? foldedSentence
-      : [sentence, ...nearby.filter((s) => s.index > sentence.index).slice(0, 2)].map((s) => folded.slice(s.index, s.end)).join(' ');
+      : [sentence, ...nearby.filter((s) => s.index > sentence.index).slice(0, 2)].map((s) => foldedSentences[orderOf.get(s)!]).join(' ');
     const storyTriggers = isTitle
       ? []
       : [
@@ -240,7 +240,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
       // cattle are told along with the attack.
       const other = triggersOf.get(next)!.filter((t) => !ACCOMPANYING.has(t.sense));
       if (other.some((t) => t.eventType !== trigger.eventType)) break;
-      fatalities = countFatalities(foldSentence(next.text));
+      fatalities = tollBySides(foldedSentences, orderOf.get(next)!);
     }
     // A toll marks the story; a single death told in passing is often its background (the victim
     // a march mourns).
