@@ -8,5 +8,6 @@ const ARMED_MEN = /\b(groupes? armes?|hommes armes|jihadistes|djihadistes|terror
 
 /** Where the sentence tells people held by armed men, or -1. */
 export function heldByArmedMen(folded: string): number {
-  return HELD.test(folded) && ARMED_MEN.test(folded) ? folded.search(/intercept|retenu|detenu|held/) : -1;
+  const held = HELD.exec(folded);
+  return held && ARMED_MEN.test(folded) ? held.index : -1;
 }

@@ -13,4 +13,9 @@ describe('heldByArmedMen', () => {
   ])('%s → %s', (sentence, held) => {
     expect(heldByArmedMen(foldSentence(sentence)) >= 0).toBe(held);
   });
+
+  it('tells where the holding is told, not a word that merely contains it', () => {
+    const folded = foldSentence('Their names were withheld: the drivers were held by armed men.');
+    expect(heldByArmedMen(folded)).toBe(folded.indexOf('held by'));
+  });
 });
