@@ -43,9 +43,9 @@ const NOT_PLACES = new Set(
     // afternoon", « Objet : »), written at a line's start before a colon as a headline writes its place.
     'presentateur', 'presentatrice', 'presenter', 'animateur', 'animatrice', 'host', 'anchor', 'journaliste', 'journalist',
     'correspondant', 'correspondante', 'correspondent', 'reporter', 'intervenant', 'temoin', 'witness', 'objet', 'post', 'good', 'hello', 'bonjour', 'bonsoir',
-    'some', 'son', 'sa', 'ses',
+    'some', 'son', 'sa', 'ses', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'frontiere', 'border', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
     // Words that open a sentence ("All five crew members…", "US agents…") and name a hamlet somewhere.
-    'all', 'no', 'none', 'yet', 'so', 'more', 'you', 'us', 'me', 'to', 'mon', 'ton', 'oui', 'mouvement', 'greater', 'french', 'dogon', 'dogons', 'peul', 'peuls', 'peule', 'touareg', 'touaregs', 'bambara', 'front', 'coordination', 'islamic', 'journal', 'flash', 'bank', 'banque', 'hotel', 'radio', 'television', 'air', 'chef', 'cherif', 'imam', 'drame', 'context', 'contexte', 'needs', 'besoins', 'explainer', 'background', 'backgrounder', 'related', 'frontiere', 'border', 'hopital', 'hospital', 'clinique', 'clinic', 'massacre', 'tuerie', 'carnage', 'embuscade', 'dieu', 'marche', 'boutique', 'pont', 'foire', 'mine', 'site',
+    'all', 'no', 'none', 'yet', 'so', 'more', 'you', 'us', 'me', 'to', 'mon', 'ton', 'oui',
   ].map(foldName),
 );
 
