@@ -113,6 +113,12 @@ const COUNTRY_WORDS: [string, RegExp][] = [
 const RIGHT_AFTER =
   /^\s*(?:,\s*(?:au|en|in|du cote|cote|on the)\s+(?:the\s+)?|\(\s*|,\s*(?:ville|localite|village|town|commune)\s+(?:frontaliere\s+)?)([a-z]+)/;
 
+/** Whether a run of capitalised words ends with a nation's name (« Rosso Sénégal »). */
+function endsWithCountry(tokens: readonly string[]): boolean {
+  const last = foldName(tokens[tokens.length - 1]!);
+  return COUNTRY_WORDS.some(([, pattern]) => pattern.test(last));
+}
+
 /** The country written right after a place name, if any. */
 function namedCountry(after: string): string | null {
   const word = RIGHT_AFTER.exec(foldText(after))?.[1];
@@ -256,9 +262,11 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // starts with is a place of its own, kept whole ("Manidjèl Kolongo" keeps its known Kolongo,
     // "North Bignona" its Bignona).
     // « Rosso Sénégal », facing « Rosso Mauritanie »: a town named with its country is that town.
-    const withCountry = COUNTRY_WORDS.some(([, pattern]) => pattern.test(foldName(tokens[tokens.length - 1]!)));
     const extended =
-      known[0]?.index === match.index && known[known.length - 1]!.end < match.index + match[0].length && !DIRECTION_WORD.test(tokens[0]!) && !withCountry;
+      known[0]?.index === match.index &&
+      known[known.length - 1]!.end < match.index + match[0].length &&
+      !DIRECTION_WORD.test(tokens[0]!) &&
+      !endsWithCountry(tokens);
     if (cued && !whole && extended && tokens.length <= 4 && /^[\p{Lu}][\p{L}\p{M}]+(?: \p{Lu}[\p{L}\p{M}]+)+$/u.test(match[0])) {
       found.push({ index: match.index, end: match.index + match[0].length, name: match[0], places: [], cued: true });
       continue;
