@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.js';
 import { enField } from '../../web/src/i18n/en-field.js';
+import { enNews } from '../../web/src/i18n/en-news.js';
 import { enTasks } from '../../web/src/i18n/en-tasks.js';
 import { fr } from '../../web/src/i18n/fr.js';
 import { frField } from '../../web/src/i18n/fr-field.js';
+import { frNews } from '../../web/src/i18n/fr-news.js';
 import { frTasks } from '../../web/src/i18n/fr-tasks.js';
 
 // Every text the UI asks for by a literal key exists in both working languages (a missing key
@@ -31,8 +33,8 @@ describe('translations', () => {
 
   it.each([
     // The field app's texts are a table of their own (its page loads no other), keyed under `field`.
-    ['fr', { ...fr, ...frTasks, ...frField }],
-    ['en', { ...en, ...enTasks, ...enField }],
+    ['fr', { ...fr, ...frNews, ...frTasks, ...frField }],
+    ['en', { ...en, ...enNews, ...enTasks, ...enField }],
   ])('has every literal key in %s', (_language, table) => {
     expect([...keys].filter((key) => !has(table, key))).toEqual([]);
   });

@@ -2,8 +2,10 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import { en } from './en';
+import { enNews } from './en-news';
 import { enTasks } from './en-tasks';
 import { fr } from './fr';
+import { frNews } from './fr-news';
 import { frTasks } from './fr-tasks';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -19,7 +21,7 @@ export function initialLanguage(): Language {
 export async function startI18n(): Promise<void> {
   const language = initialLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: { ...fr, ...frTasks } }, en: { translation: { ...en, ...enTasks } } },
+    resources: { fr: { translation: { ...fr, ...frNews, ...frTasks } }, en: { translation: { ...en, ...enNews, ...enTasks } } },
     lng: language,
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
