@@ -22,7 +22,8 @@ const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as 
   | 'test-m'
   | 'test-n'
   | 'test-o'
-  | 'test-p',
+  | 'test-p'
+  | 'test-q',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -43,6 +44,7 @@ const HELD_OUT = {
   'test-n': 'TEST-N-SPLIT.sha256',
   'test-o': 'TEST-O-SPLIT.sha256',
   'test-p': 'TEST-P-SPLIT.sha256',
+  'test-q': 'TEST-Q-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
