@@ -7,10 +7,11 @@
 import type { EventType } from '../domain/event-types.js';
 import { heldByArmedMen } from './held-by-armed-men.js';
 import { migrantsStopped } from './migrants-stopped.js';
+import { PASSIVE_BEFORE, targetOf } from './target-of-act.js';
 import { MISHAP } from './mishap.js';
-import { findTargets, findTriggers, tokenize, type Hit, type Language, type Token } from './lexicon/matcher.js';
+import { findTargets, findTriggers, tokenize, type Language } from './lexicon/matcher.js';
 import type { TargetClass } from './lexicon/targets.js';
-import { tellsDeaths, type Sense, type TriggerRow } from './lexicon/triggers.js';
+import { tellsDeaths, type Sense } from './lexicon/triggers.js';
 
 export interface Trigger {
   eventType: EventType;
@@ -74,9 +75,9 @@ const NON_STATE =
 // « une attaque armée », « des bandes armées »: armed, not the army.
 const STATE_FORCES =
   /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
-// A health post, a post office or a camp of the displaced shelters no armed force.
+// A health post, a first-aid post, a post office or a camp of the displaced shelters no armed force.
 const MILITARY_PRESENT =
-  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp(?! de (?:deplaces|refugies)| for (?:the )?(?:displaced|refugees))|base|poste(?! de sante)|post(?! office))\b/;
+  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp(?! de (?:deplaces|refugies)| for (?:the )?(?:displaced|refugees))|base|poste(?! de (?:sante|secours))|post(?! office))\b/;
 const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
 const CROWD =
@@ -95,6 +96,7 @@ const CROWD_AGENT =
 const POLICE = /\b(police|policiers|gendarmes?|gendarmerie|forces de l'ordre|riot police|commissariat)\b/;
 const RIOTERS =
   /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|jeunes|eleves|etudiants|protesters|demonstrators|rioters|strikers|youths?|students|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
+const ANGER = /\b(colere|furie|angry|anger|fury)\b/;
 const DEMONSTRATION = /\b(manifs?|manifestations?|manifestants|emeutes?|emeutiers|protests?|protesters|demonstrations?|demonstrators|riots?|rioters)\b/;
 // A crowd as the agent after the act: « … par des jeunes », "by angry youths".
 const CROWD_AFTER =
@@ -140,40 +142,6 @@ const FOLLOWED =
 // riot or protest answered is its cause, told before it.
 const DEATH_CAUSE =
   /\b(?:apres|suite a|after|following|over) (?:la mort|le deces|l'assassinat|le meurtre|the death|the killing|the shooting|the murder)\b[^.;:]*$/;
-
-const PASSIVE_BEFORE = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
-const AGENT = new Set(['par', 'by']);
-const AGENT_ADJECTIVE = /^(?:terroristes?|jihadistes?|djihadistes?|islamistes?|rebelles?)$/;
-/** Words that open a clause of its own: what follows is no object of the verb before them. */
-const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'lorsque', 'lorsqu', 'quand', 'tandis']);
-
-/**
- * The target of a trigger: the nearest target word of its clause, after it (the object of an
- * active verb, the complement of a noun: « l'attaque du camp »), or before it when the verb is
- * passive (« le camp a été attaqué par »). Armed men named as the agent are who acted, not the target.
- */
-function targetOf(hit: Hit<TriggerRow>, targets: readonly Hit<TargetClass>[], tokens: readonly Token[]): TargetClass | undefined {
-  const passive = PASSIVE_BEFORE.has(tokens[hit.start - 1]?.word ?? '') || AGENT.has(tokens[hit.end]?.word ?? '');
-  let best: Hit<TargetClass> | undefined;
-  let bestDistance = Infinity;
-  for (const target of targets) {
-    const after = target.start >= hit.end;
-    const before = target.end <= hit.start;
-    if (!after && !before) continue;
-    const agent = AGENT.has(tokens[target.start - 1]?.word ?? '') || AGENT.has(tokens[target.start - 2]?.word ?? '');
-    if (target.value === 'militants' && (before || agent)) continue;
-    // « des attaques terroristes », « une attaque jihadiste »: the adjective says who attacked.
-    if (target.value === 'militants' && target.start === hit.end && AGENT_ADJECTIVE.test(tokens[target.start]?.word ?? '')) continue;
-    // "100 killed as gunmen raid two villages": the gunmen are the next clause's subject.
-    if (after && tokens.slice(hit.end, target.start).some((t) => CLAUSE_OPENERS.has(t.word))) continue;
-    const gap = after ? target.start - hit.end : hit.start - target.end;
-    const distance = gap + (after === passive ? 3 : 0);
-    if (gap > 10 || distance >= bestDistance) continue;
-    best = target;
-    bestDistance = distance;
-  }
-  return best?.value;
-}
 
 /** The type of an act aimed at a target of this class. */
 function byTarget(target: TargetClass | undefined, folded: string): Kind | null {
@@ -280,12 +248,13 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         sub = 'Non-state actor overtakes territory';
       }
       // Forces clashing with demonstrators or gold miners face a riot, not a battle; so do the police
-      // clashing with residents ("residents clash with police").
+      // clashing with residents ("residents clash with police"), and so does an anger or a
+      // demonstration that turns to clashes (« la colère tourne à l'affrontement »).
       if (
         type === 'Battles' &&
         sub === 'Armed clash' &&
         row.sense === 'clash' &&
-        (RIOTERS.test(folded) || (CIVILIANS.test(folded) && POLICE.test(folded))) &&
+        (RIOTERS.test(folded) || DEMONSTRATION.test(folded) || ANGER.test(folded) || (CIVILIANS.test(folded) && POLICE.test(folded))) &&
         !NON_STATE.test(folded)
       )
         [type, sub] = DIRECT.riot!;
@@ -368,7 +337,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
 
 // A post or a camp named as what an attack aimed at: « ils ont visé le poste de sécurité ».
 const POST_TARGETED =
-  /\b(?:vis\w*|cibl\w*|target\w*|attaqu\w*|attack\w*|pris d'assaut|stormed)\b[^.]{0,40}\b(?:poste|brigade|gendarmerie|camp|commissariat|caserne|checkpoint|post|base|barracks|police station)\b/;
+  /\b(?:vis\w*|cibl\w*|target\w*|attaqu\w*|attack\w*|pris d'assaut|stormed)\b[^.]{0,40}\b(?:poste(?! de (?:sante|secours))|brigade|gendarmerie|camp|commissariat|caserne|checkpoint|post|base|barracks|police station)\b/;
 
 /**
  * Attack on civilians or armed clash, told by the story around the trigger's sentence (it and the

@@ -61,6 +61,8 @@ export function isDateLine(sentence: Sentence, dates: readonly DateMention[]): b
   if (dates.length > 0 && BRACKETED_HEADER.test(sentence.text.trim())) return true;
   // « The arrest took place on 24 October 2025. »: short, but it tells when the event was.
   if (TOOK_PLACE.test(folded)) return false;
+  // « Oui, c'était ce mardi 18 juin. », the answer of a reporter on air: the day of what he tells.
+  if (/\b(?:c'etait|it was|that was)\b/.test(folded)) return false;
   let rest = sentence.text;
   for (const d of dates) rest = rest.replace(d.text, ' ');
   return rest !== sentence.text && (rest.match(/\p{L}{2,}/gu)?.length ?? 0) <= 4;

@@ -122,6 +122,18 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     const y = match[9] ? Number(match[9]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
     if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[9]), weekdayOnly: false, night: true });
   }
+  // The same night with the month before each day: "overnight from Wednesday, September 23, to
+  // Thursday, September 24, 2020".
+  const nightMonthFirst = new RegExp(
+    `(?:night (?:of|from|between)|overnight(?: from| between| of)?) (?:${WEEKDAY},? )?${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:-|–|to|and|into) (?:${WEEKDAY},? )?(?:${MONTH} )?(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?`,
+    'giu',
+  );
+  while ((match = nightMonthFirst.exec(text))) {
+    const m = monthOf((match[4] ?? match[2])!);
+    const d = Number(match[5]);
+    const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false, night: true });
+  }
   // Spans of days within a month: the event is dated to the month.
   const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
   while ((match = span.exec(text))) {

@@ -54,6 +54,11 @@ describe('classifySentence', () => {
   it.each([
     ['Une patrouille est tombée dans une embuscade près de Kolongo.', 'Battles / Armed clash'],
     ['Des hommes armés ont lancé une attaque contre le poste de Mahou.', 'Battles / Armed clash'],
+    // A first-aid post, manned by firemen, shelters no armed force.
+    ["Communiqué du ministère de la Sécurité relatif à l'attaque du poste de secours de Markacoungo", 'Violence against civilians / Attack'],
+    // Anger or a demonstration turning to clashes is a riot, not a battle.
+    ["À Kidal, la colère contre la Minusma tourne à l'affrontement à l'aéroport", 'Riots / Violent demonstration'],
+    ['La manifestation a dégénéré en affrontements avec les forces de l’ordre devant la mairie.', 'Riots / Violent demonstration'],
     ['Troops came under attack just outside the village.', 'Battles / Armed clash'],
     ["L'armée a pris le contrôle de Kidal ce mardi.", 'Battles / Government regains territory'],
     // Rebel bases taken, razed or handed over to the army: territory regained.

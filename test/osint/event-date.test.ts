@@ -30,6 +30,8 @@ describe('the date of an event sentence', () => {
     ['L’armée a indiqué que l’attaque du 3 mars avait fait deux morts.', '2025-03-05', 'fr', '2025-03-03'],
     // Short, and all date but its verb: a sentence saying when the event took place is no date line.
     ['The arrest took place on 24 October 2025.', '2025-10-26', 'en', '2025-10-24'],
+    // A reporter's answer on air, « c'était ce mardi », gives the day of what he goes on to tell.
+    ["Correspondant : Oui, c'était ce mardi 18 juin.", '2019-06-21', 'fr', '2019-06-18'],
     ['Les faits se sont produits le 3 mars.', '2025-03-05', 'fr', '2025-03-03'],
     // A wire dateline, with or without its country, says when the report was filed.
     ['NOUADHIBOU, Mauritania, Sept 28 -- Security services on Friday stopped 125 people.', '2019-09-28', 'en', '2019-09-27'],

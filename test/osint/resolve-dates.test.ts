@@ -34,6 +34,8 @@ describe('resolveDates', () => {
     ['The post came under attack overnight from Monday to Tuesday.', '2020-10-15', 'en', '2020-10-13 day'],
     ['Armed robbers raided the traders overnight Sunday to Monday.', '2018-05-29', 'en', '2018-05-28 day'],
     ['Migrants were intercepted overnight from Monday 4 to Tuesday 5 October 2021 off Kafountine.', null, 'en', '2021-10-05 day'],
+    ['Troops killed forty gunmen overnight from Wednesday, September 23, to Thursday, September 24, 2020.', '2020-09-25', 'en', '2020-09-24 day'],
+    ['The camp was hit overnight from Tuesday, September 30, to Wednesday, October 1.', '2025-10-02', 'en', '2025-10-01 day'],
     ['The camp was shelled in the night of Friday 3rd to Saturday 4th of May.', '2019-05-06', 'en', '2019-05-04 day'],
     ["L'armée a repris ces derniers jours ses opérations de nettoyage.", '2021-01-30', 'fr', '2021-01 month'],
     ['Gendarmes carried out a night patrol on September 8-9 in the gold villages.', '2025-09-10', 'en', '2025-09-09 day'],
