@@ -125,7 +125,9 @@ const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
-  /(?:\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspect|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspect|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+const THEN_KILLED =
+  /^[\w']+\b[^.;]{0,40}?\b(?:puis|avant d'etre|then|before being|and|et)\s+(?:(?!autres|others)[\w']+\s+){0,2}?(?:tues?|tuees?|assassine\w*|execute\w*|abattue?s?|killed|murdered|executed|shot dead)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
 
 export function foldSentence(sentence: string): string {
@@ -187,6 +189,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         continue;
       // « Aucun bilan n'a été communiqué », "no toll was given": no deaths told, no event either.
       if (row.sense === 'toll' && /\b(?:aucun|no|pas de)\s+$/.test(folded.slice(Math.max(0, index - 8), index))) continue;
+      // « enlevés puis assassinés », "abducted and executed": the killing is the event (not when
+      // others are the ones killed: « trois enlevés et deux autres tués »).
+      if (row.sense === 'abduct' && THEN_KILLED.test(folded.slice(index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
@@ -266,7 +271,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (sub === 'Arrests' && migrantsStopped(folded)) [type, sub] = DIRECT.crossing!;
       if (
         AIR_MEANS.test(folded) &&
-        (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill') &&
+        (row.sense === 'attack' || row.sense === 'neutralise' || row.sense === 'kill' || row.sense === 'toll') &&
         !/\b(contre|against) (?:les |des |un |une |the )?(drones?|aviation)/.test(folded)
       ) {
         [type, sub] = DIRECT.air!;

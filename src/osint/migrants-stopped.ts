@@ -5,9 +5,9 @@
  */
 
 // Migrants on their way (« candidats à l'émigration », « en route vers les Canaries », people who
-// « s'apprêtaient à prendre la mer »), not the smugglers who carry them.
+// « s'apprêtaient à prendre la mer », « un départ de pirogue » stopped), not the smugglers who carry them.
 const MIGRANTS =
-  /\b(?:migrants?|candidats? (?:a l'emigration|au depart)|emigration (?:clandestine|irreguliere)|(?:irregular|illegal|clandestine) migration|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway|prendre la mer|(?:rallier|rejoindre) (?:l'europe|l'espagne|les (?:iles )?canaries)|(?:reach|reaching) (?:europe|spain|the canar\w*)|(?:leave|leaving|depart\w*)[^.]{0,40} by sea)\b/;
+  /\b(?:migrants?|candidats? (?:a l'emigration|au depart)|emigration (?:clandestine|irreguliere)|(?:irregular|illegal|clandestine) migration|(?:vers|pour) les (?:iles )?canaries|would-be migrants|backway|prendre la mer|departs? (?:d'une |de )?pirogues?|(?:rallier|rejoindre) (?:l'europe|l'espagne|les (?:iles )?canaries)|(?:reach|reaching) (?:europe|spain|the canar\w*)|(?:leave|leaving|depart\w*)[^.]{0,40} by sea)\b/;
 const SMUGGLERS = /\b(?:passeurs?|convoyeurs?|trafiquants?|smugglers?|traffickers?)\b/;
 // Migrants counted first among the ones held (« 62 candidats à l'émigration et deux convoyeurs »):
 // the crossing stopped is the event, with its organisers; smugglers held « avec 37 migrants » are

@@ -94,6 +94,7 @@ describe('classifySentence', () => {
     ['Les gendarmes ont arrêté deux passeurs de migrants à Nouadhibou.', 'Strategic developments / Arrests'],
     // Migrants counted among the ones held: the crossing stopped, with its organisers.
     ["Saint-Louis : 62 candidats à l'émigration et deux convoyeurs cueillis dans une maison de Pikine", 'Border activity / Illegal crossing'],
+    ['Kayar : la gendarmerie empêche un départ de pirogue, deux candidats arrêtés', 'Border activity / Illegal crossing'],
     ['Gandiol : 137 candidats au départ et un capitaine de pirogue interpellés', 'Border activity / Illegal crossing'],
     ['Officers foiled a planned departure and detained 19 candidates for irregular migration.', 'Border activity / Illegal crossing'],
     ['Police nationale : deux passeurs interpellés à Rosso avec 37 migrants à bord d’un bus', 'Strategic developments / Arrests'],
@@ -230,6 +231,9 @@ describe('classifySentence', () => {
     // Words of arrests said of no one held: goods handed over, a « mouvement suspect » to report.
     ['Le bois saisi sera mis à la disposition du secteur des Eaux et Forêts.', null],
     ['La gendarmerie invite les populations à signaler tout mouvement suspect.', null],
+    // An arrest denied is none: « aucune interpellation », "no arrest".
+    ['No arrest has been announced so far.', null],
+    ["Aucune interpellation n'a été faite à ce stade.", null],
     ['Les deux suspects ont été mis à la disposition de la justice.', 'Strategic developments / Arrests'],
     // A seizure of drugs, told by its quantity; the people arrested with it make it arrests.
     ['Les douaniers de Kidira ont procédé à la saisie de trois cents (300) kilogrammes de cocaïne.', 'Strategic developments / Other'],
@@ -282,6 +286,12 @@ describe('classifySentence', () => {
     ['Gunmen stormed a police station in the town overnight.', 'Battles / Armed clash'],
     ['Attaque à main armée à Kharakhéna : deux orpailleurs tués.', 'Violence against civilians / Attack'],
     ['Des drones de l’armée de l’air ont frappé un rassemblement de terroristes.', 'Explosions/Remote violence / Air/drone strike'],
+    // A toll told of drone fire is the strike's.
+    ['Des tirs de drone font au moins six morts parmi des orpailleurs près de Tinzaouatène', 'Explosions/Remote violence / Air/drone strike'],
+    // People abducted then killed: the killing is the event; others killed beside the abducted are not.
+    ['Kidal : deux envoyés spéciaux de RFI enlevés puis assassinés', 'Violence against civilians / Attack'],
+    ['Three aid workers were abducted and executed near Ménaka.', 'Violence against civilians / Attack'],
+    ['Trois personnes ont été enlevées et deux autres tuées à Ténenkou.', 'Violence against civilians / Abduction/forced disappearance'],
     ['Ce projet vise à renforcer la résilience des populations.', null],
     ['La riposte contre le choléra s’organise à Kayes.', null],
   ])('lexicon: %s', (sentence, expected) => {
