@@ -120,6 +120,7 @@ const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|suppose
 // attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
 const ROBBED =
   /\b(?:passagers?|voyageurs?|usagers?|commercants?|marchands?|orpailleurs?|forains?|chauffeurs?|camions?|camionneurs?|routiers?|transporteurs?|cars?|autocars?|bus|vehicules?|geologues?|ouvriers?|employes?|travailleurs?|sites? d'orpaillage|passengers?|travell?ers?|traders?|shopkeepers?|drivers?|trucks?|truckers?|lorr(?:y|ies)|coach(?:es)?|buses|miners?|vehicles?|geologists?|workers?|employees?|crew)\b/;
+const ROBBERS = /\b(?:bandits?|braqueurs?|coupeurs? de route|malfaiteurs|bande de|robbers?|highwaymen|armed gang)\b/;
 // …and so is a robbery in which someone is wounded or killed.
 const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
@@ -263,7 +264,14 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         !NON_STATE.test(folded)
       )
         [type, sub] = DIRECT.riot!;
-      if (type === 'Battles' && sub === 'Armed clash' && row.sense === 'clash' && CIVILIANS.test(folded) && !MILITARY_PRESENT.test(folded))
+      // An ambush laid by robbers where no force is named waits for travellers, not soldiers.
+      if (
+        type === 'Battles' &&
+        sub === 'Armed clash' &&
+        row.sense === 'clash' &&
+        (CIVILIANS.test(folded) || ROBBERS.test(folded)) &&
+        !MILITARY_PRESENT.test(folded)
+      )
         [type, sub] = ATTACK;
       // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus
       // codes it as the seizure it is (the arrests told with it outweigh it).

@@ -31,6 +31,7 @@ const NOT_PLACES = new Set(
     'mali', 'senegal', 'mauritanie', 'mauritania', 'niger', 'guinee', 'guinea', 'gambie', 'gambia', 'burkina', 'faso', 'algerie', 'algeria',
     'afrique', 'africa', 'sahel', 'france', 'russie', 'russia', 'etat', 'state', 'islam', 'allah', 'dieu', 'god', 'coran',
     'jnim', 'gsim', 'gat', 'fama', 'eigs', 'issp', 'mfdc', 'onu', 'un', 'afp', 'rfi', 'reuters', 'dirpa', 'garsi', 'cedeao', 'ecowas', 'aes', 'minusma',
+    'fla', 'csp', 'cma', 'mnla', 'hcua', 'gatia', 'msa', 'mujao', 'aqmi', 'vdp',
     'president', 'ministre', 'minister', 'general', 'colonel', 'capitaine', 'commandant', 'armee', 'army', 'police', 'gendarmerie',
     'region', 'cercle', 'commune', 'village', 'zone', 'secteur', 'axe', 'route', 'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west',
     'centre', 'center', 'forces', 'force', 'groupe', 'group', 'operation', 'mission', 'poste', 'camp', 'base', 'ville', 'town', 'city',

@@ -53,6 +53,9 @@ describe('classifySentence', () => {
 
   it.each([
     ['Une patrouille est tombée dans une embuscade près de Kolongo.', 'Battles / Armed clash'],
+    // An ambush laid by robbers, no force named, waits for travellers.
+    ['Une bande de sept individus armés de kalachnikovs a tendu une embuscade sur la piste de Mampatim.', 'Violence against civilians / Attack'],
+    ['Des bandits armés ont tendu une embuscade à une patrouille de la gendarmerie.', 'Battles / Armed clash'],
     ['Des hommes armés ont lancé une attaque contre le poste de Mahou.', 'Battles / Armed clash'],
     // A first-aid post, manned by firemen, shelters no armed force.
     ["Communiqué du ministère de la Sécurité relatif à l'attaque du poste de secours de Markacoungo", 'Violence against civilians / Attack'],

@@ -39,6 +39,8 @@ describe('findPlaces', async () => {
     ['Related: Niger, Nigeria agree to revive joint border patrols', []],
     // « GAT » is the army's name for the armed groups, not a place.
     ['Les FAMa ont frappé des positions des GAT dans la région.', []],
+    // Nor are the armed movements' initials, though a hamlet bears one.
+    ['A drone operated by the FLA struck the camp, the CSP and the MNLA said.', []],
     ['À Konna, le maire a été enlevé.', ['Konna/ML']],
     ['Le maire, que tout le monde appelle « Naba », a été enlevé.', []],
     // A name, a particle and a place ("les FAMa de Yélimané") name something at that place.
