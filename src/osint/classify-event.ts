@@ -126,7 +126,7 @@ const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
-  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspect|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
 const THEN_KILLED =
   /^[\w']+\b[^.;]{0,40}?\b(?:puis|avant d'etre|then|before being|and|et)\s+(?:(?!autres|others)[\w']+\s+){0,2}?(?:tues?|tuees?|assassine\w*|execute\w*|abattue?s?|killed|murdered|executed|shot dead)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;

@@ -234,6 +234,8 @@ describe('classifySentence', () => {
     // Words of arrests said of no one held: goods handed over, a « mouvement suspect » to report.
     ['Le bois saisi sera mis à la disposition du secteur des Eaux et Forêts.', null],
     ['La gendarmerie invite les populations à signaler tout mouvement suspect.', null],
+    ['Un informateur a signalé mardi matin des mouvements suspects à Keur Barka.', null],
+    ['Les populations sont invitées à signaler toute activité suspecte sur les plages.', null],
     // An arrest denied is none: « aucune interpellation », "no arrest".
     ['No arrest has been announced so far.', null],
     ["Aucune interpellation n'a été faite à ce stade.", null],
