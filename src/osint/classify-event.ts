@@ -127,6 +127,7 @@ const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
   /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+const FUTURE_BEFORE = /\b(?:sera|seront|will(?: be)?|shall be)\s+$/;
 const THEN_KILLED =
   /^[\w']+\b[^.;]{0,40}?\b(?:puis|avant d'etre|then|before being|and|et)\s+(?:(?!autres|others)[\w']+\s+){0,2}?(?:tues?|tuees?|assassine\w*|execute\w*|abattue?s?|killed|murdered|executed|shot dead)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
@@ -190,6 +191,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         continue;
       // « Aucun bilan n'a été communiqué », "no toll was given": no deaths told, no event either.
       if (row.sense === 'toll' && /\b(?:aucun|no|pas de)\s+$/.test(folded.slice(Math.max(0, index - 8), index))) continue;
+      // « 6 500 policiers seront déployés », "troops will be deployed": a plan, not an act.
+      if (FUTURE_BEFORE.test(folded.slice(Math.max(0, index - 24), index))) continue;
       // « enlevés puis assassinés », "abducted and executed": the killing is the event (not when
       // others are the ones killed: « trois enlevés et deux autres tués »).
       if (row.sense === 'abduct' && THEN_KILLED.test(folded.slice(index))) continue;

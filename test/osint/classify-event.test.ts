@@ -235,6 +235,10 @@ describe('classifySentence', () => {
     ['Le bois saisi sera mis à la disposition du secteur des Eaux et Forêts.', null],
     ['La gendarmerie invite les populations à signaler tout mouvement suspect.', null],
     ['Un informateur a signalé mardi matin des mouvements suspects à Keur Barka.', null],
+    // What shall be done is a plan, not an act.
+    ['Magal de Touba : 6 500 policiers et gendarmes seront déployés', null],
+    ['Troops will be deployed along the border next month.', null],
+    ['Des policiers ont été déployés autour de la grande mosquée.', 'Strategic developments / Change to group/activity'],
     ['Les populations sont invitées à signaler toute activité suspecte sur les plages.', null],
     // An arrest denied is none: « aucune interpellation », "no arrest".
     ['No arrest has been announced so far.', null],
