@@ -8,7 +8,6 @@
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import type { ExtractedEvent } from './article.js';
 import { byStoryVictims, classifySentence, type Trigger } from './classify-event.js';
-import type { Sense } from './lexicon/triggers.js';
 import { documentFeatures } from './model/features.js';
 import { kindLabel, type NewsModel } from './model/news-model.js';
 import { placeCandidates, type PlaceCandidate } from './model/place-ranker.js';
@@ -30,7 +29,7 @@ import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
 import { ATTRIBUTED, HYPOTHETICAL, LOOK_BACK_TITLE, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE } from './non-event-cues.js';
 import { byStoryMeans } from './story-means.js';
-import { tollBySides } from './toll-by-sides.js';
+import { tollOfEvent } from './toll-of-event.js';
 export interface AssemblyInput {
   title: string;
   body: string;
@@ -51,9 +50,6 @@ export interface AssembledEvent {
   /** The mention the event's place was read from. */
   place?: PlaceMention;
 }
-
-// Senses told along with an attack rather than as an event of their own.
-const ACCOMPANYING = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
 
 /** How much the model's belief in a sentence's kind of event adds to its salience. */
 const KIND_WEIGHT = 8;
@@ -133,6 +129,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const triggerWeights = new Map<number, number>();
   const foldedSentences = sentences.map((s) => folded.slice(s.index, s.end));
   const orderOf = new Map(sentences.map((s, order) => [s, order]));
+  const tollContext = { folded: foldedSentences, triggers: sentences.map((s) => triggersOf.get(s)!) };
   sentences.forEach((sentence, order) => {
     const triggers = triggersOf.get(sentence)!;
     if (!triggers[0]) return;
@@ -230,18 +227,10 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     if (toldAsSecondary(foldedSentence)) salience -= 2;
     if (age > 180) salience -= 4;
     salience -= Math.min(4, order * 0.2);
-    // The toll often follows in the next sentence ("Trois soldats ont été tués.").
-    // …or a few sentences later, in sentences that tell of no other event ("Cette fois, ni blessé
-    // ni mort n'est à déplorer.").
-    let fatalities = tollBySides(foldedSentences, order);
-    for (const next of nearby.filter((s) => s.index > sentence.index).slice(0, 3)) {
-      if (fatalities !== null) break;
-      // A sentence about another event ends the story of this one; burnt granaries and looted
-      // cattle are told along with the attack.
-      const other = triggersOf.get(next)!.filter((t) => !ACCOMPANYING.has(t.sense));
-      if (other.some((t) => t.eventType !== trigger.eventType)) break;
-      fatalities = tollBySides(foldedSentences, orderOf.get(next)!);
-    }
+    // The toll often follows in the next sentence ("Trois soldats ont été tués.") or a few
+    // sentences later ("Cette fois, ni blessé ni mort n'est à déplorer.").
+    const paragraphAfter = nearby.filter((s) => s.index > sentence.index).map((s) => orderOf.get(s)!);
+    const fatalities = tollOfEvent(tollContext, order, trigger.eventType, paragraphAfter);
     // A toll marks the story; a single death told in passing is often its background (the victim
     // a march mourns).
     if (fatalities !== null && fatalities > 1) salience += 1;
