@@ -20,7 +20,7 @@ export interface TollContext {
 }
 
 /** The fatalities of the event of the sentence at `at`, of type `eventType`; `paragraph` holds the orders of the next sentences of its paragraph. */
-export function tollOfEvent(context: TollContext, at: number, eventType: string, paragraph: readonly number[]): number | null {
+export function tollOfEvent(context: TollContext, at: number, eventType: Trigger['eventType'], paragraph: readonly number[]): number | null {
   // A sentence about another event ends the story of this one.
   const tellsOther = (order: number) => context.triggers[order]!.some((t) => !ACCOMPANYING.has(t.sense) && t.eventType !== eventType);
   let fatalities = tollBySides(context.folded, at);

@@ -235,15 +235,15 @@ describe('classifySentence', () => {
     ['Le bois saisi sera mis à la disposition du secteur des Eaux et Forêts.', null],
     ['La gendarmerie invite les populations à signaler tout mouvement suspect.', null],
     ['Un informateur a signalé mardi matin des mouvements suspects à Keur Barka.', null],
+    ['Les populations sont invitées à signaler toute activité suspecte sur les plages.', null],
+    ['Les deux suspects ont été mis à la disposition de la justice.', 'Strategic developments / Arrests'],
     // What shall be done is a plan, not an act.
     ['Magal de Touba : 6 500 policiers et gendarmes seront déployés', null],
     ['Troops will be deployed along the border next month.', null],
     ['Des policiers ont été déployés autour de la grande mosquée.', 'Strategic developments / Change to group/activity'],
-    ['Les populations sont invitées à signaler toute activité suspecte sur les plages.', null],
     // An arrest denied is none: « aucune interpellation », "no arrest".
     ['No arrest has been announced so far.', null],
     ["Aucune interpellation n'a été faite à ce stade.", null],
-    ['Les deux suspects ont été mis à la disposition de la justice.', 'Strategic developments / Arrests'],
     // A seizure of drugs, told by its quantity; the people arrested with it make it arrests.
     ['Les douaniers de Kidira ont procédé à la saisie de trois cents (300) kilogrammes de cocaïne.', 'Strategic developments / Other'],
     ['Customs officers found more than a tonne of cocaine in a refrigerated truck at Kidira.', 'Strategic developments / Other'],
