@@ -90,17 +90,20 @@ interface Raw {
 function ourForms(text: string, reference: Day | null): Raw[] {
   const found: Raw[] = [];
   const add = (match: RegExpExecArray, raw: Omit<Raw, 'index' | 'end'>) => found.push({ index: match.index, end: match.index + match[0].length, ...raw });
+  // A night dated by its second day: its month and day as written, its year written or the last
+  // one before the reference day.
+  const addNight = (match: RegExpExecArray, month: string, day: string, year: string | undefined) => {
+    const m = monthOf(month);
+    const d = Number(day);
+    const y = year ? Number(year) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(year), weekdayOnly: false, night: true });
+  };
   let match: RegExpExecArray | null;
 
   // Night spanning two days is dated by its second day.
   // « nuit du lundi 13 au mardi 14 septembre », « nuit de mardi à mercredi 10 juin 2015 ».
   const nightDays = new RegExp(`nuit (?:du|de) (?:${WEEKDAY} )?(?:(\\d{1,2})(?:er)? )?(?:au|à) (?:${WEEKDAY} )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
-  while ((match = nightDays.exec(text))) {
-    const m = monthOf(match[5]!);
-    const d = Number(match[4]);
-    const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false, night: true });
-  }
+  while ((match = nightDays.exec(text))) addNight(match, match[5]!, match[4]!, match[6]);
   const nightWeekdays = new RegExp(
     `nuit (?:du|de) ${WEEKDAY} (?:au|à) ${WEEKDAY}\\b|${WEEKDAY} night (?:to|into) ${WEEKDAY}\\b|(?:night (?:of|from|between)|overnight(?: from| between)?) ${WEEKDAY} (?:to|into|and) ${WEEKDAY}\\b`,
     'giu',
@@ -116,24 +119,14 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     `(?:night (?:of|from|between)|overnight(?: from| between| of)?) (?:the )?(?:${MONTH} (\\d{1,2}) ?(?:-|–|to|and) ?(\\d{1,2})|(?:${WEEKDAY},? )?(?:(\\d{1,2})(?:st|nd|rd|th)? ?)?(?:-|–|to|and|into) ?(?:${WEEKDAY},? )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH})(?:,? (\\d{4}))?`,
     'giu',
   );
-  while ((match = nightDaysEnglish.exec(text))) {
-    const m = monthOf((match[1] ?? match[8])!);
-    const d = Number(match[3] ?? match[7]);
-    const y = match[9] ? Number(match[9]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[9]), weekdayOnly: false, night: true });
-  }
+  while ((match = nightDaysEnglish.exec(text))) addNight(match, (match[1] ?? match[8])!, (match[3] ?? match[7])!, match[9]);
   // The same night with the month before each day: "overnight from Wednesday, September 23, to
   // Thursday, September 24, 2020".
   const nightMonthFirst = new RegExp(
     `(?:night (?:of|from|between)|overnight(?: from| between| of)?) (?:${WEEKDAY},? )?${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:-|–|to|and|into) (?:${WEEKDAY},? )?(?:${MONTH} )?(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?`,
     'giu',
   );
-  while ((match = nightMonthFirst.exec(text))) {
-    const m = monthOf((match[4] ?? match[2])!);
-    const d = Number(match[5]);
-    const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false, night: true });
-  }
+  while ((match = nightMonthFirst.exec(text))) addNight(match, (match[4] ?? match[2])!, match[5]!, match[6]);
   // Spans of days within a month: the event is dated to the month.
   const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
   while ((match = span.exec(text))) {

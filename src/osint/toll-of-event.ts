@@ -7,7 +7,7 @@ import type { Sense } from './lexicon/triggers.js';
 import { tollBySides } from './toll-by-sides.js';
 
 /** Senses told along with an event (its toll, burnt granaries, looted cattle), not another event. */
-export const ACCOMPANYING: ReadonlySet<Sense> = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
+const ACCOMPANYING: ReadonlySet<Sense> = new Set<Sense>(['toll', 'destroy', 'loot', 'explosion']);
 
 /** How many sentences of its paragraph after the event sentence may give its toll. */
 const TOLL_SENTENCES_AFTER = 3;
