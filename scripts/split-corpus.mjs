@@ -26,7 +26,8 @@
 //    test-e, test-f, test-g, test-h and test-i; the 90 added at the end of that day: test-j; the 90 of
 //    6 December 2026: test-k; the 89 added later that day: test-l; the 90 of that evening: test-m;
 //    the 89 of that night: test-n; the 84 of 7 December 2026: test-o; the 90 added later that
-//    day: test-p; and the 90 of that morning's second batch: test-q).
+//    day: test-p; the 90 of that morning's second batch: test-q; and the 88 added later that
+//    morning: test-r).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,10 +35,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemsDir = join(root, 'corpus', 'items');
-// The shares of the items being split now (batch 17, 7 December 2026); batch 1 was 60 / 15 / 25 % into
-// train, dev and test, batches 2 to 16 40 / 20 / 40 % into train, dev and test-b to test-p. A later
-// batch names a held-out split of its own (test-r, …).
-const HELD_OUT = 'test-q';
+// The shares of the items being split now (batch 18, 7 December 2026); batch 1 was 60 / 15 / 25 % into
+// train, dev and test, batches 2 to 17 40 / 20 / 40 % into train, dev and test-b to test-q. A later
+// batch names a held-out split of its own (test-s, …).
+const HELD_OUT = 'test-r';
 const SHARES = { train: 0.4, dev: 0.2, [HELD_OUT]: 0.4 };
 /** The held-out splits and their fingerprint files, oldest first. */
 const FINGERPRINTS = {
@@ -58,6 +59,7 @@ const FINGERPRINTS = {
   'test-o': 'TEST-O-SPLIT.sha256',
   'test-p': 'TEST-P-SPLIT.sha256',
   'test-q': 'TEST-Q-SPLIT.sha256',
+  'test-r': 'TEST-R-SPLIT.sha256',
 };
 const SALT = 'diboli news corpus split v1';
 // The development corpus the extractor was tuned on before this corpus existed.
@@ -180,7 +182,7 @@ for (const split of Object.keys(splits)) splits[split].sort();
 
 const out = {
   about:
-    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-q) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-Q-SPLIT.sha256.',
+    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-r) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-R-SPLIT.sha256.',
   ...splits,
 };
 writeFileSync(splitsFile, `${JSON.stringify(out, null, 2)}\n`);

@@ -23,7 +23,8 @@ const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as 
   | 'test-n'
   | 'test-o'
   | 'test-p'
-  | 'test-q',
+  | 'test-q'
+  | 'test-r',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -45,6 +46,7 @@ const HELD_OUT = {
   'test-o': 'TEST-O-SPLIT.sha256',
   'test-p': 'TEST-P-SPLIT.sha256',
   'test-q': 'TEST-Q-SPLIT.sha256',
+  'test-r': 'TEST-R-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
