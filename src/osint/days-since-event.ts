@@ -13,3 +13,8 @@ export function daysSinceEvent(eventDate: string, day: string): number {
   if (!from || !to) return 0;
   return (Date.UTC(to.y, to.m - 1, to.d) - Date.UTC(from.y, from.m - 1, from.d)) / DAY_MS;
 }
+
+/** Whether an event dated to the day fell at most `days` days before `day` (a look back at it may still be its report). */
+export function ofLastDays(eventDate: string | null, day: string | null, days = 2): boolean {
+  return eventDate?.length === 10 && day !== null && daysSinceEvent(eventDate, day) <= days;
+}

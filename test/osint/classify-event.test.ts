@@ -202,6 +202,10 @@ describe('classifySentence', () => {
     ['Des jihadistes ont attaqué le camp militaire, tuant trois civils.', 'Battles / Armed clash'],
     ['Des hommes armés ont attaqué le poste de douane ; deux civils ont été blessés.', 'Battles / Armed clash'],
     ['Des centaines de personnes ont pris part à une marche pour la paix.', 'Protests / Peaceful protest'],
+    // « une marche », « leur marche »: a march, where « un marché » is a market.
+    ['Les jeunes ont maintenu leur marche malgré le refus de la mairie.', 'Protests / Peaceful protest'],
+    ["Des milliers de jeunes ont marché jusqu'à la préfecture.", 'Protests / Peaceful protest'],
+    ["Thousands of young people joined a march to the governor's office.", 'Protests / Peaceful protest'],
     // The killings a crowd marches against are its cause, not the event.
     ['La population est descendue dans la rue ce vendredi pour crier sa colère face aux tueries.', 'Protests / Peaceful protest'],
     ['Two people were shot dead when police cracked down on a protest.', 'Protests / Excessive force against protesters'],
@@ -276,6 +280,7 @@ describe('classifySentence', () => {
     ["Aucun bilan humain n'a été communiqué.", null],
     ['Le festival a accueilli des concerts toute la semaine.', null],
     ['La police forme des agents à la gestion des frontières.', null],
+    ['Le marché de Nara a rouvert ce lundi après une semaine de fermeture.', null],
   ])('%s', (sentence, expected) => {
     expect(main(sentence)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSinceEvent } from '../../src/osint/days-since-event.js';
+import { daysSinceEvent, ofLastDays } from '../../src/osint/days-since-event.js';
 
 describe('days from an event to the day it is published', () => {
   it.each([
@@ -12,5 +12,19 @@ describe('days from an event to the day it is published', () => {
     ['someday', '2024-03-04', 0],
   ] as const)('%s to %s', (eventDate, day, expected) => {
     expect(daysSinceEvent(eventDate, day)).toBe(expected);
+  });
+});
+
+describe('an event of the last days', () => {
+  it.each([
+    ['2019-09-19', '2019-09-20', true],
+    ['2019-09-18', '2019-09-20', true],
+    ['2019-09-17', '2019-09-20', false],
+    // A month or a year is no day of the last days; nor is an event when the day is unknown.
+    ['2019-09', '2019-09-20', false],
+    ['2019-09-19', null, false],
+    [null, '2019-09-20', false],
+  ] as const)('%s before %s', (eventDate, day, expected) => {
+    expect(ofLastDays(eventDate, day)).toBe(expected);
   });
 });

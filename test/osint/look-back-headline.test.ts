@@ -24,3 +24,19 @@ describe('a headline looking back at an old event', async () => {
     expect(extract({ published: '2023-11-10', title, text: body, lang: 'en' }, gazetteer).relevant).toBe(false);
   });
 });
+
+// « retour sur », "recounts" also head the report of an event of the last days; a headline counting
+// the time since it never does.
+describe('a headline going back over the last days', async () => {
+  const gazetteer = await loadGazetteer();
+  const text =
+    'Le jeudi 19 septembre 2019, plusieurs centaines de jeunes sont descendus dans la rue à Niono.\n\n' +
+    'La foule a incendié le commissariat de police et tué le commissaire ; un manifestant a été tué.';
+  it.each([
+    ['Émeutes meurtrières de Niono : retour sur un soulèvement', '2019-09-20', true],
+    ['Émeutes meurtrières de Niono : retour sur un soulèvement', '2019-10-20', false],
+    ['Émeutes de Niono : un an après, retour sur un soulèvement', '2019-09-20', false],
+  ] as const)('%s, published %s', (title, published, expected) => {
+    expect(extract({ published, title, text, lang: 'fr' }, gazetteer).relevant).toBe(expected);
+  });
+});

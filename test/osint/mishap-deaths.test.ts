@@ -22,6 +22,9 @@ describe('deaths of a pit caving in', () => {
     ['More than 40 killed as illegal gold mine caves in near Kéniéba', true],
     ['Kédougou : un éboulement sur un site aurifère', false],
     ['Kéniéba : quatre orpailleurs tués par des hommes armés', false],
+    // A boat that sinks drowns its passengers: no one killed them.
+    ['At least 25 dead as migrant boat from Gambia sinks off Nouakchott', true],
+    ['Five dead as pirogue sank off Saint-Louis', true],
   ] as const)('headline %s', (headline, expected) => {
     expect(tellsMishapDeaths(foldText(headline))).toBe(expected);
   });

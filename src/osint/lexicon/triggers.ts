@@ -182,10 +182,12 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'protest', weight: 6,
     fr: {
-      nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
-      verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche'],
+      // « une marche », « notre marche »: a march; « un marché » (a market) folds to the same word
+      // but takes a masculine article.
+      nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'une marche', 'cette marche', 'notre marche', 'leur marche', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
+      verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'marcher jusqu a', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche'],
     },
-    en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against'] },
+    en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in', 'a march', 'marcher'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against', 'march to'] },
   },
   {
     sense: 'riot', weight: 8,
