@@ -66,7 +66,7 @@ const DIRECT: Partial<Record<Sense, Kind>> = {
 
 const KILLED = /\b(tues?|tuees?|morts?|deces|perdu la vie|succombe|killed|dead|died|deaths?|balles? reelles|shot)\b/;
 const CIVILIANS =
-  /\b(civils?|villageois|habitants|populations?|passagers|chauffeurs|routiers|civilians|villagers|residents|passengers|drivers|femmes|enfants|women|children)\b/;
+  /\b(civils?|villageois|habitants|populations?|passagers|chauffeurs|routiers|pecheurs|civilians|villagers|residents|passengers|drivers|fishermen|femmes|enfants|women|children)\b/;
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
 const PARAMILITARIES = /\b(wagner|africa corps|paramilitaires? russes?|russian paramilitar\w*|mercenaires? russes?|russian mercenar\w*)\b/;
 // The singular too: « un groupe jihadiste », "a jihadist group"; and the groups of 2012 by name.
@@ -112,8 +112,9 @@ const FINISHED_TASK =
 // A drill's enemy (« un ennemi fictif », "a mock attack"): nothing happened to anyone.
 const MAKE_BELIEVE = /\b(fictifs?|fictives?|(?:attaque|embuscade|assaut) simulee|(?:simulated|mock) (?:attack|ambush|assault|raid)s?)\b/;
 // Drones, aircraft and helicopters striking: an air strike, whatever the verb.
+// « les avions », never « nous avions » (we had).
 const AIR_MEANS =
-  /\b(drones?|aviation|avions? de chasse|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
+  /\b(drones?|aviation|avions? de (?:chasse|combat|guerre)|(?:les|des) avions|avions (?:francais|militaires)|mirage 2000|bombardiers|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
 // « présumés jihadistes », "suspected militants": the armed men named are suspects, not actors.
 const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
 // People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
@@ -127,6 +128,7 @@ const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
   /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+const NO_FIGHT = /\b(?:pas eu d'|pas d'|aucun |sans |no |without )$/;
 const FUTURE_BEFORE = /\b(?:sera|seront|will(?: be)?|shall be)\s+$/;
 const THEN_KILLED =
   /^[\w']+\b[^.;]{0,40}?\b(?:puis|avant d'etre|then|before being|and|et)\s+(?:(?!autres|others)[\w']+\s+){0,2}?(?:tues?|tuees?|assassine\w*|execute\w*|abattue?s?|killed|murdered|executed|shot dead)\b/;
@@ -196,6 +198,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       // « enlevés puis assassinés », "abducted and executed": the killing is the event (not when
       // others are the ones killed: « trois enlevés et deux autres tués »).
       if (row.sense === 'abduct' && THEN_KILLED.test(folded.slice(index))) continue;
+      // « Il n'y a pas eu d'affrontement », "without clashes": a fight denied is none.
+      if (row.sense === 'clash' && NO_FIGHT.test(folded.slice(Math.max(0, index - 14), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;

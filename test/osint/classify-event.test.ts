@@ -281,6 +281,14 @@ describe('classifySentence', () => {
     ['Le festival a accueilli des concerts toute la semaine.', null],
     ['La police forme des agents à la gestion des frontières.', null],
     ['Le marché de Nara a rouvert ce lundi après une semaine de fermeture.', null],
+    // A fight denied is none; the town taken without one is.
+    ["Il n'y a pas eu d'affrontement entre les deux groupes.", null],
+    ['Les islamistes armés ont pris position mercredi dans la localité de Léré.', 'Battles / Non-state actor overtakes territory'],
+    // « les avions » strike from the air; « nous avions » (we had) is no aircraft.
+    ['Opération Serval : les avions français frappent Léré et les bases du Mujao à Gao', 'Explosions/Remote violence / Air/drone strike'],
+    ["Nous avions attaqué le camp militaire à l'aube.", 'Battles / Armed clash'],
+    // Fishermen fighting the police are a crowd, as residents are.
+    ['Des pêcheurs et des gendarmes se sont affrontés à Guet-Ndar.', 'Riots / Violent demonstration'],
   ])('%s', (sentence, expected) => {
     expect(main(sentence)).toBe(expected);
   });
