@@ -18,7 +18,7 @@ import { eventDates, storyOpeningDate, toldAsBackground, toldAsSecondary, toldOn
 import { closePlaces, samePlace, samePlaceName } from './event-places-alike.js';
 import { isCommentary } from './genre.js';
 import { leadSentences } from './lead-sentences.js';
-import { tellsMishapDeaths, withoutDeaths } from './mishap.js';
+import { mishapOfHeadline, withoutMishap } from './mishap.js';
 import { unnamedTargetAttack } from './unnamed-target-attack.js';
 import { byPatrolCatch } from './patrol-catch.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
@@ -126,9 +126,10 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const features = model ? documentFeatures(title, input.body, input.language) : [];
   const kinds = model ? model.kinds(features) : new Map<string, number>();
   const probability = model ? model.relevance(features) : null;
-  // Under a headline telling deaths of a mishap (a pit caving in, a shipwreck), the story's tolls are no violence.
-  const mishap = tellsMishapDeaths(folded.slice(0, titleEnd));
-  const classified = new Map(sentences.map((s) => [s, withoutDeaths(classifySentence(s.text, input.language), mishap)]));
+  // Under a headline telling deaths of a mishap (a pit caving in, a shipwreck) or a flood, the story's
+  // tolls (and the flood's damage) are no violence.
+  const mishap = mishapOfHeadline(folded.slice(0, titleEnd));
+  const classified = new Map(sentences.map((s) => [s, withoutMishap(classifySentence(s.text, input.language), mishap)]));
   const guessAttack = unnamedTargetAttack([...classified.values()].flat(), kinds);
 
   // `dateAssumed`: the publication day stands in for a date the text does not give.

@@ -18,7 +18,17 @@ export function tellsMishapDeaths(headline: string): boolean {
   return MISHAP.test(headline) && DEATHS.test(headline);
 }
 
-/** A sentence's triggers without its deaths, when its story tells a mishap. */
-export function withoutDeaths<T extends { sense: Sense }>(triggers: T[], mishapStory: boolean): T[] {
-  return mishapStory ? triggers.filter((t) => !tellsDeaths(t.sense)) : triggers;
+// A flood or a storm in a headline: under it, roads « damaged » and villages "hit" are the water's
+// doing, as are its dead.
+const FLOOD = /\b(crues?|inondations?|floods?|flooding|flooded|pluies? (?:torrentielles|diluviennes)|torrential rains?)\b/;
+
+/** What a story's headline (folded) tells no one did: deaths of a mishap, the harm of a flood, or nothing. */
+export function mishapOfHeadline(headline: string): 'deaths' | 'flood' | null {
+  return FLOOD.test(headline) ? 'flood' : tellsMishapDeaths(headline) ? 'deaths' : null;
+}
+
+/** A sentence's triggers without the deaths (and, under a flood, the damage) its story's mishap caused. */
+export function withoutMishap<T extends { sense: Sense }>(triggers: T[], mishap: 'deaths' | 'flood' | null): T[] {
+  if (mishap === null) return triggers;
+  return triggers.filter((t) => !tellsDeaths(t.sense) && !(mishap === 'flood' && (t.sense === 'destroy' || t.sense === 'attack')));
 }

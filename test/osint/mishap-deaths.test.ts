@@ -50,3 +50,18 @@ describe('the story of a headline telling a mishap', async () => {
     expect(extract({ published: '2026-01-25', title, text: violent, lang: 'fr' }, gazetteer, null).relevant).toBe(true);
   });
 });
+
+// A flood's damage is the water's: roads « damaged », villages "hit" by no one.
+describe('the story of a headline telling a flood', async () => {
+  const gazetteer = await loadGazetteer();
+  const text =
+    'Roads and tracks linking villages of the Île à Morphil have been damaged by the water since Friday.\n\n' +
+    'Guédé Wouro, Korkadjé and Moundouwaye are among the other villages hit.';
+
+  it.each([
+    ['Podor: river flood cuts off villages on Île à Morphil', false],
+    ['Podor: gunmen attack villages on Île à Morphil', true],
+  ] as const)('%s', (title, expected) => {
+    expect(extract({ published: '2022-09-25', title, text, lang: 'en' }, gazetteer, null).relevant).toBe(expected);
+  });
+});
