@@ -9,7 +9,7 @@ import { assembleEvents } from './assemble-events.js';
 import { cleanScrape, datelineOf } from './clean-scrape.js';
 import { detectLanguage } from './language.js';
 import { shippedNewsModel, type NewsModel } from './model/news-model.js';
-import { pageDay, pageMonth, statedDay } from './page-date.js';
+import { latestWrittenDay, pageDay, pageMonth, statedDay } from './page-date.js';
 import { parseIsoDay, resolveDates } from './resolve-dates.js';
 import { weekdayDateYear } from './weekday-year.js';
 import { DAY_MS } from '../kernel/durations.js';
@@ -47,7 +47,13 @@ export function prepareArticle(article: Article): PreparedArticle {
   // Else a line saying when the page was put online (« Publié le 14 mars 2025 »).
   if (published === null && language !== 'other') published = statedDay(article.text.slice(0, 3000), language);
   // Else a weekday date without its year (« mardi 21 janvier »), in the latest year that fits.
-  if (published === null && language !== 'other' && article.seen) published = weekdayDateYear(`${title}\n${body}`, article.seen);
+  // Not before a day the text writes in full (« dans la nuit du jeudi 22 au vendredi 23 décembre
+  // 2022 »), which would otherwise fall after the page's guessed day and be lost.
+  if (published === null && language !== 'other' && article.seen) {
+    const guess = weekdayDateYear(`${title}\n${body}`, article.seen);
+    const written = guess && latestWrittenDay(body, article.seen, language as 'fr' | 'en');
+    published = written && guess && written > guess ? written : guess;
+  }
   // A broadcast's header or a post's byline may date the page a day or two before the feed did.
   if (language !== 'other') published = pageDay(body, published, language);
   return { title, body, published, language };

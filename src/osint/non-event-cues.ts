@@ -28,7 +28,7 @@ export const OTHER_GENRE_TITLE =
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
 export const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|remembering|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|revient sur|reviennent sur|looking back|a look back)\b/;
+  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|remembering|remembrance|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|revient sur|reviennent sur|looking back|a look back)\b/;
 // Of those, the headlines that count the time since the event: never a report of it, whatever the
 // text dates. The others (« retour sur », "recounts") also look back at the last days' events.
 export const TIME_SINCE_TITLE = /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|anniversary|anniversaire|il y a \d+ ans)\b/;

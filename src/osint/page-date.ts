@@ -91,3 +91,14 @@ export function pageMonth(body: string, language: 'fr' | 'en', page: string = bo
   }
   return null;
 }
+
+/**
+ * The latest day `text` writes in full, with its year (« vendredi 23 décembre 2022 », "24 May
+ * 2018"), not after `readOn` (`YYYY-MM-DD`): a page reporting it was put online no earlier.
+ */
+export function latestWrittenDay(text: string, readOn: string, language: 'fr' | 'en'): string | null {
+  const days = resolveDates(text, readOn, language)
+    .filter((d) => d.precision === 'day' && /\d{4}/.test(d.text))
+    .map((d) => d.date);
+  return days.length ? days.reduce((a, b) => (a > b ? a : b)) : null;
+}

@@ -13,6 +13,7 @@ describe('a headline looking back at an old event', async () => {
     ['Two months on, survivors recount the Timbuktu ferry massacre'],
     ['Massacre du bateau de Tombouctou : deux mois après, les survivants racontent'],
     ['Ten years on: remembering the Timbuktu ferry massacre'],
+    ["Victims' remembrance: the Timbuktu ferry massacre"],
     ['Two months after the Timbuktu ferry massacre, the inquiry has yet to conclude'],
     // « un an après »: one year, singular.
     ['Massacre du bateau de Tombouctou : un an après, les survivants rendent hommage aux victimes'],

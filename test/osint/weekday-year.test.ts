@@ -39,4 +39,19 @@ describe('the year a weekday date without one falls in', () => {
     expect(extract(article, gazetteer).events[0]?.date ?? null).toBeNull();
     expect(extract({ ...article, seen: '2026-12-06' }, gazetteer).events[0]?.date).toBe('2021-04-26');
   });
+
+  // The weekday date read first is not the page's day when the text writes a later day in full.
+  it('does not date the page before the day its event is written in full', async () => {
+    const gazetteer = await loadGazetteer();
+    const article = {
+      published: null,
+      title: 'Doropo : des véhicules des agents des douanes incendiés',
+      text:
+        'Des inconnus ont mis le feu à deux véhicules des agents des douanes dans la nuit du jeudi 22 au vendredi 23 décembre 2022 à Doropo.\n\n' +
+        'Le commandant de la gendarmerie s’était rendu à Doropo le jeudi 22 décembre ; le mardi 20 décembre, le sous-préfet avait réuni les populations.',
+      lang: 'fr',
+      seen: '2026-12-06',
+    };
+    expect(extract(article, gazetteer).events[0]?.date).toBe('2022-12-23');
+  });
 });
