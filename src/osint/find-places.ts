@@ -28,7 +28,7 @@ const NOT_PLACES = new Set(
     'selon', 'dans', 'pour', 'par', 'avec', 'sans', 'sur', 'sous', 'entre', 'depuis', 'apres', 'avant', 'lors', 'mais', 'et', 'ou', 'si',
     'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'and', 'or', 'but', 'if', 'as', 'it', 'he', 'she', 'they', 'we',
     ...FOLDED_WEEKDAY_NAMES, ...FOLDED_MONTH_NAMES,
-    'mali', 'senegal', 'mauritanie', 'mauritania', 'niger', 'guinee', 'guinea', 'gambie', 'gambia', 'burkina', 'faso', 'algerie', 'algeria',
+    'mali', 'senegal', 'mauritanie', 'mauritania', 'niger', 'guinee', 'guinea', 'gambie', 'gambia', 'burkina', 'faso', 'algerie', 'algeria', 'ivory', 'coast', 'ivoire', "cote d'ivoire",
     'afrique', 'africa', 'sahel', 'france', 'russie', 'russia', 'etat', 'state', 'islam', 'allah', 'dieu', 'god', 'coran',
     'jnim', 'gsim', 'gat', 'fama', 'eigs', 'issp', 'mfdc', 'onu', 'un', 'afp', 'rfi', 'reuters', 'dirpa', 'garsi', 'cedeao', 'ecowas', 'aes', 'minusma',
     'fla', 'csp', 'cma', 'mnla', 'hcua', 'gatia', 'msa', 'mujao', 'aqmi', 'vdp',
