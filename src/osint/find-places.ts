@@ -35,7 +35,7 @@ const NOT_PLACES = new Set(
     'president', 'ministre', 'minister', 'general', 'colonel', 'capitaine', 'commandant', 'armee', 'army', 'police', 'gendarmerie',
     'region', 'cercle', 'commune', 'village', 'zone', 'secteur', 'axe', 'route', 'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west',
     'centre', 'center', 'forces', 'force', 'groupe', 'group', 'operation', 'mission', 'poste', 'camp', 'base', 'ville', 'town', 'city',
-    'premier', 'prime', 'communique', 'source', 'sources', 'photo', 'video', 'contact', 'sport', 'politique', 'securite', 'economie',
+    'premier', 'prime', 'communique', 'source', 'sources', 'photo', 'caption', 'legende', 'video', 'contact', 'sport', 'politique', 'securite', 'economie',
     'tous', 'tout', 'toute', 'plus', 'moins', 'aucun', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix',
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
     'publication', 'incident', 'alerte', 'urgent', 'exclusif', 'breaking', 'update', 'video', 'photo', 'reportage', 'entretien', 'interview',

@@ -111,6 +111,8 @@ describe('findPlaces across the border', async () => {
     // A nation's name is no place of an event, in either language.
     ['Ivory Coast: a gendarme wounded near the north-eastern town of Tehini.', ['Tehini/CI']],
     ["Côte d'Ivoire : un gendarme blessé près de Téhini.", ['Téhini/CI']],
+    // A photo's caption label is no place either.
+    ['Caption: A UN helicopter patrols areas near Ménaka.', ['Ménaka/ML']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

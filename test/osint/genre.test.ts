@@ -14,6 +14,11 @@ describe('pieces that explain, look back or argue', () => {
     ['Twelve detainees freed', 'CHRONO ACTU — Senegal | Justice\n\nTwelve people detained over the massacre were released.', true],
     ['Gold output falls', 'TSM BUSINESS — Mining\n\nOutput fell by a tenth.', true],
     ['Attaque à Sokolo', 'KIBARU | Sécurité\n\nLe camp a été attaqué dimanche.', false],
+    // Filed as a feature, by its kicker or its section.
+    ['Wagner’s shadow over the eastern frontier', 'FEATURES | SECURITY\n\nA weekly market was raided.', true],
+    ['Two months on, the ferry survivors', 'FEATURE (AFP)\n\nRockets hit the boat.', true],
+    ['Le dossier Ogossagou', 'MALIACTU | Dossier | Janvier 2020\n\nLe village a été attaqué.', true],
+    ['Attaque à Sokolo', 'FEATURED NEWS\n\nLe camp a été attaqué dimanche.', false],
     // A report, even under an « ANALYSIS » kicker or with « entretien » inside its title, is left to the other rules.
     ['Léré seen from Bassikounou: the war next door', 'ANALYSIS\n\nGunmen attacked Léré on Monday.', false],
     ['Attaque contre le camp de Sokolo – entretien avec le maire', 'Le camp a été attaqué dimanche.', false],
