@@ -23,21 +23,11 @@ import { unnamedTargetAttack } from './unnamed-target-attack.js';
 import { byPatrolCatch } from './patrol-catch.js';
 import { liesIn, mayOutweighOwnPlace, placeWeight, rankerMayReplace, sentenceDivision, sentencePlace, sentenceRegion, within } from './event-place.js';
 import { resolveDates, type DateMention } from './resolve-dates.js';
-import { daysSinceEvent, ofLastDays } from './days-since-event.js';
+import { daysSinceEvent } from './days-since-event.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
-import {
-  ATTRIBUTED,
-  HYPOTHETICAL,
-  LOOK_BACK_TITLE,
-  OTHER_GENRE_TITLE,
-  OTHER_GENRES,
-  RETROSPECTIVE,
-  STATEMENT,
-  TIME_SINCE_TITLE,
-  VERDICT_TITLE,
-} from './non-event-cues.js';
+import { ATTRIBUTED, HYPOTHETICAL, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE, headlineLooksBack } from './non-event-cues.js';
 import { byStoryMeans } from './story-means.js';
 import { tollOfEvent } from './toll-of-event.js';
 export interface AssemblyInput {
@@ -374,7 +364,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
   const relevant =
     best !== undefined &&
     !commentary &&
-    !(LOOK_BACK_TITLE.test(foldedTitle) && (TIME_SINCE_TITLE.test(foldedTitle) || best.dateAssumed || !ofLastDays(best.event.date, input.published))) &&
+    !headlineLooksBack(foldedTitle, best.event.date, best.dateAssumed, input.published) &&
     (otherGenre ? byRules && probability >= RELEVANT_OTHER_GENRE : byRules ? probability >= RELEVANT_WITH_RULES : probability >= RELEVANT_WITHOUT_RULES);
   if (!relevant) return { relevant: false, events: [] };
   const kept = events.filter((e) => e.concrete || e.salience >= 10);

@@ -51,8 +51,8 @@ export function prepareArticle(article: Article): PreparedArticle {
   // 2022 »), which would otherwise fall after the page's guessed day and be lost.
   if (published === null && language !== 'other' && article.seen) {
     const guess = weekdayDateYear(`${title}\n${body}`, article.seen);
-    const written = guess && latestWrittenDay(body, article.seen, language as 'fr' | 'en');
-    published = written && guess && written > guess ? written : guess;
+    const written = guess === null ? null : latestWrittenDay(body, article.seen, language as 'fr' | 'en');
+    published = written !== null && guess !== null && written > guess ? written : guess;
   }
   // A broadcast's header or a post's byline may date the page a day or two before the feed did.
   if (language !== 'other') published = pageDay(body, published, language);

@@ -2,6 +2,7 @@
  * Deaths no one inflicted: accidents, disease, shipwrecks, pits caving in. A sentence telling them
  * tells no violence, and neither does the rest of a story whose headline tells them (« Quatre
  * orpailleurs périssent dans un éboulement », then « Les blessés avaient déjà été évacués »).
+ * Under a headline telling a flood, the damage the story tells is no one's doing either.
  */
 import { tellsDeaths, type Sense } from './lexicon/triggers.js';
 
@@ -22,13 +23,16 @@ export function tellsMishapDeaths(headline: string): boolean {
 // doing, as are its dead.
 const FLOOD = /\b(crues?|inondations?|floods?|flooding|flooded|pluies? (?:torrentielles|diluviennes)|torrential rains?)\b/;
 
-/** What a story's headline (folded) tells no one did: deaths of a mishap, the harm of a flood, or nothing. */
-export function mishapOfHeadline(headline: string): 'deaths' | 'flood' | null {
+/** What a story's headline tells no one did: deaths of a mishap, or the harm of a flood. */
+export type Mishap = 'deaths' | 'flood';
+
+/** The mishap a story's headline (folded) tells, if any. */
+export function mishapOfHeadline(headline: string): Mishap | null {
   return FLOOD.test(headline) ? 'flood' : tellsMishapDeaths(headline) ? 'deaths' : null;
 }
 
 /** A sentence's triggers without the deaths (and, under a flood, the damage) its story's mishap caused. */
-export function withoutMishap<T extends { sense: Sense }>(triggers: T[], mishap: 'deaths' | 'flood' | null): T[] {
+export function withoutMishap<T extends { sense: Sense }>(triggers: T[], mishap: Mishap | null): T[] {
   if (mishap === null) return triggers;
   return triggers.filter((t) => !tellsDeaths(t.sense) && !(mishap === 'flood' && (t.sense === 'destroy' || t.sense === 'attack')));
 }

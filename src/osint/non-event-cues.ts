@@ -3,6 +3,7 @@
  * ministry says, what a trial or an anniversary recalls, another section's story. Read by the
  * assembly of an article's events (`assemble-events.ts`).
  */
+import { ofLastDays } from './days-since-event.js';
 
 // Statements about what may happen or what usually happens do not report an event, nor do
 // sentences summing up many ("hit several times over the past few months") or telling their trend
@@ -27,11 +28,23 @@ export const OTHER_GENRE_TITLE =
   /\b(exercices?|exercises?|drills?|simulation|explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|vaccination|vaccine|fievre jaune|yellow fever|rougeole|measles|paludisme|malaria|polio|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|a la une des (?:quotidiens|journaux)|front pages|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
-export const LOOK_BACK_TITLE =
-  /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|remembering|remembrance|recount\w*|racontent|se souviennent|anniversary|anniversaire|il y a \d+ ans|retour sur|revient sur|reviennent sur|looking back|a look back)\b/;
-// Of those, the headlines that count the time since the event: never a report of it, whatever the
-// text dates. The others (« retour sur », "recounts") also look back at the last days' events.
-export const TIME_SINCE_TITLE = /\b((?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|anniversary|anniversaire|il y a \d+ ans)\b/;
+// Those that count the time since the event (« un an après », "years on") are never a report of
+// it, whatever the text dates; the others (« retour sur », "recounts") also go back over the last
+// days' events.
+const TIME_SINCE = String.raw`(?:years?|months?|weeks?) (?:on|after)|(?:ans?|mois|semaines) apres|anniversary|anniversaire|il y a \d+ ans`;
+const TIME_SINCE_TITLE = new RegExp(`\\b(${TIME_SINCE})\\b`);
+const LOOK_BACK_TITLE = new RegExp(
+  `\\b(${TIME_SINCE}|remembering|remembrance|recount\\w*|racontent|se souviennent|retour sur|revient sur|reviennent sur|looking back|a look back)\\b`,
+);
+
+/**
+ * Whether a headline (folded) looks back at its event rather than reporting it: it counts the time
+ * since, or it goes back over an event its text does not date, to the day, in the two days before
+ * the page (`published`); `dateAssumed` when the page's day stands in for the event's.
+ */
+export function headlineLooksBack(headline: string, eventDate: string | null, dateAssumed: boolean, published: string | null): boolean {
+  return LOOK_BACK_TITLE.test(headline) && (TIME_SINCE_TITLE.test(headline) || dateAssumed || !ofLastDays(eventDate, published));
+}
 // A court's verdict on an attack (« Attentats du Radisson : la peine de mort », "massacre: two
 // get life sentences") reports the trial, however strongly the headline names the attack.
 export const VERDICT_TITLE =

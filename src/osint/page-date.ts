@@ -97,8 +97,10 @@ export function pageMonth(body: string, language: 'fr' | 'en', page: string = bo
  * 2018"), not after `readOn` (`YYYY-MM-DD`): a page reporting it was put online no earlier.
  */
 export function latestWrittenDay(text: string, readOn: string, language: 'fr' | 'en'): string | null {
+  // ISO days sort as text.
   const days = resolveDates(text, readOn, language)
     .filter((d) => d.precision === 'day' && /\d{4}/.test(d.text))
-    .map((d) => d.date);
-  return days.length ? days.reduce((a, b) => (a > b ? a : b)) : null;
+    .map((d) => d.date)
+    .sort();
+  return days.at(-1) ?? null;
 }
