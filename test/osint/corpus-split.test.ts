@@ -24,7 +24,8 @@ const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as 
   | 'test-o'
   | 'test-p'
   | 'test-q'
-  | 'test-r',
+  | 'test-r'
+  | 'test-s',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -47,6 +48,7 @@ const HELD_OUT = {
   'test-p': 'TEST-P-SPLIT.sha256',
   'test-q': 'TEST-Q-SPLIT.sha256',
   'test-r': 'TEST-R-SPLIT.sha256',
+  'test-s': 'TEST-S-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
