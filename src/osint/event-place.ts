@@ -26,8 +26,16 @@ const DIVISION_LIST_BEFORE =
 /** The words before a place (folded) say it is a division: « cercle de Bankass », « les régions de Ségou, Nara et Kayes ». */
 function divisionBefore(folded: string, at: number): boolean {
   const before = (n: number) => folded.slice(Math.max(0, at - n), at);
-  return (DIVISION_BEFORE.test(before(24)) && !TOWN_PART_BEFORE.test(before(30))) || DIVISION_LIST_BEFORE.test(before(80));
+  return (
+    (DIVISION_BEFORE.test(before(24)) && !TOWN_PART_BEFORE.test(before(30))) ||
+    DIVISION_LIST_BEFORE.test(before(80)) ||
+    (AFTER_A_NAME.test(before(3)) && CLOSED_PARENTHESIS.test(folded.slice(at, at + 32)))
+  );
 }
+// « Séké Silabada (Siguiri) », « Kourako (Doko) »: a name in parentheses right after a place's is
+// the area it lies in, as the press writes the prefecture or the circle after a village.
+const AFTER_A_NAME = /[a-z]\s?\($/;
+const CLOSED_PARENTHESIS = /^[a-z' -]{4,30}\)/;
 // « the Tevolat area » is around the place, not a division of it: wider than a village, though.
 const AREA_AFTER = /^\s+(?:area|vicinity|surroundings)\b/i;
 const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;

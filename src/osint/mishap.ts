@@ -21,7 +21,8 @@ export function tellsMishapDeaths(headline: string): boolean {
 
 // A flood or a storm in a headline: under it, roads « damaged » and villages "hit" are the water's
 // doing, as are its dead.
-const FLOOD = /\b(crues?|inondations?|floods?|flooding|flooded|pluies? (?:torrentielles|diluviennes)|torrential rains?)\b/;
+const FLOOD =
+  /\b(crues?|inondations?|floods?|flooding|flooded|pluies? (?:torrentielles|diluviennes|abondantes)|fortes? pluies?|averses?|intemperies|torrential rains?|heavy rains?|rainstorms?|downpours?)\b/;
 
 /** What a story's headline tells no one did: deaths of a mishap, or the harm of a flood. */
 export type Mishap = 'deaths' | 'flood';

@@ -101,6 +101,15 @@ describe('where an event happened', async () => {
     for (const name of names) expect(flagsOf(text, name), name).toContain('division');
   });
 
+  it.each([
+    // The area a village lies in, written in parentheses after its name.
+    ['Des bandits ont tué un orpailleur à Kalana (Yanfolila) dans la nuit de lundi.', 'Yanfolila', true],
+    ['Des bandits ont tué un orpailleur à Kalana (Yanfolila) dans la nuit de lundi.', 'Kalana', false],
+    ['Des bandits ont tué un orpailleur à Kalana, puis à Yanfolila, dans la nuit de lundi.', 'Yanfolila', false],
+  ] as const)('reads a name in parentheses after a place as its area: %s (%s)', (text, name, division) => {
+    expect(flagsOf(text, name).includes('division')).toBe(division);
+  });
+
   it('reads the towns a road links as its ends', () => {
     expect(flagsOf('Un convoi a été attaqué sur la RN-6 reliant Sévaré à San.', 'San')).toContain('axis');
   });

@@ -64,4 +64,16 @@ describe('the story of a headline telling a flood', async () => {
   ] as const)('%s', (title, expected) => {
     expect(extract({ published: '2022-09-25', title, text, lang: 'en' }, gazetteer, null).relevant).toBe(expected);
   });
+
+  // Heavy rain is told as a flood is: its « victimes » and its ruins are the weather's.
+  const pluie =
+    'Les averses tombées sur la ville dans la nuit du mardi 3 septembre 2024 n’ont fait aucune victime, mais des maisons se sont écroulées.\n\n' +
+    'Des ponts ont été endommagés et des champs détruits dans les villages voisins.';
+  it.each([
+    ['Forte pluie à Ansongo : des maisons écroulées, aucune perte en vie humaine', false],
+    ['Averses sur Ansongo : des dégâts importants dans les villages', false],
+    ['Ansongo : des hommes armés attaquent la ville', true],
+  ] as const)('%s', (title, expected) => {
+    expect(extract({ published: '2024-09-05', title, text: pluie, lang: 'fr' }, gazetteer, null).relevant).toBe(expected);
+  });
 });
