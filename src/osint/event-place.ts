@@ -38,7 +38,9 @@ const AFTER_A_NAME = /[a-z]\s?\($/;
 const CLOSED_PARENTHESIS = /^[a-z' -]{4,30}\)/;
 // « the Tevolat area » is around the place, not a division of it: wider than a village, though.
 const AREA_AFTER = /^\s+(?:area|vicinity|surroundings)\b/i;
-const DIVISION_AFTER = /^\s+(region|district|cercle|sector|secteur|province|zone)\b/i;
+// "in the Doko sub-prefecture", "Tessalit commune": English names the division before its kind.
+const DIVISION_AFTER =
+  /^[^\S\n]+(region|district|cercle|circle|sector|secteur|province|zone|sub-prefecture|prefecture|commune|department|municipality|moughataa|wilaya)\b/i;
 // « des civils qui rejoignaient Arbinda », « en route pour Kidal », "deliveries to the capital,
 // Bamako": where people or goods were going.
 const DIRECTION_BEFORE =
@@ -120,7 +122,7 @@ export function placeWeight(p: PlaceMention, folded: string): number {
 /** What the words around a mention say of it: a division, a direction, a landmark, a village… */
 export function describePlace(p: PlaceMention, folded: string): string[] {
   const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
-  const after = folded.slice(p.end, p.end + 10);
+  const after = folded.slice(p.end, p.end + 20);
   const flags: string[] = [];
   if (divisionBefore(folded, p.index) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
     flags.push('division');
@@ -148,7 +150,7 @@ export function sentencePlace(places: readonly PlaceMention[], sentence: Sentenc
   const isDivision = (p: PlaceMention) =>
     isCountry(p) ||
     divisionBefore(folded, p.index) ||
-    DIVISION_AFTER.test(folded.slice(p.end, p.end + 10)) ||
+    DIVISION_AFTER.test(folded.slice(p.end, p.end + 20)) ||
     (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
   const isOutside = (p: PlaceMention) =>
     isDivision(p) ||

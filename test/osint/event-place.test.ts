@@ -110,6 +110,17 @@ describe('where an event happened', async () => {
     expect(flagsOf(text, name).includes('division')).toBe(division);
   });
 
+  it.each([
+    // English writes the kind of division after its name.
+    ['Gunmen shot a gold miner at Tondo, in the Niagassola sub-prefecture, on Thursday.', 'Niagassola', true],
+    ['Drones struck the camp at Amachach in Tessalit commune on Monday.', 'Tessalit', true],
+    ['Gunmen shot a gold miner at Tondo, in the Niagassola sub-prefecture, on Thursday.', 'Tondo', false],
+    // A menu's « Région » on the next line is no division of the headline's place.
+    ['Heurts entre bergers et villageois à Batoma\n\nRégion\n\nLes habitants se sont mobilisés vendredi.', 'Batoma', false],
+  ] as const)('reads the kind of division written after a name: %s (%s)', (text, name, division) => {
+    expect(flagsOf(text, name).includes('division')).toBe(division);
+  });
+
   it('reads the towns a road links as its ends', () => {
     expect(flagsOf('Un convoi a été attaqué sur la RN-6 reliant Sévaré à San.', 'San')).toContain('axis');
   });
