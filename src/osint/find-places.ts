@@ -40,6 +40,8 @@ const NOT_PLACES = new Set(
     'mission', 'national', 'nationale', 'republique', 'republic', 'dakar bamako', 'al', 'el', 'ould', 'ben', 'bin', 'abou', 'amadou',
     'publication', 'incident', 'alerte', 'urgent', 'exclusif', 'breaking', 'update', 'video', 'photo', 'reportage', 'entretien', 'interview',
     'analyse', 'edito', 'opinion', 'tribune', 'bilan', 'insecurite', 'attaque', 'attaques', 'terrorisme', 'justice', 'sante', 'societe', 'international',
+    // More section kickers (« Défense : 18 orpailleurs interceptés », « Banditisme : une bande démantelée »).
+    'defense', 'banditisme', 'criminalite', 'securite routiere', 'faits divers', 'diplomatie', 'humanitaire', 'environnement', 'education', 'culture', 'defence', 'security', 'crime', 'politics', 'society',
     // The speakers of a transcript and the heads of a letter or a post (« Présentateur : », "PRESENTER: Good
     // afternoon", « Objet : »), written at a line's start before a colon as a headline writes its place.
     'presentateur', 'presentatrice', 'presenter', 'animateur', 'animatrice', 'host', 'anchor', 'journaliste', 'journalist',

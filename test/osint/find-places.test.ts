@@ -113,6 +113,8 @@ describe('findPlaces across the border', async () => {
     ["Côte d'Ivoire : un gendarme blessé près de Téhini.", ['Téhini/CI']],
     // A photo's caption label is no place either.
     ['Caption: A UN helicopter patrols areas near Ménaka.', ['Ménaka/ML']],
+    // Nor is a section's kicker.
+    ['Défense : 18 orpailleurs interceptés près de Tessalit', ['Tessalit/ML']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
