@@ -32,7 +32,7 @@ function divisionBefore(folded: string, at: number): boolean {
     (AFTER_A_NAME.test(before(3)) && CLOSED_PARENTHESIS.test(folded.slice(at, at + 32)))
   );
 }
-// « Séké Silabada (Siguiri) », « Kourako (Doko) »: a name in parentheses right after a place's is
+// « Séké Silabada (Siguiri) », « Kourako (Doko) »: a name in parentheses right after another name is
 // the area it lies in, as the press writes the prefecture or the circle after a village.
 const AFTER_A_NAME = /[a-z]\s?\($/;
 const CLOSED_PARENTHESIS = /^[a-z' -]{4,30}\)/;
