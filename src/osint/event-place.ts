@@ -23,7 +23,7 @@ const TOWN_PART_BEFORE =
 const DIVISION_LIST_BEFORE =
   /\b(?:regions|cercles|communes|provinces|departements|wilayas|districts|moughataas|prefectures) (?:de |du |d'|des |of )?(?:[a-z'-]+(?: [a-z'-]+)?, )*(?:[a-z'-]+(?: [a-z'-]+)? (?:et|and) )?$/i;
 
-/** The words before a place (folded) say it is a division: « cercle de Bankass », « les régions de Ségou, Nara et Kayes ». */
+/** The words before a place (folded) say it is a division: « cercle de Bankass », « les régions de Ségou, Nara et Kayes », « Séké Silabada (Siguiri) ». */
 function divisionBefore(folded: string, at: number): boolean {
   const before = (n: number) => folded.slice(Math.max(0, at - n), at);
   return (
@@ -41,6 +41,15 @@ const AREA_AFTER = /^\s+(?:area|vicinity|surroundings)\b/i;
 // "in the Doko sub-prefecture", "Tessalit commune": English names the division before its kind.
 const DIVISION_AFTER =
   /^[^\S\n]+(region|district|cercle|circle|sector|secteur|province|zone|sub-prefecture|prefecture|commune|department|municipality|moughataa|wilaya)\b/i;
+
+/** The text names the place as a division: by the words around it, or as the gazetteer's first or second level. */
+function namedAsDivision(p: PlaceMention, folded: string): boolean {
+  return (
+    divisionBefore(folded, p.index) ||
+    DIVISION_AFTER.test(folded.slice(p.end, p.end + 20)) ||
+    (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'))
+  );
+}
 // « des civils qui rejoignaient Arbinda », « en route pour Kidal », "deliveries to the capital,
 // Bamako": where people or goods were going.
 const DIRECTION_BEFORE =
@@ -122,15 +131,13 @@ export function placeWeight(p: PlaceMention, folded: string): number {
 /** What the words around a mention say of it: a division, a direction, a landmark, a village… */
 export function describePlace(p: PlaceMention, folded: string): string[] {
   const before = (n: number) => folded.slice(Math.max(0, p.index - n), p.index);
-  const after = folded.slice(p.end, p.end + 20);
   const flags: string[] = [];
-  if (divisionBefore(folded, p.index) || DIVISION_AFTER.test(after) || p.place?.featureCode === 'ADM1' || p.place?.featureCode === 'ADM2')
-    flags.push('division');
+  if (namedAsDivision(p, folded)) flags.push('division');
   if (DIRECTION_BEFORE.test(before(30))) flags.push('direction');
   if (REFERENCE_BEFORE.test(before(40))) flags.push('reference');
   if (INSTITUTION_BEFORE.test(before(30))) flags.push('institution');
   if (AXIS_BEFORE.test(before(30))) flags.push('axis');
-  if (WATERWAY_BEFORE.test(before(30)) || WATERWAY_AFTER.test(after.slice(0, 8))) flags.push('waterway');
+  if (WATERWAY_BEFORE.test(before(30)) || WATERWAY_AFTER.test(folded.slice(p.end, p.end + 8))) flags.push('waterway');
   if (SETTLEMENT_BEFORE.test(before(30))) flags.push('settlement');
   if (p.cued) flags.push('cued');
   if (p.place?.featureCode === 'PPLC') flags.push('capital');
@@ -147,11 +154,7 @@ const PAST_RELATIVE = /\b(?:who|which|that|qui|qu'ils?|qu'elles?) (?:had|avai(?:
 export function sentencePlace(places: readonly PlaceMention[], sentence: Sentence, folded: string, triggerAt: number): PlaceMention | undefined {
   const here = within(places, sentence);
   const before = (p: PlaceMention, n: number) => folded.slice(Math.max(0, p.index - n), p.index);
-  const isDivision = (p: PlaceMention) =>
-    isCountry(p) ||
-    divisionBefore(folded, p.index) ||
-    DIVISION_AFTER.test(folded.slice(p.end, p.end + 20)) ||
-    (p.place !== null && (p.place.featureCode === 'ADM1' || p.place.featureCode === 'ADM2'));
+  const isDivision = (p: PlaceMention) => isCountry(p) || namedAsDivision(p, folded);
   const isOutside = (p: PlaceMention) =>
     isDivision(p) ||
     DIRECTION_BEFORE.test(before(p, 30)) ||
