@@ -148,6 +148,9 @@ const FOLLOWED =
 // riot or protest answered is its cause, told before it.
 const DEATH_CAUSE =
   /\b(?:apres|suite a|after|following|over) (?:la mort|le deces|l'assassinat|le meurtre|the death|the killing|the shooting|the murder)\b[^.;:]*$/;
+// « ont défilé … pour exiger la fin des assassinats », "marched to denounce the killings": the
+// killings a protest denounces are its cause, not its event.
+const DENOUNCED = /\b(?:pour|to) (?:exiger|denoncer|condamner|dire non a(?:ux?)?|reclamer justice pour|demand|denounce|condemn)\b[^.;:]*$/;
 
 /** The type of an act aimed at a target of this class. */
 function byTarget(target: TargetClass | undefined, folded: string): Kind | null {
@@ -335,7 +338,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
     (t.sense === 'attack' || t.sense === 'kill' || t.sense === 'clash' || t.sense === 'toll') &&
     (PLUPERFECT_BEFORE.test(folded.slice(Math.max(0, t.index - 20), t.index)) ||
       (triggers.some((o) => o.sense === 'arrest') && FOLLOWED.test(folded.slice(Math.max(0, t.index - 60), t.index))) ||
-      (triggers.some((o) => o.sense === 'riot' || o.sense === 'protest') && DEATH_CAUSE.test(folded.slice(Math.max(0, t.index - 60), t.index + 1))));
+      (triggers.some((o) => o.sense === 'riot' || o.sense === 'protest') &&
+        (DEATH_CAUSE.test(folded.slice(Math.max(0, t.index - 60), t.index + 1)) || DENOUNCED.test(folded.slice(Math.max(0, t.index - 60), t.index)))));
   const present = triggers.filter((t) => !past(t));
   if (present.length > 0 && present.length < triggers.length) {
     const lead = Math.min(...present.map((t) => t.weight));

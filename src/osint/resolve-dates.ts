@@ -1,8 +1,9 @@
 /**
  * Dates mentioned in an article, resolved against its publication day. chrono-node reads the
  * common forms; the forms the press uses and chrono misses are read here: "en septembre 2024",
- * "fin janvier" (month precision), "les 3 et 4 septembre" (a span: month precision), "dans la
- * nuit de samedi à dimanche" (the Sunday), "la veille"/"le lendemain" of the date before.
+ * "fin janvier" (month precision), "les 3 et 4 septembre" (a span: month precision; three days,
+ * "du 17 au 19 août", give their first), "dans la nuit de samedi à dimanche" (the Sunday),
+ * "la veille"/"le lendemain" of the date before.
  * An event reported in an article happened no later than its publication: a date that would fall
  * after it is moved back a week or a year when the text left that open, or dropped.
  */
@@ -73,6 +74,9 @@ export function parseIsoDay(value: string | null | undefined): Day | null {
   return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
+/** A span « du 17 au 19 »: dated by its first day, where longer or shorter spans give their month. */
+const threeDays = (first: number, last: number) => last - first === 2;
+
 interface Raw {
   index: number;
   end: number;
@@ -127,14 +131,18 @@ function ourForms(text: string, reference: Day | null): Raw[] {
     'giu',
   );
   while ((match = nightMonthFirst.exec(text))) addNight(match, (match[4] ?? match[2])!, match[5]!, match[6]);
-  // Spans of days within a month: the event is dated to the month.
+  // Spans of days within a month: the event is dated to the month, or to its first day when it
+  // lasted three days (« du 17 au 19 août »), as a battle or an operation of a few days is.
   const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
   while ((match = span.exec(text))) {
     if (/nuit (?:du|de) $/i.test(text.slice(Math.max(0, match.index - 10), match.index))) continue;
     const m = monthOf(match[3]!);
     const d = Number(match[2]);
     const y = match[4] ? Number(match[4]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
-    if (Number.isFinite(y)) add(match, { day: { y, m, d: 1 }, precision: 'month', yearKnown: Boolean(match[4]), weekdayOnly: false });
+    if (!Number.isFinite(y)) continue;
+    const first = Number(match[1]);
+    if (threeDays(first, d)) add(match, { day: { y, m, d: first }, precision: 'day', yearKnown: Boolean(match[4]), weekdayOnly: false });
+    else add(match, { day: { y, m, d: 1 }, precision: 'month', yearKnown: Boolean(match[4]), weekdayOnly: false });
   }
   // Month without a day: "en septembre 2024", "fin janvier", "late January", "au mois d'août 2025".
   const monthOnly = new RegExp(
@@ -286,7 +294,7 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
     if (night && result.end) {
       const end = result.end;
       day = { y: end.get('year') ?? day.y, m: end.get('month') ?? day.m, d: end.get('day') ?? day.d };
-    } else if (result.end && precision === 'day') {
+    } else if (result.end && precision === 'day' && !threeDays(day.d, result.end.get('day') ?? 0)) {
       precision = 'month';
     }
     // « la semaine dernière », "last week": some day of the week before, not the day a week back.

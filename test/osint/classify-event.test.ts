@@ -180,6 +180,9 @@ describe('classifySentence', () => {
     // The death a town rose against is the riot's cause; youths and pupils fighting the forces riot.
     ["Mali : Kayes s'embrase après la mort d'un jeune motard abattu par un policier", 'Riots / Violent demonstration'],
     ["Au moins deux personnes ont perdu la vie dans les heurts entre jeunes et forces de l'ordre.", 'Riots / Violent demonstration'],
+    // The killings a march denounces are its cause; a peaceful parade through the streets is a march.
+    ["Les habitants d'Oussouye ont défilé pacifiquement dimanche pour exiger la fin des assassinats et des tueries.", 'Protests / Peaceful protest'],
+    ['Des femmes ont marché pacifiquement à Mlomp pour dénoncer les assassinats.', 'Protests / Peaceful protest'],
     ['Siguiri : échauffourées entre élèves et gendarmes, cinq filles intoxiquées', 'Riots / Violent demonstration'],
     // Gold miners or protesters who burn and wreck riot; so does unrest that loots.
     ['Artisanal gold miners protesting against new fees set fire to the police station in Chami on Saturday.', 'Riots / Violent demonstration'],

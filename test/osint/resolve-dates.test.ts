@@ -16,6 +16,11 @@ describe('resolveDates', () => {
     ['En septembre 2024, les trois pays avaient déjà patrouillé.', '2025-02-23', 'fr', '2024-09 month'],
     ['Les arrestations ont eu lieu fin janvier.', '2021-02-09', 'fr', '2021-01 month'],
     ['Ils ont été interceptés les 3 et 4 septembre.', '2025-09-06', 'fr', '2025-09 month'],
+    // A span of three days is dated by its first day; a week is dated by its month.
+    ['La compagnie a conduit du 17 au 19 août 2025 des opérations de contrôle.', '2025-08-20', 'fr', '2025-08-17 day'],
+    ['Deux opérations ont été menées entre le 21 et le 23 février 2026 dans le département.', null, 'fr', '2026-02-21 day'],
+    ['The rebels said the battle near the border lasted from July 25 to 27.', '2024-08-02', 'en', '2024-07-25 day'],
+    ['La patrouille a sillonné la zone du 10 au 16 septembre 2025.', '2025-09-20', 'fr', '2025-09 month'],
     ['Coups de feu dans la nuit de samedi à dimanche.', '2025-03-12', 'fr', '2025-03-09 day'],
     ['Dans la nuit du lundi 13 au mardi 14 septembre 2021, un poste a été attaqué.', null, 'fr', '2021-09-14 day'],
     ['La ville a été réveillée dans la nuit de mardi à mercredi 10 juin 2015 par des tirs.', null, 'fr', '2015-06-10 day'],
