@@ -9,6 +9,13 @@ import type { TriggerRow } from './lexicon/triggers.js';
 export const PASSIVE_BEFORE: ReadonlySet<string> = new Set(['ete', 'etaient', 'etait', 'sont', 'est', 'been', 'was', 'were', 'is', 'are']);
 const AGENT = new Set(['par', 'by']);
 const AGENT_ADJECTIVE = /^(?:terroristes?|jihadistes?|djihadistes?|islamistes?|rebelles?)$/;
+/**
+ * "Militant commander killed", « deux terroristes tués à Boni »: a killing's participle that ends
+ * its clause, or that a place or time follows, tells what was done to the words before it, as a
+ * headline does without its auxiliary.
+ */
+const PARTICIPLE = /(?:ed|en|e|es|u|us)$/;
+const AFTER_PARTICIPLE = new Set(['in', 'near', 'at', 'on', 'during', 'a', 'au', 'aux', 'dans', 'pres', 'lors', 'en']);
 /** Words that open a clause of its own: what follows is no object of the verb before them. */
 const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'lorsque', 'lorsqu', 'quand', 'tandis']);
 
@@ -18,7 +25,12 @@ const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'lorsque', 'lorsqu', 'qua
  * passive (« le camp a été attaqué par »). Armed men named as the agent are who acted, not the target.
  */
 export function targetOf(hit: Hit<TriggerRow>, targets: readonly Hit<TargetClass>[], tokens: readonly Token[]): TargetClass | undefined {
-  const passive = PASSIVE_BEFORE.has(tokens[hit.start - 1]?.word ?? '') || AGENT.has(tokens[hit.end]?.word ?? '');
+  const next = tokens[hit.end]?.word;
+  // "killed at least", « tué au moins »: a count follows, the verb is active.
+  const count = /^(?:least|moins)$/.test(tokens[hit.end + 1]?.word ?? '');
+  const headline =
+    hit.value.sense === 'kill' && PARTICIPLE.test(tokens[hit.end - 1]?.word ?? '') && (next === undefined || (AFTER_PARTICIPLE.has(next) && !count));
+  const passive = PASSIVE_BEFORE.has(tokens[hit.start - 1]?.word ?? '') || AGENT.has(next ?? '') || headline;
   let best: Hit<TargetClass> | undefined;
   let bestDistance = Infinity;
   for (const target of targets) {
@@ -26,7 +38,7 @@ export function targetOf(hit: Hit<TriggerRow>, targets: readonly Hit<TargetClass
     const before = target.end <= hit.start;
     if (!after && !before) continue;
     const agent = AGENT.has(tokens[target.start - 1]?.word ?? '') || AGENT.has(tokens[target.start - 2]?.word ?? '');
-    if (target.value === 'militants' && (before || agent)) continue;
+    if (target.value === 'militants' && ((before && !headline) || agent)) continue;
     // « des attaques terroristes », « une attaque jihadiste »: the adjective says who attacked.
     if (target.value === 'militants' && target.start === hit.end && AGENT_ADJECTIVE.test(tokens[target.start]?.word ?? '')) continue;
     // "100 killed as gunmen raid two villages": the gunmen are the next clause's subject.

@@ -18,6 +18,7 @@ describe('lexicon inflection', () => {
   it('gives English verbs and nouns of both languages their forms', () => {
     expect(englishVerb('attack')).toEqual(['attack', 'attacks', 'attacked', 'attacking']);
     expect(englishVerb('seize')).toContain('seized');
+    expect(englishVerb('fall')).toEqual(['fall', 'falls', 'fell', 'fallen', 'falling']);
     expect(englishVerb('kidnap')).toContain('kidnapped');
     expect(englishVerb('patrol')).toContain('patrolled');
     expect(nounForms('embuscade')).toContain('embuscades');

@@ -22,6 +22,11 @@ describe('the target of an act', () => {
     ['Une attaque terroriste a visé Kolongo.', 'fr', null],
     // "as gunmen raid …": the gunmen open a clause of their own.
     ['Troops were ambushed as gunmen raided two villages.', 'en', 'military'],
+    // A killing's participle that ends the clause, or that a place follows, is a headline's passive:
+    // the armed men before it were killed. With a count after it, the verb is active.
+    ['Banwa: militant commander for the Toéni–Solenzo zone killed', 'en', 'militants'],
+    ['Deux terroristes tués à Boni', 'fr', 'militants'],
+    ['Gunmen killed at least 31 people on a market bus.', 'en', 'civilians'],
   ] as const)('%s', (sentence, language, expected) => {
     expect(target(sentence, language)).toBe(expected);
   });

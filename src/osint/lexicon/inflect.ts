@@ -109,6 +109,7 @@ const ENGLISH_IRREGULAR: Record<string, string[]> = {
   patrol: ['patrol', 'patrols', 'patrolled', 'patroled', 'patrolling', 'patroling'],
   round: ['round', 'rounds', 'rounded', 'rounding'],
   come: ['come', 'comes', 'came', 'coming'],
+  fall: ['fall', 'falls', 'fell', 'fallen', 'falling'],
 };
 
 /** Every form of an English verb ("attack", "seize", "kidnap"). */

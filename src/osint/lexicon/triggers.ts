@@ -108,7 +108,7 @@ export const TRIGGERS: TriggerRow[] = [
       nouns: ['base rebelle conquise', 'bases rebelles conquises', 'base rebelle detruite', 'bases rebelles detruites', 'base rebelle occupee', 'bases rebelles occupees', 'demantelement des bases', 'prise de controle', 'reprise de controle', 'reprise de la ville', 'reconquete', 'chute de la ville', 'chute du camp'],
       phrases: ['reconquis', 'reconquise', 'reconquirent', 'conquis ~ base', 'conquis ~ bases', 'conquis ~ camp'],
     },
-    en: { verbs: ['take control of', 'retake control of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'capture the ~ town', 'seize the ~ town', 'capture the ~ city', 'seize the ~ city', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp', 'destroy ~ rebel bases', 'destroy or occupy ~ bases', 'occupy ~ bases', 'capture ~ positions'], nouns: ['takeover', 'capture of'] },
+    en: { verbs: ['take control of', 'retake control of', 'fall into the hands of', 'regain control of', 'seize control of', 'retake', 'recapture', 'overrun', 'fall to', 'reoccupy', 'enter the town', 'capture the town', 'capture the camp', 'seize the town', 'seize the camp', 'capture ~ camps', 'capture ~ bases', 'capture ~ base', 'capture the ~ town', 'seize the ~ town', 'capture the ~ city', 'seize the ~ city', 'overrun ~ camps', 'overrun ~ bases', 'take over ~ base', 'take over ~ camp', 'destroy ~ rebel bases', 'destroy or occupy ~ bases', 'occupy ~ bases', 'capture ~ positions'], nouns: ['takeover', 'capture of'] },
   },
   {
     sense: 'clash', weight: 9,
