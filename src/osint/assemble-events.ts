@@ -27,7 +27,17 @@ import { daysSinceEvent } from './days-since-event.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { dateStatedNear } from './stated-date.js';
 import { placeStatedAfter } from './stated-place.js';
-import { ATTRIBUTED, HYPOTHETICAL, OTHER_GENRE_TITLE, OTHER_GENRES, RETROSPECTIVE, STATEMENT, VERDICT_TITLE, headlineLooksBack } from './non-event-cues.js';
+import {
+  ATTRIBUTED,
+  FLED_FROM,
+  HYPOTHETICAL,
+  OTHER_GENRE_TITLE,
+  OTHER_GENRES,
+  RETROSPECTIVE,
+  STATEMENT,
+  VERDICT_TITLE,
+  headlineLooksBack,
+} from './non-event-cues.js';
 import { byStoryMeans } from './story-means.js';
 import { tollOfEvent } from './toll-of-event.js';
 export interface AssemblyInput {
@@ -209,7 +219,7 @@ export function assembleEvents(input: AssemblyInput, gazetteer: Gazetteer, model
     }
     // Else the division the story names (« cercle de Macina »): its seat is near enough.
     for (const other of [sentence, ...around]) place ??= sentenceRegion(places, other);
-    const hypothetical = HYPOTHETICAL.test(foldedSentence) || RETROSPECTIVE.test(foldedSentence);
+    const hypothetical = HYPOTHETICAL.test(foldedSentence) || RETROSPECTIVE.test(foldedSentence) || FLED_FROM.test(foldedSentence);
     const age = date && input.published ? daysSinceEvent(date.date, input.published) : 0;
     const titleAgrees = titleTriggers.some((t) => t.eventType === trigger.eventType);
 

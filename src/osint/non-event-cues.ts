@@ -5,6 +5,11 @@
  */
 import { ofLastDays } from './days-since-event.js';
 
+// « qui ont fui les combats de mars », "driven out by jihadist attacks": the fighting the displaced
+// fled is their story's cause, told as background to where they live now.
+export const FLED_FROM =
+  /\b(?:(?:ont |avaient |ayant )?fui|fuyant|fuir|fuient|chasse(?:e|s|es)? (?:de [\w' ]{0,30})?par|fled|fleeing|flee|driven (?:out |away )?by|displaced by|forced out by) (?:les |des |la |the |from the |from )?(?:[\w-]+ ){0,2}(?:combats|attaques|violences|exactions|affrontements|fighting|attacks|violence|clashes|raids)\b/;
+
 // Statements about what may happen or what usually happens do not report an event, nor do
 // sentences summing up many ("hit several times over the past few months") or telling their trend
 // (« les attaques se multiplient », "a rise in attacks on security posts").
