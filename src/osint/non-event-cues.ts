@@ -30,7 +30,7 @@ export const OTHER_GENRES =
 // Headlines of other genres: courts, health, interviews, analyses, looks back, accidents, drills
 // (« les forces spéciales clôturent l'exercice », an enemy « fictif » beaten for the minister).
 export const OTHER_GENRE_TITLE =
-  /\b(exercices?|exercises?|drills?|simulation|explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|vaccination|vaccine|fievre jaune|yellow fever|rougeole|measles|paludisme|malaria|polio|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|a la une des (?:quotidiens|journaux)|front pages|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|accident|noyade|drame sur)\b/;
+  /\b(exercices?|exercises?|drills?|simulation|explainer|remembering|years after|ans apres|proces|cour d'assises|tribunal|condamne\w*|verdict|juges?|court|sentenc\w*|trial|cholera|epidemie|epidemic|outbreak|vaccination|vaccine|fievre jaune|yellow fever|rougeole|measles|paludisme|malaria|polio|entretien|interview|analyse|analysis|backgrounder|reportage|editorial|opinion|tribune|revue de presse|press review|a la une des (?:quotidiens|journaux)|front pages|anniversaire|commemoration|anniversary|years on|il y a \d+ ans|effondrement|collapse|eboulements?|landslides?|cave-ins?|caved in|glissements? de terrain|accident|noyade|drame sur)\b/;
 // A headline looking back names the old event by its trigger (« survivors recount the ferry
 // massacre »): the trigger does not make the piece a new event's report.
 // Those that count the time since the event (« un an après », "years on") are never a report of

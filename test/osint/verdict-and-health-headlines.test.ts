@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/geo/gazetteer.js';
 import { extract } from '../../src/osint/extract.js';
 
-describe('headlines of a trial, a look back or a health campaign report no new event', async () => {
+describe('headlines of a trial, a look back, a health campaign or an accident report no new event', async () => {
   const gazetteer = await loadGazetteer();
   it.each([
     // [title, body, language]
@@ -30,6 +30,12 @@ describe('headlines of a trial, a look back or a health campaign report no new e
     [
       "Tagant : les forces spéciales clôturent l'exercice « Fierté des armées » à N'Beika",
       "Les forces spéciales ont achevé samedi un exercice de plusieurs jours à N'Beika. Devant le ministre, les commandos ont neutralisé un ennemi fictif au moyen d'une embuscade et détruit ses véhicules.",
+      'fr',
+    ],
+    // A mine's collapse is an accident, whoever dug there without a permit.
+    [
+      'Saraya : trois orpailleurs tués dans un éboulement sur un permis industriel',
+      "Selon la gendarmerie, des orpailleurs clandestins venus des villages voisins avaient envahi le site mardi. Une galerie s'est affaissée sur eux en fin de matinée ; trois corps ont été retirés.",
       'fr',
     ],
   ] as const)('%s', (title, text, lang) => {
