@@ -175,8 +175,12 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   // "overnight" (a night ending on the day of the report), "le 3 courant" (this month).
   if (reference) {
     const today = /\b(avant[- ]hier|ce matin|cette nuit|ce soir|this morning|this evening|overnight|earlier today|(?:le )?(\d{1,2})(?:er)? courant)\b/giu;
+    const weekdayAfter = new RegExp(`^,?\\s+(?:on\\s+|de\\s+|du\\s+)?${WEEKDAY}\\b`, 'iu');
     while ((match = today.exec(text))) {
       const word = fold(match[1]!);
+      // "overnight on Monday", « cette nuit de lundi »: the weekday after it dates the night.
+      if ((word === 'overnight' || word === 'cette nuit') && weekdayAfter.test(text.slice(match.index + match[0].length, match.index + match[0].length + 16)))
+        continue;
       let day = reference;
       if (word.startsWith('avant')) day = fromUtc(toUtc(reference) - 2 * DAY_MS);
       else if (match[2]) day = { ...reference, d: Number(match[2]) };

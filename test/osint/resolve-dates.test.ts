@@ -38,6 +38,8 @@ describe('resolveDates', () => {
     ['At least 86 people were killed on the night of June 11-12.', '2022-06-16', 'en', '2022-06-12 day'],
     ['The post came under attack overnight from Monday to Tuesday.', '2020-10-15', 'en', '2020-10-13 day'],
     ['Armed robbers raided the traders overnight Sunday to Monday.', '2018-05-29', 'en', '2018-05-28 day'],
+    // "overnight on Monday": the weekday dates the night, not the day of the report.
+    ['Gunmen fired on the tour bus near Kati overnight on Monday, the singer said.', '2023-01-03', 'en', '2023-01-02 day'],
     ['Migrants were intercepted overnight from Monday 4 to Tuesday 5 October 2021 off Kafountine.', null, 'en', '2021-10-05 day'],
     ['Troops killed forty gunmen overnight from Wednesday, September 23, to Thursday, September 24, 2020.', '2020-09-25', 'en', '2020-09-24 day'],
     ['The camp was hit overnight from Tuesday, September 30, to Wednesday, October 1.', '2025-10-02', 'en', '2025-10-01 day'],
