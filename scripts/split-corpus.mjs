@@ -27,7 +27,8 @@
 //    6 December 2026: test-k; the 89 added later that day: test-l; the 90 of that evening: test-m;
 //    the 89 of that night: test-n; the 84 of 7 December 2026: test-o; the 90 added later that
 //    day: test-p; the 90 of that morning's second batch: test-q; the 88 added later that
-//    morning: test-r; the 89 of that afternoon: test-s; and the 89 of that evening: test-t).
+//    morning: test-r; the 89 of that afternoon: test-s; the 89 of that evening: test-t; and the 90
+//    added later that evening: test-u).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,10 +36,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemsDir = join(root, 'corpus', 'items');
-// The shares of the items being split now (batch 20, 7 December 2026); batch 1 was 60 / 15 / 25 % into
-// train, dev and test, batches 2 to 19 40 / 20 / 40 % into train, dev and test-b to test-s. A later
-// batch names a held-out split of its own (test-u, …).
-const HELD_OUT = 'test-t';
+// The shares of the items being split now (batch 21, 7 December 2026); batch 1 was 60 / 15 / 25 % into
+// train, dev and test, batches 2 to 20 40 / 20 / 40 % into train, dev and test-b to test-t. A later
+// batch names a held-out split of its own (test-v, …).
+const HELD_OUT = 'test-u';
 const SHARES = { train: 0.4, dev: 0.2, [HELD_OUT]: 0.4 };
 /** The held-out splits and their fingerprint files, oldest first. */
 const FINGERPRINTS = {
@@ -62,6 +63,7 @@ const FINGERPRINTS = {
   'test-r': 'TEST-R-SPLIT.sha256',
   'test-s': 'TEST-S-SPLIT.sha256',
   'test-t': 'TEST-T-SPLIT.sha256',
+  'test-u': 'TEST-U-SPLIT.sha256',
 };
 const SALT = 'diboli news corpus split v1';
 // The development corpus the extractor was tuned on before this corpus existed.
@@ -184,7 +186,7 @@ for (const split of Object.keys(splits)) splits[split].sort();
 
 const out = {
   about:
-    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-t) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-T-SPLIT.sha256.',
+    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-u) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-U-SPLIT.sha256.',
   ...splits,
 };
 writeFileSync(splitsFile, `${JSON.stringify(out, null, 2)}\n`);

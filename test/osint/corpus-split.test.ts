@@ -26,7 +26,8 @@ const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as 
   | 'test-q'
   | 'test-r'
   | 'test-s'
-  | 'test-t',
+  | 'test-t'
+  | 'test-u',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -51,6 +52,7 @@ const HELD_OUT = {
   'test-r': 'TEST-R-SPLIT.sha256',
   'test-s': 'TEST-S-SPLIT.sha256',
   'test-t': 'TEST-T-SPLIT.sha256',
+  'test-u': 'TEST-U-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
