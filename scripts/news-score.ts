@@ -24,7 +24,11 @@ export interface EventAnswer {
 
 export interface GoldEvent extends EventAnswer {
   date: string;
+  /** A month's event may be written on its first day (« 2018-10-01 », month): only its month counts. */
+  date_precision?: 'day' | 'month' | 'year';
 }
+
+const PRECISION_LENGTH = { day: 10, month: 7, year: 4 } as const;
 
 export interface ScoredPair {
   gold: { relevant: boolean; events: GoldEvent[] };
@@ -71,7 +75,8 @@ export function kilometres(a: { lat: number; lon: number }, b: { lat: number; lo
 }
 
 export function sameDate(system: EventAnswer, gold: GoldEvent): boolean {
-  return typeof system.date === 'string' && system.date.length >= gold.date.length && system.date.startsWith(gold.date);
+  const told = gold.date.slice(0, PRECISION_LENGTH[gold.date_precision ?? 'day']);
+  return typeof system.date === 'string' && system.date.length >= told.length && system.date.startsWith(told);
 }
 
 export function samePlace(system: EventAnswer, gold: GoldEvent): boolean {

@@ -5,6 +5,9 @@
  * a market, a wedding or passengers, an attack on civilians.
  */
 import type { EventType } from '../domain/event-types.js';
+import { withoutSupplied } from './armed-men-supplied.js';
+import { raidByForces } from './raid-by-forces.js';
+import { theftVictim } from './theft-victim.js';
 import { heldByArmedMen } from './held-by-armed-men.js';
 import { migrantsStopped } from './migrants-stopped.js';
 import { PASSIVE_BEFORE, targetOf } from './target-of-act.js';
@@ -117,17 +120,13 @@ const AIR_MEANS =
   /\b(drones?|aviation|avions? de (?:chasse|combat|guerre)|(?:les|des) avions|avions (?:francais|militaires)|mirage 2000|bombardiers|aeronefs?|vecteurs? aeriens?|helicopteres? de combat|armee de l'air|forces? aeriennes?|air force|aircraft|warplanes?|fighter jets?|helicopter gunships?)\b/;
 // « présumés jihadistes », "suspected militants": the armed men named are suspects, not actors.
 const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
-// People robbed, on the road or at their trade: the corpus codes armed robbery of them as an
-// attack on civilians (corpus/README.md); shops looted at night with no one there stay looting.
-const ROBBED =
-  /\b(?:passagers?|voyageurs?|usagers?|commercants?|marchands?|orpailleurs?|forains?|chauffeurs?|camions?|camionneurs?|routiers?|transporteurs?|cars?|autocars?|bus|vehicules?|geologues?|ouvriers?|employes?|travailleurs?|sites? d'orpaillage|passengers?|travell?ers?|traders?|shopkeepers?|drivers?|trucks?|truckers?|lorr(?:y|ies)|coach(?:es)?|buses|miners?|vehicles?|geologists?|workers?|employees?|crew)\b/;
+const ARMED_MEN_VEHICLES = /\b(?:pick[ -]?ups?|vehicules?|motos?|motocyclettes?|vehicles?|motorbikes?|motorcycles?|technicals?)\b/;
+// Robbers, named where no force is: an ambush they lay waits for travellers, not soldiers.
 const ROBBERS = /\b(?:bandits?|braqueurs?|coupeurs? de route|malfaiteurs|bande de|robbers?|highwaymen|armed gang)\b/;
-// …and so is a robbery in which someone is wounded or killed.
-const ROBBERS_HARM = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
-  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:aucune? (?:personne|individu|suspect)|personne|nobody|no one) (?:n'a|n'ont|n'a pu|was|has been|could be)(?: ete| been| etre)? \|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
 const NO_FIGHT = /\b(?:pas eu d'|pas d'|aucun |sans |no |without )$/;
 const FUTURE_BEFORE = /\b(?:sera|seront|will(?: be)?|shall be)\s+$/;
 const THEN_KILLED =
@@ -203,6 +202,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.sense === 'abduct' && THEN_KILLED.test(folded.slice(index))) continue;
       // « Il n'y a pas eu d'affrontement », "without clashes": a fight denied is none.
       if (row.sense === 'clash' && NO_FIGHT.test(folded.slice(Math.max(0, index - 14), index))) continue;
+      if (row.sense === 'attack' && raidByForces(tokens[hit.start]!.word, folded.slice(Math.max(0, index - 60), index))) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
@@ -251,8 +251,12 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         weight = Math.min(weight, 7);
       }
       if (sub === 'Looting/property destruction' && KILLED.test(folded) && CIVILIANS.test(folded)) [type, sub] = ATTACK;
-      // Robbers who wound or kill (« blessant le gardien », "wounding its guard") attacked people, not goods.
-      if (row.sense === 'loot' && (ROBBED.test(folded) || ROBBERS_HARM.test(folded)) && !SECURITY_FORCES.test(folded)) [type, sub] = ATTACK;
+      // Robbers who rob people or wound them attacked them; livestock taken is cattle rustling.
+      if (row.sense === 'loot') {
+        const victim = theftVictim(folded);
+        if (victim === 'people' && !SECURITY_FORCES.test(folded)) [type, sub] = ATTACK;
+        if (victim === 'livestock') [type, sub] = DIRECT.cattle!;
+      }
       // Armed groups, not the state, taking a town.
       // « bases rebelles détruites »: the rebels lost them.
       if (
@@ -263,6 +267,10 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       ) {
         sub = 'Non-state actor overtakes territory';
       }
+      // Forces destroying the armed men's vehicles (« les FAMa détruisent deux pick-up terroristes »)
+      // fought them, unless from the air.
+      if (row.sense === 'destroy' && STATE_FORCES.test(folded) && NON_STATE.test(folded) && ARMED_MEN_VEHICLES.test(folded) && !AIR_MEANS.test(folded))
+        [type, sub] = ARMED_CLASH;
       // Forces clashing with demonstrators or gold miners face a riot, not a battle; so do the police
       // clashing with residents ("residents clash with police"), and so does an anger or a
       // demonstration that turns to clashes (« la colère tourne à l'affrontement »).
@@ -322,7 +330,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         const agent = /^[^.;:]{0,60}?\b(?:par|by) (?:des |une |un |les |the |an? )?([a-z' ]{3,30})/.exec(folded.slice(index))?.[1] ?? '';
         // "Suspected jihadists were detained": told in the passive, or named as suspects, the armed
         // men before the verb are the ones held, not the ones holding.
-        const subject = PASSIVE_BEFORE.has(tokens[hit.start - 1]?.word ?? '') ? '' : clause.replace(SUSPECTED, ' ');
+        const subject = PASSIVE_BEFORE.has(tokens[hit.start - 1]?.word ?? '') ? '' : withoutSupplied(clause.replace(SUSPECTED, ' '));
         const byArmedMen = (NON_STATE.test(subject) || NON_STATE.test(agent)) && !STATE_FORCES.test(clause) && !STATE_FORCES.test(agent);
         if (byArmedMen || PARAMILITARIES.test(folded)) [type, sub] = DIRECT.abduct!;
       }

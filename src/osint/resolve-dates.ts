@@ -259,6 +259,8 @@ const TIME_OF_DAY =
 const DAY_SLASH_MONTH = /^\d{1,2}\/\d{1,2}$/;
 const DATE_LEAD = /\b(?:le|du|au|depuis|on|of|since|from|to)\s+$/i;
 
+const WEEKDAY_NEXT = /^,?\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en'): Raw[] {
   const parser = language === 'fr' ? chronoFr.casual : chronoEn.casual;
   const ref = reference ? new Date(reference.y, reference.m - 1, reference.d, 12) : new Date(2000, 0, 1, 12);
@@ -266,6 +268,9 @@ function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en')
   for (const { at, result } of chronoResults(parser, text, ref)) {
     const start = result.start;
     if (/^(la veille|le lendemain|au lendemain)/i.test(result.text)) continue;
+    // « hier lundi », "yesterday, Thursday": the weekday names the day, which a page with no day
+    // of its own cannot count back to.
+    if (/^(hier|yesterday)$/i.test(result.text.trim()) && WEEKDAY_NEXT.test(text.slice(at + result.text.length, at + result.text.length + 14))) continue;
     // « Journal de 7 heures », "at 5 pm": a time of day alone, which chrono may take for a whole
     // date of its reference day, dates nothing.
     if (TIME_OF_DAY.test(result.text)) continue;

@@ -37,6 +37,16 @@ describe('news extraction scores', () => {
     expect(checkMainEvent(pair({ date: '2025-02-14' }))!.date).toBe(true);
     expect(checkMainEvent(pair({ date: '2025' }))!.date).toBe(false);
     expect(checkMainEvent(pair({ date: null }))!.date).toBe(false);
+    // A month written as its first day counts by its month alone.
+    const firstOfMonth: ScoredPair['gold'] = relevant([{ ...diboli, date: '2025-02-01', date_precision: 'month' }]);
+    expect(checkMainEvent({ gold: firstOfMonth, system: { relevant: true, events: [{ ...diboli, date: '2025-02' }] } })!.date).toBe(true);
+    expect(checkMainEvent({ gold: firstOfMonth, system: { relevant: true, events: [{ ...diboli, date: '2025-03' }] } })!.date).toBe(false);
+    expect(
+      checkMainEvent({
+        gold: relevant([{ ...diboli, date: '2025-02-01', date_precision: 'day' }]),
+        system: { relevant: true, events: [{ ...diboli, date: '2025-02' }] },
+      })!.date,
+    ).toBe(false);
     // Kidira, across the bridge: about 2 km away.
     expect(checkMainEvent(pair({ location: 'Kidira', lat: 14.4594, lon: -12.2161 }))!.place).toBe(true);
     // Kayes, 80 km away under another name, is not the place; the same name is, whatever the coordinates.

@@ -33,6 +33,10 @@ describe('resolveDates', () => {
     ['Aucune date ici.', '2025-01-01', 'fr', null],
     // Words relative to the publication day, and nights told in English.
     ['Avant-hier, des hommes armés ont attaqué le poste.', '2025-03-12', 'fr', '2025-03-10 day'],
+    // « hier lundi », "yesterday, Thursday": the weekday names the day, even a day off the page's.
+    ['La ville de Kéniéba a vécu hier lundi une matinée de colère.', '2018-06-13', 'fr', '2018-06-11 day'],
+    ['Yesterday, Thursday, police dispersed the crowd.', '2016-03-19', 'en', '2016-03-17 day'],
+    ['Hier, des hommes armés ont attaqué le poste.', '2025-03-12', 'fr', '2025-03-11 day'],
     ['Ce matin, une patrouille est tombée dans une embuscade.', '2025-03-12', 'fr', '2025-03-12 day'],
     ['Le 3 courant, une attaque a visé le camp.', '2025-03-12', 'fr', '2025-03-03 day'],
     ['At least 86 people were killed on the night of June 11-12.', '2022-06-16', 'en', '2022-06-12 day'],

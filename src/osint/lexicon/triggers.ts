@@ -187,7 +187,7 @@ export const TRIGGERS: TriggerRow[] = [
       nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'une marche', 'cette marche', 'notre marche', 'leur marche', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
       verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'marcher jusqu a', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche', 'defiler pacifiquement', 'marcher pacifiquement', 'defiler dans les rues', 'marcher dans les rues'],
     },
-    en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in', 'a march', 'marcher'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against', 'march to'] },
+    en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in', 'a march', 'marcher', 'marched in', 'marched through', 'marching in', 'marching through', 'rallied'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against', 'march to'] },
   },
   {
     sense: 'riot', weight: 8,
@@ -208,7 +208,13 @@ export const TRIGGERS: TriggerRow[] = [
       verbs: ['demanteler ~ site d orpaillage', 'demanteler ~ sites d orpaillage', 'demanteler ~ site aurifere', 'demanteler ~ sites auriferes', 'demanteler ~ dragues', 'detruire ~ dragues', 'detruire ~ drague'],
       nouns: ['demantelement ~ site', 'demantelement ~ site d orpaillage', 'destruction ~ drague'],
     },
-    en: { verbs: ['dismantle ~ mining site', 'dismantle ~ mining sites', 'dismantle ~ gold site', 'dismantle ~ gold sites', 'dismantle ~ dredges', 'destroy ~ dredges'] },
+    en: {
+      // "dismantled an illegal gold-panning site": the site, with up to two words before it.
+      verbs: [
+        'dismantle ~ mining site', 'dismantle ~ mining sites', 'dismantle ~ gold site', 'dismantle ~ gold sites', 'dismantle ~ dredges', 'destroy ~ dredges',
+        'dismantle gold panning site', 'dismantle ~ gold panning site', 'dismantle ~ ~ gold panning site', 'dismantle gold panning sites', 'dismantle ~ gold panning sites', 'dismantle ~ ~ gold panning sites', 'dismantle ~ ~ mining site', 'dismantle ~ ~ mining sites',
+      ],
+    },
   },
   {
     sense: 'arrest', weight: 7,
@@ -288,6 +294,13 @@ export const TRIGGERS: TriggerRow[] = [
   { sense: 'drugs', weight: 6, fr: { verbs: ['proceder a la saisie', 'proceder a ~ saisie'] }, en: { verbs: ['make ~ seizure'] } },
   { sense: 'gold', weight: 4, fr: { nouns: ['orpaillage clandestin', 'orpailleurs clandestins', 'site d orpaillage illegal', 'sites d orpaillage clandestins', 'exploitation illegale'] }, en: { nouns: ['illegal mining', 'illegal gold mining', 'artisanal mining site'] } },
   { sense: 'displacement', weight: 4, fr: { nouns: ['deplaces internes', 'deplacement massif'], verbs: ['fuir ~ village', 'fuir ~ villages'] }, en: { nouns: ['displaced people', 'displaced persons', 'displaced families'], verbs: ['flee ~ village', 'flee ~ villages'] } },
+  // Refugees arriving across a border (« afflux de réfugiés », "new arrivals reach Mbera camp") are
+  // the event the corpus codes as displacement, not the fighting they flee.
+  {
+    sense: 'displacement', weight: 8,
+    fr: { nouns: ['afflux de refugies', 'afflux ~ de refugies', 'afflux ~ ~ de refugies', 'afflux de deplaces', 'arrivee de refugies', 'arrivees de refugies', 'vague de refugies', 'flux de refugies', 'refugies affluent', 'deplacements massifs'], verbs: ['affluer a', 'affluer vers'] },
+    en: { nouns: ['influx of refugees', 'refugee influx', 'new arrivals', 'refugees arriving', 'families fleeing', 'refugees fleeing'] },
+  },
   { sense: 'crossing', weight: 4, fr: { nouns: ['passage clandestin', 'franchissement illegal', 'migrants irreguliers', 'migrants interceptes'] }, en: { nouns: ['illegal crossing', 'illegal migrants'] } },
   // A boat of migrants stopped at sea, or migrants stopped on their way, is the event itself.
   {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentence } from '../../src/osint/classify-event.js';
+
+const main = (sentence: string, language: 'fr' | 'en') => {
+  const [trigger] = classifySentence(sentence, language);
+  return trigger ? `${trigger.eventType} / ${trigger.subEventType}` : null;
+};
+
+// What an act took or hit, and who did it, tell its kind where its verb does not.
+describe('the kind of an act by its object and its doer', () => {
+  it.each([
+    // Armed men a load was meant for are not the ones who arrest.
+    ['fr', 'Niafunké : un camion de carburant destiné aux terroristes saisi, le transporteur arrêté', 'Strategic developments / Arrests'],
+    ['fr', 'Des terroristes ont arrêté le transporteur sur la route de Niafunké.', 'Violence against civilians / Abduction/forced disappearance'],
+    // A raid the forces make is a search, told by what it led to.
+    ['en', 'Senegal: ten held as gendarmes raid night-time mining on the Falémé at Bantinkhoto', null],
+    ['en', 'Gunmen raided the village of Kerr Gumalo overnight.', 'Violence against civilians / Attack'],
+    // Goods carried off from shops are looting; people robbed are attacked; livestock is rustled.
+    [
+      'fr',
+      'Les malfaiteurs ont emporté plusieurs millions de francs dans sept boutiques des commerçants de Kounkané.',
+      'Strategic developments / Looting/property destruction',
+    ],
+    ['fr', 'Les bandits ont dépouillé les commerçants sur la route de Kounkané.', 'Violence against civilians / Attack'],
+    ['fr', 'Fait insolite : 80 moutons volés à la gendarmerie de Linguère.', 'Border activity / Cattle rustling'],
+    ['fr', 'Des marchands de bétail dépouillés de six millions sur la piste de Damba.', 'Violence against civilians / Attack'],
+    // Hundreds who march in a town, or rally, protest.
+    ['en', '"US army, leave": hundreds marched in Agadez against the American base.', 'Protests / Peaceful protest'],
+    ['en', 'Several hundred people rallied on Sunday morning in Agadez.', 'Protests / Peaceful protest'],
+    // Refugees arriving across the border are displaced: the corpus codes their arrival.
+    ['fr', 'Hodh El Chargui : afflux sans précédent de réfugiés maliens à Bassikounou et Néma', 'Border activity / Displacement'],
+    ['fr', 'Des réfugiés maliens sont arrivés à Bassikounou.', null],
+    ['en', 'New arrivals from Nampala area reach Mbera camp in Mauritania', 'Border activity / Displacement'],
+    // Forces destroying the armed men's vehicles fought them; their own depot burned is property.
+    ['fr', 'Tikfrinadji : les FAMa détruisent deux pick-up terroristes', 'Battles / Armed clash'],
+    ['fr', 'Les FAMa ont détruit un dépôt de carburant des terroristes à Nampala.', 'Strategic developments / Looting/property destruction'],
+    // A gold-panning site dismantled is property destroyed, not a gang broken up.
+    ['en', 'Senegal: gendarmes dismantle illegal gold-panning site at Madina near the Falémé', 'Strategic developments / Looting/property destruction'],
+    ['en', 'Police dismantled a drug ring in Kolda.', 'Strategic developments / Arrests'],
+    // No one held is no arrest.
+    ['fr', "Aucune personne n'a été interpellée sur les lieux.", null],
+    ['en', 'No one was arrested at the site.', null],
+    ['fr', 'Une personne a été interpellée sur les lieux.', 'Strategic developments / Arrests'],
+  ] as const)('%s: %s', (language, sentence, expected) => {
+    expect(main(sentence, language)).toBe(expected);
+  });
+});
