@@ -37,6 +37,16 @@ describe('the kind of an act by its object and its doer', () => {
     // A gold-panning site dismantled is property destroyed, not a gang broken up.
     ['en', 'Senegal: gendarmes dismantle illegal gold-panning site at Madina near the Falémé', 'Strategic developments / Looting/property destruction'],
     ['en', 'Police dismantled a drug ring in Kolda.', 'Strategic developments / Arrests'],
+    // A seizure named as such, and drugs counted in bricks, are the seizure; a court « saisie » is not.
+    ['en', 'Mali Customs: double seizure of 15,400 cartons of banned pasta at Diboli border post', 'Strategic developments / Other'],
+    ['fr', 'Diboli : saisie de 15 000 cartons de pâtes par la douane', 'Strategic developments / Other'],
+    ['en', 'Customs officers in Segou have seized 136 bricks of cannabis hidden in a car.', 'Strategic developments / Other'],
+    ['fr', 'Le tribunal a été saisi du dossier.', null],
+    // Two states that agree to act together on their border make an agreement.
+    ['en', 'Mauritania and Mali have agreed to activate security and military cooperation along their shared border.', 'Strategic developments / Agreement'],
+    // Youths in the street against insecurity protest.
+    ['fr', "Bandiagara : la jeunesse dans la rue contre l'insécurité", 'Protests / Peaceful protest'],
+    ['fr', 'Les enfants jouent dans la rue du marché.', null],
     // No one held is no arrest.
     ['fr', "Aucune personne n'a été interpellée sur les lieux.", null],
     ['en', 'No one was arrested at the site.', null],

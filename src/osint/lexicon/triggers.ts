@@ -184,7 +184,7 @@ export const TRIGGERS: TriggerRow[] = [
     fr: {
       // « une marche », « notre marche »: a march; « un marché » (a market) folds to the same word
       // but takes a masculine article.
-      nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'une marche', 'cette marche', 'notre marche', 'leur marche', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
+      nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'dans la rue contre', 'dans la rue pour', 'dans les rues contre', 'dans les rues pour', 'une marche', 'cette marche', 'notre marche', 'leur marche', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
       verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'marcher jusqu a', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche', 'defiler pacifiquement', 'marcher pacifiquement', 'defiler dans les rues', 'marcher dans les rues'],
     },
     en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in', 'a march', 'marcher', 'marched in', 'marched through', 'marching in', 'marching through', 'rallied'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against', 'march to'] },
@@ -269,7 +269,7 @@ export const TRIGGERS: TriggerRow[] = [
       nouns: ['accord de', 'accord sur', 'accord signe', 'accord de paix', 'protocole d accord', 'memorandum', 'convention', 'cessez le feu', 'accord de cooperation', 'accord de defense', 'traite', 'feuille de route', 'reddition', 'depot des armes'],
       verbs: ['signer ~ accord', 'signer ~ protocole', 'signer ~ convention', 'signer ~ memorandum', 'parapher', 'conclure un accord', 'deposer les armes', 'ratifier'],
     },
-    en: { nouns: ['agreement', 'peace deal', 'peace agreement', 'accord', 'memorandum', 'ceasefire', 'cease fire', 'treaty', 'surrender'], verbs: ['sign ~ agreement', 'sign ~ accord', 'sign ~ deal', 'sign ~ memorandum', 'conclude ~ agreement', 'lay down ~ arms', 'ratify'] },
+    en: { nouns: ['agreement', 'peace deal', 'peace agreement', 'accord', 'memorandum', 'ceasefire', 'cease fire', 'treaty', 'surrender'], verbs: ['sign ~ agreement', 'sign ~ accord', 'sign ~ deal', 'sign ~ memorandum', 'conclude ~ agreement', 'lay down ~ arms', 'ratify', 'agree to', 'agree on'] },
   },
   {
     sense: 'base', weight: 5,
@@ -287,11 +287,12 @@ export const TRIGGERS: TriggerRow[] = [
   // A quantity of drugs is what a seizure is told by (« 300 kilogrammes de cocaïne », "a tonne of cocaine").
   {
     sense: 'drugs', weight: 7,
-    fr: { nouns: ['kilogrammes de cocaine', 'kilos de cocaine', 'kg de cocaine', 'tonne de cocaine', 'kilogrammes de chanvre', 'kilos de chanvre', 'kg de chanvre', 'tonne de chanvre', 'kilogrammes de cannabis', 'kg de cannabis', 'kilogrammes de resine', 'kg de resine', 'kilogrammes d heroine', 'kg d heroine', 'kilogrammes de drogue', 'kg de drogue', 'tonne de drogue'] },
-    en: { nouns: ['kilograms of cocaine', 'kilogrammes of cocaine', 'kilos of cocaine', 'kg of cocaine', 'tonne of cocaine', 'ton of cocaine', 'pounds of cocaine', 'kilograms of cannabis', 'kg of cannabis', 'tonne of cannabis', 'kilograms of hashish', 'kg of hashish', 'kilograms of heroin', 'kg of heroin', 'kilograms of drugs', 'kg of drugs', 'tonne of drugs'] },
+    fr: { nouns: ['kilogrammes de cocaine', 'kilos de cocaine', 'kg de cocaine', 'tonne de cocaine', 'kilogrammes de chanvre', 'kilos de chanvre', 'kg de chanvre', 'tonne de chanvre', 'kilogrammes de cannabis', 'kg de cannabis', 'kilogrammes de resine', 'kg de resine', 'kilogrammes d heroine', 'kg d heroine', 'kilogrammes de drogue', 'kg de drogue', 'tonne de drogue', 'plaquettes de chanvre', 'plaquettes de cannabis', 'briques de chanvre', 'cornets de chanvre'] },
+    en: { nouns: ['kilograms of cocaine', 'kilogrammes of cocaine', 'kilos of cocaine', 'kg of cocaine', 'tonne of cocaine', 'ton of cocaine', 'pounds of cocaine', 'kilograms of cannabis', 'kg of cannabis', 'tonne of cannabis', 'kilograms of hashish', 'kg of hashish', 'kilograms of heroin', 'kg of heroin', 'kilograms of drugs', 'kg of drugs', 'tonne of drugs', 'bricks of cannabis', 'bricks of hashish', 'blocks of cannabis', 'packets of cannabis'] },
   },
   // The forces' own words for a seizure of goods, whatever the goods (« ont procédé à la saisie d'un chargement de bois »).
-  { sense: 'drugs', weight: 6, fr: { verbs: ['proceder a la saisie', 'proceder a ~ saisie'] }, en: { verbs: ['make ~ seizure'] } },
+  // …and the seizure named as such (« saisie de 62 kg », "double seizure of 15,400 cartons").
+  { sense: 'drugs', weight: 6, fr: { verbs: ['proceder a la saisie', 'proceder a ~ saisie'], nouns: ['saisie de', 'saisies de', 'saisie d'] }, en: { verbs: ['make ~ seizure'], nouns: ['seizure of', 'seizures of'] } },
   { sense: 'gold', weight: 4, fr: { nouns: ['orpaillage clandestin', 'orpailleurs clandestins', 'site d orpaillage illegal', 'sites d orpaillage clandestins', 'exploitation illegale'] }, en: { nouns: ['illegal mining', 'illegal gold mining', 'artisanal mining site'] } },
   { sense: 'displacement', weight: 4, fr: { nouns: ['deplaces internes', 'deplacement massif'], verbs: ['fuir ~ village', 'fuir ~ villages'] }, en: { nouns: ['displaced people', 'displaced persons', 'displaced families'], verbs: ['flee ~ village', 'flee ~ villages'] } },
   // Refugees arriving across a border (« afflux de réfugiés », "new arrivals reach Mbera camp") are
