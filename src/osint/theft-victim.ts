@@ -10,7 +10,7 @@ const ROBBED =
   /\b(?:passagers?|voyageurs?|usagers?|commercants?|marchands?|orpailleurs?|forains?|chauffeurs?|camions?|camionneurs?|routiers?|transporteurs?|cars?|autocars?|bus|vehicules?|geologues?|ouvriers?|employes?|travailleurs?|sites? d'orpaillage|passengers?|travell?ers?|traders?|shopkeepers?|drivers?|trucks?|truckers?|lorr(?:y|ies)|coach(?:es)?|buses|miners?|vehicles?|geologists?|workers?|employees?|crew)\b/;
 const HARMED = /\b(?:blessant|tuant|wounding|injuring|killing|shooting)\b|\b(?:blesse|tue|abattu)e?s?\b/;
 const FROM_SHOPS = /\b(?:dans|de|from|in) (?:les |des |leurs |their |the |\w+ )?(?:boutiques?|magasins?|echoppes?|shops?|stores?)\b/;
-const LIVESTOCK = /\b(?:moutons?|brebis|chevres?|boeufs?|bovins?|vaches?|betail|cheptel|petits ruminants|cattle|cows?|sheep|goats?|livestock|herds?)\b/;
+const LIVESTOCK = /\b(?:moutons?|brebis|chevres?|b(?:oe|œ)ufs?|bovins?|vaches?|betail|cheptel|petits ruminants|cattle|cows?|sheep|goats?|livestock|herds?)\b/;
 
 export type TheftVictim = 'people' | 'livestock' | 'goods';
 

@@ -23,6 +23,7 @@ describe('the kind of an act by its object and its doer', () => {
     ],
     ['fr', 'Les bandits ont dépouillé les commerçants sur la route de Kounkané.', 'Violence against civilians / Attack'],
     ['fr', 'Fait insolite : 80 moutons volés à la gendarmerie de Linguère.', 'Border activity / Cattle rustling'],
+    ['fr', 'Balantacounda : les voleurs emportent 40 bœufs vers la Guinée-Bissau', 'Border activity / Cattle rustling'],
     ['fr', 'Des marchands de bétail dépouillés de six millions sur la piste de Damba.', 'Violence against civilians / Attack'],
     // Hundreds who march in a town, or rally, protest.
     ['en', '"US army, leave": hundreds marched in Agadez against the American base.', 'Protests / Peaceful protest'],
@@ -47,6 +48,9 @@ describe('the kind of an act by its object and its doer', () => {
     // Youths in the street against insecurity protest.
     ['fr', "Bandiagara : la jeunesse dans la rue contre l'insécurité", 'Protests / Peaceful protest'],
     ['fr', 'Les enfants jouent dans la rue du marché.', null],
+    // Tear gas is fired at a gathering, which the forces break up.
+    ['fr', 'Siguiri : des orpailleurs en colère dispersés au gaz lacrymogène', 'Protests / Protest with intervention'],
+    ['en', 'Police fired tear gas at the crowd in Kankan.', 'Protests / Protest with intervention'],
     // No one held is no arrest.
     ['fr', "Aucune personne n'a été interpellée sur les lieux.", null],
     ['en', 'No one was arrested at the site.', null],

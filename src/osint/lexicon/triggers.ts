@@ -189,6 +189,8 @@ export const TRIGGERS: TriggerRow[] = [
     },
     en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in', 'a march', 'marcher', 'marched in', 'marched through', 'marching in', 'marching through', 'rallied'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against', 'march to'] },
   },
+  // Tear gas is fired at a gathering: « des orpailleurs en colère dispersés au gaz lacrymogène ».
+  { sense: 'protest', weight: 6, fr: { nouns: ['gaz lacrymogene', 'gaz lacrymogenes', 'grenades lacrymogenes'] }, en: { nouns: ['tear gas', 'teargas'] } },
   {
     sense: 'riot', weight: 8,
     fr: {
