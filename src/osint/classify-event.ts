@@ -186,6 +186,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
     for (const hit of hits) {
       const row = hit.value;
       const index = tokens[hit.start]!.index;
+      const before = folded.slice(Math.max(0, index - 60), index);
       const target = targetOf(hit, targets, tokens);
       // « vise à renforcer », "aims to": an aim, not an act.
       if (row.needsTarget && (!target || ['a', 'to'].includes(tokens[hit.end]?.word ?? ''))) continue;
@@ -202,7 +203,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.sense === 'abduct' && THEN_KILLED.test(folded.slice(index))) continue;
       // « Il n'y a pas eu d'affrontement », "without clashes": a fight denied is none.
       if (row.sense === 'clash' && NO_FIGHT.test(folded.slice(Math.max(0, index - 14), index))) continue;
-      if (row.sense === 'attack' && raidByForces(tokens[hit.start]!.word, folded.slice(Math.max(0, index - 60), index))) continue;
+      if (row.sense === 'attack' && raidByForces(tokens[hit.start]!.word, before)) continue;
       if (row.sense === 'arrest' && NO_ONE_HELD.test(`${folded.slice(Math.max(0, index - 40), index)}|${tokens[hit.start]!.word}`)) continue;
       let kind: Kind | null = DIRECT[row.sense] ?? null;
       let weight = row.weight;
@@ -309,7 +310,6 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       // A crowd (« la population », « la foule », « des jeunes ») that « s'en prend » to people or
       // goods with no armed men named: mob violence, not an armed attack.
       // So is a crowd that kills (« une foule en furie a tué quatre hommes »), not one killed.
-      const before = folded.slice(Math.max(0, index - 60), index);
       const crowdKills = row.sense === 'kill' && /\b(?:la|une) foule\b/.test(before) && !/\b(?:ete|been|were|was)\s+$/.test(before);
       // A crowd that storms a post or a camp of the forces riots (« des orpailleurs en colère ont pris
       // d'assaut le point d'appui … qu'ils ont saccagé »).

@@ -32,6 +32,10 @@ interface Day {
 
 const MONTH = `(${MONTH_PATTERN})`;
 const WEEKDAY = `(${WEEKDAY_PATTERN})`;
+// A weekday just after a word of the day before or of the night (« hier lundi », "overnight on
+// Monday"): the weekday dates it.
+const WEEKDAY_NEXT = new RegExp(`^,?\\s+${WEEKDAY}\\b`, 'iu');
+const WEEKDAY_AFTER_NIGHT = new RegExp(`^,?\\s+(?:on\\s+|de\\s+|du\\s+)?${WEEKDAY}\\b`, 'iu');
 
 // Numbers written out in « il y a trois jours ».
 const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
@@ -175,11 +179,13 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   // "overnight" (a night ending on the day of the report), "le 3 courant" (this month).
   if (reference) {
     const today = /\b(avant[- ]hier|ce matin|cette nuit|ce soir|this morning|this evening|overnight|earlier today|(?:le )?(\d{1,2})(?:er)? courant)\b/giu;
-    const weekdayAfter = new RegExp(`^,?\\s+(?:on\\s+|de\\s+|du\\s+)?${WEEKDAY}\\b`, 'iu');
     while ((match = today.exec(text))) {
       const word = fold(match[1]!);
       // "overnight on Monday", « cette nuit de lundi »: the weekday after it dates the night.
-      if ((word === 'overnight' || word === 'cette nuit') && weekdayAfter.test(text.slice(match.index + match[0].length, match.index + match[0].length + 16)))
+      if (
+        (word === 'overnight' || word === 'cette nuit') &&
+        WEEKDAY_AFTER_NIGHT.test(text.slice(match.index + match[0].length, match.index + match[0].length + 16))
+      )
         continue;
       let day = reference;
       if (word.startsWith('avant')) day = fromUtc(toUtc(reference) - 2 * DAY_MS);
@@ -258,8 +264,6 @@ const TIME_OF_DAY =
 
 const DAY_SLASH_MONTH = /^\d{1,2}\/\d{1,2}$/;
 const DATE_LEAD = /\b(?:le|du|au|depuis|on|of|since|from|to)\s+$/i;
-
-const WEEKDAY_NEXT = /^,?\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 function chronoForms(text: string, reference: Day | null, language: 'fr' | 'en'): Raw[] {
   const parser = language === 'fr' ? chronoFr.casual : chronoEn.casual;

@@ -17,7 +17,8 @@ export type TheftVictim = 'people' | 'livestock' | 'goods';
 /** What the theft a sentence tells took from: people, livestock or goods. */
 export function theftVictim(folded: string): TheftVictim {
   if (HARMED.test(folded)) return 'people';
-  if (ROBBED.test(folded) && !FROM_SHOPS.test(folded)) return 'people';
-  if (LIVESTOCK.test(folded) && !ROBBED.test(folded)) return 'livestock';
+  const robbed = ROBBED.test(folded);
+  if (robbed && !FROM_SHOPS.test(folded)) return 'people';
+  if (LIVESTOCK.test(folded) && !robbed) return 'livestock';
   return 'goods';
 }
