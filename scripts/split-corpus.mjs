@@ -27,8 +27,8 @@
 //    6 December 2026: test-k; the 89 added later that day: test-l; the 90 of that evening: test-m;
 //    the 89 of that night: test-n; the 84 of 7 December 2026: test-o; the 90 added later that
 //    day: test-p; the 90 of that morning's second batch: test-q; the 88 added later that
-//    morning: test-r; the 89 of that afternoon: test-s; the 89 of that evening: test-t; and the 90
-//    added later that evening: test-u).
+//    morning: test-r; the 89 of that afternoon: test-s; the 89 of that evening: test-t; the 90
+//    added later that evening: test-u; and the 89 of 8 December 2026: test-v).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,10 +36,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const itemsDir = join(root, 'corpus', 'items');
-// The shares of the items being split now (batch 21, 7 December 2026); batch 1 was 60 / 15 / 25 % into
-// train, dev and test, batches 2 to 20 40 / 20 / 40 % into train, dev and test-b to test-t. A later
-// batch names a held-out split of its own (test-v, …).
-const HELD_OUT = 'test-u';
+// The shares of the items being split now (batch 22, 8 December 2026); batch 1 was 60 / 15 / 25 % into
+// train, dev and test, batches 2 to 21 40 / 20 / 40 % into train, dev and test-b to test-u. A later
+// batch names a held-out split of its own (test-w, …).
+const HELD_OUT = 'test-v';
 const SHARES = { train: 0.4, dev: 0.2, [HELD_OUT]: 0.4 };
 /** The held-out splits and their fingerprint files, oldest first. */
 const FINGERPRINTS = {
@@ -64,6 +64,7 @@ const FINGERPRINTS = {
   'test-s': 'TEST-S-SPLIT.sha256',
   'test-t': 'TEST-T-SPLIT.sha256',
   'test-u': 'TEST-U-SPLIT.sha256',
+  'test-v': 'TEST-V-SPLIT.sha256',
 };
 const SALT = 'diboli news corpus split v1';
 // The development corpus the extractor was tuned on before this corpus existed.
@@ -186,7 +187,7 @@ for (const split of Object.keys(splits)) splits[split].sort();
 
 const out = {
   about:
-    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-u) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-U-SPLIT.sha256.',
+    'News corpus split by event (see corpus/README.md and scripts/split-corpus.mjs). The held-out splits (test and test-b to test-v) are frozen: corpus/TEST-SPLIT.sha256 and corpus/TEST-B-SPLIT.sha256 to corpus/TEST-V-SPLIT.sha256.',
   ...splits,
 };
 writeFileSync(splitsFile, `${JSON.stringify(out, null, 2)}\n`);

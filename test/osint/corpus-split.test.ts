@@ -27,7 +27,8 @@ const splits = JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')) as 
   | 'test-r'
   | 'test-s'
   | 'test-t'
-  | 'test-u',
+  | 'test-u'
+  | 'test-v',
   string[]
 >;
 /** The held-out splits, never tuned on, and the files that hold their fingerprints. */
@@ -53,6 +54,7 @@ const HELD_OUT = {
   'test-s': 'TEST-S-SPLIT.sha256',
   'test-t': 'TEST-T-SPLIT.sha256',
   'test-u': 'TEST-U-SPLIT.sha256',
+  'test-v': 'TEST-V-SPLIT.sha256',
 } as const;
 /** Every split, train and dev first. */
 const SPLITS = ['train', 'dev', ...(Object.keys(HELD_OUT) as (keyof typeof HELD_OUT)[])] as const;
