@@ -7,7 +7,8 @@
  */
 import { foldName, type Gazetteer } from '../geo/gazetteer.js';
 import type { ExtractedEvent } from './article.js';
-import { byStoryVictims, classifySentence, type Trigger } from './classify-event.js';
+import { classifySentence, type Trigger } from './classify-event.js';
+import { byStoryVictims } from './story-victims.js';
 import { documentFeatures } from './model/features.js';
 import { kindLabel, type NewsModel } from './model/news-model.js';
 import { placeCandidates, type PlaceCandidate } from './model/place-ranker.js';
@@ -52,10 +53,7 @@ export interface AssembledEvent {
   salience: number;
   /** Trigger, place and a date of its own text: what relevance requires. */
   concrete: boolean;
-  /**
-   * The place is named in a sentence telling the event itself (not borrowed from its paragraph,
-   * the headline or the lead): the rules are sure of it (see rankerMayReplace).
-   */
+  /** Its place is named in a sentence telling the event itself: the rules are sure of it (see rankerMayReplace). */
   ownPlace?: boolean;
   /** The mention the event's place was read from. */
   place?: PlaceMention;

@@ -9,6 +9,25 @@ import { withoutSupplied } from './armed-men-supplied.js';
 import { raidByForces } from './raid-by-forces.js';
 import { theftVictim } from './theft-victim.js';
 import { heldByArmedMen } from './held-by-armed-men.js';
+import {
+  ANGER,
+  CIVILIAN_VICTIMS,
+  CIVILIANS,
+  CROWD,
+  CROWD_AFTER,
+  CROWD_AGENT,
+  DEMONSTRATION,
+  FORCES_VICTIMS,
+  KILLED,
+  MILITARY_PRESENT,
+  NON_STATE,
+  PARAMILITARIES,
+  POLICE,
+  RIOTERS,
+  ROBBERS,
+  SECURITY_FORCES,
+  STATE_FORCES,
+} from './party-words.js';
 import { migrantsStopped } from './migrants-stopped.js';
 import { PASSIVE_BEFORE, targetOf } from './target-of-act.js';
 import { MISHAP } from './mishap.js';
@@ -67,43 +86,9 @@ const DIRECT: Partial<Record<Sense, Kind>> = {
   crossing: ['Border activity', 'Illegal crossing'],
 };
 
-const KILLED = /\b(tues?|tuees?|morts?|deces|perdu la vie|succombe|killed|dead|died|deaths?|balles? reelles|shot)\b/;
-const CIVILIANS =
-  /\b(civils?|villageois|habitants|populations?|passagers|chauffeurs|routiers|pecheurs|civilians|villagers|residents|passengers|drivers|fishermen|femmes|enfants|women|children)\b/;
 const DISPERSAL = /\b(disperse\w*|lacrymogenes?|tear ?gas|charg(?:e|es) par|baton\w*)\b/;
-const PARAMILITARIES = /\b(wagner|africa corps|paramilitaires? russes?|russian paramilitar\w*|mercenaires? russes?|russian mercenar\w*)\b/;
-// The singular too: « un groupe jihadiste », "a jihadist group"; and the groups of 2012 by name.
-const NON_STATE =
-  /\b(d?jihadistes?|terroristes|islamistes?|assaillants|assailants|attackers|gunmen|bandits|rebelles|insurges|groupes? arme|hommes armes|bandes? armees?|jnim|gsim|eigs|csp|fla|mujao|mnla|aqmi|aqim|ansar dine|militants|jihadists?|islamists?|terrorists?|rebels|insurgents|armed groups?|armed gangs?)\b/;
-// « une attaque armée », « des bandes armées »: armed, not the army.
-const STATE_FORCES =
-  /\b((?<!(?:attaques?|main|bandes?|agressions?|incursions?|violences?|groupes?|hommes|individus|attaque a main) )armee|fama|forces armees|soldats|militaires|army|troops|soldiers|armed forces|gendarmes?|policiers|police|douaniers|garde nationale)\b/;
-// A health post, a first-aid post, a post office or a camp of the displaced shelters no armed force.
-const MILITARY_PRESENT =
-  /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp(?! de (?:deplaces|refugies)| for (?:the )?(?:displaced|refugees))|base|poste(?! de (?:sante|secours))|post(?! office))\b/;
-const SECURITY_FORCES =
-  /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
-const CROWD =
-  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|orpailleurs|grevistes|supporters|protesters|protesting|rioters|youths?|crowds?|mob|demonstrators|students|(?:gold|artisanal) miners|strikers|emeute|riot\w*|unrest|heurts|echauffourees?|colere|angry)\b/;
 const SOLDIERS_KILLED =
   /\b(?:dont|most of them|mostly|including|parmi (?:eux|lesquels)|en majorite des)\b[^.]{0,30}\b(?:soldats|soldiers|militaires|gendarmes|policiers)\b|\b(?:soldats|soldiers|militaires|gendarmes|policiers|troops|(?:security|defen[cs]e) (?:forces|personnel)|agents des eaux et forets|gardes forestiers|forest guards|rangers)\b (?:[a-z']+ ){0,3}(?:ont ete |were |have been )?(?:tues|killed)\b/;
-// Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.
-const CIVILIAN_VICTIMS =
-  /\b(?:civils?|villageois|habitants|passagers|voyageurs|commercants|forains|orpailleurs|bergers|famille|femmes|enfants|jeunes|civilians|villagers|residents|passengers|travellers|travelers|traders|miners|prospectors|herders|family|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|decedee?s?|touchee?s? par balles|abattue?s?|killed|wounded|injured|dead|shot|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring|kills|killed)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|orpailleurs|bergers|civilians|villagers|residents|miners|prospectors|herders)\b/;
-const FORCES_VICTIMS =
-  /\b(?:soldats?|militaires?|gendarmes?|policiers?|douaniers?|gardes?|soldiers?|troops|gendarmes?|policemen|guards?)\b[^.;:]{0,30}?\b(?:tues?|blesses?|morts?|killed|wounded|injured|dead)\b/;
-// A crowd as the subject of an act: « la population est sortie pour s'en prendre à ».
-const CROWD_AGENT =
-  /\b(?:la population|la foule|des jeunes|les jeunes|des habitants en colere|des compatriotes|des riverains|des villageois en colere|une foule|the crowd|a crowd|an angry crowd|angry youths|residents)\b|\b(?:des|les) [a-z]+ en (?:colere|furie)\b/;
-// People who fight the forces as a crowd, not as an armed group: demonstrators, gold miners.
-const POLICE = /\b(police|policiers|gendarmes?|gendarmerie|forces de l'ordre|riot police|commissariat)\b/;
-const RIOTERS =
-  /\b(manifestants|protestataires|emeutiers|grevistes|orpailleurs|chercheurs d'or|jeunes|eleves|etudiants|protesters|demonstrators|rioters|strikers|youths?|students|(?:gold|wildcat|artisanal|unlicensed|illegal) miners)\b/;
-const ANGER = /\b(colere|furie|angry|anger|fury)\b/;
-const DEMONSTRATION = /\b(manifs?|manifestations?|manifestants|emeutes?|emeutiers|protests?|protesters|demonstrations?|demonstrators|riots?|rioters)\b/;
-// A crowd as the agent after the act: « … par des jeunes », "by angry youths".
-const CROWD_AFTER =
-  /^[^.;:]{0,60}?\b(?:par|by) (?:des |les |la |une |the |an? )?(?:jeunes|foule|manifestants|protestataires|orpailleurs|habitants en colere|riverains|youths?|crowds?|mob|protesters|demonstrators|angry residents)\b/;
 // Old mines cleared from a land (« dépolluer », "lost to landmines"): a programme, unless someone is hurt.
 const OLD_MINES =
   /\b(deminage|depollu\w*|antimines?|restes explosifs|demining|mine clearance|mine action|explosive remnants|lost to (?:land)?mines|terres? minees?|mined land)\b/;
@@ -121,8 +106,6 @@ const AIR_MEANS =
 // « présumés jihadistes », "suspected militants": the armed men named are suspects, not actors.
 const SUSPECTED = /\b(?:suspected|presumed|alleged|suspects?|presumee?s?|supposee?s?)\s+\w+/g;
 const ARMED_MEN_VEHICLES = /\b(?:pick[ -]?ups?|vehicules?|motos?|motocyclettes?|vehicles?|motorbikes?|motorcycles?|technicals?)\b/;
-// Robbers, named where no force is: an ambush they lay waits for travellers, not soldiers.
-const ROBBERS = /\b(?:bandits?|braqueurs?|coupeurs? de route|malfaiteurs|bande de|robbers?|highwaymen|armed gang)\b/;
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
@@ -365,36 +348,4 @@ export function classifySentence(sentence: string, language?: Language): Trigger
     .filter((t) => !(protest && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack'))
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
     .filter((t, i, all) => all.findIndex((o) => o.subEventType === t.subEventType && o.eventType === t.eventType) === i);
-}
-
-// A post or a camp named as what an attack aimed at: « ils ont visé le poste de sécurité ».
-const POST_TARGETED =
-  /\b(?:vis\w*|cibl\w*|target\w*|attaqu\w*|attack\w*|pris d'assaut|stormed)\b[^.]{0,40}\b(?:poste(?! de (?:sante|secours))|brigade|gendarmerie|camp|commissariat|caserne|checkpoint|post|base|barracks|police station)\b/;
-
-/**
- * Attack on civilians or armed clash, told by the story around the trigger's sentence (it and the
- * next sentences of its paragraph, folded): who it says was aimed at and hit. An ambush of
- * travellers where no forces appear is an attack on civilians; an attack on a locality whose story
- * names a post aimed at, or forces hit and no civilian, is a battle.
- */
-export function byStoryVictims(trigger: Trigger, story: string): Trigger {
-  const [type, sub] = [trigger.eventType, trigger.subEventType];
-  if (
-    type === 'Battles' &&
-    sub === 'Armed clash' &&
-    (trigger.sense === 'clash' || trigger.sense === 'attack') &&
-    !MILITARY_PRESENT.test(story) &&
-    !STATE_FORCES.test(story) &&
-    CIVILIAN_VICTIMS.test(story)
-  )
-    return { ...trigger, eventType: ATTACK[0], subEventType: ATTACK[1] };
-  if (
-    type === 'Violence against civilians' &&
-    sub === 'Attack' &&
-    trigger.sense === 'attack' &&
-    (FORCES_VICTIMS.test(story) || POST_TARGETED.test(story)) &&
-    !CIVILIAN_VICTIMS.test(story)
-  )
-    return { ...trigger, eventType: ARMED_CLASH[0], subEventType: ARMED_CLASH[1] };
-  return trigger;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byStoryVictims, classifySentence, foldSentence } from '../../src/osint/classify-event.js';
+import { classifySentence, foldSentence } from '../../src/osint/classify-event.js';
+import { byStoryVictims } from '../../src/osint/story-victims.js';
 import { byStoryMeans } from '../../src/osint/story-means.js';
 
 /** The type of a story's first sentence, decided by who the story says was aimed at and hit. */
