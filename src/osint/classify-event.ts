@@ -330,7 +330,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
     (PLUPERFECT_BEFORE.test(folded.slice(Math.max(0, t.index - 20), t.index)) ||
       (triggers.some((o) => o.sense === 'arrest') && FOLLOWED.test(folded.slice(Math.max(0, t.index - 60), t.index))) ||
       (triggers.some((o) => o.sense === 'riot' || o.sense === 'protest') &&
-        (DEATH_CAUSE.test(folded.slice(Math.max(0, t.index - 60), t.index + 1)) || DENOUNCED.test(folded.slice(Math.max(0, t.index - 60), t.index)))));
+        (DEATH_CAUSE.test(folded.slice(Math.max(0, t.index - 60), t.index + 12)) || DENOUNCED.test(folded.slice(Math.max(0, t.index - 60), t.index)))));
   const present = triggers.filter((t) => !past(t));
   if (present.length > 0 && present.length < triggers.length) {
     const lead = Math.min(...present.map((t) => t.weight));

@@ -8,7 +8,7 @@ import { tellsDeaths, type Sense } from './lexicon/triggers.js';
 
 // Text folded: no accents, lower case.
 export const MISHAP =
-  /\b(sans lien avec|unrelated to|accident\w*|eboulement\w*|effondr\w*|collaps\w*|caves? in|caved in|cave-ins?|landslides?|glissements? de terrain|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|crash|drown\w*|disease|outbreak|malaria|measles|naufrag\w*|chavir\w*|shipwreck\w*|capsiz\w*|sinks|sank|sunk|disparus en mer|missing at sea|(?:route|way|journey|crossing|voyage) to (?:the )?(?:canar\w*|europe|spain)|(?:vers|pour) les (?:iles )?canaries)\b/;
+  /\b(sans lien avec|unrelated to|accident\w*|eboulement\w*|effondr\w*|collaps\w*|caves? in|caved in|cave-ins?|landslides?|glissements? de terrain|collision|percute|carambolage|noyade|noye\w*|electrocut\w*|epidemie|cholera|paludisme|rougeole|maladie|ebola|covid|coronavirus|meningite|dengue|fievre jaune|yellow fever|crash|drown\w*|disease|outbreak|malaria|measles|naufrag\w*|chavir\w*|shipwreck\w*|capsiz\w*|sinks|sank|sunk|disparus en mer|missing at sea|(?:route|way|journey|crossing|voyage) to (?:the )?(?:canar\w*|europe|spain)|(?:vers|pour) les (?:iles )?canaries)\b/;
 
 // Words of deaths in a headline. Wider than the lexicon's words of killing and tolls, which lack
 // « périr » (adding it there moves how every sentence reads: train 5-fold place −2).

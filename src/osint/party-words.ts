@@ -18,8 +18,10 @@ export const MILITARY_PRESENT =
   /\b(soldats?|militaires?|soldiers?|troops|military|detachement|detachment|fama|escort\w*|army|armee|fds|patrouille|patrol|gendarmes?|policiers|douaniers|garde nationale|camp(?! de (?:deplaces|refugies)| for (?:the )?(?:displaced|refugees))|base|poste(?! de (?:sante|secours))|post(?! office))\b/;
 export const SECURITY_FORCES =
   /\b(police|policiers|gendarmes?|forces de l'ordre|forces de (?:defense et de )?securite|security forces|militaires|soldiers|troops|army|armee)\b/;
+// « la marche dégénère », "the march turned violent": a march is its crowd (« le marché », a market,
+// folds to the same word but takes a masculine article; "March" the month takes none).
 export const CROWD =
-  /\b(manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|orpailleurs|grevistes|supporters|protesters|protesting|rioters|youths?|crowds?|mob|demonstrators|students|(?:gold|artisanal) miners|strikers|emeute|riot\w*|unrest|heurts|echauffourees?|colere|angry)\b/;
+  /\b((?:la|une|cette|leur|notre|the) marche?|marcheurs|marchers|manifestants|migrant\w*|expulses|emeut\w*|jeunes|foule|population|eleves|etudiants|orpailleurs|grevistes|supporters|protesters|protesting|rioters|youths?|crowds?|mob|demonstrators|students|(?:gold|artisanal) miners|strikers|emeute|riot\w*|unrest|heurts|echauffourees?|colere|angry|anger|rage)\b/;
 // Civilians named as the ones killed or wounded, and forces named as the ones wounded or killed.
 export const CIVILIAN_VICTIMS =
   /\b(?:civils?|villageois|habitants|passagers|voyageurs|commercants|forains|orpailleurs|bergers|famille|femmes|enfants|jeunes|civilians|villagers|residents|passengers|travellers|travelers|traders|miners|prospectors|herders|family|women|children|young men)\b[^.;:]{0,40}?\b(?:tues?|tuees?|blesses?|morts?|decedee?s?|touchee?s? par balles|abattue?s?|killed|wounded|injured|dead|shot|hit by gunfire)\b|\b(?:tuant|blessant|killing|wounding|injuring|kills|killed)\b[^.;:]{0,30}?\b(?:civils?|villageois|habitants|orpailleurs|bergers|civilians|villagers|residents|miners|prospectors|herders)\b/;

@@ -136,17 +136,23 @@ function ourForms(text: string, reference: Day | null): Raw[] {
   );
   while ((match = nightMonthFirst.exec(text))) addNight(match, (match[4] ?? match[2])!, match[5]!, match[6]);
   // Spans of days within a month: the event is dated to the month, or to its first day when it
-  // lasted three days (« du 17 au 19 août »), as a battle or an operation of a few days is.
-  const span = new RegExp(`(?:les|entre le|du|between|from)? ?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`, 'giu');
+  // lasted three days (« du 17 au 19 août »), as a battle or an operation of a few days is, or
+  // when the span names its days (« du samedi 5 au jeudi 10 août », "from Tuesday 20 to Friday
+  // 23 August"): an operation told day by day is dated by the day it began.
+  const span = new RegExp(
+    `(?:les|entre le|du|between|from)? ?(?:${WEEKDAY},? )?(\\d{1,2})(?:er)? (?:et|au|-|–|and|to) (?:le )?(?:${WEEKDAY},? )?(\\d{1,2}) ${MONTH}(?: (\\d{4}))?`,
+    'giu',
+  );
   while ((match = span.exec(text))) {
     if (/nuit (?:du|de) $/i.test(text.slice(Math.max(0, match.index - 10), match.index))) continue;
-    const m = monthOf(match[3]!);
-    const d = Number(match[2]);
-    const y = match[4] ? Number(match[4]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
+    const m = monthOf(match[5]!);
+    const d = Number(match[4]);
+    const y = match[6] ? Number(match[6]) : reference ? yearOnOrBefore(m, d, reference) : NaN;
     if (!Number.isFinite(y)) continue;
-    const first = Number(match[1]);
-    if (threeDays(first, d)) add(match, { day: { y, m, d: first }, precision: 'day', yearKnown: Boolean(match[4]), weekdayOnly: false });
-    else add(match, { day: { y, m, d: 1 }, precision: 'month', yearKnown: Boolean(match[4]), weekdayOnly: false });
+    const first = Number(match[2]);
+    if (threeDays(first, d) || (match[1] && match[3]))
+      add(match, { day: { y, m, d: first }, precision: 'day', yearKnown: Boolean(match[6]), weekdayOnly: false });
+    else add(match, { day: { y, m, d: 1 }, precision: 'month', yearKnown: Boolean(match[6]), weekdayOnly: false });
   }
   // Month without a day: "en septembre 2024", "fin janvier", "late January", "au mois d'août 2025".
   const monthOnly = new RegExp(

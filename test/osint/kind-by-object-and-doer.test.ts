@@ -55,6 +55,16 @@ describe('the kind of an act by its object and its doer', () => {
     ['fr', "Aucune personne n'a été interpellée sur les lieux.", null],
     ['en', 'No one was arrested at the site.', null],
     ['fr', 'Une personne a été interpellée sur les lieux.', 'Strategic developments / Arrests'],
+    // A town's night or day of anger is unrest, the killing it answered its cause.
+    ['fr', "Nuit de colère à Gao après l'assassinat d'un garde", 'Riots / Violent demonstration'],
+    ['en', 'A day of rage in Ouahigouya against the constitutional change.', 'Riots / Violent demonstration'],
+    ['fr', "L'assassinat d'un garde à Gao.", 'Battles / Armed clash'],
+    // A march that turns to wrecking is a riot; wrecking no crowd is named for is destruction.
+    ['fr', 'Burkina : à Ouahigouya, la marche dégénère et le siège de la RTB2 est saccagé', 'Riots / Violent demonstration'],
+    ['fr', 'Le siège de la RTB2 est saccagé.', 'Strategic developments / Looting/property destruction'],
+    // Refugees newly arrived, or people seeking safety across a border, are displaced.
+    ['en', 'First convoy of new Malian refugees reaches Tabareybarey camp', 'Border activity / Displacement'],
+    ['en', 'About 500 Fulani herders seek safety at Inates.', 'Border activity / Displacement'],
   ] as const)('%s: %s', (language, sentence, expected) => {
     expect(main(sentence, language)).toBe(expected);
   });

@@ -25,6 +25,8 @@ describe('deaths of a pit caving in', () => {
     // A boat that sinks drowns its passengers: no one killed them.
     ['At least 25 dead as migrant boat from Gambia sinks off Nouakchott', true],
     ['Five dead as pirogue sank off Saint-Louis', true],
+    // A death from an epidemic is no one's doing either.
+    ["Mali says it will not shut Guinea border after toddler's Ebola death in Kayes", true],
   ] as const)('headline %s', (headline, expected) => {
     expect(tellsMishapDeaths(foldText(headline))).toBe(expected);
   });

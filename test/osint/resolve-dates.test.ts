@@ -21,6 +21,9 @@ describe('resolveDates', () => {
     ['Deux opérations ont été menées entre le 21 et le 23 février 2026 dans le département.', null, 'fr', '2026-02-21 day'],
     ['The rebels said the battle near the border lasted from July 25 to 27.', '2024-08-02', 'en', '2024-07-25 day'],
     ['La patrouille a sillonné la zone du 10 au 16 septembre 2025.', '2025-09-20', 'fr', '2025-09 month'],
+    // A span that names its days is dated by the day it began.
+    ['Une opération de six jours, du samedi 5 au jeudi 10 août 2017, le long de la frontière.', null, 'fr', '2017-08-05 day'],
+    ['Troops of the two countries patrolled together from Tuesday 20 to Friday 23 August 2024.', null, 'en', '2024-08-20 day'],
     ['Coups de feu dans la nuit de samedi à dimanche.', '2025-03-12', 'fr', '2025-03-09 day'],
     ['Dans la nuit du lundi 13 au mardi 14 septembre 2021, un poste a été attaqué.', null, 'fr', '2021-09-14 day'],
     ['La ville a été réveillée dans la nuit de mardi à mercredi 10 juin 2015 par des tirs.', null, 'fr', '2015-06-10 day'],

@@ -38,6 +38,12 @@ describe('headlines of a trial, a look back, a health campaign or an accident re
       "Selon la gendarmerie, des orpailleurs clandestins venus des villages voisins avaient envahi le site mardi. Une galerie s'est affaissée sur eux en fin de matinée ; trois corps ont été retirés.",
       'fr',
     ],
+    // Men kept in detention while their case goes on: a court's step, not an arrest.
+    [
+      'Morts de Podor : les quatre gendarmes restent en détention',
+      "Les quatre gendarmes poursuivis pour la mort de deux manifestants à Podor ne sont pas sortis de prison. La chambre d'accusation leur avait accordé une liberté provisoire jeudi. Ils restent sous mandat de dépôt.",
+      'fr',
+    ],
   ] as const)('%s', (title, text, lang) => {
     expect(extract({ published: '2020-10-28', title, text, lang }, gazetteer).relevant).toBe(false);
   });

@@ -194,10 +194,11 @@ export const TRIGGERS: TriggerRow[] = [
   {
     sense: 'riot', weight: 8,
     fr: {
-      nouns: ['emeute', 'emeutier', 'heurts', 'saccage', 'casse', 'pneus brules', 'jets de pierres', 'barricade', 'vandalisme', 'violences urbaines', 'echauffouree'],
+      // « Nuit de colère à Gao », « une journée de colère »: a town's unrest named by its day or night.
+      nouns: ['emeute', 'emeutier', 'heurts', 'saccage', 'casse', 'pneus brules', 'jets de pierres', 'barricade', 'vandalisme', 'violences urbaines', 'echauffouree', 'nuit de colere', 'journee de colere'],
       verbs: ['saccager', 'vandaliser', 'mettre le feu', 'incendier', 'caillasser', 'lancer des pierres', 'jeter des pierres', 'barricader', 'bruler des pneus', 'tout casser', 's ^embraser'],
     },
-    en: { nouns: ['riot', 'rioter', 'unrest', 'violent protest', 'violent demonstration', 'scuffle'], verbs: ['riot', 'ransack', 'vandalise', 'vandalize', 'set fire to', 'torch', 'hurl stones', 'throw stones', 'loot'] },
+    en: { nouns: ['riot', 'rioter', 'unrest', 'violent protest', 'violent demonstration', 'scuffle', 'day of rage', 'night of rage', 'day of anger', 'night of anger'], verbs: ['riot', 'ransack', 'vandalise', 'vandalize', 'set fire to', 'torch', 'hurl stones', 'throw stones', 'loot'] },
   },
   { sense: 'mob', weight: 8, fr: { verbs: ['lyncher'], nouns: ['lynchage', 'vindicte populaire', 'justice populaire', 'foule en colere'] }, en: { verbs: ['lynch'], nouns: ['lynching', 'mob violence', 'mob justice', 'angry mob', 'mob'] } },
   // Forces dismantling a gold-panning site or its dredges destroy property: « démanteler » here
@@ -301,8 +302,11 @@ export const TRIGGERS: TriggerRow[] = [
   // the event the corpus codes as displacement, not the fighting they flee.
   {
     sense: 'displacement', weight: 8,
-    fr: { nouns: ['afflux de refugies', 'afflux ~ de refugies', 'afflux ~ ~ de refugies', 'afflux de deplaces', 'arrivee de refugies', 'arrivees de refugies', 'vague de refugies', 'flux de refugies', 'refugies affluent', 'deplacements massifs'], verbs: ['affluer a', 'affluer vers'] },
-    en: { nouns: ['influx of refugees', 'refugee influx', 'new arrivals', 'refugees arriving', 'families fleeing', 'refugees fleeing'] },
+    fr: {
+      nouns: ['afflux de refugies', 'afflux ~ de refugies', 'afflux ~ ~ de refugies', 'afflux de deplaces', 'arrivee de refugies', 'arrivees de refugies', 'vague de refugies', 'flux de refugies', 'refugies affluent', 'deplacements massifs', 'nouveaux refugies', 'nouveaux arrivants', 'convoi de refugies'],
+      verbs: ['affluer a', 'affluer vers'],
+    },
+    en: { nouns: ['influx of refugees', 'refugee influx', 'new arrivals', 'refugees arriving', 'families fleeing', 'refugees fleeing', 'newly arrived refugees', 'newly arrived ~ refugees', 'new refugees', 'new ~ refugees', 'convoy of refugees', 'refugee convoy'], verbs: ['seek safety', 'seek refuge', 'cross back into'] },
   },
   { sense: 'crossing', weight: 4, fr: { nouns: ['passage clandestin', 'franchissement illegal', 'migrants irreguliers', 'migrants interceptes'] }, en: { nouns: ['illegal crossing', 'illegal migrants'] } },
   // A boat of migrants stopped at sea, or migrants stopped on their way, is the event itself.
