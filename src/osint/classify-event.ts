@@ -9,6 +9,7 @@ import { withoutSupplied } from './armed-men-supplied.js';
 import { raidByForces } from './raid-by-forces.js';
 import { theftVictim } from './theft-victim.js';
 import { heldByArmedMen } from './held-by-armed-men.js';
+import { communalFight } from './communal-fight.js';
 import {
   ANGER,
   CIVILIAN_VICTIMS,
@@ -275,6 +276,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         !MILITARY_PRESENT.test(folded)
       )
         [type, sub] = ATTACK;
+      if ((row.sense === 'clash' || row.sense === 'riot') && communalFight(folded)) [type, sub] = DIRECT.mob!;
       // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus
       // codes it as the seizure it is (the arrests told with it outweigh it).
       if (sub === 'Smuggling' && SEIZED.test(folded)) [type, sub, weight] = [...SEIZURE, 7];

@@ -62,6 +62,10 @@ describe('the kind of an act by its object and its doer', () => {
     // A march that turns to wrecking is a riot; wrecking no crowd is named for is destruction.
     ['fr', 'Burkina : à Ouahigouya, la marche dégénère et le siège de la RTB2 est saccagé', 'Riots / Violent demonstration'],
     ['fr', 'Le siège de la RTB2 est saccagé.', 'Strategic developments / Looting/property destruction'],
+    // Residents of two villages fighting each other: mob violence; youths against the forces: a riot.
+    ['fr', 'Frontière Mali-Mauritanie : heurts entre les habitants de Gogui-Mali et de Gogui-Zemal', 'Riots / Mob violence'],
+    ['fr', 'Des heurts ont opposé des jeunes qui réclament le courant et les agents des services de sécurité à Kamsar.', 'Riots / Violent demonstration'],
+    ['fr', "Des affrontements entre l'armée et des jihadistes près de Boni.", 'Battles / Armed clash'],
     // Refugees newly arrived, or people seeking safety across a border, are displaced.
     ['en', 'First convoy of new Malian refugees reaches Tabareybarey camp', 'Border activity / Displacement'],
     ['en', 'About 500 Fulani herders seek safety at Inates.', 'Border activity / Displacement'],
