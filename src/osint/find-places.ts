@@ -221,8 +221,8 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
     // Kayes-Kamona ») keeps its ends, and « le Nord-Sindian » its Sindian.
     if (known.length > 0 && match[0].includes('-') && !AXIS_WORD.test(text.slice(Math.max(0, match.index - 30), match.index))) {
       for (const compound of match[0].matchAll(COMPOUND)) {
-        // « le Nord-Sindian »: the part of a known place a compass word names is that place.
-        if (/^(?:Nord|Sud|Est|Ouest|North|South|East|West)-/u.test(compound[0])) continue;
+        // « le Nord-Sindian », « Nouakchott-Ouest »: the part of a known place a compass word names is that place.
+        if (/^(?:Nord|Sud|Est|Ouest|North|South|East|West)-|-(?:Nord|Sud|Est|Ouest|North|South|East|West)$/u.test(compound[0])) continue;
         const from = match.index + compound.index;
         const to = from + compound[0].length;
         const inside = known.filter((k) => k.index >= from && k.end <= to);

@@ -108,6 +108,7 @@ describe('findPlaces across the border', async () => {
     ['Le convoi a été attaqué entre Sévaré et Bandiagara, sur l’axe Sévaré-Bandiagara.', ['Sévaré/ML', 'Bandiagara/ML', 'Sévaré/ML', 'Bandiagara/ML']],
     // A compass word joined to a known place names a part of it: the place.
     ['Nord-Sindian : huit bases rebelles détruites ou occupées', ['Sindian/SN']],
+    ['Des passeurs arrêtés dans la moughataa de Sebkha, à Nouakchott-Ouest.', ['Sebkha/MR', 'Nouakchott/MR']],
     // A nation's name is no place of an event, in either language.
     ['Ivory Coast: a gendarme wounded near the north-eastern town of Tehini.', ['Tehini/CI']],
     ["Côte d'Ivoire : un gendarme blessé près de Téhini.", ['Téhini/CI']],
