@@ -66,6 +66,10 @@ describe('the kind of an act by its object and its doer', () => {
     ['fr', 'Frontière Mali-Mauritanie : heurts entre les habitants de Gogui-Mali et de Gogui-Zemal', 'Riots / Mob violence'],
     ['fr', 'Des heurts ont opposé des jeunes qui réclament le courant et les agents des services de sécurité à Kamsar.', 'Riots / Violent demonstration'],
     ['fr', "Des affrontements entre l'armée et des jihadistes près de Boni.", 'Battles / Armed clash'],
+    // Migrants intercepted, however their number is told, and people turned back at a border.
+    ['en', "GID intercepts 108 would-be 'backway' migrants at Toubakolong in Upper Nuimi", 'Border activity / Illegal crossing'],
+    ['en', 'Guinea-Bissau nationals from The Gambia sent back by Senegalese police', 'Border activity / Illegal crossing'],
+    ['fr', 'Quarante ressortissants refoulés à la frontière de Séléty.', 'Border activity / Illegal crossing'],
     // Refugees newly arrived, or people seeking safety across a border, are displaced.
     ['en', 'First convoy of new Malian refugees reaches Tabareybarey camp', 'Border activity / Displacement'],
     ['en', 'About 500 Fulani herders seek safety at Inates.', 'Border activity / Displacement'],

@@ -309,16 +309,17 @@ export const TRIGGERS: TriggerRow[] = [
     en: { nouns: ['influx of refugees', 'refugee influx', 'new arrivals', 'refugees arriving', 'families fleeing', 'refugees fleeing', 'newly arrived refugees', 'newly arrived ~ refugees', 'new refugees', 'new ~ refugees', 'convoy of refugees', 'refugee convoy'], verbs: ['seek safety', 'seek refuge', 'cross back into'] },
   },
   { sense: 'crossing', weight: 4, fr: { nouns: ['passage clandestin', 'franchissement illegal', 'migrants irreguliers', 'migrants interceptes'] }, en: { nouns: ['illegal crossing', 'illegal migrants'] } },
-  // A boat of migrants stopped at sea, or migrants stopped on their way, is the event itself.
+  // A boat of migrants stopped at sea, or migrants stopped on their way, is the event itself; so
+  // are people turned back at a border (« refoulés à la frontière », "sent back by the police").
   {
     sense: 'crossing', weight: 7,
     fr: {
       verbs: ['intercepter ~ pirogue', 'intercepter ~ embarcation', 'intercepter ~ migrants', 'intercepter ~ candidats', 'arraisonner ~ pirogue', 'arraisonner ~ embarcation'],
-      nouns: ['interception d une pirogue', 'interception d une embarcation', 'interception de migrants'],
+      nouns: ['interception d une pirogue', 'interception d une embarcation', 'interception de migrants', 'refoules a la frontiere'],
     },
     en: {
-      verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'stop ~ boat', 'stop ~ boats', 'intercept ~ boats', 'intercept ~ pirogues', 'halt ~ boat', 'halt ~ boats', 'halt ~ pirogue', 'halt ~ pirogues', 'halt ~ migrants', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying', 'pick up ~ migrants'],
-      phrases: ['migrants picked up', 'migrants intercepted', 'migrants were intercepted', 'migrants were picked up'],
+      verbs: ['intercept ~ boat', 'intercept ~ pirogue', 'intercept ~ migrants', 'intercept ~ ~ migrants', 'intercept ~ ~ ~ migrants', 'stop ~ boat', 'stop ~ boats', 'intercept ~ boats', 'intercept ~ pirogues', 'halt ~ boat', 'halt ~ boats', 'halt ~ pirogue', 'halt ~ pirogues', 'halt ~ migrants', 'stop ~ migrants', 'board ~ pirogue', 'board ~ boat carrying', 'pick up ~ migrants'],
+      phrases: ['migrants picked up', 'migrants intercepted', 'migrants were intercepted', 'migrants were picked up', 'sent back by', 'turned back at the border', 'turned back by'],
     },
   },
 ];
