@@ -10,6 +10,7 @@ import { raidByForces } from './raid-by-forces.js';
 import { theftVictim } from './theft-victim.js';
 import { heldByArmedMen } from './held-by-armed-men.js';
 import { communalFight } from './communal-fight.js';
+import { protestArrests } from './protest-arrests.js';
 import {
   ANGER,
   CIVILIAN_VICTIMS,
@@ -346,7 +347,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
   const strongestGeneric = Math.max(0, ...generic.map((t) => t.weight));
   for (const t of triggers) if (t.eventType === 'Explosions/Remote violence' && t.weight <= strongestGeneric) t.weight = strongestGeneric + 1;
   // The same type found by several words counts once, at its strongest.
-  return triggers
+  return protestArrests(triggers, folded)
     .filter((t) => !(protest && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack'))
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
     .filter((t, i, all) => all.findIndex((o) => o.subEventType === t.subEventType && o.eventType === t.eventType) === i);

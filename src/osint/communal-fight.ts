@@ -1,13 +1,14 @@
 /**
  * Two communities fighting each other, with no forces and no armed men in the sentence: the
- * residents of two villages (« heurts entre les habitants de Gogui-Mali et de Gogui-Zemal »),
- * herders and farmers, the youths of two sides of a border. ACLED codes such a fight as mob
- * violence, not as a battle or an attack. Works on the folded sentence.
+ * residents of two villages (« heurts entre les habitants de Gogui-Mali et de Gogui-Zemal »), the
+ * youths of two sides of a border. ACLED codes such a fight as mob violence, not as a battle or an
+ * attack. Works on the folded sentence.
  */
 import { MILITARY_PRESENT, NON_STATE, POLICE, SECURITY_FORCES } from './party-words.js';
 
-const COMMUNITIES =
-  /\b(habitants|villageois|jeunes|communautes|bergers|eleveurs|agriculteurs|cultivateurs|pecheurs|residents|villagers|youths?|communities|herders|farmers|fishermen)\b/;
+// Farmers and herders are left out: their fights over fields and herds, often armed and deadly,
+// are coded as clashes of communal militias.
+const COMMUNITIES = /\b(habitants|villageois|jeunes|communautes|pecheurs|residents|villagers|youths?|communities|fishermen)\b/;
 // Forces named by a generic word: « les agents des services de sécurité », "the forces".
 const ANY_FORCE = /\b(agents|services de securite|forces|gardes?|douaniers|guards|customs)\b/;
 // The fight set one group against the other, told as such.

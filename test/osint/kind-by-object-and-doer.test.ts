@@ -66,6 +66,11 @@ describe('the kind of an act by its object and its doer', () => {
     ['fr', 'Frontière Mali-Mauritanie : heurts entre les habitants de Gogui-Mali et de Gogui-Zemal', 'Riots / Mob violence'],
     ['fr', 'Des heurts ont opposé des jeunes qui réclament le courant et les agents des services de sécurité à Kamsar.', 'Riots / Violent demonstration'],
     ['fr', "Des affrontements entre l'armée et des jihadistes près de Boni.", 'Battles / Armed clash'],
+    // Demonstrators arrested as the forces break up their protest are its intervention; men
+    // arrested over a protest afterwards are an arrest.
+    ['fr', 'Tamba : la marche de soutien à Sonko dispersée, plusieurs jeunes arrêtés', 'Protests / Protest with intervention'],
+    ['fr', 'Kouroussa : des orpailleurs arrêtés sur le site de KGM, des mères dispersées au gaz lacrymogène', 'Protests / Protest with intervention'],
+    ['en', "Gambia police arrest 13 over 'illegal' Kanilai demonstration", 'Strategic developments / Arrests'],
     // Migrants intercepted, however their number is told, and people turned back at a border.
     ['en', "GID intercepts 108 would-be 'backway' migrants at Toubakolong in Upper Nuimi", 'Border activity / Illegal crossing'],
     ['en', 'Guinea-Bissau nationals from The Gambia sent back by Senegalese police', 'Border activity / Illegal crossing'],
