@@ -253,6 +253,8 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       ) {
         sub = 'Non-state actor overtakes territory';
       }
+      // Demonstrators who « réoccupent les axes » block roads: a protest, not territory taken.
+      if (row.sense === 'takeover' && DEMONSTRATION.test(folded) && !NON_STATE.test(folded) && !STATE_FORCES.test(folded)) [type, sub] = DIRECT.protest!;
       // Forces destroying the armed men's vehicles (« les FAMa détruisent deux pick-up terroristes »)
       // fought them, unless from the air.
       if (row.sense === 'destroy' && STATE_FORCES.test(folded) && NON_STATE.test(folded) && ARMED_MEN_VEHICLES.test(folded) && !AIR_MEANS.test(folded))

@@ -71,6 +71,10 @@ describe('the kind of an act by its object and its doer', () => {
     ['fr', 'Tamba : la marche de soutien à Sonko dispersée, plusieurs jeunes arrêtés', 'Protests / Protest with intervention'],
     ['fr', 'Kouroussa : des orpailleurs arrêtés sur le site de KGM, des mères dispersées au gaz lacrymogène', 'Protests / Protest with intervention'],
     ['en', "Gambia police arrest 13 over 'illegal' Kanilai demonstration", 'Strategic developments / Arrests'],
+    // A town marching after a death, and demonstrators who retake the roads, protest.
+    ['fr', '« Plus jamais ça » : Oussouye marche après la mort de Barthélemy Diatta', 'Protests / Peaceful protest'],
+    ['fr', "Ce mercredi, les manifestants de Bandiagara ont réoccupé l'ensemble des axes routiers.", 'Protests / Peaceful protest'],
+    ['fr', "Les FAMa ont réoccupé l'ensemble des axes routiers autour de Bandiagara.", 'Battles / Government regains territory'],
     // Migrants intercepted, however their number is told, and people turned back at a border.
     ['en', "GID intercepts 108 would-be 'backway' migrants at Toubakolong in Upper Nuimi", 'Border activity / Illegal crossing'],
     ['en', 'Guinea-Bissau nationals from The Gambia sent back by Senegalese police', 'Border activity / Illegal crossing'],

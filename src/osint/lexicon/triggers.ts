@@ -185,7 +185,7 @@ export const TRIGGERS: TriggerRow[] = [
       // « une marche », « notre marche »: a march; « un marché » (a market) folds to the same word
       // but takes a masculine article.
       nouns: ['manifestation', 'manifestant', 'marche pacifique', 'marche de protestation', 'dans la rue contre', 'dans la rue pour', 'dans les rues contre', 'dans les rues pour', 'une marche', 'cette marche', 'notre marche', 'leur marche', 'marcheur', 'sit in', 'rassemblement', 'protestation', 'greve', 'colere des'],
-      verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'marcher jusqu a', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche', 'defiler pacifiquement', 'marcher pacifiquement', 'defiler dans les rues', 'marcher dans les rues'],
+      verbs: ['manifester', 'protester', 'marcher contre', 'marcher pour', 'marcher jusqu a', 'descendre dans la rue', 'battre le pave', 'prendre part a une marche', 'participer a une marche', 'defiler pacifiquement', 'marcher pacifiquement', 'defiler dans les rues', 'marcher dans les rues', 'marcher apres la mort', 'marcher en hommage', 'marcher en memoire'],
     },
     en: { nouns: ['protest', 'protester', 'demonstration', 'demonstrator', 'rally', 'sit in', 'a march', 'marcher', 'marched in', 'marched through', 'marching in', 'marching through', 'rallied'], verbs: ['protest', 'demonstrate', 'take to the streets', 'march against', 'march to'] },
   },
