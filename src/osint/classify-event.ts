@@ -111,9 +111,11 @@ const ARMED_MEN_VEHICLES = /\b(?:pick[ -]?ups?|vehicules?|motos?|motocyclettes?|
 // Words of arrests said of no one held: « tout mouvement suspect », « le bois saisi sera mis à la
 // disposition des Eaux et Forêts » (goods handed over, not people). Read as "before|word".
 const NO_ONE_HELD =
-  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:aucune? (?:personne|individu|suspect)|personne|nobody|no one) (?:n'a|n'ont|n'a pu|was|has been|could be)(?: ete| been| etre)? \|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
+  /(?:\b(?:no |aucune? |pas d'|sans )\|[a-z]+$|\b(?:aucune? (?:personne|individu|suspect)|personne|nobody|no one) (?:n'a|n'ont|n'a pu|was|has been|could be)(?: ete| been| etre)? \|[a-z]+$|\b(?:mouvements?|objets?|colis|vehicules?|activites?|comportements?|presences?) \|suspecte?s?|\bsaisie?s? (?:(?:sera|seront|a ete|ont ete|est|sont) )?\|mise?s?)$/;
 const NO_FIGHT = /\b(?:pas eu d'|pas d'|aucun |sans |no |without )$/;
 const FUTURE_BEFORE = /\b(?:sera|seront|will(?: be)?|shall be)\s+$/;
+const THREAT_BEFORE = /\b(?:menaces? d'|risques? d'|threats? of (?:an? |new )?|risk of (?:an? |new )?)(?:\w+ )?$/;
+const PLANNED_AFTER = /^[\w']+ (?:a (?:commettre|perpetrer|mener)|to be (?:carried out|committed))\b/;
 const THEN_KILLED =
   /^[\w']+\b[^.;]{0,40}?\b(?:puis|avant d'etre|then|before being|and|et)\s+(?:(?!autres|others)[\w']+\s+){0,2}?(?:tues?|tuees?|assassine\w*|execute\w*|abattue?s?|killed|murdered|executed|shot dead)\b/;
 const SEIZED = /\b(saisi(?:e|es|s)?|saisies?|confisque\w*|intercepte\w*|seized|seizure|confiscated|intercepted)\b/;
@@ -183,6 +185,9 @@ export function classifySentence(sentence: string, language?: Language): Trigger
       if (row.sense === 'toll' && /\b(?:aucun|no|pas de)\s+$/.test(folded.slice(Math.max(0, index - 8), index))) continue;
       // « 6 500 policiers seront déployés », "troops will be deployed": a plan, not an act.
       if (FUTURE_BEFORE.test(folded.slice(Math.max(0, index - 24), index))) continue;
+      // « des menaces d'attentats », "the threat of attacks", « des attentats à commettre »: a threat
+      // or a plan, not an act.
+      if (THREAT_BEFORE.test(folded.slice(Math.max(0, index - 24), index)) || PLANNED_AFTER.test(folded.slice(index, index + 40))) continue;
       // « enlevés puis assassinés », "abducted and executed": the killing is the event (not when
       // others are the ones killed: « trois enlevés et deux autres tués »).
       if (row.sense === 'abduct' && THEN_KILLED.test(folded.slice(index))) continue;

@@ -75,6 +75,11 @@ describe('the kind of an act by its object and its doer', () => {
     ['fr', '« Plus jamais ça » : Oussouye marche après la mort de Barthélemy Diatta', 'Protests / Peaceful protest'],
     ['fr', "Ce mercredi, les manifestants de Bandiagara ont réoccupé l'ensemble des axes routiers.", 'Protests / Peaceful protest'],
     ['fr', "Les FAMa ont réoccupé l'ensemble des axes routiers autour de Bandiagara.", 'Battles / Government regains territory'],
+    // A threat of attacks, attacks still to commit, and a call to report anyone suspect tell no act.
+    ['fr', "Mali : des menaces d'attentats signalées sur Diéma et Banamba à l'approche de la fête", null],
+    ['fr', 'Les trois individus évoquaient des attentats à commettre le jour de la fête à Diéma.', null],
+    ['fr', 'Un attentat a visé le marché de Diéma le jour de la fête.', 'Violence against civilians / Attack'],
+    ['fr', 'Signaler toute présence suspecte aux forces de défense.', null],
     // Migrants intercepted, however their number is told, and people turned back at a border.
     ['en', "GID intercepts 108 would-be 'backway' migrants at Toubakolong in Upper Nuimi", 'Border activity / Illegal crossing'],
     ['en', 'Guinea-Bissau nationals from The Gambia sent back by Senegalese police', 'Border activity / Illegal crossing'],
