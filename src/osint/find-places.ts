@@ -190,7 +190,9 @@ function candidatesIn(text: string, gazetteer: Gazetteer): Candidate[] {
       (/(?:^|\n)$/.test(text.slice(Math.max(0, match.index - 1), match.index)) && /^\s*[:–—]\s/.test(after)) ||
       /^,\s*(?:une?\s+|la\s+|le\s+|a\s+|the\s+)?(?:petite\s+|grande\s+|small\s+|border\s+)?(?:localité|village|ville|commune|bourg|hameau|town|city|locality)\b/iu.test(
         after,
-      );
+      ) ||
+      // "in Kerr Gumalo village": English names a village before the word.
+      /^ village\b/u.test(after);
     const cued = labelled || CUE.test(text.slice(Math.max(0, match.index - 40), match.index));
     // Longest known name first, then shorter ones from the same start ("Nioro du Sahel", "Nioro").
     let known: Candidate[] = [];

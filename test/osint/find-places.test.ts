@@ -109,6 +109,8 @@ describe('findPlaces across the border', async () => {
     // A compass word joined to a known place names a part of it: the place.
     ['Nord-Sindian : huit bases rebelles détruites ou occupées', ['Sindian/SN']],
     ['Des passeurs arrêtés dans la moughataa de Sebkha, à Nouakchott-Ouest.', ['Sebkha/MR', 'Nouakchott/MR']],
+    // A name the word "village" follows is a village, looked up under its other spellings too.
+    ['Gambia: Kerr Gumalo village raided by gunmen overnight.', ['Kerr Gumalo/GM']],
     // A nation's name is no place of an event, in either language.
     ['Ivory Coast: a gendarme wounded near the north-eastern town of Tehini.', ['Tehini/CI']],
     ["Côte d'Ivoire : un gendarme blessé près de Téhini.", ['Téhini/CI']],
