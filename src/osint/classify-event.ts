@@ -284,6 +284,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
         !MILITARY_PRESENT.test(folded)
       )
         [type, sub] = ATTACK;
+      // Residents of two villages, or youths of two sides of a border, fighting each other: mob violence.
       if ((row.sense === 'clash' || row.sense === 'riot') && communalFight(folded)) [type, sub] = DIRECT.mob!;
       // Contraband seized by the forces is a concrete event, not a mention of a trade; the corpus
       // codes it as the seizure it is (the arrests told with it outweigh it).
@@ -353,6 +354,7 @@ export function classifySentence(sentence: string, language?: Language): Trigger
   const generic = triggers.filter((t) => t.sense === 'attack' || t.sense === 'kill' || t.sense === 'toll');
   const strongestGeneric = Math.max(0, ...generic.map((t) => t.weight));
   for (const t of triggers) if (t.eventType === 'Explosions/Remote violence' && t.weight <= strongestGeneric) t.weight = strongestGeneric + 1;
+  // Demonstrators arrested as their protest is broken up are its intervention (protest-arrests.ts).
   // The same type found by several words counts once, at its strongest.
   return protestArrests(triggers, folded)
     .filter((t) => !(protest && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack'))
