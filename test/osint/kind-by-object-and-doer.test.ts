@@ -90,4 +90,12 @@ describe('the kind of an act by its object and its doer', () => {
   ] as const)('%s: %s', (language, sentence, expected) => {
     expect(main(sentence, language)).toBe(expected);
   });
+
+  // The killing a town's anger followed is its cause, whatever word tells it: it weighs less.
+  it('weighs the killing a night of anger followed below the unrest', () => {
+    const triggers = classifySentence("Nuit de colère à Gao après l'assassinat d'un garde", 'fr');
+    const riot = triggers.find((t) => t.sense === 'riot')!;
+    const killing = triggers.find((t) => t.sense === 'kill')!;
+    expect(killing.weight).toBeLessThan(riot.weight);
+  });
 });
